@@ -1,0 +1,109 @@
+// The Express app factory: everything the server does, given its dependencies.
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { spec } from '@nozle/openapi';
+import pino, { type Logger } from 'pino';
+import { systemClock, type Clock } from './clock.js';
+import { customerRoutes } from './customers/routes.js';
+import type { Database } from './db/database.js';
+import { loadMigrations } from './db/migrate.js';
+import { healthRoutes } from './health/routes.js';
+import { ApiError, internalError } from './http/errors.js';
+import { readOperations, type OpenApiDocument, type OperationSpec } from './http/operations.js';
+import { mountRoute, type AppContext, type Route } from './http/route.js';
+import { createValidators } from './http/validation.js';
+import { newId } from './ids.js';
+import { projectRoutes } from './projects/routes.js';
+
+export interface AppDeps {
+  db: Database;
+  clock?: Clock;
+  logger?: Logger;
+  /** Check every response against nozle.yaml and fail loudly when one breaks it (tests). */
+  validateResponses?: boolean;
+  /** Readiness answers 503 once this returns true (graceful shutdown). */
+  isShuttingDown?: () => boolean;
+  /** Largest accepted JSON body. */
+  bodyLimit?: string;
+}
+
+const document = spec as OpenApiDocument;
+export const operations: readonly OperationSpec[] = readOperations(document);
+
+export function allRoutes(): Route[] {
+  const latestMigration = loadMigrations().at(-1)?.version ?? 0;
+  return [...healthRoutes(latestMigration), ...projectRoutes, ...customerRoutes];
+}
+
+export function createApp(deps: AppDeps): Express {
+  const context: AppContext = {
+    db: deps.db,
+    clock: deps.clock ?? systemClock,
+    logger: deps.logger ?? pino({ level: 'info' }),
+    isShuttingDown: deps.isShuttingDown ?? (() => false),
+  };
+  const validateResponses = deps.validateResponses ?? false;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(assignRequestId(context.logger));
+  app.use(express.json({ limit: deps.bodyLimit ?? '5mb' }));
+
+  const router = express.Router();
+  const validatorFor = createValidators(document);
+  const routes = new Map(allRoutes().map((route) => [route.operationId as string, route]));
+  for (const operation of operations) {
+    const route = routes.get(operation.operationId);
+    if (route) mountRoute(router, route, operation, validatorFor(operation), context, { validateResponses });
+  }
+  app.use(router);
+
+  app.use((req, _res, next) => {
+    next(new ApiError(404, 'invalid_request_error', 'route_not_found', `Unrecognized request URL (${req.method}: ${req.path}).`));
+  });
+  app.use(renderError(context.logger, validateResponses));
+  return app;
+}
+
+function assignRequestId(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const requestId = newId('req');
+    const started = process.hrtime.bigint();
+    res.locals.requestId = requestId;
+    res.set('Request-Id', requestId);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}
+
+// body-parser's failures, by its `type`, as the API's errors.
+const BODY_ERRORS: Record<string, () => ApiError> = {
+  'entity.parse.failed': () => new ApiError(400, 'invalid_request_error', 'invalid_json', 'The request body is not valid JSON.', 'body'),
+  'entity.too.large': () => new ApiError(413, 'invalid_request_error', 'request_too_large', 'The request body is too large.', 'body'),
+  'encoding.unsupported': () => new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Unsupported Content-Encoding.'),
+  'charset.unsupported': () => new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the body as UTF-8 JSON.'),
+};
+
+function renderError(logger: Logger, validateResponses: boolean): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const bodyError = typeof err === 'object' && err !== null ? BODY_ERRORS[String((err as { type?: unknown }).type)] : undefined;
+    let error = err instanceof ApiError ? err : bodyError?.();
+    if (!error) {
+      logger.error({ err, requestId: res.locals.requestId }, 'unhandled error');
+      error = internalError();
+    }
+    const operation = res.locals.operation as OperationSpec | undefined;
+    // 413 and 415 are about the transport, not the operation; the spec states them once for all.
+    const listed = String(error.status) in (operation?.responses ?? {}) || error.status === 413 || error.status === 415;
+    if (validateResponses && operation && error.status < 500 && !listed) {
+      // The contract must list every status an operation answers; tests catch the gap here.
+      logger.error({ operationId: operation.operationId, status: error.status }, 'status missing from nozle.yaml');
+      error = new ApiError(500, 'api_error', 'contract_violation', `${operation.operationId} answered ${error.status}, which nozle.yaml does not list.`);
+    }
+    res.status(error.status).json(error.toBody(String(res.locals.requestId)));
+  };
+}

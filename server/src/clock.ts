@@ -1,0 +1,22 @@
+/** The one source of time, injected everywhere so tests (and sandbox test clocks) can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stands still until told to move; for tests. */
+export class ManualClock implements Clock {
+  #now: number;
+  constructor(start: Date | string = '2026-01-01T00:00:00Z') {
+    this.#now = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  advance(ms: number): void {
+    this.#now += ms;
+  }
+}
+
+export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);

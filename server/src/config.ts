@@ -1,0 +1,57 @@
+// Every setting is an environment variable; this is the one place they are read and checked.
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  NOZLE_DATA_DIR: z.string().min(1).optional(),
+  REDIS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NOZLE_DEMO: flag.default(true),
+  NOZLE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  redisUrl?: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Create a demo project (and print its keys) when the database has no project yet. */
+  demo: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && e.NOZLE_DATA_DIR) {
+    throw new ConfigError('Set DATABASE_URL (Postgres) or NOZLE_DATA_DIR (embedded), not both.');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.NOZLE_DATA_DIR ? { dataDir: e.NOZLE_DATA_DIR } : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    logLevel: e.LOG_LEVEL,
+    demo: e.NOZLE_DEMO,
+    shutdownTimeoutMs: e.NOZLE_SHUTDOWN_TIMEOUT_MS,
+  };
+}

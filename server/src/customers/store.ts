@@ -1,0 +1,126 @@
+// SQL for customers. Every statement is scoped by project: another project's customer does not exist.
+import { unixSeconds } from '../clock.js';
+import { isUniqueViolation, type Queryable } from '../db/database.js';
+import { alreadyExists, notFound } from '../http/errors.js';
+import { newId } from '../ids.js';
+import type { Metadata } from './metadata.js';
+
+export interface Customer {
+  id: string;
+  object: 'customer';
+  external_id: string | null;
+  email: string | null;
+  name: string | null;
+  metadata: Metadata;
+  created: number;
+}
+
+interface CustomerRow {
+  id: string;
+  seq: number;
+  external_id: string | null;
+  email: string | null;
+  name: string | null;
+  metadata: Metadata;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, seq, external_id, email, name, metadata, created_at';
+
+const toCustomer = (row: CustomerRow): Customer => ({
+  id: row.id,
+  object: 'customer',
+  external_id: row.external_id,
+  email: row.email,
+  name: row.name,
+  metadata: row.metadata,
+  created: unixSeconds(row.created_at),
+});
+
+export interface CustomerFields {
+  external_id: string | null;
+  email: string | null;
+  name: string | null;
+  metadata: Metadata;
+}
+
+const externalIdTaken = (externalId: string | null) =>
+  alreadyExists('external_id', `A customer with external_id '${externalId}' already exists.`);
+
+export async function insertCustomer(db: Queryable, projectId: string, fields: CustomerFields, now: Date): Promise<Customer> {
+  try {
+    const { rows } = await db.query<CustomerRow>(
+      `insert into customers (id, project_id, external_id, email, name, metadata, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $7) returning ${COLUMNS}`,
+      [newId('cus'), projectId, fields.external_id, fields.email, fields.name, JSON.stringify(fields.metadata), now],
+    );
+    return toCustomer(rows[0]!);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw externalIdTaken(fields.external_id);
+    throw error;
+  }
+}
+
+/**
+ * Finds a live customer by its id or, failing that, its external_id. `forUpdate` locks the row
+ * for the rest of the transaction, so concurrent updates apply one after the other.
+ */
+export async function findCustomer(db: Queryable, projectId: string, ref: string, forUpdate = false): Promise<Customer & { seq: number }> {
+  const { rows } = await db.query<CustomerRow>(
+    `select ${COLUMNS} from customers
+     where project_id = $1 and deleted_at is null and (id = $2 or external_id = $2)
+     order by (id = $2) desc limit 1${forUpdate ? ' for update' : ''}`,
+    [projectId, ref],
+  );
+  if (!rows[0]) throw notFound('customer', ref, 'customer');
+  return { ...toCustomer(rows[0]), seq: rows[0].seq };
+}
+
+export async function updateCustomerRow(db: Queryable, projectId: string, id: string, fields: CustomerFields, now: Date): Promise<Customer> {
+  try {
+    const { rows } = await db.query<CustomerRow>(
+      `update customers set external_id = $3, email = $4, name = $5, metadata = $6, updated_at = $7
+       where project_id = $1 and id = $2 and deleted_at is null returning ${COLUMNS}`,
+      [projectId, id, fields.external_id, fields.email, fields.name, JSON.stringify(fields.metadata), now],
+    );
+    if (!rows[0]) throw notFound('customer', id, 'customer');
+    return toCustomer(rows[0]);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw externalIdTaken(fields.external_id);
+    throw error;
+  }
+}
+
+export async function markCustomerDeleted(db: Queryable, projectId: string, id: string, now: Date): Promise<void> {
+  await db.query('update customers set deleted_at = $3, updated_at = $3 where project_id = $1 and id = $2 and deleted_at is null', [projectId, id, now]);
+}
+
+export interface CustomerFilter {
+  email?: string;
+  external_id?: string;
+}
+
+/** A page, newest first, of up to `limit` customers created before the one with `afterSeq`. */
+export async function listCustomerRows(
+  db: Queryable,
+  projectId: string,
+  filter: CustomerFilter,
+  limit: number,
+  afterSeq?: number,
+): Promise<Customer[]> {
+  const { rows } = await db.query<CustomerRow>(
+    `select ${COLUMNS} from customers
+     where project_id = $1 and deleted_at is null
+       and ($2::text is null or email = $2)
+       and ($3::text is null or external_id = $3)
+       and ($4::bigint is null or seq < $4)
+     order by seq desc limit $5`,
+    [projectId, filter.email ?? null, filter.external_id ?? null, afterSeq ?? null, limit],
+  );
+  return rows.map(toCustomer);
+}
+
+export async function customerSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ seq: number }>('select seq from customers where project_id = $1 and id = $2 and deleted_at is null', [projectId, id]);
+  return rows[0]?.seq;
+}

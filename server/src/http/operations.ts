@@ -1,0 +1,111 @@
+// Reads the operations out of nozle.yaml: method, path, parameters, body and who may call each.
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+export type ParameterLocation = 'path' | 'query' | 'header';
+
+export interface ParameterSpec {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  /** JSON pointer (within the spec) to the parameter's schema. */
+  schemaPointer: string;
+}
+
+export interface OperationSpec {
+  operationId: string;
+  method: HttpMethod;
+  /** The spec's path, e.g. `/v1/customers/{customer}`. */
+  path: string;
+  /** The same path in Express's syntax, e.g. `/v1/customers/:customer`. */
+  expressPath: string;
+  parameters: ParameterSpec[];
+  body?: { schemaPointer: string; required: boolean };
+  /** Security schemes that may call it; empty for public operations (health probes). */
+  security: string[];
+  /** Status → JSON pointer to the JSON response schema. */
+  responses: Record<string, string>;
+}
+
+/** The parts of an OpenAPI document this reader walks; everything else is left alone. */
+export type OpenApiDocument = { [key: string]: unknown };
+type Node = { [key: string]: unknown };
+
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+export function readOperations(doc: OpenApiDocument): OperationSpec[] {
+  // Follows a `$ref` between OpenAPI objects (parameters, responses) to the node and its pointer.
+  const deref = (node: Node, pointer: string): [Node, string] => {
+    const ref = node.$ref;
+    if (typeof ref !== 'string') return [node, pointer];
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((at, part) => (isNode(at) ? at[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), doc);
+    if (!isNode(target)) throw new Error(`nozle.yaml: unresolved $ref ${ref}`);
+    return deref(target, ref.slice(1));
+  };
+
+  const globalSecurity = securityNames(doc.security);
+  const operations: OperationSpec[] = [];
+  const paths = isNode(doc.paths) ? doc.paths : {};
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isNode(pathItem)) continue;
+    const pathPointer = `/paths/${escapePointer(path)}`;
+    const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
+    for (const method of METHODS) {
+      const op = pathItem[method];
+      if (!isNode(op)) continue;
+      const opPointer = `${pathPointer}/${method}`;
+      const own = Array.isArray(op.parameters) ? op.parameters : [];
+      const parameters = new Map<string, ParameterSpec>();
+      const addParameters = (list: unknown[], base: string) =>
+        list.forEach((raw, index) => {
+          if (!isNode(raw)) return;
+          const [param, pointer] = deref(raw, `${base}/parameters/${index}`);
+          const location = param.in as ParameterLocation;
+          parameters.set(`${location}:${String(param.name)}`, {
+            name: String(param.name),
+            in: location,
+            required: param.required === true,
+            schemaPointer: `${pointer}/schema`,
+          });
+        });
+      addParameters(shared, pathPointer);
+      addParameters(own, opPointer); // an operation's own parameter overrides the path's
+
+      let body: OperationSpec['body'];
+      if (isNode(op.requestBody)) {
+        const [requestBody, pointer] = deref(op.requestBody, `${opPointer}/requestBody`);
+        body = { schemaPointer: `${pointer}/content/application~1json/schema`, required: requestBody.required === true };
+      }
+
+      const responses: Record<string, string> = {};
+      for (const [status, raw] of Object.entries(isNode(op.responses) ? op.responses : {})) {
+        if (!isNode(raw)) continue;
+        const [response, pointer] = deref(raw, `${opPointer}/responses/${escapePointer(status)}`);
+        const content = isNode(response.content) ? response.content : {};
+        if (isNode(content['application/json'])) responses[status] = `${pointer}/content/application~1json/schema`;
+      }
+
+      operations.push({
+        operationId: String(op.operationId),
+        method,
+        path,
+        expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
+        parameters: [...parameters.values()],
+        ...(body ? { body } : {}),
+        security: op.security === undefined ? globalSecurity : securityNames(op.security),
+        responses,
+      });
+    }
+  }
+  return operations;
+}
+
+function securityNames(requirements: unknown): string[] {
+  if (!Array.isArray(requirements)) return [];
+  return requirements.flatMap((requirement) => (isNode(requirement) ? Object.keys(requirement) : []));
+}

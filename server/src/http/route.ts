@@ -1,0 +1,146 @@
+// Binds a handler to an operation of nozle.yaml. The spec decides the method, the path, who may
+// call it and what input is valid; the handler only sees validated input and returns a reply.
+import type { Request, Response, Router } from 'express';
+import type { operations } from '@nozle/openapi';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Database, Queryable } from '../db/database.js';
+import { authenticate, authorize, type Caller } from './auth.js';
+import { ApiError } from './errors.js';
+import { claimKey, completeKey, releaseKey, requestFingerprint } from './idempotency.js';
+import type { OperationSpec } from './operations.js';
+import type { OperationValidator } from './validation.js';
+
+export type OperationId = keyof operations;
+type Op<Id extends OperationId> = operations[Id];
+type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+type Params<Id extends OperationId, Where extends 'path' | 'query'> = Op<Id>['parameters'] extends { [K in Where]?: infer P }
+  ? [P] extends [never | undefined] ? Record<string, never> : NonNullable<P>
+  : Record<string, never>;
+
+export interface Input<Id extends OperationId> {
+  params: Params<Id, 'path'>;
+  query: Params<Id, 'query'>;
+  body: Op<Id> extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : undefined;
+}
+
+/** Every status the spec lists for the operation, each with its own body type. */
+export type Reply<Id extends OperationId> = {
+  [Status in keyof Op<Id>['responses']]: { status: Status; body: JsonOf<Op<Id>['responses'][Status]> };
+}[keyof Op<Id>['responses']];
+
+export interface AppContext {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  /** Whether the server is draining (readiness answers 503). */
+  isShuttingDown(): boolean;
+}
+
+export interface HandlerContext {
+  /** The request's transaction for writes; the database itself for reads. */
+  db: Queryable;
+  clock: Clock;
+  requestId: string;
+  log: Logger;
+}
+
+export interface Route {
+  operationId: OperationId;
+  public: boolean;
+  run(input: Input<OperationId>, ctx: HandlerContext & { caller?: Caller; app: AppContext }): Promise<{ status: unknown; body: unknown }>;
+}
+
+/** A route for an operation that needs an API key. */
+export function defineRoute<Id extends OperationId>(
+  operationId: Id,
+  // NoInfer: the operation id alone picks the types, so the reply is checked against them.
+  handler: NoInfer<(input: Input<Id>, ctx: HandlerContext & { caller: Caller }) => Promise<Reply<Id>>>,
+): Route {
+  return {
+    operationId,
+    public: false,
+    run: (input, ctx) => handler(input as unknown as Input<Id>, ctx as HandlerContext & { caller: Caller }),
+  };
+}
+
+/** A route anyone may call (health probes); it also gets the app's own context. */
+export function definePublicRoute<Id extends OperationId>(
+  operationId: Id,
+  handler: NoInfer<(input: Input<Id>, ctx: HandlerContext & { app: AppContext }) => Promise<Reply<Id>>>,
+): Route {
+  return { operationId, public: true, run: (input, ctx) => handler(input as unknown as Input<Id>, ctx) };
+}
+
+export interface MountOptions {
+  validateResponses: boolean;
+}
+
+export function mountRoute(
+  router: Router,
+  route: Route,
+  operation: OperationSpec,
+  validator: OperationValidator,
+  app: AppContext,
+  options: MountOptions,
+): void {
+  const reads = operation.method === 'get';
+
+  router[operation.method](operation.expressPath, async (req: Request, res: Response) => {
+    res.locals.operation = operation;
+    const requestId = String(res.locals.requestId);
+    const log = app.logger.child({ requestId, operationId: operation.operationId });
+
+    const caller = route.public ? undefined : await authenticate(app.db, req.get('authorization'), app.clock);
+    if (caller) authorize(caller, operation);
+    if (operation.body && req.body === undefined && hasBody(req)) {
+      throw new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the request body as JSON with `Content-Type: application/json`.');
+    }
+    const input = validator.request({
+      params: req.params,
+      query: req.query as Record<string, unknown>,
+      headers: req.headers,
+      body: req.body,
+    }) as unknown as Input<OperationId>;
+
+    const run = (db: Queryable) => route.run(input, { db, clock: app.clock, requestId, log, caller, app });
+
+    const idempotencyKey = req.get('idempotency-key');
+    let reply: { status: unknown; body: unknown };
+    if (reads) {
+      reply = await run(app.db);
+    } else if (operation.method === 'post' && idempotencyKey && caller) {
+      const ref = { projectId: caller.projectId, key: idempotencyKey };
+      const claim = await claimKey(app.db, ref, requestFingerprint(req.method, req.path, req.body ?? {}), app.clock.now());
+      if (claim.kind === 'replay') {
+        res.set('Idempotent-Replayed', 'true').status(claim.status).json(claim.body);
+        return;
+      }
+      try {
+        reply = await app.db.transaction(async (tx) => {
+          const result = await run(tx);
+          if (!(await completeKey(tx, ref, claim.token, Number(result.status), result.body))) {
+            throw new ApiError(409, 'idempotency_error', 'idempotency_key_in_use', 'A retry with the same Idempotency-Key took this request over.', 'Idempotency-Key');
+          }
+          return result;
+        });
+      } catch (error) {
+        // A refusal of ours is the request's outcome and is replayed like a success; anything
+        // else rolled back and is forgotten, so the retry runs again.
+        if (error instanceof ApiError && error.status < 500 && error.type !== 'idempotency_error') {
+          await completeKey(app.db, ref, claim.token, error.status, error.toBody(requestId));
+        } else {
+          await releaseKey(app.db, ref, claim.token).catch((releaseError: unknown) => log.error({ err: releaseError }, 'could not release idempotency key'));
+        }
+        throw error;
+      }
+    } else {
+      reply = await app.db.transaction(run);
+    }
+
+    if (options.validateResponses) validator.response(Number(reply.status), reply.body);
+    res.status(Number(reply.status)).json(reply.body);
+  });
+}
+
+const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;

@@ -1,0 +1,41 @@
+import { ApiError } from '../http/errors.js';
+import { paginate } from '../http/pagination.js';
+import { defineRoute } from '../http/route.js';
+import { apiKeySeq, countActiveSecretKeys, getApiKey, getProject, insertApiKey, lockProject, listApiKeys, markApiKeyRevoked } from './store.js';
+
+export const projectRoutes = [
+  defineRoute('getProject', async (_input, { db, caller }) => ({ status: 200, body: await getProject(db, caller.projectId) })),
+
+  defineRoute('createApiKey', async ({ body }, { db, caller, clock }) => ({
+    status: 200,
+    body: await insertApiKey(db, caller.projectId, body.type, body.name ?? null, clock.now()),
+  })),
+
+  defineRoute('listApiKeys', async ({ query }, { db, caller }) => ({
+    status: 200,
+    body: await paginate(
+      '/v1/api_keys',
+      { limit: query.limit ?? 10, ...(query.starting_after !== undefined ? { starting_after: query.starting_after } : {}) },
+      'API key',
+      (id) => apiKeySeq(db, caller.projectId, id),
+      (limit, afterSeq) => listApiKeys(db, caller.projectId, limit, afterSeq),
+    ),
+  })),
+
+  defineRoute('revokeApiKey', async ({ params }, { db, caller, clock }) => {
+    // The project's row lock makes concurrent revokes take turns, so two of them cannot each
+    // see the other's key still active and together revoke the last two.
+    await lockProject(db, caller.projectId);
+    const key = await getApiKey(db, caller.projectId, params.key);
+    if (key.type === 'secret' && key.revoked === null && (await countActiveSecretKeys(db, caller.projectId)) <= 1) {
+      throw new ApiError(
+        400,
+        'invalid_request_error',
+        'last_secret_key',
+        'This is the last active secret key of the project; create another before revoking it.',
+        'key',
+      );
+    }
+    return { status: 200, body: await markApiKeyRevoked(db, caller.projectId, params.key, clock.now()) };
+  }),
+];

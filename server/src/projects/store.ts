@@ -1,0 +1,156 @@
+// SQL for projects and their API keys.
+import { unixSeconds } from '../clock.js';
+import type { Queryable } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { newId } from '../ids.js';
+import { generateKey, type KeyType } from './keys.js';
+
+export interface Project {
+  id: string;
+  object: 'project';
+  name: string;
+  created: number;
+}
+
+export interface ApiKey {
+  id: string;
+  object: 'api_key';
+  type: KeyType;
+  name: string | null;
+  redacted: string;
+  created: number;
+  last_used: number | null;
+  revoked: number | null;
+}
+
+interface ProjectRow {
+  id: string;
+  name: string;
+  created_at: Date;
+}
+
+interface ApiKeyRow {
+  id: string;
+  type: KeyType;
+  name: string | null;
+  redacted: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const toProject = (row: ProjectRow): Project => ({ id: row.id, object: 'project', name: row.name, created: unixSeconds(row.created_at) });
+
+const toApiKey = (row: ApiKeyRow): ApiKey => ({
+  id: row.id,
+  object: 'api_key',
+  type: row.type,
+  name: row.name,
+  redacted: row.redacted,
+  created: unixSeconds(row.created_at),
+  last_used: row.last_used_at ? unixSeconds(row.last_used_at) : null,
+  revoked: row.revoked_at ? unixSeconds(row.revoked_at) : null,
+});
+
+const KEY_COLUMNS = 'id, type, name, redacted, created_at, last_used_at, revoked_at';
+
+export async function insertProject(db: Queryable, name: string, now: Date): Promise<Project> {
+  const { rows } = await db.query<ProjectRow>(
+    'insert into projects (id, name, created_at) values ($1, $2, $3) returning id, name, created_at',
+    [newId('proj'), name, now],
+  );
+  return toProject(rows[0]!);
+}
+
+export async function getProject(db: Queryable, projectId: string): Promise<Project> {
+  const { rows } = await db.query<ProjectRow>('select id, name, created_at from projects where id = $1', [projectId]);
+  if (!rows[0]) throw notFound('project', projectId);
+  return toProject(rows[0]);
+}
+
+export async function lockProject(db: Queryable, projectId: string): Promise<void> {
+  await db.query('select id from projects where id = $1 for update', [projectId]);
+}
+
+export async function countProjects(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ count: number }>('select count(*)::int as count from projects');
+  return rows[0]?.count ?? 0;
+}
+
+/** Creates a key and returns it with its full value, which is never stored. */
+export async function insertApiKey(
+  db: Queryable,
+  projectId: string,
+  type: KeyType,
+  name: string | null,
+  now: Date,
+): Promise<ApiKey & { secret: string }> {
+  const material = generateKey(type);
+  const { rows } = await db.query<ApiKeyRow>(
+    `insert into api_keys (id, project_id, type, name, key_hash, redacted, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning ${KEY_COLUMNS}`,
+    [newId('key'), projectId, type, name, material.hash, material.redacted, now],
+  );
+  return { ...toApiKey(rows[0]!), secret: material.secret };
+}
+
+export async function listApiKeys(db: Queryable, projectId: string, limit: number, afterSeq?: number): Promise<ApiKey[]> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `select ${KEY_COLUMNS} from api_keys
+     where project_id = $1 and ($2::bigint is null or seq < $2)
+     order by seq desc limit $3`,
+    [projectId, afterSeq ?? null, limit],
+  );
+  return rows.map(toApiKey);
+}
+
+export async function apiKeySeq(db: Queryable, projectId: string, keyId: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ seq: number }>('select seq from api_keys where project_id = $1 and id = $2', [projectId, keyId]);
+  return rows[0]?.seq;
+}
+
+export async function getApiKey(db: Queryable, projectId: string, keyId: string): Promise<ApiKey> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `select ${KEY_COLUMNS} from api_keys where project_id = $1 and id = $2`,
+    [projectId, keyId],
+  );
+  if (!rows[0]) throw notFound('API key', keyId, 'key');
+  return toApiKey(rows[0]);
+}
+
+export async function countActiveSecretKeys(db: Queryable, projectId: string): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `select count(*)::int as count from api_keys where project_id = $1 and type = 'secret' and revoked_at is null`,
+    [projectId],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+export async function markApiKeyRevoked(db: Queryable, projectId: string, keyId: string, now: Date): Promise<ApiKey> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `update api_keys set revoked_at = coalesce(revoked_at, $3) where project_id = $1 and id = $2 returning ${KEY_COLUMNS}`,
+    [projectId, keyId, now],
+  );
+  if (!rows[0]) throw notFound('API key', keyId, 'key');
+  return toApiKey(rows[0]);
+}
+
+export interface ActiveKey {
+  keyId: string;
+  projectId: string;
+  type: KeyType;
+  lastUsedAt: Date | null;
+}
+
+export async function findActiveKeyByHash(db: Queryable, hash: string): Promise<ActiveKey | undefined> {
+  const { rows } = await db.query<{ id: string; project_id: string; type: KeyType; last_used_at: Date | null }>(
+    'select id, project_id, type, last_used_at from api_keys where key_hash = $1 and revoked_at is null',
+    [hash],
+  );
+  const row = rows[0];
+  return row && { keyId: row.id, projectId: row.project_id, type: row.type, lastUsedAt: row.last_used_at };
+}
+
+export async function touchApiKey(db: Queryable, keyId: string, now: Date): Promise<void> {
+  await db.query('update api_keys set last_used_at = $2 where id = $1', [keyId, now]);
+}

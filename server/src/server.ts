@@ -1,0 +1,72 @@
+// Starts and stops the whole server: database, migrations, HTTP, demo project, graceful shutdown.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import pino, { type Logger } from 'pino';
+import { createApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { createProjectWithKeys, type NewProject } from './projects/create-project.js';
+import { countProjects } from './projects/store.js';
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  /** The demo project, when this start created one. */
+  demo?: NewProject;
+  /** Stops accepting, lets in-flight requests finish (up to the timeout), then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** An already open database (tests); otherwise opened from the config. */
+  db?: Database;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const db = options.db ?? (await openDatabase(config));
+  let shuttingDown = false;
+  let server: Server;
+  let demo: NewProject | undefined;
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (config.demo && (await countProjects(db)) === 0) demo = await createProjectWithKeys(db, 'Demo', clock.now());
+
+    const app = createApp({ db, clock, logger, isShuttingDown: () => shuttingDown });
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host, () => resolve(listening));
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    if (!options.db) await db.close();
+    throw error;
+  }
+
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let closing: Promise<void> | undefined;
+
+  const close = () =>
+    (closing ??= (async () => {
+      shuttingDown = true;
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections with no request in flight would hold close() open.
+      server.closeIdleConnections();
+      const timer = setTimeout(() => {
+        logger.warn('shutdown timeout: closing connections with requests still in flight');
+        server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      await drained;
+      clearTimeout(timer);
+      if (!options.db) await db.close();
+    })());
+
+  return { url: `http://${host}:${port}`, db, ...(demo ? { demo } : {}), close };
+}

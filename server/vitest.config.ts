@@ -1,0 +1,17 @@
+import { defineProject } from 'vitest/config';
+
+// Workspace packages resolve to their TypeScript sources, so tests need no build first.
+const conditions = ['@nozle/source', 'module', 'node', 'development|production'];
+
+export default defineProject({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    name: 'server',
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // PGlite starts in ~1 s per test file; child-process tests start whole servers.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
