@@ -26,7 +26,7 @@ export interface AppDeps {
   bodyLimit?: string;
 }
 
-const document = spec as OpenApiDocument;
+const document: OpenApiDocument = spec;
 export const operations: readonly OperationSpec[] = readOperations(document);
 
 export function allRoutes(): Route[] {

@@ -1,0 +1,31 @@
+// The public surface of @nozle/openapi: the contract's types, the parsed spec, a typed client.
+import type { components, operations } from './generated/schema.js';
+
+export type { paths, components, operations, webhooks, $defs } from './generated/schema.js';
+
+/** Every schema of the contract, e.g. `Schemas['Customer']`. */
+export type Schemas = components['schemas'];
+/** One schema by name, e.g. `Schema<'Customer'>`. */
+export type Schema<Name extends keyof Schemas> = Schemas[Name];
+/** The API's error body, `{ error: { type, code, message, param, request_id } }`. */
+export type ErrorBody = Schemas['Error'];
+export type OperationId = keyof operations;
+
+export { spec } from './spec.js';
+export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } from './spec.js';
+
+export { createNozleClient, unwrap } from './client.js';
+export type { FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
+
+export {
+  NozleError,
+  NozleAuthenticationError,
+  NozlePermissionError,
+  NozleInvalidRequestError,
+  NozleIdempotencyError,
+  NozleRateLimitError,
+  NozleAPIError,
+  NozleConnectionError,
+  errorFromResponse,
+} from './errors.js';
+export type { NozleErrorInit, NozleErrorType } from './errors.js';

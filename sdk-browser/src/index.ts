@@ -1,0 +1,3 @@
+export { createNozle, type NozleClient } from './client.js';
+export type { NozleBrowserOptions, ResolvedNozleBrowserOptions } from './options.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,88 @@
+// Validates and fills in `new Nozle(...)` options once, so the rest of the SDK can trust them.
+
+/** Options accepted by `new Nozle(options)`. */
+export interface NozleOptions {
+  /**
+   * Secret API key of your project (`sk_…`). Gives full API access: keep it on the server.
+   */
+  secretKey: string;
+  /**
+   * Base URL of the Nozle API, without a trailing `/v1`.
+   * @defaultValue `'http://localhost:4000'` (a local `nozle` server)
+   */
+  baseUrl?: string;
+  /**
+   * The `fetch` used for every request. Inject one to add a proxy, logging or a test double.
+   * @defaultValue `globalThis.fetch`
+   */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** {@link NozleOptions} after validation, with every default filled in. */
+export interface ResolvedNozleOptions {
+  readonly secretKey: string;
+  readonly baseUrl: string;
+  readonly fetch: typeof globalThis.fetch;
+}
+
+export const DEFAULT_BASE_URL = 'http://localhost:4000';
+
+/**
+ * @throws TypeError when an option is missing or malformed. Messages never include the key.
+ */
+export function resolveNozleOptions(options: NozleOptions): ResolvedNozleOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('Nozle: options are required, e.g. new Nozle({ secretKey: "sk_..." }).');
+  }
+  return {
+    secretKey: resolveSecretKey(options.secretKey),
+    baseUrl: resolveBaseUrl(options.baseUrl),
+    fetch: resolveFetch(options.fetch),
+  };
+}
+
+function resolveSecretKey(secretKey: unknown): string {
+  if (typeof secretKey !== 'string' || secretKey === '') {
+    throw new TypeError('Nozle: `secretKey` is required and must be a string starting with "sk_".');
+  }
+  if (secretKey.startsWith('pk_')) {
+    throw new TypeError(
+      'Nozle: `secretKey` is a publishable key ("pk_..."). @nozle/node needs a secret key ("sk_..."); publishable keys belong in @nozle/browser.',
+    );
+  }
+  if (!/^sk_\S+$/.test(secretKey)) {
+    throw new TypeError('Nozle: `secretKey` must start with "sk_" (a secret key from your project settings).');
+  }
+  return secretKey;
+}
+
+function resolveBaseUrl(baseUrl: unknown): string {
+  if (baseUrl === undefined) return DEFAULT_BASE_URL;
+  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) {
+    throw new TypeError(`Nozle: \`baseUrl\` must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`);
+  }
+  // Paths are appended as `${baseUrl}/v1/...`, so drop any trailing slash.
+  return baseUrl.replace(/\/+$/, '');
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function resolveFetch(fetchOption: unknown): typeof globalThis.fetch {
+  if (fetchOption === undefined) {
+    if (typeof globalThis.fetch !== 'function') {
+      throw new TypeError('Nozle: no global `fetch` in this runtime; pass one as the `fetch` option.');
+    }
+    return globalThis.fetch;
+  }
+  if (typeof fetchOption !== 'function') {
+    throw new TypeError('Nozle: the `fetch` option must be a function with the signature of globalThis.fetch.');
+  }
+  return fetchOption as typeof globalThis.fetch;
+}

@@ -1,0 +1,49 @@
+// The spec and the server agree: every operation in nozle.yaml has a route, every route is in it.
+import type { Router } from 'express';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes, createApp, operations } from '../src/app.js';
+import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: Router & { stack?: Layer[] };
+}
+
+/** "METHOD /path" for every route the Express app registered, nested routers included. */
+function registeredRoutes(stack: Layer[]): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      return Object.keys(layer.route.methods)
+        .filter((method) => method !== '_all')
+        .map((method) => `${method.toUpperCase()} ${layer.route!.path}`);
+    }
+    return layer.handle?.stack ? registeredRoutes(layer.handle.stack) : [];
+  });
+}
+
+describe('contract', () => {
+  it('has a handler for every operation in nozle.yaml, and no handler for an operation it lacks', () => {
+    const specIds = operations.map((op) => op.operationId).sort();
+    const routeIds = allRoutes().map((route) => route.operationId as string).sort();
+    expect(routeIds).toEqual(specIds);
+  });
+
+  it('registers exactly the spec\'s methods and paths with Express', () => {
+    const app = createApp({ db: database.db, logger: pino({ level: 'silent' }) });
+    const fromSpec = operations.map((op) => `${op.method.toUpperCase()} ${op.expressPath}`).sort();
+    const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
+    expect(registeredRoutes(stack).sort()).toEqual(fromSpec);
+  });
+
+  it('gives every operation a unique operationId', () => {
+    const ids = operations.map((op) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
