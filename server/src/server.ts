@@ -57,13 +57,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       shuttingDown = true;
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive connections with no request in flight would hold close() open.
+      // Keep-alive connections would hold close() open: close each one as soon as its request
+      // in flight is answered.
       server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
         logger.warn('shutdown timeout: closing connections with requests still in flight');
         server.closeAllConnections();
       }, config.shutdownTimeoutMs);
       await drained;
+      clearInterval(sweep);
       clearTimeout(timer);
       if (!options.db) await db.close();
     })());

@@ -1,0 +1,61 @@
+// Runs the server's entry points (src/main.ts, src/cli.ts) as real child processes via tsx.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SERVER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Child {
+  process: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of `pattern` in stdout+stderr. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited: Promise<number | null>;
+}
+
+/** The environment without the settings a test must choose itself. */
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['DATABASE_URL', 'NOZLE_DATA_DIR', 'REDIS_URL', 'PORT', 'HOST', 'NOZLE_DEMO', 'NODE_OPTIONS']) delete env[name];
+  return { ...env, LOG_LEVEL: 'warn', ...extra };
+}
+
+export function runEntry(entry: 'main' | 'cli', args: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ['--conditions=@nozle/source', '--import', 'tsx', `src/${entry}.ts`, ...args], {
+    cwd: SERVER_ROOT,
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const waiters = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    text += chunk.toString();
+    for (const check of waiters) check();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  return {
+    process: child,
+    output: () => text,
+    exited,
+    waitFor(pattern, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out waiting for ${pattern}; output so far:\n${text}`));
+        }, timeoutMs);
+        const check = () => {
+          const match = text.match(pattern);
+          if (!match) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(match);
+        };
+        waiters.add(check);
+        check();
+        void exited.then(() => setTimeout(() => waiters.has(check) && reject(new Error(`exited before ${pattern}:\n${text}`)), 50));
+      });
+    },
+  };
+}
