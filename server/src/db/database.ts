@@ -15,8 +15,6 @@ export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs a script of several statements (migrations); no parameters. */
-  exec(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -31,12 +31,16 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies the pending migrations, each in its own transaction, one instance at a time. */
 export async function migrate(db: Database, migrations = loadMigrations()): Promise<number[]> {
-  await db.exec(`
-    create table if not exists nozle_migrations (
-      version integer primary key,
-      name text not null,
-      applied_at timestamptz not null default now()
-    )`);
+  // Under the lock too: two instances running `create table if not exists` at once collide.
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
+    await tx.query(`
+      create table if not exists nozle_migrations (
+        version integer primary key,
+        name text not null,
+        applied_at timestamptz not null default now()
+      )`);
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const ran = await db.transaction(async (tx) => {

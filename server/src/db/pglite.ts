@@ -38,9 +38,6 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   return {
     kind: 'pglite',
     query: async (sql, params) => toResult(await db.query(sql, params ? [...params] : undefined)),
-    async exec(sql) {
-      await db.exec(sql);
-    },
     transaction: (fn) =>
       db.transaction((tx: Transaction) =>
         fn({ query: async (sql, params) => toResult(await tx.query(sql, params ? [...params] : undefined)) }),

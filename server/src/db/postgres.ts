@@ -32,9 +32,6 @@ export function openPostgres(options: PostgresOptions): Database {
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
-    async exec(sql) {
-      await pool.query(sql);
-    },
     async transaction(fn) {
       const client = await pool.connect();
       try {

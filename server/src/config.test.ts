@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with nothing set', () => {
+    expect(loadConfig({})).toEqual({ port: 4000, host: '127.0.0.1', logLevel: 'info', demo: true, shutdownTimeoutMs: 10_000 });
+  });
+
+  it('reads every setting from its variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@db:5432/nozle',
+      REDIS_URL: 'redis://cache:6379',
+      LOG_LEVEL: 'debug',
+      NOZLE_DEMO: 'false',
+      NOZLE_SHUTDOWN_TIMEOUT_MS: '2500',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u@db:5432/nozle',
+      redisUrl: 'redis://cache:6379',
+      logLevel: 'debug',
+      demo: false,
+      shutdownTimeoutMs: 2500,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 4000 });
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ NOZLE_DEMO: 'maybe' }, /NOZLE_DEMO/],
+    [{ DATABASE_URL: 'postgres://localhost/x', NOZLE_DATA_DIR: '/tmp/x' }, /not both/],
+  ])('refuses %o with a message naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
