@@ -2,6 +2,8 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { spec } from '@nozle/openapi';
 import pino, { type Logger } from 'pino';
+import type { Bus } from './bus/bus.js';
+import { createMemoryBus } from './bus/memory-bus.js';
 import { systemClock, type Clock } from './clock.js';
 import { customerRoutes } from './customers/routes.js';
 import type { Database } from './db/database.js';
@@ -16,6 +18,8 @@ import { projectRoutes } from './projects/routes.js';
 
 export interface AppDeps {
   db: Database;
+  /** Carries changes to every instance; in-process when absent. */
+  bus?: Bus;
   clock?: Clock;
   logger?: Logger;
   /** Check every response against nozle.yaml and fail loudly when one breaks it (tests). */
@@ -37,6 +41,7 @@ export function allRoutes(): Route[] {
 export function createApp(deps: AppDeps): Express {
   const context: AppContext = {
     db: deps.db,
+    bus: deps.bus ?? createMemoryBus(),
     clock: deps.clock ?? systemClock,
     logger: deps.logger ?? pino({ level: 'info' }),
     isShuttingDown: deps.isShuttingDown ?? (() => false),

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
+import { createMemoryBus } from './bus/memory-bus.js';
+import { createRedisBus } from './bus/redis-bus.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -31,6 +33,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openDatabase(config));
+  const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
   let shuttingDown = false;
   let server: Server;
   let demo: NewProject | undefined;
@@ -39,12 +42,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     if (config.demo && (await countProjects(db)) === 0) demo = await createProjectWithKeys(db, 'Demo', clock.now());
 
-    const app = createApp({ db, clock, logger, isShuttingDown: () => shuttingDown });
+    const app = createApp({ db, bus, clock, logger, isShuttingDown: () => shuttingDown });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
       listening.once('error', reject);
     });
   } catch (error) {
+    await bus.close();
     if (!options.db) await db.close();
     throw error;
   }
@@ -68,6 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
+      await bus.close();
       if (!options.db) await db.close();
     })());
 

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
+import type { Bus } from '../src/bus/bus.js';
+import { createRedisBus } from '../src/bus/redis-bus.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 const open: Array<{ close(): void }> = [];
@@ -11,10 +13,10 @@ afterEach(async () => {
   for (const database of databases.splice(0)) await database.drop();
 });
 
-async function probe(path: string, options: { migrated: boolean; shuttingDown?: boolean }) {
+async function probe(path: string, options: { migrated: boolean; shuttingDown?: boolean; bus?: Bus }) {
   const database = await createTestDatabase({ migrated: options.migrated });
   databases.push(database);
-  const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: true, isShuttingDown: () => options.shuttingDown ?? false });
+  const app = createApp({ db: database.db, ...(options.bus ? { bus: options.bus } : {}), logger: pino({ level: 'silent' }), validateResponses: true, isShuttingDown: () => options.shuttingDown ?? false });
   const server = app.listen(0, '127.0.0.1');
   open.push(server);
   await new Promise((resolve) => server.once('listening', resolve));
@@ -36,5 +38,27 @@ describe('health probes', () => {
 
   it('/readyz answers 503 while the server shuts down', async () => {
     expect(await probe('/readyz', { migrated: true, shuttingDown: true })).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+  });
+});
+
+describe('readiness and Redis', () => {
+  it('reports Redis down but stays ready: requests are still served without it', async () => {
+    const bus = createRedisBus('redis://127.0.0.1:1');
+    try {
+      await bus.publish('probe', 'x').catch(() => {});
+      expect(await probe('/readyz', { migrated: true, bus })).toMatchObject({ status: 200, body: { checks: { redis: 'unavailable' } } });
+    } finally {
+      await bus.close();
+    }
+  });
+
+  it.skipIf(!process.env.REDIS_URL)('reports Redis ok when it answers', async () => {
+    const bus = createRedisBus(process.env.REDIS_URL!);
+    try {
+      await bus.publish('probe', 'x');
+      expect(await probe('/readyz', { migrated: true, bus })).toMatchObject({ status: 200, body: { checks: { redis: 'ok' } } });
+    } finally {
+      await bus.close();
+    }
   });
 });

@@ -90,7 +90,7 @@ describe('authentication', () => {
 
   it('lets health probes through without a key', async () => {
     expect((await t.call('GET', '/healthz', { key: null })).body).toEqual({ status: 'ok' });
-    expect((await t.call('GET', '/readyz', { key: null })).body).toEqual({ status: 'ok', checks: { server: 'ok', database: 'ok' } });
+    expect((await t.call('GET', '/readyz', { key: null })).body).toEqual({ status: 'ok', checks: { server: 'ok', database: 'ok', redis: 'not_configured' } });
   });
 });
 

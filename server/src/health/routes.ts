@@ -11,7 +11,9 @@ export const healthRoutes = (expectedSchemaVersion: number) => [
       (version) => (version >= expectedSchemaVersion ? 'ok' : 'unavailable'),
       () => 'unavailable' as const,
     );
-    const checks = { server: 'ok', database } as const;
+    // Redis is reported but does not decide readiness: without it an instance still serves.
+    const redis = app.bus.kind === 'redis' ? (app.bus.healthy() ? 'ok' : 'unavailable') : 'not_configured';
+    const checks = { server: 'ok', database, redis } as const;
     return database === 'ok' ? { status: 200, body: { status: 'ok', checks } } : { status: 503, body: { status: 'unavailable', checks } };
   }),
 ];

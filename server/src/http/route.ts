@@ -4,6 +4,7 @@ import type { Request, Response, Router } from 'express';
 import type { operations } from '@nozle/openapi';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import type { Bus } from '../bus/bus.js';
 import type { Database, Queryable } from '../db/database.js';
 import { authenticate, authorize, type Caller } from './auth.js';
 import { ApiError } from './errors.js';
@@ -31,6 +32,7 @@ export type Reply<Id extends OperationId> = {
 
 export interface AppContext {
   db: Database;
+  bus: Bus;
   clock: Clock;
   logger: Logger;
   /** Whether the server is draining (readiness answers 503). */
