@@ -13,5 +13,8 @@ export default defineProject({
     // PGlite starts in ~1 s per test file; child-process tests start whole servers.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Used when this package's suite runs alone (CI's Postgres + Redis pass).
+    reporters: process.env.CI_RESULTS ? ['default', 'json'] : ['default'],
+    ...(process.env.CI_RESULTS ? { outputFile: { json: process.env.CI_RESULTS } } : {}),
   },
 });
