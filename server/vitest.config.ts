@@ -1,9 +1,9 @@
-import { defineProject } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources, so tests need no build first.
 const conditions = ['@nozle/source', 'module', 'node', 'development|production'];
 
-export default defineProject({
+export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
