@@ -3,12 +3,13 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { NozleConnectionError, errorFromResponse, type NozleError } from './errors.js';
 import type { paths } from './generated/schema.js';
+import { resolveBaseUrl } from './base-url.js';
 
 export interface NozleClientOptions {
   /** A secret (`sk_…`) or publishable (`pk_…`) key, sent as `Authorization: Bearer <key>`. */
   apiKey: string;
-  /** Where the Nozle server is, e.g. `http://localhost:4000`. */
-  baseUrl: string;
+  /** Where the Nozle server is; `http://localhost:4000` by default. */
+  baseUrl?: string;
   /**
    * The fetch to use. Defaults to `globalThis.fetch`, looked up at each call so a polyfill
    * or a test interceptor installed later still applies.
@@ -22,16 +23,9 @@ export interface NozleClientOptions {
 
 export type NozleClient = Client<paths>;
 
-function validateOptions(options: NozleClientOptions): void {
+function validateApiKey(options: NozleClientOptions): void {
   if (typeof options?.apiKey !== 'string' || options.apiKey.trim() === '') {
     throw new TypeError('createNozleClient: `apiKey` must be a non-empty string.');
-  }
-  try {
-    new URL(options.baseUrl);
-  } catch {
-    throw new TypeError(
-      `createNozleClient: \`baseUrl\` must be an absolute URL, got ${JSON.stringify(options.baseUrl)}.`,
-    );
   }
 }
 
@@ -84,10 +78,10 @@ function nozleMiddleware(options: NozleClientOptions): Middleware {
  * const customer = unwrap(await nozle.POST('/v1/customers', { body: { email: 'a@b.co' } }));
  */
 export function createNozleClient(options: NozleClientOptions): NozleClient {
-  validateOptions(options);
+  validateApiKey(options);
   const customFetch = options.fetch;
   const client = createClient<paths>({
-    baseUrl: options.baseUrl,
+    baseUrl: resolveBaseUrl(options.baseUrl),
     fetch: (request: Request) =>
       customFetch ? customFetch(request) : globalThis.fetch(request),
   });

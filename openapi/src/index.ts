@@ -14,6 +14,7 @@ export type OperationId = keyof operations;
 export { spec } from './spec.js';
 export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } from './spec.js';
 
+export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';
 export { createNozleClient, unwrap } from './client.js';
 export type { FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
 

@@ -1,4 +1,5 @@
 // Validates and fills in `createNozle(...)` options once, so the rest of the client can trust them.
+import { resolveBaseUrl } from '@nozle/openapi';
 
 /** Options accepted by `createNozle(options)`. */
 export interface NozleBrowserOptions {
@@ -19,8 +20,6 @@ export interface ResolvedNozleBrowserOptions {
   readonly publishableKey: string;
   readonly baseUrl: string;
 }
-
-export const DEFAULT_BASE_URL = 'http://localhost:4000';
 
 /**
  * @throws TypeError when an option is missing or malformed. Messages never include the key.
@@ -49,22 +48,4 @@ function resolvePublishableKey(publishableKey: unknown): string {
     throw new TypeError('Nozle: `publishableKey` must start with "pk_" (a publishable key from your project settings).');
   }
   return publishableKey;
-}
-
-function resolveBaseUrl(baseUrl: unknown): string {
-  if (baseUrl === undefined) return DEFAULT_BASE_URL;
-  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) {
-    throw new TypeError(`Nozle: \`baseUrl\` must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`);
-  }
-  // Paths are appended as `${baseUrl}/v1/...`, so drop any trailing slash.
-  return baseUrl.replace(/\/+$/, '');
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

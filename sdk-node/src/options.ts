@@ -1,4 +1,5 @@
 // Validates and fills in `new Nozle(...)` options once, so the rest of the SDK can trust them.
+import { resolveBaseUrl } from '@nozle/openapi';
 
 /** Options accepted by `new Nozle(options)`. */
 export interface NozleOptions {
@@ -24,8 +25,6 @@ export interface ResolvedNozleOptions {
   readonly baseUrl: string;
   readonly fetch: typeof globalThis.fetch;
 }
-
-export const DEFAULT_BASE_URL = 'http://localhost:4000';
 
 /**
  * @throws TypeError when an option is missing or malformed. Messages never include the key.
@@ -54,24 +53,6 @@ function resolveSecretKey(secretKey: unknown): string {
     throw new TypeError('Nozle: `secretKey` must start with "sk_" (a secret key from your project settings).');
   }
   return secretKey;
-}
-
-function resolveBaseUrl(baseUrl: unknown): string {
-  if (baseUrl === undefined) return DEFAULT_BASE_URL;
-  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) {
-    throw new TypeError(`Nozle: \`baseUrl\` must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`);
-  }
-  // Paths are appended as `${baseUrl}/v1/...`, so drop any trailing slash.
-  return baseUrl.replace(/\/+$/, '');
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function resolveFetch(fetchOption: unknown): typeof globalThis.fetch {

@@ -10,8 +10,11 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
+import { purgeExpiredKeys } from './http/idempotency.js';
 import { createProjectWithKeys, type NewProject } from './projects/create-project.js';
 import { countProjects } from './projects/store.js';
+
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -53,6 +56,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw error;
   }
 
+  // Stored idempotent responses are kept 24 hours; sweep the older ones hourly. Deleting is
+  // harmless to repeat, so several instances may each run it.
+  const purge = setInterval(() => {
+    purgeExpiredKeys(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'));
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
+
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
@@ -60,6 +70,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       shuttingDown = true;
+      clearInterval(purge);
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open: close each one as soon as its request
       // in flight is answered.

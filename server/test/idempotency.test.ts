@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimKey, IDEMPOTENCY_KEY_TTL_MS, IDEMPOTENCY_LEASE_MS, requestFingerprint } from '../src/http/idempotency.js';
+import { claimKey, IDEMPOTENCY_KEY_TTL_MS, IDEMPOTENCY_LEASE_MS, purgeExpiredKeys, requestFingerprint } from '../src/http/idempotency.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -96,6 +96,16 @@ describe('Idempotency-Key', () => {
     const later = await t.call('POST', '/v1/customers', withKey('k-expiry', { email: 'expiry@example.com' }));
     expect(later.status).toBe(200);
     expect(later.body.id).not.toBe(first.body.id);
+  });
+
+  it('purges stored keys older than 24 hours, and only those', async () => {
+    await t.call('POST', '/v1/customers', withKey('k-purge-old', {}));
+    t.clock.advance(IDEMPOTENCY_KEY_TTL_MS - 1000);
+    await t.call('POST', '/v1/customers', withKey('k-purge-new', {}));
+    t.clock.advance(2000);
+    await purgeExpiredKeys(t.database.db, t.clock.now());
+    const { rows } = await t.database.db.query<{ key: string }>("select key from idempotency_keys where key like 'k-purge-%'");
+    expect(rows.map((r) => r.key)).toEqual(['k-purge-new']);
   });
 
   it('sends concurrent duplicates through exactly once', async () => {
