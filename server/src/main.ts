@@ -46,6 +46,10 @@ main().catch((error: unknown) => {
     console.error(error.message);
     process.exit(2);
   }
+  if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+    console.error(`Port ${process.env.PORT ?? 4000} is already in use. Stop what runs there, or start with another PORT (PORT=0 picks a free one).`);
+    process.exit(2);
+  }
   console.error(error);
   process.exit(1);
 });

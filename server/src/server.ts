@@ -1,6 +1,6 @@
 // Starts and stops the whole server: database, migrations, HTTP, demo project, graceful shutdown.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import { createMemoryBus } from './bus/memory-bus.js';
@@ -46,9 +46,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.demo && (await countProjects(db)) === 0) demo = await createProjectWithKeys(db, 'Demo', clock.now());
 
     const app = createApp({ db, bus, clock, logger, isShuttingDown: () => shuttingDown });
-    server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host, () => resolve(listening));
-      listening.once('error', reject);
+    // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
+    server = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
   } catch (error) {
     await bus.close();

@@ -66,6 +66,16 @@ describe('starting the server with no configuration', () => {
   });
 });
 
+describe('a port already in use', () => {
+  it('is refused with a message that says what to do, and exit code 2', async () => {
+    const first = start('main', [], { PORT: '0' });
+    const [, url] = await first.waitFor(/Nozle is running at (http:\/\/\S+)/);
+    const second = start('main', [], { PORT: new URL(url!).port });
+    expect(await second.exited).toBe(2);
+    expect(second.output()).toMatch(/Port \d+ is already in use/);
+  });
+});
+
 describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, finishes the request in flight, then exits 0', async () => {
     const server = start('main', [], { PORT: '0', ...(await childDatabase()) });
