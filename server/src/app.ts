@@ -4,8 +4,15 @@ import { spec } from '@nozle/openapi';
 import pino, { type Logger } from 'pino';
 import type { Bus } from './bus/bus.js';
 import { createMemoryBus } from './bus/memory-bus.js';
+import { EntitlementCache } from './entitlements/cache.js';
 import { systemClock, type Clock } from './clock.js';
+import { grantRoutes } from './access/grants-routes.js';
+import { purchaseRoutes } from './access/purchases-routes.js';
+import { subscriptionRoutes } from './access/subscriptions-routes.js';
+import { featureRoutes } from './catalog/features-routes.js';
+import { planRoutes } from './catalog/plans-routes.js';
 import { customerRoutes } from './customers/routes.js';
+import { entitlementRoutes } from './entitlements/routes.js';
 import type { Database } from './db/database.js';
 import { loadMigrations } from './db/migrate.js';
 import { healthRoutes } from './health/routes.js';
@@ -28,22 +35,49 @@ export interface AppDeps {
   isShuttingDown?: () => boolean;
   /** Largest accepted JSON body. */
   bodyLimit?: string;
+  /** How long a past_due subscription keeps access (default 7 days). */
+  pastDueGraceMs?: number;
+  /** The entitlement cache, already started; one over `bus` is made (and started) when absent. */
+  entitlements?: EntitlementCache;
 }
+
+export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 
 const document: OpenApiDocument = spec;
 export const operations: readonly OperationSpec[] = readOperations(document);
 
 export function allRoutes(): Route[] {
   const latestMigration = loadMigrations().at(-1)?.version ?? 0;
-  return [...healthRoutes(latestMigration), ...projectRoutes, ...customerRoutes];
+  return [
+    ...healthRoutes(latestMigration),
+    ...projectRoutes,
+    ...customerRoutes,
+    ...featureRoutes,
+    ...planRoutes,
+    ...subscriptionRoutes,
+    ...purchaseRoutes,
+    ...grantRoutes,
+    ...entitlementRoutes,
+  ];
 }
 
 export function createApp(deps: AppDeps): Express {
+  const bus = deps.bus ?? createMemoryBus();
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? pino({ level: 'info' });
+  const pastDueGraceMs = deps.pastDueGraceMs ?? DEFAULT_PAST_DUE_GRACE_MS;
+  let entitlements = deps.entitlements;
+  if (!entitlements) {
+    entitlements = new EntitlementCache({ db: deps.db, bus, clock, logger, pastDueGraceMs });
+    void entitlements.start();
+  }
   const context: AppContext = {
     db: deps.db,
-    bus: deps.bus ?? createMemoryBus(),
-    clock: deps.clock ?? systemClock,
-    logger: deps.logger ?? pino({ level: 'info' }),
+    bus,
+    entitlements,
+    pastDueGraceMs,
+    clock,
+    logger,
     isShuttingDown: deps.isShuttingDown ?? (() => false),
   };
   const validateResponses = deps.validateResponses ?? false;

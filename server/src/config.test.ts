@@ -3,7 +3,14 @@ import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
-    expect(loadConfig({})).toEqual({ port: 4000, host: '127.0.0.1', logLevel: 'info', demo: true, shutdownTimeoutMs: 10_000 });
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      demo: true,
+      shutdownTimeoutMs: 10_000,
+      pastDueGraceMs: 7 * 86_400_000,
+    });
   });
 
   it('reads every setting from its variable', () => {
@@ -15,6 +22,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       NOZLE_DEMO: 'false',
       NOZLE_SHUTDOWN_TIMEOUT_MS: '2500',
+      NOZLE_PAST_DUE_GRACE_DAYS: '3',
     });
     expect(config).toEqual({
       port: 8080,
@@ -24,6 +32,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       demo: false,
       shutdownTimeoutMs: 2500,
+      pastDueGraceMs: 3 * 86_400_000,
     });
   });
 
@@ -38,6 +47,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ NOZLE_DEMO: 'maybe' }, /NOZLE_DEMO/],
+    [{ NOZLE_PAST_DUE_GRACE_DAYS: '-1' }, /NOZLE_PAST_DUE_GRACE_DAYS/],
     [{ DATABASE_URL: 'postgres://localhost/x', NOZLE_DATA_DIR: '/tmp/x' }, /not both/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

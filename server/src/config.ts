@@ -14,6 +14,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOZLE_DEMO: flag.default(true),
   NOZLE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  NOZLE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
 });
 
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   /** Create a demo project (and print its keys) when the database has no project yet. */
   demo: boolean;
   shutdownTimeoutMs: number;
+  /** How long a past_due subscription keeps access. */
+  pastDueGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     demo: e.NOZLE_DEMO,
     shutdownTimeoutMs: e.NOZLE_SHUTDOWN_TIMEOUT_MS,
+    pastDueGraceMs: e.NOZLE_PAST_DUE_GRACE_DAYS * 24 * 60 * 60 * 1000,
   };
 }

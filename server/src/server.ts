@@ -5,6 +5,8 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
+import { EntitlementCache } from './entitlements/cache.js';
+import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -37,6 +39,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openDatabase(config));
   const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
+  const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
   let shuttingDown = false;
   let server: Server;
   let demo: NewProject | undefined;
@@ -45,7 +48,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     if (config.demo && (await countProjects(db)) === 0) demo = await createProjectWithKeys(db, 'Demo', clock.now());
 
-    const app = createApp({ db, bus, clock, logger, isShuttingDown: () => shuttingDown });
+    const entitlements = new EntitlementCache({
+      db,
+      bus,
+      clock,
+      logger,
+      pastDueGraceMs: config.pastDueGraceMs,
+      ...(snapshotStore ? { store: snapshotStore } : {}),
+    });
+    await entitlements.start();
+    const app = createApp({ db, bus, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, isShuttingDown: () => shuttingDown });
     // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
     server = createServer(app);
     await new Promise<void>((resolve, reject) => {
@@ -57,6 +69,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
   } catch (error) {
     await bus.close();
+    await snapshotStore?.close();
     if (!options.db) await db.close();
     throw error;
   }
@@ -89,6 +102,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clearInterval(sweep);
       clearTimeout(timer);
       await bus.close();
+      await snapshotStore?.close();
       if (!options.db) await db.close();
     })());
 

@@ -164,6 +164,338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List features */
+        get: operations["listFeatures"];
+        put?: never;
+        /**
+         * Create a feature
+         * @description A feature is something a customer may use: `boolean` (on or off), `metered` (a number
+         *     of uses per period, limited by plans and grants) or `config` (a value, such as
+         *     `{ "seats": 5 }` or a model tier). Its `key` is what your code checks and cannot change.
+         */
+        post: operations["createFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/features/{feature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feature's id (`feat_…`) or key. */
+                feature: components["parameters"]["FeatureRef"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a feature */
+        get: operations["retrieveFeature"];
+        put?: never;
+        /**
+         * Update a feature
+         * @description Changes the name or metadata. The key and type are fixed once created.
+         */
+        post: operations["updateFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List plans
+         * @description Lists plans, newest first, each at its current version.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /** Create a plan */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{plan}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The plan's id (`plan_…`) or key. */
+                plan: components["parameters"]["PlanRef"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a plan */
+        get: operations["retrievePlan"];
+        put?: never;
+        /**
+         * Update a plan
+         * @description Changes the fields you pass. When the current version has subscribers or buyers, the
+         *     change makes a new version and they stay on theirs until you migrate them
+         *     (`POST /v1/plans/{plan}/migrate`); otherwise the current version is changed in place.
+         *     `entitlements`, when passed, replaces the whole list.
+         */
+        post: operations["updatePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{plan}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The plan's id (`plan_…`) or key. */
+                plan: components["parameters"]["PlanRef"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move subscribers to another version
+         * @description Moves the subscriptions on `from_version` (every older version when absent) to
+         *     `to_version` (the current one when absent) and recomputes their customers'
+         *     entitlements.
+         */
+        post: operations["migratePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subscriptions */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Create a subscription
+         * @description Subscribes a customer to a recurring plan that you bill yourself (or that is free).
+         *     It starts `trialing` when the plan (or `trial_days`) gives a trial, `active` otherwise.
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscription}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a subscription */
+        get: operations["retrieveSubscription"];
+        put?: never;
+        /**
+         * Update a subscription
+         * @description Changes its status (e.g. `past_due` when your own billing fails, back to `active` when
+         *     it is paid), `cancel_at_period_end`, or moves it to another plan (at that plan's current
+         *     version).
+         */
+        post: operations["updateSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscription}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a subscription
+         * @description Cancels now (access ends at once), or with `at_period_end` at the end of the current
+         *     period (access continues until then).
+         */
+        post: operations["cancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List one-time purchases */
+        get: operations["listPurchases"];
+        put?: never;
+        /**
+         * Record a one-time purchase
+         * @description Gives the plan's entitlements for life, or until `expires_at`.
+         */
+        post: operations["createPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/purchases/{purchase}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The purchase's id (`pur_…`). */
+                purchase: components["parameters"]["PurchaseId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a purchase */
+        get: operations["retrievePurchase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/purchases/{purchase}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The purchase's id (`pur_…`). */
+                purchase: components["parameters"]["PurchaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a purchase refunded
+         * @description Access from the purchase ends at once. Refunding twice changes nothing.
+         */
+        post: operations["refundPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's grants and revokes
+         * @description The audit trail of manual grants and revokes, newest first. Entries are never changed or removed.
+         */
+        get: operations["listGrants"];
+        put?: never;
+        /**
+         * Grant or revoke a feature
+         * @description A manual grant gives a feature (beating what plans give); a revoke takes it away
+         *     (beating everything). For one feature the latest active entry decides. Use
+         *     `starts_at`/`ends_at` for a window; without `ends_at` it lasts until replaced.
+         */
+        post: operations["createGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's entitlements
+         * @description Every feature of the project for this customer, as one snapshot with a `version` that
+         *     grows with every change.
+         */
+        get: operations["getEntitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * May this customer use this feature?
+         * @description Answers from cache. `allowed` with `reason: null`, or not allowed with the reason:
+         *     `no_access` (nothing gives it), `revoked` (a manual revoke), `limit_reached` (a metered
+         *     feature without room for `quantity`), `not_found` (no feature with this key). Nothing is
+         *     recorded: checking does not use up a metered feature.
+         */
+        post: operations["check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -308,6 +640,325 @@ export interface components {
             has_more: boolean;
             url: string;
         };
+        /**
+         * @description Lowercase letters, digits, `_`, `-` and `.`; starts with a letter or digit.
+         * @example export
+         * @example ai_tokens
+         * @example seats
+         */
+        FeatureKey: string;
+        /**
+         * @description `boolean` (on or off), `metered` (uses per period) or `config` (a value).
+         * @enum {string}
+         */
+        FeatureType: "boolean" | "metered" | "config";
+        /**
+         * @description When a metered feature's usage starts again.
+         * @enum {string}
+         */
+        ResetInterval: "day" | "week" | "month" | "year" | "never";
+        /** @description Any JSON value. */
+        JsonValue: {
+            [key: string]: unknown;
+        } | unknown[] | string | number | boolean | null;
+        Feature: {
+            id: string;
+            /** @constant */
+            object: "feature";
+            key: components["schemas"]["FeatureKey"];
+            name: string;
+            type: components["schemas"]["FeatureType"];
+            metadata: components["schemas"]["Metadata"];
+            created: components["schemas"]["Timestamp"];
+        };
+        FeatureCreateParams: {
+            key: components["schemas"]["FeatureKey"];
+            /** @description Defaults to the key. */
+            name?: string;
+            type: components["schemas"]["FeatureType"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        FeatureUpdateParams: {
+            name?: string;
+            metadata?: components["schemas"]["MetadataUpdate"];
+        };
+        FeatureList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Feature"][];
+            has_more: boolean;
+            url: string;
+        };
+        /**
+         * @description What a plan gives for one feature. `boolean`: `enabled` (default true). `metered`:
+         *     `limit` per `reset` period (`null` = unlimited) and whether `overage` is allowed.
+         *     `config`: `value`.
+         */
+        PlanEntitlement: {
+            feature: components["schemas"]["FeatureKey"];
+            enabled?: boolean;
+            limit?: number | null;
+            reset?: components["schemas"]["ResetInterval"];
+            overage?: boolean;
+            value?: components["schemas"]["JsonValue"];
+        };
+        /**
+         * @description How often the plan is billed; `one_time` plans are bought, not subscribed to.
+         * @enum {string}
+         */
+        PlanInterval: "month" | "year" | "one_time";
+        /**
+         * @description Three-letter ISO code, lowercase.
+         * @example usd
+         * @example eur
+         */
+        Currency: string;
+        Plan: {
+            id: string;
+            /** @constant */
+            object: "plan";
+            key: string;
+            name: string;
+            /** @description The version these terms belong to. */
+            version: number;
+            interval: components["schemas"]["PlanInterval"];
+            currency: components["schemas"]["Currency"];
+            /** @description The price per interval in the currency's minor unit (cents). */
+            base_price: number;
+            trial_days: number;
+            entitlements: components["schemas"]["PlanEntitlement"][];
+            metadata: components["schemas"]["Metadata"];
+            created: components["schemas"]["Timestamp"];
+        };
+        PlanCreateParams: {
+            key: components["schemas"]["FeatureKey"];
+            name?: string;
+            interval: components["schemas"]["PlanInterval"];
+            currency?: components["schemas"]["Currency"];
+            base_price?: number;
+            trial_days?: number;
+            entitlements?: components["schemas"]["PlanEntitlement"][];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        PlanUpdateParams: {
+            name?: string;
+            currency?: components["schemas"]["Currency"];
+            base_price?: number;
+            trial_days?: number;
+            entitlements?: components["schemas"]["PlanEntitlement"][];
+            metadata?: components["schemas"]["MetadataUpdate"];
+        };
+        PlanList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Plan"][];
+            has_more: boolean;
+            url: string;
+        };
+        PlanMigrateParams: {
+            from_version?: number;
+            to_version?: number;
+        };
+        PlanMigration: {
+            /** @constant */
+            object: "plan_migration";
+            plan: string;
+            to_version: number;
+            /** @description How many subscriptions moved. */
+            migrated: number;
+        };
+        /** @enum {string} */
+        SubscriptionStatus: "trialing" | "active" | "past_due" | "canceled" | "incomplete";
+        Subscription: {
+            id: string;
+            /** @constant */
+            object: "subscription";
+            /** @description The customer's id. */
+            customer: string;
+            /** @description The plan's key. */
+            plan: string;
+            plan_version: number;
+            status: components["schemas"]["SubscriptionStatus"];
+            current_period_start: components["schemas"]["Timestamp"];
+            current_period_end: components["schemas"]["Timestamp"];
+            trial_end: components["schemas"]["Timestamp"] | null;
+            cancel_at_period_end: boolean;
+            canceled_at: components["schemas"]["Timestamp"] | null;
+            /** @description When it became `past_due`; access continues for the grace period after it. */
+            past_due_since: components["schemas"]["Timestamp"] | null;
+            metadata: components["schemas"]["Metadata"];
+            created: components["schemas"]["Timestamp"];
+        };
+        SubscriptionCreateParams: {
+            /** @description The customer's id or external_id. */
+            customer: string;
+            /** @description The plan's id or key (a `month` or `year` plan). */
+            plan: string;
+            /** @description Overrides the plan's trial. */
+            trial_days?: number;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        SubscriptionUpdateParams: {
+            /**
+             * @description To cancel, use the cancel endpoint.
+             * @enum {string}
+             */
+            status?: "active" | "past_due" | "incomplete";
+            cancel_at_period_end?: boolean;
+            /** @description Another recurring plan (id or key), at its current version. */
+            plan?: string;
+            metadata?: components["schemas"]["MetadataUpdate"];
+        };
+        SubscriptionCancelParams: {
+            /** @default false */
+            at_period_end: boolean;
+        };
+        SubscriptionList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Subscription"][];
+            has_more: boolean;
+            url: string;
+        };
+        Purchase: {
+            id: string;
+            /** @constant */
+            object: "purchase";
+            customer: string;
+            plan: string;
+            plan_version: number;
+            purchased_at: components["schemas"]["Timestamp"];
+            /** @description When its access ends; `null` for life. */
+            expires_at: components["schemas"]["Timestamp"] | null;
+            refunded_at: components["schemas"]["Timestamp"] | null;
+            metadata: components["schemas"]["Metadata"];
+            created: components["schemas"]["Timestamp"];
+        };
+        PurchaseCreateParams: {
+            customer: string;
+            /** @description A `one_time` plan (id or key). */
+            plan: string;
+            expires_at?: components["schemas"]["Timestamp"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        PurchaseList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Purchase"][];
+            has_more: boolean;
+            url: string;
+        };
+        Grant: {
+            id: string;
+            /** @constant */
+            object: "grant";
+            customer: string;
+            feature: string;
+            /** @enum {string} */
+            kind: "grant" | "revoke";
+            starts_at: components["schemas"]["Timestamp"];
+            ends_at: components["schemas"]["Timestamp"] | null;
+            limit: number | null;
+            reset: components["schemas"]["ResetInterval"] | null;
+            overage: boolean | null;
+            value: components["schemas"]["JsonValue"];
+            reason: string | null;
+            /** @description Who made it; the API key's id unless you name someone. */
+            actor: string;
+            created: components["schemas"]["Timestamp"];
+        };
+        GrantCreateParams: {
+            feature: components["schemas"]["FeatureKey"];
+            /**
+             * @default grant
+             * @enum {string}
+             */
+            kind: "grant" | "revoke";
+            starts_at?: components["schemas"]["Timestamp"];
+            ends_at?: components["schemas"]["Timestamp"];
+            /** @description For a metered feature; absent or `null` = unlimited. */
+            limit?: number | null;
+            reset?: components["schemas"]["ResetInterval"];
+            overage?: boolean;
+            value?: components["schemas"]["JsonValue"];
+            reason?: string;
+            actor?: string;
+        };
+        GrantList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Grant"][];
+            has_more: boolean;
+            url: string;
+        };
+        EntitlementSource: {
+            /** @enum {string} */
+            type: "subscription" | "purchase" | "grant";
+            id: string;
+            plan?: string;
+        };
+        Entitlement: {
+            feature: string;
+            type: components["schemas"]["FeatureType"];
+            /** @description Whether the customer has the feature (a metered one may still be at its limit). */
+            allowed: boolean;
+            /** @enum {string|null} */
+            reason: "no_access" | "revoked" | null;
+            source: components["schemas"]["EntitlementSource"] | null;
+            /** @description Metered only; `null` = unlimited. */
+            limit?: number | null;
+            used?: number;
+            remaining?: number | null;
+            reset?: components["schemas"]["ResetInterval"];
+            overage?: boolean;
+            period_start?: components["schemas"]["Timestamp"];
+            resets_at?: components["schemas"]["Timestamp"] | null;
+            value?: components["schemas"]["JsonValue"];
+        };
+        Entitlements: {
+            /** @constant */
+            object: "entitlements";
+            /** @description The customer's id. */
+            customer: string;
+            /** @description Grows with every change to this customer's entitlements. */
+            version: number;
+            computed: components["schemas"]["Timestamp"];
+            /** @description When time alone will change the answer next (a window, trial or period); `null` if never. */
+            valid_until: components["schemas"]["Timestamp"] | null;
+            features: {
+                [key: string]: components["schemas"]["Entitlement"];
+            };
+        };
+        CheckParams: {
+            /** @description The customer's id or external_id. */
+            customer: string;
+            /** @description The feature's key. */
+            feature: string;
+            /**
+             * @description For metered features, how many units the caller is about to use.
+             * @default 1
+             */
+            quantity: number;
+        };
+        Check: {
+            /** @constant */
+            object: "check";
+            /** @description The customer's id. */
+            customer: string;
+            feature: string;
+            allowed: boolean;
+            /** @enum {string|null} */
+            reason: "no_access" | "revoked" | "limit_reached" | "not_found" | null;
+            /** @description The entitlements version the answer comes from. */
+            version: number;
+            type?: components["schemas"]["FeatureType"];
+            limit?: number | null;
+            used?: number;
+            remaining?: number | null;
+            resets_at?: components["schemas"]["Timestamp"] | null;
+            overage?: boolean;
+            value?: components["schemas"]["JsonValue"];
+        };
     };
     responses: {
         /** @description The request was invalid; `error.param` names the parameter. */
@@ -378,6 +1029,14 @@ export interface components {
         CustomerRef: string;
         /** @description The API key's id (`key_…`). */
         ApiKeyId: string;
+        /** @description The feature's id (`feat_…`) or key. */
+        FeatureRef: string;
+        /** @description The plan's id (`plan_…`) or key. */
+        PlanRef: string;
+        /** @description The subscription's id (`sub_…`). */
+        SubscriptionId: string;
+        /** @description The purchase's id (`pur_…`). */
+        PurchaseId: string;
     };
     requestBodies: never;
     headers: {
@@ -727,6 +1386,756 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listFeatures: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of features. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new feature. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    retrieveFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feature's id (`feat_…`) or key. */
+                feature: components["parameters"]["FeatureRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feature. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The feature's id (`feat_…`) or key. */
+                feature: components["parameters"]["FeatureRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated feature. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of plans. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new plan, at version 1. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    retrievePlan: {
+        parameters: {
+            query?: {
+                /** @description A past version to read; the current one when absent. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The plan's id (`plan_…`) or key. */
+                plan: components["parameters"]["PlanRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The plan's id (`plan_…`) or key. */
+                plan: components["parameters"]["PlanRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The plan at its (possibly new) current version. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    migratePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The plan's id (`plan_…`) or key. */
+                plan: components["parameters"]["PlanRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanMigrateParams"];
+            };
+        };
+        responses: {
+            /** @description How many subscriptions moved. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanMigration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only this customer's (id or external_id). */
+                customer?: string;
+                status?: components["schemas"]["SubscriptionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new subscription. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    retrieveSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated subscription. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    cancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCancelParams"];
+            };
+        };
+        responses: {
+            /** @description The canceled (or canceling) subscription. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listPurchases: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only this customer's (id or external_id). */
+                customer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of purchases. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createPurchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The purchase. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    retrievePurchase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The purchase's id (`pur_…`). */
+                purchase: components["parameters"]["PurchaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The purchase. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    refundPurchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The purchase's id (`pur_…`). */
+                purchase: components["parameters"]["PurchaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refunded purchase. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listGrants: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only entries for this feature key. */
+                feature?: components["schemas"]["FeatureKey"];
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of grants and revokes. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The recorded grant or revoke. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEntitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entitlements"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckParams"];
+            };
+        };
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Check"];
                 };
             };
             400: components["responses"]["BadRequest"];

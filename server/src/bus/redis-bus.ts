@@ -9,7 +9,9 @@ import type { Bus, Listener } from './bus.js';
 export function createRedisBus(url: string): Bus {
   const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
   const publisher = new Redis(url, options);
-  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
+  // The subscriber waits for Redis however long it takes: a subscription asked for while
+  // Redis is down must still happen when it comes back.
+  const subscriber = new Redis(url, { lazyConnect: true, enableOfflineQueue: true, maxRetriesPerRequest: null });
   // Errors surface through publish() and healthy(); unhandled 'error' events would crash the process.
   publisher.on('error', () => {});
   subscriber.on('error', () => {});

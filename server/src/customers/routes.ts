@@ -24,7 +24,7 @@ export const customerRoutes = [
     return { status: 200, body: customer };
   }),
 
-  defineRoute('updateCustomer', async ({ params, body }, { db, caller, clock }) => {
+  defineRoute('updateCustomer', async ({ params, body }, { db, caller, clock, app, afterCommit }) => {
     const current = await findCustomer(db, caller.projectId, params.customer, true);
     const customer = await updateCustomerRow(
       db,
@@ -38,12 +38,15 @@ export const customerRoutes = [
       },
       clock.now(),
     );
+    // Lookups by the old external_id must stop finding it on every instance.
+    if (customer.external_id !== current.external_id) afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id));
     return { status: 200, body: customer };
   }),
 
-  defineRoute('deleteCustomer', async ({ params }, { db, caller, clock }) => {
+  defineRoute('deleteCustomer', async ({ params }, { db, caller, clock, app, afterCommit }) => {
     const customer = await findCustomer(db, caller.projectId, params.customer, true);
     await markCustomerDeleted(db, caller.projectId, customer.id, clock.now());
+    afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id));
     return { status: 200, body: { id: customer.id, object: 'customer', deleted: true } };
   }),
 
@@ -54,7 +57,7 @@ export const customerRoutes = [
     };
     const list = await paginate(
       '/v1/customers',
-      { limit: query.limit ?? 10, ...(query.starting_after !== undefined ? { starting_after: query.starting_after } : {}) },
+      query,
       'customer',
       (id) => customerSeq(db, caller.projectId, id),
       (limit, afterSeq) => listCustomerRows(db, caller.projectId, filter, limit, afterSeq),

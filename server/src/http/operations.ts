@@ -22,6 +22,8 @@ export interface OperationSpec {
   expressPath: string;
   parameters: ParameterSpec[];
   body?: { schemaPointer: string; required: boolean };
+  /** A POST that changes nothing (`x-nozle-read-only`): no transaction, no stored idempotent response. */
+  readOnly: boolean;
   /** Security schemes that may call it; empty for public operations (health probes). */
   security: string[];
   /** Status → JSON pointer to the JSON response schema. */
@@ -97,6 +99,7 @@ export function readOperations(doc: OpenApiDocument): OperationSpec[] {
         expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
         parameters: [...parameters.values()],
         ...(body ? { body } : {}),
+        readOnly: method === 'get' || op['x-nozle-read-only'] === true,
         security: op.security === undefined ? globalSecurity : securityNames(op.security),
         responses,
       });

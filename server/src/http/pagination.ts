@@ -8,8 +8,9 @@ export interface ListEnvelope<T> {
   url: string;
 }
 
+/** The list query every list endpoint takes; `limit` defaults to 10 (the spec's default). */
 export interface PageRequest {
-  limit: number;
+  limit?: number;
   starting_after?: string;
 }
 
@@ -29,6 +30,7 @@ export async function paginate<T>(
     afterSeq = await seqOf(page.starting_after);
     if (afterSeq === undefined) throw notFound(what, page.starting_after, 'starting_after');
   }
-  const rows = await fetch(page.limit + 1, afterSeq);
-  return { object: 'list', data: rows.slice(0, page.limit), has_more: rows.length > page.limit, url };
+  const limit = page.limit ?? 10;
+  const rows = await fetch(limit + 1, afterSeq);
+  return { object: 'list', data: rows.slice(0, limit), has_more: rows.length > limit, url };
 }

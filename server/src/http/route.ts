@@ -5,6 +5,7 @@ import type { operations } from '@nozle/openapi';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Bus } from '../bus/bus.js';
+import type { EntitlementCache } from '../entitlements/cache.js';
 import type { Database, Queryable } from '../db/database.js';
 import { authenticate, authorize, type Caller } from './auth.js';
 import { ApiError } from './errors.js';
@@ -22,7 +23,8 @@ type Params<Id extends OperationId, Where extends 'path' | 'query'> = Op<Id>['pa
 export interface Input<Id extends OperationId> {
   params: Params<Id, 'path'>;
   query: Params<Id, 'query'>;
-  body: Op<Id> extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : undefined;
+  // An optional request body arrives as `{}` when absent (see validation), so it is never undefined.
+  body: Op<Id> extends { requestBody?: infer R } ? ([R] extends [never | undefined] ? undefined : JsonOf<NonNullable<R>>) : undefined;
 }
 
 /** Every status the spec lists for the operation, each with its own body type. */
@@ -33,6 +35,9 @@ export type Reply<Id extends OperationId> = {
 export interface AppContext {
   db: Database;
   bus: Bus;
+  entitlements: EntitlementCache;
+  /** How long a past_due subscription keeps access. */
+  pastDueGraceMs: number;
   clock: Clock;
   logger: Logger;
   /** Whether the server is draining (readiness answers 503). */
@@ -45,12 +50,15 @@ export interface HandlerContext {
   clock: Clock;
   requestId: string;
   log: Logger;
+  app: AppContext;
+  /** Runs `fn` once the request's transaction has committed (never if it rolls back). */
+  afterCommit(fn: () => Promise<void>): void;
 }
 
 export interface Route {
   operationId: OperationId;
   public: boolean;
-  run(input: Input<OperationId>, ctx: HandlerContext & { caller?: Caller; app: AppContext }): Promise<{ status: unknown; body: unknown }>;
+  run(input: Input<OperationId>, ctx: HandlerContext & { caller?: Caller }): Promise<{ status: unknown; body: unknown }>;
 }
 
 /** A route for an operation that needs an API key. */
@@ -69,7 +77,7 @@ export function defineRoute<Id extends OperationId>(
 /** A route anyone may call (health probes); it also gets the app's own context. */
 export function definePublicRoute<Id extends OperationId>(
   operationId: Id,
-  handler: NoInfer<(input: Input<Id>, ctx: HandlerContext & { app: AppContext }) => Promise<Reply<Id>>>,
+  handler: NoInfer<(input: Input<Id>, ctx: HandlerContext) => Promise<Reply<Id>>>,
 ): Route {
   return { operationId, public: true, run: (input, ctx) => handler(input as unknown as Input<Id>, ctx) };
 }
@@ -86,7 +94,7 @@ export function mountRoute(
   app: AppContext,
   options: MountOptions,
 ): void {
-  const reads = operation.method === 'get';
+  const reads = operation.readOnly;
 
   router[operation.method](operation.expressPath, async (req: Request, res: Response) => {
     res.locals.operation = operation;
@@ -105,7 +113,9 @@ export function mountRoute(
       body: req.body,
     }) as unknown as Input<OperationId>;
 
-    const run = (db: Queryable) => route.run(input, { db, clock: app.clock, requestId, log, caller, app });
+    const committed: Array<() => Promise<void>> = [];
+    const run = (db: Queryable) =>
+      route.run(input, { db, clock: app.clock, requestId, log, caller, app, afterCommit: (fn) => committed.push(fn) });
 
     const idempotencyKey = req.get('idempotency-key');
     let reply: { status: unknown; body: unknown };
@@ -140,6 +150,9 @@ export function mountRoute(
       reply = await app.db.transaction(run);
     }
 
+    for (const fn of committed) {
+      await fn().catch((error: unknown) => log.error({ err: error }, 'after-commit step failed'));
+    }
     if (options.validateResponses) validator.response(Number(reply.status), reply.body);
     res.status(Number(reply.status)).json(reply.body);
   });

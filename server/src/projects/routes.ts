@@ -15,7 +15,7 @@ export const projectRoutes = [
     status: 200,
     body: await paginate(
       '/v1/api_keys',
-      { limit: query.limit ?? 10, ...(query.starting_after !== undefined ? { starting_after: query.starting_after } : {}) },
+      query,
       'API key',
       (id) => apiKeySeq(db, caller.projectId, id),
       (limit, afterSeq) => listApiKeys(db, caller.projectId, limit, afterSeq),

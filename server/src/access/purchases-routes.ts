@@ -1,0 +1,55 @@
+import { findPlan } from '../catalog/plans-store.js';
+import { cleanMetadata } from '../customers/metadata.js';
+import { findCustomer } from '../customers/store.js';
+import { entitlementsChanged } from '../entitlements/changes.js';
+import { invalidParam } from '../http/errors.js';
+import { paginate } from '../http/pagination.js';
+import { defineRoute } from '../http/route.js';
+import { findPurchase, insertPurchase, listPurchaseRows, markPurchaseRefunded, purchaseSeq } from './purchases-store.js';
+
+export const purchaseRoutes = [
+  defineRoute('createPurchase', async ({ body }, ctx) => {
+    const { db, caller, clock } = ctx;
+    const now = clock.now();
+    const customer = await findCustomer(db, caller.projectId, body.customer);
+    const plan = await findPlan(db, caller.projectId, body.plan);
+    if (plan.interval !== 'one_time') {
+      throw invalidParam('plan', `Plan '${plan.key}' is billed every ${plan.interval}: subscribe with POST /v1/subscriptions instead.`);
+    }
+    const expiresAt = body.expires_at === undefined ? null : new Date(body.expires_at * 1000);
+    if (expiresAt && expiresAt <= now) throw invalidParam('expires_at', 'expires_at must be in the future.');
+    const purchase = await insertPurchase(
+      db,
+      caller.projectId,
+      { customerId: customer.id, planId: plan.id, planVersion: plan.version, expiresAt, metadata: cleanMetadata(body.metadata) },
+      now,
+    );
+    await entitlementsChanged(ctx, customer.id);
+    return { status: 200, body: purchase };
+  }),
+
+  defineRoute('retrievePurchase', async ({ params }, { db, caller }) => ({
+    status: 200,
+    body: await findPurchase(db, caller.projectId, params.purchase),
+  })),
+
+  defineRoute('refundPurchase', async ({ params }, ctx) => {
+    const purchase = await markPurchaseRefunded(ctx.db, ctx.caller.projectId, params.purchase, ctx.clock.now());
+    await entitlementsChanged(ctx, purchase.customer);
+    return { status: 200, body: purchase };
+  }),
+
+  defineRoute('listPurchases', async ({ query }, { db, caller }) => {
+    const customerId = query.customer ? (await findCustomer(db, caller.projectId, query.customer)).id : undefined;
+    return {
+      status: 200,
+      body: await paginate(
+        '/v1/purchases',
+        query,
+        'purchase',
+        (id) => purchaseSeq(db, caller.projectId, id),
+        (limit, afterSeq) => listPurchaseRows(db, caller.projectId, customerId, limit, afterSeq),
+      ),
+    };
+  }),
+];

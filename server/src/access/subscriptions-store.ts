@@ -1,0 +1,179 @@
+// SQL for subscriptions.
+import { unixSeconds } from '../clock.js';
+import type { Queryable } from '../db/database.js';
+import type { Metadata } from '../customers/metadata.js';
+import type { PlanInterval } from '../catalog/plans-store.js';
+import { currentPeriod } from '../entitlements/sources.js';
+import type { SubscriptionStatus } from '../entitlements/types.js';
+import { notFound } from '../http/errors.js';
+import { newId } from '../ids.js';
+
+export interface Subscription {
+  id: string;
+  object: 'subscription';
+  customer: string;
+  plan: string;
+  plan_version: number;
+  status: SubscriptionStatus;
+  current_period_start: number;
+  current_period_end: number;
+  trial_end: number | null;
+  cancel_at_period_end: boolean;
+  canceled_at: number | null;
+  past_due_since: number | null;
+  metadata: Metadata;
+  created: number;
+}
+
+export interface SubscriptionRow {
+  id: string;
+  interval: PlanInterval;
+  customer_id: string;
+  plan_id: string;
+  plan_key: string;
+  plan_version: number;
+  status: SubscriptionStatus;
+  current_period_start: Date;
+  current_period_end: Date;
+  trial_end: Date | null;
+  cancel_at_period_end: boolean;
+  canceled_at: Date | null;
+  past_due_since: Date | null;
+  metadata: Metadata;
+  created_at: Date;
+}
+
+const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
+
+/** The subscription as the API shows it, with a renewing period rolled forward to `now`. */
+export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
+  const period = currentPeriod(row, now);
+  return {
+  id: row.id,
+  object: 'subscription',
+  customer: row.customer_id,
+  plan: row.plan_key,
+  plan_version: row.plan_version,
+  status: row.status,
+  current_period_start: unixSeconds(period.currentPeriodStart),
+  current_period_end: unixSeconds(period.currentPeriodEnd),
+  trial_end: seconds(row.trial_end),
+  cancel_at_period_end: row.cancel_at_period_end,
+  canceled_at: seconds(row.canceled_at),
+  past_due_since: seconds(row.past_due_since),
+  metadata: row.metadata,
+  created: unixSeconds(row.created_at),
+  };
+}
+
+const SELECT = `select s.id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.status, s.current_period_start,
+  s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since, s.metadata, s.created_at
+  from subscriptions s join plans p on p.id = s.plan_id
+  join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version`;
+
+export interface NewSubscription {
+  customerId: string;
+  planId: string;
+  planVersion: number;
+  status: SubscriptionStatus;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+  trialEnd: Date | null;
+  metadata: Metadata;
+}
+
+export async function insertSubscription(db: Queryable, projectId: string, fields: NewSubscription, now: Date): Promise<SubscriptionRow> {
+  const id = newId('sub');
+  await db.query(
+    `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start,
+       current_period_end, trial_end, metadata, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+    [
+      id,
+      projectId,
+      fields.customerId,
+      fields.planId,
+      fields.planVersion,
+      fields.status,
+      fields.currentPeriodStart,
+      fields.currentPeriodEnd,
+      fields.trialEnd,
+      JSON.stringify(fields.metadata),
+      now,
+    ],
+  );
+  return findSubscription(db, projectId, id);
+}
+
+export async function findSubscription(db: Queryable, projectId: string, id: string, forUpdate = false): Promise<SubscriptionRow> {
+  const { rows } = await db.query<SubscriptionRow>(`${SELECT} where s.project_id = $1 and s.id = $2${forUpdate ? ' for update of s' : ''}`, [
+    projectId,
+    id,
+  ]);
+  if (!rows[0]) throw notFound('subscription', id, 'subscription');
+  return rows[0];
+}
+
+export interface SubscriptionChanges {
+  planId: string;
+  planVersion: number;
+  status: SubscriptionStatus;
+  cancelAtPeriodEnd: boolean;
+  canceledAt: Date | null;
+  pastDueSince: Date | null;
+  metadata: Metadata;
+}
+
+export async function updateSubscriptionRow(db: Queryable, projectId: string, id: string, changes: SubscriptionChanges, now: Date): Promise<SubscriptionRow> {
+  await db.query(
+    `update subscriptions set plan_id = $3, plan_version = $4, status = $5, cancel_at_period_end = $6, canceled_at = $7,
+       past_due_since = $8, metadata = $9, updated_at = $10
+     where project_id = $1 and id = $2`,
+    [projectId, id, changes.planId, changes.planVersion, changes.status, changes.cancelAtPeriodEnd, changes.canceledAt, changes.pastDueSince, JSON.stringify(changes.metadata), now],
+  );
+  return findSubscription(db, projectId, id);
+}
+
+export interface SubscriptionFilter {
+  customerId?: string;
+  status?: SubscriptionStatus;
+}
+
+export async function listSubscriptionRows(
+  db: Queryable,
+  projectId: string,
+  filter: SubscriptionFilter,
+  limit: number,
+  afterSeq: number | undefined,
+  now: Date,
+): Promise<Subscription[]> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `${SELECT} where s.project_id = $1 and ($2::text is null or s.customer_id = $2) and ($3::text is null or s.status = $3)
+       and ($4::bigint is null or s.seq < $4)
+     order by s.seq desc limit $5`,
+    [projectId, filter.customerId ?? null, filter.status ?? null, afterSeq ?? null, limit],
+  );
+  return rows.map((row) => toSubscription(row, now));
+}
+
+export async function subscriptionSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ seq: number }>('select seq from subscriptions where project_id = $1 and id = $2', [projectId, id]);
+  return rows[0]?.seq;
+}
+
+/** Moves a plan's live subscriptions to `toVersion`; returns the customers whose access may change. */
+export async function moveSubscriptionsToVersion(
+  db: Queryable,
+  planId: string,
+  toVersion: number,
+  fromVersion: number | undefined,
+  now: Date,
+): Promise<{ moved: number; customerIds: string[] }> {
+  const { rows } = await db.query<{ customer_id: string }>(
+    `update subscriptions set plan_version = $2, updated_at = $4
+     where plan_id = $1 and status <> 'canceled' and plan_version <> $2 and ($3::int is null or plan_version = $3)
+     returning customer_id`,
+    [planId, toVersion, fromVersion ?? null, now],
+  );
+  return { moved: rows.length, customerIds: [...new Set(rows.map((row) => row.customer_id))].sort() };
+}

@@ -1,0 +1,78 @@
+import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
+import { entitlementsChanged } from '../entitlements/changes.js';
+import { invalidParam } from '../http/errors.js';
+import { paginate } from '../http/pagination.js';
+import { defineRoute } from '../http/route.js';
+import { featureDefinitions } from './features-store.js';
+import { normalizePlanTerms } from './plan-terms.js';
+import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, replaceCurrentVersion, setPlanMetadata, versionInUse, type PlanTerms } from './plans-store.js';
+import { moveSubscriptionsToVersion } from '../access/subscriptions-store.js';
+
+export const planRoutes = [
+  defineRoute('createPlan', async ({ body }, { db, caller, clock }) => {
+    const terms: PlanTerms = {
+      name: body.name ?? body.key,
+      interval: body.interval,
+      currency: body.currency ?? 'usd',
+      base_price: body.base_price ?? 0,
+      trial_days: body.trial_days ?? 0,
+      entitlements: normalizePlanTerms(body.entitlements ?? [], await featureDefinitions(db, caller.projectId)),
+    };
+    if (terms.interval === 'one_time' && terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');
+    return { status: 200, body: await insertPlan(db, caller.projectId, body.key, terms, cleanMetadata(body.metadata), clock.now()) };
+  }),
+
+  defineRoute('retrievePlan', async ({ params, query }, { db, caller }) => ({
+    status: 200,
+    body: await findPlan(db, caller.projectId, params.plan, query.version),
+  })),
+
+  // Terms change in place while nobody holds the current version; otherwise they become a new
+  // version and existing holders keep theirs until migrated.
+  defineRoute('updatePlan', async ({ params, body }, { db, caller, clock }) => {
+    const current = await findPlan(db, caller.projectId, params.plan, undefined, true);
+    const termsChanged = ['name', 'currency', 'base_price', 'trial_days', 'entitlements'].some((field) => field in body);
+    if (termsChanged) {
+      const terms: PlanTerms = {
+        name: body.name ?? current.name,
+        interval: current.interval,
+        currency: body.currency ?? current.currency,
+        base_price: body.base_price ?? current.base_price,
+        trial_days: body.trial_days ?? current.trial_days,
+        entitlements: body.entitlements
+          ? normalizePlanTerms(body.entitlements, await featureDefinitions(db, caller.projectId))
+          : current.entitlements,
+      };
+      if (terms.interval === 'one_time' && terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');
+      if (await versionInUse(db, current.id, current.version)) await addVersion(db, current.id, current.version + 1, terms, clock.now());
+      else await replaceCurrentVersion(db, current.id, current.version, terms);
+    }
+    if (body.metadata !== undefined) await setPlanMetadata(db, current.id, mergeMetadata(current.metadata, body.metadata));
+    return { status: 200, body: await findPlan(db, caller.projectId, current.id) };
+  }),
+
+  defineRoute('migratePlan', async ({ params, body }, ctx) => {
+    const { db, caller, clock } = ctx;
+    const current = await findPlan(db, caller.projectId, params.plan, undefined, true);
+    const target = body.to_version ?? current.version;
+    if (target > current.version) throw invalidParam('to_version', `Plan '${current.key}' has no version ${target}.`, 'resource_missing');
+    if (body.from_version !== undefined && body.from_version > current.version) {
+      throw invalidParam('from_version', `Plan '${current.key}' has no version ${body.from_version}.`, 'resource_missing');
+    }
+    const { moved, customerIds } = await moveSubscriptionsToVersion(db, current.id, target, body.from_version, clock.now());
+    // Sorted ids: every migration locks customers in the same order, so two cannot deadlock.
+    for (const customerId of customerIds) await entitlementsChanged(ctx, customerId);
+    return { status: 200, body: { object: 'plan_migration', plan: current.key, to_version: target, migrated: moved } };
+  }),
+
+  defineRoute('listPlans', async ({ query }, { db, caller }) => ({
+    status: 200,
+    body: await paginate(
+      '/v1/plans',
+      query,
+      'plan',
+      (id) => planSeq(db, caller.projectId, id),
+      (limit, afterSeq) => listPlanRows(db, caller.projectId, limit, afterSeq),
+    ),
+  })),
+];

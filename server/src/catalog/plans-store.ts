@@ -1,0 +1,142 @@
+// SQL for plans and their versions. A plan row is the identity (key, current version); each
+// version row holds the terms.
+import { unixSeconds } from '../clock.js';
+import { isUniqueViolation, type Queryable } from '../db/database.js';
+import type { Metadata } from '../customers/metadata.js';
+import type { FeatureTerms } from '../entitlements/types.js';
+import { alreadyExists, notFound } from '../http/errors.js';
+import { newId } from '../ids.js';
+
+export type PlanInterval = 'month' | 'year' | 'one_time';
+
+export interface PlanTerms {
+  name: string;
+  interval: PlanInterval;
+  currency: string;
+  base_price: number;
+  trial_days: number;
+  entitlements: FeatureTerms[];
+}
+
+export interface Plan extends PlanTerms {
+  id: string;
+  object: 'plan';
+  key: string;
+  version: number;
+  metadata: Metadata;
+  created: number;
+}
+
+interface PlanRow {
+  id: string;
+  key: string;
+  current_version: number;
+  metadata: Metadata;
+  created_at: Date;
+  version: number;
+  name: string;
+  interval: PlanInterval;
+  currency: string;
+  base_price: number;
+  trial_days: number;
+  entitlements: FeatureTerms[];
+}
+
+const toPlan = (row: PlanRow): Plan => ({
+  id: row.id,
+  object: 'plan',
+  key: row.key,
+  name: row.name,
+  version: row.version,
+  interval: row.interval,
+  currency: row.currency,
+  base_price: row.base_price,
+  trial_days: row.trial_days,
+  entitlements: row.entitlements,
+  metadata: row.metadata,
+  created: unixSeconds(row.created_at),
+});
+
+const SELECT = `select p.id, p.key, p.current_version, p.metadata, p.created_at, v.version, v.name, v.interval,
+  v.currency, v.base_price, v.trial_days, v.entitlements
+  from plans p join plan_versions v on v.plan_id = p.id`;
+
+async function insertVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {
+  await db.query(
+    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [planId, version, terms.name, terms.interval, terms.currency, terms.base_price, terms.trial_days, JSON.stringify(terms.entitlements), now],
+  );
+}
+
+export async function insertPlan(db: Queryable, projectId: string, key: string, terms: PlanTerms, metadata: Metadata, now: Date): Promise<Plan> {
+  const id = newId('plan');
+  try {
+    await db.query('insert into plans (id, project_id, key, current_version, metadata, created_at) values ($1, $2, $3, 1, $4, $5)', [
+      id,
+      projectId,
+      key,
+      JSON.stringify(metadata),
+      now,
+    ]);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyExists('key', `A plan with key '${key}' already exists.`);
+    throw error;
+  }
+  await insertVersion(db, id, 1, terms, now);
+  return findPlan(db, projectId, id);
+}
+
+/** By id or key, at `version` or the current one; `forUpdate` locks the plan row. */
+export async function findPlan(db: Queryable, projectId: string, ref: string, version?: number, forUpdate = false): Promise<Plan> {
+  const { rows } = await db.query<PlanRow>(
+    `${SELECT} where p.project_id = $1 and (p.id = $2 or p.key = $2) and v.version = coalesce($3::int, p.current_version)
+     order by (p.id = $2) desc limit 1${forUpdate ? ' for update of p' : ''}`,
+    [projectId, ref, version ?? null],
+  );
+  if (!rows[0]) throw notFound(version === undefined ? 'plan' : `plan version ${version} of`, ref, 'plan');
+  return toPlan(rows[0]);
+}
+
+/** Whether anyone still holds this version: a live subscription or an unrefunded purchase. */
+export async function versionInUse(db: Queryable, planId: string, version: number): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from subscriptions where plan_id = $1 and plan_version = $2 and status <> 'canceled'
+     union all
+     select 1 from purchases where plan_id = $1 and plan_version = $2 and refunded_at is null
+     limit 1`,
+    [planId, version],
+  );
+  return rows.length > 0;
+}
+
+export async function replaceCurrentVersion(db: Queryable, planId: string, version: number, terms: PlanTerms): Promise<void> {
+  await db.query(
+    `update plan_versions set name = $3, interval = $4, currency = $5, base_price = $6, trial_days = $7, entitlements = $8
+     where plan_id = $1 and version = $2`,
+    [planId, version, terms.name, terms.interval, terms.currency, terms.base_price, terms.trial_days, JSON.stringify(terms.entitlements)],
+  );
+}
+
+export async function addVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {
+  await insertVersion(db, planId, version, terms, now);
+  await db.query('update plans set current_version = $2 where id = $1', [planId, version]);
+}
+
+export async function setPlanMetadata(db: Queryable, planId: string, metadata: Metadata): Promise<void> {
+  await db.query('update plans set metadata = $2 where id = $1', [planId, JSON.stringify(metadata)]);
+}
+
+export async function listPlanRows(db: Queryable, projectId: string, limit: number, afterSeq?: number): Promise<Plan[]> {
+  const { rows } = await db.query<PlanRow>(
+    `${SELECT} where p.project_id = $1 and v.version = p.current_version and ($2::bigint is null or p.seq < $2)
+     order by p.seq desc limit $3`,
+    [projectId, afterSeq ?? null, limit],
+  );
+  return rows.map(toPlan);
+}
+
+export async function planSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ seq: number }>('select seq from plans where project_id = $1 and id = $2', [projectId, id]);
+  return rows[0]?.seq;
+}

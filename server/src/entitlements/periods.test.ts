@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { usagePeriod } from './periods.js';
+import type { ResetInterval } from './types.js';
+
+interface PeriodCase {
+  name: string;
+  anchor: string;
+  reset: ResetInterval;
+  now: string;
+  periodStart: string;
+  resetsAt: string | null;
+}
+
+const cases: PeriodCase[] = [
+  {
+    name: 'a monthly period anchored on Jan 31 is clamped to Feb 28 and back to Mar 31',
+    anchor: '2026-01-31T00:00:00Z',
+    reset: 'month',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-02-28T00:00:00Z',
+    resetsAt: '2026-03-31T00:00:00Z',
+  },
+  {
+    name: 'a monthly period anchored on Jan 31 uses Feb 29 in a leap year',
+    anchor: '2024-01-31T00:00:00Z',
+    reset: 'month',
+    now: '2024-03-10T00:00:00Z',
+    periodStart: '2024-02-29T00:00:00Z',
+    resetsAt: '2024-03-31T00:00:00Z',
+  },
+  {
+    name: 'a monthly boundary exactly at now starts the new period',
+    anchor: '2026-01-31T00:00:00Z',
+    reset: 'month',
+    now: '2026-03-31T00:00:00Z',
+    periodStart: '2026-03-31T00:00:00Z',
+    resetsAt: '2026-04-30T00:00:00Z',
+  },
+  {
+    name: 'a monthly period keeps the anchor time of day, so this month may not have reset yet',
+    anchor: '2026-01-15T18:00:00Z',
+    reset: 'month',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-02-15T18:00:00Z',
+    resetsAt: '2026-03-15T18:00:00Z',
+  },
+  {
+    name: 'a monthly period counts years of months from the anchor without drifting',
+    anchor: '2019-05-31T08:00:00Z',
+    reset: 'month',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-02-28T08:00:00Z',
+    resetsAt: '2026-03-31T08:00:00Z',
+  },
+  {
+    name: 'a yearly period anchored on Feb 29 falls on Feb 28 in common years',
+    anchor: '2020-02-29T00:00:00Z',
+    reset: 'year',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-02-28T00:00:00Z',
+    resetsAt: '2027-02-28T00:00:00Z',
+  },
+  {
+    name: 'a yearly period anchored on Feb 29 returns to Feb 29 in leap years',
+    anchor: '2020-02-29T00:00:00Z',
+    reset: 'year',
+    now: '2028-03-01T00:00:00Z',
+    periodStart: '2028-02-29T00:00:00Z',
+    resetsAt: '2029-02-28T00:00:00Z',
+  },
+  {
+    name: 'a yearly period has not reset until the anchor day comes round',
+    anchor: '2024-06-01T00:00:00Z',
+    reset: 'year',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2025-06-01T00:00:00Z',
+    resetsAt: '2026-06-01T00:00:00Z',
+  },
+  {
+    name: 'a weekly period steps seven days from the anchor',
+    anchor: '2026-03-01T09:00:00Z',
+    reset: 'week',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-03-15T09:00:00Z',
+    resetsAt: '2026-03-22T09:00:00Z',
+  },
+  {
+    name: 'a weekly period just before its boundary is still the previous week',
+    anchor: '2026-03-01T13:00:00Z',
+    reset: 'week',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-03-08T13:00:00Z',
+    resetsAt: '2026-03-15T13:00:00Z',
+  },
+  {
+    name: 'a daily period resets at the anchor time of day, not at midnight',
+    anchor: '2026-01-01T18:00:00Z',
+    reset: 'day',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-03-14T18:00:00Z',
+    resetsAt: '2026-03-15T18:00:00Z',
+  },
+  {
+    name: 'a daily period a century after its anchor is found directly',
+    anchor: '2000-01-01T06:30:00Z',
+    reset: 'day',
+    now: '2126-03-15T12:00:00Z',
+    periodStart: '2126-03-15T06:30:00Z',
+    resetsAt: '2126-03-16T06:30:00Z',
+  },
+  {
+    name: 'an anchor after now counts periods backwards from it',
+    anchor: '2026-04-10T00:00:00Z',
+    reset: 'month',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2026-03-10T00:00:00Z',
+    resetsAt: '2026-04-10T00:00:00Z',
+  },
+  {
+    name: 'a period that never resets starts at the anchor and has no end',
+    anchor: '2025-07-04T10:00:00Z',
+    reset: 'never',
+    now: '2026-03-15T12:00:00Z',
+    periodStart: '2025-07-04T10:00:00Z',
+    resetsAt: null,
+  },
+];
+
+describe('usagePeriod', () => {
+  it.each(cases)('$name', ({ anchor, reset, now, periodStart, resetsAt }) => {
+    expect(usagePeriod(new Date(anchor), reset, new Date(now))).toEqual({
+      periodStart: new Date(periodStart),
+      resetsAt: resetsAt === null ? null : new Date(resetsAt),
+    });
+  });
+
+  it('returns plain Dates that do not share the anchor object', () => {
+    const anchor = new Date('2026-01-31T00:00:00Z');
+    const { periodStart, resetsAt } = usagePeriod(anchor, 'month', new Date('2026-03-15T12:00:00Z'));
+    expect(Object.getPrototypeOf(periodStart)).toBe(Date.prototype);
+    expect(Object.getPrototypeOf(resetsAt)).toBe(Date.prototype);
+    expect(usagePeriod(anchor, 'never', anchor).periodStart).not.toBe(anchor);
+  });
+});

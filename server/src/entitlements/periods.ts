@@ -1,0 +1,80 @@
+// Usage-period math for metered features: where the current period began and when it resets.
+import { utc } from '@date-fns/utc';
+import { addDays, addMonths, addWeeks, addYears, differenceInCalendarMonths, differenceInCalendarYears } from 'date-fns';
+import type { ResetInterval } from './types.js';
+
+export interface UsagePeriod {
+  /** The latest period boundary at or before `now` (the anchor itself for `never`). */
+  periodStart: Date;
+  /** The first period boundary after `now`; null for `never`. */
+  resetsAt: Date | null;
+}
+
+type SteppedInterval = Exclude<ResetInterval, 'never'>;
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+// Every calculation runs in UTC so the server's own time zone (and its DST) cannot move a
+// boundary: a period anchored at midnight UTC resets at midnight UTC.
+const IN_UTC = { in: utc } as const;
+
+/**
+ * The period boundary `k` intervals after `anchor` (before it when `k` is negative).
+ * Always counted from the anchor rather than from the previous boundary, so a Jan 31
+ * anchor gives Feb 28 and then Mar 31; chaining would drift to Mar 28 and stay there.
+ */
+export function periodBoundary(anchor: Date, interval: SteppedInterval, k: number): Date {
+  const moved = stepFrom(anchor, interval, k);
+  // date-fns hands back a UTCDate; callers get plain Dates like the rest of the engine.
+  return new Date(moved.getTime());
+}
+
+function stepFrom(anchor: Date, interval: SteppedInterval, k: number): Date {
+  switch (interval) {
+    case 'day':
+      return addDays(anchor, k, IN_UTC);
+    case 'week':
+      return addWeeks(anchor, k, IN_UTC);
+    case 'month':
+      return addMonths(anchor, k, IN_UTC);
+    case 'year':
+      return addYears(anchor, k, IN_UTC);
+  }
+}
+
+/**
+ * How many whole intervals lie between the anchor and now, give or take one: calendar
+ * differences ignore the time of day and end-of-month clamping. Computed directly, so an
+ * anchor years in the past costs the same as one a day ago.
+ */
+function estimatePeriods(anchor: Date, interval: SteppedInterval, now: Date): number {
+  const elapsedMs = now.getTime() - anchor.getTime();
+  switch (interval) {
+    case 'day':
+      return Math.floor(elapsedMs / DAY_MS);
+    case 'week':
+      return Math.floor(elapsedMs / WEEK_MS);
+    case 'month':
+      return differenceInCalendarMonths(now, anchor, IN_UTC);
+    case 'year':
+      return differenceInCalendarYears(now, anchor, IN_UTC);
+  }
+}
+
+/**
+ * The usage period containing `now` for a count anchored at `anchor` that starts again
+ * every `reset`. Periods are half-open: a boundary exactly at `now` starts the new period.
+ */
+export function usagePeriod(anchor: Date, reset: ResetInterval, now: Date): UsagePeriod {
+  if (reset === 'never') return { periodStart: new Date(anchor.getTime()), resetsAt: null };
+
+  const at = now.getTime();
+  let k = estimatePeriods(anchor, reset, now);
+  // Settle the estimate onto the one k with boundary(k) <= now < boundary(k + 1); at most a
+  // step or two either way.
+  while (periodBoundary(anchor, reset, k).getTime() > at) k -= 1;
+  while (periodBoundary(anchor, reset, k + 1).getTime() <= at) k += 1;
+
+  return { periodStart: periodBoundary(anchor, reset, k), resetsAt: periodBoundary(anchor, reset, k + 1) };
+}

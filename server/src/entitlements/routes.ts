@@ -1,0 +1,31 @@
+import { defineRoute } from '../http/route.js';
+import { answerCheck } from './check.js';
+import type { Snapshot } from './snapshot.js';
+import type { FeatureType } from './types.js';
+
+/**
+ * Features created after the snapshot was computed are in no plan or grant of this customer
+ * yet (adding one would have recomputed it), so they are shown as `no_access`.
+ */
+function withWholeCatalog(snapshot: Snapshot, catalog: ReadonlyMap<string, FeatureType>): Snapshot {
+  const missing = [...catalog].filter(([key]) => !(key in snapshot.features));
+  if (missing.length === 0) return snapshot;
+  const added = missing.map(([feature, type]) => [feature, { feature, type, allowed: false, reason: 'no_access' as const, source: null }]);
+  return { ...snapshot, features: { ...snapshot.features, ...Object.fromEntries(added) } };
+}
+
+// Both answer from the cache: memory first, Redis next, the database last.
+export const entitlementRoutes = [
+  defineRoute('getEntitlements', async ({ params }, { caller, app }) => {
+    const customerId = await app.entitlements.customerId(caller.projectId, params.customer);
+    const { snapshot } = await app.entitlements.snapshot(caller.projectId, customerId);
+    return { status: 200, body: withWholeCatalog(snapshot, await app.entitlements.catalog(caller.projectId)) };
+  }),
+
+  defineRoute('check', async ({ body }, { caller, app }) => {
+    const customerId = await app.entitlements.customerId(caller.projectId, body.customer);
+    const { snapshot } = await app.entitlements.snapshot(caller.projectId, customerId);
+    const exists = body.feature in snapshot.features || (await app.entitlements.catalog(caller.projectId)).has(body.feature);
+    return { status: 200, body: answerCheck(snapshot, body.feature, body.quantity ?? 1, exists) };
+  }),
+];

@@ -1,0 +1,92 @@
+// A customer's entitlements as one versioned snapshot: built from the engine's result, stored
+// with a version that grows in the same transaction as the change that caused it.
+import type { components } from '@nozle/openapi';
+import { unixSeconds } from '../clock.js';
+import type { Queryable } from '../db/database.js';
+import { computeEntitlements } from './engine.js';
+import { loadEngineInput } from './sources.js';
+import type { EngineResult, FeatureEntitlement } from './types.js';
+
+export type Snapshot = components['schemas']['Entitlements'];
+export type SnapshotFeature = components['schemas']['Entitlement'];
+
+/** A snapshot with the exact instant it must be recomputed (the API shows whole seconds). */
+export interface StoredSnapshot {
+  projectId: string;
+  snapshot: Snapshot;
+  validUntilMs: number | null;
+}
+
+export function toSnapshotFeature(entitlement: FeatureEntitlement): SnapshotFeature {
+  const source = entitlement.source;
+  const out: SnapshotFeature = {
+    feature: entitlement.feature,
+    type: entitlement.type,
+    allowed: entitlement.access,
+    reason: entitlement.reason,
+    source: source === null ? null : source.kind === 'grant' ? { type: 'grant', id: source.id } : { type: source.kind, id: source.id, plan: source.plan },
+  };
+  if (entitlement.type === 'metered') {
+    const limit = entitlement.limit ?? null;
+    out.limit = limit;
+    // Usage arrives with metering; until then nothing is used.
+    out.used = 0;
+    out.remaining = limit;
+    if (entitlement.reset !== undefined) out.reset = entitlement.reset;
+    if (entitlement.overage !== undefined) out.overage = entitlement.overage;
+    if (entitlement.periodStart) out.period_start = unixSeconds(entitlement.periodStart);
+    if (entitlement.resetsAt !== undefined) out.resets_at = entitlement.resetsAt ? Math.ceil(entitlement.resetsAt.getTime() / 1000) : null;
+  }
+  if (entitlement.type === 'config') out.value = entitlement.value ?? null;
+  return out;
+}
+
+export function buildSnapshot(customerId: string, version: number, now: Date, result: EngineResult): Snapshot {
+  return {
+    object: 'entitlements',
+    customer: customerId,
+    version,
+    computed: unixSeconds(now),
+    // Rounded up: a snapshot must never claim to be valid past the real boundary's second.
+    valid_until: result.validUntil ? Math.ceil(result.validUntil.getTime() / 1000) : null,
+    features: Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value)])),
+  };
+}
+
+/**
+ * Recomputes and stores the customer's snapshot at the next version. Call it inside the
+ * transaction of the change, after locking the customer row, so versions never collide.
+ */
+export async function recomputeSnapshot(
+  tx: Queryable,
+  projectId: string,
+  customerId: string,
+  now: Date,
+  pastDueGraceMs: number,
+): Promise<StoredSnapshot> {
+  // The customer's row lock makes concurrent changes to one customer take turns, so each
+  // reads the version the previous one wrote.
+  await tx.query('select id from customers where id = $1 for update', [customerId]);
+  const input = await loadEngineInput(tx, projectId, customerId, now, pastDueGraceMs);
+  const result = computeEntitlements(input);
+  const { rows } = await tx.query<{ version: number }>('select version from entitlement_snapshots where customer_id = $1', [customerId]);
+  const version = (rows[0]?.version ?? 0) + 1;
+  const snapshot = buildSnapshot(customerId, version, now, result);
+  await tx.query(
+    `insert into entitlement_snapshots (customer_id, project_id, version, snapshot, valid_until, computed_at)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (customer_id) do update
+       set version = excluded.version, snapshot = excluded.snapshot, valid_until = excluded.valid_until, computed_at = excluded.computed_at`,
+    [customerId, projectId, version, JSON.stringify(snapshot), result.validUntil, now],
+  );
+  return { projectId, snapshot, validUntilMs: result.validUntil?.getTime() ?? null };
+}
+
+export async function readStoredSnapshot(db: Queryable, projectId: string, customerId: string): Promise<StoredSnapshot | undefined> {
+  const { rows } = await db.query<{ snapshot: Snapshot; valid_until: Date | null }>(
+    'select snapshot, valid_until from entitlement_snapshots where project_id = $1 and customer_id = $2',
+    [projectId, customerId],
+  );
+  const row = rows[0];
+  return row && { projectId, snapshot: row.snapshot, validUntilMs: row.valid_until?.getTime() ?? null };
+}

@@ -1,0 +1,132 @@
+// Reads one customer's access sources and the catalog into the engine's input.
+import type { Queryable } from '../db/database.js';
+import { featureDefinitions } from '../catalog/features-store.js';
+import type { PlanInterval } from '../catalog/plans-store.js';
+import { usagePeriod } from './periods.js';
+import type { EngineInput, FeatureTerms, JsonValue, ManualEntry, PurchaseSource, ResetInterval, SubscriptionSource, SubscriptionStatus } from './types.js';
+
+interface SubscriptionSourceRow {
+  id: string;
+  plan_key: string;
+  interval: PlanInterval;
+  status: SubscriptionStatus;
+  current_period_start: Date;
+  current_period_end: Date;
+  trial_end: Date | null;
+  cancel_at_period_end: boolean;
+  past_due_since: Date | null;
+  entitlements: FeatureTerms[];
+}
+
+interface PurchaseSourceRow {
+  id: string;
+  plan_key: string;
+  purchased_at: Date;
+  expires_at: Date | null;
+  refunded_at: Date | null;
+  entitlements: FeatureTerms[];
+}
+
+interface GrantSourceRow {
+  id: string;
+  seq: number;
+  kind: 'grant' | 'revoke';
+  feature_key: string;
+  starts_at: Date;
+  ends_at: Date | null;
+  created_at: Date;
+  limit_value: number | null;
+  reset: ResetInterval | null;
+  overage: boolean | null;
+  value: JsonValue;
+}
+
+export async function loadEngineInput(db: Queryable, projectId: string, customerId: string, now: Date, pastDueGraceMs: number): Promise<EngineInput> {
+  const [features, subscriptions, purchases, grants] = [
+    await featureDefinitions(db, projectId),
+    await db.query<SubscriptionSourceRow>(
+      `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
+         s.cancel_at_period_end, s.past_due_since, v.entitlements
+       from subscriptions s join plans p on p.id = s.plan_id
+       join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
+       where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
+       order by s.seq`,
+      [projectId, customerId],
+    ),
+    await db.query<PurchaseSourceRow>(
+      `select u.id, p.key as plan_key, u.purchased_at, u.expires_at, u.refunded_at, v.entitlements
+       from purchases u join plans p on p.id = u.plan_id
+       join plan_versions v on v.plan_id = u.plan_id and v.version = u.plan_version
+       where u.project_id = $1 and u.customer_id = $2
+       order by u.seq`,
+      [projectId, customerId],
+    ),
+    await db.query<GrantSourceRow>(
+      `select id, seq, kind, feature_key, starts_at, ends_at, created_at, limit_value, reset, overage, value
+       from grants where project_id = $1 and customer_id = $2 order by seq`,
+      [projectId, customerId],
+    ),
+  ];
+  return {
+    now,
+    pastDueGraceMs,
+    features,
+    subscriptions: subscriptions.rows.map((row) => toSubscriptionSource(row, now)),
+    purchases: purchases.rows.map(toPurchaseSource),
+    manual: grants.rows.map(toManualEntry),
+  };
+}
+
+function toSubscriptionSource(row: SubscriptionSourceRow, now: Date): SubscriptionSource {
+  return {
+    id: row.id,
+    planKey: row.plan_key,
+    status: row.status,
+    ...currentPeriod(row, now),
+    trialEnd: row.trial_end,
+    cancelAtPeriodEnd: row.cancel_at_period_end,
+    pastDueSince: row.past_due_since,
+    terms: row.entitlements,
+  };
+}
+
+/**
+ * A subscription billed outside Stripe renews by itself: once its stored period has ended
+ * (and it is not ending), the current period is the one of the same length containing now.
+ */
+export function currentPeriod(
+  row: Pick<SubscriptionSourceRow, 'interval' | 'status' | 'current_period_start' | 'current_period_end' | 'cancel_at_period_end'>,
+  now: Date,
+): { currentPeriodStart: Date; currentPeriodEnd: Date } {
+  const renews = (row.status === 'active' || row.status === 'past_due') && !row.cancel_at_period_end && row.interval !== 'one_time';
+  if (!renews || now < row.current_period_end) {
+    return { currentPeriodStart: row.current_period_start, currentPeriodEnd: row.current_period_end };
+  }
+  const period = usagePeriod(row.current_period_start, row.interval as 'month' | 'year', now);
+  return { currentPeriodStart: period.periodStart, currentPeriodEnd: period.resetsAt ?? row.current_period_end };
+}
+
+const toPurchaseSource = (row: PurchaseSourceRow): PurchaseSource => ({
+  id: row.id,
+  planKey: row.plan_key,
+  purchasedAt: row.purchased_at,
+  expiresAt: row.expires_at,
+  refundedAt: row.refunded_at,
+  terms: row.entitlements,
+});
+
+function toManualEntry(row: GrantSourceRow): ManualEntry {
+  return {
+    id: row.id,
+    kind: row.kind,
+    feature: row.feature_key,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    createdAt: row.created_at,
+    sequence: row.seq,
+    ...(row.limit_value !== null ? { limit: row.limit_value } : {}),
+    ...(row.reset !== null ? { reset: row.reset } : {}),
+    ...(row.overage !== null ? { overage: row.overage } : {}),
+    ...(row.value !== null ? { value: row.value } : {}),
+  };
+}

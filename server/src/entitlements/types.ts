@@ -1,0 +1,117 @@
+// The shapes the entitlement engine reads and writes. Pure data: no I/O, no classes.
+
+export type FeatureType = 'boolean' | 'metered' | 'config';
+export type ResetInterval = 'day' | 'week' | 'month' | 'year' | 'never';
+export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete';
+
+/** A JSON value, as a `config` feature carries (`{ "seats": 5 }`, `"gpt-4o"`, 3, …). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface FeatureDefinition {
+  key: string;
+  type: FeatureType;
+}
+
+/** What a plan (or a grant) gives for one feature. */
+export interface FeatureTerms {
+  feature: string;
+  /** boolean features: on or off (default true). */
+  enabled?: boolean;
+  /** metered features: units per reset period; `null` means unlimited. */
+  limit?: number | null;
+  /** metered features: when the usage count starts again. */
+  reset?: ResetInterval;
+  /** metered features: whether use beyond the limit is allowed (and billed later). */
+  overage?: boolean;
+  /** config features: the value. */
+  value?: JsonValue;
+}
+
+export interface SubscriptionSource {
+  id: string;
+  planKey: string;
+  status: SubscriptionStatus;
+  /** Start of the current billing period; metered resets are anchored here. */
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date | null;
+  trialEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+  /** When the subscription became past_due (for the grace period). */
+  pastDueSince: Date | null;
+  terms: FeatureTerms[];
+}
+
+export interface PurchaseSource {
+  id: string;
+  planKey: string;
+  purchasedAt: Date;
+  /** `null`: lifetime. */
+  expiresAt: Date | null;
+  refundedAt: Date | null;
+  terms: FeatureTerms[];
+}
+
+export interface ManualEntry {
+  id: string;
+  kind: 'grant' | 'revoke';
+  feature: string;
+  startsAt: Date;
+  /** `null`: until revoked or replaced. */
+  endsAt: Date | null;
+  /** When the entry was made; the latest active entry for a feature decides. */
+  createdAt: Date;
+  /** Tie-breaker when two entries share createdAt (insertion order). */
+  sequence: number;
+  /** grant of a metered feature: the limit (null or absent = unlimited) and reset. */
+  limit?: number | null;
+  reset?: ResetInterval;
+  overage?: boolean;
+  /** grant of a config feature: the value. */
+  value?: JsonValue;
+}
+
+export interface EngineInput {
+  now: Date;
+  /** How long a past_due subscription keeps access. */
+  pastDueGraceMs: number;
+  features: FeatureDefinition[];
+  subscriptions: SubscriptionSource[];
+  purchases: PurchaseSource[];
+  manual: ManualEntry[];
+}
+
+export type SourceRef =
+  | { kind: 'subscription'; id: string; plan: string }
+  | { kind: 'purchase'; id: string; plan: string }
+  | { kind: 'grant'; id: string };
+
+/** One feature's entitlement for one customer at one moment. */
+export interface FeatureEntitlement {
+  feature: string;
+  type: FeatureType;
+  /** Whether the customer has the feature at all (limits are judged at check time). */
+  access: boolean;
+  /** Why not, when `access` is false. */
+  reason: 'no_access' | 'revoked' | null;
+  /** What gave (or took) it: the deciding source. */
+  source: SourceRef | null;
+  /** metered: units per period, null = unlimited. Absent for other types. */
+  limit?: number | null;
+  reset?: ResetInterval;
+  overage?: boolean;
+  /** metered: start and end of the current usage period (end null for `never`). */
+  periodStart?: Date;
+  resetsAt?: Date | null;
+  /** config: the value. */
+  value?: JsonValue;
+}
+
+export interface EngineResult {
+  features: Record<string, FeatureEntitlement>;
+  /**
+   * The first moment after `now` at which the result could change by time alone (a window
+   * opening or closing, a trial or grace period ending, a usage period resetting); null when
+   * nothing is scheduled. A cache must recompute after it.
+   */
+  validUntil: Date | null;
+}
