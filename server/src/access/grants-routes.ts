@@ -14,7 +14,8 @@ export const grantRoutes = [
   defineRoute('createGrant', async ({ params, body }, ctx) => {
     const { db, caller, clock } = ctx;
     const now = clock.now();
-    const customer = await findCustomer(db, caller.projectId, params.customer);
+    // The customer's row first, always: changes to one customer take turns without deadlocks.
+    const customer = await findCustomer(db, caller.projectId, params.customer, true);
     const feature = await findFeature(db, caller.projectId, body.feature);
     const kind = body.kind ?? 'grant';
     const allowed: readonly string[] = kind === 'revoke' ? [] : TERMS_FOR[feature.type];

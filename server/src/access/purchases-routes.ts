@@ -1,6 +1,6 @@
 import { findPlan } from '../catalog/plans-store.js';
 import { cleanMetadata } from '../customers/metadata.js';
-import { findCustomer } from '../customers/store.js';
+import { findCustomer, lockCustomer } from '../customers/store.js';
 import { entitlementsChanged } from '../entitlements/changes.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
@@ -11,7 +11,8 @@ export const purchaseRoutes = [
   defineRoute('createPurchase', async ({ body }, ctx) => {
     const { db, caller, clock } = ctx;
     const now = clock.now();
-    const customer = await findCustomer(db, caller.projectId, body.customer);
+    // The customer's row first, always: changes to one customer take turns without deadlocks.
+    const customer = await findCustomer(db, caller.projectId, body.customer, true);
     const plan = await findPlan(db, caller.projectId, body.plan);
     if (plan.interval !== 'one_time') {
       throw invalidParam('plan', `Plan '${plan.key}' is billed every ${plan.interval}: subscribe with POST /v1/subscriptions instead.`);
@@ -34,6 +35,7 @@ export const purchaseRoutes = [
   })),
 
   defineRoute('refundPurchase', async ({ params }, ctx) => {
+    await lockCustomer(ctx.db, (await findPurchase(ctx.db, ctx.caller.projectId, params.purchase)).customer);
     const purchase = await markPurchaseRefunded(ctx.db, ctx.caller.projectId, params.purchase, ctx.clock.now());
     await entitlementsChanged(ctx, purchase.customer);
     return { status: 200, body: purchase };

@@ -2,7 +2,8 @@ import { addDays, addMonths, addYears } from 'date-fns';
 import { utc } from '@date-fns/utc';
 import { findPlan, type Plan } from '../catalog/plans-store.js';
 import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
-import { findCustomer } from '../customers/store.js';
+import { findCustomer, lockCustomer } from '../customers/store.js';
+import type { Queryable } from '../db/database.js';
 import { entitlementsChanged } from '../entitlements/changes.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
@@ -26,6 +27,13 @@ const recurring = (plan: Plan, param: string): Plan & { interval: 'month' | 'yea
 
 const periodEnd = (start: Date, interval: 'month' | 'year') => new Date((interval === 'month' ? addMonths : addYears)(start, 1, { in: utc }).getTime());
 
+/** Locks the subscription's customer, then the subscription: the order every change uses. */
+async function lockSubscription(db: Queryable, projectId: string, id: string): Promise<SubscriptionRow> {
+  const { customer_id } = await findSubscription(db, projectId, id);
+  await lockCustomer(db, customer_id);
+  return findSubscription(db, projectId, id, true);
+}
+
 function canceledError(row: SubscriptionRow) {
   return invalidParam('subscription', `Subscription ${row.id} is canceled; create a new one instead.`, 'subscription_canceled');
 }
@@ -34,7 +42,8 @@ export const subscriptionRoutes = [
   defineRoute('createSubscription', async ({ body }, ctx) => {
     const { db, caller, clock } = ctx;
     const now = clock.now();
-    const customer = await findCustomer(db, caller.projectId, body.customer);
+    // The customer's row first, always: changes to one customer take turns without deadlocks.
+    const customer = await findCustomer(db, caller.projectId, body.customer, true);
     const plan = recurring(await findPlan(db, caller.projectId, body.plan), 'plan');
     const trialDays = body.trial_days ?? plan.trial_days;
     // A trial is its own first period, as in Stripe; billing periods start when it ends.
@@ -66,7 +75,7 @@ export const subscriptionRoutes = [
   defineRoute('updateSubscription', async ({ params, body }, ctx) => {
     const { db, caller, clock } = ctx;
     const now = clock.now();
-    const row = await findSubscription(db, caller.projectId, params.subscription, true);
+    const row = await lockSubscription(db, caller.projectId, params.subscription);
     if (row.status === 'canceled') throw canceledError(row);
     const plan = body.plan
       ? recurring(await findPlan(db, caller.projectId, body.plan), 'plan')
@@ -104,7 +113,7 @@ export const subscriptionRoutes = [
   defineRoute('cancelSubscription', async ({ params, body }, ctx) => {
     const { db, caller, clock } = ctx;
     const now = clock.now();
-    const row = await findSubscription(db, caller.projectId, params.subscription, true);
+    const row = await lockSubscription(db, caller.projectId, params.subscription);
     if (row.status === 'canceled') throw canceledError(row);
     const atPeriodEnd = body?.at_period_end ?? false;
     const updated = await updateSubscriptionRow(

@@ -161,19 +161,29 @@ export async function subscriptionSeq(db: Queryable, projectId: string, id: stri
   return rows[0]?.seq;
 }
 
-/** Moves a plan's live subscriptions to `toVersion`; returns the customers whose access may change. */
+/** The customers whose live subscriptions to the plan would move to `toVersion`, sorted. */
+export async function customersToMigrate(db: Queryable, planId: string, toVersion: number, fromVersion: number | undefined): Promise<string[]> {
+  const { rows } = await db.query<{ customer_id: string }>(
+    `select distinct customer_id from subscriptions
+     where plan_id = $1 and status <> 'canceled' and plan_version <> $2 and ($3::int is null or plan_version = $3)
+     order by customer_id`,
+    [planId, toVersion, fromVersion ?? null],
+  );
+  return rows.map((row) => row.customer_id);
+}
+
+/** Moves a plan's live subscriptions to `toVersion`; returns how many moved. */
 export async function moveSubscriptionsToVersion(
   db: Queryable,
   planId: string,
   toVersion: number,
   fromVersion: number | undefined,
   now: Date,
-): Promise<{ moved: number; customerIds: string[] }> {
-  const { rows } = await db.query<{ customer_id: string }>(
+): Promise<number> {
+  const { rowCount } = await db.query(
     `update subscriptions set plan_version = $2, updated_at = $4
-     where plan_id = $1 and status <> 'canceled' and plan_version <> $2 and ($3::int is null or plan_version = $3)
-     returning customer_id`,
+     where plan_id = $1 and status <> 'canceled' and plan_version <> $2 and ($3::int is null or plan_version = $3)`,
     [planId, toVersion, fromVersion ?? null, now],
   );
-  return { moved: rows.length, customerIds: [...new Set(rows.map((row) => row.customer_id))].sort() };
+  return rowCount;
 }

@@ -6,7 +6,8 @@ import { defineRoute } from '../http/route.js';
 import { featureDefinitions } from './features-store.js';
 import { normalizePlanTerms } from './plan-terms.js';
 import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, replaceCurrentVersion, setPlanMetadata, versionInUse, type PlanTerms } from './plans-store.js';
-import { moveSubscriptionsToVersion } from '../access/subscriptions-store.js';
+import { customersToMigrate, moveSubscriptionsToVersion } from '../access/subscriptions-store.js';
+import { lockCustomer } from '../customers/store.js';
 
 export const planRoutes = [
   defineRoute('createPlan', async ({ body }, { db, caller, clock }) => {
@@ -59,8 +60,11 @@ export const planRoutes = [
     if (body.from_version !== undefined && body.from_version > current.version) {
       throw invalidParam('from_version', `Plan '${current.key}' has no version ${body.from_version}.`, 'resource_missing');
     }
-    const { moved, customerIds } = await moveSubscriptionsToVersion(db, current.id, target, body.from_version, clock.now());
-    // Sorted ids: every migration locks customers in the same order, so two cannot deadlock.
+    // Customers first, in id order, then their subscriptions: the lock order every change uses,
+    // so a migration and a customer's own change cannot deadlock.
+    const customerIds = await customersToMigrate(db, current.id, target, body.from_version);
+    for (const customerId of customerIds) await lockCustomer(db, customerId);
+    const moved = await moveSubscriptionsToVersion(db, current.id, target, body.from_version, clock.now());
     for (const customerId of customerIds) await entitlementsChanged(ctx, customerId);
     return { status: 200, body: { object: 'plan_migration', plan: current.key, to_version: target, migrated: moved } };
   }),

@@ -76,6 +76,11 @@ export async function findCustomer(db: Queryable, projectId: string, ref: string
   return { ...toCustomer(rows[0]), seq: rows[0].seq };
 }
 
+/** Locks a customer's row for the rest of the transaction (by id). */
+export async function lockCustomer(db: Queryable, customerId: string): Promise<void> {
+  await db.query('select id from customers where id = $1 for update', [customerId]);
+}
+
 export async function updateCustomerRow(db: Queryable, projectId: string, id: string, fields: CustomerFields, now: Date): Promise<Customer> {
   try {
     const { rows } = await db.query<CustomerRow>(

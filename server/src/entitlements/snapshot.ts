@@ -3,6 +3,7 @@
 import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
+import { lockCustomer } from '../customers/store.js';
 import { computeEntitlements } from './engine.js';
 import { loadEngineInput } from './sources.js';
 import type { EngineResult, FeatureEntitlement } from './types.js';
@@ -66,7 +67,7 @@ export async function recomputeSnapshot(
 ): Promise<StoredSnapshot> {
   // The customer's row lock makes concurrent changes to one customer take turns, so each
   // reads the version the previous one wrote.
-  await tx.query('select id from customers where id = $1 for update', [customerId]);
+  await lockCustomer(tx, customerId);
   const input = await loadEngineInput(tx, projectId, customerId, now, pastDueGraceMs);
   const result = computeEntitlements(input);
   const { rows } = await tx.query<{ version: number }>('select version from entitlement_snapshots where customer_id = $1', [customerId]);

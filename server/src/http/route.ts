@@ -113,9 +113,15 @@ export function mountRoute(
       body: req.body,
     }) as unknown as Input<OperationId>;
 
-    const committed: Array<() => Promise<void>> = [];
+    let committed: Array<() => Promise<void>> = [];
     const run = (db: Queryable) =>
       route.run(input, { db, clock: app.clock, requestId, log, caller, app, afterCommit: (fn) => committed.push(fn) });
+    // A deadlock or serialization failure rolled everything back: run the request again.
+    const inTransaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
+      retryTransaction(() => {
+        committed = [];
+        return app.db.transaction(fn);
+      });
 
     const idempotencyKey = req.get('idempotency-key');
     let reply: { status: unknown; body: unknown };
@@ -129,7 +135,7 @@ export function mountRoute(
         return;
       }
       try {
-        reply = await app.db.transaction(async (tx) => {
+        reply = await inTransaction(async (tx) => {
           const result = await run(tx);
           if (!(await completeKey(tx, ref, claim.token, Number(result.status), result.body))) {
             throw new ApiError(409, 'idempotency_error', 'idempotency_key_in_use', 'A retry with the same Idempotency-Key took this request over.', 'Idempotency-Key');
@@ -147,7 +153,7 @@ export function mountRoute(
         throw error;
       }
     } else {
-      reply = await app.db.transaction(run);
+      reply = await inTransaction(run);
     }
 
     for (const fn of committed) {
@@ -156,6 +162,18 @@ export function mountRoute(
     if (options.validateResponses) validator.response(Number(reply.status), reply.body);
     res.status(Number(reply.status)).json(reply.body);
   });
+}
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+async function retryTransaction<T>(attempt: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= attempts || !RETRYABLE.has(String((error as { code?: unknown }).code))) throw error;
+    }
+  }
 }
 
 const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
