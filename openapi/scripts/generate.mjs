@@ -25,7 +25,8 @@ async function render() {
     throw new Error(`${relative(process.cwd(), specPath)} is not an OpenAPI document`);
   }
   // A copy, so spec.json cannot pick up anything the generator might add to its input.
-  const ast = await openapiTS(structuredClone(spec), { silent: true });
+  // defaultNonNullable off: a request field with a default is optional to send (the server fills it in).
+  const ast = await openapiTS(structuredClone(spec), { silent: true, defaultNonNullable: false });
   return {
     'schema.ts': HEADER + astToString(ast),
     'spec.json': `${JSON.stringify(spec, null, 2)}\n`,

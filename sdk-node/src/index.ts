@@ -1,3 +1,65 @@
 export { Nozle } from './client.js';
 export type { NozleOptions } from './options.js';
 export { VERSION } from './version.js';
+
+export type { CanOptions, Check, Entitlement, Entitlements } from './entitlements.js';
+export type { RequestOptions } from './resources/request.js';
+export type {
+  Customer,
+  CustomerCreateParams,
+  CustomerList,
+  CustomerListParams,
+  CustomerUpdateParams,
+  Customers,
+  DeletedCustomer,
+} from './resources/customers.js';
+export type {
+  Feature,
+  FeatureCreateParams,
+  FeatureList,
+  FeatureListParams,
+  FeatureUpdateParams,
+  Features,
+} from './resources/features.js';
+export type {
+  Plan,
+  PlanCreateParams,
+  PlanList,
+  PlanListParams,
+  PlanMigrateParams,
+  PlanMigration,
+  PlanRetrieveParams,
+  PlanUpdateParams,
+  Plans,
+} from './resources/plans.js';
+export type {
+  Subscription,
+  SubscriptionCancelParams,
+  SubscriptionCreateParams,
+  SubscriptionList,
+  SubscriptionListParams,
+  SubscriptionUpdateParams,
+  Subscriptions,
+} from './resources/subscriptions.js';
+export type {
+  Purchase,
+  PurchaseCreateParams,
+  PurchaseList,
+  PurchaseListParams,
+  Purchases,
+} from './resources/purchases.js';
+export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
+
+// The error classes come from @nozle/openapi, re-exported so `instanceof` checks and imports
+// need only @nozle/node.
+export {
+  NozleError,
+  NozleAuthenticationError,
+  NozlePermissionError,
+  NozleInvalidRequestError,
+  NozleIdempotencyError,
+  NozleRateLimitError,
+  NozleAPIError,
+  NozleConnectionError,
+} from '@nozle/openapi';
+export type { NozleErrorType, Schemas } from '@nozle/openapi';

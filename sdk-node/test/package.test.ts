@@ -14,7 +14,18 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
     const cjs = require(fileURLToPath(cjsEntry)) as Record<string, unknown>;
 
     const esmNames = Object.keys(esm).filter((name) => name !== 'default').sort();
-    expect(esmNames).toEqual(['Nozle', 'VERSION']);
+    expect(esmNames).toEqual([
+      'Nozle',
+      'NozleAPIError',
+      'NozleAuthenticationError',
+      'NozleConnectionError',
+      'NozleError',
+      'NozleIdempotencyError',
+      'NozleInvalidRequestError',
+      'NozlePermissionError',
+      'NozleRateLimitError',
+      'VERSION',
+    ]);
     expect(Object.keys(cjs).sort()).toEqual(esmNames);
   });
 

@@ -16,6 +16,7 @@ import { entitlementRoutes } from './entitlements/routes.js';
 import type { Database } from './db/database.js';
 import { loadMigrations } from './db/migrate.js';
 import { healthRoutes } from './health/routes.js';
+import { KeyCache } from './http/auth.js';
 import { ApiError, internalError } from './http/errors.js';
 import { readOperations, type OpenApiDocument, type OperationSpec } from './http/operations.js';
 import { mountRoute, type AppContext, type Route } from './http/route.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   pastDueGraceMs?: number;
   /** The entitlement cache, already started; one over `bus` is made (and started) when absent. */
   entitlements?: EntitlementCache;
+  /** The API key cache, already started; likewise made when absent. */
+  keys?: KeyCache;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -71,10 +74,16 @@ export function createApp(deps: AppDeps): Express {
     entitlements = new EntitlementCache({ db: deps.db, bus, clock, logger, pastDueGraceMs });
     void entitlements.start();
   }
+  let keys = deps.keys;
+  if (!keys) {
+    keys = new KeyCache(deps.db, clock, bus);
+    void keys.start();
+  }
   const context: AppContext = {
     db: deps.db,
     bus,
     entitlements,
+    keys,
     pastDueGraceMs,
     clock,
     logger,

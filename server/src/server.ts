@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
+import { KeyCache } from './http/auth.js';
 import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -57,7 +58,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ...(snapshotStore ? { store: snapshotStore } : {}),
     });
     await entitlements.start();
-    const app = createApp({ db, bus, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, isShuttingDown: () => shuttingDown });
+    const keys = new KeyCache(db, clock, bus);
+    await keys.start();
+    const app = createApp({ db, bus, clock, logger, entitlements, keys, pastDueGraceMs: config.pastDueGraceMs, isShuttingDown: () => shuttingDown });
     // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
     server = createServer(app);
     await new Promise<void>((resolve, reject) => {

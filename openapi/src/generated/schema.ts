@@ -811,7 +811,7 @@ export interface components {
         };
         SubscriptionCancelParams: {
             /** @default false */
-            at_period_end: boolean;
+            at_period_end?: boolean;
         };
         SubscriptionList: {
             /** @constant */
@@ -873,7 +873,7 @@ export interface components {
              * @default grant
              * @enum {string}
              */
-            kind: "grant" | "revoke";
+            kind?: "grant" | "revoke";
             starts_at?: components["schemas"]["Timestamp"];
             ends_at?: components["schemas"]["Timestamp"];
             /** @description For a metered feature; absent or `null` = unlimited. */
@@ -938,7 +938,7 @@ export interface components {
              * @description For metered features, how many units the caller is about to use.
              * @default 1
              */
-            quantity: number;
+            quantity?: number;
         };
         Check: {
             /** @constant */

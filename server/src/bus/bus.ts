@@ -13,3 +13,21 @@ export interface Bus {
   healthy(): boolean;
   close(): Promise<void>;
 }
+
+/**
+ * Subscribes, waiting at most `waitMs` for the bus to confirm. With Redis down the caller goes
+ * on (the subscription completes when Redis returns) instead of hanging the server's start.
+ */
+export async function subscribeSoon(bus: Bus, channel: string, listener: Listener, waitMs = 2000): Promise<() => Promise<void>> {
+  let unsubscribe: (() => Promise<void>) | undefined;
+  const subscribed = bus.subscribe(channel, listener).then((fn) => {
+    unsubscribe = fn;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([subscribed, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
+  return async () => {
+    await subscribed;
+    await unsubscribe?.();
+  };
+}

@@ -3,7 +3,7 @@
 // A cache never takes a snapshot older than the newest version it has seen or heard of.
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import type { Bus } from '../bus/bus.js';
+import { subscribeSoon, type Bus } from '../bus/bus.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { findCustomer } from '../customers/store.js';
@@ -50,17 +50,9 @@ export class EntitlementCache {
     this.#catalog = new LRUCache({ max: 10_000 });
   }
 
-  /**
-   * Listens for changes. Waits up to `waitMs` for the subscription; with Redis down it goes on
-   * without (checks answer from the database) and the subscription completes when Redis returns.
-   */
-  async start(waitMs = 2000): Promise<void> {
-    const subscribed = this.#o.bus.subscribe(CHANNEL, (raw) => this.#onMessage(raw)).then((unsubscribe) => {
-      this.#unsubscribe = unsubscribe;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([subscribed, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
-    clearTimeout(timer);
+  /** Listens for changes (without hanging when Redis is down: checks then use the database). */
+  async start(): Promise<void> {
+    this.#unsubscribe = await subscribeSoon(this.#o.bus, CHANNEL, (raw) => this.#onMessage(raw));
   }
 
   async stop(): Promise<void> {

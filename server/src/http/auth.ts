@@ -1,4 +1,6 @@
 // Who is calling: a Bearer key resolved to its project, and whether that key may call the operation.
+import { LRUCache } from 'lru-cache';
+import { subscribeSoon, type Bus } from '../bus/bus.js';
 import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { hashKey, keyTypeOf, redact, type KeyType } from '../projects/keys.js';
@@ -17,7 +19,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 const unauthorized = (code: string, message: string) => new ApiError(401, 'authentication_error', code, message);
 
-export async function authenticate(db: Queryable, authorization: string | undefined, clock: Clock): Promise<Caller> {
+export async function authenticate(keys: KeyCache, authorization: string | undefined): Promise<Caller> {
   if (!authorization) {
     throw unauthorized('api_key_missing', 'No API key provided. Send it as a Bearer token: `Authorization: Bearer sk_…`.');
   }
@@ -26,15 +28,67 @@ export async function authenticate(db: Queryable, authorization: string | undefi
   if (!secret || !keyTypeOf(secret)) {
     throw unauthorized('api_key_invalid', 'Malformed Authorization header. Send `Authorization: Bearer sk_…` or `Bearer pk_…`.');
   }
-  const key = await findActiveKeyByHash(db, hashKey(secret));
-  if (!key) throw unauthorized('api_key_invalid', `Invalid API key provided: ${redact(secret)}`);
-
-  const now = clock.now();
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await touchApiKey(db, key.keyId, now);
-  }
-  return { projectId: key.projectId, keyId: key.keyId, keyType: key.type };
+  const caller = await keys.resolve(hashKey(secret));
+  if (!caller) throw unauthorized('api_key_invalid', `Invalid API key provided: ${redact(secret)}`);
+  return caller;
 }
+
+interface CachedKey {
+  caller: Caller;
+  lastUsedAt: number;
+}
+
+/**
+ * Resolves key hashes to callers without a database read on every request. A revoke
+ * removes the key on every instance through the bus at once; entries also expire after a
+ * minute, which bounds how long an instance that missed the announcement (Redis down) keeps it.
+ */
+export class KeyCache {
+  readonly #db: Queryable;
+  readonly #clock: Clock;
+  readonly #bus: Bus;
+  readonly #keys = new LRUCache<string, CachedKey>({ max: 10_000, ttl: 60_000 });
+  #unsubscribe: (() => Promise<void>) | undefined;
+
+  constructor(db: Queryable, clock: Clock, bus: Bus) {
+    this.#db = db;
+    this.#clock = clock;
+    this.#bus = bus;
+  }
+
+  async start(): Promise<void> {
+    this.#unsubscribe = await subscribeSoon(this.#bus, KEYS_CHANNEL, (hash) => this.#keys.delete(hash));
+  }
+
+  async stop(): Promise<void> {
+    await this.#unsubscribe?.();
+  }
+
+  async resolve(hash: string): Promise<Caller | undefined> {
+    const now = this.#clock.now();
+    let entry = this.#keys.get(hash);
+    if (!entry) {
+      const key = await findActiveKeyByHash(this.#db, hash);
+      if (!key) return undefined;
+      entry = { caller: { projectId: key.projectId, keyId: key.keyId, keyType: key.type }, lastUsedAt: key.lastUsedAt?.getTime() ?? 0 };
+      this.#keys.set(hash, entry);
+    }
+    if (now.getTime() - entry.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
+      entry.lastUsedAt = now.getTime();
+      // Bookkeeping only: the request does not wait for it.
+      touchApiKey(this.#db, entry.caller.keyId, now).catch(() => {});
+    }
+    return entry.caller;
+  }
+
+  /** After a revoke committed: forget the key here and on every instance. */
+  async revoked(hash: string): Promise<void> {
+    this.#keys.delete(hash);
+    await this.#bus.publish(KEYS_CHANNEL, hash).catch(() => {});
+  }
+}
+
+const KEYS_CHANNEL = 'nozle:revoked-keys';
 
 const SCHEME_FOR: Record<KeyType, string> = { secret: 'secretKey', publishable: 'publishableKey' };
 

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.js';
 import type { Bus } from '../bus/bus.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
 import type { Database, Queryable } from '../db/database.js';
-import { authenticate, authorize, type Caller } from './auth.js';
+import { authenticate, authorize, type Caller, type KeyCache } from './auth.js';
 import { ApiError } from './errors.js';
 import { claimKey, completeKey, releaseKey, requestFingerprint } from './idempotency.js';
 import type { OperationSpec } from './operations.js';
@@ -36,6 +36,7 @@ export interface AppContext {
   db: Database;
   bus: Bus;
   entitlements: EntitlementCache;
+  keys: KeyCache;
   /** How long a past_due subscription keeps access. */
   pastDueGraceMs: number;
   clock: Clock;
@@ -101,7 +102,7 @@ export function mountRoute(
     const requestId = String(res.locals.requestId);
     const log = app.logger.child({ requestId, operationId: operation.operationId });
 
-    const caller = route.public ? undefined : await authenticate(app.db, req.get('authorization'), app.clock);
+    const caller = route.public ? undefined : await authenticate(app.keys, req.get('authorization'));
     if (caller) authorize(caller, operation);
     if (operation.body && req.body === undefined && hasBody(req)) {
       throw new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the request body as JSON with `Content-Type: application/json`.');

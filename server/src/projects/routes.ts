@@ -22,7 +22,7 @@ export const projectRoutes = [
     ),
   })),
 
-  defineRoute('revokeApiKey', async ({ params }, { db, caller, clock }) => {
+  defineRoute('revokeApiKey', async ({ params }, { db, caller, clock, app, afterCommit }) => {
     // The project's row lock makes concurrent revokes take turns, so two of them cannot each
     // see the other's key still active and together revoke the last two.
     await lockProject(db, caller.projectId);
@@ -36,6 +36,8 @@ export const projectRoutes = [
         'key',
       );
     }
-    return { status: 200, body: await markApiKeyRevoked(db, caller.projectId, params.key, clock.now()) };
+    const { key: revoked, hash } = await markApiKeyRevoked(db, caller.projectId, params.key, clock.now());
+    afterCommit(() => app.keys.revoked(hash));
+    return { status: 200, body: revoked };
   }),
 ];

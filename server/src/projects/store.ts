@@ -126,13 +126,14 @@ export async function countActiveSecretKeys(db: Queryable, projectId: string): P
   return rows[0]?.count ?? 0;
 }
 
-export async function markApiKeyRevoked(db: Queryable, projectId: string, keyId: string, now: Date): Promise<ApiKey> {
-  const { rows } = await db.query<ApiKeyRow>(
-    `update api_keys set revoked_at = coalesce(revoked_at, $3) where project_id = $1 and id = $2 returning ${KEY_COLUMNS}`,
+/** Revokes the key; returns it with its hash, which caches need to forget it. */
+export async function markApiKeyRevoked(db: Queryable, projectId: string, keyId: string, now: Date): Promise<{ key: ApiKey; hash: string }> {
+  const { rows } = await db.query<ApiKeyRow & { key_hash: string }>(
+    `update api_keys set revoked_at = coalesce(revoked_at, $3) where project_id = $1 and id = $2 returning ${KEY_COLUMNS}, key_hash`,
     [projectId, keyId, now],
   );
   if (!rows[0]) throw notFound('API key', keyId, 'key');
-  return toApiKey(rows[0]);
+  return { key: toApiKey(rows[0]), hash: rows[0].key_hash };
 }
 
 export interface ActiveKey {

@@ -1,0 +1,103 @@
+// Shared fixtures for the SDK tests: one server URL, one key, one sample of each API object.
+import type { Schemas } from '@nozle/openapi';
+
+export const BASE_URL = 'http://nozle.test';
+export const SECRET_KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+const CREATED = 1_700_000_000;
+
+export const customer: Schemas['Customer'] = {
+  id: 'cus_8fJ2kQ0pX3vN7bLm',
+  object: 'customer',
+  external_id: 'user/42',
+  email: 'ada@example.com',
+  name: 'Ada Lovelace',
+  metadata: {},
+  created: CREATED,
+};
+
+export const feature: Schemas['Feature'] = {
+  id: 'feat_exports1',
+  object: 'feature',
+  key: 'exports',
+  name: 'Exports',
+  type: 'metered',
+  metadata: {},
+  created: CREATED,
+};
+
+export const plan: Schemas['Plan'] = {
+  id: 'plan_pro1',
+  object: 'plan',
+  key: 'pro',
+  name: 'Pro',
+  version: 2,
+  interval: 'month',
+  currency: 'usd',
+  base_price: 2_000,
+  trial_days: 0,
+  entitlements: [{ feature: 'exports', limit: 100, reset: 'month' }],
+  metadata: {},
+  created: CREATED,
+};
+
+export const subscription: Schemas['Subscription'] = {
+  id: 'sub_1a2b3c',
+  object: 'subscription',
+  customer: customer.id,
+  plan: plan.id,
+  plan_version: 2,
+  status: 'active',
+  current_period_start: CREATED,
+  current_period_end: CREATED + 30 * 86_400,
+  trial_end: null,
+  cancel_at_period_end: false,
+  canceled_at: null,
+  past_due_since: null,
+  metadata: {},
+  created: CREATED,
+};
+
+export const purchase: Schemas['Purchase'] = {
+  id: 'pur_1a2b3c',
+  object: 'purchase',
+  customer: customer.id,
+  plan: plan.id,
+  plan_version: 2,
+  purchased_at: CREATED,
+  expires_at: null,
+  refunded_at: null,
+  metadata: {},
+  created: CREATED,
+};
+
+export const grant: Schemas['Grant'] = {
+  id: 'grt_1a2b3c',
+  object: 'grant',
+  customer: customer.id,
+  feature: 'exports',
+  kind: 'grant',
+  starts_at: CREATED,
+  ends_at: null,
+  limit: 500,
+  reset: 'month',
+  overage: null,
+  value: null,
+  reason: 'support ticket 1234',
+  actor: 'key_abc',
+  created: CREATED,
+};
+
+/** A list page as the API returns it. */
+export function listOf<Item>(url: string, data: Item[], hasMore = false) {
+  return { object: 'list' as const, data, has_more: hasMore, url };
+}
+
+export function errorBody(
+  type: Schemas['Error']['error']['type'],
+  code: string,
+  message: string,
+  param: string | null = null,
+  requestId = 'req_body123',
+): Schemas['Error'] {
+  return { error: { type, code, message, param, request_id: requestId } };
+}
