@@ -52,7 +52,8 @@ const toPlan = (row: PlanRow): Plan => ({
   currency: row.currency,
   base_price: row.base_price,
   trial_days: row.trial_days,
-  entitlements: row.entitlements,
+  // jsonb keeps keys in its own order; put `feature` first, as it was written.
+  entitlements: row.entitlements.map(({ feature, ...terms }) => ({ feature, ...terms })),
   metadata: row.metadata,
   created: unixSeconds(row.created_at),
 });

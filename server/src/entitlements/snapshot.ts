@@ -36,7 +36,7 @@ export function toSnapshotFeature(entitlement: FeatureEntitlement): SnapshotFeat
     if (entitlement.reset !== undefined) out.reset = entitlement.reset;
     if (entitlement.overage !== undefined) out.overage = entitlement.overage;
     if (entitlement.periodStart) out.period_start = unixSeconds(entitlement.periodStart);
-    if (entitlement.resetsAt !== undefined) out.resets_at = entitlement.resetsAt ? Math.ceil(entitlement.resetsAt.getTime() / 1000) : null;
+    if (entitlement.resetsAt !== undefined) out.resets_at = entitlement.resetsAt ? unixSeconds(entitlement.resetsAt) : null;
   }
   if (entitlement.type === 'config') out.value = entitlement.value ?? null;
   return out;
@@ -48,8 +48,8 @@ export function buildSnapshot(customerId: string, version: number, now: Date, re
     customer: customerId,
     version,
     computed: unixSeconds(now),
-    // Rounded up: a snapshot must never claim to be valid past the real boundary's second.
-    valid_until: result.validUntil ? Math.ceil(result.validUntil.getTime() / 1000) : null,
+    // Whole seconds like every time in the API (caches use the exact instant, validUntilMs).
+    valid_until: result.validUntil ? unixSeconds(result.validUntil) : null,
     features: Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value)])),
   };
 }
