@@ -238,3 +238,32 @@ describe('snapshot versions', () => {
     expect(end.features.export).toMatchObject({ allowed: true, source: { type: 'grant' } });
   });
 });
+
+describe('another project', () => {
+  it('cannot read or change this project\'s subscriptions, purchases, grants or entitlements', async () => {
+    const c = await customer();
+    const sub = (await t.call('POST', '/v1/subscriptions', { body: { customer: c, plan: 'pro' } })).body;
+    const purchase = (await t.call('POST', '/v1/purchases', { body: { customer: c, plan: 'lifetime' } })).body;
+    const b = t.projectB.secretKey;
+    const attempts: Array<[string, string, unknown?]> = [
+      ['GET', `/v1/subscriptions/${sub.id}`],
+      ['POST', `/v1/subscriptions/${sub.id}`, { status: 'past_due' }],
+      ['POST', `/v1/subscriptions/${sub.id}/cancel`, {}],
+      ['GET', `/v1/purchases/${purchase.id}`],
+      ['POST', `/v1/purchases/${purchase.id}/refund`],
+      ['GET', `/v1/customers/${c}/grants`],
+      ['POST', `/v1/customers/${c}/grants`, { feature: 'export', kind: 'revoke' }],
+      ['GET', `/v1/customers/${c}/entitlements`],
+      ['POST', '/v1/check', { customer: c, feature: 'export' }],
+    ];
+    for (const [method, path, body] of attempts) {
+      const res = await t.call(method, path, { key: b, ...(body !== undefined ? { body } : {}) });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    expect((await t.call('GET', `/v1/subscriptions?customer=${c}`, { key: b })).status).toBe(404);
+    expect((await t.call('GET', '/v1/subscriptions', { key: b })).body.data).toEqual([]);
+    expect((await t.call('GET', '/v1/purchases', { key: b })).body.data).toEqual([]);
+    expect(await check(c, 'export')).toMatchObject({ allowed: true });
+    expect((await t.call('GET', `/v1/subscriptions/${sub.id}`)).body.status).toBe('active');
+  });
+});
