@@ -42,31 +42,30 @@ interface GrantSourceRow {
 }
 
 export async function loadEngineInput(db: Queryable, projectId: string, customerId: string, now: Date, pastDueGraceMs: number): Promise<EngineInput> {
-  const [features, subscriptions, purchases, grants] = [
-    await featureDefinitions(db, projectId),
-    await db.query<SubscriptionSourceRow>(
-      `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
-         s.cancel_at_period_end, s.past_due_since, v.entitlements
-       from subscriptions s join plans p on p.id = s.plan_id
-       join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
-       where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
-       order by s.seq`,
-      [projectId, customerId],
-    ),
-    await db.query<PurchaseSourceRow>(
-      `select u.id, p.key as plan_key, u.purchased_at, u.expires_at, u.refunded_at, v.entitlements
-       from purchases u join plans p on p.id = u.plan_id
-       join plan_versions v on v.plan_id = u.plan_id and v.version = u.plan_version
-       where u.project_id = $1 and u.customer_id = $2
-       order by u.seq`,
-      [projectId, customerId],
-    ),
-    await db.query<GrantSourceRow>(
-      `select id, seq, kind, feature_key, starts_at, ends_at, created_at, limit_value, reset, overage, value
-       from grants where project_id = $1 and customer_id = $2 order by seq`,
-      [projectId, customerId],
-    ),
-  ];
+  // One after another: inside a transaction they share one connection anyway.
+  const features = await featureDefinitions(db, projectId);
+  const subscriptions = await db.query<SubscriptionSourceRow>(
+    `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
+       s.cancel_at_period_end, s.past_due_since, v.entitlements
+     from subscriptions s join plans p on p.id = s.plan_id
+     join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
+     where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
+     order by s.seq`,
+    [projectId, customerId],
+  );
+  const purchases = await db.query<PurchaseSourceRow>(
+    `select u.id, p.key as plan_key, u.purchased_at, u.expires_at, u.refunded_at, v.entitlements
+     from purchases u join plans p on p.id = u.plan_id
+     join plan_versions v on v.plan_id = u.plan_id and v.version = u.plan_version
+     where u.project_id = $1 and u.customer_id = $2
+     order by u.seq`,
+    [projectId, customerId],
+  );
+  const grants = await db.query<GrantSourceRow>(
+    `select id, seq, kind, feature_key, starts_at, ends_at, created_at, limit_value, reset, overage, value
+     from grants where project_id = $1 and customer_id = $2 order by seq`,
+    [projectId, customerId],
+  );
   return {
     now,
     pastDueGraceMs,
