@@ -26,10 +26,13 @@ return 1`;
 export function createRedisSnapshotStore(url: string, timeoutMs = 250): SnapshotStore {
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: timeoutMs, lazyConnect: true });
   redis.on('error', () => {});
-  redis.connect().catch(() => {});
+  // Commands wait for the first connection attempt (not for Redis to come back): without the
+  // offline queue, a command sent while still connecting would fail.
+  const connecting = redis.connect().catch(() => {});
 
   return {
     async get(customerId) {
+      await connecting;
       try {
         const raw = await redis.get(KEY(customerId));
         return raw ? (JSON.parse(raw) as StoredSnapshot) : undefined;
@@ -38,6 +41,7 @@ export function createRedisSnapshotStore(url: string, timeoutMs = 250): Snapshot
       }
     },
     async put(stored) {
+      await connecting;
       try {
         const result = await redis.eval(PUT_IF_NEWER, 1, KEY(stored.snapshot.customer), JSON.stringify(stored), stored.snapshot.version, TTL_SECONDS);
         return result === 1;
