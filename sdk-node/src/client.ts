@@ -7,6 +7,8 @@ import { Grants } from './resources/grants.js';
 import { Plans } from './resources/plans.js';
 import { Purchases } from './resources/purchases.js';
 import { Subscriptions } from './resources/subscriptions.js';
+import type { TrackParams } from './track/event.js';
+import { Tracker, type TrackStats } from './track/tracker.js';
 import { VERSION } from './version.js';
 
 /**
@@ -44,6 +46,7 @@ export class Nozle {
   // Private, and the key lives only inside it, so it never shows up in logs or
   // `JSON.stringify(nozle)`.
   readonly #client: ReturnType<typeof createNozleClient>;
+  readonly #tracker: Tracker;
 
   /**
    * Validates `options` once; nothing is sent over the network here.
@@ -70,6 +73,7 @@ export class Nozle {
     this.subscriptions = new Subscriptions(this.#client);
     this.purchases = new Purchases(this.#client);
     this.grants = new Grants(this.#client);
+    this.#tracker = new Tracker(this.#client, resolved.track);
   }
 
   /**
@@ -103,5 +107,62 @@ export class Nozle {
    */
   async entitlements(customer: string): Promise<Entitlements> {
     return retrieveEntitlements(this.#client, customer);
+  }
+
+  /**
+   * Records a usage event, in the background: the event joins an in-memory queue that is sent
+   * to `POST /v1/events` in batches, when `track.flushAt` events are queued or
+   * `track.flushIntervalMs` after the first one, whichever comes first. Nothing to await.
+   *
+   * Network errors, 429 and 5xx are retried with backoff; the event keeps its id, so the API
+   * counts it once however often it is sent. Events that cannot be recorded are reported to
+   * `track.onError` (logged by default), never thrown.
+   *
+   * The queue lives in this process: a script or a serverless function must
+   * `await nozle.shutdown()` (or `await nozle.flush()`) before it ends, or queued events are
+   * lost. The SDK's timers do not keep the process alive.
+   *
+   * @param params - `customer`, `event`, and optionally `properties`, `timestamp` (a `Date`, or
+   *   milliseconds since the epoch; the time of this call by default) and `id`
+   * @returns the event's id: yours, or a new UUID v4
+   * @throws TypeError at once for a missing `customer` or `event`, or a malformed `id`,
+   *   `timestamp` or `properties` (including properties JSON cannot carry)
+   *
+   * @example
+   * ```ts
+   * nozle.track({ customer: 'user_42', event: 'export.created', properties: { pages: 12 } });
+   * ```
+   */
+  track(params: TrackParams): string {
+    return this.#tracker.track(params);
+  }
+
+  /**
+   * Sends every event queued so far, and resolves once each was recorded or given up on
+   * (including retries). Never rejects.
+   */
+  flush(): Promise<void> {
+    return this.#tracker.flush();
+  }
+
+  /**
+   * Stops the flush timer, sends what is queued, and resolves when done or after `timeoutMs`,
+   * whichever comes first; events still unsent then are reported to `track.onError` with the
+   * reason `shutdown_timeout`. Later `track()` calls are ignored with a warning. Calling it again
+   * returns the same promise.
+   *
+   * @param timeoutMs - how long to wait for the API; `5000` by default
+   */
+  shutdown(timeoutMs = 5000): Promise<void> {
+    return this.#tracker.shutdown(timeoutMs);
+  }
+
+  /**
+   * Counters of `track()` since this client was made: events tracked, queued, accepted,
+   * duplicates, rejected and dropped, requests and retries. Cheap; meant for metrics and
+   * benchmarks.
+   */
+  trackStats(): TrackStats {
+    return this.#tracker.stats();
   }
 }

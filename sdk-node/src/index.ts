@@ -1,5 +1,11 @@
 export { Nozle } from './client.js';
 export type { NozleOptions } from './options.js';
+export { NozleTrackError } from './track/errors.js';
+export type { EventInput, NozleTrackErrorInit, TrackErrorReason } from './track/errors.js';
+export type { TrackParams } from './track/event.js';
+export type { TrackLogger, TrackOptions } from './track/options.js';
+export type { RetryOptions } from './track/backoff.js';
+export type { TrackStats } from './track/tracker.js';
 export { VERSION } from './version.js';
 
 export type { CanOptions, Check, Entitlement, Entitlements } from './entitlements.js';

@@ -1,5 +1,6 @@
 // Validates and fills in `new Nozle(...)` options once, so the rest of the SDK can trust them.
 import { resolveBaseUrl } from '@nozle/openapi';
+import { resolveTrackOptions, type ResolvedTrackOptions, type TrackOptions } from './track/options.js';
 
 /** Options accepted by `new Nozle(options)`. */
 export interface NozleOptions {
@@ -17,6 +18,11 @@ export interface NozleOptions {
    * @defaultValue `globalThis.fetch`
    */
   fetch?: typeof globalThis.fetch;
+  /**
+   * How `nozle.track()` queues, batches and retries events; see {@link TrackOptions} for each
+   * option and its default.
+   */
+  track?: TrackOptions;
 }
 
 /** {@link NozleOptions} after validation, with every default filled in. */
@@ -24,6 +30,7 @@ export interface ResolvedNozleOptions {
   readonly secretKey: string;
   readonly baseUrl: string;
   readonly fetch: typeof globalThis.fetch;
+  readonly track: ResolvedTrackOptions;
 }
 
 /**
@@ -37,6 +44,7 @@ export function resolveNozleOptions(options: NozleOptions): ResolvedNozleOptions
     secretKey: resolveSecretKey(options.secretKey),
     baseUrl: resolveBaseUrl(options.baseUrl),
     fetch: resolveFetch(options.fetch),
+    track: resolveTrackOptions(options.track),
   };
 }
 

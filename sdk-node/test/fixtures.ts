@@ -21,6 +21,7 @@ export const feature: Schemas['Feature'] = {
   key: 'exports',
   name: 'Exports',
   type: 'metered',
+  meter: null,
   metadata: {},
   created: CREATED,
 };

@@ -24,21 +24,29 @@ export function mockApi() {
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
 
-  /** Calls `respond` for `method path` (an msw pattern such as `/v1/customers/:customer`). */
-  function record(method: Method, path: string, respond: (call: number) => Response): SentRequest[] {
+  /**
+   * Calls `respond` for `method path` (an msw pattern such as `/v1/customers/:customer`) with
+   * the call's number (1 for the first) and what was sent.
+   */
+  function record(
+    method: Method,
+    path: string,
+    respond: (call: number, request: SentRequest) => Response | Promise<Response>,
+  ): SentRequest[] {
     const sent: SentRequest[] = [];
     server.use(
       http[method](`${BASE_URL}${path}`, async ({ request }) => {
         const url = new URL(request.url);
         const text = await request.text();
-        sent.push({
+        const entry: SentRequest = {
           method: request.method,
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
           body: text === '' ? undefined : JSON.parse(text),
           headers: request.headers,
-        });
-        return respond(sent.length);
+        };
+        sent.push(entry);
+        return respond(sent.length, entry);
       }),
     );
     return sent;
@@ -62,7 +70,7 @@ export function mockApi() {
     );
   }
 
-  return { server, reply, replyPages };
+  return { server, reply, replyPages, respond: record };
 }
 
 export function nozle(): Nozle {

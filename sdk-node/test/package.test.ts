@@ -24,6 +24,7 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
       'NozleInvalidRequestError',
       'NozlePermissionError',
       'NozleRateLimitError',
+      'NozleTrackError',
       'VERSION',
     ]);
     expect(Object.keys(cjs).sort()).toEqual(esmNames);

@@ -23,6 +23,7 @@ import { mountRoute, type AppContext, type Route } from './http/route.js';
 import { createValidators } from './http/validation.js';
 import { newId } from './ids.js';
 import { projectRoutes } from './projects/routes.js';
+import { usageRoutes } from './usage/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -38,6 +39,8 @@ export interface AppDeps {
   bodyLimit?: string;
   /** How long a past_due subscription keeps access (default 7 days). */
   pastDueGraceMs?: number;
+  /** Usage events older than this are refused (default 35 days). */
+  eventMaxAgeMs?: number;
   /** The entitlement cache, already started; one over `bus` is made (and started) when absent. */
   entitlements?: EntitlementCache;
   /** The API key cache, already started; likewise made when absent. */
@@ -61,6 +64,7 @@ export function allRoutes(): Route[] {
     ...purchaseRoutes,
     ...grantRoutes,
     ...entitlementRoutes,
+    ...usageRoutes,
   ];
 }
 
@@ -85,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
     entitlements,
     keys,
     pastDueGraceMs,
+    eventMaxAgeMs: deps.eventMaxAgeMs ?? 35 * 24 * 60 * 60 * 1000,
     clock,
     logger,
     isShuttingDown: deps.isShuttingDown ?? (() => false),

@@ -20,3 +20,6 @@ export class ManualClock implements Clock {
 }
 
 export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+/** The instant with its milliseconds dropped: anchors of periods are whole seconds, like every API time. */
+export const wholeSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       demo: true,
       shutdownTimeoutMs: 10_000,
       pastDueGraceMs: 7 * 86_400_000,
+      eventMaxAgeMs: 35 * 86_400_000,
     });
   });
 
@@ -23,6 +24,7 @@ describe('loadConfig', () => {
       NOZLE_DEMO: 'false',
       NOZLE_SHUTDOWN_TIMEOUT_MS: '2500',
       NOZLE_PAST_DUE_GRACE_DAYS: '3',
+      NOZLE_EVENT_MAX_AGE_DAYS: '10',
     });
     expect(config).toEqual({
       port: 8080,
@@ -33,6 +35,7 @@ describe('loadConfig', () => {
       demo: false,
       shutdownTimeoutMs: 2500,
       pastDueGraceMs: 3 * 86_400_000,
+      eventMaxAgeMs: 10 * 86_400_000,
     });
   });
 

@@ -15,6 +15,7 @@ const schema = z.object({
   NOZLE_DEMO: flag.default(true),
   NOZLE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   NOZLE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+  NOZLE_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(35),
 });
 
 export interface Config {
@@ -29,6 +30,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long a past_due subscription keeps access. */
   pastDueGraceMs: number;
+  /** Usage events older than this are refused. */
+  eventMaxAgeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.NOZLE_DEMO,
     shutdownTimeoutMs: e.NOZLE_SHUTDOWN_TIMEOUT_MS,
     pastDueGraceMs: e.NOZLE_PAST_DUE_GRACE_DAYS * 24 * 60 * 60 * 1000,
+    eventMaxAgeMs: e.NOZLE_EVENT_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
   };
 }

@@ -14,6 +14,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
+import { ensureEventPartitions } from './usage/partitions.js';
 import { createProjectWithKeys, type NewProject } from './projects/create-project.js';
 import { countProjects } from './projects/store.js';
 
@@ -47,6 +48,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await ensureEventPartitions(db, clock.now());
     if (config.demo && (await countProjects(db)) === 0) demo = await createProjectWithKeys(db, 'Demo', clock.now());
 
     const entitlements = new EntitlementCache({
@@ -60,7 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await entitlements.start();
     const keys = new KeyCache(db, clock, bus);
     await keys.start();
-    const app = createApp({ db, bus, clock, logger, entitlements, keys, pastDueGraceMs: config.pastDueGraceMs, isShuttingDown: () => shuttingDown });
+    const app = createApp({ db, bus, clock, logger, entitlements, keys, pastDueGraceMs: config.pastDueGraceMs, eventMaxAgeMs: config.eventMaxAgeMs, isShuttingDown: () => shuttingDown });
     // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
     server = createServer(app);
     await new Promise<void>((resolve, reject) => {
@@ -79,8 +81,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   // Stored idempotent responses are kept 24 hours; sweep the older ones hourly. Deleting is
   // harmless to repeat, so several instances may each run it.
+  // The same hourly sweep makes the events table's partitions for the months ahead.
   const purge = setInterval(() => {
     purgeExpiredKeys(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'));
+    ensureEventPartitions(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'could not make event partitions'));
   }, PURGE_INTERVAL_MS);
   purge.unref();
 

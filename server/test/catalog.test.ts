@@ -13,7 +13,16 @@ afterAll(() => t.close());
 describe('features', () => {
   it('creates one with a feat_ id, its name defaulting to the key', async () => {
     const res = await t.call('POST', '/v1/features', { body: { key: 'sso', type: 'boolean' } });
-    expect(res.body).toEqual({ id: expect.stringMatching(/^feat_/), object: 'feature', key: 'sso', name: 'sso', type: 'boolean', metadata: {}, created: expect.any(Number) });
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^feat_/),
+      object: 'feature',
+      key: 'sso',
+      name: 'sso',
+      type: 'boolean',
+      meter: null,
+      metadata: {},
+      created: expect.any(Number),
+    });
   });
 
   it('refuses a second feature with the same key (409) and a key that is not a slug (400)', async () => {

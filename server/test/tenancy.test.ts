@@ -23,6 +23,7 @@ describe('a key of project A and the objects of project B', () => {
     expect(customerOperations.map((op) => op.operationId).sort()).toEqual([
       'createGrant',
       'deleteCustomer',
+      'getCustomerUsage',
       'getEntitlements',
       'listGrants',
       'retrieveCustomer',

@@ -496,6 +496,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record usage events
+         * @description Takes a batch of 1 to 1000 events. Each event carries an `id` you choose: an id this
+         *     project has seen before is a no-op, reported as `duplicate`, so a retried batch is
+         *     counted once. Each event is checked on its own: invalid ones are `rejected` with the
+         *     reason and the valid ones in the batch are still recorded. The answer comes only after
+         *     the accepted events are committed.
+         *
+         *     Timestamps (Unix seconds, fractions allowed; now when absent) may be at most 5 minutes
+         *     in the future and at most `NOZLE_EVENT_MAX_AGE_DAYS` (35 by default) in the past;
+         *     others are rejected (`timestamp_in_future`, `timestamp_too_old`).
+         *
+         *     Event ids make retries safe, so this endpoint ignores `Idempotency-Key`.
+         */
+        post: operations["ingestEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List meters */
+        get: operations["listMeters"];
+        put?: never;
+        /**
+         * Create a meter
+         * @description A meter turns events into usage: the events named `event_name` (and matching `filters`)
+         *     are aggregated per customer and period. Tie a metered feature to it (`meter` on the
+         *     feature) and the feature's `used` follows it.
+         */
+        post: operations["createMeter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meters/{meter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's id (`mtr_…`) or key. */
+                meter: components["parameters"]["MeterRef"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a meter */
+        get: operations["retrieveMeter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's usage per meter and period
+         * @description The usage counters kept as events arrive: one per meter and period (the usage period of
+         *     each metered feature tied to the meter, and the calendar month in UTC). By default the
+         *     periods that contain now; `period=all` lists past ones too, newest first.
+         */
+        get: operations["getCustomerUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Usage over a time range, grouped
+         * @description For dashboards: a meter's aggregate over `[start, end)`, optionally for one customer,
+         *     grouped by UTC day or by the value of an event property. Reads the events themselves,
+         *     so keep ranges reasonable; `can()` never does this.
+         */
+        post: operations["queryUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -668,6 +788,8 @@ export interface components {
             key: components["schemas"]["FeatureKey"];
             name: string;
             type: components["schemas"]["FeatureType"];
+            /** @description The key of the meter whose usage counts against a metered feature's limit. */
+            meter: string | null;
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
@@ -676,10 +798,14 @@ export interface components {
             /** @description Defaults to the key. */
             name?: string;
             type: components["schemas"]["FeatureType"];
+            /** @description A metered feature's meter (id or key); its usage is the feature's `used`. */
+            meter?: string;
             metadata?: components["schemas"]["Metadata"];
         };
         FeatureUpdateParams: {
             name?: string;
+            /** @description Ties (or, with null, unties) a metered feature to a meter. */
+            meter?: string | null;
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         FeatureList: {
@@ -959,6 +1085,131 @@ export interface components {
             overage?: boolean;
             value?: components["schemas"]["JsonValue"];
         };
+        /** @description One usage event. */
+        EventInput: {
+            /** @description Your id for the event, unique in the project; a repeat is a no-op. */
+            id: string;
+            /** @description The customer's id or external_id. */
+            customer: string;
+            /** @description The event's name, matched by meters' `event_name`. */
+            event: string;
+            /** @description When it happened, in Unix seconds (fractions allowed); now when absent. */
+            timestamp?: number;
+            /** @description Anything about the event; meters read numbers and values from it. */
+            properties?: {
+                [key: string]: unknown;
+            };
+        };
+        EventBatchParams: {
+            /**
+             * @description 1 to 1000 events. Each is checked against EventInput on its own, so one bad event is
+             *     rejected in the answer rather than failing the batch.
+             */
+            events: (components["schemas"]["EventInput"] | Record<string, never>)[];
+        };
+        EventResult: {
+            /** @description The event's position in the batch. */
+            index: number;
+            id: string | null;
+            /** @enum {string} */
+            status: "accepted" | "duplicate" | "rejected";
+            /** @description Why it was rejected. */
+            error?: {
+                /**
+                 * @description `parameter_missing`, `parameter_invalid`, `parameter_unknown`, `customer_not_found`,
+                 *     `timestamp_in_future`, `timestamp_too_old`, `duplicate_in_batch`.
+                 */
+                code: string;
+                message: string;
+                param: string | null;
+            };
+        };
+        EventBatchResult: {
+            /** @constant */
+            object: "event_batch";
+            accepted: number;
+            duplicates: number;
+            rejected: number;
+            results: components["schemas"]["EventResult"][];
+        };
+        /**
+         * @description `count` events; `sum` or `max` of the numeric `property`; `unique_count` of the distinct
+         *     values of `property`; `latest` value of `property`.
+         * @enum {string}
+         */
+        MeterAggregation: "count" | "sum" | "max" | "unique_count" | "latest";
+        /** @description Property → the value (or any of the values) an event must have to count. */
+        MeterFilters: {
+            [key: string]: string | number | boolean | (string | number | boolean)[];
+        };
+        Meter: {
+            id: string;
+            /** @constant */
+            object: "meter";
+            key: string;
+            name: string;
+            event_name: string;
+            aggregation: components["schemas"]["MeterAggregation"];
+            property: string | null;
+            filters: components["schemas"]["MeterFilters"];
+            created: components["schemas"]["Timestamp"];
+        };
+        MeterCreateParams: {
+            key: components["schemas"]["FeatureKey"];
+            name?: string;
+            event_name: string;
+            aggregation: components["schemas"]["MeterAggregation"];
+            /** @description Required for every aggregation but `count`. */
+            property?: string;
+            filters?: components["schemas"]["MeterFilters"];
+        };
+        MeterList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Meter"][];
+            has_more: boolean;
+            url: string;
+        };
+        Usage: {
+            /** @constant */
+            object: "usage";
+            /** @description The meter's key. */
+            meter: string;
+            customer: string;
+            period_start: components["schemas"]["Timestamp"];
+            period_end: components["schemas"]["Timestamp"] | null;
+            value: number;
+            updated: components["schemas"]["Timestamp"];
+        };
+        UsageList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Usage"][];
+            has_more: boolean;
+            url: string;
+        };
+        UsageQueryParams: {
+            meter: string;
+            customer?: string;
+            start: components["schemas"]["Timestamp"];
+            end: components["schemas"]["Timestamp"];
+            /** @description `day` (UTC), or `property:<name>` for the values of an event property. */
+            group_by?: string;
+        };
+        UsageQueryRow: {
+            /** @description The day (`2026-03-01`) or property value; null without grouping or for events without the property. */
+            group: string | null;
+            value: number;
+        };
+        UsageQueryResult: {
+            /** @constant */
+            object: "usage_query";
+            meter: string;
+            start: components["schemas"]["Timestamp"];
+            end: components["schemas"]["Timestamp"];
+            group_by: string | null;
+            data: components["schemas"]["UsageQueryRow"][];
+        };
     };
     responses: {
         /** @description The request was invalid; `error.param` names the parameter. */
@@ -1037,6 +1288,8 @@ export interface components {
         SubscriptionId: string;
         /** @description The purchase's id (`pur_…`). */
         PurchaseId: string;
+        /** @description The meter's id (`mtr_…`) or key. */
+        MeterRef: string;
     };
     requestBodies: never;
     headers: {
@@ -2143,6 +2396,194 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    ingestEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBatchParams"];
+            };
+        };
+        responses: {
+            /** @description What happened to each event, in the order sent. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listMeters: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of meters. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createMeter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeterCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new meter. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    retrieveMeter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's id (`mtr_…`) or key. */
+                meter: components["parameters"]["MeterRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meter. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCustomerUsage: {
+        parameters: {
+            query?: {
+                /** @description Only this meter (id or key). */
+                meter?: string;
+                period?: "current" | "all";
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    queryUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsageQueryParams"];
+            };
+        };
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQueryResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -1,4 +1,5 @@
 import { findFeature } from '../catalog/features-store.js';
+import { wholeSecond } from '../clock.js';
 import { findCustomer } from '../customers/store.js';
 import { entitlementsChanged } from '../entitlements/changes.js';
 import type { JsonValue } from '../entitlements/types.js';
@@ -25,7 +26,7 @@ export const grantRoutes = [
         throw invalidParam(term, `'${term}' does not apply to ${why}.`, 'parameter_unknown');
       }
     }
-    const startsAt = body.starts_at === undefined ? now : new Date(body.starts_at * 1000);
+    const startsAt = body.starts_at === undefined ? wholeSecond(now) : new Date(body.starts_at * 1000);
     const endsAt = body.ends_at === undefined ? null : new Date(body.ends_at * 1000);
     if (endsAt && endsAt <= startsAt) throw invalidParam('ends_at', 'ends_at must be after starts_at.');
 

@@ -1,4 +1,5 @@
 import { findPlan } from '../catalog/plans-store.js';
+import { wholeSecond } from '../clock.js';
 import { cleanMetadata } from '../customers/metadata.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
 import { entitlementsChanged } from '../entitlements/changes.js';
@@ -10,7 +11,7 @@ import { findPurchase, insertPurchase, listPurchaseRows, markPurchaseRefunded, p
 export const purchaseRoutes = [
   defineRoute('createPurchase', async ({ body }, ctx) => {
     const { db, caller, clock } = ctx;
-    const now = clock.now();
+    const now = wholeSecond(clock.now()); // the purchase anchors usage periods
     // The customer's row first, always: changes to one customer take turns without deadlocks.
     const customer = await findCustomer(db, caller.projectId, body.customer, true);
     const plan = await findPlan(db, caller.projectId, body.plan);

@@ -1,4 +1,5 @@
 import { addDays, addMonths, addYears } from 'date-fns';
+import { wholeSecond } from '../clock.js';
 import { utc } from '@date-fns/utc';
 import { findPlan, type Plan } from '../catalog/plans-store.js';
 import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
@@ -41,7 +42,8 @@ function canceledError(row: SubscriptionRow) {
 export const subscriptionRoutes = [
   defineRoute('createSubscription', async ({ body }, ctx) => {
     const { db, caller, clock } = ctx;
-    const now = clock.now();
+    // Whole seconds: period anchors must be exactly what the API shows (and usage keys on them).
+    const now = wholeSecond(clock.now());
     // The customer's row first, always: changes to one customer take turns without deadlocks.
     const customer = await findCustomer(db, caller.projectId, body.customer, true);
     const plan = recurring(await findPlan(db, caller.projectId, body.plan), 'plan');
@@ -74,7 +76,8 @@ export const subscriptionRoutes = [
 
   defineRoute('updateSubscription', async ({ params, body }, ctx) => {
     const { db, caller, clock } = ctx;
-    const now = clock.now();
+    // Whole seconds: period anchors must be exactly what the API shows (and usage keys on them).
+    const now = wholeSecond(clock.now());
     const row = await lockSubscription(db, caller.projectId, params.subscription);
     if (row.status === 'canceled') throw canceledError(row);
     const plan = body.plan
@@ -112,7 +115,8 @@ export const subscriptionRoutes = [
 
   defineRoute('cancelSubscription', async ({ params, body }, ctx) => {
     const { db, caller, clock } = ctx;
-    const now = clock.now();
+    // Whole seconds: period anchors must be exactly what the API shows (and usage keys on them).
+    const now = wholeSecond(clock.now());
     const row = await lockSubscription(db, caller.projectId, params.subscription);
     if (row.status === 'canceled') throw canceledError(row);
     const atPeriodEnd = body?.at_period_end ?? false;

@@ -1,14 +1,25 @@
 import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
+import type { Queryable } from '../db/database.js';
+import { expireSnapshots } from '../entitlements/snapshot.js';
+import type { FeatureType } from '../entitlements/types.js';
+import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
+import { findMeter } from '../usage/meters-store.js';
 import { defineRoute } from '../http/route.js';
 import { featureSeq, findFeature, insertFeature, listFeatureRows, updateFeatureRow } from './features-store.js';
 
+async function meterFor(db: Queryable, projectId: string, type: FeatureType, ref: string): Promise<string> {
+  if (type !== 'metered') throw invalidParam('meter', `Only a metered feature can be tied to a meter; this one is ${type}.`);
+  return (await findMeter(db, projectId, ref)).id;
+}
+
 export const featureRoutes = [
   defineRoute('createFeature', async ({ body }, { db, caller, clock, app, afterCommit }) => {
+    const meterId = body.meter === undefined ? null : await meterFor(db, caller.projectId, body.type, body.meter);
     const feature = await insertFeature(
       db,
       caller.projectId,
-      { key: body.key, name: body.name ?? body.key, type: body.type, metadata: cleanMetadata(body.metadata) },
+      { key: body.key, name: body.name ?? body.key, type: body.type, meterId, metadata: cleanMetadata(body.metadata) },
       clock.now(),
     );
     afterCommit(() => app.entitlements.featuresChanged(caller.projectId));
@@ -20,12 +31,22 @@ export const featureRoutes = [
     body: await findFeature(db, caller.projectId, params.feature),
   })),
 
-  defineRoute('updateFeature', async ({ params, body }, { db, caller }) => {
+  // A new meter tie changes what `used` means: every customer's entitlements are recomputed as
+  // they are next read (the snapshots of this project are marked stale).
+  defineRoute('updateFeature', async ({ params, body }, { db, caller, app, afterCommit }) => {
     const current = await findFeature(db, caller.projectId, params.feature);
-    return {
-      status: 200,
-      body: await updateFeatureRow(db, caller.projectId, current.id, body.name ?? current.name, mergeMetadata(current.metadata, body.metadata)),
-    };
+    const currentMeterId = current.meter ? (await findMeter(db, caller.projectId, current.meter)).id : null;
+    const meterId = body.meter === undefined ? currentMeterId : body.meter === null ? null : await meterFor(db, caller.projectId, current.type, body.meter);
+    const feature = await updateFeatureRow(db, caller.projectId, current.id, {
+      name: body.name ?? current.name,
+      meterId,
+      metadata: mergeMetadata(current.metadata, body.metadata),
+    });
+    if (meterId !== currentMeterId) {
+      await expireSnapshots(db, caller.projectId);
+      afterCommit(() => app.entitlements.projectChanged(caller.projectId));
+    }
+    return { status: 200, body: feature };
   }),
 
   defineRoute('listFeatures', async ({ query }, { db, caller }) => ({

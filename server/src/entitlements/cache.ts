@@ -17,7 +17,8 @@ export const CHANNEL = 'nozle:changes';
 export type ChangeMessage =
   | { kind: 'entitlements'; project: string; customer: string; version: number }
   | { kind: 'customer'; project: string; customer: string }
-  | { kind: 'features'; project: string };
+  | { kind: 'features'; project: string }
+  | { kind: 'project'; project: string; staleBefore: number };
 
 export interface EntitlementCacheOptions {
   db: Database;
@@ -39,6 +40,8 @@ export class EntitlementCache {
   readonly #refs: LRUCache<string, string>;
   /** project → the catalog: feature key → type. */
   readonly #catalog: LRUCache<string, Map<string, FeatureType>>;
+  /** project → snapshots computed before this instant are stale (a project-wide change). */
+  readonly #staleBefore = new Map<string, number>();
   #unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(options: EntitlementCacheOptions) {
@@ -111,6 +114,13 @@ export class EntitlementCache {
     await this.#announce({ kind: 'customer', project: projectId, customer: customerId });
   }
 
+  /** Every snapshot of the project went stale (their database rows were expired in the same change). */
+  async projectChanged(projectId: string): Promise<void> {
+    const staleBefore = this.#o.clock.now().getTime();
+    this.#forgetProject(projectId, staleBefore);
+    await this.#announce({ kind: 'project', project: projectId, staleBefore });
+  }
+
   async featuresChanged(projectId: string): Promise<void> {
     this.#catalog.delete(projectId);
     await this.#announce({ kind: 'features', project: projectId });
@@ -134,7 +144,11 @@ export class EntitlementCache {
   }
 
   #usable(key: string, stored: StoredSnapshot): boolean {
-    return this.#fresh(stored) && stored.snapshot.version >= (this.#announced.get(key) ?? 0);
+    return (
+      this.#fresh(stored) &&
+      stored.snapshot.version >= (this.#announced.get(key) ?? 0) &&
+      stored.computedAtMs >= (this.#staleBefore.get(stored.projectId) ?? 0)
+    );
   }
 
   /** Keeps `stored` unless a newer version is held or was announced. */
@@ -165,6 +179,8 @@ export class EntitlementCache {
     }
     if (message.kind === 'features') {
       this.#catalog.delete(message.project);
+    } else if (message.kind === 'project') {
+      this.#forgetProject(message.project, message.staleBefore);
     } else if (message.kind === 'customer') {
       this.#forgetRefs(message.project, message.customer);
     } else {
@@ -178,6 +194,12 @@ export class EntitlementCache {
         );
       }
     }
+  }
+
+  #forgetProject(projectId: string, staleBefore: number): void {
+    this.#staleBefore.set(projectId, Math.max(this.#staleBefore.get(projectId) ?? 0, staleBefore));
+    this.#catalog.delete(projectId);
+    for (const key of this.#snapshots.keys()) if (key.startsWith(`${projectId}:`)) this.#snapshots.delete(key);
   }
 
   #forgetRefs(projectId: string, customerId: string): void {

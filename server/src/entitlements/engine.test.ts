@@ -452,6 +452,7 @@ const shapeCases: ShapeCase[] = [
       limit: 1000,
       reset: 'month',
       overage: false,
+      periodAnchor: at('2026-03-01T00:00:00Z'),
       periodStart: at('2026-03-01T00:00:00Z'),
       resetsAt: at('2026-04-01T00:00:00Z'),
     },

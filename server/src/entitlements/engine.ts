@@ -255,6 +255,7 @@ function metered(def: FeatureDefinition, offer: Offer, now: Date): FeatureEntitl
     limit: limitOf(offer.terms),
     reset,
     overage: offer.terms.overage ?? false,
+    periodAnchor: offer.startedAt,
     periodStart,
     resetsAt,
   };

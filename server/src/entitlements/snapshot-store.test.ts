@@ -6,6 +6,7 @@ import { createRedisSnapshotStore } from './snapshot-store.js';
 const stored = (customer: string, version: number): StoredSnapshot => ({
   projectId: 'proj_1',
   validUntilMs: null,
+  computedAtMs: 0,
   snapshot: { object: 'entitlements', customer, version, computed: 0, valid_until: null, features: {} },
 });
 

@@ -99,6 +99,8 @@ export interface FeatureEntitlement {
   limit?: number | null;
   reset?: ResetInterval;
   overage?: boolean;
+  /** metered: where its usage periods are counted from (usage events find their period by it). */
+  periodAnchor?: Date;
   /** metered: start and end of the current usage period (end null for `never`). */
   periodStart?: Date;
   resetsAt?: Date | null;

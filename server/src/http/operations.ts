@@ -24,6 +24,8 @@ export interface OperationSpec {
   body?: { schemaPointer: string; required: boolean };
   /** A POST that changes nothing (`x-nozle-read-only`): no transaction, no stored idempotent response. */
   readOnly: boolean;
+  /** `x-nozle-skip-idempotency-key`: the request carries its own dedupe (event ids), so no stored response. */
+  skipIdempotencyKey: boolean;
   /** Security schemes that may call it; empty for public operations (health probes). */
   security: string[];
   /** Status → JSON pointer to the JSON response schema. */
@@ -100,6 +102,7 @@ export function readOperations(doc: OpenApiDocument): OperationSpec[] {
         parameters: [...parameters.values()],
         ...(body ? { body } : {}),
         readOnly: method === 'get' || op['x-nozle-read-only'] === true,
+        skipIdempotencyKey: op['x-nozle-skip-idempotency-key'] === true,
         security: op.security === undefined ? globalSecurity : securityNames(op.security),
         responses,
       });

@@ -39,6 +39,8 @@ export interface AppContext {
   keys: KeyCache;
   /** How long a past_due subscription keeps access. */
   pastDueGraceMs: number;
+  /** Usage events older than this are refused. */
+  eventMaxAgeMs: number;
   clock: Clock;
   logger: Logger;
   /** Whether the server is draining (readiness answers 503). */
@@ -128,7 +130,7 @@ export function mountRoute(
     let reply: { status: unknown; body: unknown };
     if (reads) {
       reply = await run(app.db);
-    } else if (operation.method === 'post' && idempotencyKey && caller) {
+    } else if (operation.method === 'post' && idempotencyKey && caller && !operation.skipIdempotencyKey) {
       const ref = { projectId: caller.projectId, key: idempotencyKey };
       const claim = await claimKey(app.db, ref, requestFingerprint(req.method, req.path, req.body ?? {}), app.clock.now());
       if (claim.kind === 'replay') {

@@ -27,6 +27,18 @@ export interface OperationValidator {
   response(status: number, body: unknown): void;
 }
 
+/**
+ * A check of one value against a schema of the spec (e.g. each event of a batch, which is
+ * refused one by one rather than failing the request): the error in the API's style, or none.
+ */
+export function createSchemaCheck(doc: OpenApiDocument, pointer: string): (value: unknown) => ApiError | undefined {
+  const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: true, coerceTypes: false });
+  addFormats.default(ajv);
+  ajv.addSchema(doc, SPEC_ID);
+  const validate = ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
+  return (value) => (validate(value) ? undefined : toApiError(validate.errors?.[0], 'body'));
+}
+
 export function createValidators(doc: OpenApiDocument) {
   // Path, query and header values arrive as text: coerce them ("10" → 10). Bodies are JSON:
   // a string where a number belongs is an error, not something to fix up.

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { createProjectWithKeys, type NewProject } from '../../src/projects/create-project.js';
+import { ensureEventPartitions } from '../../src/usage/partitions.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export interface CallOptions {
@@ -33,6 +34,7 @@ export interface TestApp {
 export async function startTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock('2026-03-01T12:00:00Z');
+  await ensureEventPartitions(database.db, clock.now());
   const projectA = await createProjectWithKeys(database.db, 'Project A', clock.now());
   const projectB = await createProjectWithKeys(database.db, 'Project B', clock.now());
   const app = createApp({ db: database.db, clock, logger: pino({ level: 'silent' }), validateResponses: true });

@@ -1,0 +1,217 @@
+// Records a batch of usage events exactly once and keeps the usage counters (and the
+// entitlement snapshots that show them) current, all in the caller's transaction.
+import type { components } from '@nozle/openapi';
+import Decimal from 'decimal.js';
+import type { Queryable } from '../db/database.js';
+import { meteredFeatureMeters } from '../catalog/features-store.js';
+import { lockCustomer } from '../customers/store.js';
+import { computeForCustomer, storeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
+import type { EngineResult } from '../entitlements/types.js';
+import type { ApiError } from '../http/errors.js';
+import { contribution, fold, matchesFilters, type CounterDelta, type Properties } from './aggregate.js';
+import { metersForEvents, type Meter } from './meters-store.js';
+import { periodsFor } from './periods.js';
+
+export type EventBatchResult = components['schemas']['EventBatchResult'];
+type EventResult = components['schemas']['EventResult'];
+type EventInput = components['schemas']['EventInput'];
+
+/** How far ahead of the server's clock an event may be (clocks drift). */
+export const MAX_FUTURE_MS = 5 * 60 * 1000;
+
+export interface IngestOptions {
+  projectId: string;
+  now: Date;
+  maxAgeMs: number;
+  pastDueGraceMs: number;
+  /** Checks one event against the spec's EventInput. */
+  checkEvent: (value: unknown) => ApiError | undefined;
+}
+
+interface ValidEvent {
+  index: number;
+  id: string;
+  customerId: string;
+  name: string;
+  at: Date;
+  properties: Properties;
+}
+
+export interface IngestOutcome {
+  result: EventBatchResult;
+  /** Snapshots stored at a new version (usage of a metered feature moved). */
+  snapshots: StoredSnapshot[];
+}
+
+export async function ingestEvents(tx: Queryable, raw: unknown[], options: IngestOptions): Promise<IngestOutcome> {
+  const results: EventResult[] = raw.map((_, index) => ({ index, id: null, status: 'rejected' }));
+  const reject = (index: number, code: string, message: string, param: string | null) => {
+    results[index] = { index, id: results[index]!.id, status: 'rejected', error: { code, message, param } };
+  };
+
+  // 1. Each event on its own: shape, time window, repeats within the batch.
+  const candidates: Array<{ index: number; event: EventInput; at: Date }> = [];
+  const seenInBatch = new Set<string>();
+  raw.forEach((value, index) => {
+    const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : null;
+    results[index]!.id = id;
+    const error = options.checkEvent(value);
+    if (error) return reject(index, error.code, error.message, error.param === null ? null : `events[${index}][${error.param}]`);
+    const event = value as EventInput;
+    const at = event.timestamp === undefined ? options.now : new Date(event.timestamp * 1000);
+    if (at.getTime() > options.now.getTime() + MAX_FUTURE_MS) {
+      return reject(index, 'timestamp_in_future', 'The timestamp is more than 5 minutes ahead of the server clock.', `events[${index}][timestamp]`);
+    }
+    if (at.getTime() < options.now.getTime() - options.maxAgeMs) {
+      const days = Math.round(options.maxAgeMs / 86_400_000);
+      return reject(index, 'timestamp_too_old', `The timestamp is more than ${days} days old.`, `events[${index}][timestamp]`);
+    }
+    if (seenInBatch.has(event.id)) {
+      results[index] = { index, id: event.id, status: 'duplicate' };
+      return;
+    }
+    seenInBatch.add(event.id);
+    candidates.push({ index, event, at });
+  });
+
+  // 2. Customers, by id or external_id, in one query.
+  const customerIds = await resolveCustomers(tx, options.projectId, [...new Set(candidates.map((c) => c.event.customer))]);
+  const valid: ValidEvent[] = [];
+  for (const { index, event, at } of candidates) {
+    const customerId = customerIds.get(event.customer);
+    if (!customerId) {
+      reject(index, 'customer_not_found', `No such customer: '${event.customer}'.`, `events[${index}][customer]`);
+      continue;
+    }
+    valid.push({ index, id: event.id, customerId, name: event.event, at, properties: (event.properties ?? {}) as Properties });
+  }
+
+  // 3. One statement: ids this project has not seen are recorded with their events.
+  const fresh = await insertFresh(tx, options.projectId, valid, options.now);
+  for (const event of valid) results[event.index] = { index: event.index, id: event.id, status: fresh.has(event.id) ? 'accepted' : 'duplicate' };
+  const accepted = valid.filter((event) => fresh.has(event.id));
+
+  // 4. Counters, and the snapshots of customers whose metered features they feed.
+  const snapshots = accepted.length > 0 ? await count(tx, accepted, options) : [];
+  return {
+    result: {
+      object: 'event_batch',
+      accepted: results.filter((r) => r.status === 'accepted').length,
+      duplicates: results.filter((r) => r.status === 'duplicate').length,
+      rejected: results.filter((r) => r.status === 'rejected').length,
+      results,
+    },
+    snapshots,
+  };
+}
+
+async function resolveCustomers(tx: Queryable, projectId: string, refs: string[]): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const { rows } = await tx.query<{ id: string; external_id: string | null }>(
+    `select id, external_id from customers where project_id = $1 and deleted_at is null and (id = any($2) or external_id = any($2))`,
+    [projectId, refs],
+  );
+  const byRef = new Map<string, string>();
+  for (const row of rows) if (row.external_id) byRef.set(row.external_id, row.id);
+  for (const row of rows) byRef.set(row.id, row.id); // an id wins over an external_id that looks like one
+  return byRef;
+}
+
+async function insertFresh(tx: Queryable, projectId: string, events: ValidEvent[], now: Date): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const rows = events.map((e) => ({ id: e.id, customer_id: e.customerId, event_name: e.name, ts: e.at.toISOString(), properties: e.properties }));
+  const { rows: inserted } = await tx.query<{ id: string }>(
+    `with incoming as (
+       select * from jsonb_to_recordset($2::jsonb) as x(id text, customer_id text, event_name text, ts timestamptz, properties jsonb)
+     ), fresh as (
+       insert into event_ids (project_id, id, received_at) select $1, id, $3 from incoming on conflict do nothing returning id
+     )
+     insert into events (project_id, id, customer_id, event_name, timestamp, properties, received_at)
+     select $1, i.id, i.customer_id, i.event_name, i.ts, i.properties, $3 from incoming i join fresh f on f.id = i.id
+     returning id`,
+    [projectId, JSON.stringify(rows), now],
+  );
+  return new Set(inserted.map((row) => row.id));
+}
+
+async function count(tx: Queryable, events: ValidEvent[], options: IngestOptions): Promise<StoredSnapshot[]> {
+  const meters = await metersForEvents(tx, options.projectId, [...new Set(events.map((e) => e.name))]);
+  if (meters.length === 0) return [];
+  const featureMeters = await meteredFeatureMeters(tx, options.projectId);
+  const featuresOf = (meter: Meter) => [...featureMeters].filter(([, meterId]) => meterId === meter.id).map(([feature]) => feature);
+
+  const matched = events.flatMap((event) =>
+    meters.filter((meter) => meter.event_name === event.name && matchesFilters(meter, event.properties)).map((meter) => ({ event, meter })),
+  );
+  // Customers first, in id order: the lock order every change uses, so batches cannot deadlock.
+  const customers = [...new Set(matched.map((m) => m.event.customerId))].sort();
+  const tied = new Set(customers.filter((customerId) => matched.some((m) => m.event.customerId === customerId && featuresOf(m.meter).length > 0)));
+  const results = new Map<string, EngineResult>();
+  for (const customerId of customers) {
+    await lockCustomer(tx, customerId);
+    if (tied.has(customerId)) results.set(customerId, await computeForCustomer(tx, options.projectId, customerId, options.now, options.pastDueGraceMs));
+  }
+
+  const deltas = new Map<string, CounterDelta>();
+  for (const { event, meter } of matched) {
+    const part = contribution(meter, event.properties, event.at);
+    if (!part) continue;
+    for (const period of periodsFor(results.get(event.customerId), featuresOf(meter), event.at)) {
+      const key = [event.customerId, meter.id, period.start.toISOString(), period.end.toISOString()].join('|');
+      let delta = deltas.get(key);
+      if (!delta) {
+        delta = { customerId: event.customerId, meterId: meter.id, start: period.start, end: period.end, value: null, latestAt: null, uniques: new Set() };
+        deltas.set(key, delta);
+      }
+      fold(delta, part);
+    }
+  }
+  await writeCounters(tx, options.projectId, [...deltas.values()], options.now);
+
+  const snapshots: StoredSnapshot[] = [];
+  for (const customerId of tied) snapshots.push(await storeSnapshot(tx, options.projectId, customerId, options.now, results.get(customerId)!));
+  return snapshots;
+}
+
+async function writeCounters(tx: Queryable, projectId: string, deltas: CounterDelta[], now: Date): Promise<void> {
+  if (deltas.length === 0) return;
+  const keyOf = (d: { customer_id: string; meter_id: string; period_start: string; period_end: string }) =>
+    [d.customer_id, d.meter_id, d.period_start, d.period_end].join('|');
+  const rows = deltas
+    .map((d) => ({ customer_id: d.customerId, meter_id: d.meterId, period_start: d.start.toISOString(), period_end: d.end.toISOString(), d }))
+    .sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+
+  // Distinct values first: only the ones this period had not seen add to a unique count.
+  const uniques = rows.flatMap((r) => [...r.d.uniques].map((value) => ({ ...r, d: undefined, value })));
+  if (uniques.length > 0) {
+    const { rows: added } = await tx.query<{ customer_id: string; meter_id: string; period_start: Date; period_end: Date }>(
+      `insert into usage_unique_values (customer_id, meter_id, period_start, period_end, value)
+       select customer_id, meter_id, period_start, period_end, value
+       from jsonb_to_recordset($1::jsonb) as x(customer_id text, meter_id text, period_start timestamptz, period_end timestamptz, value text)
+       on conflict do nothing
+       returning customer_id, meter_id, period_start, period_end`,
+      [JSON.stringify(uniques)],
+    );
+    for (const row of added) {
+      const match = rows.find(
+        (r) => r.customer_id === row.customer_id && r.meter_id === row.meter_id && r.d.start.getTime() === row.period_start.getTime() && r.d.end.getTime() === row.period_end.getTime(),
+      );
+      if (match) match.d.value = (match.d.value ?? new Decimal(0)).plus(1);
+    }
+  }
+
+  await tx.query(
+    `insert into usage_counters as c (project_id, customer_id, meter_id, period_start, period_end, value, latest_at, updated_at)
+     select $1, customer_id, meter_id, period_start, period_end, value, latest_at, $3
+     from jsonb_to_recordset($2::jsonb) as x(customer_id text, meter_id text, period_start timestamptz, period_end timestamptz, value numeric, latest_at timestamptz)
+     on conflict (customer_id, meter_id, period_start, period_end) do update set
+       value = case (select aggregation from meters m where m.id = c.meter_id)
+         when 'max' then greatest(c.value, excluded.value)
+         when 'latest' then case when excluded.latest_at >= coalesce(c.latest_at, excluded.latest_at) then excluded.value else c.value end
+         else c.value + excluded.value
+       end,
+       latest_at = greatest(c.latest_at, excluded.latest_at),
+       updated_at = excluded.updated_at`,
+    [projectId, JSON.stringify(rows.map(({ d, ...key }) => ({ ...key, value: (d.value ?? new Decimal(0)).toString(), latest_at: d.latestAt?.toISOString() ?? null }))), now],
+  );
+}

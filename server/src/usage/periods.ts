@@ -1,0 +1,39 @@
+// Which counters an event adds to: its calendar month (UTC), and the current usage period of
+// every metered feature tied to the meter, each found from the feature's own anchor and reset.
+import { utc } from '@date-fns/utc';
+import { addMonths, startOfMonth } from 'date-fns';
+import { usagePeriod } from '../entitlements/periods.js';
+import type { EngineResult } from '../entitlements/types.js';
+
+/** A period that never ends is stored with this end, so it can be part of a key. */
+export const NEVER_ENDS = new Date('9999-12-31T00:00:00Z');
+
+export interface CounterPeriod {
+  start: Date;
+  end: Date;
+}
+
+export function calendarMonth(at: Date): CounterPeriod {
+  const start = new Date(startOfMonth(at, { in: utc }).getTime());
+  return { start, end: new Date(addMonths(start, 1, { in: utc }).getTime()) };
+}
+
+/** The feature's usage period containing `at`, or undefined when the customer has no access to it. */
+export function featurePeriod(result: EngineResult, feature: string, at: Date): CounterPeriod | undefined {
+  const entitlement = result.features[feature];
+  if (!entitlement?.access || entitlement.type !== 'metered' || !entitlement.periodAnchor || !entitlement.reset) return undefined;
+  const period = usagePeriod(entitlement.periodAnchor, entitlement.reset, at);
+  return { start: period.periodStart, end: period.resetsAt ?? NEVER_ENDS };
+}
+
+/** Every period the event counts in for one meter, without repeats. */
+export function periodsFor(result: EngineResult | undefined, featuresOfMeter: string[], at: Date): CounterPeriod[] {
+  const periods = [calendarMonth(at)];
+  for (const feature of featuresOfMeter) {
+    const period = result && featurePeriod(result, feature, at);
+    if (period && !periods.some((p) => p.start.getTime() === period.start.getTime() && p.end.getTime() === period.end.getTime())) {
+      periods.push(period);
+    }
+  }
+  return periods;
+}

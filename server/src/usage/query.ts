@@ -1,0 +1,54 @@
+// Dashboards: a meter's aggregate over a time range, grouped by day or a property's value.
+// This reads events (by the indexes on project, name and time); checks never come here.
+import type { Queryable } from '../db/database.js';
+import type { Meter } from './meters-store.js';
+
+export interface UsageQuery {
+  start: Date;
+  end: Date;
+  customerId: string | undefined;
+  /** `day`, `property:<name>`, or null for one total. */
+  groupBy: string | null;
+}
+
+const AGGREGATE: Record<Meter['aggregation'], (value: string) => string> = {
+  count: () => 'count(*)',
+  sum: (value) => `coalesce(sum(${value}), 0)`,
+  max: (value) => `max(${value})`,
+  unique_count: () => `count(distinct properties ->> $6)`,
+  latest: (value) => `(array_agg(${value} order by timestamp desc) filter (where ${value} is not null))[1]`,
+};
+
+export async function queryUsage(db: Queryable, projectId: string, meter: Meter, query: UsageQuery): Promise<Array<{ group: string | null; value: number }>> {
+  // A property's number, or null when it is missing or not a number (as ingestion treats it).
+  const value = `case when jsonb_typeof(properties -> $6) = 'number' then (properties ->> $6)::numeric
+    when (properties ->> $6) ~ '^-?[0-9]+(\\.[0-9]+)?$' then (properties ->> $6)::numeric end`;
+  const group =
+    query.groupBy === null ? 'null::text' : query.groupBy === 'day' ? `to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD')` : 'properties ->> $7';
+  const filters = Object.entries(meter.filters);
+  const filterSql = filters
+    .map((_, i) => `(properties -> $${8 + i * 2}) = any(select jsonb_array_elements($${9 + i * 2}::jsonb))`)
+    .join(' and ');
+  const params: unknown[] = [
+    projectId,
+    meter.event_name,
+    query.start,
+    query.end,
+    query.customerId ?? null,
+    meter.property ?? '',
+    query.groupBy?.startsWith('property:') ? query.groupBy.slice('property:'.length) : '',
+    ...filters.flatMap(([name, expected]) => [name, JSON.stringify(Array.isArray(expected) ? expected : [expected])]),
+  ];
+  const { rows } = await db.query<{ group: string | null; value: string | number | null }>(
+    `select ${group} as "group", ${AGGREGATE[meter.aggregation](value)} as value
+     from events
+     where project_id = $1 and event_name = $2 and timestamp >= $3 and timestamp < $4
+       and ($5::text is null or customer_id = $5)
+       ${filterSql ? `and ${filterSql}` : ''}
+       -- $6 and $7 are always sent (Postgres must know every parameter's type), used or not.
+       and $6::text is not null and $7::text is not null
+     group by 1 order by 1 nulls last`,
+    params,
+  );
+  return rows.map((row) => ({ group: row.group, value: row.value === null ? 0 : Number(row.value) }));
+}
