@@ -24,6 +24,9 @@ import { VERSION } from './version.js';
  *
  * const nozle = new Nozle({ secretKey: process.env.NOZLE_SECRET_KEY! });
  * const customer = await nozle.customers.create({ external_id: 'user_42', email: 'ada@example.com' });
+ *
+ * nozle.track({ customer: 'user_42', event: 'export.created' }); // queued, sent in the background
+ * await nozle.shutdown(); // before a script ends: sends what is queued
  * ```
  */
 export class Nozle {

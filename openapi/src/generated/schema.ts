@@ -1105,7 +1105,7 @@ export interface components {
              * @description 1 to 1000 events. Each is checked against EventInput on its own, so one bad event is
              *     rejected in the answer rather than failing the batch.
              */
-            events: (components["schemas"]["EventInput"] | Record<string, never>)[];
+            events: (components["schemas"]["EventInput"] | unknown)[];
         };
         EventResult: {
             /** @description The event's position in the batch. */

@@ -43,8 +43,8 @@ export interface TrackOptions {
   /**
    * Called with the events that were not recorded and why (see `NozleTrackError.reason`).
    * Should not throw; what it throws is logged and ignored.
-   * @defaultValue logs each report through `logger`, except `queue_full`, which the
-   *   once-per-episode warning already covers
+   * @defaultValue logs each report's message and `cause` through `logger`, except
+   *   `queue_full`, which the once-per-episode warning already covers
    */
   onError?: (error: NozleTrackError) => void;
   /**

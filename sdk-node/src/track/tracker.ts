@@ -177,7 +177,10 @@ export class Tracker {
     if (error.reason !== 'rejected') this.#stats.dropped += error.events.length;
     const { onError, logger } = this.#options;
     if (onError === undefined) {
-      if (error.reason !== 'queue_full') logger(error.message, error);
+      // The message and the API's error (status, request id); not the events, which may be many.
+      if (error.reason === 'queue_full') return;
+      if (error.cause === undefined) logger(error.message);
+      else logger(error.message, error.cause);
       return;
     }
     try {

@@ -4,6 +4,7 @@ import { expireSnapshots } from '../entitlements/snapshot.js';
 import type { FeatureType } from '../entitlements/types.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
+import { backfillFeatureCounters } from '../usage/backfill.js';
 import { findMeter } from '../usage/meters-store.js';
 import { defineRoute } from '../http/route.js';
 import { featureSeq, findFeature, insertFeature, listFeatureRows, updateFeatureRow } from './features-store.js';
@@ -31,9 +32,9 @@ export const featureRoutes = [
     body: await findFeature(db, caller.projectId, params.feature),
   })),
 
-  // A new meter tie changes what `used` means: every customer's entitlements are recomputed as
-  // they are next read (the snapshots of this project are marked stale).
-  defineRoute('updateFeature', async ({ params, body }, { db, caller, app, afterCommit }) => {
+  // A new meter tie changes what `used` means: the current periods are counted from the events
+  // once, and every customer's entitlements are recomputed as they are next read.
+  defineRoute('updateFeature', async ({ params, body }, { db, caller, clock, app, afterCommit }) => {
     const current = await findFeature(db, caller.projectId, params.feature);
     const currentMeterId = current.meter ? (await findMeter(db, caller.projectId, current.meter)).id : null;
     const meterId = body.meter === undefined ? currentMeterId : body.meter === null ? null : await meterFor(db, caller.projectId, current.type, body.meter);
@@ -43,6 +44,10 @@ export const featureRoutes = [
       metadata: mergeMetadata(current.metadata, body.metadata),
     });
     if (meterId !== currentMeterId) {
+      if (meterId !== null) {
+        const meter = await findMeter(db, caller.projectId, meterId);
+        await backfillFeatureCounters(db, caller.projectId, feature.key, meter, clock.now(), app.pastDueGraceMs);
+      }
       await expireSnapshots(db, caller.projectId);
       afterCommit(() => app.entitlements.projectChanged(caller.projectId));
     }
