@@ -23,6 +23,7 @@ import { mountRoute, type AppContext, type Route } from './http/route.js';
 import { createValidators } from './http/validation.js';
 import { newId } from './ids.js';
 import { projectRoutes } from './projects/routes.js';
+import { realtimeRoutes } from './realtime/routes.js';
 import { usageRoutes } from './usage/routes.js';
 
 export interface AppDeps {
@@ -65,6 +66,7 @@ export function allRoutes(): Route[] {
     ...grantRoutes,
     ...entitlementRoutes,
     ...usageRoutes,
+    ...realtimeRoutes,
   ];
 }
 

@@ -14,6 +14,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
+import { attachRealtime, type RealtimeHub } from './realtime/hub.js';
 import { ensureEventPartitions } from './usage/partitions.js';
 import { createProjectWithKeys, type NewProject } from './projects/create-project.js';
 import { countProjects } from './projects/store.js';
@@ -44,6 +45,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
   let shuttingDown = false;
   let server: Server;
+  let realtime: RealtimeHub | undefined;
   let demo: NewProject | undefined;
   try {
     const applied = await migrate(db);
@@ -65,6 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const app = createApp({ db, bus, clock, logger, entitlements, keys, pastDueGraceMs: config.pastDueGraceMs, eventMaxAgeMs: config.eventMaxAgeMs, isShuttingDown: () => shuttingDown });
     // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
     server = createServer(app);
+    realtime = attachRealtime(server, { db, clock, logger, keys, entitlements });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
@@ -96,6 +99,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       shuttingDown = true;
       clearInterval(purge);
+      // WebSocket clients are told to go (they reconnect to another instance) before draining.
+      await realtime?.close();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open: close each one as soon as its request
       // in flight is answered.

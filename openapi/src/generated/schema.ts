@@ -616,6 +616,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/realtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Realtime entitlements (WebSocket)
+         * @description A WebSocket endpoint: open it with `Upgrade: websocket`. The browser's first message is
+         *     `{ "type": "hello", "key": "pk_…", "token": "<customer token>", "version": <the version it holds, or 0> }`.
+         *     The server answers `{ "type": "snapshot", "snapshot": <Entitlements> }` when it has a
+         *     newer version, or `{ "type": "ready", "version": N }` when the client is current, and
+         *     then sends every newer snapshot as it happens. A customer token is minted by your
+         *     backend with its secret key (`nozle.customerToken(customer, { expiresIn })`) and names
+         *     one customer: it cannot read another. Close codes: 4400 bad hello, 4401 invalid key
+         *     or token, 4404 no such customer, 4408 no hello in time, 4409 token expired (mint a new
+         *     one and reconnect), 4429 too slow (reconnect to resync), 1001 server going away.
+         *     See docs/realtime.md. A plain HTTP request here answers `426`.
+         */
+        get: operations["realtime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2584,6 +2613,35 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    realtime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description This endpoint speaks WebSocket only. */
+            426: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

@@ -40,6 +40,9 @@ export class EntitlementCache {
   readonly #refs: LRUCache<string, string>;
   /** project → the catalog: feature key → type. */
   readonly #catalog: LRUCache<string, Map<string, FeatureType>>;
+  /** Customers someone listens to (realtime clients): always refreshed on an announcement. */
+  readonly #watched = new Map<string, number>();
+  readonly #listeners = new Set<(stored: StoredSnapshot) => void>();
   /** project → snapshots computed before this instant are stale (a project-wide change). */
   readonly #staleBefore = new Map<string, number>();
   #unsubscribe: (() => Promise<void>) | undefined;
@@ -79,6 +82,23 @@ export class EntitlementCache {
     this.#accept(stored);
     void this.#o.store?.put(stored);
     return stored;
+  }
+
+  /** Keeps `customerId` fresh in memory while watched (counted: several clients may watch one). */
+  watch(projectId: string, customerId: string): () => void {
+    const key = `${projectId}:${customerId}`;
+    this.#watched.set(key, (this.#watched.get(key) ?? 0) + 1);
+    return () => {
+      const left = (this.#watched.get(key) ?? 1) - 1;
+      if (left <= 0) this.#watched.delete(key);
+      else this.#watched.set(key, left);
+    };
+  }
+
+  /** Called with every snapshot this cache takes that is newer than the one it held. */
+  onSnapshot(listener: (stored: StoredSnapshot) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Resolves an id or external_id to the customer's id (404 when there is none). */
@@ -158,6 +178,7 @@ export class EntitlementCache {
     if (held && held.snapshot.version >= stored.snapshot.version) return;
     if ((this.#announced.get(key) ?? 0) > stored.snapshot.version) return;
     this.#snapshots.set(key, stored);
+    for (const listener of this.#listeners) listener(stored);
   }
 
   async #announce(message: ChangeMessage): Promise<void> {
@@ -187,8 +208,9 @@ export class EntitlementCache {
       const key = `${message.project}:${message.customer}`;
       this.#announced.set(key, Math.max(this.#announced.get(key) ?? 0, message.version));
       const held = this.#snapshots.get(key);
-      // Refresh what this instance holds now, so the next check answers from memory.
-      if (held && held.snapshot.version < message.version) {
+      // Refresh what this instance holds or someone watches, so the next check answers from
+      // memory and realtime clients get the new version.
+      if ((held && held.snapshot.version < message.version) || (!held && this.#watched.has(key))) {
         this.snapshot(message.project, message.customer).catch((error: unknown) =>
           this.#o.logger.warn({ err: error }, 'could not refresh a snapshot after an announcement'),
         );

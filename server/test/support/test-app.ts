@@ -2,7 +2,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
-import { createApp } from '../../src/app.js';
+import { createApp, DEFAULT_PAST_DUE_GRACE_MS } from '../../src/app.js';
+import { createMemoryBus } from '../../src/bus/memory-bus.js';
+import { EntitlementCache } from '../../src/entitlements/cache.js';
+import { KeyCache } from '../../src/http/auth.js';
+import { attachRealtime, type RealtimeHub, type RealtimeOptions } from '../../src/realtime/hub.js';
 import { ManualClock } from '../../src/clock.js';
 import { createProjectWithKeys, type NewProject } from '../../src/projects/create-project.js';
 import { ensureEventPartitions } from '../../src/usage/partitions.js';
@@ -26,21 +30,29 @@ export interface TestApp {
   clock: ManualClock;
   projectA: NewProject;
   projectB: NewProject;
+  realtime: RealtimeHub;
   /** Calls the API; `key` defaults to project A's secret key, `null` sends none. */
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { realtime?: Partial<RealtimeOptions> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock('2026-03-01T12:00:00Z');
   await ensureEventPartitions(database.db, clock.now());
   const projectA = await createProjectWithKeys(database.db, 'Project A', clock.now());
   const projectB = await createProjectWithKeys(database.db, 'Project B', clock.now());
-  const app = createApp({ db: database.db, clock, logger: pino({ level: 'silent' }), validateResponses: true });
+  const logger = pino({ level: 'silent' });
+  const bus = createMemoryBus();
+  const entitlements = new EntitlementCache({ db: database.db, bus, clock, logger, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+  const keys = new KeyCache(database.db, clock, bus);
+  await entitlements.start();
+  await keys.start();
+  const app = createApp({ db: database.db, bus, entitlements, keys, clock, logger, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  const realtime = attachRealtime(server, { db: database.db, clock, logger, keys, entitlements, heartbeatMs: 100, helloTimeoutMs: 300, ...options.realtime });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
@@ -49,6 +61,7 @@ export async function startTestApp(): Promise<TestApp> {
     clock,
     projectA,
     projectB,
+    realtime,
     async call(method, path, options = {}) {
       const key = options.key === undefined ? projectA.secretKey : options.key;
       const headers: Record<string, string> = { ...options.headers };
@@ -63,6 +76,7 @@ export async function startTestApp(): Promise<TestApp> {
       return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
     },
     async close() {
+      await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.drop();

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { hashKey } from '../projects/keys.js';
+import { signCustomerToken, verifyCustomerToken } from './customer-token.js';
+
+const keyHash = hashKey('sk_test_secret');
+const otherHash = hashKey('sk_test_other');
+const now = new Date('2026-06-01T00:00:00Z');
+const claims = { projectId: 'proj_1', customer: 'user_1', expiresAt: now.getTime() / 1000 + 60 };
+
+describe('customer tokens', () => {
+  it('verify against any of the project\'s key hashes, giving back the claims', () => {
+    const token = signCustomerToken(keyHash, claims);
+    expect(verifyCustomerToken(token, [otherHash, keyHash], now)).toEqual(claims);
+  });
+
+  it.each([
+    ['signed with another key', () => signCustomerToken(otherHash, claims), 'token_invalid'],
+    ['with a changed customer', () => {
+      const [, signature] = signCustomerToken(keyHash, claims).split('.');
+      const forged = Buffer.from(JSON.stringify({ p: 'proj_1', c: 'user_2', e: claims.expiresAt })).toString('base64url');
+      return `${forged}.${signature}`;
+    }, 'token_invalid'],
+    ['expired (expiry is now)', () => signCustomerToken(keyHash, { ...claims, expiresAt: now.getTime() / 1000 }), 'token_expired'],
+    ['not a token', () => 'hello', 'token_malformed'],
+    ['with three parts', () => `${signCustomerToken(keyHash, claims)}.x`, 'token_malformed'],
+  ])('refuse one %s', (_name, make, problem) => {
+    expect(verifyCustomerToken(make(), [keyHash], now)).toBe(problem);
+  });
+});

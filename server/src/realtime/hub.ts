@@ -1,0 +1,191 @@
+// The realtime endpoint: WebSocket clients (browsers with a publishable key and a customer
+// token) get their customer's snapshot on connect and every newer version after it.
+// Protocol: docs/realtime.md.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Clock } from '../clock.js';
+import type { Queryable } from '../db/database.js';
+import type { EntitlementCache } from '../entitlements/cache.js';
+import type { StoredSnapshot } from '../entitlements/snapshot.js';
+import type { KeyCache } from '../http/auth.js';
+import { ApiError } from '../http/errors.js';
+import { hashKey, keyTypeOf } from '../projects/keys.js';
+import { readCustomerToken, verifyCustomerToken } from './customer-token.js';
+
+export const REALTIME_PATH = '/v1/realtime';
+
+export interface RealtimeOptions {
+  db: Queryable;
+  clock: Clock;
+  logger: Logger;
+  keys: KeyCache;
+  entitlements: EntitlementCache;
+  /** How often clients are pinged; one missed pong and the connection is dropped. */
+  heartbeatMs?: number;
+  /** A client must say hello within this time. */
+  helloTimeoutMs?: number;
+  /** A client whose unsent data exceeds this is disconnected (it resyncs when it reconnects). */
+  maxBufferedBytes?: number;
+}
+
+/** Close codes the client acts on (see docs/realtime.md). */
+export const CLOSE = {
+  badRequest: 4400,
+  unauthorized: 4401,
+  notFound: 4404,
+  helloTimeout: 4408,
+  tokenExpired: 4409,
+  tooSlow: 4429,
+  goingAway: 1001,
+} as const;
+
+interface Subscriber {
+  socket: WebSocket;
+  projectId: string;
+  customerId: string;
+  version: number;
+  /** Whether it has had its first answer (a snapshot or "ready"). */
+  greeted: boolean;
+  alive: boolean;
+}
+
+export interface RealtimeHub {
+  /** How many clients are connected (for benchmarks and health). */
+  size(): number;
+  close(): Promise<void>;
+}
+
+export function attachRealtime(server: Server, options: RealtimeOptions): RealtimeHub {
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
+  const helloTimeoutMs = options.helloTimeoutMs ?? 5_000;
+  const maxBuffered = options.maxBufferedBytes ?? 1_000_000;
+  // Small frames only: the one thing a client sends is its hello.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 });
+  const byCustomer = new Map<string, Set<Subscriber>>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname !== REALTIME_PATH) return;
+    wss.handleUpgrade(req, socket, head, (ws) => greet(ws));
+  };
+  server.on('upgrade', onUpgrade);
+
+  const send = (subscriber: Subscriber, stored: StoredSnapshot) => {
+    if (stored.snapshot.version <= subscriber.version) return;
+    // A client that does not read cannot make the server hold its messages without bound.
+    if (subscriber.socket.bufferedAmount > maxBuffered) {
+      subscriber.socket.close(CLOSE.tooSlow, 'too slow: reconnect to resync');
+      return;
+    }
+    subscriber.version = stored.snapshot.version;
+    subscriber.greeted = true;
+    subscriber.socket.send(JSON.stringify({ type: 'snapshot', snapshot: stored.snapshot }));
+  };
+
+  const stopListening = options.entitlements.onSnapshot((stored) => {
+    for (const subscriber of byCustomer.get(`${stored.projectId}:${stored.snapshot.customer}`) ?? []) send(subscriber, stored);
+  });
+
+  function greet(ws: WebSocket): void {
+    const timer = setTimeout(() => ws.close(CLOSE.helloTimeout, 'no hello'), helloTimeoutMs);
+    ws.once('message', (data: RawData) => {
+      clearTimeout(timer);
+      hello(ws, data).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return ws.close(CLOSE.notFound, 'no such customer');
+        options.logger.warn({ err: error }, 'realtime hello failed');
+        ws.close(1011, 'server error');
+      });
+    });
+    ws.on('error', () => {});
+  }
+
+  async function hello(ws: WebSocket, data: RawData): Promise<void> {
+    let message: { type?: unknown; key?: unknown; token?: unknown; version?: unknown };
+    try {
+      message = JSON.parse(data.toString()) as typeof message;
+    } catch {
+      return ws.close(CLOSE.badRequest, 'hello must be JSON');
+    }
+    if (message.type !== 'hello' || typeof message.key !== 'string' || typeof message.token !== 'string') {
+      return ws.close(CLOSE.badRequest, 'expected {"type":"hello","key","token","version"}');
+    }
+    // A publishable key, of the project the token names.
+    if (keyTypeOf(message.key) !== 'publishable') return ws.close(CLOSE.unauthorized, 'a publishable key (pk_…) is required');
+    const caller = await options.keys.resolve(hashKey(message.key));
+    const claimed = readCustomerToken(message.token);
+    if (!caller || !claimed || claimed.projectId !== caller.projectId) return ws.close(CLOSE.unauthorized, 'invalid key or token');
+    const now = options.clock.now();
+    const verified = verifyCustomerToken(message.token, await secretKeyHashes(options.db, caller.projectId), now);
+    if (verified === 'token_expired') return ws.close(CLOSE.tokenExpired, 'token expired');
+    if (typeof verified === 'string') return ws.close(CLOSE.unauthorized, 'invalid key or token');
+
+    const customerId = await options.entitlements.customerId(caller.projectId, verified.customer);
+    if (ws.readyState !== ws.OPEN) return;
+    const subscriber: Subscriber = {
+      socket: ws,
+      projectId: caller.projectId,
+      customerId,
+      version: typeof message.version === 'number' ? message.version : 0,
+      greeted: false,
+      alive: true,
+    };
+    const key = `${caller.projectId}:${customerId}`;
+    const unwatch = options.entitlements.watch(caller.projectId, customerId);
+    const group = byCustomer.get(key) ?? new Set<Subscriber>();
+    byCustomer.set(key, group);
+    group.add(subscriber);
+    // The token's own expiry ends the connection; the client mints a new one and reconnects.
+    const expiry = setTimeout(() => ws.close(CLOSE.tokenExpired, 'token expired'), Math.min(verified.expiresAt * 1000 - now.getTime(), 2 ** 31 - 1));
+    ws.on('pong', () => (subscriber.alive = true));
+    ws.on('close', () => {
+      clearTimeout(expiry);
+      group.delete(subscriber);
+      if (group.size === 0) byCustomer.delete(key);
+      unwatch();
+    });
+
+    // Reading it may already have pushed it (the cache tells listeners of what it takes).
+    const current = await options.entitlements.snapshot(caller.projectId, customerId);
+    send(subscriber, current);
+    if (!subscriber.greeted) {
+      subscriber.greeted = true;
+      ws.send(JSON.stringify({ type: 'ready', version: subscriber.version }));
+    }
+  }
+
+  // Heartbeats: a connection that did not answer the last ping is gone.
+  const heartbeat = setInterval(() => {
+    for (const group of byCustomer.values()) {
+      for (const subscriber of group) {
+        if (!subscriber.alive) {
+          subscriber.socket.terminate();
+          continue;
+        }
+        subscriber.alive = false;
+        subscriber.socket.ping();
+      }
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    size: () => [...byCustomer.values()].reduce((total, group) => total + group.size, 0),
+    async close() {
+      clearInterval(heartbeat);
+      stopListening();
+      server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.close(CLOSE.goingAway, 'server shutting down');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const client of wss.clients) client.terminate();
+    },
+  };
+}
+
+async function secretKeyHashes(db: Queryable, projectId: string): Promise<string[]> {
+  const { rows } = await db.query<{ key_hash: string }>(
+    `select key_hash from api_keys where project_id = $1 and type = 'secret' and revoked_at is null`,
+    [projectId],
+  );
+  return rows.map((row) => row.key_hash);
+}

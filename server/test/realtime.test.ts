@@ -1,0 +1,128 @@
+// The WebSocket endpoint: snapshot on connect, every newer version after, one customer per token.
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashKey } from '../src/projects/keys.js';
+import { signCustomerToken } from '../src/realtime/customer-token.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.call('POST', '/v1/features', { body: { key: 'export', type: 'boolean' } });
+  await t.call('POST', '/v1/customers', { body: { external_id: 'alice' } });
+  await t.call('POST', '/v1/customers', { body: { external_id: 'bob' } });
+});
+afterAll(() => t.close());
+
+const inOneHour = () => Math.floor(t.clock.now().getTime() / 1000) + 3600;
+const tokenFor = (customer: string, options: { secretKey?: string; projectId?: string; expiresAt?: number } = {}) =>
+  signCustomerToken(hashKey(options.secretKey ?? t.projectA.secretKey), {
+    projectId: options.projectId ?? t.projectA.projectId,
+    customer,
+    expiresAt: options.expiresAt ?? inOneHour(),
+  });
+
+interface Client {
+  socket: WebSocket;
+  messages: Array<{ type: string; snapshot?: { version: number; features: Record<string, { allowed: boolean }> }; version?: number }>;
+  closed: Promise<{ code: number; reason: string }>;
+  next(): Promise<Client['messages'][number]>;
+}
+
+function connect(hello: Record<string, unknown>, options: WebSocket.ClientOptions = {}): Client {
+  const socket = new WebSocket(`${t.url.replace('http', 'ws')}/v1/realtime`, options);
+  const messages: Client['messages'] = [];
+  const waiting: Array<() => void> = [];
+  socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', ...hello })));
+  socket.on('message', (data) => {
+    messages.push(JSON.parse(data.toString()));
+    waiting.splice(0).forEach((wake) => wake());
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  let read = 0;
+  return {
+    socket,
+    messages,
+    closed,
+    async next() {
+      while (messages.length <= read) await new Promise<void>((resolve) => waiting.push(resolve));
+      return messages[read++]!;
+    },
+  };
+}
+
+const hello = (customer: string, extra: Record<string, unknown> = {}) => ({ key: t.projectA.publishableKey, token: tokenFor(customer), version: 0, ...extra });
+
+describe('realtime', () => {
+  it('sends the snapshot on connect, then each new version as it happens', async () => {
+    const client = connect(hello('alice'));
+    const first = await client.next();
+    expect(first.type).toBe('snapshot');
+    expect(first.snapshot!.features.export!.allowed).toBe(false);
+
+    await t.call('POST', '/v1/customers/alice/grants', { body: { feature: 'export' } });
+    const second = await client.next();
+    expect(second.type).toBe('snapshot');
+    expect(second.snapshot!.version).toBe(first.snapshot!.version + 1);
+    expect(second.snapshot!.features.export!.allowed).toBe(true);
+    client.socket.close();
+  });
+
+  it('a client that already holds the current version gets only "ready", and later versions', async () => {
+    const current = (await t.call('GET', '/v1/customers/alice/entitlements')).body.version;
+    const client = connect(hello('alice', { version: current }));
+    expect(await client.next()).toEqual({ type: 'ready', version: current });
+    await t.call('POST', '/v1/customers/alice/grants', { body: { feature: 'export', kind: 'revoke' } });
+    expect((await client.next()).snapshot!.version).toBe(current + 1);
+    client.socket.close();
+  });
+
+  it('never tells one customer about another', async () => {
+    const alice = connect(hello('alice'));
+    await alice.next();
+    await t.call('POST', '/v1/customers/bob/grants', { body: { feature: 'export' } });
+    const bob = connect(hello('bob'));
+    expect((await bob.next()).snapshot!.features.export!.allowed).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alice.messages).toHaveLength(1);
+    alice.socket.close();
+    bob.socket.close();
+  });
+
+  it.each([
+    ['a token minted for another customer, with its customer changed', () => {
+      const [, signature] = tokenFor('alice').split('.');
+      const payload = Buffer.from(JSON.stringify({ p: t.projectA.projectId, c: 'bob', e: inOneHour() })).toString('base64url');
+      return { token: `${payload}.${signature}` };
+    }, 4401],
+    ['a token signed with another project\'s key', () => ({ token: tokenFor('alice', { secretKey: t.projectB.secretKey }) }), 4401],
+    ['another project\'s publishable key', () => ({ key: t.projectB.publishableKey }), 4401],
+    ['a secret key instead of a publishable one', () => ({ key: t.projectA.secretKey }), 4401],
+    ['an expired token', () => ({ token: tokenFor('alice', { expiresAt: Math.floor(t.clock.now().getTime() / 1000) - 1 }) }), 4409],
+    ['a token for a customer that does not exist', () => ({ token: tokenFor('nobody') }), 4404],
+  ])('refuses %s', async (_name, override, code) => {
+    const client = connect({ ...hello('alice'), ...override() });
+    expect((await client.closed).code).toBe(code);
+    expect(client.messages).toEqual([]);
+  });
+
+  it('closes a connection that never says hello', async () => {
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/v1/realtime`);
+    const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+    expect(code).toBe(4408);
+  });
+
+  it('drops a connection that stops answering heartbeats', async () => {
+    const client = connect(hello('alice'), { autoPong: false });
+    await client.next();
+    expect(t.realtime.size()).toBeGreaterThan(0);
+    expect((await client.closed).code).toBe(1006); // terminated, no close frame
+    await expect.poll(() => t.realtime.size()).toBe(0);
+  });
+
+  it('answers a plain HTTP request with 426', async () => {
+    const res = await t.call('GET', '/v1/realtime', { key: null });
+    expect(res.status).toBe(426);
+    expect(res.body.error.code).toBe('upgrade_required');
+  });
+});
