@@ -97,7 +97,8 @@ describe('realtime', () => {
     }, 4401],
     ['a token signed with another project\'s key', () => ({ token: tokenFor('alice', { secretKey: t.projectB.secretKey }) }), 4401],
     ['another project\'s publishable key', () => ({ key: t.projectB.publishableKey }), 4401],
-    ['a secret key instead of a publishable one', () => ({ key: t.projectA.secretKey }), 4401],
+    ['an unknown secret key', () => ({ key: 'sk_doesNotExist0000' }), 4401],
+    ['a publishable key that does not exist', () => ({ key: 'pk_doesNotExist0000' }), 4401],
     ['an expired token', () => ({ token: tokenFor('alice', { expiresAt: Math.floor(t.clock.now().getTime() / 1000) - 1 }) }), 4409],
     ['a token for a customer that does not exist', () => ({ token: tokenFor('nobody') }), 4404],
   ])('refuses %s', async (_name, override, code) => {
@@ -115,9 +116,26 @@ describe('realtime', () => {
   it('drops a connection that stops answering heartbeats', async () => {
     const client = connect(hello('alice'), { autoPong: false });
     await client.next();
-    expect(t.realtime.size()).toBeGreaterThan(0);
+    const connected = t.realtime.size();
     expect((await client.closed).code).toBe(1006); // terminated, no close frame
-    await expect.poll(() => t.realtime.size()).toBe(0);
+    await expect.poll(() => t.realtime.size()).toBe(connected - 1);
+  });
+
+  it('streams every customer of the project to a backend holding the secret key', async () => {
+    const bob = (await t.call('GET', '/v1/customers/bob/entitlements')).body.customer as string;
+    const stream = connect({ key: t.projectA.secretKey });
+    const seen = new Map<string, number>();
+    for (;;) {
+      const message = await stream.next();
+      if (message.type === 'ready') break;
+      seen.set((message.snapshot as unknown as { customer: string }).customer, message.snapshot!.version);
+    }
+    expect(seen.has(bob)).toBe(true);
+    await t.call('POST', '/v1/customers/bob/grants', { body: { feature: 'export', kind: 'revoke' } });
+    const update = await stream.next();
+    expect(update.type).toBe('snapshot');
+    expect(update.snapshot!.features.export!.allowed).toBe(false);
+    stream.socket.close();
   });
 
   it('answers a plain HTTP request with 426', async () => {

@@ -95,6 +95,11 @@ export class EntitlementCache {
     };
   }
 
+  /** Keeps every announced customer of the project fresh while watched (a backend streaming it). */
+  watchProject(projectId: string): () => void {
+    return this.watch(projectId, '*');
+  }
+
   /** Called with every snapshot this cache takes that is newer than the one it held. */
   onSnapshot(listener: (stored: StoredSnapshot) => void): () => void {
     this.#listeners.add(listener);
@@ -210,7 +215,8 @@ export class EntitlementCache {
       const held = this.#snapshots.get(key);
       // Refresh what this instance holds or someone watches, so the next check answers from
       // memory and realtime clients get the new version.
-      if ((held && held.snapshot.version < message.version) || (!held && this.#watched.has(key))) {
+      const watched = this.#watched.has(key) || this.#watched.has(`${message.project}:*`);
+      if ((held && held.snapshot.version < message.version) || (!held && watched)) {
         this.snapshot(message.project, message.customer).catch((error: unknown) =>
           this.#o.logger.warn({ err: error }, 'could not refresh a snapshot after an announcement'),
         );

@@ -48,7 +48,13 @@ interface Subscriber {
   version: number;
   /** Whether it has had its first answer (a snapshot or "ready"). */
   greeted: boolean;
-  alive: boolean;
+}
+
+/** A server (secret key) streaming every customer of its project: the newest version sent per customer. */
+interface ProjectWatcher {
+  socket: WebSocket;
+  projectId: string;
+  versions: Map<string, number>;
 }
 
 export interface RealtimeHub {
@@ -64,6 +70,8 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   // Small frames only: the one thing a client sends is its hello.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 });
   const byCustomer = new Map<string, Set<Subscriber>>();
+  const byProject = new Map<string, Set<ProjectWatcher>>();
+  const alive = new WeakMap<WebSocket, boolean>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://x').pathname !== REALTIME_PATH) return;
@@ -83,11 +91,25 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     subscriber.socket.send(JSON.stringify({ type: 'snapshot', snapshot: stored.snapshot }));
   };
 
+  const sendToWatcher = (watcher: ProjectWatcher, stored: StoredSnapshot) => {
+    const { customer, version } = stored.snapshot;
+    if (version <= (watcher.versions.get(customer) ?? 0)) return;
+    if (watcher.socket.bufferedAmount > maxBuffered) {
+      watcher.socket.close(CLOSE.tooSlow, 'too slow: reconnect to resync');
+      return;
+    }
+    watcher.versions.set(customer, version);
+    watcher.socket.send(JSON.stringify({ type: 'snapshot', snapshot: stored.snapshot }));
+  };
+
   const stopListening = options.entitlements.onSnapshot((stored) => {
     for (const subscriber of byCustomer.get(`${stored.projectId}:${stored.snapshot.customer}`) ?? []) send(subscriber, stored);
+    for (const watcher of byProject.get(stored.projectId) ?? []) sendToWatcher(watcher, stored);
   });
 
   function greet(ws: WebSocket): void {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     const timer = setTimeout(() => ws.close(CLOSE.helloTimeout, 'no hello'), helloTimeoutMs);
     ws.once('message', (data: RawData) => {
       clearTimeout(timer);
@@ -107,9 +129,9 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     } catch {
       return ws.close(CLOSE.badRequest, 'hello must be JSON');
     }
-    if (message.type !== 'hello' || typeof message.key !== 'string' || typeof message.token !== 'string') {
-      return ws.close(CLOSE.badRequest, 'expected {"type":"hello","key","token","version"}');
-    }
+    if (message.type !== 'hello' || typeof message.key !== 'string') return ws.close(CLOSE.badRequest, 'expected {"type":"hello","key",…}');
+    if (keyTypeOf(message.key) === 'secret') return streamProject(ws, message.key);
+    if (typeof message.token !== 'string') return ws.close(CLOSE.badRequest, 'a publishable key comes with a customer token');
     // A publishable key, of the project the token names.
     if (keyTypeOf(message.key) !== 'publishable') return ws.close(CLOSE.unauthorized, 'a publishable key (pk_…) is required');
     const caller = await options.keys.resolve(hashKey(message.key));
@@ -128,7 +150,6 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
       customerId,
       version: typeof message.version === 'number' ? message.version : 0,
       greeted: false,
-      alive: true,
     };
     const key = `${caller.projectId}:${customerId}`;
     const unwatch = options.entitlements.watch(caller.projectId, customerId);
@@ -137,7 +158,6 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     group.add(subscriber);
     // The token's own expiry ends the connection; the client mints a new one and reconnects.
     const expiry = setTimeout(() => ws.close(CLOSE.tokenExpired, 'token expired'), Math.min(verified.expiresAt * 1000 - now.getTime(), 2 ** 31 - 1));
-    ws.on('pong', () => (subscriber.alive = true));
     ws.on('close', () => {
       clearTimeout(expiry);
       group.delete(subscriber);
@@ -154,23 +174,45 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     }
   }
 
+  /**
+   * A backend's stream (secret key, for the Node SDK's local mode): every snapshot the project
+   * has, then every newer version of any of its customers. A secret key reads everything anyway.
+   */
+  async function streamProject(ws: WebSocket, secretKey: string): Promise<void> {
+    const caller = await options.keys.resolve(hashKey(secretKey));
+    if (!caller) return ws.close(CLOSE.unauthorized, 'invalid key');
+    if (ws.readyState !== ws.OPEN) return;
+    const watcher: ProjectWatcher = { socket: ws, projectId: caller.projectId, versions: new Map() };
+    const unwatch = options.entitlements.watchProject(caller.projectId);
+    const group = byProject.get(caller.projectId) ?? new Set<ProjectWatcher>();
+    byProject.set(caller.projectId, group);
+    group.add(watcher);
+    ws.on('close', () => {
+      group.delete(watcher);
+      if (group.size === 0) byProject.delete(caller.projectId);
+      unwatch();
+    });
+    // The stored snapshots; ones past their valid_until are sent too, and the client treats
+    // them as stale (it asks the API, which recomputes) until a newer version arrives.
+    for (const stored of await storedSnapshots(options.db, caller.projectId)) sendToWatcher(watcher, stored);
+    ws.send(JSON.stringify({ type: 'ready' }));
+  }
+
   // Heartbeats: a connection that did not answer the last ping is gone.
   const heartbeat = setInterval(() => {
-    for (const group of byCustomer.values()) {
-      for (const subscriber of group) {
-        if (!subscriber.alive) {
-          subscriber.socket.terminate();
-          continue;
-        }
-        subscriber.alive = false;
-        subscriber.socket.ping();
+    for (const client of wss.clients) {
+      if (!alive.get(client)) {
+        client.terminate();
+        continue;
       }
+      alive.set(client, false);
+      client.ping();
     }
   }, heartbeatMs);
   heartbeat.unref();
 
   return {
-    size: () => [...byCustomer.values()].reduce((total, group) => total + group.size, 0),
+    size: () => wss.clients.size,
     async close() {
       clearInterval(heartbeat);
       stopListening();
@@ -180,6 +222,14 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
       for (const client of wss.clients) client.terminate();
     },
   };
+}
+
+async function storedSnapshots(db: Queryable, projectId: string): Promise<StoredSnapshot[]> {
+  const { rows } = await db.query<{ snapshot: StoredSnapshot['snapshot']; valid_until: Date | null; computed_at: Date }>(
+    'select snapshot, valid_until, computed_at from entitlement_snapshots where project_id = $1',
+    [projectId],
+  );
+  return rows.map((row) => ({ projectId, snapshot: row.snapshot, validUntilMs: row.valid_until?.getTime() ?? null, computedAtMs: row.computed_at.getTime() }));
 }
 
 async function secretKeyHashes(db: Queryable, projectId: string): Promise<string[]> {
