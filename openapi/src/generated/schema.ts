@@ -1075,6 +1075,8 @@ export interface components {
             object: "entitlements";
             /** @description The customer's id. */
             customer: string;
+            /** @description The customer's external_id, so a copy of snapshots can be looked up by it. */
+            external_id: string | null;
             /** @description Grows with every change to this customer's entitlements. */
             version: number;
             computed: components["schemas"]["Timestamp"];

@@ -1,3 +1,4 @@
+import { entitlementsChanged } from '../entitlements/changes.js';
 import { defineRoute } from '../http/route.js';
 import { paginate } from '../http/pagination.js';
 import { cleanMetadata, mergeMetadata } from './metadata.js';
@@ -24,7 +25,8 @@ export const customerRoutes = [
     return { status: 200, body: customer };
   }),
 
-  defineRoute('updateCustomer', async ({ params, body }, { db, caller, clock, app, afterCommit }) => {
+  defineRoute('updateCustomer', async ({ params, body }, ctx) => {
+    const { db, caller, clock, app, afterCommit } = ctx;
     const current = await findCustomer(db, caller.projectId, params.customer, true);
     const customer = await updateCustomerRow(
       db,
@@ -38,8 +40,12 @@ export const customerRoutes = [
       },
       clock.now(),
     );
-    // Lookups by the old external_id must stop finding it on every instance.
-    if (customer.external_id !== current.external_id) afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id));
+    // Lookups by the old external_id must stop finding it on every instance, and snapshots
+    // (which carry the external_id for copies kept by it) move to a new version.
+    if (customer.external_id !== current.external_id) {
+      await entitlementsChanged(ctx, customer.id);
+      afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id));
+    }
     return { status: 200, body: customer };
   }),
 

@@ -5,6 +5,7 @@ import type { Snapshot, SnapshotFeature } from './snapshot.js';
 const snapshot = (features: Record<string, SnapshotFeature>): Snapshot => ({
   object: 'entitlements',
   customer: 'cus_1',
+  external_id: null,
   version: 4,
   computed: 1_700_000_000,
   valid_until: null,

@@ -7,7 +7,7 @@ const stored = (customer: string, version: number): StoredSnapshot => ({
   projectId: 'proj_1',
   validUntilMs: null,
   computedAtMs: 0,
-  snapshot: { object: 'entitlements', customer, version, computed: 0, valid_until: null, features: {} },
+  snapshot: { object: 'entitlements', customer, external_id: null, version, computed: 0, valid_until: null, features: {} },
 });
 
 describe.skipIf(!process.env.REDIS_URL)('Redis snapshot store', () => {

@@ -47,10 +47,17 @@ export function toSnapshotFeature(entitlement: FeatureEntitlement, used: number)
   return out;
 }
 
-export function buildSnapshot(customerId: string, version: number, now: Date, result: EngineResult, used: UsedByFeature = new Map()): Snapshot {
+export function buildSnapshot(
+  customer: { id: string; externalId: string | null },
+  version: number,
+  now: Date,
+  result: EngineResult,
+  used: UsedByFeature = new Map(),
+): Snapshot {
   return {
     object: 'entitlements',
-    customer: customerId,
+    customer: customer.id,
+    external_id: customer.externalId,
     version,
     computed: unixSeconds(now),
     // Whole seconds like every time in the API (caches use the exact instant, validUntilMs).
@@ -84,9 +91,12 @@ export async function recomputeSnapshot(
 /** Stores `result` (with the usage counted so far) as the customer's next version. The customer must be locked. */
 export async function storeSnapshot(tx: Queryable, projectId: string, customerId: string, now: Date, result: EngineResult): Promise<StoredSnapshot> {
   const used = await usedInCurrentPeriods(tx, projectId, customerId, result);
-  const { rows } = await tx.query<{ version: number }>('select version from entitlement_snapshots where customer_id = $1', [customerId]);
+  const { rows } = await tx.query<{ version: number | null; external_id: string | null }>(
+    `select s.version, c.external_id from customers c left join entitlement_snapshots s on s.customer_id = c.id where c.id = $1`,
+    [customerId],
+  );
   const version = (rows[0]?.version ?? 0) + 1;
-  const snapshot = buildSnapshot(customerId, version, now, result, used);
+  const snapshot = buildSnapshot({ id: customerId, externalId: rows[0]?.external_id ?? null }, version, now, result, used);
   await tx.query(
     `insert into entitlement_snapshots (customer_id, project_id, version, snapshot, valid_until, computed_at)
      values ($1, $2, $3, $4, $5, $6)
