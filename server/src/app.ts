@@ -1,4 +1,5 @@
 // The Express app factory: everything the server does, given its dependencies.
+import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { spec } from '@nozle/openapi';
 import pino, { type Logger } from 'pino';
@@ -102,6 +103,17 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(assignRequestId(context.logger));
+  // Browsers call the client endpoints with a publishable key in a header, never cookies, so
+  // any origin may (`*` sends no credentials). Preflights answer before authentication.
+  app.use(
+    cors({
+      origin: '*',
+      methods: ['GET', 'POST', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Nozle-Customer-Token'],
+      exposedHeaders: ['Request-Id', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
   app.use(express.json({ limit: deps.bodyLimit ?? '5mb' }));
 
   const router = express.Router();

@@ -84,6 +84,20 @@ describe('publishable keys', () => {
   });
 });
 
+describe('browsers', () => {
+  it('may call from any origin: a preflight is answered without a key, and responses expose the request id', async () => {
+    const preflight = await fetch(`${t.url}/v1/project`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+    const res = await fetch(`${t.url}/v1/project`, { headers: { origin: 'https://app.example', authorization: `Bearer ${t.projectA.publishableKey}` } });
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/Request-Id/);
+  });
+});
+
 describe('authentication', () => {
   it('answers 401 without a key, with a malformed header, and with an unknown key', async () => {
     const none = await t.call('GET', '/v1/customers', { key: null });
