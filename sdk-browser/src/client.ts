@@ -1,26 +1,139 @@
-import { resolveNozleBrowserOptions, type NozleBrowserOptions, type ResolvedNozleBrowserOptions } from './options.js';
+import { createBackoff } from './backoff.js';
+import { createHostedSessions, type CheckoutParams, type PortalParams } from './checkout.js';
+import { createConnection, type Connection } from './connection.js';
+import { createCustomerTokenSource } from './customer-token.js';
+import { localCheck } from './local-check.js';
+import { resolveClientConfig, type NozleBrowserOptions, type ResolvedNozleBrowserOptions } from './options.js';
+import { createStore } from './store.js';
+import type { Entitlement, Entitlements, HostedSession, LocalCheck, NozleStatus } from './types.js';
 
-/** A Nozle browser client. For now it only carries its validated options. */
-export interface NozleClient {
+/**
+ * A Nozle browser client: the customer's entitlements, kept current over a WebSocket, with
+ * local checks and hosted checkout / portal. Framework-free; `@nozle/react` wraps it.
+ */
+export interface NozleBrowserClient {
   /** The options this client was created with, validated and with defaults filled in. */
   readonly options: ResolvedNozleBrowserOptions;
+  /**
+   * The newest snapshot held, or `null` before the first one (and without `bootstrap`). The
+   * same object until a newer version arrives, so it can feed `useSyncExternalStore` as is.
+   */
+  getSnapshot(): Entitlements | null;
+  /**
+   * One feature's entry, or `undefined` when the snapshot does not have it. The same object
+   * while that entry is unchanged, even across newer versions.
+   */
+  getFeature(feature: string): Entitlement | undefined;
+  /** Where the realtime connection stands; `idle` until `connect()`. */
+  getStatus(): NozleStatus;
+  /**
+   * Calls `listener` on every snapshot or status change. Connects first when `autoConnect`
+   * applies (see {@link NozleBrowserOptions.autoConnect}).
+   * @returns a function that unsubscribes
+   */
+  subscribe(listener: () => void): () => void;
+  /**
+   * Calls `listener` only when `getFeature(feature)` changes identity: other features'
+   * changes, and newer versions that leave this one alone, stay silent.
+   * @returns a function that unsubscribes
+   */
+  subscribeFeature(feature: string, listener: () => void): () => void;
+  /**
+   * Whether the customer may use `feature` (for `quantity` units of a metered one, default 1),
+   * answered from the snapshot held with the server's rules. `false` while loading.
+   */
+  can(feature: string, options?: { quantity?: number }): boolean;
+  /** Like {@link can}, with the reason and a metered feature's numbers. */
+  check(feature: string, options?: { quantity?: number }): LocalCheck;
+  /** Opens the realtime connection; does nothing while connecting or open. */
+  connect(): void;
+  /** Closes the realtime connection and stops reconnecting; `connect()` starts again. */
+  close(): void;
+  /**
+   * Creates a checkout session for `plan`; send the user to the `url` it resolves to.
+   * @throws a `NozleError` subclass when the API refuses (e.g. `NozleInvalidRequestError`)
+   */
+  checkout(params: CheckoutParams): Promise<HostedSession>;
+  /**
+   * Creates a billing portal session; send the user to the `url` it resolves to.
+   * @throws a `NozleError` subclass when the API refuses
+   */
+  openPortal(params?: PortalParams): Promise<HostedSession>;
 }
+
+/** @deprecated Renamed {@link NozleBrowserClient}. */
+export type NozleClient = NozleBrowserClient;
 
 /**
  * Creates the browser client. Call it once per app (or pass it to `<NozleProvider>`).
- * Nothing is sent over the network here.
+ * Nothing is sent over the network and no browser global is touched here, so it is safe
+ * during a server render; the connection opens on `connect()` or the first `subscribe()`.
  *
  * @example
  * ```ts
  * import { createNozle } from '@nozle/browser';
  *
- * const nozle = createNozle({ publishableKey: 'pk_live_...' });
+ * const nozle = createNozle({
+ *   publishableKey: 'pk_live_...',
+ *   getCustomerToken: () => fetch('/api/nozle-token').then((r) => r.text()),
+ * });
+ * nozle.subscribeFeature('export', () => render(nozle.can('export')));
  * ```
  *
  * @param options - see {@link NozleBrowserOptions}; `baseUrl` defaults to `http://localhost:4000`.
  * @throws TypeError when `publishableKey` does not start with `pk_` (a secret `sk_` key is
- *   refused outright) or `baseUrl` is not an http(s) URL.
+ *   refused outright), `baseUrl` is not an http(s) URL, or another option is malformed.
  */
-export function createNozle(options: NozleBrowserOptions): NozleClient {
-  return Object.freeze({ options: resolveNozleBrowserOptions(options) });
+export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
+  const config = resolveClientConfig(options);
+  const store = createStore(config.bootstrap);
+  const tokens = createCustomerTokenSource(config.customerToken, config.getCustomerToken);
+  const sessions = createHostedSessions({ ...config.options, tokens, fetch: config.fetch });
+  let connection: Connection | null = null;
+
+  const connect = () => {
+    connection ??= createConnection({
+      url: config.realtimeUrl,
+      publishableKey: config.options.publishableKey,
+      tokens,
+      store,
+      backoff: createBackoff(config.reconnect),
+      WebSocket: config.WebSocket,
+      onError: config.onError,
+    });
+    connection.connect();
+  };
+
+  // Only a browser (or a caller who brought a WebSocket) connects by itself; a server render never does.
+  const autoConnect = () => {
+    if (!config.autoConnect || !tokens.available || store.getStatus() !== 'idle') return;
+    const browserLike = typeof globalThis.document !== 'undefined' && typeof globalThis.WebSocket === 'function';
+    if (config.WebSocket !== undefined || browserLike) connect();
+  };
+
+  return Object.freeze({
+    options: config.options,
+    getSnapshot: store.getSnapshot,
+    getFeature: store.getFeature,
+    getStatus: store.getStatus,
+    subscribe(listener: () => void) {
+      const unsubscribe = store.subscribe(listener);
+      autoConnect();
+      return unsubscribe;
+    },
+    subscribeFeature(feature: string, listener: () => void) {
+      const unsubscribe = store.subscribeFeature(feature, listener);
+      autoConnect();
+      return unsubscribe;
+    },
+    can: (feature: string, checkOptions?: { quantity?: number }) => localCheck(store.getSnapshot(), feature, checkOptions?.quantity).allowed,
+    check: (feature: string, checkOptions?: { quantity?: number }) => localCheck(store.getSnapshot(), feature, checkOptions?.quantity),
+    connect,
+    close() {
+      if (connection === null) store.setStatus('closed');
+      else connection.close();
+    },
+    checkout: sessions.checkout,
+    openPortal: sessions.openPortal,
+  });
 }

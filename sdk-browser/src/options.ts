@@ -1,5 +1,6 @@
 // Validates and fills in `createNozle(...)` options once, so the rest of the client can trust them.
 import { resolveBaseUrl } from '@nozle/openapi';
+import type { Entitlements } from './types.js';
 
 /** Options accepted by `createNozle(options)`. */
 export interface NozleBrowserOptions {
@@ -9,10 +10,58 @@ export interface NozleBrowserOptions {
    */
   publishableKey: string;
   /**
-   * Base URL of the Nozle API, without a trailing `/v1`.
+   * Base URL of the Nozle API, without a trailing `/v1`. The realtime URL is derived from it
+   * (`http` → `ws`, `https` → `wss`, plus `/v1/realtime`).
    * @defaultValue `'http://localhost:4000'` (a local `nozle` server)
    */
   baseUrl?: string;
+  /**
+   * A customer token your backend minted for the signed-in user (`nozle.customerToken(...)` in
+   * `@nozle/node`). When `getCustomerToken` is given too, this one is used for the first
+   * connection only (e.g. a token rendered into the page) and `getCustomerToken` afterwards.
+   */
+  customerToken?: string;
+  /**
+   * Fetches a fresh customer token from your backend. Called on each (re)connect, once more
+   * when the server says the token expired (close 4409) or was refused (4401), and before
+   * `checkout()` / `openPortal()`. Without it, an expired token ends the connection.
+   */
+  getCustomerToken?: () => Promise<string>;
+  /**
+   * A snapshot to start from (rendered on the server, or cached), so the first paint needs no
+   * round trip. Only newer versions replace it.
+   * @defaultValue none: `getSnapshot()` is `null` and checks answer `loading` until the first snapshot
+   */
+  bootstrap?: Entitlements;
+  /**
+   * Connect on the first `subscribe()` / `subscribeFeature()`, when a customer token source is
+   * given and the runtime looks like a browser (a `document` and a global `WebSocket`, or a
+   * `WebSocket` passed here). Otherwise call `connect()` yourself.
+   * @defaultValue `true`
+   */
+  autoConnect?: boolean;
+  /**
+   * The WebSocket class to use, e.g. the one of the `ws` package outside browsers.
+   * @defaultValue `globalThis.WebSocket`, looked up when connecting
+   */
+  WebSocket?: typeof WebSocket;
+  /**
+   * The fetch used by `checkout()` and `openPortal()`.
+   * @defaultValue `globalThis.fetch`, looked up at each call
+   */
+  fetch?: typeof fetch;
+  /**
+   * Delays between reconnect attempts: exponential from `initialDelayMs` up to `maxDelayMs`,
+   * each one drawn at random below that ceiling (full jitter).
+   * @defaultValue `{ initialDelayMs: 250, maxDelayMs: 30000 }`
+   */
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+  /**
+   * Told when the connection gives up (bad key or token, unknown customer, a hello the
+   * server did not understand) or a customer token could not be fetched.
+   * @defaultValue `console.error`
+   */
+  onError?: (error: Error) => void;
 }
 
 /** {@link NozleBrowserOptions} after validation, with every default filled in. */
@@ -20,6 +69,22 @@ export interface ResolvedNozleBrowserOptions {
   readonly publishableKey: string;
   readonly baseUrl: string;
 }
+
+/** Everything the client runs on, resolved once; not public (it holds tokens and functions). */
+export interface ClientConfig {
+  readonly options: ResolvedNozleBrowserOptions;
+  readonly realtimeUrl: string;
+  readonly customerToken: string | undefined;
+  readonly getCustomerToken: (() => Promise<string>) | undefined;
+  readonly bootstrap: Entitlements | null;
+  readonly autoConnect: boolean;
+  readonly WebSocket: typeof WebSocket | undefined;
+  readonly fetch: typeof fetch | undefined;
+  readonly reconnect: { readonly initialDelayMs: number; readonly maxDelayMs: number };
+  readonly onError: (error: Error) => void;
+}
+
+export const DEFAULT_RECONNECT = Object.freeze({ initialDelayMs: 250, maxDelayMs: 30_000 });
 
 /**
  * @throws TypeError when an option is missing or malformed. Messages never include the key.
@@ -31,6 +96,26 @@ export function resolveNozleBrowserOptions(options: NozleBrowserOptions): Resolv
   return Object.freeze({
     publishableKey: resolvePublishableKey(options.publishableKey),
     baseUrl: resolveBaseUrl(options.baseUrl),
+  });
+}
+
+/** @throws TypeError when an option is missing or malformed. */
+export function resolveClientConfig(options: NozleBrowserOptions): ClientConfig {
+  const resolved = resolveNozleBrowserOptions(options);
+  if (options.customerToken !== undefined && (typeof options.customerToken !== 'string' || options.customerToken === '')) {
+    throw new TypeError('Nozle: `customerToken` must be a non-empty string.');
+  }
+  return Object.freeze({
+    options: resolved,
+    realtimeUrl: `${resolved.baseUrl.replace(/^http/, 'ws')}/v1/realtime`,
+    customerToken: options.customerToken,
+    getCustomerToken: optionalFunction(options.getCustomerToken, 'getCustomerToken'),
+    bootstrap: resolveBootstrap(options.bootstrap),
+    autoConnect: resolveAutoConnect(options.autoConnect),
+    WebSocket: optionalFunction(options.WebSocket, 'WebSocket'),
+    fetch: optionalFunction(options.fetch, 'fetch'),
+    reconnect: resolveReconnect(options.reconnect),
+    onError: optionalFunction(options.onError, 'onError') ?? ((error: Error) => console.error(error)),
   });
 }
 
@@ -48,4 +133,52 @@ function resolvePublishableKey(publishableKey: unknown): string {
     throw new TypeError('Nozle: `publishableKey` must start with "pk_" (a publishable key from your project settings).');
   }
   return publishableKey;
+}
+
+function optionalFunction<T>(value: T | undefined, name: string): T | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new TypeError(`Nozle: \`${name}\` must be a function.`);
+  }
+  return value;
+}
+
+function resolveAutoConnect(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'boolean') throw new TypeError('Nozle: `autoConnect` must be a boolean.');
+  return value;
+}
+
+function resolveBootstrap(bootstrap: unknown): Entitlements | null {
+  if (bootstrap === undefined || bootstrap === null) return null;
+  if (!isSnapshot(bootstrap)) {
+    throw new TypeError('Nozle: `bootstrap` must be an entitlements snapshot ({ object: "entitlements", version, features, ... }).');
+  }
+  return bootstrap;
+}
+
+/** Enough of the `Entitlements` shape to keep and compare it; the server sends the rest. */
+export function isSnapshot(value: unknown): value is Entitlements {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, features } = value as { version?: unknown; features?: unknown };
+  return Number.isInteger(version) && typeof features === 'object' && features !== null && !Array.isArray(features);
+}
+
+function resolveReconnect(reconnect: NozleBrowserOptions['reconnect']): ClientConfig['reconnect'] {
+  if (reconnect === undefined) return DEFAULT_RECONNECT;
+  if (reconnect === null || typeof reconnect !== 'object') throw new TypeError('Nozle: `reconnect` must be an object.');
+  const initialDelayMs = delay(reconnect.initialDelayMs, 'initialDelayMs', DEFAULT_RECONNECT.initialDelayMs);
+  const maxDelayMs = delay(reconnect.maxDelayMs, 'maxDelayMs', Math.max(DEFAULT_RECONNECT.maxDelayMs, initialDelayMs));
+  if (maxDelayMs < initialDelayMs) {
+    throw new TypeError('Nozle: `reconnect.maxDelayMs` must not be below `reconnect.initialDelayMs`.');
+  }
+  return Object.freeze({ initialDelayMs, maxDelayMs });
+}
+
+function delay(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  // 0 would reconnect in a tight loop.
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`Nozle: \`reconnect.${name}\` must be a number of milliseconds > 0.`);
+  }
+  return value;
 }

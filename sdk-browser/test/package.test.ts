@@ -15,7 +15,17 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
     const cjs = require(fileURLToPath(cjsEntry)) as Record<string, unknown>;
 
     const esmNames = Object.keys(esm).filter((name) => name !== 'default').sort();
-    expect(esmNames).toEqual(['VERSION', 'createNozle']);
+    expect(esmNames).toEqual([
+      'NozleAPIError',
+      'NozleAuthenticationError',
+      'NozleConnectionError',
+      'NozleError',
+      'NozleInvalidRequestError',
+      'NozlePermissionError',
+      'NozleRateLimitError',
+      'VERSION',
+      'createNozle',
+    ]);
     expect(Object.keys(cjs).sort()).toEqual(esmNames);
   });
 

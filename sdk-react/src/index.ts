@@ -1,5 +1,24 @@
 export { NozleProvider, type NozleProviderProps } from './NozleProvider.js';
 export { useNozleClient } from './useNozleClient.js';
+export { useCan, type Can, type UseCanOptions } from './useCan.js';
+export { useEntitlements } from './useEntitlements.js';
+export { useCustomer, type CustomerState } from './useCustomer.js';
+export { Gate, type GateProps } from './Gate.js';
+export { Checkout, type CheckoutProps } from './Checkout.js';
 export { VERSION } from './version.js';
-// Re-exported so React apps need only this package to create a client.
-export { createNozle, type NozleBrowserOptions, type NozleClient } from '@nozle/browser';
+// Re-exported so React apps need only this package to create a client and name its types.
+export {
+  createNozle,
+  type CheckoutParams,
+  type Entitlement,
+  type Entitlements,
+  type HostedSession,
+  type LocalCheck,
+  type LocalCheckReason,
+  type NozleBrowserClient,
+  type NozleBrowserOptions,
+  type NozleClient,
+  type NozleStatus,
+  type PortalParams,
+  type ResolvedNozleBrowserOptions,
+} from '@nozle/browser';

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { useCanFor } from './useCan.js';
+
+/** Props of {@link Gate}. */
+export interface GateProps {
+  /** The feature's key. */
+  feature: string;
+  /** For a metered feature, how many units the gated content is about to use. @defaultValue 1 */
+  quantity?: number;
+  /** Rendered when the customer may use the feature. */
+  children?: ReactNode;
+  /** Rendered when the customer may not (no access, revoked, at its limit, unknown feature). @defaultValue `null` */
+  fallback?: ReactNode;
+  /**
+   * Rendered while the client holds no snapshot yet. Defaults to nothing rather than
+   * `fallback`, so paying customers never see an "upgrade" prompt flash before their
+   * entitlements arrive; with a `bootstrap` snapshot there is no loading state at all.
+   * @defaultValue `null`
+   */
+  loading?: ReactNode;
+}
+
+/**
+ * Renders `children` when the customer may use `feature`, `fallback` when not, and `loading`
+ * before the first snapshot. Flips as soon as the store changes; re-renders only when this
+ * feature changes.
+ *
+ * @example
+ * ```tsx
+ * <Gate feature="exports" fallback={<Checkout plan="pro">Upgrade to export</Checkout>}>
+ *   <ExportButton />
+ * </Gate>
+ * ```
+ * @throws Error when rendered outside a `<NozleProvider>`.
+ */
+export function Gate({ feature, quantity, children = null, fallback = null, loading = null }: GateProps): ReactNode {
+  const can = useCanFor('<Gate>', feature, { quantity });
+  if (can.loading) return loading;
+  return can.allowed ? children : fallback;
+}
