@@ -43,6 +43,7 @@ describe('nozle.entitlements()', () => {
     const snapshot: Entitlements = {
       object: 'entitlements',
       customer: customer.id,
+      external_id: customer.external_id,
       version: 7,
       computed: 1_700_000_000,
       valid_until: null,
