@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     name: 'server',
     environment: 'node',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
     // PGlite starts in ~1 s per test file; child-process tests start whole servers.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,7 +1,6 @@
 // Numbered plain-SQL migrations (migrations/0001_name.sql), run the same on Postgres and PGlite.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
 
 export interface Migration {
@@ -11,8 +10,9 @@ export interface Migration {
 }
 
 // From src/db/ in development and tests, from dist/ once bundled.
+// import.meta.dirname rather than new URL(): tests under jsdom swap in a URL class node:url refuses.
 const MIGRATIONS_DIR = ['../../migrations/', '../migrations/']
-  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+  .map((relative) => path.resolve(import.meta.dirname, relative))
   .find((dir) => existsSync(path.join(dir, '0001_projects_keys_customers.sql')));
 // Any constant works; it only has to be the same for every instance that migrates.
 const MIGRATION_LOCK_ID = 7_240_001;

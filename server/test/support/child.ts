@@ -1,8 +1,9 @@
 // Runs the server's entry points (src/main.ts, src/cli.ts) as real child processes via tsx.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
-const SERVER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// import.meta.dirname, not new URL(): under jsdom, URL is jsdom's class, which node:url refuses.
+const SERVER_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface Child {
   process: ChildProcess;
