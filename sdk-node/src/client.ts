@@ -1,9 +1,12 @@
 import { createNozleClient } from '@nozle/openapi';
+import { customerTokenKey, resolveCustomerTokenArgs, signCustomerToken, type CustomerTokenOptions } from './customer-token.js';
 import { check, retrieveEntitlements, type CanOptions, type Check, type Entitlements } from './entitlements.js';
+import { SnapshotStream, type LocalStats } from './local/stream.js';
 import { resolveNozleOptions, type NozleOptions } from './options.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
 import { Grants } from './resources/grants.js';
+import { retrieveProject } from './project.js';
 import { Plans } from './resources/plans.js';
 import { Purchases } from './resources/purchases.js';
 import { Subscriptions } from './resources/subscriptions.js';
@@ -50,14 +53,23 @@ export class Nozle {
   // `JSON.stringify(nozle)`.
   readonly #client: ReturnType<typeof createNozleClient>;
   readonly #tracker: Tracker;
+  /** The HMAC key of customer tokens (the secret key's SHA-256), so no second copy of the key. */
+  readonly #tokenKey: string;
+  /** The project's id, asked once: concurrent first calls share the request; a failure is not kept. */
+  #projectId: Promise<string> | undefined;
+  /** Local mode's connection and copy; undefined when `stream` is off. */
+  readonly #stream: SnapshotStream | undefined;
+  readonly #answers = { local: 0, api: 0 };
+  #shutdown: Promise<void> | undefined;
 
   /**
-   * Validates `options` once; nothing is sent over the network here.
+   * Validates `options` once. Nothing is sent over the network here, except in local mode
+   * (`stream`), whose WebSocket opens at once.
    *
    * @param options - see {@link NozleOptions}; `baseUrl` defaults to `http://localhost:4000`
    *   and `fetch` to `globalThis.fetch`.
    * @throws TypeError when `secretKey` does not start with `sk_`, `baseUrl` is not an
-   *   http(s) URL, or `fetch` is not a function.
+   *   http(s) URL, `fetch` is not a function, or a `track` or `stream` option is malformed.
    */
   constructor(options: NozleOptions) {
     const resolved = resolveNozleOptions(options);
@@ -77,11 +89,19 @@ export class Nozle {
     this.purchases = new Purchases(this.#client);
     this.grants = new Grants(this.#client);
     this.#tracker = new Tracker(this.#client, resolved.track);
+    this.#tokenKey = customerTokenKey(resolved.secretKey);
+    this.#stream =
+      resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}/v1/realtime`, resolved.secretKey, resolved.stream);
   }
 
   /**
    * May this customer use this feature? Asks the API (`POST /v1/check`), which answers from
    * its cache; nothing is recorded, so checking does not use up a metered feature.
+   *
+   * In local mode (`stream`) the answer comes from the copy in memory, the same as the API's,
+   * without a request, once the copy is current and when it holds this customer's snapshot,
+   * still valid (`valid_until` not reached), with this feature. Otherwise the API answers: while
+   * connecting or reconnecting, for a customer or feature newer than the copy, and so on.
    *
    * @param customer - the customer's `cus_…` id or your `external_id`
    * @param feature - the feature's key
@@ -99,7 +119,56 @@ export class Nozle {
    * ```
    */
   async can(customer: string, feature: string, options?: CanOptions): Promise<Check> {
+    const local = this.#stream?.answer(customer, feature, options?.quantity);
+    if (local) {
+      this.#answers.local += 1;
+      return local;
+    }
+    this.#answers.api += 1;
     return check(this.#client, customer, feature, options);
+  }
+
+  /**
+   * A customer token: what a browser shows, with your publishable key, to read this one
+   * customer's entitlements live (`@nozle/browser`). Mint it in a route of yours that knows the
+   * signed-in user; never let the browser choose `customer`.
+   *
+   * The token is signed here with the secret key (HMAC-SHA256), no request per token; the
+   * project's id is asked once (`GET /v1/project`) and kept. It is valid while the secret key
+   * is active and until it expires; the browser then asks for a new one.
+   *
+   * @param customer - the customer's `cus_…` id or your `external_id`
+   * @param options - `expiresIn`: seconds until it expires, `3600` by default, at most 7 days
+   * @returns `base64url(JSON {p, c, e})` `.` `base64url(signature)`
+   * @throws TypeError when `customer` is empty or `expiresIn` is not a whole number of seconds
+   *   from 1 to 604800 (the promise rejects); a `NozleError` when the project cannot be read
+   *
+   * @example
+   * ```ts
+   * // Express: the signed-in user's token, for the browser SDK
+   * app.get('/api/nozle-token', requireLogin, async (req, res) => {
+   *   const token = await nozle.customerToken(req.user.id, { expiresIn: 3600 });
+   *   res.json({ token });
+   * });
+   * ```
+   */
+  async customerToken(customer: string, options?: CustomerTokenOptions): Promise<string> {
+    const expiresIn = resolveCustomerTokenArgs(customer, options);
+    const projectId = await this.#project();
+    // The expiry counts from now, after the project id arrived.
+    const expiresAt = Math.floor(Date.now() / 1000) + expiresIn;
+    return signCustomerToken(this.#tokenKey, { projectId, customer, expiresAt });
+  }
+
+  #project(): Promise<string> {
+    this.#projectId ??= retrieveProject(this.#client).then(
+      (project) => project.id,
+      (error: unknown) => {
+        this.#projectId = undefined;
+        throw error;
+      },
+    );
+    return this.#projectId;
   }
 
   /**
@@ -154,10 +223,16 @@ export class Nozle {
    * reason `shutdown_timeout`. Later `track()` calls are ignored with a warning. Calling it again
    * returns the same promise.
    *
+   * In local mode it also closes the stream (`can()` asks the API from then on), so the open
+   * connection does not keep the process alive.
+   *
    * @param timeoutMs - how long to wait for the API; `5000` by default
    */
   shutdown(timeoutMs = 5000): Promise<void> {
-    return this.#tracker.shutdown(timeoutMs);
+    // The tracker checks `timeoutMs` (and throws) before anything stops.
+    const tracked = this.#tracker.shutdown(timeoutMs);
+    this.#shutdown ??= Promise.all([tracked, this.#stream?.close(timeoutMs)]).then(() => undefined);
+    return this.#shutdown;
   }
 
   /**
@@ -167,5 +242,31 @@ export class Nozle {
    */
   trackStats(): TrackStats {
     return this.#tracker.stats();
+  }
+
+  /**
+   * The state and counters of local mode: whether the copy is current, how many customers it
+   * holds, snapshots received and kept, connections opened, `can()` calls answered locally and
+   * by the API. Cheap; meant for metrics and benchmarks.
+   */
+  localStats(): LocalStats {
+    const stream = this.#stream?.stats() ?? { ready: false, customers: 0, snapshots: 0, updates: 0, connections: 0 };
+    return { enabled: this.#stream !== undefined, ...stream, localAnswers: this.#answers.local, apiAnswers: this.#answers.api };
+  }
+
+  /**
+   * Waits until local mode's copy is current (the server sent every customer and said `ready`).
+   * Not needed before `can()`, which asks the API until then; useful in benchmarks, tests and
+   * health checks.
+   *
+   * @param timeoutMs - how long to wait; `10000` by default
+   * @returns true once ready; false after `timeoutMs`, after `shutdown()`, when the server
+   *   refused the key, or without local mode
+   */
+  localReady(timeoutMs = 10_000): Promise<boolean> {
+    if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || timeoutMs > 2_147_483_647) {
+      throw new TypeError('Nozle: localReady(timeoutMs) needs a number of milliseconds, 0 or more.');
+    }
+    return this.#stream?.whenReady(timeoutMs) ?? Promise.resolve(false);
   }
 }

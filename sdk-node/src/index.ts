@@ -9,6 +9,9 @@ export type { TrackStats } from './track/tracker.js';
 export { VERSION } from './version.js';
 
 export type { CanOptions, Check, Entitlement, Entitlements } from './entitlements.js';
+export type { CustomerTokenOptions } from './customer-token.js';
+export type { StreamLogger, StreamOptions, StreamSocket, StreamSocketConstructor } from './local/options.js';
+export type { LocalStats } from './local/stream.js';
 export type { RequestOptions } from './resources/request.js';
 export type {
   Customer,

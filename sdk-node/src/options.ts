@@ -1,5 +1,6 @@
 // Validates and fills in `new Nozle(...)` options once, so the rest of the SDK can trust them.
 import { resolveBaseUrl } from '@nozle/openapi';
+import { resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './local/options.js';
 import { resolveTrackOptions, type ResolvedTrackOptions, type TrackOptions } from './track/options.js';
 
 /** Options accepted by `new Nozle(options)`. */
@@ -23,6 +24,24 @@ export interface NozleOptions {
    * option and its default.
    */
   track?: TrackOptions;
+  /**
+   * Local mode: keep a copy of every customer's entitlements in memory, streamed over a
+   * WebSocket (`/v1/realtime`), so `nozle.can()` answers without a request. `true` for the
+   * defaults, or {@link StreamOptions} (e.g. `{ WebSocket }` to inject a WebSocket class).
+   *
+   * The connection opens in the constructor and stays open until `nozle.shutdown()`; until the
+   * copy is current, and whenever the connection is down, `can()` asks the API as without it.
+   * The copy holds every customer's snapshot of the project.
+   * @defaultValue `false`
+   *
+   * @example
+   * ```ts
+   * const nozle = new Nozle({ secretKey: process.env.NOZLE_SECRET_KEY!, stream: true });
+   * const check = await nozle.can('user_42', 'exports'); // from memory once the copy is current
+   * process.on('SIGTERM', () => void nozle.shutdown()); // closes the stream too
+   * ```
+   */
+  stream?: boolean | StreamOptions;
 }
 
 /** {@link NozleOptions} after validation, with every default filled in. */
@@ -31,6 +50,8 @@ export interface ResolvedNozleOptions {
   readonly baseUrl: string;
   readonly fetch: typeof globalThis.fetch;
   readonly track: ResolvedTrackOptions;
+  /** Undefined: local mode is off. */
+  readonly stream: ResolvedStreamOptions | undefined;
 }
 
 /**
@@ -45,6 +66,7 @@ export function resolveNozleOptions(options: NozleOptions): ResolvedNozleOptions
     baseUrl: resolveBaseUrl(options.baseUrl),
     fetch: resolveFetch(options.fetch),
     track: resolveTrackOptions(options.track),
+    stream: resolveStreamOptions(options.stream),
   };
 }
 

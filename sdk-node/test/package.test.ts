@@ -34,4 +34,16 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
     const { Nozle } = require(fileURLToPath(cjsEntry)) as typeof import('../src/index.js');
     expect(() => new Nozle({ secretKey: 'pk_test_1' })).toThrow(TypeError);
   });
+
+  it('makes requests from the CJS build (the generated client loads under require)', async () => {
+    const { Nozle } = require(fileURLToPath(cjsEntry)) as typeof import('../src/index.js');
+    const seen: string[] = [];
+    const fetch = async (input: Request | string | URL) => {
+      seen.push(input instanceof Request ? input.url : String(input));
+      return new Response(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/v1/customers' }), { headers: { 'content-type': 'application/json' } });
+    };
+    const nozle = new Nozle({ secretKey: 'sk_test_1', baseUrl: 'http://127.0.0.1:9', fetch });
+    expect((await nozle.customers.list()).data).toEqual([]);
+    expect(seen).toEqual(['http://127.0.0.1:9/v1/customers']);
+  });
 });
