@@ -31,6 +31,20 @@ export class SnapshotCopy {
     return id === undefined ? undefined : this.#byId.get(id);
   }
 
+  /** Forgets one customer (deleted on the server). */
+  remove(customerId: string): void {
+    const snapshot = this.#byId.get(customerId);
+    if (!snapshot) return;
+    this.#byId.delete(customerId);
+    if (snapshot.external_id !== null) this.#unmap(snapshot.external_id, customerId);
+  }
+
+  /** Forgets everything (the server said every snapshot of the project went stale). */
+  clear(): void {
+    this.#byId.clear();
+    this.#byExternalId.clear();
+  }
+
   /** Forgets every customer not in `ids` (after a resync: the server no longer has them). */
   retain(ids: ReadonlySet<string>): void {
     for (const [id, snapshot] of this.#byId) {

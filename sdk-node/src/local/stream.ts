@@ -162,7 +162,7 @@ export class SnapshotStream {
   }
 
   #receive(data: unknown): void {
-    let message: { type?: unknown; snapshot?: unknown };
+    let message: { type?: unknown; snapshot?: unknown; customer?: unknown };
     try {
       message = JSON.parse(typeof data === 'string' ? data : String(data)) as typeof message;
     } catch {
@@ -184,6 +184,12 @@ export class SnapshotStream {
       this.#ready = true;
       this.#attempt = 0;
       for (const waiter of [...this.#readyWaiters]) waiter(true);
+    } else if (message.type === 'deleted' && typeof message.customer === 'string') {
+      this.#copy.remove(message.customer);
+    } else if (message.type === 'stale') {
+      // Every snapshot of the project changed meaning (e.g. a meter was tied to a feature):
+      // answer from the API until new versions stream in.
+      this.#copy.clear();
     }
     // Other types are newer than this SDK: ignored.
   }

@@ -52,7 +52,9 @@ export const customerRoutes = [
   defineRoute('deleteCustomer', async ({ params }, { db, caller, clock, app, afterCommit }) => {
     const customer = await findCustomer(db, caller.projectId, params.customer, true);
     await markCustomerDeleted(db, caller.projectId, customer.id, clock.now());
-    afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id));
+    // Its snapshot goes too: streamed copies drop it, and no reconnect brings it back.
+    await db.query('delete from entitlement_snapshots where customer_id = $1', [customer.id]);
+    afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id, true));
     return { status: 200, body: { id: customer.id, object: 'customer', deleted: true } };
   }),
 

@@ -16,9 +16,12 @@ export const CHANNEL = 'nozle:changes';
 
 export type ChangeMessage =
   | { kind: 'entitlements'; project: string; customer: string; version: number }
-  | { kind: 'customer'; project: string; customer: string }
+  | { kind: 'customer'; project: string; customer: string; deleted: boolean }
   | { kind: 'features'; project: string }
   | { kind: 'project'; project: string; staleBefore: number };
+
+/** What a backend streaming a whole project must hear besides new snapshots. */
+export type ProjectEvent = { kind: 'deleted'; project: string; customer: string } | { kind: 'stale'; project: string };
 
 export interface EntitlementCacheOptions {
   db: Database;
@@ -43,6 +46,7 @@ export class EntitlementCache {
   /** Customers someone listens to (realtime clients): always refreshed on an announcement. */
   readonly #watched = new Map<string, number>();
   readonly #listeners = new Set<(stored: StoredSnapshot) => void>();
+  readonly #projectListeners = new Set<(event: ProjectEvent) => void>();
   /** project → snapshots computed before this instant are stale (a project-wide change). */
   readonly #staleBefore = new Map<string, number>();
   #unsubscribe: (() => Promise<void>) | undefined;
@@ -106,6 +110,12 @@ export class EntitlementCache {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Called when a customer is deleted or all of a project's snapshots went stale (on any instance). */
+  onProjectEvent(listener: (event: ProjectEvent) => void): () => void {
+    this.#projectListeners.add(listener);
+    return () => this.#projectListeners.delete(listener);
+  }
+
   /** Resolves an id or external_id to the customer's id (404 when there is none). */
   async customerId(projectId: string, ref: string): Promise<string> {
     const key = `${projectId}:${ref}`;
@@ -134,9 +144,9 @@ export class EntitlementCache {
   }
 
   /** A customer was deleted or its external_id changed: every instance forgets its lookups. */
-  async customerChanged(projectId: string, customerId: string): Promise<void> {
-    this.#forgetRefs(projectId, customerId);
-    await this.#announce({ kind: 'customer', project: projectId, customer: customerId });
+  async customerChanged(projectId: string, customerId: string, deleted = false): Promise<void> {
+    this.#onCustomer(projectId, customerId, deleted);
+    await this.#announce({ kind: 'customer', project: projectId, customer: customerId, deleted });
   }
 
   /** Every snapshot of the project went stale (their database rows were expired in the same change). */
@@ -208,7 +218,7 @@ export class EntitlementCache {
     } else if (message.kind === 'project') {
       this.#forgetProject(message.project, message.staleBefore);
     } else if (message.kind === 'customer') {
-      this.#forgetRefs(message.project, message.customer);
+      this.#onCustomer(message.project, message.customer, message.deleted);
     } else {
       const key = `${message.project}:${message.customer}`;
       this.#announced.set(key, Math.max(this.#announced.get(key) ?? 0, message.version));
@@ -224,7 +234,15 @@ export class EntitlementCache {
     }
   }
 
+  #onCustomer(projectId: string, customerId: string, deleted: boolean): void {
+    this.#forgetRefs(projectId, customerId);
+    if (!deleted) return;
+    this.#snapshots.delete(`${projectId}:${customerId}`);
+    for (const listener of this.#projectListeners) listener({ kind: 'deleted', project: projectId, customer: customerId });
+  }
+
   #forgetProject(projectId: string, staleBefore: number): void {
+    for (const listener of this.#projectListeners) listener({ kind: 'stale', project: projectId });
     this.#staleBefore.set(projectId, Math.max(this.#staleBefore.get(projectId) ?? 0, staleBefore));
     this.#catalog.delete(projectId);
     for (const key of this.#snapshots.keys()) if (key.startsWith(`${projectId}:`)) this.#snapshots.delete(key);

@@ -102,6 +102,18 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     watcher.socket.send(JSON.stringify({ type: 'snapshot', snapshot: stored.snapshot }));
   };
 
+  // A deleted customer and a project-wide staleness reach streaming backends as messages of
+  // their own (docs/realtime.md); browsers of a deleted customer are simply disconnected.
+  const stopProjectEvents = options.entitlements.onProjectEvent((event) => {
+    const message = event.kind === 'deleted' ? { type: 'deleted', customer: event.customer } : { type: 'stale' };
+    for (const watcher of byProject.get(event.project) ?? []) {
+      if (event.kind === 'deleted') watcher.versions.delete(event.customer);
+      else watcher.versions.clear();
+      watcher.socket.send(JSON.stringify(message));
+    }
+    if (event.kind === 'deleted') for (const subscriber of byCustomer.get(`${event.project}:${event.customer}`) ?? []) subscriber.socket.close(CLOSE.notFound, 'customer deleted');
+  });
+
   const stopListening = options.entitlements.onSnapshot((stored) => {
     for (const subscriber of byCustomer.get(`${stored.projectId}:${stored.snapshot.customer}`) ?? []) send(subscriber, stored);
     for (const watcher of byProject.get(stored.projectId) ?? []) sendToWatcher(watcher, stored);
@@ -216,6 +228,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     async close() {
       clearInterval(heartbeat);
       stopListening();
+      stopProjectEvents();
       server.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.close(CLOSE.goingAway, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
