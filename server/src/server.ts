@@ -26,6 +26,8 @@ export interface RunningServer {
   db: Database;
   /** The demo project, when this start created one. */
   demo?: NewProject;
+  /** How many WebSocket clients are connected. */
+  realtimeClients(): number;
   /** Stops accepting, lets in-flight requests finish (up to the timeout), then closes the database. */
   close(): Promise<void>;
 }
@@ -118,5 +120,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!options.db) await db.close();
     })());
 
-  return { url: `http://${host}:${port}`, db, ...(demo ? { demo } : {}), close };
+  return { url: `http://${host}:${port}`, db, ...(demo ? { demo } : {}), realtimeClients: () => realtime?.size() ?? 0, close };
 }
