@@ -1,5 +1,6 @@
 // The answer to "may this customer use this feature, for this many units?", from the snapshot
 // the browser holds. Mirrors the server's check so both agree on the same snapshot.
+import { decideAccess } from '@nozle/openapi';
 import type { Entitlements, LocalCheck } from './types.js';
 
 /**
@@ -26,14 +27,5 @@ export function localCheck(snapshot: Entitlements | null, feature: string, quant
       : entitlement.type === 'config'
         ? { value: entitlement.value ?? null }
         : {};
-  if (!entitlement.allowed) return { allowed: false, reason: entitlement.reason ?? 'no_access', ...details };
-  if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
-    return { allowed: false, reason: 'limit_reached', ...details };
-  }
-  return { allowed: true, reason: null, ...details };
-}
-
-/** Room for `quantity` more units: unlimited, overage allowed, or within the limit. */
-function hasRoom(limit: number | null, used: number, quantity: number, overage: boolean): boolean {
-  return limit === null || overage || used + quantity <= limit;
+  return { ...decideAccess(entitlement, quantity), ...details };
 }

@@ -1,6 +1,7 @@
 // The answer of `nozle.can()` from a snapshot held in memory: the server's answerCheck
 // (server/src/entitlements/check.ts), except that an absent feature is no answer at all, since
 // the API knows whether it was created after the snapshot (`no_access`) or never (`not_found`).
+import { decideAccess, hasRoom } from '@nozle/openapi';
 import type { Check, Entitlements } from '../entitlements.js';
 
 /**
@@ -27,17 +28,10 @@ export function answerLocally(snapshot: Entitlements, feature: string, quantity:
     // A copy: the caller may change what it gets without changing the held snapshot.
     ...(entitlement.type === 'config' ? { value: copyJson(entitlement.value ?? null) } : {}),
   };
-  if (!entitlement.allowed) return { ...base, allowed: false, reason: entitlement.reason ?? 'no_access', ...details };
-  if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
-    return { ...base, allowed: false, reason: 'limit_reached', ...details };
-  }
-  return { ...base, allowed: true, reason: null, ...details };
+  return { ...base, ...decideAccess(entitlement, quantity), ...details };
 }
 
-/** Room for `quantity` more units: unlimited, within the limit, or overage allowed. */
-export function hasRoom(limit: number | null, used: number, quantity: number, overage: boolean): boolean {
-  return limit === null || overage || used + quantity <= limit;
-}
+export { hasRoom };
 
 /** Whether the snapshot may still be used at `nowMs`: `valid_until` (Unix seconds) not reached. */
 export function isFresh(snapshot: Entitlements, nowMs: number): boolean {

@@ -1,5 +1,5 @@
 // The answer to "may this customer use this feature, for this many units?", from a snapshot.
-import type { components } from '@nozle/openapi';
+import { decideAccess, hasRoom, type components } from '@nozle/openapi';
 import type { Snapshot } from './snapshot.js';
 
 export type CheckAnswer = components['schemas']['Check'];
@@ -24,14 +24,7 @@ export function answerCheck(snapshot: Snapshot, feature: string, quantity: numbe
       : {}),
     ...(entitlement.type === 'config' ? { value: entitlement.value ?? null } : {}),
   };
-  if (!entitlement.allowed) return { ...base, allowed: false, reason: entitlement.reason ?? 'no_access', ...details };
-  if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
-    return { ...base, allowed: false, reason: 'limit_reached', ...details };
-  }
-  return { ...base, allowed: true, reason: null, ...details };
+  return { ...base, ...decideAccess(entitlement, quantity), ...details };
 }
 
-/** Room for `quantity` more units: unlimited, within the limit, or overage allowed. */
-export function hasRoom(limit: number | null, used: number, quantity: number, overage: boolean): boolean {
-  return limit === null || overage || used + quantity <= limit;
-}
+export { hasRoom };

@@ -1,0 +1,22 @@
+// The rule every place that answers a check follows — the server, the Node SDK's local mode and
+// the browser store — so all three agree on the same snapshot.
+import type { components } from './generated/schema.js';
+
+type Entitlement = components['schemas']['Entitlement'];
+
+export type AccessReason = 'no_access' | 'revoked' | 'limit_reached';
+export type AccessDecision = { allowed: true; reason: null } | { allowed: false; reason: AccessReason };
+
+/** May `quantity` units of this feature be used now? */
+export function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
+  if (!entitlement.allowed) return { allowed: false, reason: entitlement.reason ?? 'no_access' };
+  if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
+    return { allowed: false, reason: 'limit_reached' };
+  }
+  return { allowed: true, reason: null };
+}
+
+/** Room for `quantity` more units: unlimited, overage allowed, or within the limit. */
+export function hasRoom(limit: number | null, used: number, quantity: number, overage: boolean): boolean {
+  return limit === null || overage || used + quantity <= limit;
+}
