@@ -107,6 +107,20 @@ describe('realtime', () => {
     expect(client.messages).toEqual([]);
   });
 
+  it('accepts tokens of a secret key created a moment ago, and refuses them once it is revoked', async () => {
+    const warm = connect(hello('alice')); // the project's key list is now cached
+    await warm.next();
+    warm.socket.close();
+    const created = (await t.call('POST', '/v1/api_keys', { body: { type: 'secret' } })).body;
+    const signed = () => tokenFor('alice', { secretKey: created.secret });
+    const accepted = connect({ ...hello('alice'), token: signed() });
+    expect((await accepted.next()).type).toBe('snapshot');
+    accepted.socket.close();
+    await t.call('POST', `/v1/api_keys/${created.id}/revoke`);
+    const refused = connect({ ...hello('alice'), token: signed() });
+    expect((await refused.closed).code).toBe(4401);
+  });
+
   it('closes a connection that never says hello', async () => {
     const socket = new WebSocket(`${t.url.replace('http', 'ws')}/v1/realtime`);
     const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));

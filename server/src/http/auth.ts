@@ -48,6 +48,8 @@ export class KeyCache {
   readonly #clock: Clock;
   readonly #bus: Bus;
   readonly #keys = new LRUCache<string, CachedKey>({ max: 10_000, ttl: 60_000 });
+  /** project → hashes of its active secret keys (what customer tokens are checked against). */
+  readonly #secretHashes = new LRUCache<string, string[]>({ max: 10_000, ttl: 60_000 });
   #unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(db: Queryable, clock: Clock, bus: Bus) {
@@ -57,7 +59,7 @@ export class KeyCache {
   }
 
   async start(): Promise<void> {
-    this.#unsubscribe = await subscribeSoon(this.#bus, KEYS_CHANNEL, (hash) => this.#keys.delete(hash));
+    this.#unsubscribe = await subscribeSoon(this.#bus, KEYS_CHANNEL, (hash) => this.#forget(hash));
   }
 
   async stop(): Promise<void> {
@@ -81,10 +83,32 @@ export class KeyCache {
     return entry.caller;
   }
 
-  /** After a revoke committed: forget the key here and on every instance. */
-  async revoked(hash: string): Promise<void> {
-    this.#keys.delete(hash);
+  /** The hashes of the project's active secret keys, cached like keys (a realtime connect needs them). */
+  async secretKeyHashes(projectId: string): Promise<string[]> {
+    let hashes = this.#secretHashes.get(projectId);
+    if (!hashes) {
+      const { rows } = await this.#db.query<{ key_hash: string }>(
+        `select key_hash from api_keys where project_id = $1 and type = 'secret' and revoked_at is null`,
+        [projectId],
+      );
+      hashes = rows.map((row) => row.key_hash);
+      this.#secretHashes.set(projectId, hashes);
+    }
+    return hashes;
+  }
+
+  /**
+   * After a key was revoked or created (committed): forget it, and every project's secret-key
+   * list, here and on every instance. Both are rare; the lists refill on the next connect.
+   */
+  async changed(hash: string): Promise<void> {
+    this.#forget(hash);
     await this.#bus.publish(KEYS_CHANNEL, hash).catch(() => {});
+  }
+
+  #forget(hash: string): void {
+    this.#keys.delete(hash);
+    this.#secretHashes.clear();
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from '../http/errors.js';
+import { hashKey } from './keys.js';
 import { paginate } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { apiKeySeq, countActiveSecretKeys, getApiKey, getProject, insertApiKey, lockProject, listApiKeys, markApiKeyRevoked } from './store.js';
@@ -6,10 +7,12 @@ import { apiKeySeq, countActiveSecretKeys, getApiKey, getProject, insertApiKey, 
 export const projectRoutes = [
   defineRoute('getProject', async (_input, { db, caller }) => ({ status: 200, body: await getProject(db, caller.projectId) })),
 
-  defineRoute('createApiKey', async ({ body }, { db, caller, clock }) => ({
-    status: 200,
-    body: await insertApiKey(db, caller.projectId, body.type, body.name ?? null, clock.now()),
-  })),
+  defineRoute('createApiKey', async ({ body }, { db, caller, clock, app, afterCommit }) => {
+    const key = await insertApiKey(db, caller.projectId, body.type, body.name ?? null, clock.now());
+    // A new secret key signs customer tokens from now on: every instance must know it.
+    afterCommit(() => app.keys.changed(hashKey(key.secret)));
+    return { status: 200, body: key };
+  }),
 
   defineRoute('listApiKeys', async ({ query }, { db, caller }) => ({
     status: 200,
@@ -37,7 +40,7 @@ export const projectRoutes = [
       );
     }
     const { key: revoked, hash } = await markApiKeyRevoked(db, caller.projectId, params.key, clock.now());
-    afterCommit(() => app.keys.revoked(hash));
+    afterCommit(() => app.keys.changed(hash));
     return { status: 200, body: revoked };
   }),
 ];

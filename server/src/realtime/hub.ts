@@ -79,6 +79,17 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   };
   server.on('upgrade', onUpgrade);
 
+  // One serialization per snapshot, however many clients it goes to.
+  const frames = new WeakMap<StoredSnapshot, string>();
+  const frameOf = (stored: StoredSnapshot) => {
+    let frame = frames.get(stored);
+    if (frame === undefined) {
+      frame = JSON.stringify({ type: 'snapshot', snapshot: stored.snapshot });
+      frames.set(stored, frame);
+    }
+    return frame;
+  };
+
   const send = (subscriber: Subscriber, stored: StoredSnapshot) => {
     if (stored.snapshot.version <= subscriber.version) return;
     // A client that does not read cannot make the server hold its messages without bound.
@@ -88,7 +99,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     }
     subscriber.version = stored.snapshot.version;
     subscriber.greeted = true;
-    subscriber.socket.send(JSON.stringify({ type: 'snapshot', snapshot: stored.snapshot }));
+    subscriber.socket.send(frameOf(stored));
   };
 
   const sendToWatcher = (watcher: ProjectWatcher, stored: StoredSnapshot) => {
@@ -99,7 +110,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
       return;
     }
     watcher.versions.set(customer, version);
-    watcher.socket.send(JSON.stringify({ type: 'snapshot', snapshot: stored.snapshot }));
+    watcher.socket.send(frameOf(stored));
   };
 
   // A deleted customer and a project-wide staleness reach streaming backends as messages of
@@ -150,7 +161,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     const claimed = readCustomerToken(message.token);
     if (!caller || !claimed || claimed.projectId !== caller.projectId) return ws.close(CLOSE.unauthorized, 'invalid key or token');
     const now = options.clock.now();
-    const verified = verifyCustomerToken(message.token, await secretKeyHashes(options.db, caller.projectId), now);
+    const verified = verifyCustomerToken(message.token, await options.keys.secretKeyHashes(caller.projectId), now);
     if (verified === 'token_expired') return ws.close(CLOSE.tokenExpired, 'token expired');
     if (typeof verified === 'string') return ws.close(CLOSE.unauthorized, 'invalid key or token');
 
@@ -243,12 +254,4 @@ async function storedSnapshots(db: Queryable, projectId: string): Promise<Stored
     [projectId],
   );
   return rows.map((row) => ({ projectId, snapshot: row.snapshot, validUntilMs: row.valid_until?.getTime() ?? null, computedAtMs: row.computed_at.getTime() }));
-}
-
-async function secretKeyHashes(db: Queryable, projectId: string): Promise<string[]> {
-  const { rows } = await db.query<{ key_hash: string }>(
-    `select key_hash from api_keys where project_id = $1 and type = 'secret' and revoked_at is null`,
-    [projectId],
-  );
-  return rows.map((row) => row.key_hash);
 }
