@@ -77,6 +77,38 @@ describe('realtime', () => {
     client.socket.close();
   });
 
+  it('reaches every client of a customer when the push goes out in several chunks', async () => {
+    const chunked = await startTestApp({ realtime: { fanOutChunk: 2 } });
+    try {
+      await chunked.call('POST', '/v1/features', { body: { key: 'export', type: 'boolean' } });
+      await chunked.call('POST', '/v1/customers', { body: { external_id: 'many' } });
+      const token = signCustomerToken(hashKey(chunked.projectA.secretKey), { projectId: chunked.projectA.projectId, customer: 'many', expiresAt: inOneHour() });
+      const url = `${chunked.url.replace('http', 'ws')}/v1/realtime`;
+      const sockets = Array.from({ length: 7 }, () => new WebSocket(url));
+      const versions = sockets.map(() => [] as number[]);
+      await Promise.all(
+        sockets.map(
+          (socket, i) =>
+            new Promise<void>((resolve) => {
+              socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', key: chunked.projectA.publishableKey, token, version: 0 })));
+              socket.on('message', (data) => {
+                versions[i]!.push(JSON.parse(data.toString()).snapshot.version);
+                resolve();
+              });
+            }),
+        ),
+      );
+      await chunked.call('POST', '/v1/customers/many/grants', { body: { feature: 'export' } });
+      await chunked.call('POST', '/v1/customers/many/grants', { body: { feature: 'export', kind: 'revoke' } });
+      await expect.poll(() => versions.every((seen) => seen.at(-1) === versions[0]![0]! + 2)).toBe(true);
+      // Never an older version after a newer one.
+      for (const seen of versions) expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+      sockets.forEach((socket) => socket.close());
+    } finally {
+      await chunked.close();
+    }
+  });
+
   it('never tells one customer about another', async () => {
     const alice = connect(hello('alice'));
     await alice.next();

@@ -28,6 +28,11 @@ export interface RealtimeOptions {
   helloTimeoutMs?: number;
   /** A client whose unsent data exceeds this is disconnected (it resyncs when it reconnects). */
   maxBufferedBytes?: number;
+  /**
+   * Clients written to before yielding to other work: a push to thousands of clients of one
+   * customer must not hold every other request back while it goes out.
+   */
+  fanOutChunk?: number;
 }
 
 /** Close codes the client acts on (see docs/realtime.md). */
@@ -67,6 +72,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const helloTimeoutMs = options.helloTimeoutMs ?? 5_000;
   const maxBuffered = options.maxBufferedBytes ?? 1_000_000;
+  const fanOutChunk = options.fanOutChunk ?? 500;
   // Small frames only: the one thing a client sends is its hello.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 });
   const byCustomer = new Map<string, Set<Subscriber>>();
@@ -125,8 +131,15 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     if (event.kind === 'deleted') for (const subscriber of byCustomer.get(`${event.project}:${event.customer}`) ?? []) subscriber.socket.close(CLOSE.notFound, 'customer deleted');
   });
 
+  // Chunks of clients, with a turn of the event loop between them. Safe to interleave with a
+  // newer push: send() never gives a client a version older than the one it has.
+  const fanOut = (subscribers: Subscriber[], stored: StoredSnapshot) => {
+    for (const subscriber of subscribers.slice(0, fanOutChunk)) send(subscriber, stored);
+    if (subscribers.length > fanOutChunk) setImmediate(() => fanOut(subscribers.slice(fanOutChunk), stored));
+  };
+
   const stopListening = options.entitlements.onSnapshot((stored) => {
-    for (const subscriber of byCustomer.get(`${stored.projectId}:${stored.snapshot.customer}`) ?? []) send(subscriber, stored);
+    fanOut([...(byCustomer.get(`${stored.projectId}:${stored.snapshot.customer}`) ?? [])], stored);
     for (const watcher of byProject.get(stored.projectId) ?? []) sendToWatcher(watcher, stored);
   });
 
