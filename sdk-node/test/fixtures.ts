@@ -54,6 +54,8 @@ export const subscription: Schemas['Subscription'] = {
   cancel_at_period_end: false,
   canceled_at: null,
   past_due_since: null,
+  provider: 'stripe',
+  provider_subscription_id: 'sub_1PgcStripe',
   metadata: {},
   created: CREATED,
 };
@@ -67,6 +69,8 @@ export const purchase: Schemas['Purchase'] = {
   purchased_at: CREATED,
   expires_at: null,
   refunded_at: null,
+  provider: null,
+  provider_payment_id: null,
   metadata: {},
   created: CREATED,
 };

@@ -26,6 +26,12 @@ import { newId } from './ids.js';
 import { projectRoutes } from './projects/routes.js';
 import { realtimeRoutes } from './realtime/routes.js';
 import { usageRoutes } from './usage/routes.js';
+import { createPayments } from './payments/create.js';
+import type { Payments } from './payments/payments.js';
+import { paymentRoutes } from './payments/routes.js';
+import { providerError } from './payments/provider-error.js';
+import { sandboxPages } from './payments/sandbox/pages.js';
+import { docsRouter } from './docs/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -47,6 +53,10 @@ export interface AppDeps {
   entitlements?: EntitlementCache;
   /** The API key cache, already started; likewise made when absent. */
   keys?: KeyCache;
+  /** Payments (Stripe or the sandbox); a sandbox on `clock` is made when absent. */
+  payments?: Payments;
+  /** The address the server is reached at, for links to its hosted pages. */
+  publicUrl?: string;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -68,6 +78,7 @@ export function allRoutes(): Route[] {
     ...entitlementRoutes,
     ...usageRoutes,
     ...realtimeRoutes,
+    ...paymentRoutes,
   ];
 }
 
@@ -86,7 +97,10 @@ export function createApp(deps: AppDeps): Express {
     keys = new KeyCache(deps.db, clock, bus);
     void keys.start();
   }
+  const payments = deps.payments ?? createPayments({ db: deps.db, clock, logger, entitlements, pastDueGraceMs });
   const context: AppContext = {
+    payments,
+    publicUrl: deps.publicUrl,
     db: deps.db,
     bus,
     entitlements,
@@ -114,7 +128,13 @@ export function createApp(deps: AppDeps): Express {
       maxAge: 600,
     }),
   );
+  // A webhook's signature covers its exact bytes: those operations get the raw body.
+  for (const operation of operations.filter((op) => op.rawBody)) {
+    app.use(operation.expressPath, express.raw({ type: () => true, limit: '1mb' }));
+  }
   app.use(express.json({ limit: deps.bodyLimit ?? '5mb' }));
+  // Hosted pages (not API operations): the sandbox's checkout and portal.
+  if (payments.sandbox) app.use(sandboxPages(payments));
 
   const router = express.Router();
   const validatorFor = createValidators(document);
@@ -123,6 +143,7 @@ export function createApp(deps: AppDeps): Express {
     const route = routes.get(operation.operationId);
     if (route) mountRoute(router, route, operation, validatorFor(operation), context, { validateResponses });
   }
+  app.use(docsRouter());
   app.use(router);
 
   app.use((req, _res, next) => {
@@ -158,7 +179,7 @@ function renderError(logger: Logger, validateResponses: boolean): ErrorRequestHa
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
     const bodyError = typeof err === 'object' && err !== null ? BODY_ERRORS[String((err as { type?: unknown }).type)] : undefined;
-    let error = err instanceof ApiError ? err : bodyError?.();
+    let error = err instanceof ApiError ? err : (bodyError?.() ?? providerError(err));
     if (!error) {
       logger.error({ err, requestId: res.locals.requestId }, 'unhandled error');
       error = internalError();

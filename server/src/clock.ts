@@ -17,6 +17,30 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.#now += ms;
   }
+  set(date: Date): void {
+    this.#now = date.getTime();
+  }
+}
+
+/** A clock the sandbox's test clock may move forward. */
+export interface AdjustableClock extends Clock {
+  set(date: Date): void;
+}
+
+export const isAdjustable = (clock: Clock): clock is AdjustableClock => typeof (clock as Partial<AdjustableClock>).set === 'function';
+
+/** The machine's time moved ahead by an offset: the sandbox's test clock outside tests. */
+export class OffsetClock implements AdjustableClock {
+  offsetMs: number;
+  constructor(offsetMs = 0) {
+    this.offsetMs = offsetMs;
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  set(date: Date): void {
+    this.offsetMs = date.getTime() - Date.now();
+  }
 }
 
 export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);

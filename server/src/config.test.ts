@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       pastDueGraceMs: 7 * 86_400_000,
       eventMaxAgeMs: 35 * 86_400_000,
+      reconcileCron: '0 3 * * *',
     });
   });
 
@@ -25,6 +26,10 @@ describe('loadConfig', () => {
       NOZLE_SHUTDOWN_TIMEOUT_MS: '2500',
       NOZLE_PAST_DUE_GRACE_DAYS: '3',
       NOZLE_EVENT_MAX_AGE_DAYS: '10',
+      NOZLE_PUBLIC_URL: 'https://billing.example.com/',
+      STRIPE_SECRET_KEY: 'sk_test_abc123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_def456',
+      NOZLE_RECONCILE_CRON: '*/15 * * * *',
     });
     expect(config).toEqual({
       port: 8080,
@@ -36,6 +41,9 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 2500,
       pastDueGraceMs: 3 * 86_400_000,
       eventMaxAgeMs: 10 * 86_400_000,
+      publicUrl: 'https://billing.example.com',
+      stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_def456' },
+      reconcileCron: '*/15 * * * *',
     });
   });
 
@@ -52,6 +60,10 @@ describe('loadConfig', () => {
     [{ NOZLE_DEMO: 'maybe' }, /NOZLE_DEMO/],
     [{ NOZLE_PAST_DUE_GRACE_DAYS: '-1' }, /NOZLE_PAST_DUE_GRACE_DAYS/],
     [{ DATABASE_URL: 'postgres://localhost/x', NOZLE_DATA_DIR: '/tmp/x' }, /not both/],
+    [{ STRIPE_SECRET_KEY: 'sk_test_abc' }, /STRIPE_WEBHOOK_SECRET/],
+    [{ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' }, /STRIPE_SECRET_KEY/],
+    [{ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'secret' }, /STRIPE_WEBHOOK_SECRET/],
+    [{ NOZLE_RECONCILE_CRON: 'every day' }, /NOZLE_RECONCILE_CRON/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,4 +1,5 @@
 // Every setting is an environment variable; this is the one place they are read and checked.
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 const flag = z
@@ -16,6 +17,13 @@ const schema = z.object({
   NOZLE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   NOZLE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
   NOZLE_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(35),
+  NOZLE_PUBLIC_URL: z.string().url().optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  NOZLE_RECONCILE_CRON: z
+    .string()
+    .refine(isCron, 'must be a cron expression, e.g. "0 3 * * *"')
+    .default('0 3 * * *'),
 });
 
 export interface Config {
@@ -32,6 +40,21 @@ export interface Config {
   pastDueGraceMs: number;
   /** Usage events older than this are refused. */
   eventMaxAgeMs: number;
+  /** The address the server is reached at, for links to its hosted pages; the request's host when absent. */
+  publicUrl?: string;
+  /** Stripe, when both settings are given; the sandbox otherwise. */
+  stripe?: { secretKey: string; webhookSecret: string };
+  /** When reconciliation with the payment provider runs (cron, UTC). */
+  reconcileCron: string;
+}
+
+function isCron(expression: string): boolean {
+  try {
+    new Cron(expression, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class ConfigError extends Error {
@@ -47,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  if (!e.STRIPE_SECRET_KEY !== !e.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError('Set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (Stripe), or neither (the sandbox).');
+  }
   if (e.DATABASE_URL && e.NOZLE_DATA_DIR) {
     throw new ConfigError('Set DATABASE_URL (Postgres) or NOZLE_DATA_DIR (embedded), not both.');
   }
@@ -61,5 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     shutdownTimeoutMs: e.NOZLE_SHUTDOWN_TIMEOUT_MS,
     pastDueGraceMs: e.NOZLE_PAST_DUE_GRACE_DAYS * 24 * 60 * 60 * 1000,
     eventMaxAgeMs: e.NOZLE_EVENT_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
+    ...(e.NOZLE_PUBLIC_URL ? { publicUrl: e.NOZLE_PUBLIC_URL.replace(/\/$/, '') } : {}),
+    ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
+    reconcileCron: e.NOZLE_RECONCILE_CRON,
   };
 }

@@ -8,7 +8,11 @@ import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
 import { KeyCache } from './http/auth.js';
 import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
-import { systemClock, type Clock } from './clock.js';
+import { OffsetClock, systemClock, type Clock } from './clock.js';
+import { createPayments } from './payments/create.js';
+import { schedulePaymentJobs } from './payments/jobs.js';
+import type { Payments } from './payments/payments.js';
+import { loadClockOffset } from './payments/sandbox/run-due.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -16,7 +20,8 @@ import { openDatabase } from './db/open.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
 import { attachRealtime, type RealtimeHub } from './realtime/hub.js';
 import { ensureEventPartitions } from './usage/partitions.js';
-import { createProjectWithKeys, type NewProject } from './projects/create-project.js';
+import type { NewProject } from './projects/create-project.js';
+import { createDemoProject } from './demo/seed.js';
 import { countProjects } from './projects/store.js';
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -41,19 +46,24 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openDatabase(config));
+  // In sandbox mode time is the test clock's: the machine's, moved ahead as far as the API said.
+  let clock = options.clock ?? (config.stripe ? systemClock : new OffsetClock());
   const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
   const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
   let shuttingDown = false;
   let server: Server;
   let realtime: RealtimeHub | undefined;
   let demo: NewProject | undefined;
+  let payments: Payments | undefined;
+  let jobs: { stop(): void } | undefined;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (clock instanceof OffsetClock) clock = new OffsetClock(await loadClockOffset(db));
     await ensureEventPartitions(db, clock.now());
-    if (config.demo && (await countProjects(db)) === 0) demo = await createProjectWithKeys(db, 'Demo', clock.now());
+    // The demo comes with a small catalog and a customer, so the examples work on a fresh start.
+    if (config.demo && (await countProjects(db)) === 0) demo = await createDemoProject(db, clock.now());
 
     const entitlements = new EntitlementCache({
       db,
@@ -66,7 +76,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await entitlements.start();
     const keys = new KeyCache(db, clock, bus);
     await keys.start();
-    const app = createApp({ db, bus, clock, logger, entitlements, keys, pastDueGraceMs: config.pastDueGraceMs, eventMaxAgeMs: config.eventMaxAgeMs, isShuttingDown: () => shuttingDown });
+    payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs }, config.stripe);
+    jobs = schedulePaymentJobs(payments, config.reconcileCron);
+    const app = createApp({
+      db,
+      bus,
+      clock,
+      logger,
+      entitlements,
+      keys,
+      payments,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      pastDueGraceMs: config.pastDueGraceMs,
+      eventMaxAgeMs: config.eventMaxAgeMs,
+      isShuttingDown: () => shuttingDown,
+    });
     // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
     server = createServer(app);
     realtime = attachRealtime(server, { db, clock, logger, keys, entitlements });
@@ -78,6 +102,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       });
     });
   } catch (error) {
+    jobs?.stop();
     await bus.close();
     await snapshotStore?.close();
     if (!options.db) await db.close();
@@ -101,6 +126,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       shuttingDown = true;
       clearInterval(purge);
+      jobs?.stop();
       // WebSocket clients are told to go (they reconnect to another instance) before draining.
       await realtime?.close();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -54,7 +54,9 @@ describe('starting the server with no configuration', () => {
     const created = await api(`${url}/v1/customers`, secretKey!, 'POST', { external_id: 'first', email: 'first@example.com' });
     expect(created.status).toBe(200);
     const listed = await api(`${url}/v1/customers`, secretKey!);
-    expect(listed.body.data.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    // Newest first: the one just made, then the demo project's seeded customer.
+    expect(listed.body.data.map((c: { external_id: string }) => c.external_id)).toEqual(['first', 'demo-user']);
+    expect(listed.body.data[0].id).toBe(created.body.id);
     expect((await api(`${url}/v1/project`, publishableKey!)).body.id).toBe(projectId);
     expect((await api(`${url}/v1/customers`, publishableKey!)).status).toBe(403);
   });

@@ -645,6 +645,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscriptions/{subscription}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a subscription
+         * @description Undoes a cancel at period end, or resumes a `paused` subscription (a new period starts
+         *     now). A subscription paid through Stripe or the sandbox is resumed there first.
+         */
+        post: operations["resumeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a checkout
+         * @description Makes a hosted checkout page for a plan: a subscription for a recurring plan (with the
+         *     plan's trial unless `trial_days` says otherwise), a one-time payment for a `one_time`
+         *     plan. Send the customer to `url`. The customer is created at the payment provider on
+         *     first use. With Stripe configured the page is Stripe Checkout; otherwise it is the
+         *     sandbox's own page (test card `4242 4242 4242 4242` pays, `4000 0000 0000 0002` is
+         *     declined, `4000 0000 0000 0341` pays now but declines every later charge). Access
+         *     starts when the payment is confirmed (the webhook, or the sandbox page), not before.
+         *
+         *     With a publishable key, send the customer token in `Nozle-Customer-Token`: the session
+         *     is for that customer only.
+         */
+        post: operations["createCheckoutSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the billing portal
+         * @description Makes a billing portal page where the customer manages subscriptions and payment
+         *     details (Stripe's customer portal, or the sandbox's). With a publishable key, send the
+         *     customer token in `Nozle-Customer-Token`.
+         */
+        post: operations["createPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Stripe webhook
+         * @description Point your Stripe webhook endpoint here. The signature (`Stripe-Signature`) is checked
+         *     on the raw body with `STRIPE_WEBHOOK_SECRET`; a bad one is a `400` and nothing is kept.
+         *     A good event is stored once per id (a redelivery is a no-op), then processed: the
+         *     object it names is read again from Stripe, so an event that arrives late or twice
+         *     never puts back an older state. A failed processing is kept and retried with backoff
+         *     (see `GET /v1/payment_events`). Answers `200` once the event is stored.
+         */
+        post: operations["receiveStripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment_events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payment events
+         * @description The events the payment provider sent about this project's customers, newest first, with
+         *     how their processing went. A `failed` event is retried with backoff until it succeeds.
+         */
+        get: operations["listPaymentEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reconciliation runs
+         * @description Runs that looked at this project, newest first, with what each changed.
+         */
+        get: operations["listReconciliations"];
+        put?: never;
+        /**
+         * Reconcile with the payment provider now
+         * @description Compares every subscription and one-time payment the provider holds for this project's
+         *     customers with Nozle's, corrects what drifted, recomputes the entitlements of the
+         *     customers it changed and answers with what it changed. The same job runs on a schedule
+         *     (`NOZLE_RECONCILE_CRON`, daily by default) on one instance at a time. A `409` means a
+         *     run is already going. Running it again is harmless (it finds nothing left to change), so
+         *     it ignores `Idempotency-Key`.
+         */
+        post: operations["runReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test_clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sandbox's test clock
+         * @description What time it is for the server (sandbox mode only).
+         */
+        get: operations["retrieveTestClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test_clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the sandbox's test clock forward
+         * @description Sandbox mode only. Moves the server's time forward (never back), then runs everything
+         *     that fell due on the way, in order: trial ends, renewals with their payments (paid, or
+         *     failed and retried), cancellations at period end. Each step goes through the same path
+         *     a Stripe webhook does, and recomputes and pushes the customers' entitlements. The
+         *     clock is the whole server's: the sandbox is for one developer's machine. It ignores
+         *     `Idempotency-Key`: to retry safely, move it `to` an instant (a second move there does
+         *     nothing).
+         */
+        post: operations["advanceTestClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -922,9 +1118,18 @@ export interface components {
             /** @description How many subscriptions moved. */
             migrated: number;
         };
-        /** @enum {string} */
-        SubscriptionStatus: "trialing" | "active" | "past_due" | "canceled" | "incomplete";
+        /**
+         * @description `trialing`, `active` and `past_due` (for the grace period) give access; `paused` (a trial
+         *     ended without a payment method), `unpaid` (every payment retry failed), `incomplete` and
+         *     `canceled` do not.
+         * @enum {string}
+         */
+        SubscriptionStatus: "trialing" | "active" | "past_due" | "canceled" | "incomplete" | "paused" | "unpaid";
         Subscription: {
+            /** @description Who bills it; `null` for a subscription recorded through the API alone. */
+            provider: components["schemas"]["PaymentProviderName"] | null;
+            /** @description Its id at the provider (`sub_…` at Stripe). */
+            provider_subscription_id: string | null;
             id: string;
             /** @constant */
             object: "subscription";
@@ -962,6 +1167,13 @@ export interface components {
             cancel_at_period_end?: boolean;
             /** @description Another recurring plan (id or key), at its current version. */
             plan?: string;
+            /**
+             * @description For a plan change of a subscription billed by Stripe or the sandbox: how the rest of
+             *     the period is charged, as Stripe does it.
+             * @default create_prorations
+             * @enum {string}
+             */
+            proration_behavior?: "create_prorations" | "none" | "always_invoice";
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         SubscriptionCancelParams: {
@@ -976,6 +1188,10 @@ export interface components {
             url: string;
         };
         Purchase: {
+            /** @description Who took the payment; `null` for a purchase recorded through the API alone. */
+            provider: components["schemas"]["PaymentProviderName"] | null;
+            /** @description Its payment's id at the provider (`pi_…` at Stripe). */
+            provider_payment_id: string | null;
             id: string;
             /** @constant */
             object: "purchase";
@@ -1241,6 +1457,172 @@ export interface components {
             group_by: string | null;
             data: components["schemas"]["UsageQueryRow"][];
         };
+        CheckoutSessionCreateParams: {
+            /** @description The customer (id or external_id). Required with a secret key; with a publishable key it is the token's customer. */
+            customer?: string;
+            /** @description The plan (id or key), at its current version. */
+            plan: string;
+            /**
+             * Format: uri
+             * @description Where the customer lands after paying; the server's own "thank you" page when absent.
+             */
+            success_url?: string;
+            /**
+             * Format: uri
+             * @description Where the customer lands when they give up; the server's own page when absent.
+             */
+            cancel_url?: string;
+            /** @description Overrides the plan's trial (recurring plans only). */
+            trial_days?: number;
+        };
+        /**
+         * @example {
+         *       "id": "cs_8Hq2LmN4pR6tV9wX1yZ3",
+         *       "object": "checkout.session",
+         *       "url": "http://127.0.0.1:4000/sandbox/checkout/cs_sbx_Jk3Lm8Np2Qr5St7Uv9Wx",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "plan": "pro",
+         *       "plan_version": 1,
+         *       "mode": "subscription",
+         *       "status": "open",
+         *       "provider": "sandbox",
+         *       "success_url": "https://app.example.com/billing?paid=1",
+         *       "cancel_url": "https://app.example.com/pricing",
+         *       "expires_at": 1775001600,
+         *       "created": 1774915200
+         *     }
+         */
+        CheckoutSession: {
+            id: string;
+            /** @constant */
+            object: "checkout.session";
+            /** @description The hosted page to send the customer to. */
+            url: string;
+            customer: string;
+            /** @description The plan's key. */
+            plan: string;
+            plan_version: number;
+            /** @enum {string} */
+            mode: "subscription" | "payment";
+            /** @enum {string} */
+            status: "open" | "complete" | "expired";
+            provider: components["schemas"]["PaymentProviderName"];
+            success_url: string;
+            cancel_url: string;
+            expires_at: components["schemas"]["Timestamp"];
+            created: components["schemas"]["Timestamp"];
+        };
+        PortalSessionCreateParams: {
+            /** @description The customer (id or external_id). Required with a secret key. */
+            customer?: string;
+            /**
+             * Format: uri
+             * @description Where the portal's "back" link goes.
+             */
+            return_url?: string;
+        };
+        PortalSession: {
+            id: string;
+            /** @constant */
+            object: "portal.session";
+            url: string;
+            customer: string;
+            provider: components["schemas"]["PaymentProviderName"];
+            return_url: string;
+            expires_at: components["schemas"]["Timestamp"];
+            created: components["schemas"]["Timestamp"];
+        };
+        /** @enum {string} */
+        PaymentProviderName: "stripe" | "sandbox";
+        /** @description A Stripe event, as Stripe sends it (only the envelope is checked here). */
+        StripeEventEnvelope: {
+            id: string;
+            /** @constant */
+            object: "event";
+            type: string;
+            created: number;
+            data: {
+                object: Record<string, never>;
+            };
+        };
+        WebhookReceipt: {
+            /** @constant */
+            received: true;
+            event: string;
+            status: components["schemas"]["PaymentEventStatus"];
+            /** @description `true` when this event id had been received before. */
+            duplicate?: boolean;
+        };
+        /** @enum {string} */
+        PaymentEventStatus: "pending" | "processed" | "failed" | "ignored";
+        PaymentEvent: {
+            /** @description The provider's event id. */
+            id: string;
+            /** @constant */
+            object: "payment_event";
+            provider: components["schemas"]["PaymentProviderName"];
+            /** @example customer.subscription.updated */
+            type: string;
+            status: components["schemas"]["PaymentEventStatus"];
+            attempts: number;
+            last_error: string | null;
+            received_at: components["schemas"]["Timestamp"];
+            processed_at: components["schemas"]["Timestamp"] | null;
+            next_attempt_at: components["schemas"]["Timestamp"] | null;
+        };
+        PaymentEventList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["PaymentEvent"][];
+            has_more: boolean;
+            url: string;
+        };
+        ReconciliationChange: {
+            /** @enum {string} */
+            object: "subscription" | "purchase";
+            /** @description Nozle's id of the subscription or purchase. */
+            id: string;
+            provider_id: string;
+            customer: string;
+            /** @enum {string} */
+            action: "created" | "updated";
+            /** @description Each changed field, as `[before, after]`. */
+            fields: {
+                [key: string]: unknown[];
+            };
+        };
+        Reconciliation: {
+            id: string;
+            /** @constant */
+            object: "reconciliation";
+            /** @enum {string} */
+            trigger: "schedule" | "api";
+            started_at: components["schemas"]["Timestamp"];
+            finished_at: components["schemas"]["Timestamp"] | null;
+            /** @description How many provider objects it compared. */
+            checked: number;
+            changes: components["schemas"]["ReconciliationChange"][];
+            error: string | null;
+        };
+        ReconciliationList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Reconciliation"][];
+            has_more: boolean;
+            url: string;
+        };
+        TestClock: {
+            /** @constant */
+            object: "test_clock";
+            now: components["schemas"]["Timestamp"];
+            /** @description How far ahead of the machine's time the clock has been moved. */
+            offset_seconds: number;
+        };
+        /** @description Give exactly one of `to` and `seconds`. */
+        TestClockAdvanceParams: {
+            to?: components["schemas"]["Timestamp"];
+            seconds?: number;
+        };
     };
     responses: {
         /** @description The request was invalid; `error.param` names the parameter. */
@@ -1296,8 +1678,23 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The payment provider (Stripe) refused or could not be reached; nothing was changed. */
+        PaymentProviderError: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
+        /**
+         * @description With a publishable key: the customer token your backend minted
+         *     (`nozle.customerToken(customer)`). It names the only customer the call may act for.
+         */
+        CustomerToken: string;
         /**
          * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
          *     See [Idempotency](#section/Idempotency).
@@ -2644,6 +3041,319 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    resumeSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resumed subscription. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            502: components["responses"]["PaymentProviderError"];
+        };
+    };
+    createCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description With a publishable key: the customer token your backend minted
+                 *     (`nozle.customerToken(customer)`). It names the only customer the call may act for.
+                 */
+                "Nozle-Customer-Token"?: components["parameters"]["CustomerToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+                 *       "plan": "pro",
+                 *       "success_url": "https://app.example.com/billing?paid=1",
+                 *       "cancel_url": "https://app.example.com/pricing"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckoutSessionCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The session; send the customer to its `url`. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            502: components["responses"]["PaymentProviderError"];
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description With a publishable key: the customer token your backend minted
+                 *     (`nozle.customerToken(customer)`). It names the only customer the call may act for.
+                 */
+                "Nozle-Customer-Token"?: components["parameters"]["CustomerToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PortalSessionCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The session; send the customer to its `url`. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            502: components["responses"]["PaymentProviderError"];
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Stripe's signature header. */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StripeEventEnvelope"];
+            };
+        };
+        responses: {
+            /** @description Stored (and processed, or queued for a retry). */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Stripe is not configured on this server (it runs the sandbox). */
+            404: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPaymentEvents: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only events in this state. */
+                status?: components["schemas"]["PaymentEventStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listReconciliations: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finished run. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            502: components["responses"]["PaymentProviderError"];
+        };
+    };
+    retrieveTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    advanceTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "seconds": 2678400
+                 *     }
+                 */
+                "application/json": components["schemas"]["TestClockAdvanceParams"];
+            };
+        };
+        responses: {
+            /** @description The clock after the move. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
         };
     };
 }

@@ -36,7 +36,13 @@ export const purchaseRoutes = [
   })),
 
   defineRoute('refundPurchase', async ({ params }, ctx) => {
-    await lockCustomer(ctx.db, (await findPurchase(ctx.db, ctx.caller.projectId, params.purchase)).customer);
+    const found = await findPurchase(ctx.db, ctx.caller.projectId, params.purchase);
+    await lockCustomer(ctx.db, found.customer);
+    // A payment taken by the provider is refunded there too; its charge.refunded event then
+    // finds the purchase already refunded.
+    if (found.provider_payment_id && found.refunded_at === null) {
+      await ctx.app.payments.providerIn(ctx.db, ctx.afterCommit).refund(found.provider_payment_id);
+    }
     const purchase = await markPurchaseRefunded(ctx.db, ctx.caller.projectId, params.purchase, ctx.clock.now());
     await entitlementsChanged(ctx, purchase.customer);
     return { status: 200, body: purchase };

@@ -14,6 +14,8 @@ export interface Purchase {
   purchased_at: number;
   expires_at: number | null;
   refunded_at: number | null;
+  provider: 'stripe' | 'sandbox' | null;
+  provider_payment_id: string | null;
   metadata: Metadata;
   created: number;
 }
@@ -26,6 +28,8 @@ interface PurchaseRow {
   purchased_at: Date;
   expires_at: Date | null;
   refunded_at: Date | null;
+  provider: 'stripe' | 'sandbox' | null;
+  provider_payment_id: string | null;
   metadata: Metadata;
   created_at: Date;
 }
@@ -39,12 +43,14 @@ const toPurchase = (row: PurchaseRow): Purchase => ({
   purchased_at: unixSeconds(row.purchased_at),
   expires_at: row.expires_at ? unixSeconds(row.expires_at) : null,
   refunded_at: row.refunded_at ? unixSeconds(row.refunded_at) : null,
+  provider: row.provider,
+  provider_payment_id: row.provider_payment_id,
   metadata: row.metadata,
   created: unixSeconds(row.created_at),
 });
 
 const SELECT = `select u.id, u.customer_id, p.key as plan_key, u.plan_version, u.purchased_at, u.expires_at, u.refunded_at,
-  u.metadata, u.created_at
+  u.provider, u.provider_payment_id, u.metadata, u.created_at
   from purchases u join plans p on p.id = u.plan_id`;
 
 export async function insertPurchase(

@@ -8,7 +8,10 @@ import type { Queryable } from '../db/database.js';
 import { entitlementsChanged } from '../entitlements/changes.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
-import { defineRoute } from '../http/route.js';
+import type { Caller } from '../http/auth.js';
+import { defineRoute, type HandlerContext, type Input } from '../http/route.js';
+import type { ProviderSubscription } from '../payments/provider.js';
+import { syncSubscription } from '../payments/sync.js';
 import {
   findSubscription,
   insertSubscription,
@@ -16,6 +19,7 @@ import {
   subscriptionSeq,
   toSubscription,
   updateSubscriptionRow,
+  type Subscription,
   type SubscriptionRow,
 } from './subscriptions-store.js';
 
@@ -80,6 +84,7 @@ export const subscriptionRoutes = [
     const now = wholeSecond(clock.now());
     const row = await lockSubscription(db, caller.projectId, params.subscription);
     if (row.status === 'canceled') throw canceledError(row);
+    if (row.provider_subscription_id) return { status: 200, body: await updateAtProvider(ctx, row, body, now) };
     const plan = body.plan
       ? recurring(await findPlan(db, caller.projectId, body.plan), 'plan')
       : await findPlan(db, caller.projectId, row.plan_id, row.plan_version);
@@ -120,6 +125,10 @@ export const subscriptionRoutes = [
     const row = await lockSubscription(db, caller.projectId, params.subscription);
     if (row.status === 'canceled') throw canceledError(row);
     const atPeriodEnd = body?.at_period_end ?? false;
+    if (row.provider_subscription_id) {
+      const provider = ctx.app.payments.providerIn(db, ctx.afterCommit);
+      return { status: 200, body: await applyFromProvider(ctx, row, await provider.cancel(row.provider_subscription_id, atPeriodEnd), now) };
+    }
     const updated = await updateSubscriptionRow(
       db,
       caller.projectId,
@@ -137,6 +146,29 @@ export const subscriptionRoutes = [
     );
     await entitlementsChanged(ctx, row.customer_id);
     return { status: 200, body: toSubscription(updated, now) };
+  }),
+
+  defineRoute('resumeSubscription', async ({ params }, ctx) => {
+    const { db, caller } = ctx;
+    const now = wholeSecond(ctx.clock.now());
+    const row = await lockSubscription(db, caller.projectId, params.subscription);
+    if (row.status === 'canceled') throw canceledError(row);
+    if (!row.cancel_at_period_end && row.status !== 'paused') {
+      throw invalidParam('subscription', `Subscription ${row.id} is not canceling or paused: there is nothing to resume.`, 'subscription_not_resumable');
+    }
+    if (row.provider_subscription_id) {
+      const provider = ctx.app.payments.providerIn(db, ctx.afterCommit);
+      return { status: 200, body: await applyFromProvider(ctx, row, await provider.resume(row.provider_subscription_id), now) };
+    }
+    const resumed = row.status === 'paused'
+      ? { status: 'active' as const, periodStart: now, periodEnd: periodEnd(now, row.interval as 'month' | 'year') }
+      : { status: row.status, periodStart: row.current_period_start, periodEnd: row.current_period_end };
+    await db.query(
+      'update subscriptions set status = $2, cancel_at_period_end = false, current_period_start = $3, current_period_end = $4, updated_at = $5 where id = $1',
+      [row.id, resumed.status, resumed.periodStart, resumed.periodEnd, now],
+    );
+    await entitlementsChanged(ctx, row.customer_id);
+    return { status: 200, body: toSubscription(await findSubscription(db, caller.projectId, row.id), now) };
   }),
 
   defineRoute('listSubscriptions', async ({ query }, { db, caller, clock }) => {
@@ -161,3 +193,37 @@ export const subscriptionRoutes = [
     };
   }),
 ];
+
+type UpdateBody = Input<'updateSubscription'>['body'];
+
+/**
+ * A subscription billed by Stripe or the sandbox changes there first; Nozle's copy is then
+ * made equal to what the provider answered (and its webhook later confirms the same state).
+ */
+async function updateAtProvider(ctx: HandlerContext & { caller: Caller }, row: SubscriptionRow, body: UpdateBody, now: Date): Promise<Subscription> {
+  const { db, caller } = ctx;
+  if (body.status !== undefined) {
+    throw invalidParam('status', `Subscription ${row.id} is billed by ${row.provider}: its status follows the payments there.`, 'managed_by_provider');
+  }
+  const provider = ctx.app.payments.providerIn(db, ctx.afterCommit);
+  const providerId = row.provider_subscription_id!;
+  let latest: ProviderSubscription | undefined;
+  if (body.plan) {
+    const plan = recurring(await findPlan(db, caller.projectId, body.plan), 'plan');
+    const price = await ctx.app.payments.providerPrice(db, caller.projectId, plan, ctx.afterCommit);
+    latest = await provider.changePrice(providerId, price, body.proration_behavior ?? 'create_prorations');
+  }
+  if (body.cancel_at_period_end === true && !row.cancel_at_period_end) latest = await provider.cancel(providerId, true);
+  if (body.cancel_at_period_end === false && row.cancel_at_period_end) latest = await provider.resume(providerId);
+  if (body.metadata) {
+    await db.query('update subscriptions set metadata = $2, updated_at = $3 where id = $1', [row.id, JSON.stringify(mergeMetadata(row.metadata, body.metadata)), now]);
+  }
+  if (latest) return applyFromProvider(ctx, row, latest, now);
+  return toSubscription(await findSubscription(db, caller.projectId, row.id), now);
+}
+
+async function applyFromProvider(ctx: HandlerContext & { caller: Caller }, row: SubscriptionRow, latest: ProviderSubscription, now: Date): Promise<Subscription> {
+  const outcome = await syncSubscription(ctx.db, ctx.app.payments.providerName, latest, now);
+  if (outcome.kind === 'changed') await entitlementsChanged(ctx, row.customer_id);
+  return toSubscription(await findSubscription(ctx.db, ctx.caller.projectId, row.id), now);
+}

@@ -7,6 +7,7 @@ import { currentPeriod } from '../entitlements/sources.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import type { ProviderName } from '../payments/provider.js';
 
 export interface Subscription {
   id: string;
@@ -21,6 +22,8 @@ export interface Subscription {
   cancel_at_period_end: boolean;
   canceled_at: number | null;
   past_due_since: number | null;
+  provider: ProviderName | null;
+  provider_subscription_id: string | null;
   metadata: Metadata;
   created: number;
 }
@@ -39,6 +42,8 @@ export interface SubscriptionRow {
   cancel_at_period_end: boolean;
   canceled_at: Date | null;
   past_due_since: Date | null;
+  provider: ProviderName | null;
+  provider_subscription_id: string | null;
   metadata: Metadata;
   created_at: Date;
 }
@@ -61,13 +66,16 @@ export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
   cancel_at_period_end: row.cancel_at_period_end,
   canceled_at: seconds(row.canceled_at),
   past_due_since: seconds(row.past_due_since),
+  provider: row.provider,
+  provider_subscription_id: row.provider_subscription_id,
   metadata: row.metadata,
   created: unixSeconds(row.created_at),
   };
 }
 
 const SELECT = `select s.id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.status, s.current_period_start,
-  s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since, s.metadata, s.created_at
+  s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since, s.provider, s.provider_subscription_id,
+  s.metadata, s.created_at
   from subscriptions s join plans p on p.id = s.plan_id
   join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version`;
 

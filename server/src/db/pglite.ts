@@ -35,6 +35,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     throw error;
   }
 
+  // One process owns the data folder (see lockDataDir), so an in-process set is the lock.
+  const held = new Set<string>();
   return {
     kind: 'pglite',
     query: async (sql, params) => toResult(await db.query(sql, params ? [...params] : undefined)),
@@ -42,6 +44,15 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       db.transaction((tx: Transaction) =>
         fn({ query: async (sql, params) => toResult(await tx.query(sql, params ? [...params] : undefined)) }),
       ),
+    async withLock(name, fn) {
+      if (held.has(name)) return { ran: false };
+      held.add(name);
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        held.delete(name);
+      }
+    },
     async close() {
       await db.close();
       await release?.();

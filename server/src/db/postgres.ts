@@ -47,6 +47,22 @@ export function openPostgres(options: PostgresOptions): Database {
         client.release();
       }
     },
+    async withLock(name, fn) {
+      // A session-level advisory lock on a connection of its own, held while `fn` runs its
+      // own queries through the pool; it is gone with the connection if this process dies.
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [name]);
+        if (!rows[0]?.locked) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtext($1))', [name]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }

@@ -81,6 +81,8 @@ function subscriptionGives(sub: SubscriptionSource, now: Date, graceMs: number):
       return isBefore(now, graceEnd(sub, now, graceMs));
     case 'canceled':
     case 'incomplete':
+    case 'paused':
+    case 'unpaid':
       return false;
   }
 }
@@ -291,6 +293,8 @@ function subscriptionChanges(sub: SubscriptionSource, now: Date, graceMs: number
       return sub.cancelAtPeriodEnd && sub.currentPeriodEnd ? [sub.currentPeriodEnd] : [];
     case 'canceled':
     case 'incomplete':
+    case 'paused':
+    case 'unpaid':
       return [];
   }
 }

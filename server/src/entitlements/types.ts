@@ -2,7 +2,7 @@
 
 export type FeatureType = 'boolean' | 'metered' | 'config';
 export type ResetInterval = 'day' | 'week' | 'month' | 'year' | 'never';
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete';
+export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete' | 'paused' | 'unpaid';
 
 /** A JSON value, as a `config` feature carries (`{ "seats": 5 }`, `"gpt-4o"`, 3, …). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -26,6 +26,13 @@ export interface OperationSpec {
   readOnly: boolean;
   /** `x-nozle-skip-idempotency-key`: the request carries its own dedupe (event ids), so no stored response. */
   skipIdempotencyKey: boolean;
+  /** `x-nozle-raw-body`: the handler needs the body's exact bytes (a webhook signature covers them). */
+  rawBody: boolean;
+  /**
+   * `x-nozle-own-transactions`: the handler opens its own transactions (it stores before it
+   * processes, or runs many steps), so it gets the database itself rather than one transaction.
+   */
+  ownTransactions: boolean;
   /** Security schemes that may call it; empty for public operations (health probes). */
   security: string[];
   /** Status → JSON pointer to the JSON response schema. */
@@ -103,6 +110,8 @@ export function readOperations(doc: OpenApiDocument): OperationSpec[] {
         ...(body ? { body } : {}),
         readOnly: method === 'get' || op['x-nozle-read-only'] === true,
         skipIdempotencyKey: op['x-nozle-skip-idempotency-key'] === true,
+        rawBody: op['x-nozle-raw-body'] === true,
+        ownTransactions: op['x-nozle-own-transactions'] === true,
         security: op.security === undefined ? globalSecurity : securityNames(op.security),
         responses,
       });

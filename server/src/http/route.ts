@@ -12,6 +12,8 @@ import { ApiError } from './errors.js';
 import { claimKey, completeKey, releaseKey, requestFingerprint } from './idempotency.js';
 import type { OperationSpec } from './operations.js';
 import type { OperationValidator } from './validation.js';
+import type { Payments } from '../payments/payments.js';
+import { verifyCustomerToken, type CustomerTokenClaims, type TokenProblem } from '../realtime/customer-token.js';
 
 export type OperationId = keyof operations;
 type Op<Id extends OperationId> = operations[Id];
@@ -45,6 +47,10 @@ export interface AppContext {
   logger: Logger;
   /** Whether the server is draining (readiness answers 503). */
   isShuttingDown(): boolean;
+  /** Checkout, portal, webhooks, reconciliation: Stripe or the sandbox. */
+  payments: Payments;
+  /** The address the server is reached at (`NOZLE_PUBLIC_URL`); the request's own host when absent. */
+  publicUrl: string | undefined;
 }
 
 export interface HandlerContext {
@@ -56,6 +62,14 @@ export interface HandlerContext {
   app: AppContext;
   /** Runs `fn` once the request's transaction has committed (never if it rolls back). */
   afterCommit(fn: () => Promise<void>): void;
+  /** A request header (lower-case name). */
+  header(name: string): string | undefined;
+  /** The body's exact bytes, for operations marked `x-nozle-raw-body`. */
+  rawBody: Buffer | undefined;
+  /** This server's own address as the caller reached it, for links to its hosted pages. */
+  origin: string;
+  /** A publishable caller's `Nozle-Customer-Token`, checked (or why it failed); absent without one. */
+  customerToken: CustomerTokenClaims | TokenProblem | undefined;
 }
 
 export interface Route {
@@ -106,6 +120,9 @@ export function mountRoute(
 
     const caller = route.public ? undefined : await authenticate(app.keys, req.get('authorization'));
     if (caller) authorize(caller, operation);
+    // express.raw() left the bytes for the handler (a signature covers them); validation reads JSON.
+    const rawBody = operation.rawBody && Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined;
+    if (rawBody) req.body = parseJson(rawBody);
     if (operation.body && req.body === undefined && hasBody(req)) {
       throw new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the request body as JSON with `Content-Type: application/json`.');
     }
@@ -117,8 +134,13 @@ export function mountRoute(
     }) as unknown as Input<OperationId>;
 
     let committed: Array<() => Promise<void>> = [];
+    // Checked before the transaction: it may read the project's keys, which must not wait on it.
+    const token = caller?.keyType === 'publishable' ? req.get('nozle-customer-token') : undefined;
+    const customerToken = token ? verifyCustomerToken(token, await app.keys.secretKeyHashes(caller!.projectId), app.clock.now()) : undefined;
+    const origin = app.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const header = (name: string) => req.get(name);
     const run = (db: Queryable) =>
-      route.run(input, { db, clock: app.clock, requestId, log, caller, app, afterCommit: (fn) => committed.push(fn) });
+      route.run(input, { db, clock: app.clock, requestId, log, caller, app, afterCommit: (fn) => committed.push(fn), header, rawBody, origin, customerToken });
     // A deadlock or serialization failure rolled everything back: run the request again.
     const inTransaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
       retryTransaction(() => {
@@ -128,7 +150,7 @@ export function mountRoute(
 
     const idempotencyKey = req.get('idempotency-key');
     let reply: { status: unknown; body: unknown };
-    if (reads) {
+    if (reads || operation.ownTransactions) {
       reply = await run(app.db);
     } else if (operation.method === 'post' && idempotencyKey && caller && !operation.skipIdempotencyKey) {
       const ref = { projectId: caller.projectId, key: idempotencyKey };
@@ -169,13 +191,21 @@ export function mountRoute(
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
-async function retryTransaction<T>(attempt: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retryTransaction<T>(attempt: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
       if (i >= attempts || !RETRYABLE.has(String((error as { code?: unknown }).code))) throw error;
     }
+  }
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    throw new ApiError(400, 'invalid_request_error', 'invalid_json', 'The request body is not valid JSON.', 'body');
   }
 }
 

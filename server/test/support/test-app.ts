@@ -10,6 +10,8 @@ import { attachRealtime, type RealtimeHub, type RealtimeOptions } from '../../sr
 import { ManualClock } from '../../src/clock.js';
 import { createProjectWithKeys, type NewProject } from '../../src/projects/create-project.js';
 import { ensureEventPartitions } from '../../src/usage/partitions.js';
+import { createPayments, type StripeSettings } from '../../src/payments/create.js';
+import type { Payments } from '../../src/payments/payments.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export interface CallOptions {
@@ -31,24 +33,32 @@ export interface TestApp {
   projectA: NewProject;
   projectB: NewProject;
   realtime: RealtimeHub;
+  payments: Payments;
   /** Calls the API; `key` defaults to project A's secret key, `null` sends none. */
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { realtime?: Partial<RealtimeOptions> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  realtime?: Partial<RealtimeOptions>;
+  /** Stripe instead of the sandbox (its API answered by msw in the test). */
+  stripe?: StripeSettings;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock('2026-03-01T12:00:00Z');
   await ensureEventPartitions(database.db, clock.now());
   const projectA = await createProjectWithKeys(database.db, 'Project A', clock.now());
   const projectB = await createProjectWithKeys(database.db, 'Project B', clock.now());
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bus = createMemoryBus();
   const entitlements = new EntitlementCache({ db: database.db, bus, clock, logger, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
   const keys = new KeyCache(database.db, clock, bus);
   await entitlements.start();
   await keys.start();
-  const app = createApp({ db: database.db, bus, entitlements, keys, clock, logger, validateResponses: true });
+  const payments = createPayments({ db: database.db, clock, logger, entitlements, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS }, options.stripe);
+  const app = createApp({ db: database.db, bus, entitlements, keys, clock, logger, payments, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -62,6 +72,7 @@ export async function startTestApp(options: { realtime?: Partial<RealtimeOptions
     projectA,
     projectB,
     realtime,
+    payments,
     async call(method, path, options = {}) {
       const key = options.key === undefined ? projectA.secretKey : options.key;
       const headers: Record<string, string> = { ...options.headers };

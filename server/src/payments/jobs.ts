@@ -1,0 +1,28 @@
+// Scheduled payment jobs: reconciliation (on its cron, daily by default), retries of failed
+// events, and in sandbox mode the renewals that real time brings due. Each runs on one
+// instance at a time (reconcile.ts takes a database lock; the others are safe to repeat).
+import { Cron } from 'croner';
+import { retryDueEvents } from './events.js';
+import type { Payments } from './payments.js';
+import { reconcile } from './reconcile.js';
+import { advanceSandbox } from './sandbox/run-due.js';
+
+const MINUTE_CRON = '0 * * * * *';
+
+export function schedulePaymentJobs(payments: Payments, reconcileCron: string): { stop(): void } {
+  const { logger, db } = payments.deps;
+  const guard = (name: string, job: () => Promise<unknown>) => async () => {
+    try {
+      await job();
+    } catch (error) {
+      logger.error({ err: error, job: name }, 'scheduled job failed');
+    }
+  };
+  const jobs = [
+    // protect: a run still going when the next is due is skipped, not stacked.
+    new Cron(reconcileCron, { protect: true, timezone: 'UTC' }, guard('reconcile', () => reconcile(payments, 'schedule'))),
+    new Cron(MINUTE_CRON, { protect: true }, guard('payment event retries', () => db.withLock('nozle:payment-event-retries', () => retryDueEvents(payments)))),
+  ];
+  if (payments.sandbox) jobs.push(new Cron(MINUTE_CRON, { protect: true }, guard('sandbox renewals', () => db.withLock('nozle:sandbox', () => advanceSandbox(payments)))));
+  return { stop: () => jobs.forEach((job) => job.stop()) };
+}

@@ -1,0 +1,96 @@
+// The one interface Nozle uses to move money: Stripe when configured, the sandbox otherwise.
+// Objects come back normalized, so the processing path (sync.ts) never sees which one it was.
+
+export type ProviderName = 'stripe' | 'sandbox';
+
+/** A subscription's state as the provider holds it now. */
+export interface ProviderSubscription {
+  id: string;
+  customer: string;
+  price: string;
+  status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'paused' | 'unpaid';
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+  trialEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+  canceledAt: Date | null;
+  created: Date;
+}
+
+/** A one-time payment (a purchase) as the provider holds it now. */
+export interface ProviderPayment {
+  id: string;
+  customer: string;
+  price: string;
+  /** Whether it has succeeded (a purchase exists only for a paid payment). */
+  paid: boolean;
+  /** Fully refunded; a partial refund keeps the purchase. */
+  refunded: boolean;
+  created: Date;
+}
+
+export interface PriceTerms {
+  /** Unique per plan version, so the same price is found again rather than made twice. */
+  lookupKey: string;
+  productName: string;
+  currency: string;
+  unitAmount: number;
+  interval: 'month' | 'year' | 'one_time';
+  metadata: Record<string, string>;
+}
+
+export interface CheckoutRequest {
+  customer: string;
+  price: string;
+  mode: 'subscription' | 'payment';
+  trialDays: number;
+  successUrl: string;
+  cancelUrl: string;
+  /** Written onto the session (and its subscription or payment) for the webhook to find. */
+  metadata: Record<string, string>;
+  expiresAt: Date;
+}
+
+export interface HostedPage {
+  id: string;
+  url: string;
+}
+
+export type ProrationBehavior = 'create_prorations' | 'none' | 'always_invoice';
+
+/**
+ * What an event is about, read from the provider's payload. Processing re-reads the object
+ * itself from the provider (see sync.ts), so the payload's own copy is never trusted for state.
+ */
+export interface ProviderEvent {
+  id: string;
+  type: string;
+  created: Date;
+  /** The provider's customer id, when the event names one. */
+  customer: string | null;
+  subscription: string | null;
+  payment: string | null;
+  /** For checkout.session.completed: the session. */
+  checkoutSession: string | null;
+}
+
+export interface PaymentProvider {
+  readonly name: ProviderName;
+  createCustomer(input: { projectId: string; customerId: string; email: string | null; name: string | null }): Promise<string>;
+  /** Finds the price by its lookup key or makes it. */
+  ensurePrice(terms: PriceTerms): Promise<string>;
+  createCheckoutSession(request: CheckoutRequest): Promise<HostedPage>;
+  createPortalSession(input: { customer: string; returnUrl: string }): Promise<HostedPage>;
+  retrieveSubscription(id: string): Promise<ProviderSubscription | null>;
+  retrievePayment(id: string): Promise<ProviderPayment | null>;
+  /** Moves the subscription to another price, prorated as the provider does it. */
+  changePrice(id: string, price: string, proration: ProrationBehavior): Promise<ProviderSubscription>;
+  cancel(id: string, atPeriodEnd: boolean): Promise<ProviderSubscription>;
+  /** Undoes a cancel at period end, or resumes a paused subscription. */
+  resume(id: string): Promise<ProviderSubscription>;
+  refund(paymentId: string): Promise<ProviderPayment>;
+  /** Every subscription the provider holds (for reconciliation). */
+  listSubscriptions(): AsyncIterable<ProviderSubscription>;
+  /** Every paid one-time payment made through Nozle's checkout (for reconciliation). */
+  listPayments(): AsyncIterable<ProviderPayment>;
+}

@@ -1,0 +1,229 @@
+import type Stripe from 'stripe';
+import { findPlan } from '../catalog/plans-store.js';
+import { isAdjustable, unixSeconds } from '../clock.js';
+import { ApiError, invalidParam } from '../http/errors.js';
+import { paginate } from '../http/pagination.js';
+import { definePublicRoute, defineRoute } from '../http/route.js';
+import { newId } from '../ids.js';
+import { customerForCaller } from './caller-customer.js';
+import { receiveEvent, type EventStatus } from './events.js';
+import { reconcile, reconcileBusy, type Reconciliation } from './reconcile.js';
+import { advanceSandbox, saveClockOffset } from './sandbox/run-due.js';
+import { insertHostedSession } from './store.js';
+import type { StripeProvider } from './stripe-provider.js';
+
+const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const sandboxOnly = () => invalidParam('test_clock', 'The test clock exists only in sandbox mode (no STRIPE_SECRET_KEY).', 'sandbox_only');
+
+/** `{CHECKOUT_SESSION_ID}` in a return URL becomes the session's id, as in Stripe Checkout. */
+const withSessionId = (url: string, id: string) => url.replaceAll('{CHECKOUT_SESSION_ID}', id);
+
+interface PaymentEventRow {
+  id: string;
+  provider: 'stripe' | 'sandbox';
+  type: string;
+  status: EventStatus;
+  attempts: number;
+  last_error: string | null;
+  received_at: Date;
+  processed_at: Date | null;
+  next_attempt_at: Date | null;
+}
+
+const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
+
+export const paymentRoutes = [
+  defineRoute('createCheckoutSession', async ({ body }, ctx) => {
+    const { db, caller, app, afterCommit } = ctx;
+    const now = ctx.clock.now();
+    // The customer's row first, always: a second checkout for the same customer waits, then
+    // finds the provider customer the first one made.
+    const customer = await customerForCaller(ctx, body.customer, true);
+    const plan = await findPlan(db, caller.projectId, body.plan);
+    if (body.trial_days !== undefined && plan.interval === 'one_time') throw invalidParam('trial_days', `Plan '${plan.key}' is one_time: it has no trial.`);
+    const providerCustomer = await app.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
+    const price = await app.payments.providerPrice(db, caller.projectId, plan, afterCommit);
+    const id = newId('cs');
+    const successUrl = withSessionId(body.success_url ?? `${ctx.origin}/sandbox/done?session={CHECKOUT_SESSION_ID}`, id);
+    const cancelUrl = withSessionId(body.cancel_url ?? `${ctx.origin}/sandbox/done?session={CHECKOUT_SESSION_ID}&canceled=1`, id);
+    const mode = plan.interval === 'one_time' ? 'payment' : 'subscription';
+    const trialDays = mode === 'subscription' ? (body.trial_days ?? plan.trial_days) : 0;
+    const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    const page = await app.payments.providerIn(db, afterCommit).createCheckoutSession({
+      customer: providerCustomer,
+      price,
+      mode,
+      trialDays,
+      successUrl,
+      cancelUrl,
+      metadata: { nozle_project: caller.projectId, nozle_customer: customer.id, nozle_plan: plan.id, nozle_checkout: id },
+      expiresAt,
+    });
+    const session = await insertHostedSession(db, {
+      id,
+      project_id: caller.projectId,
+      kind: 'checkout',
+      customer_id: customer.id,
+      plan_id: plan.id,
+      plan_version: plan.version,
+      provider: app.payments.providerName,
+      provider_session_id: page.id,
+      url: new URL(page.url, ctx.origin).toString(),
+      success_url: successUrl,
+      cancel_url: cancelUrl,
+      return_url: null,
+      trial_days: trialDays,
+      created_at: now,
+      expires_at: expiresAt,
+    });
+    return {
+      status: 200,
+      body: {
+        id: session.id,
+        object: 'checkout.session',
+        url: session.url,
+        customer: customer.id,
+        plan: plan.key,
+        plan_version: plan.version,
+        mode,
+        status: 'open',
+        provider: session.provider,
+        success_url: successUrl,
+        cancel_url: cancelUrl,
+        expires_at: unixSeconds(expiresAt),
+        created: unixSeconds(now),
+      },
+    };
+  }),
+
+  defineRoute('createPortalSession', async ({ body }, ctx) => {
+    const { db, caller, app, afterCommit } = ctx;
+    const now = ctx.clock.now();
+    const customer = await customerForCaller(ctx, body.customer, true);
+    const providerCustomer = await app.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
+    const returnUrl = body.return_url ?? `${ctx.origin}/sandbox/done`;
+    const page = await app.payments.providerIn(db, afterCommit).createPortalSession({ customer: providerCustomer, returnUrl });
+    const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    const id = newId('bps');
+    const url = new URL(page.url, ctx.origin).toString();
+    await insertHostedSession(db, {
+      id,
+      project_id: caller.projectId,
+      kind: 'portal',
+      customer_id: customer.id,
+      plan_id: null,
+      plan_version: null,
+      provider: app.payments.providerName,
+      provider_session_id: page.id,
+      url,
+      success_url: null,
+      cancel_url: null,
+      return_url: returnUrl,
+      trial_days: null,
+      created_at: now,
+      expires_at: expiresAt,
+    });
+    return {
+      status: 200,
+      body: { id, object: 'portal.session', url, customer: customer.id, provider: app.payments.providerName, return_url: returnUrl, expires_at: unixSeconds(expiresAt), created: unixSeconds(now) },
+    };
+  }),
+
+  definePublicRoute('receiveStripeWebhook', async (_input, ctx) => {
+    const stripe = ctx.app.payments.deps.stripe as StripeProvider | undefined;
+    if (!stripe) throw new ApiError(404, 'invalid_request_error', 'stripe_not_configured', 'Stripe is not configured on this server: it runs the sandbox.');
+    let event: Stripe.Event;
+    try {
+      event = stripe.verifyWebhook(ctx.rawBody ?? Buffer.alloc(0), ctx.header('stripe-signature') ?? '');
+    } catch (error) {
+      // Nothing is stored: an unsigned body may be anything.
+      ctx.log.warn({ err: error }, 'Stripe webhook with a bad signature refused');
+      throw new ApiError(400, 'invalid_request_error', 'signature_invalid', 'The Stripe-Signature header does not match the body.', 'Stripe-Signature');
+    }
+    const { status, duplicate } = await receiveEvent(ctx.app.payments, event);
+    return { status: 200, body: { received: true, event: event.id, status, ...(duplicate ? { duplicate } : {}) } };
+  }),
+
+  defineRoute('listPaymentEvents', async ({ query }, { db, caller }) => ({
+    status: 200,
+    body: await paginate(
+      '/v1/payment_events',
+      query,
+      'payment_event',
+      async (id) => (await db.query<{ seq: number }>('select seq from payment_events where project_id = $1 and id = $2', [caller.projectId, id])).rows[0]?.seq,
+      async (limit, afterSeq) => {
+        const { rows } = await db.query<PaymentEventRow>(
+          `select id, provider, type, status, attempts, last_error, received_at, processed_at, next_attempt_at from payment_events
+           where project_id = $1 and ($2::text is null or status = $2) and ($3::bigint is null or seq < $3) order by seq desc limit $4`,
+          [caller.projectId, query.status ?? null, afterSeq ?? null, limit],
+        );
+        return rows.map((row) => ({
+          id: row.id,
+          object: 'payment_event' as const,
+          provider: row.provider,
+          type: row.type,
+          status: row.status,
+          attempts: row.attempts,
+          last_error: row.last_error,
+          received_at: unixSeconds(row.received_at),
+          processed_at: seconds(row.processed_at),
+          next_attempt_at: seconds(row.next_attempt_at),
+        }));
+      },
+    ),
+  })),
+
+  defineRoute('runReconciliation', async (_input, { caller, app }) => {
+    const run = await reconcile(app.payments, 'api', caller.projectId);
+    if (!run) throw reconcileBusy();
+    return { status: 200, body: run };
+  }),
+
+  defineRoute('listReconciliations', async ({ query }, { db, caller }) => ({
+    status: 200,
+    body: await paginate(
+      '/v1/reconciliations',
+      query,
+      'reconciliation',
+      async (id) => (await db.query<{ seq: number }>('select seq from reconciliation_runs where id = $1 and (project_id = $2 or project_id is null)', [id, caller.projectId])).rows[0]?.seq,
+      async (limit, afterSeq) => {
+        const { rows } = await db.query<{ id: string; trigger: 'schedule' | 'api'; started_at: Date; finished_at: Date | null; checked: number; changes: Reconciliation['changes']; error: string | null }>(
+          `select id, trigger, started_at, finished_at, checked, changes, error from reconciliation_runs
+           where (project_id = $1 or project_id is null) and ($2::bigint is null or seq < $2) order by seq desc limit $3`,
+          [caller.projectId, afterSeq ?? null, limit],
+        );
+        // A scheduled run covers every project: show only this project's changes.
+        const { rows: customers } = await db.query<{ id: string }>('select id from customers where project_id = $1', [caller.projectId]);
+        const own = new Set(customers.map((row) => row.id));
+        return rows.map((row) => ({
+          id: row.id,
+          object: 'reconciliation' as const,
+          trigger: row.trigger,
+          started_at: unixSeconds(row.started_at),
+          finished_at: seconds(row.finished_at),
+          checked: row.checked,
+          changes: row.changes.filter((change) => own.has(change.customer)),
+          error: row.error,
+        }));
+      },
+    ),
+  })),
+
+  defineRoute('retrieveTestClock', async (_input, { app, clock }) => {
+    if (!app.payments.sandbox || !isAdjustable(clock)) throw sandboxOnly();
+    return { status: 200, body: { object: 'test_clock', now: unixSeconds(clock.now()), offset_seconds: Math.round((clock.now().getTime() - Date.now()) / 1000) } };
+  }),
+
+  defineRoute('advanceTestClock', async ({ body }, { app, clock }) => {
+    if (!app.payments.sandbox || !isAdjustable(clock)) throw sandboxOnly();
+    const now = clock.now();
+    const target = body.to !== undefined ? new Date(body.to * 1000) : new Date(now.getTime() + (body.seconds ?? 0) * 1000);
+    // Never back: a target at or before now leaves the clock as it is (a retried `to` is harmless).
+    if (target.getTime() > now.getTime()) {
+      clock.set(target);
+      await saveClockOffset(app.db, clock.now().getTime() - Date.now());
+    }
+    await advanceSandbox(app.payments);
+    return { status: 200, body: { object: 'test_clock', now: unixSeconds(clock.now()), offset_seconds: Math.round((clock.now().getTime() - Date.now()) / 1000) } };
+  }),
+];

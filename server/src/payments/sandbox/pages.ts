@@ -1,0 +1,181 @@
+// The sandbox's hosted pages: checkout (pay with a test card) and the billing portal. Each
+// session's id is its capability, as Stripe's hosted pages are. Everything they do goes
+// through the sandbox provider, whose events take the webhook path.
+import express, { type Request, type Response, type Router } from 'express';
+import { findPlan, type Plan } from '../../catalog/plans-store.js';
+import type { Queryable } from '../../db/database.js';
+import { retryTransaction } from '../../http/route.js';
+import type { Payments } from '../payments.js';
+import { findHostedSession, findProviderCustomer, findProviderPrice, type HostedSessionRow } from '../store.js';
+import type { SandboxProvider } from './sandbox.js';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} · Nozle sandbox</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a2e}
+.badge{display:inline-block;background:#fde68a;border-radius:4px;padding:0 .4rem;font-size:.8rem}
+label{display:block;margin:.8rem 0 .2rem}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}
+button{font:inherit;padding:.5rem 1rem;margin:.6rem .4rem 0 0;cursor:pointer}.error{color:#b91c1c}
+.card{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0}</style></head>
+<body><p><span class="badge">Sandbox: no real money moves</span></p>${body}</body></html>`;
+}
+
+function send(res: Response, status: number, title: string, body: string): void {
+  res.status(status).type('html').send(page(title, body));
+}
+
+async function openSession(payments: Payments, id: string, kind: HostedSessionRow['kind']): Promise<HostedSessionRow | undefined> {
+  const session = await findHostedSession(payments.deps.db, { provider: 'sandbox', providerId: id });
+  return session?.kind === kind ? session : undefined;
+}
+
+/** Runs `fn` with the sandbox in one transaction, then puts its events through the webhook path. */
+async function inSandbox<T>(payments: Payments, fn: (sandbox: SandboxProvider, tx: Queryable) => Promise<T>): Promise<T> {
+  const later: Array<() => Promise<void>> = [];
+  const result = await retryTransaction(() => {
+    later.length = 0;
+    return payments.deps.db.transaction((tx) => fn(payments.providerIn(tx, (step) => later.push(step)) as SandboxProvider, tx));
+  });
+  for (const deliver of later) await deliver();
+  return result;
+}
+
+function checkoutForm(session: HostedSessionRow, plan: Plan, error?: string): string {
+  const price = plan.interval === 'one_time' ? money(plan.base_price, plan.currency) : `${money(plan.base_price, plan.currency)} / ${plan.interval}`;
+  const trial = session.trial_days ? `<p>${session.trial_days}-day free trial, then ${escape(price)}.</p>` : '';
+  return `<h1>Subscribe to ${escape(plan.name)}</h1><p><strong>${escape(price)}</strong></p>${trial}
+${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
+<form method="post"><label for="card">Card number</label>
+<input id="card" name="card" inputmode="numeric" autocomplete="off" value="4242 4242 4242 4242">
+<p><small>4242 4242 4242 4242 pays · 4000 0000 0000 0002 is declined · 4000 0000 0000 0341 pays now, declines later</small></p>
+<button type="submit" name="action" value="pay">Pay</button><button type="submit" name="action" value="cancel">Cancel</button></form>`;
+}
+
+export function sandboxPages(payments: Payments): Router {
+  const router = express.Router();
+  const form = express.urlencoded({ extended: false, limit: '10kb' });
+
+  router.get('/sandbox/done', (req: Request, res: Response) => {
+    const canceled = req.query['canceled'] === '1';
+    send(res, 200, canceled ? 'Checkout canceled' : 'Done', canceled ? '<h1>Checkout canceled</h1><p>Nothing was charged.</p>' : '<h1>All done</h1><p>You can close this tab.</p>');
+  });
+
+  router.get('/sandbox/checkout/:id', async (req: Request, res: Response) => {
+    const session = await openSession(payments, String(req.params['id']), 'checkout');
+    if (!session) return send(res, 404, 'Not found', '<h1>No such checkout</h1>');
+    if (session.status === 'complete') return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(session.success_url ?? '/')}">Continue</a></p>`);
+    if (session.expires_at <= payments.deps.clock.now()) return send(res, 410, 'Expired', '<h1>This checkout has expired</h1>');
+    const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
+    send(res, 200, `Checkout: ${plan.name}`, checkoutForm(session, plan));
+  });
+
+  router.post('/sandbox/checkout/:id', form, async (req: Request, res: Response) => {
+    const session = await openSession(payments, String(req.params['id']), 'checkout');
+    if (!session || session.status !== 'open' || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No open checkout here</h1>');
+    const body = req.body as Record<string, string | undefined>;
+    if (body['action'] === 'cancel') return res.redirect(303, session.cancel_url ?? '/sandbox/done?canceled=1');
+    const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
+    const outcome = await inSandbox(payments, async (sandbox, tx) => {
+      const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
+      const price = await findProviderPrice(tx, plan.id, plan.version, 'sandbox');
+      if (!customer || !price) throw new Error(`Checkout ${session.id} lost its customer or price.`);
+      // Claim the session first: a double-click pays once.
+      const claimed = await tx.query("update checkout_sessions set status = 'complete' where id = $1 and status = 'open'", [session.id]);
+      if (claimed.rowCount === 0) return { ok: true as const };
+      const paid = await sandbox.completeCheckout({ providerSessionId: session.provider_session_id, customer, price, trialDays: session.trial_days ?? 0 }, body['card'] ?? '');
+      if (!paid.ok) throw new Declined(paid.message);
+      return paid;
+    }).catch((error: unknown) => {
+      if (error instanceof Declined) return { ok: false as const, message: error.message };
+      throw error;
+    });
+    if (!outcome.ok) return send(res, 402, `Checkout: ${plan.name}`, checkoutForm(session, plan, outcome.message));
+    res.redirect(303, session.success_url ?? '/sandbox/done');
+  });
+
+  router.get('/sandbox/portal/:id', async (req: Request, res: Response) => {
+    const session = await openSession(payments, String(req.params['id']), 'portal');
+    if (!session || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
+    send(res, 200, 'Billing', await portalBody(payments, session));
+  });
+
+  router.post('/sandbox/portal/:id', form, async (req: Request, res: Response) => {
+    const session = await openSession(payments, String(req.params['id']), 'portal');
+    if (!session || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
+    const body = req.body as Record<string, string | undefined>;
+    await inSandbox(payments, async (sandbox, tx) => {
+      const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
+      if (!customer) return;
+      const subscription = body['subscription'] ?? '';
+      // Only this customer's subscriptions: the session is the customer's capability, no more.
+      const owned = (await sandbox.retrieveSubscription(subscription))?.customer === customer;
+      switch (body['action']) {
+        case 'card_succeeds':
+        case 'card_declines':
+          return sandbox.setCard(customer, body['action'] === 'card_succeeds' ? 'succeeds' : 'declines');
+        case 'cancel_at_period_end':
+          if (owned) await sandbox.cancel(subscription, true);
+          return;
+        case 'cancel_now':
+          if (owned) await sandbox.cancel(subscription, false);
+          return;
+        case 'resume':
+          if (owned) await sandbox.resume(subscription);
+          return;
+        case 'switch': {
+          if (!owned || !body['plan']) return;
+          const plan = await findPlan(tx, session.project_id, body['plan']);
+          if (plan.interval === 'one_time') return;
+          const price = await payments.providerPrice(tx, session.project_id, plan, () => {});
+          await sandbox.changePrice(subscription, price, 'create_prorations');
+          return;
+        }
+      }
+    });
+    res.redirect(303, `/sandbox/portal/${encodeURIComponent(session.provider_session_id)}`);
+  });
+
+  return router;
+}
+
+class Declined extends Error {}
+
+async function portalBody(payments: Payments, session: HostedSessionRow): Promise<string> {
+  const { db } = payments.deps;
+  const { rows: subs } = await db.query<{ id: string; provider_subscription_id: string; status: string; plan_key: string; name: string; cancel_at_period_end: boolean; current_period_end: Date }>(
+    `select s.id, s.provider_subscription_id, s.status, p.key as plan_key, v.name, s.cancel_at_period_end, s.current_period_end
+     from subscriptions s join plans p on p.id = s.plan_id join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
+     where s.customer_id = $1 and s.provider = 'sandbox' order by s.seq desc`,
+    [session.customer_id],
+  );
+  const { rows: plans } = await db.query<{ key: string; name: string }>(
+    `select p.key, v.name from plans p join plan_versions v on v.plan_id = p.id and v.version = p.current_version
+     where p.project_id = $1 and v.interval <> 'one_time' order by p.seq`,
+    [session.project_id],
+  );
+  const { rows: card } = await db.query<{ card: string }>(
+    "select c.card from sandbox_customers c join payment_customers m on m.provider_customer_id = c.id and m.provider = 'sandbox' where m.customer_id = $1",
+    [session.customer_id],
+  );
+  const button = (sub: string, action: string, label: string, extra = '') =>
+    `<form method="post" style="display:inline"><input type="hidden" name="subscription" value="${escape(sub)}">${extra}<button name="action" value="${action}">${escape(label)}</button></form>`;
+  const items = subs.map((sub) => {
+    const live = sub.status !== 'canceled';
+    const actions = !live
+      ? ''
+      : [
+          sub.cancel_at_period_end || sub.status === 'paused' ? button(sub.provider_subscription_id, 'resume', 'Resume') : button(sub.provider_subscription_id, 'cancel_at_period_end', 'Cancel at period end'),
+          button(sub.provider_subscription_id, 'cancel_now', 'Cancel now'),
+          ...plans.filter((plan) => plan.key !== sub.plan_key).map((plan) => button(sub.provider_subscription_id, 'switch', `Switch to ${plan.name}`, `<input type="hidden" name="plan" value="${escape(plan.key)}">`)),
+        ].join(' ');
+    const ends = sub.cancel_at_period_end ? 'ends' : 'renews';
+    return `<div class="card"><strong>${escape(sub.name)}</strong> · <span data-status>${escape(sub.status)}</span>${live ? ` · ${ends} ${sub.current_period_end.toISOString().slice(0, 10)}` : ''}<div>${actions}</div></div>`;
+  });
+  const cardState = card[0]?.card === 'succeeds' ? 'a working test card' : 'a card that is declined';
+  return `<h1>Billing</h1>${items.join('') || '<p>No subscriptions yet.</p>'}
+<div class="card">Payment method: ${cardState}<div>${button('', 'card_succeeds', 'Use a working card')} ${button('', 'card_declines', 'Use a declining card')}</div></div>
+<p><a href="${escape(session.return_url ?? '/')}">Return to the app</a></p>`;
+}

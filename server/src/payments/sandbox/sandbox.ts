@@ -1,0 +1,370 @@
+// The sandbox payment provider: a small stand-in for Stripe that keeps its objects in Nozle's
+// database and raises Stripe-shaped events, which go through the same processing path as
+// Stripe's webhooks. Cards: 4242… pays, 4000 0000 0000 0002 is declined, 4000 0000 0000 0341
+// is accepted now but declines every later charge.
+import { addDays, addMonths, addYears } from 'date-fns';
+import { utc } from '@date-fns/utc';
+import type Stripe from 'stripe';
+import type { Clock } from '../../clock.js';
+import type { Queryable } from '../../db/database.js';
+import { randomBase62 } from '../../ids.js';
+import type {
+  CheckoutRequest,
+  HostedPage,
+  PaymentProvider,
+  PriceTerms,
+  ProrationBehavior,
+  ProviderPayment,
+  ProviderSubscription,
+} from '../provider.js';
+
+export type Emit = (event: Stripe.Event) => void;
+export type CardOutcome = 'succeeds' | 'declines';
+
+/** Failed renewals are retried this often, and the subscription is canceled after this many. */
+export const RETRY_EVERY_DAYS = 3;
+export const MAX_ATTEMPTS = 3;
+
+const id = (prefix: string) => `${prefix}_sbx_${randomBase62(16)}`;
+const unix = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
+
+/** What a test card number does at checkout; null for a number the sandbox does not know. */
+export function cardAtCheckout(number: string): { now: CardOutcome; later: CardOutcome } | null {
+  switch (number.replace(/[\s-]/g, '')) {
+    case '4242424242424242':
+      return { now: 'succeeds', later: 'succeeds' };
+    case '4000000000000002':
+      return { now: 'declines', later: 'declines' };
+    case '4000000000000341':
+      return { now: 'succeeds', later: 'declines' };
+    default:
+      return null;
+  }
+}
+
+interface SubscriptionRow {
+  id: string;
+  project_id: string;
+  customer: string;
+  price: string;
+  status: ProviderSubscription['status'];
+  current_period_start: Date;
+  current_period_end: Date;
+  trial_end: Date | null;
+  cancel_at_period_end: boolean;
+  canceled_at: Date | null;
+  failed_attempts: number;
+  next_attempt_at: Date | null;
+  created_at: Date;
+}
+
+interface PriceInfo {
+  projectId: string;
+  interval: 'month' | 'year' | 'one_time';
+  amount: number;
+  currency: string;
+}
+
+const toSubscription = (row: SubscriptionRow): ProviderSubscription => ({
+  id: row.id,
+  customer: row.customer,
+  price: row.price,
+  status: row.status,
+  currentPeriodStart: row.current_period_start,
+  currentPeriodEnd: row.current_period_end,
+  trialEnd: row.trial_end,
+  cancelAtPeriodEnd: row.cancel_at_period_end,
+  canceledAt: row.canceled_at,
+  created: row.created_at,
+});
+
+export function nextPeriodEnd(start: Date, interval: 'month' | 'year'): Date {
+  return new Date((interval === 'month' ? addMonths : addYears)(start, 1, { in: utc }).getTime());
+}
+
+export class Sandbox {
+  readonly clock: Clock;
+  constructor(clock: Clock) {
+    this.clock = clock;
+  }
+
+  /** The provider working in `db` (a transaction, usually), raising its events through `emit`. */
+  bind(db: Queryable, emit: Emit): SandboxProvider {
+    return new SandboxProvider(db, emit, this.clock);
+  }
+}
+
+export class SandboxProvider implements PaymentProvider {
+  readonly name = 'sandbox' as const;
+  readonly #db: Queryable;
+  readonly #emit: Emit;
+  readonly #clock: Clock;
+
+  constructor(db: Queryable, emit: Emit, clock: Clock) {
+    this.#db = db;
+    this.#emit = emit;
+    this.#clock = clock;
+  }
+
+  #raise(type: string, object: Record<string, unknown>, at: Date): void {
+    const event = { id: id('evt'), object: 'event', type, created: unix(at), api_version: null, livemode: false, pending_webhooks: 0, request: { id: null, idempotency_key: null }, data: { object } };
+    this.#emit(event as unknown as Stripe.Event);
+  }
+
+  #raiseSubscription(type: string, row: SubscriptionRow, at: Date): void {
+    this.#raise(type, { id: row.id, object: 'subscription', customer: row.customer, status: row.status }, at);
+  }
+
+  #raiseInvoice(paid: boolean, row: SubscriptionRow, price: PriceInfo, at: Date): void {
+    this.#raise(
+      paid ? 'invoice.paid' : 'invoice.payment_failed',
+      {
+        id: id('in'),
+        object: 'invoice',
+        customer: row.customer,
+        amount_due: price.amount,
+        amount_paid: paid ? price.amount : 0,
+        currency: price.currency,
+        status: paid ? 'paid' : 'open',
+        parent: { type: 'subscription_details', subscription_details: { subscription: row.id } },
+      },
+      at,
+    );
+  }
+
+  async #price(price: string): Promise<PriceInfo> {
+    const { rows } = await this.#db.query<{ project_id: string; interval: PriceInfo['interval']; base_price: number; currency: string }>(
+      `select p.project_id, v.interval, v.base_price, v.currency from payment_prices p
+       join plan_versions v on v.plan_id = p.plan_id and v.version = p.plan_version
+       where p.provider = 'sandbox' and p.provider_price_id = $1`,
+      [price],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`The sandbox has no price ${price}.`);
+    return { projectId: row.project_id, interval: row.interval, amount: Number(row.base_price), currency: row.currency };
+  }
+
+  async #card(customer: string): Promise<CardOutcome> {
+    const { rows } = await this.#db.query<{ card: CardOutcome }>('select card from sandbox_customers where id = $1', [customer]);
+    return rows[0]?.card ?? 'declines';
+  }
+
+  async #row(subscription: string, forUpdate = false): Promise<SubscriptionRow | undefined> {
+    const { rows } = await this.#db.query<SubscriptionRow>(`select * from sandbox_subscriptions where id = $1${forUpdate ? ' for update' : ''}`, [subscription]);
+    return rows[0];
+  }
+
+  async #save(row: SubscriptionRow, now: Date): Promise<SubscriptionRow> {
+    await this.#db.query(
+      `update sandbox_subscriptions set price = $2, status = $3, current_period_start = $4, current_period_end = $5, trial_end = $6,
+         cancel_at_period_end = $7, canceled_at = $8, failed_attempts = $9, next_attempt_at = $10, updated_at = $11
+       where id = $1`,
+      [row.id, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, row.cancel_at_period_end, row.canceled_at,
+        row.failed_attempts, row.next_attempt_at, now],
+    );
+    return row;
+  }
+
+  async #existing(subscription: string): Promise<SubscriptionRow> {
+    const row = await this.#row(subscription, true);
+    if (!row) throw new Error(`The sandbox has no subscription ${subscription}.`);
+    return row;
+  }
+
+  async createCustomer(input: { projectId: string }): Promise<string> {
+    const customer = id('cus');
+    await this.#db.query("insert into sandbox_customers (id, project_id, card, created_at) values ($1, $2, 'declines', $3)", [customer, input.projectId, this.#clock.now()]);
+    return customer;
+  }
+
+  /** The sandbox's prices are named by their lookup key: nothing to store. */
+  async ensurePrice(terms: PriceTerms): Promise<string> {
+    return `price_sbx_${terms.lookupKey}`;
+  }
+
+  async createCheckoutSession(_request: CheckoutRequest): Promise<HostedPage> {
+    const session = id('cs');
+    return { id: session, url: `/sandbox/checkout/${session}` };
+  }
+
+  async createPortalSession(): Promise<HostedPage> {
+    const session = id('bps');
+    return { id: session, url: `/sandbox/portal/${session}` };
+  }
+
+  async retrieveSubscription(subscription: string): Promise<ProviderSubscription | null> {
+    const row = await this.#row(subscription);
+    return row ? toSubscription(row) : null;
+  }
+
+  async retrievePayment(payment: string): Promise<ProviderPayment | null> {
+    const { rows } = await this.#db.query<{ id: string; customer: string; price: string; refunded: boolean; created_at: Date }>(
+      'select id, customer, price, refunded, created_at from sandbox_payments where id = $1',
+      [payment],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, customer: row.customer, price: row.price, paid: true, refunded: row.refunded, created: row.created_at } : null;
+  }
+
+  /** Moves to another price. Proration amounts belong to Nozle's invoices; the sandbox only switches. */
+  async changePrice(subscription: string, price: string, _proration: ProrationBehavior): Promise<ProviderSubscription> {
+    const now = this.#clock.now();
+    const row = await this.#save({ ...(await this.#existing(subscription)), price }, now);
+    this.#raiseSubscription('customer.subscription.updated', row, now);
+    return toSubscription(row);
+  }
+
+  async cancel(subscription: string, atPeriodEnd: boolean): Promise<ProviderSubscription> {
+    const now = this.#clock.now();
+    const current = await this.#existing(subscription);
+    const row = await this.#save(atPeriodEnd ? { ...current, cancel_at_period_end: true } : { ...current, status: 'canceled', canceled_at: now, next_attempt_at: null }, now);
+    this.#raiseSubscription(atPeriodEnd ? 'customer.subscription.updated' : 'customer.subscription.deleted', row, now);
+    return toSubscription(row);
+  }
+
+  async resume(subscription: string): Promise<ProviderSubscription> {
+    const now = this.#clock.now();
+    const current = await this.#existing(subscription);
+    if (current.status !== 'paused') {
+      const row = await this.#save({ ...current, cancel_at_period_end: false }, now);
+      this.#raiseSubscription('customer.subscription.updated', row, now);
+      return toSubscription(row);
+    }
+    // As Stripe's resume with billing_cycle_anchor=now: a new period starts, and is charged.
+    const price = await this.#price(current.price);
+    const row = await this.#charge({ ...current, current_period_start: now, current_period_end: nextPeriodEnd(now, price.interval as 'month' | 'year') }, price, now, 1);
+    this.#raiseSubscription('customer.subscription.resumed', row, now);
+    return toSubscription(row);
+  }
+
+  async refund(payment: string): Promise<ProviderPayment> {
+    const now = this.#clock.now();
+    await this.#db.query('update sandbox_payments set refunded = true where id = $1', [payment]);
+    const refunded = await this.retrievePayment(payment);
+    if (!refunded) throw new Error(`The sandbox has no payment ${payment}.`);
+    this.#raise('charge.refunded', { id: id('ch'), object: 'charge', customer: refunded.customer, payment_intent: payment, refunded: true }, now);
+    return refunded;
+  }
+
+  async *listSubscriptions(): AsyncIterable<ProviderSubscription> {
+    const { rows } = await this.#db.query<SubscriptionRow>('select * from sandbox_subscriptions order by seq');
+    yield* rows.map(toSubscription);
+  }
+
+  async *listPayments(): AsyncIterable<ProviderPayment> {
+    const { rows } = await this.#db.query<{ id: string }>('select id from sandbox_payments order by created_at');
+    for (const row of rows) {
+      const payment = await this.retrievePayment(row.id);
+      if (payment) yield payment;
+    }
+  }
+
+  // What the hosted pages do.
+
+  /** Pays a checkout with a test card; answers the decline message when the card is refused. */
+  async completeCheckout(
+    session: { providerSessionId: string; customer: string; price: string; trialDays: number },
+    cardNumber: string,
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
+    const card = cardAtCheckout(cardNumber);
+    if (!card) return { ok: false, message: 'Use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.' };
+    const now = this.#clock.now();
+    const price = await this.#price(session.price);
+    const chargedNow = price.interval === 'one_time' || session.trialDays === 0;
+    if (chargedNow && card.now === 'declines') return { ok: false, message: 'Your card was declined.' };
+    await this.setCard(session.customer, card.later);
+
+    if (price.interval === 'one_time') {
+      const payment = id('pi');
+      await this.#db.query(
+        'insert into sandbox_payments (id, project_id, customer, price, amount, currency, created_at) values ($1, $2, $3, $4, $5, $6, $7)',
+        [payment, price.projectId, session.customer, session.price, price.amount, price.currency, now],
+      );
+      this.#raise('checkout.session.completed', { id: session.providerSessionId, object: 'checkout.session', customer: session.customer, mode: 'payment', payment_intent: payment, subscription: null }, now);
+      return { ok: true };
+    }
+
+    const trialEnd = session.trialDays > 0 ? new Date(addDays(now, session.trialDays, { in: utc }).getTime()) : null;
+    const row: SubscriptionRow = {
+      id: id('sub'),
+      project_id: price.projectId,
+      customer: session.customer,
+      price: session.price,
+      status: trialEnd ? 'trialing' : 'active',
+      current_period_start: now,
+      current_period_end: trialEnd ?? nextPeriodEnd(now, price.interval),
+      trial_end: trialEnd,
+      cancel_at_period_end: false,
+      canceled_at: null,
+      failed_attempts: 0,
+      next_attempt_at: null,
+      created_at: now,
+    };
+    await this.#db.query(
+      `insert into sandbox_subscriptions (id, project_id, customer, price, status, current_period_start, current_period_end, trial_end, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+      [row.id, row.project_id, row.customer, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, now],
+    );
+    this.#raiseSubscription('customer.subscription.created', row, now);
+    if (!trialEnd) this.#raiseInvoice(true, row, price, now);
+    this.#raise('checkout.session.completed', { id: session.providerSessionId, object: 'checkout.session', customer: session.customer, mode: 'subscription', subscription: row.id, payment_intent: null }, now);
+    return { ok: true };
+  }
+
+  /** Sets what the customer's card does from now on; a working card pays what is past due at once. */
+  async setCard(customer: string, outcome: CardOutcome): Promise<void> {
+    await this.#db.query('update sandbox_customers set card = $2 where id = $1', [customer, outcome]);
+    if (outcome !== 'succeeds') return;
+    const now = this.#clock.now();
+    const { rows } = await this.#db.query<{ id: string }>("select id from sandbox_subscriptions where customer = $1 and status = 'past_due' order by seq", [customer]);
+    for (const { id: subscription } of rows) {
+      const current = await this.#existing(subscription);
+      await this.#charge(current, await this.#price(current.price), now, current.failed_attempts + 1);
+    }
+  }
+
+  /** Charges the period that starts now, as a renewal does: paid → active; refused → past_due, retried. */
+  async #charge(row: SubscriptionRow, price: PriceInfo, at: Date, attempt: number): Promise<SubscriptionRow> {
+    const paid = price.amount === 0 || (await this.#card(row.customer)) === 'succeeds';
+    let next: SubscriptionRow;
+    if (paid) next = { ...row, status: 'active', failed_attempts: 0, next_attempt_at: null };
+    else if (attempt >= MAX_ATTEMPTS) next = { ...row, status: 'canceled', canceled_at: at, failed_attempts: attempt, next_attempt_at: null };
+    else next = { ...row, status: 'past_due', failed_attempts: attempt, next_attempt_at: new Date(at.getTime() + RETRY_EVERY_DAYS * 86_400_000) };
+    await this.#save(next, at);
+    this.#raiseInvoice(paid, next, price, at);
+    this.#raiseSubscription(next.status === 'canceled' ? 'customer.subscription.deleted' : 'customer.subscription.updated', next, at);
+    return next;
+  }
+
+  /** The earliest thing due at or before `now` (a period end, a payment retry), if any. */
+  async nextDue(now: Date): Promise<{ subscription: string; at: Date } | undefined> {
+    const { rows } = await this.#db.query<{ id: string; at: Date }>(
+      `select id, least(case when status in ('trialing', 'active', 'past_due') then current_period_end end,
+                        case when status = 'past_due' then next_attempt_at end) as at
+       from sandbox_subscriptions
+       where (status in ('trialing', 'active', 'past_due') and current_period_end <= $1) or (status = 'past_due' and next_attempt_at <= $1)
+       order by at, seq limit 1`,
+      [now],
+    );
+    return rows[0] && { subscription: rows[0].id, at: rows[0].at };
+  }
+
+  /** Does what fell due for one subscription at `at`: a cancel at period end, a renewal, a retry. */
+  async runDue(subscription: string, at: Date): Promise<void> {
+    const row = await this.#existing(subscription);
+    const price = await this.#price(row.price);
+    const periodOver = row.current_period_end.getTime() <= at.getTime() && row.status !== 'canceled';
+    if (periodOver && row.cancel_at_period_end) {
+      const ended = await this.#save({ ...row, status: 'canceled', canceled_at: row.current_period_end, next_attempt_at: null }, at);
+      this.#raiseSubscription('customer.subscription.deleted', ended, at);
+      return;
+    }
+    if (periodOver) {
+      const start = row.current_period_end;
+      const renewed = { ...row, current_period_start: start, current_period_end: nextPeriodEnd(start, price.interval as 'month' | 'year') };
+      await this.#charge(renewed, price, start, 1);
+      return;
+    }
+    await this.#charge(row, price, at, row.failed_attempts + 1);
+  }
+}

@@ -1,0 +1,207 @@
+// A Stripe account for tests: msw answers the real `stripe` package's HTTP calls from the
+// state held here, with objects shaped from Stripe's fixtures. Ids are derived from what was
+// asked (email, product name), so two servers talking to it share one "account".
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type Stripe from 'stripe';
+import { fromFixture, stripeSubscription, type SubscriptionState } from './stripe-objects.js';
+
+type Params = Record<string, unknown>;
+
+/** Stripe's form encoding (`a[b][0][c]=x`) back into nested objects. */
+export function parseStripeForm(body: string): Params {
+  const out: Params = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    const path = key.replace(/\]/g, '').split('[');
+    let at: Params = out;
+    path.forEach((part, index) => {
+      if (index === path.length - 1) at[part] = value;
+      else at = (at[part] ??= {}) as Params;
+    });
+  }
+  return out;
+}
+
+export interface PaymentState {
+  id: string;
+  customer: string;
+  price: string;
+  status: 'succeeded' | 'requires_payment_method';
+  refunded: boolean;
+  created: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  params: Params;
+}
+
+const STRIPE = 'https://api.stripe.com';
+// Across every account of a test run: a server keeps ids from an earlier test's account.
+let seq = 0;
+const notFound = (id: string) =>
+  HttpResponse.json({ error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such object: '${id}'` } }, { status: 404 });
+
+export class StripeAccount {
+  readonly subscriptions = new Map<string, SubscriptionState>();
+  readonly payments = new Map<string, PaymentState>();
+  readonly prices = new Map<string, Stripe.Price>();
+  readonly sessions = new Map<string, Stripe.Checkout.Session>();
+  readonly requests: RecordedRequest[] = [];
+  /** Answers 500 to this many subscription reads before answering again. */
+  failSubscriptionReads = 0;
+
+  /** Stripe's "now" in Unix seconds: the test's clock, so Stripe and Nozle agree on time. */
+  readonly now: () => number;
+
+  constructor(clock: { now(): Date } = { now: () => new Date() }) {
+    this.now = () => Math.floor(clock.now().getTime() / 1000);
+  }
+
+  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
+    return this.requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path)));
+  }
+
+  subscription(id: string): Stripe.Subscription {
+    const state = this.subscriptions.get(id);
+    if (!state) throw new Error(`no subscription ${id}`);
+    return stripeSubscription(state);
+  }
+
+  update(id: string, changes: Partial<SubscriptionState>): Stripe.Subscription {
+    const state = this.subscriptions.get(id);
+    if (!state) throw new Error(`no subscription ${id}`);
+    Object.assign(state, changes);
+    return stripeSubscription(state);
+  }
+
+  paymentIntent(id: string): Stripe.PaymentIntent {
+    const state = this.payments.get(id);
+    if (!state) throw new Error(`no payment ${id}`);
+    const charge = fromFixture<Stripe.Charge>('charge', { id: `ch_${id.slice(3)}`, payment_intent: id, customer: state.customer, refunded: state.refunded, paid: true });
+    return fromFixture<Stripe.PaymentIntent>('payment_intent', {
+      id,
+      customer: state.customer,
+      status: state.status,
+      created: state.created,
+      latest_charge: charge,
+      metadata: { nozle_price: state.price },
+    });
+  }
+
+  handlers(): HttpHandler[] {
+    const read = async (request: Request): Promise<Params> => {
+      const url = new URL(request.url);
+      const params = request.method === 'GET' || request.method === 'DELETE' ? parseStripeForm(url.search.slice(1)) : parseStripeForm(await request.text());
+      this.requests.push({ method: request.method, path: url.pathname, params });
+      return params;
+    };
+    return [
+      http.post(`${STRIPE}/v1/customers`, async ({ request }) => {
+        const params = await read(request);
+        const id = `cus_${String(params['email'] ?? 'anon').replace(/\W/g, '')}`;
+        return HttpResponse.json(fromFixture('customer', { id, email: params['email'] ?? null, name: params['name'] ?? null, metadata: params['metadata'] ?? {} }));
+      }),
+      http.get(`${STRIPE}/v1/prices`, async ({ request }) => {
+        const params = await read(request);
+        const keys = Object.values((params['lookup_keys'] as Params | undefined) ?? {});
+        const data = [...this.prices.values()].filter((price) => keys.includes(price.lookup_key));
+        return HttpResponse.json({ object: 'list', data, has_more: false, url: '/v1/prices' });
+      }),
+      http.post(`${STRIPE}/v1/products`, async ({ request }) => {
+        const params = await read(request);
+        return HttpResponse.json(fromFixture('product', { id: `prod_${String(params['name']).replace(/\W/g, '')}`, name: params['name'], metadata: params['metadata'] ?? {} }));
+      }),
+      http.post(`${STRIPE}/v1/prices`, async ({ request }) => {
+        const params = await read(request);
+        const id = `price_${String(params['product']).slice(5)}_${String(params['unit_amount'])}`;
+        const recurring = params['recurring'] as Params | undefined;
+        const price = fromFixture<Stripe.Price>('price', {
+          id,
+          product: params['product'],
+          currency: params['currency'],
+          unit_amount: Number(params['unit_amount']),
+          unit_amount_decimal: String(params['unit_amount']),
+          lookup_key: params['lookup_key'],
+          metadata: params['metadata'] ?? {},
+          type: recurring ? 'recurring' : 'one_time',
+          recurring: recurring ? { ...fromFixture<Stripe.Price>('price').recurring, interval: recurring['interval'] } : null,
+        });
+        this.prices.set(id, price);
+        return HttpResponse.json(price);
+      }),
+      http.post(`${STRIPE}/v1/checkout/sessions`, async ({ request }) => {
+        const params = await read(request);
+        const id = `cs_test_${++seq}`;
+        const session = fromFixture<Stripe.Checkout.Session>('checkout.session', {
+          id,
+          url: `https://checkout.stripe.com/c/pay/${id}`,
+          mode: params['mode'],
+          customer: params['customer'],
+          status: 'open',
+          success_url: params['success_url'],
+          cancel_url: params['cancel_url'],
+          metadata: params['metadata'] ?? {},
+          subscription: null,
+          payment_intent: null,
+        });
+        this.sessions.set(id, session);
+        return HttpResponse.json(session);
+      }),
+      http.get(`${STRIPE}/v1/checkout/sessions`, async ({ request }) => {
+        await read(request);
+        const data = [...this.sessions.values()].filter((session) => session.status === 'complete');
+        return HttpResponse.json({ object: 'list', data, has_more: false, url: '/v1/checkout/sessions' });
+      }),
+      http.post(`${STRIPE}/v1/billing_portal/sessions`, async ({ request }) => {
+        const params = await read(request);
+        const id = `bps_test_${++seq}`;
+        return HttpResponse.json(fromFixture('billing_portal.session', { id, customer: params['customer'], return_url: params['return_url'], url: `https://billing.stripe.com/p/session/${id}` }));
+      }),
+      http.get(`${STRIPE}/v1/subscriptions/:id`, async ({ request, params }) => {
+        await read(request);
+        if (this.failSubscriptionReads > 0) {
+          this.failSubscriptionReads -= 1;
+          return HttpResponse.json({ error: { type: 'api_error', message: 'Stripe is having a bad day' } }, { status: 500 });
+        }
+        const state = this.subscriptions.get(String(params['id']));
+        return state ? HttpResponse.json(stripeSubscription(state)) : notFound(String(params['id']));
+      }),
+      http.post(`${STRIPE}/v1/subscriptions/:id`, async ({ request, params }) => {
+        const body = await read(request);
+        const id = String(params['id']);
+        const state = this.subscriptions.get(id);
+        if (!state) return notFound(id);
+        const items = body['items'] as Record<string, Params> | undefined;
+        if (items?.['0']?.['price']) state.price = String(items['0']['price']);
+        if (body['cancel_at_period_end'] !== undefined) state.cancelAtPeriodEnd = body['cancel_at_period_end'] === 'true';
+        return HttpResponse.json(stripeSubscription(state));
+      }),
+      http.delete(`${STRIPE}/v1/subscriptions/:id`, async ({ request, params }) => {
+        await read(request);
+        const id = String(params['id']);
+        const state = this.subscriptions.get(id);
+        if (!state) return notFound(id);
+        Object.assign(state, { status: 'canceled', canceledAt: this.now() });
+        return HttpResponse.json(stripeSubscription(state));
+      }),
+      http.get(`${STRIPE}/v1/subscriptions`, async ({ request }) => {
+        await read(request);
+        const data = [...this.subscriptions.values()].map(stripeSubscription);
+        return HttpResponse.json({ object: 'list', data, has_more: false, url: '/v1/subscriptions' });
+      }),
+      http.get(`${STRIPE}/v1/payment_intents/:id`, async ({ request, params }) => {
+        await read(request);
+        const id = String(params['id']);
+        return this.payments.has(id) ? HttpResponse.json(this.paymentIntent(id)) : notFound(id);
+      }),
+      http.post(`${STRIPE}/v1/refunds`, async ({ request }) => {
+        const params = await read(request);
+        const payment = this.payments.get(String(params['payment_intent']));
+        if (!payment) return notFound(String(params['payment_intent']));
+        payment.refunded = true;
+        return HttpResponse.json(fromFixture('refund', { id: `re_${++seq}`, payment_intent: payment.id, status: 'succeeded' }));
+      }),
+    ];
+  }
+}
