@@ -8,6 +8,7 @@ import { Features } from './resources/features.js';
 import { Grants } from './resources/grants.js';
 import { retrieveProject } from './project.js';
 import { Plans } from './resources/plans.js';
+import { Checkout, Payments, Portal } from './resources/payments.js';
 import { Purchases } from './resources/purchases.js';
 import { Subscriptions } from './resources/subscriptions.js';
 import type { TrackParams } from './track/event.js';
@@ -48,6 +49,12 @@ export class Nozle {
   readonly purchases: Purchases;
   /** Grant or revoke features by hand, and list a customer's grants. */
   readonly grants: Grants;
+  /** Hosted checkout sessions (Stripe Checkout, or the sandbox's page). */
+  readonly checkout: Checkout;
+  /** Billing portal sessions. */
+  readonly portal: Portal;
+  /** The payment provider's events, reconciliation, and the sandbox's test clock. */
+  readonly payments: Payments;
 
   // Private, and the key lives only inside it, so it never shows up in logs or
   // `JSON.stringify(nozle)`.
@@ -88,6 +95,9 @@ export class Nozle {
     this.subscriptions = new Subscriptions(this.#client);
     this.purchases = new Purchases(this.#client);
     this.grants = new Grants(this.#client);
+    this.checkout = new Checkout(this.#client);
+    this.portal = new Portal(this.#client);
+    this.payments = new Payments(this.#client);
     this.#tracker = new Tracker(this.#client, resolved.track);
     this.#tokenKey = customerTokenKey(resolved.secretKey);
     this.#stream =

@@ -72,3 +72,18 @@ export {
   NozleConnectionError,
 } from '@nozle/openapi';
 export type { NozleErrorType, Schemas } from '@nozle/openapi';
+export type {
+  Checkout,
+  CheckoutSession,
+  CheckoutSessionCreateParams,
+  PaymentEvent,
+  PaymentEventList,
+  PaymentEventListParams,
+  Payments,
+  Portal,
+  PortalSession,
+  PortalSessionCreateParams,
+  Reconciliation,
+  TestClock,
+  TestClockAdvanceParams,
+} from './resources/payments.js';

@@ -81,6 +81,18 @@ export class Subscriptions {
     );
   }
 
+  /** Undoes a cancel at period end, or resumes a paused subscription (at Stripe first when it bills it). */
+  async resume(subscription: string, options?: RequestOptions): Promise<Subscription> {
+    return unwrap(
+      await this.#client.POST('/v1/subscriptions/{subscription}/resume', {
+        params: {
+          path: { subscription: pathParam(subscription, 'subscription') },
+          header: idempotencyHeader(options),
+        },
+      }),
+    );
+  }
+
   /** One page of subscriptions, newest first; filter by `customer` or `status`. */
   async list(params?: SubscriptionListParams): Promise<SubscriptionList> {
     return unwrap(await this.#client.GET('/v1/subscriptions', { params: { query: params } }));
