@@ -170,6 +170,18 @@ const accessCases: AccessCase[] = [
     expected: NO_ACCESS,
   },
   {
+    name: 'a paused subscription (a trial that ended without payment) gives nothing',
+    input: { subscriptions: [subscription({ status: 'paused', currentPeriodEnd: fromNow(HOUR) })] },
+    feature: 'export',
+    expected: NO_ACCESS,
+  },
+  {
+    name: 'an unpaid subscription (every retry failed) gives nothing',
+    input: { subscriptions: [subscription({ status: 'unpaid', currentPeriodEnd: fromNow(HOUR) })] },
+    feature: 'export',
+    expected: NO_ACCESS,
+  },
+  {
     name: 'a subscription canceling at period end keeps its plan until the period ends',
     input: { subscriptions: [subscription({ cancelAtPeriodEnd: true, currentPeriodEnd: fromNow(HOUR) })] },
     feature: 'export',

@@ -5,6 +5,7 @@ import { unixSeconds } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { Payments } from './payments.js';
+import { customerForProviderId } from './store.js';
 import { syncPayment, syncSubscription, type SyncChange, type SyncOutcome } from './sync.js';
 
 export interface Reconciliation {
@@ -33,11 +34,20 @@ export async function reconcile(payments: Payments, trigger: 'schedule' | 'api',
     const record = (outcome: SyncOutcome) => {
       if (outcome.kind === 'changed' && mine(outcome)) run.changes.push(outcome.change);
     };
+    // The provider lists every project's objects: a run for one project looks only at its own
+    // customers' (another project's drift is neither touched nor counted here).
+    const owners = new Map<string, string | null>();
+    const inScope = async (providerCustomer: string): Promise<boolean> => {
+      if (projectId === undefined) return true;
+      if (!owners.has(providerCustomer)) owners.set(providerCustomer, (await customerForProviderId(db, provider, providerCustomer))?.projectId ?? null);
+      return owners.get(providerCustomer) === projectId;
+    };
     try {
       await payments.withProvider(async (source) => {
         const seen = new Set<string>();
         for await (const sub of source.listSubscriptions()) {
           seen.add(sub.id);
+          if (!(await inScope(sub.customer))) continue;
           run.checked += 1;
           record(await payments.apply((tx) => syncSubscription(tx, provider, sub, clock.now())));
         }
@@ -53,6 +63,7 @@ export async function reconcile(payments: Payments, trigger: 'schedule' | 'api',
           else record(await payments.apply((tx) => cancelVanished(tx, provider, id, clock.now())));
         }
         for await (const payment of source.listPayments()) {
+          if (!(await inScope(payment.customer))) continue;
           run.checked += 1;
           record(await payments.apply((tx) => syncPayment(tx, provider, payment, clock.now())));
         }

@@ -110,8 +110,10 @@ export function sandboxPages(payments: Payments): Router {
       const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
       if (!customer) return;
       const subscription = body['subscription'] ?? '';
-      // Only this customer's subscriptions: the session is the customer's capability, no more.
-      const owned = (await sandbox.retrieveSubscription(subscription))?.customer === customer;
+      // Only this customer's subscriptions that have not ended: the session is the customer's
+      // capability, no more, and a canceled subscription is not changed again (as Stripe's portal).
+      const target = await sandbox.retrieveSubscription(subscription);
+      const owned = target?.customer === customer && target.status !== 'canceled';
       switch (body['action']) {
         case 'card_succeeds':
         case 'card_declines':

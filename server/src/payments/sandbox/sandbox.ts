@@ -217,6 +217,8 @@ export class SandboxProvider implements PaymentProvider {
   async cancel(subscription: string, atPeriodEnd: boolean): Promise<ProviderSubscription> {
     const now = this.#clock.now();
     const current = await this.#existing(subscription);
+    // Already ended: nothing changes (its canceled_at stays when it ended), and no event.
+    if (current.status === 'canceled') return toSubscription(current);
     const row = await this.#save(atPeriodEnd ? { ...current, cancel_at_period_end: true } : { ...current, status: 'canceled', canceled_at: now, next_attempt_at: null }, now);
     this.#raiseSubscription(atPeriodEnd ? 'customer.subscription.updated' : 'customer.subscription.deleted', row, now);
     return toSubscription(row);
@@ -270,8 +272,9 @@ export class SandboxProvider implements PaymentProvider {
     if (!card) return { ok: false, message: 'Use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.' };
     const now = this.#clock.now();
     const price = await this.#price(session.price);
-    const chargedNow = price.interval === 'one_time' || session.trialDays === 0;
-    if (chargedNow && card.now === 'declines') return { ok: false, message: 'Your card was declined.' };
+    // Refused even when nothing is charged now (a trial): as Stripe Checkout sets the card up
+    // for later charges, a card that is always declined starts no trial.
+    if (card.now === 'declines') return { ok: false, message: 'Your card was declined.' };
     await this.setCard(session.customer, card.later);
 
     if (price.interval === 'one_time') {
@@ -352,8 +355,13 @@ export class SandboxProvider implements PaymentProvider {
   /** Does what fell due for one subscription at `at`: a cancel at period end, a renewal, a retry. */
   async runDue(subscription: string, at: Date): Promise<void> {
     const row = await this.#existing(subscription);
+    const live = row.status === 'trialing' || row.status === 'active' || row.status === 'past_due';
+    const periodOver = live && row.current_period_end.getTime() <= at.getTime();
+    const retryDue = row.status === 'past_due' && row.next_attempt_at !== null && row.next_attempt_at.getTime() <= at.getTime();
+    // Checked again now that the row is locked: another run (a second advance, the minute job)
+    // may have done this step since nextDue read it, and must not be charged twice.
+    if (!periodOver && !retryDue) return;
     const price = await this.#price(row.price);
-    const periodOver = row.current_period_end.getTime() <= at.getTime() && row.status !== 'canceled';
     if (periodOver && row.cancel_at_period_end) {
       const ended = await this.#save({ ...row, status: 'canceled', canceled_at: row.current_period_end, next_attempt_at: null }, at);
       this.#raiseSubscription('customer.subscription.deleted', ended, at);
