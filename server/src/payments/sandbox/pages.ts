@@ -74,6 +74,8 @@ export function sandboxPages(payments: Payments): Router {
 
   router.post('/sandbox/checkout/:id', form, async (req: Request, res: Response) => {
     const session = await openSession(payments, String(req.params['id']), 'checkout');
+    // A second press of Pay after the first went through lands where the first one did.
+    if (session?.status === 'complete') return res.redirect(303, session.success_url ?? '/sandbox/done');
     if (!session || session.status !== 'open' || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No open checkout here</h1>');
     const body = req.body as Record<string, string | undefined>;
     if (body['action'] === 'cancel') return res.redirect(303, session.cancel_url ?? '/sandbox/done?canceled=1');
