@@ -6,6 +6,7 @@ import { resolveNozleOptions, type NozleOptions } from './options.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
 import { Grants } from './resources/grants.js';
+import { Invoices } from './resources/invoices.js';
 import { retrieveProject } from './project.js';
 import { Plans } from './resources/plans.js';
 import { Checkout, Payments, Portal } from './resources/payments.js';
@@ -49,6 +50,8 @@ export class Nozle {
   readonly purchases: Purchases;
   /** Grant or revoke features by hand, and list a customer's grants. */
   readonly grants: Grants;
+  /** Retrieve and list invoices, and preview a customer's upcoming one. */
+  readonly invoices: Invoices;
   /** Hosted checkout sessions (Stripe Checkout, or the sandbox's page). */
   readonly checkout: Checkout;
   /** Billing portal sessions. */
@@ -95,6 +98,7 @@ export class Nozle {
     this.subscriptions = new Subscriptions(this.#client);
     this.purchases = new Purchases(this.#client);
     this.grants = new Grants(this.#client);
+    this.invoices = new Invoices(this.#client);
     this.checkout = new Checkout(this.#client);
     this.portal = new Portal(this.#client);
     this.payments = new Payments(this.#client);

@@ -58,6 +58,16 @@ export type {
   Purchases,
 } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
+export type {
+  Invoice,
+  InvoiceLine,
+  InvoiceList,
+  InvoiceListParams,
+  InvoiceStatus,
+  Invoices,
+  UpcomingInvoice,
+  UpcomingInvoiceParams,
+} from './resources/invoices.js';
 
 // The error classes come from @nozle/openapi, re-exported so `instanceof` checks and imports
 // need only @nozle/node.

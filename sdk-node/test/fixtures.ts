@@ -35,6 +35,19 @@ export const plan: Schemas['Plan'] = {
   interval: 'month',
   currency: 'usd',
   base_price: 2_000,
+  prices: [
+    {
+      key: 'api_calls',
+      meter: 'api_calls',
+      model: 'per_unit',
+      unit_amount: '0.5',
+      tiers: null,
+      package_size: null,
+      free_units: '1000',
+      minimum_amount: null,
+      maximum_amount: null,
+    },
+  ],
   trial_days: 0,
   entitlements: [{ feature: 'exports', limit: 100, reset: 'month' }],
   metadata: {},
@@ -90,6 +103,42 @@ export const grant: Schemas['Grant'] = {
   reason: 'support ticket 1234',
   actor: 'key_abc',
   created: CREATED,
+};
+
+export const invoice: Schemas['Invoice'] = {
+  id: 'in_1a2b3c',
+  object: 'invoice',
+  customer: customer.id,
+  subscription: subscription.id,
+  plan: plan.key,
+  plan_version: 2,
+  status: 'open',
+  currency: 'usd',
+  period_start: CREATED,
+  period_end: CREATED + 31 * 86_400,
+  trial: false,
+  lines: [
+    {
+      type: 'base_fee',
+      description: 'Pro',
+      price: null,
+      meter: null,
+      quantity: '1',
+      free_quantity: '0',
+      unit_amount: '2000',
+      tiers: [],
+      adjustment: null,
+      exact_amount: '2000',
+      amount: 2_000,
+      period_start: CREATED,
+      period_end: CREATED + 31 * 86_400,
+    },
+  ],
+  subtotal: 2_000,
+  total: 2_000,
+  created: CREATED + 31 * 86_400,
+  finalized_at: CREATED + 31 * 86_400,
+  paid_at: null,
 };
 
 /** A list page as the API returns it. */

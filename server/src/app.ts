@@ -32,6 +32,7 @@ import { paymentRoutes } from './payments/routes.js';
 import { providerError } from './payments/provider-error.js';
 import { sandboxPages } from './payments/sandbox/pages.js';
 import { docsRouter } from './docs/routes.js';
+import { invoiceRoutes } from './billing/invoices-routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -79,6 +80,7 @@ export function allRoutes(): Route[] {
     ...usageRoutes,
     ...realtimeRoutes,
     ...paymentRoutes,
+    ...invoiceRoutes,
   ];
 }
 

@@ -27,6 +27,7 @@ describe('a key of project A and the objects of project B', () => {
       'getEntitlements',
       'listGrants',
       'retrieveCustomer',
+      'retrieveUpcomingInvoice',
       'updateCustomer',
     ]);
   });

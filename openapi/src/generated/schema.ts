@@ -841,6 +841,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Lists invoices, newest first. An invoice is built for each subscription and billing
+         *     period once the period has ended; see [Invoice](#tag/Billing) for how its lines are made.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoice}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an invoice */
+        get: operations["retrieveInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer}/upcoming_invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Preview the upcoming invoice
+         * @description What the invoice of the current billing period would be if the period ended now: the
+         *     base fee and the usage so far, rated by the same rules as a real invoice. Nothing is
+         *     stored. Answers `404` when the customer has no live subscription (or not `subscription`).
+         */
+        get: operations["retrieveUpcomingInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1074,8 +1140,10 @@ export interface components {
             version: number;
             interval: components["schemas"]["PlanInterval"];
             currency: components["schemas"]["Currency"];
-            /** @description The price per interval in the currency's minor unit (cents). */
+            /** @description The flat fee per interval in the currency's minor unit (cents). */
             base_price: number;
+            /** @description The usage prices, each rated over a billing period's usage of its meter. */
+            prices: components["schemas"]["Price"][];
             trial_days: number;
             entitlements: components["schemas"]["PlanEntitlement"][];
             metadata: components["schemas"]["Metadata"];
@@ -1087,6 +1155,8 @@ export interface components {
             interval: components["schemas"]["PlanInterval"];
             currency?: components["schemas"]["Currency"];
             base_price?: number;
+            /** @description Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use. */
+            prices?: components["schemas"]["PriceParams"][];
             trial_days?: number;
             entitlements?: components["schemas"]["PlanEntitlement"][];
             metadata?: components["schemas"]["Metadata"];
@@ -1095,6 +1165,8 @@ export interface components {
             name?: string;
             currency?: components["schemas"]["Currency"];
             base_price?: number;
+            /** @description Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use. */
+            prices?: components["schemas"]["PriceParams"][];
             trial_days?: number;
             entitlements?: components["schemas"]["PlanEntitlement"][];
             metadata?: components["schemas"]["MetadataUpdate"];
@@ -1364,7 +1436,8 @@ export interface components {
             error?: {
                 /**
                  * @description `parameter_missing`, `parameter_invalid`, `parameter_unknown`, `customer_not_found`,
-                 *     `timestamp_in_future`, `timestamp_too_old`, `duplicate_in_batch`.
+                 *     `timestamp_in_future`, `timestamp_too_old`, `duplicate_in_batch`, `period_invoiced` (the
+                 *     customer's billing period that contains the timestamp has already been invoiced).
                  */
                 code: string;
                 message: string;
@@ -1623,6 +1696,162 @@ export interface components {
             to?: components["schemas"]["Timestamp"];
             seconds?: number;
         };
+        /**
+         * @description A non-negative decimal in the currency's minor unit (cents), as a string so that
+         *     fractions of a cent stay exact: `"1500"`, `"0.5"`, `"0.0015"` ($0.000015).
+         * @example 0.5
+         */
+        DecimalAmount: string;
+        /**
+         * @description A non-negative number of units as a decimal string, exact.
+         * @example 10500
+         */
+        DecimalQuantity: string;
+        /**
+         * @description `per_unit`: `unit_amount` per unit. `graduated`: each tier's units at that tier's rate
+         *     (a tier's `flat_amount` is added when any unit falls in it). `volume`: every unit at the
+         *     rate of the tier the total falls in, plus that tier's `flat_amount`. `package`:
+         *     `unit_amount` per started package of `package_size` units.
+         * @enum {string}
+         */
+        PriceModel: "per_unit" | "graduated" | "volume" | "package";
+        PriceTier: {
+            /** @description The last unit of the tier, inclusive; `null` on the last tier (which has no end). */
+            up_to: number | null;
+            unit_amount: components["schemas"]["DecimalAmount"];
+            flat_amount?: components["schemas"]["DecimalAmount"];
+        };
+        /**
+         * @description A usage price: what one meter's usage in a billing period costs. `free_units` come off
+         *     the usage first; `minimum_amount` / `maximum_amount` bound what the price charges per
+         *     period (a minimum applies even with no usage).
+         */
+        PriceParams: {
+            key: components["schemas"]["FeatureKey"];
+            /** @description The meter (id or key) whose usage the price rates. */
+            meter: string;
+            model: components["schemas"]["PriceModel"];
+            unit_amount?: components["schemas"]["DecimalAmount"];
+            tiers?: components["schemas"]["PriceTier"][];
+            package_size?: number;
+            free_units?: components["schemas"]["DecimalQuantity"];
+            minimum_amount?: components["schemas"]["DecimalAmount"];
+            maximum_amount?: components["schemas"]["DecimalAmount"];
+        };
+        /** @description A usage price of a plan version; fields that do not apply to its model are `null`. */
+        Price: {
+            key: string;
+            /** @description The meter's key. */
+            meter: string;
+            model: components["schemas"]["PriceModel"];
+            unit_amount: components["schemas"]["DecimalAmount"] | null;
+            tiers: components["schemas"]["PriceTier"][] | null;
+            package_size: number | null;
+            free_units: components["schemas"]["DecimalQuantity"] | null;
+            minimum_amount: components["schemas"]["DecimalAmount"] | null;
+            maximum_amount: components["schemas"]["DecimalAmount"] | null;
+        };
+        /**
+         * @description `draft` while it is being built; `open` once finalized and not yet paid (a subscription
+         *     you bill yourself, or one billed by Stripe); `paid` once collected (the sandbox charges
+         *     it when it is finalized).
+         * @enum {string}
+         */
+        InvoiceStatus: "draft" | "open" | "paid";
+        /** @description One part of a usage line's amount, exact (unrounded). */
+        InvoiceLineTier: {
+            /** @description Index into the price's `tiers`; `null` for `per_unit` and `package`. */
+            tier: number | null;
+            quantity: components["schemas"]["DecimalQuantity"];
+            unit_amount: components["schemas"]["DecimalAmount"];
+            flat_amount: components["schemas"]["DecimalAmount"];
+            amount: components["schemas"]["DecimalAmount"];
+        };
+        /**
+         * @description `base_fee`: the plan's `base_price`, quantity 1 (none for a trial period). `usage`: one
+         *     per usage price, with the meter's aggregate over the period as `quantity`, the parts it
+         *     was priced in (`tiers`), any minimum/maximum `adjustment`, the exact amount, and
+         *     `amount`: the exact amount rounded once to whole minor units, half away from zero.
+         */
+        InvoiceLine: {
+            /** @enum {string} */
+            type: "base_fee" | "usage";
+            description: string;
+            /** @description The usage price's key; `null` on the base fee. */
+            price: string | null;
+            /** @description The meter's key; `null` on the base fee. */
+            meter: string | null;
+            quantity: components["schemas"]["DecimalQuantity"];
+            free_quantity: components["schemas"]["DecimalQuantity"];
+            /** @description The price per unit (per package for `package`); `null` for tiered prices, whose rates are in `tiers`. */
+            unit_amount: components["schemas"]["DecimalAmount"] | null;
+            tiers: components["schemas"]["InvoiceLineTier"][];
+            /** @description What `minimum_amount` added (positive) or `maximum_amount` took off (negative). */
+            adjustment: {
+                /** @enum {string} */
+                reason: "minimum" | "maximum";
+                amount: string;
+            } | null;
+            exact_amount: components["schemas"]["DecimalAmount"];
+            /** @description Whole minor units. */
+            amount: number;
+            period_start: components["schemas"]["Timestamp"];
+            period_end: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A subscription's bill for one billing period `[period_start, period_end)`, built once
+         *     the period has ended (exactly once per subscription and period). Amounts are integers
+         *     in the currency's minor unit: each line is rated exactly and rounded once, half away
+         *     from zero (0.5 → 1); `subtotal` is the sum of the rounded lines and `total` equals it.
+         */
+        Invoice: {
+            id: string;
+            /** @constant */
+            object: "invoice";
+            /** @description The customer's id. */
+            customer: string;
+            subscription: string;
+            /** @description The plan's key. */
+            plan: string;
+            plan_version: number;
+            status: components["schemas"]["InvoiceStatus"];
+            currency: components["schemas"]["Currency"];
+            period_start: components["schemas"]["Timestamp"];
+            period_end: components["schemas"]["Timestamp"];
+            /** @description Whether the period was a trial (no base fee). */
+            trial: boolean;
+            lines: components["schemas"]["InvoiceLine"][];
+            subtotal: number;
+            total: number;
+            created: components["schemas"]["Timestamp"];
+            finalized_at: components["schemas"]["Timestamp"] | null;
+            paid_at: components["schemas"]["Timestamp"] | null;
+        };
+        /** @description The invoice the current period would get if it ended now, by the same rules as Invoice; not stored. */
+        UpcomingInvoice: {
+            /** @constant */
+            object: "upcoming_invoice";
+            customer: string;
+            subscription: string;
+            plan: string;
+            plan_version: number;
+            currency: components["schemas"]["Currency"];
+            period_start: components["schemas"]["Timestamp"];
+            period_end: components["schemas"]["Timestamp"];
+            trial: boolean;
+            lines: components["schemas"]["InvoiceLine"][];
+            subtotal: number;
+            total: number;
+            /** @description When the preview was made; the usage is everything recorded for the period so far. */
+            as_of: components["schemas"]["Timestamp"];
+        };
+        InvoiceList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Invoice"][];
+            has_more: boolean;
+            url: string;
+        };
     };
     responses: {
         /** @description The request was invalid; `error.param` names the parameter. */
@@ -1716,6 +1945,8 @@ export interface components {
         SubscriptionId: string;
         /** @description The purchase's id (`pur_…`). */
         PurchaseId: string;
+        /** @description The invoice's id (`in_…`). */
+        InvoiceId: string;
         /** @description The meter's id (`mtr_…`) or key. */
         MeterRef: string;
     };
@@ -3354,6 +3585,98 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only this customer's (id or external_id). */
+                customer?: string;
+                status?: components["schemas"]["InvoiceStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    retrieveInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    retrieveUpcomingInvoice: {
+        parameters: {
+            query?: {
+                /** @description Which subscription to preview; the customer's newest live one when absent. */
+                subscription?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingInvoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

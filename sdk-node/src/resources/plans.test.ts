@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listOf, plan } from '../../test/fixtures.js';
 import { mockApi, nozle } from '../../test/mock-api.js';
+import type { PlanCreateParams } from './plans.js';
 
 const api = mockApi();
 
@@ -22,6 +23,27 @@ describe('nozle.plans', () => {
     const sent = api.reply('get', '/v1/plans/:plan', plan);
     await nozle().plans.retrieve('pro');
     expect(sent[0]?.query).toEqual({});
+  });
+
+  it('create and update send usage prices as given, amounts as decimal strings', async () => {
+    const prices: PlanCreateParams['prices'] = [
+      {
+        key: 'tokens',
+        meter: 'tokens',
+        model: 'graduated',
+        tiers: [
+          { up_to: 1_000, unit_amount: '0' },
+          { up_to: null, unit_amount: '0.0015' },
+        ],
+        free_units: '100',
+      },
+    ];
+    const created = api.reply('post', '/v1/plans', plan);
+    await nozle().plans.create({ key: 'pro', interval: 'month', base_price: 2_900, prices });
+    expect(created[0]?.body).toEqual({ key: 'pro', interval: 'month', base_price: 2_900, prices });
+    const updated = api.reply('post', '/v1/plans/:plan', plan);
+    await nozle().plans.update('pro', { prices: [{ key: 'calls', meter: 'calls', model: 'per_unit', unit_amount: '0.5' }] });
+    expect(updated[0]?.body).toEqual({ prices: [{ key: 'calls', meter: 'calls', model: 'per_unit', unit_amount: '0.5' }] });
   });
 
   it('update posts the changes', async () => {

@@ -5,9 +5,17 @@ import { paginate } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { featureDefinitions } from './features-store.js';
 import { normalizePlanTerms } from './plan-terms.js';
-import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, replaceCurrentVersion, setPlanMetadata, versionInUse, type PlanTerms } from './plans-store.js';
+import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, planVersionPrices, replaceCurrentVersion, setPlanMetadata, versionInUse, type PlanTerms } from './plans-store.js';
 import { customersToMigrate, moveSubscriptionsToVersion } from '../access/subscriptions-store.js';
 import { lockCustomer } from '../customers/store.js';
+import { normalizePrices } from '../billing/prices.js';
+
+function checkOneTime(terms: PlanTerms): void {
+  if (terms.interval !== 'one_time') return;
+  if (terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');
+  // Usage is rated per billing period, and a one_time plan has none.
+  if (terms.prices?.length) throw invalidParam('prices', 'A one_time plan has no billing periods to rate usage in.');
+}
 
 export const planRoutes = [
   defineRoute('createPlan', async ({ body }, { db, caller, clock }) => {
@@ -16,10 +24,11 @@ export const planRoutes = [
       interval: body.interval,
       currency: body.currency ?? 'usd',
       base_price: body.base_price ?? 0,
+      prices: await normalizePrices(db, caller.projectId, body.prices ?? []),
       trial_days: body.trial_days ?? 0,
       entitlements: normalizePlanTerms(body.entitlements ?? [], await featureDefinitions(db, caller.projectId)),
     };
-    if (terms.interval === 'one_time' && terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');
+    checkOneTime(terms);
     return { status: 200, body: await insertPlan(db, caller.projectId, body.key, terms, cleanMetadata(body.metadata), clock.now()) };
   }),
 
@@ -32,19 +41,20 @@ export const planRoutes = [
   // version and existing holders keep theirs until migrated.
   defineRoute('updatePlan', async ({ params, body }, { db, caller, clock }) => {
     const current = await findPlan(db, caller.projectId, params.plan, undefined, true);
-    const termsChanged = ['name', 'currency', 'base_price', 'trial_days', 'entitlements'].some((field) => field in body);
+    const termsChanged = ['name', 'currency', 'base_price', 'prices', 'trial_days', 'entitlements'].some((field) => field in body);
     if (termsChanged) {
       const terms: PlanTerms = {
         name: body.name ?? current.name,
         interval: current.interval,
         currency: body.currency ?? current.currency,
         base_price: body.base_price ?? current.base_price,
+        prices: body.prices ? await normalizePrices(db, caller.projectId, body.prices) : await planVersionPrices(db, current.id, current.version),
         trial_days: body.trial_days ?? current.trial_days,
         entitlements: body.entitlements
           ? normalizePlanTerms(body.entitlements, await featureDefinitions(db, caller.projectId))
           : current.entitlements,
       };
-      if (terms.interval === 'one_time' && terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');
+      checkOneTime(terms);
       if (await versionInUse(db, current.id, current.version)) await addVersion(db, current.id, current.version + 1, terms, clock.now());
       else await replaceCurrentVersion(db, current.id, current.version, terms);
     }

@@ -6,6 +6,7 @@ import type { Metadata } from '../customers/metadata.js';
 import type { FeatureTerms } from '../entitlements/types.js';
 import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import { toApiPrice, type ApiPrice, type StoredPrice } from '../billing/prices.js';
 
 export type PlanInterval = 'month' | 'year' | 'one_time';
 
@@ -14,11 +15,14 @@ export interface PlanTerms {
   interval: PlanInterval;
   currency: string;
   base_price: number;
+  /** Usage prices; none when absent. */
+  prices?: StoredPrice[];
   trial_days: number;
   entitlements: FeatureTerms[];
 }
 
-export interface Plan extends PlanTerms {
+export interface Plan extends Omit<PlanTerms, 'prices'> {
+  prices: ApiPrice[];
   id: string;
   object: 'plan';
   key: string;
@@ -38,6 +42,7 @@ interface PlanRow {
   interval: PlanInterval;
   currency: string;
   base_price: number;
+  prices: StoredPrice[];
   trial_days: number;
   entitlements: FeatureTerms[];
 }
@@ -51,6 +56,7 @@ const toPlan = (row: PlanRow): Plan => ({
   interval: row.interval,
   currency: row.currency,
   base_price: row.base_price,
+  prices: row.prices.map(toApiPrice),
   trial_days: row.trial_days,
   // jsonb keeps keys in its own order; put `feature` first, as it was written.
   entitlements: row.entitlements.map(({ feature, ...terms }) => ({ feature, ...terms })),
@@ -59,14 +65,25 @@ const toPlan = (row: PlanRow): Plan => ({
 });
 
 const SELECT = `select p.id, p.key, p.current_version, p.metadata, p.created_at, v.version, v.name, v.interval,
-  v.currency, v.base_price, v.trial_days, v.entitlements
+  v.currency, v.base_price, v.prices, v.trial_days, v.entitlements
   from plans p join plan_versions v on v.plan_id = p.id`;
 
 async function insertVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {
   await db.query(
-    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [planId, version, terms.name, terms.interval, terms.currency, terms.base_price, terms.trial_days, JSON.stringify(terms.entitlements), now],
+    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, prices, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      planId,
+      version,
+      terms.name,
+      terms.interval,
+      terms.currency,
+      terms.base_price,
+      terms.trial_days,
+      JSON.stringify(terms.entitlements),
+      JSON.stringify(terms.prices ?? []),
+      now,
+    ],
   );
 }
 
@@ -86,6 +103,12 @@ export async function insertPlan(db: Queryable, projectId: string, key: string, 
   }
   await insertVersion(db, id, 1, terms, now);
   return findPlan(db, projectId, id);
+}
+
+/** The usage prices of one plan version, as stored. */
+export async function planVersionPrices(db: Queryable, planId: string, version: number): Promise<StoredPrice[]> {
+  const { rows } = await db.query<{ prices: StoredPrice[] }>('select prices from plan_versions where plan_id = $1 and version = $2', [planId, version]);
+  return rows[0]?.prices ?? [];
 }
 
 /** By id or key, at `version` or the current one; `forUpdate` locks the plan row. */
@@ -113,9 +136,19 @@ export async function versionInUse(db: Queryable, planId: string, version: numbe
 
 export async function replaceCurrentVersion(db: Queryable, planId: string, version: number, terms: PlanTerms): Promise<void> {
   await db.query(
-    `update plan_versions set name = $3, interval = $4, currency = $5, base_price = $6, trial_days = $7, entitlements = $8
+    `update plan_versions set name = $3, interval = $4, currency = $5, base_price = $6, trial_days = $7, entitlements = $8, prices = $9
      where plan_id = $1 and version = $2`,
-    [planId, version, terms.name, terms.interval, terms.currency, terms.base_price, terms.trial_days, JSON.stringify(terms.entitlements)],
+    [
+      planId,
+      version,
+      terms.name,
+      terms.interval,
+      terms.currency,
+      terms.base_price,
+      terms.trial_days,
+      JSON.stringify(terms.entitlements),
+      JSON.stringify(terms.prices ?? []),
+    ],
   );
 }
 

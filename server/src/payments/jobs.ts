@@ -1,7 +1,8 @@
-// Scheduled payment jobs: reconciliation (on its cron, daily by default), retries of failed
-// events, and in sandbox mode the renewals that real time brings due. Each runs on one
+// Scheduled jobs: reconciliation (on its cron, daily by default), invoices at period end,
+// retries of failed events, and in sandbox mode the renewals that real time brings due. Each runs on one
 // instance at a time (reconcile.ts takes a database lock; the others are safe to repeat).
 import { Cron } from 'croner';
+import { closeBillingPeriods } from '../billing/invoices.js';
 import { retryDueEvents } from './events.js';
 import type { Payments } from './payments.js';
 import { reconcile } from './reconcile.js';
@@ -21,6 +22,8 @@ export function schedulePaymentJobs(payments: Payments, reconcileCron: string): 
   const jobs = [
     // protect: a run still going when the next is due is skipped, not stacked.
     new Cron(reconcileCron, { protect: true, timezone: 'UTC' }, guard('reconcile', () => reconcile(payments, 'schedule'))),
+    // Invoices for every period that has ended (under its own lock: once across instances).
+    new Cron(MINUTE_CRON, { protect: true }, guard('billing', () => closeBillingPeriods(payments.deps))),
     new Cron(MINUTE_CRON, { protect: true }, guard('payment event retries', () => db.withLock('nozle:payment-event-retries', () => retryDueEvents(payments)))),
   ];
   if (payments.sandbox) jobs.push(new Cron(MINUTE_CRON, { protect: true }, guard('sandbox renewals', () => db.withLock('nozle:sandbox', () => advanceSandbox(payments)))));

@@ -9,6 +9,7 @@ import { customerForCaller } from './caller-customer.js';
 import { receiveEvent, type EventStatus } from './events.js';
 import { reconcile, reconcileBusy, type Reconciliation } from './reconcile.js';
 import { advanceSandbox, saveClockOffset } from './sandbox/run-due.js';
+import { closeBillingPeriods } from '../billing/invoices.js';
 import { insertHostedSession } from './store.js';
 import type { StripeProvider } from './stripe-provider.js';
 
@@ -224,6 +225,7 @@ export const paymentRoutes = [
       await saveClockOffset(app.db, clock.now().getTime() - Date.now());
     }
     await advanceSandbox(app.payments);
+    await closeBillingPeriods(app);
     return { status: 200, body: { object: 'test_clock', now: unixSeconds(clock.now()), offset_seconds: Math.round((clock.now().getTime() - Date.now()) / 1000) } };
   }),
 ];

@@ -11,6 +11,7 @@ import type { ApiError } from '../http/errors.js';
 import { contribution, fold, matchesFilters, type CounterDelta, type Properties } from './aggregate.js';
 import { metersForEvents, type Meter } from './meters-store.js';
 import { periodsFor } from './periods.js';
+import { eventsInInvoicedPeriods } from '../billing/invoices-store.js';
 
 export type EventBatchResult = components['schemas']['EventBatchResult'];
 type EventResult = components['schemas']['EventResult'];
@@ -76,7 +77,7 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
 
   // 2. Customers, by id or external_id, in one query.
   const customerIds = await resolveCustomers(tx, options.projectId, [...new Set(candidates.map((c) => c.event.customer))]);
-  const valid: ValidEvent[] = [];
+  let valid: ValidEvent[] = [];
   for (const { index, event, at } of candidates) {
     const customerId = customerIds.get(event.customer);
     if (!customerId) {
@@ -84,6 +85,23 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
       continue;
     }
     valid.push({ index, id: event.id, customerId, name: event.event, at, properties: (event.properties ?? {}) as Properties });
+  }
+
+  // 2b. An event in a billing period already invoiced would change a bill already made; a
+  // repeat of one accepted before the invoice stays a duplicate, so the sender's retry is safe.
+  // The customers are locked first (in id order, as everywhere): the billing job holds the same
+  // lock while it reads a period's usage, so an event is either in the invoice or refused here.
+  // One statement: the lock is taken above the sort, so rows are locked in id order.
+  await tx.query('select id from customers where id = any($1) order by id for update', [[...new Set(valid.map((event) => event.customerId))]]);
+  const late = await eventsInInvoicedPeriods(tx, options.projectId, valid);
+  if (late.size > 0) {
+    const lateEvents = valid.filter((event) => late.has(event.index));
+    const known = await knownIds(tx, options.projectId, lateEvents.map((event) => event.id));
+    for (const event of lateEvents) {
+      if (known.has(event.id)) results[event.index] = { index: event.index, id: event.id, status: 'duplicate' };
+      else reject(event.index, 'period_invoiced', "The customer's billing period containing this timestamp has already been invoiced.", `events[${event.index}][timestamp]`);
+    }
+    valid = valid.filter((event) => !late.has(event.index));
   }
 
   // 3. One statement: ids this project has not seen are recorded with their events.
@@ -115,6 +133,11 @@ async function resolveCustomers(tx: Queryable, projectId: string, refs: string[]
   for (const row of rows) if (row.external_id) byRef.set(row.external_id, row.id);
   for (const row of rows) byRef.set(row.id, row.id); // an id wins over an external_id that looks like one
   return byRef;
+}
+
+async function knownIds(tx: Queryable, projectId: string, ids: string[]): Promise<Set<string>> {
+  const { rows } = await tx.query<{ id: string }>('select id from event_ids where project_id = $1 and id = any($2)', [projectId, ids]);
+  return new Set(rows.map((row) => row.id));
 }
 
 async function insertFresh(tx: Queryable, projectId: string, events: ValidEvent[], now: Date): Promise<Set<string>> {

@@ -20,6 +20,15 @@ const AGGREGATE: Record<Meter['aggregation'], (value: string) => string> = {
 };
 
 export async function queryUsage(db: Queryable, projectId: string, meter: Meter, query: UsageQuery): Promise<Array<{ group: string | null; value: number }>> {
+  const rows = await queryUsageExact(db, projectId, meter, query);
+  return rows.map((row) => ({ group: row.group, value: row.value === null ? 0 : Number(row.value) }));
+}
+
+/**
+ * As queryUsage, with each value as the database's exact decimal text (null when no event
+ * counted): billing rates fractional sums, which a JS number could round.
+ */
+export async function queryUsageExact(db: Queryable, projectId: string, meter: Meter, query: UsageQuery): Promise<Array<{ group: string | null; value: string | null }>> {
   // A property's number, or null when it is missing or not a number (as ingestion treats it).
   const value = `case when jsonb_typeof(properties -> $6) = 'number' then (properties ->> $6)::numeric
     when (properties ->> $6) ~ '^-?[0-9]+(\\.[0-9]+)?$' then (properties ->> $6)::numeric end`;
@@ -50,5 +59,5 @@ export async function queryUsage(db: Queryable, projectId: string, meter: Meter,
      group by 1 order by 1 nulls last`,
     params,
   );
-  return rows.map((row) => ({ group: row.group, value: row.value === null ? 0 : Number(row.value) }));
+  return rows.map((row) => ({ group: row.group, value: row.value === null ? null : String(row.value) }));
 }

@@ -1,0 +1,59 @@
+// `nozle.invoices`: the invoices built at each billing period's end, and the preview of the
+// period in progress, over /v1/invoices and /v1/customers/{customer}/upcoming_invoice.
+import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { autoPage } from '../pagination.js';
+import { pathParam, type QueryParams } from './request.js';
+
+export type Invoice = Schemas['Invoice'];
+export type InvoiceLine = Schemas['InvoiceLine'];
+export type InvoiceStatus = Schemas['InvoiceStatus'];
+export type UpcomingInvoice = Schemas['UpcomingInvoice'];
+export type InvoiceListParams = QueryParams<'listInvoices'>;
+export type InvoiceList = Schemas['InvoiceList'];
+export type UpcomingInvoiceParams = QueryParams<'retrieveUpcomingInvoice'>;
+
+/**
+ * Invoices of your customers' subscriptions, one per subscription and billing period. Amounts
+ * are integers in the currency's minor unit; each line is rated exactly and rounded once, half
+ * away from zero.
+ */
+export class Invoices {
+  readonly #client: NozleClient;
+
+  /** @internal Reached as `nozle.invoices`. */
+  constructor(client: NozleClient) {
+    this.#client = client;
+  }
+
+  /** Retrieves an invoice by its `in_…` id. */
+  async retrieve(invoice: string): Promise<Invoice> {
+    return unwrap(
+      await this.#client.GET('/v1/invoices/{invoice}', {
+        params: { path: { invoice: pathParam(invoice, 'invoice') } },
+      }),
+    );
+  }
+
+  /**
+   * What the customer's current period would be invoiced if it ended now (nothing is stored).
+   * `customer` takes a `cus_…` id or your `external_id`; `params.subscription` picks one of
+   * several subscriptions (the newest live one by default).
+   */
+  async upcoming(customer: string, params?: UpcomingInvoiceParams): Promise<UpcomingInvoice> {
+    return unwrap(
+      await this.#client.GET('/v1/customers/{customer}/upcoming_invoice', {
+        params: { path: { customer: pathParam(customer, 'customer') }, query: params },
+      }),
+    );
+  }
+
+  /** One page of invoices, newest first; filter by `customer` or `status`. */
+  async list(params?: InvoiceListParams): Promise<InvoiceList> {
+    return unwrap(await this.#client.GET('/v1/invoices', { params: { query: params } }));
+  }
+
+  /** Every invoice matching `params`, fetching pages as the loop needs them. */
+  listAll(params: InvoiceListParams = {}): AsyncGenerator<Invoice, void, undefined> {
+    return autoPage(params, (page) => this.list(page));
+  }
+}

@@ -1,0 +1,99 @@
+// The lines of one period's invoice, from the plan's terms and the period's usage. Pure.
+//
+// Rounding: each usage line is rated exactly (rating.ts) and rounded once, half away from zero,
+// to whole minor units; the base fee is already whole. The subtotal is the sum of the rounded
+// lines, so every line can be checked on its own and the lines add up to the total exactly.
+import { Exact, formatDecimal } from './money.js';
+import { ratingPrice, type StoredPrice } from './prices.js';
+import { rate, type RatedPart, type Rating } from './rating.js';
+
+export interface PeriodUsage {
+  price: StoredPrice;
+  /** The meter's aggregate over the period, as an exact non-negative decimal string. */
+  quantity: string;
+}
+
+export interface InvoiceInput {
+  planName: string;
+  basePrice: number;
+  trial: boolean;
+  start: Date;
+  end: Date;
+  usage: PeriodUsage[];
+}
+
+export interface DraftLine {
+  type: 'base_fee' | 'usage';
+  description: string;
+  price_key: string | null;
+  meter_id: string | null;
+  meter_key: string | null;
+  quantity: string;
+  free_quantity: string;
+  unit_amount: string | null;
+  tiers: RatedPart[];
+  adjustment: Rating['adjustment'];
+  exact_amount: string;
+  /** Whole minor units. */
+  amount: string;
+  period_start: Date;
+  period_end: Date;
+}
+
+export interface DraftInvoice {
+  lines: DraftLine[];
+  subtotal: string;
+  total: string;
+}
+
+export function draftInvoice(input: InvoiceInput): DraftInvoice {
+  const lines: DraftLine[] = [];
+  const period = { period_start: input.start, period_end: input.end };
+  // A plan without a flat fee shows no zero line for it.
+  if (!input.trial && input.basePrice > 0) {
+    const base = String(input.basePrice);
+    lines.push({
+      type: 'base_fee',
+      description: input.planName,
+      price_key: null,
+      meter_id: null,
+      meter_key: null,
+      quantity: '1',
+      free_quantity: '0',
+      unit_amount: base,
+      tiers: [],
+      adjustment: null,
+      exact_amount: base,
+      amount: base,
+      ...period,
+    });
+  }
+  for (const { price, quantity } of input.usage) {
+    const rating = rate(ratingPrice(price), quantity);
+    lines.push({
+      type: 'usage',
+      description: `${price.key} (${price.meter_key})`,
+      price_key: price.key,
+      meter_id: price.meter_id,
+      meter_key: price.meter_key,
+      quantity: rating.quantity,
+      free_quantity: rating.free_quantity,
+      // Tiered prices have one rate per tier: those are in `tiers`.
+      unit_amount: price.model === 'per_unit' || price.model === 'package' ? (price.unit_amount ?? null) : null,
+      tiers: rating.breakdown,
+      adjustment: rating.adjustment,
+      exact_amount: rating.exact_amount,
+      amount: rating.amount,
+      ...period,
+    });
+  }
+  const subtotal = formatDecimal(lines.reduce((sum, line) => sum.plus(line.amount), new Exact(0)));
+  return { lines, subtotal, total: subtotal };
+}
+
+/** A meter's aggregate as the database gave it, as a quantity rating accepts (never negative). */
+export function usageQuantity(value: string | null): string {
+  if (value === null) return '0';
+  const exact = new Exact(value);
+  return exact.isNegative() ? '0' : formatDecimal(exact);
+}

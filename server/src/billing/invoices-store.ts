@@ -1,0 +1,283 @@
+// SQL for invoices and their lines, and the subscriptions the billing job looks at.
+import type { components } from '@nozle/openapi';
+import { unixSeconds } from '../clock.js';
+import type { Queryable } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { newId } from '../ids.js';
+import type { DraftInvoice, DraftLine } from './invoice-lines.js';
+import type { PeriodSource } from './periods.js';
+import type { StoredPrice } from './prices.js';
+
+export type Invoice = components['schemas']['Invoice'];
+export type InvoiceLine = components['schemas']['InvoiceLine'];
+export type InvoiceStatus = components['schemas']['InvoiceStatus'];
+
+interface InvoiceRow {
+  id: string;
+  customer_id: string;
+  subscription_id: string;
+  plan_key: string;
+  plan_version: number;
+  status: InvoiceStatus;
+  currency: string;
+  period_start: Date;
+  period_end: Date;
+  trial: boolean;
+  subtotal: number | string;
+  total: number | string;
+  created_at: Date;
+  finalized_at: Date | null;
+  paid_at: Date | null;
+}
+
+interface LineRow {
+  invoice_id: string;
+  type: DraftLine['type'];
+  description: string;
+  price_key: string | null;
+  meter_key: string | null;
+  quantity: string;
+  free_quantity: string;
+  unit_amount: string | null;
+  tiers: DraftLine['tiers'];
+  adjustment: DraftLine['adjustment'];
+  exact_amount: string;
+  amount: number | string;
+  period_start: Date;
+  period_end: Date;
+}
+
+const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
+
+/** A line as the API shows it; amounts stay far below 2^53 minor units. */
+export const toLine = (line: Omit<LineRow, 'invoice_id'>): InvoiceLine => ({
+  type: line.type,
+  description: line.description,
+  price: line.price_key,
+  meter: line.meter_key,
+  quantity: line.quantity,
+  free_quantity: line.free_quantity,
+  unit_amount: line.unit_amount,
+  tiers: line.tiers,
+  adjustment: line.adjustment,
+  exact_amount: line.exact_amount,
+  amount: Number(line.amount),
+  period_start: unixSeconds(line.period_start),
+  period_end: unixSeconds(line.period_end),
+});
+
+const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
+  id: row.id,
+  object: 'invoice',
+  customer: row.customer_id,
+  subscription: row.subscription_id,
+  plan: row.plan_key,
+  plan_version: row.plan_version,
+  status: row.status,
+  currency: row.currency,
+  period_start: unixSeconds(row.period_start),
+  period_end: unixSeconds(row.period_end),
+  trial: row.trial,
+  lines: lines.map(toLine),
+  subtotal: Number(row.subtotal),
+  total: Number(row.total),
+  created: unixSeconds(row.created_at),
+  finalized_at: seconds(row.finalized_at),
+  paid_at: seconds(row.paid_at),
+});
+
+const SELECT = `select i.id, i.customer_id, i.subscription_id, p.key as plan_key, i.plan_version, i.status, i.currency, i.period_start,
+  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at
+  from invoices i join plans p on p.id = i.plan_id`;
+
+async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> {
+  if (rows.length === 0) return [];
+  const { rows: lines } = await db.query<LineRow>(
+    `select l.invoice_id, l.type, l.description, l.price_key, m.key as meter_key, l.quantity, l.free_quantity, l.unit_amount, l.tiers,
+       l.adjustment, l.exact_amount, l.amount, l.period_start, l.period_end
+     from invoice_lines l left join meters m on m.id = l.meter_id
+     where l.invoice_id = any($1) order by l.invoice_id, l.position`,
+    [rows.map((row) => row.id)],
+  );
+  return rows.map((row) => toInvoice(row, lines.filter((line) => line.invoice_id === row.id)));
+}
+
+export async function findInvoice(db: Queryable, projectId: string, id: string): Promise<Invoice> {
+  const { rows } = await db.query<InvoiceRow>(`${SELECT} where i.project_id = $1 and i.id = $2`, [projectId, id]);
+  if (!rows[0]) throw notFound('invoice', id, 'invoice');
+  return (await withLines(db, rows))[0]!;
+}
+
+export interface InvoiceFilter {
+  customerId?: string;
+  status?: InvoiceStatus;
+}
+
+export async function listInvoiceRows(db: Queryable, projectId: string, filter: InvoiceFilter, limit: number, afterSeq?: number): Promise<Invoice[]> {
+  const { rows } = await db.query<InvoiceRow>(
+    `${SELECT} where i.project_id = $1 and ($2::text is null or i.customer_id = $2) and ($3::text is null or i.status = $3)
+       and ($4::bigint is null or i.seq < $4)
+     order by i.seq desc limit $5`,
+    [projectId, filter.customerId ?? null, filter.status ?? null, afterSeq ?? null, limit],
+  );
+  return withLines(db, rows);
+}
+
+export async function invoiceSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ seq: number }>('select seq from invoices where project_id = $1 and id = $2', [projectId, id]);
+  return rows[0]?.seq;
+}
+
+/** A subscription as the billing job reads it, with its plan version's terms. */
+export interface BillableSubscription extends PeriodSource {
+  id: string;
+  project_id: string;
+  customer_id: string;
+  plan_id: string;
+  plan_version: number;
+  plan_name: string;
+  currency: string;
+  base_price: number | string;
+  prices: StoredPrice[];
+  /** The end of the last period invoiced; null before the first invoice. */
+  last_invoiced_end: Date | null;
+}
+
+const BILLABLE = `select s.id, s.project_id, s.customer_id, s.plan_id, s.plan_version, v.name as plan_name, v.currency, v.base_price, v.prices,
+    v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at,
+    s.created_at, s.provider,
+    (select max(i.period_end) from invoices i where i.subscription_id = s.id) as last_invoiced_end
+  from subscriptions s join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version`;
+
+/**
+ * Recurring subscriptions with something to bill (a base fee or a usage price), in every
+ * project, that may have a period ended and not invoiced: those whose last invoice (if any)
+ * ends before now.
+ */
+export async function billableSubscriptions(db: Queryable, now: Date): Promise<BillableSubscription[]> {
+  const { rows } = await db.query<BillableSubscription>(
+    `select * from (${BILLABLE}
+       where v.interval <> 'one_time' and (v.base_price > 0 or jsonb_array_length(v.prices) > 0) and s.status <> 'incomplete') b
+     where b.last_invoiced_end is null or b.last_invoiced_end < $1
+     order by b.id`,
+    [now],
+  );
+  return rows;
+}
+
+/** One subscription for the job, in the transaction that bills it (after its customer is locked). */
+export async function billableSubscription(db: Queryable, id: string): Promise<BillableSubscription | undefined> {
+  const { rows } = await db.query<BillableSubscription>(`${BILLABLE} where s.id = $1`, [id]);
+  return rows[0];
+}
+
+export interface NewInvoice {
+  projectId: string;
+  customerId: string;
+  subscriptionId: string;
+  planId: string;
+  planVersion: number;
+  currency: string;
+  start: Date;
+  end: Date;
+  trial: boolean;
+  draft: DraftInvoice;
+}
+
+/**
+ * Stores a draft invoice with its lines; returns its id, or null when this subscription's period
+ * already has one (another instance or an earlier run built it).
+ */
+export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now: Date): Promise<string | null> {
+  const id = newId('in');
+  const { rows } = await db.query<{ id: string }>(
+    `insert into invoices (id, project_id, customer_id, subscription_id, plan_id, plan_version, status, currency, period_start, period_end,
+       trial, subtotal, total, created_at)
+     values ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13)
+     on conflict (subscription_id, period_start) do nothing returning id`,
+    [
+      id,
+      invoice.projectId,
+      invoice.customerId,
+      invoice.subscriptionId,
+      invoice.planId,
+      invoice.planVersion,
+      invoice.currency,
+      invoice.start,
+      invoice.end,
+      invoice.trial,
+      invoice.draft.subtotal,
+      invoice.draft.total,
+      now,
+    ],
+  );
+  if (!rows[0]) return null;
+  const lines = invoice.draft.lines.map((line, position) => ({
+    position,
+    type: line.type,
+    description: line.description,
+    price_key: line.price_key,
+    meter_id: line.meter_id,
+    quantity: line.quantity,
+    free_quantity: line.free_quantity,
+    unit_amount: line.unit_amount,
+    tiers: line.tiers,
+    adjustment: line.adjustment,
+    exact_amount: line.exact_amount,
+    amount: line.amount,
+    period_start: line.period_start.toISOString(),
+    period_end: line.period_end.toISOString(),
+  }));
+  if (lines.length > 0) {
+    await db.query(
+      `insert into invoice_lines (invoice_id, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers,
+         adjustment, exact_amount, amount, period_start, period_end)
+       select $1, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers, adjustment, exact_amount,
+         amount, period_start, period_end
+       from jsonb_to_recordset($2::jsonb) as x(position integer, type text, description text, price_key text, meter_id text, quantity text,
+         free_quantity text, unit_amount text, tiers jsonb, adjustment jsonb, exact_amount text, amount bigint, period_start timestamptz,
+         period_end timestamptz)`,
+      [id, JSON.stringify(lines)],
+    );
+  }
+  return id;
+}
+
+/** Drafts left to finalize, oldest first, with who bills their subscription. */
+export async function draftInvoices(db: Queryable): Promise<Array<{ id: string; provider: string | null }>> {
+  const { rows } = await db.query<{ id: string; provider: string | null }>(
+    `select i.id, s.provider from invoices i join subscriptions s on s.id = i.subscription_id where i.status = 'draft' order by i.seq`,
+  );
+  return rows;
+}
+
+/** Finalizes a draft as `open` or `paid`; false when it was no longer a draft. */
+export async function finalizeInvoice(db: Queryable, id: string, status: 'open' | 'paid', now: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update invoices set status = $2, finalized_at = $3, paid_at = case when $2 = 'paid' then $3::timestamptz end
+     where id = $1 and status = 'draft'`,
+    [id, status, now],
+  );
+  return rowCount > 0;
+}
+
+/**
+ * The events (by position in `events`) whose timestamp falls in a period already invoiced for
+ * their customer, on an invoice that rated a meter of their event name: counting them now would
+ * change a bill already made.
+ */
+export async function eventsInInvoicedPeriods(
+  db: Queryable,
+  projectId: string,
+  events: Array<{ index: number; customerId: string; name: string; at: Date }>,
+): Promise<Set<number>> {
+  if (events.length === 0) return new Set();
+  const { rows } = await db.query<{ idx: number }>(
+    `select distinct x.idx from jsonb_to_recordset($2::jsonb) as x(idx integer, customer_id text, event_name text, at timestamptz)
+     join invoices i on i.project_id = $1 and i.customer_id = x.customer_id and i.period_start <= x.at and x.at < i.period_end
+     join invoice_lines l on l.invoice_id = i.id
+     join meters m on m.id = l.meter_id and m.event_name = x.event_name`,
+    [projectId, JSON.stringify(events.map((e) => ({ idx: e.index, customer_id: e.customerId, event_name: e.name, at: e.at.toISOString() })))],
+  );
+  return new Set(rows.map((row) => Number(row.idx)));
+}

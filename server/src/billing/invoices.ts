@@ -1,0 +1,154 @@
+// The billing cycle: at each period end, one invoice per subscription and period, built as a
+// draft and then finalized; and the preview of the period in progress.
+//
+// Exactly once: invoices are unique on (subscription, period_start), so a second instance, a
+// retry or an overlapping run finds the row there and builds nothing; the whole run also holds
+// a database lock so instances do not race through the same work.
+import type { components } from '@nozle/openapi';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import { findCustomer, lockCustomer } from '../customers/store.js';
+import type { Database, Queryable } from '../db/database.js';
+import { currentPeriod } from '../entitlements/sources.js';
+import { notFound } from '../http/errors.js';
+import { retryTransaction } from '../http/route.js';
+import { findMeter } from '../usage/meters-store.js';
+import { queryUsageExact } from '../usage/query.js';
+import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
+import { billableSubscription, billableSubscriptions, draftInvoices, finalizeInvoice, insertDraftInvoice, toLine, type BillableSubscription } from './invoices-store.js';
+import { endedPeriods, type BillingPeriod } from './periods.js';
+
+export type UpcomingInvoice = components['schemas']['UpcomingInvoice'];
+
+export interface BillingDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+}
+
+export const BILLING_LOCK = 'nozle:billing';
+
+/**
+ * Builds and finalizes the invoices of every period that has ended, in every project. Runs on
+ * one instance at a time; answers how many invoices it built (0 when another instance holds
+ * the lock).
+ */
+export async function closeBillingPeriods(deps: BillingDeps): Promise<number> {
+  const result = await deps.db.withLock(BILLING_LOCK, () => runBillingCycle(deps));
+  return result.ran ? result.value : 0;
+}
+
+/** The cycle itself, without the lock; safe to run twice at once (the unique key decides). */
+export async function runBillingCycle({ db, clock, logger }: BillingDeps): Promise<number> {
+  const now = clock.now();
+  let built = 0;
+  for (const candidate of await billableSubscriptions(db, now)) {
+    for (const period of endedPeriods(candidate, candidate.last_invoiced_end, now)) {
+      try {
+        const id = await retryTransaction(() => db.transaction((tx) => buildInvoice(tx, candidate, period, now)));
+        if (id) built += 1;
+      } catch (error) {
+        // One subscription's failure must not hold up the others; its next period waits for this one.
+        logger.error({ err: error, subscription: candidate.id, periodStart: period.start }, 'could not build invoice');
+        break;
+      }
+    }
+  }
+  await finalizeDrafts(db, now, logger);
+  if (built > 0) logger.info({ built }, 'invoices built');
+  return built;
+}
+
+async function buildInvoice(tx: Queryable, candidate: BillableSubscription, period: BillingPeriod, now: Date): Promise<string | null> {
+  // The customer's lock first, the order every change uses; then the terms as they are now.
+  await lockCustomer(tx, candidate.customer_id);
+  const sub = await billableSubscription(tx, candidate.id);
+  if (!sub) return null;
+  const draft = await ratePeriod(tx, sub, period, period.end);
+  return insertDraftInvoice(
+    tx,
+    {
+      projectId: sub.project_id,
+      customerId: sub.customer_id,
+      subscriptionId: sub.id,
+      planId: sub.plan_id,
+      planVersion: sub.plan_version,
+      currency: sub.currency,
+      start: period.start,
+      end: period.end,
+      trial: period.trial,
+      draft,
+    },
+    now,
+  );
+}
+
+/** The lines of `period`, with usage counted from its start up to `usageEnd`. */
+async function ratePeriod(db: Queryable, sub: BillableSubscription, period: BillingPeriod, usageEnd: Date): Promise<DraftInvoice> {
+  const usage: PeriodUsage[] = [];
+  for (const price of sub.prices) {
+    const meter = await findMeter(db, sub.project_id, price.meter_id);
+    const [row] = await queryUsageExact(db, sub.project_id, meter, { start: period.start, end: usageEnd, customerId: sub.customer_id, groupBy: null });
+    usage.push({ price, quantity: usageQuantity(row?.value ?? null) });
+  }
+  // A subscription billed by Stripe or the sandbox has its base fee charged there, in advance,
+  // with each period's renewal: Nozle's invoice then carries the usage, billed in arrears.
+  const basePrice = sub.provider ? 0 : Number(sub.base_price);
+  return draftInvoice({ planName: sub.plan_name, basePrice, trial: period.trial, start: period.start, end: period.end, usage });
+}
+
+/**
+ * Finalizes every draft: `paid` when the sandbox bills the subscription (it "charges" it),
+ * `open` otherwise: nothing collects an invoice of a subscription you bill yourself, and
+ * invoices of Stripe-billed ones are not yet sent to Stripe as invoice items.
+ */
+async function finalizeDrafts(db: Database, now: Date, logger: Logger): Promise<void> {
+  for (const draft of await draftInvoices(db)) {
+    try {
+      await db.transaction((tx) => finalizeInvoice(tx, draft.id, draft.provider === 'sandbox' ? 'paid' : 'open', now));
+    } catch (error) {
+      logger.error({ err: error, invoice: draft.id }, 'could not finalize invoice');
+    }
+  }
+}
+
+/**
+ * The invoice the customer's current period would get if it ended now. `subscriptionId` picks
+ * the subscription; otherwise the customer's newest live one. Nothing is stored.
+ */
+export async function upcomingInvoice(db: Queryable, projectId: string, customerRef: string, subscriptionId: string | undefined, now: Date): Promise<UpcomingInvoice> {
+  const customer = await findCustomer(db, projectId, customerRef);
+  const { rows } = await db.query<{ id: string }>(
+    `select s.id from subscriptions s
+     where s.project_id = $1 and s.customer_id = $2 and ($3::text is null or s.id = $3) and s.status not in ('canceled', 'incomplete')
+     order by s.seq desc limit 1`,
+    [projectId, customer.id, subscriptionId ?? null],
+  );
+  const sub = rows[0] && (await billableSubscription(db, rows[0].id));
+  if (!sub) {
+    throw subscriptionId === undefined
+      ? notFound('live subscription for customer', customerRef, 'customer')
+      : notFound('live subscription', subscriptionId, 'subscription');
+  }
+  const { currentPeriodStart, currentPeriodEnd } = currentPeriod(sub, now);
+  const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
+  // Everything recorded for the period so far (events may carry a time a little ahead of ours).
+  const draft = await ratePeriod(db, sub, period, currentPeriodEnd);
+  const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
+  const { rows: plan } = await db.query<{ key: string }>('select key from plans where id = $1', [sub.plan_id]);
+  return {
+    object: 'upcoming_invoice',
+    customer: customer.id,
+    subscription: sub.id,
+    plan: plan[0]!.key,
+    plan_version: sub.plan_version,
+    currency: sub.currency,
+    period_start: Math.floor(currentPeriodStart.getTime() / 1000),
+    period_end: Math.floor(currentPeriodEnd.getTime() / 1000),
+    trial: period.trial,
+    lines: draft.lines.map(toLine),
+    subtotal: Number(draft.subtotal),
+    total: Number(draft.total),
+    as_of: Math.floor(asOf.getTime() / 1000),
+  };
+}
