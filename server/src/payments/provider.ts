@@ -48,7 +48,6 @@ export interface CheckoutRequest {
   cancelUrl: string;
   /** Written onto the session (and its subscription or payment) for the webhook to find. */
   metadata: Record<string, string>;
-  expiresAt: Date;
 }
 
 export interface HostedPage {

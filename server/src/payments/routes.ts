@@ -58,7 +58,6 @@ export const paymentRoutes = [
       successUrl,
       cancelUrl,
       metadata: { nozle_project: caller.projectId, nozle_customer: customer.id, nozle_plan: plan.id, nozle_checkout: id },
-      expiresAt,
     });
     const session = await insertHostedSession(db, {
       id,

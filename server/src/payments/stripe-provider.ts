@@ -106,7 +106,7 @@ export class StripeProvider implements PaymentProvider {
       success_url: request.successUrl,
       cancel_url: request.cancelUrl,
       metadata: request.metadata,
-      expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+      // Stripe's own default (24 hours) rather than ours: its clock decides what it accepts.
       ...(request.mode === 'subscription'
         ? { subscription_data: { metadata: request.metadata, ...(request.trialDays > 0 ? { trial_period_days: request.trialDays } : {}) } }
         : { payment_intent_data: { metadata: { ...request.metadata, nozle_price: request.price } } }),
