@@ -966,6 +966,14 @@ export interface components {
         } | null;
         /** @description Your own id for the customer, e.g. your user or organisation id. */
         ExternalId: string;
+        /**
+         * @example {
+         *       "id": "proj_azZumK6ORqAwI0yMXviV",
+         *       "object": "project",
+         *       "name": "Acme Notes",
+         *       "created": 1767603600
+         *     }
+         */
         Project: {
             id: string;
             /** @constant */
@@ -975,6 +983,19 @@ export interface components {
         };
         /** @description Time as Unix seconds. */
         Timestamp: number;
+        /**
+         * @example {
+         *       "id": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "object": "customer",
+         *       "external_id": "user_1234",
+         *       "email": "ada@example.com",
+         *       "name": "Ada Lovelace",
+         *       "metadata": {
+         *         "company": "Analytical Engines"
+         *       },
+         *       "created": 1774017130
+         *     }
+         */
         Customer: {
             /** @example cus_8fJ2kQ0pX3vN7bLm */
             id: string;
@@ -987,6 +1008,16 @@ export interface components {
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "external_id": "user_1234",
+         *       "email": "ada@example.com",
+         *       "name": "Ada Lovelace",
+         *       "metadata": {
+         *         "company": "Analytical Engines"
+         *       }
+         *     }
+         */
         CustomerCreateParams: {
             external_id?: components["schemas"]["ExternalId"];
             /** Format: email */
@@ -994,6 +1025,15 @@ export interface components {
             name?: string;
             metadata?: components["schemas"]["Metadata"];
         };
+        /**
+         * @example {
+         *       "email": "ada@analytical-engines.example",
+         *       "metadata": {
+         *         "company": "Analytical Engines",
+         *         "referrer": ""
+         *       }
+         *     }
+         */
         CustomerUpdateParams: {
             external_id?: components["schemas"]["ExternalId"];
             /** Format: email */
@@ -1001,6 +1041,13 @@ export interface components {
             name?: string | null;
             metadata?: components["schemas"]["MetadataUpdate"];
         };
+        /**
+         * @example {
+         *       "id": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "object": "customer",
+         *       "deleted": true
+         *     }
+         */
         DeletedCustomer: {
             id: string;
             /** @constant */
@@ -1008,6 +1055,26 @@ export interface components {
             /** @constant */
             deleted: true;
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "object": "customer",
+         *           "external_id": "user_1234",
+         *           "email": "ada@example.com",
+         *           "name": "Ada Lovelace",
+         *           "metadata": {
+         *             "company": "Analytical Engines"
+         *           },
+         *           "created": 1774017130
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/customers"
+         *     }
+         */
         CustomerList: {
             /** @constant */
             object: "list";
@@ -1022,6 +1089,18 @@ export interface components {
          * @enum {string}
          */
         ApiKeyType: "secret" | "publishable";
+        /**
+         * @example {
+         *       "id": "key_DNGhpKnF09Ecp3Tf9eTS",
+         *       "object": "api_key",
+         *       "type": "secret",
+         *       "name": "Default secret key",
+         *       "redacted": "sk_…Xq7c",
+         *       "created": 1767603600,
+         *       "last_used": 1778580840,
+         *       "revoked": null
+         *     }
+         */
         ApiKey: {
             id: string;
             /** @constant */
@@ -1036,14 +1115,52 @@ export interface components {
             /** @description When the key was revoked, or `null` while it is active. */
             revoked: components["schemas"]["Timestamp"] | null;
         };
+        /**
+         * @example {
+         *       "id": "key_RfcfIf5QWHTO9vBqcGuq",
+         *       "object": "api_key",
+         *       "type": "secret",
+         *       "name": "Production backend",
+         *       "redacted": "sk_…EZle",
+         *       "created": 1778533663,
+         *       "last_used": null,
+         *       "revoked": null,
+         *       "secret": "sk_aIS6bZYyWJo5087zNfplVjQwWknn45CW4Ea9EZle"
+         *     }
+         */
         ApiKeyWithSecret: components["schemas"]["ApiKey"] & {
             /** @description The full key. Shown in this response only; store it now. */
             secret: string;
         };
+        /**
+         * @example {
+         *       "type": "secret",
+         *       "name": "Production backend"
+         *     }
+         */
         ApiKeyCreateParams: {
             type: components["schemas"]["ApiKeyType"];
             name?: string;
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "key_DNGhpKnF09Ecp3Tf9eTS",
+         *           "object": "api_key",
+         *           "type": "secret",
+         *           "name": "Default secret key",
+         *           "redacted": "sk_…Xq7c",
+         *           "created": 1767603600,
+         *           "last_used": 1778580840,
+         *           "revoked": null
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/api_keys"
+         *     }
+         */
         ApiKeyList: {
             /** @constant */
             object: "list";
@@ -1072,6 +1189,18 @@ export interface components {
         JsonValue: {
             [key: string]: unknown;
         } | unknown[] | string | number | boolean | null;
+        /**
+         * @example {
+         *       "id": "feat_SNDxCFH2CAB8kTJiLEl0",
+         *       "object": "feature",
+         *       "key": "messages",
+         *       "name": "Messages",
+         *       "type": "metered",
+         *       "meter": "messages",
+         *       "metadata": {},
+         *       "created": 1767604320
+         *     }
+         */
         Feature: {
             id: string;
             /** @constant */
@@ -1084,6 +1213,14 @@ export interface components {
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "key": "messages",
+         *       "name": "Messages",
+         *       "type": "metered",
+         *       "meter": "messages"
+         *     }
+         */
         FeatureCreateParams: {
             key: components["schemas"]["FeatureKey"];
             /** @description Defaults to the key. */
@@ -1093,12 +1230,49 @@ export interface components {
             meter?: string;
             metadata?: components["schemas"]["Metadata"];
         };
+        /**
+         * @example {
+         *       "name": "Messages sent",
+         *       "metadata": {
+         *         "help_url": "https://app.example.com/help/messages"
+         *       }
+         *     }
+         */
         FeatureUpdateParams: {
             name?: string;
             /** @description Ties (or, with null, unties) a metered feature to a meter. */
             meter?: string | null;
             metadata?: components["schemas"]["MetadataUpdate"];
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "feat_SNDxCFH2CAB8kTJiLEl0",
+         *           "object": "feature",
+         *           "key": "messages",
+         *           "name": "Messages",
+         *           "type": "metered",
+         *           "meter": "messages",
+         *           "metadata": {},
+         *           "created": 1767604320
+         *         },
+         *         {
+         *           "id": "feat_KnfL43ngnALhDhrsfgJL",
+         *           "object": "feature",
+         *           "key": "export",
+         *           "name": "Export notes",
+         *           "type": "boolean",
+         *           "meter": null,
+         *           "metadata": {},
+         *           "created": 1767604320
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/features"
+         *     }
+         */
         FeatureList: {
             /** @constant */
             object: "list";
@@ -1130,6 +1304,48 @@ export interface components {
          * @example eur
          */
         Currency: string;
+        /**
+         * @example {
+         *       "id": "plan_w1akywlZxECSuzNndIga",
+         *       "object": "plan",
+         *       "key": "pro",
+         *       "name": "Pro",
+         *       "version": 1,
+         *       "interval": "month",
+         *       "currency": "usd",
+         *       "base_price": 2000,
+         *       "prices": [
+         *         {
+         *           "key": "messages_overage",
+         *           "meter": "messages",
+         *           "model": "per_unit",
+         *           "unit_amount": "0.5",
+         *           "tiers": null,
+         *           "package_size": null,
+         *           "free_units": "1000",
+         *           "minimum_amount": null,
+         *           "maximum_amount": null
+         *         }
+         *       ],
+         *       "trial_days": 0,
+         *       "entitlements": [
+         *         {
+         *           "feature": "export",
+         *           "enabled": true
+         *         },
+         *         {
+         *           "feature": "messages",
+         *           "limit": 1000,
+         *           "reset": "month",
+         *           "overage": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "tagline": "For growing teams"
+         *       },
+         *       "created": 1767604500
+         *     }
+         */
         Plan: {
             id: string;
             /** @constant */
@@ -1149,6 +1365,39 @@ export interface components {
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "key": "pro",
+         *       "name": "Pro",
+         *       "interval": "month",
+         *       "currency": "usd",
+         *       "base_price": 2000,
+         *       "prices": [
+         *         {
+         *           "key": "messages_overage",
+         *           "meter": "messages",
+         *           "model": "per_unit",
+         *           "unit_amount": "0.5",
+         *           "free_units": "1000"
+         *         }
+         *       ],
+         *       "entitlements": [
+         *         {
+         *           "feature": "export",
+         *           "enabled": true
+         *         },
+         *         {
+         *           "feature": "messages",
+         *           "limit": 1000,
+         *           "reset": "month",
+         *           "overage": true
+         *         }
+         *       ],
+         *       "metadata": {
+         *         "tagline": "For growing teams"
+         *       }
+         *     }
+         */
         PlanCreateParams: {
             key: components["schemas"]["FeatureKey"];
             name?: string;
@@ -1161,6 +1410,32 @@ export interface components {
             entitlements?: components["schemas"]["PlanEntitlement"][];
             metadata?: components["schemas"]["Metadata"];
         };
+        /**
+         * @example {
+         *       "base_price": 2500,
+         *       "prices": [
+         *         {
+         *           "key": "messages_overage",
+         *           "meter": "messages",
+         *           "model": "per_unit",
+         *           "unit_amount": "0.5",
+         *           "free_units": "2000"
+         *         }
+         *       ],
+         *       "entitlements": [
+         *         {
+         *           "feature": "export",
+         *           "enabled": true
+         *         },
+         *         {
+         *           "feature": "messages",
+         *           "limit": 2000,
+         *           "reset": "month",
+         *           "overage": true
+         *         }
+         *       ]
+         *     }
+         */
         PlanUpdateParams: {
             name?: string;
             currency?: components["schemas"]["Currency"];
@@ -1171,6 +1446,55 @@ export interface components {
             entitlements?: components["schemas"]["PlanEntitlement"][];
             metadata?: components["schemas"]["MetadataUpdate"];
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "plan_w1akywlZxECSuzNndIga",
+         *           "object": "plan",
+         *           "key": "pro",
+         *           "name": "Pro",
+         *           "version": 1,
+         *           "interval": "month",
+         *           "currency": "usd",
+         *           "base_price": 2000,
+         *           "prices": [
+         *             {
+         *               "key": "messages_overage",
+         *               "meter": "messages",
+         *               "model": "per_unit",
+         *               "unit_amount": "0.5",
+         *               "tiers": null,
+         *               "package_size": null,
+         *               "free_units": "1000",
+         *               "minimum_amount": null,
+         *               "maximum_amount": null
+         *             }
+         *           ],
+         *           "trial_days": 0,
+         *           "entitlements": [
+         *             {
+         *               "feature": "export",
+         *               "enabled": true
+         *             },
+         *             {
+         *               "feature": "messages",
+         *               "limit": 1000,
+         *               "reset": "month",
+         *               "overage": true
+         *             }
+         *           ],
+         *           "metadata": {
+         *             "tagline": "For growing teams"
+         *           },
+         *           "created": 1767604500
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/plans"
+         *     }
+         */
         PlanList: {
             /** @constant */
             object: "list";
@@ -1178,10 +1502,24 @@ export interface components {
             has_more: boolean;
             url: string;
         };
+        /**
+         * @example {
+         *       "from_version": 1,
+         *       "to_version": 2
+         *     }
+         */
         PlanMigrateParams: {
             from_version?: number;
             to_version?: number;
         };
+        /**
+         * @example {
+         *       "object": "plan_migration",
+         *       "plan": "pro",
+         *       "to_version": 2,
+         *       "migrated": 37
+         *     }
+         */
         PlanMigration: {
             /** @constant */
             object: "plan_migration";
@@ -1197,6 +1535,26 @@ export interface components {
          * @enum {string}
          */
         SubscriptionStatus: "trialing" | "active" | "past_due" | "canceled" | "incomplete" | "paused" | "unpaid";
+        /**
+         * @example {
+         *       "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *       "object": "subscription",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "plan": "pro",
+         *       "plan_version": 1,
+         *       "status": "active",
+         *       "current_period_start": 1777507392,
+         *       "current_period_end": 1780099392,
+         *       "trial_end": null,
+         *       "cancel_at_period_end": false,
+         *       "canceled_at": null,
+         *       "past_due_since": null,
+         *       "provider": "sandbox",
+         *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
+         *       "metadata": {},
+         *       "created": 1774915392
+         *     }
+         */
         Subscription: {
             /** @description Who bills it; `null` for a subscription recorded through the API alone. */
             provider: components["schemas"]["PaymentProviderName"] | null;
@@ -1221,6 +1579,16 @@ export interface components {
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "customer": "user_1234",
+         *       "plan": "pro",
+         *       "trial_days": 14,
+         *       "metadata": {
+         *         "sales_rep": "maria"
+         *       }
+         *     }
+         */
         SubscriptionCreateParams: {
             /** @description The customer's id or external_id. */
             customer: string;
@@ -1230,6 +1598,12 @@ export interface components {
             trial_days?: number;
             metadata?: components["schemas"]["Metadata"];
         };
+        /**
+         * @example {
+         *       "plan": "pro",
+         *       "proration_behavior": "create_prorations"
+         *     }
+         */
         SubscriptionUpdateParams: {
             /**
              * @description To cancel, use the cancel endpoint.
@@ -1248,10 +1622,42 @@ export interface components {
             proration_behavior?: "create_prorations" | "none" | "always_invoice";
             metadata?: components["schemas"]["MetadataUpdate"];
         };
+        /**
+         * @example {
+         *       "at_period_end": true
+         *     }
+         */
         SubscriptionCancelParams: {
             /** @default false */
             at_period_end?: boolean;
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *           "object": "subscription",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "plan": "pro",
+         *           "plan_version": 1,
+         *           "status": "active",
+         *           "current_period_start": 1777507392,
+         *           "current_period_end": 1780099392,
+         *           "trial_end": null,
+         *           "cancel_at_period_end": false,
+         *           "canceled_at": null,
+         *           "past_due_since": null,
+         *           "provider": "sandbox",
+         *           "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
+         *           "metadata": {},
+         *           "created": 1774915392
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/subscriptions"
+         *     }
+         */
         SubscriptionList: {
             /** @constant */
             object: "list";
@@ -1259,6 +1665,24 @@ export interface components {
             has_more: boolean;
             url: string;
         };
+        /**
+         * @example {
+         *       "id": "pur_MfbKVKn1kIWshd1g9dCW",
+         *       "object": "purchase",
+         *       "customer": "cus_i4CzkgJX2juGz42v7ga8",
+         *       "plan": "lifetime",
+         *       "plan_version": 1,
+         *       "purchased_at": 1774205100,
+         *       "expires_at": null,
+         *       "refunded_at": null,
+         *       "provider": null,
+         *       "provider_payment_id": null,
+         *       "metadata": {
+         *         "order_id": "A-10293"
+         *       },
+         *       "created": 1774205100
+         *     }
+         */
         Purchase: {
             /** @description Who took the payment; `null` for a purchase recorded through the API alone. */
             provider: components["schemas"]["PaymentProviderName"] | null;
@@ -1277,6 +1701,15 @@ export interface components {
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "customer": "cus_i4CzkgJX2juGz42v7ga8",
+         *       "plan": "lifetime",
+         *       "metadata": {
+         *         "order_id": "A-10293"
+         *       }
+         *     }
+         */
         PurchaseCreateParams: {
             customer: string;
             /** @description A `one_time` plan (id or key). */
@@ -1284,6 +1717,31 @@ export interface components {
             expires_at?: components["schemas"]["Timestamp"];
             metadata?: components["schemas"]["Metadata"];
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "pur_MfbKVKn1kIWshd1g9dCW",
+         *           "object": "purchase",
+         *           "customer": "cus_i4CzkgJX2juGz42v7ga8",
+         *           "plan": "lifetime",
+         *           "plan_version": 1,
+         *           "purchased_at": 1774205100,
+         *           "expires_at": null,
+         *           "refunded_at": null,
+         *           "provider": null,
+         *           "provider_payment_id": null,
+         *           "metadata": {
+         *             "order_id": "A-10293"
+         *           },
+         *           "created": 1774205100
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/purchases"
+         *     }
+         */
         PurchaseList: {
             /** @constant */
             object: "list";
@@ -1291,6 +1749,24 @@ export interface components {
             has_more: boolean;
             url: string;
         };
+        /**
+         * @example {
+         *       "id": "grt_ohklExn76t2q8YCjEWiZ",
+         *       "object": "grant",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "feature": "messages",
+         *       "kind": "grant",
+         *       "starts_at": 1775001600,
+         *       "ends_at": 1777507392,
+         *       "limit": 5000,
+         *       "reset": "month",
+         *       "overage": false,
+         *       "value": null,
+         *       "reason": "Launch month, while they import their archive",
+         *       "actor": "key_DNGhpKnF09Ecp3Tf9eTS",
+         *       "created": 1774998000
+         *     }
+         */
         Grant: {
             id: string;
             /** @constant */
@@ -1310,6 +1786,17 @@ export interface components {
             actor: string;
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "feature": "messages",
+         *       "kind": "grant",
+         *       "starts_at": 1775001600,
+         *       "ends_at": 1777507392,
+         *       "limit": 5000,
+         *       "reset": "month",
+         *       "reason": "Launch month, while they import their archive"
+         *     }
+         */
         GrantCreateParams: {
             feature: components["schemas"]["FeatureKey"];
             /**
@@ -1327,6 +1814,31 @@ export interface components {
             reason?: string;
             actor?: string;
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "grt_ohklExn76t2q8YCjEWiZ",
+         *           "object": "grant",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "feature": "messages",
+         *           "kind": "grant",
+         *           "starts_at": 1775001600,
+         *           "ends_at": 1777507392,
+         *           "limit": 5000,
+         *           "reset": "month",
+         *           "overage": false,
+         *           "value": null,
+         *           "reason": "Launch month, while they import their archive",
+         *           "actor": "key_DNGhpKnF09Ecp3Tf9eTS",
+         *           "created": 1774998000
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/customers/cus_4fP2b8Xk3LmQ9rT1vW6y/grants"
+         *     }
+         */
         GrantList: {
             /** @constant */
             object: "list";
@@ -1358,6 +1870,47 @@ export interface components {
             resets_at?: components["schemas"]["Timestamp"] | null;
             value?: components["schemas"]["JsonValue"];
         };
+        /**
+         * @example {
+         *       "object": "entitlements",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "external_id": "user_1234",
+         *       "version": 7,
+         *       "computed": 1778580898,
+         *       "valid_until": 1780099392,
+         *       "features": {
+         *         "export": {
+         *           "feature": "export",
+         *           "type": "boolean",
+         *           "allowed": true,
+         *           "reason": null,
+         *           "source": {
+         *             "type": "subscription",
+         *             "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *             "plan": "pro"
+         *           }
+         *         },
+         *         "messages": {
+         *           "feature": "messages",
+         *           "type": "metered",
+         *           "allowed": true,
+         *           "reason": null,
+         *           "source": {
+         *             "type": "subscription",
+         *             "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *             "plan": "pro"
+         *           },
+         *           "limit": 1000,
+         *           "used": 420,
+         *           "remaining": 580,
+         *           "reset": "month",
+         *           "overage": true,
+         *           "period_start": 1777507392,
+         *           "resets_at": 1780099392
+         *         }
+         *       }
+         *     }
+         */
         Entitlements: {
             /** @constant */
             object: "entitlements";
@@ -1374,6 +1927,13 @@ export interface components {
                 [key: string]: components["schemas"]["Entitlement"];
             };
         };
+        /**
+         * @example {
+         *       "customer": "user_1234",
+         *       "feature": "messages",
+         *       "quantity": 1
+         *     }
+         */
         CheckParams: {
             /** @description The customer's id or external_id. */
             customer: string;
@@ -1385,6 +1945,22 @@ export interface components {
              */
             quantity?: number;
         };
+        /**
+         * @example {
+         *       "object": "check",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "feature": "messages",
+         *       "allowed": true,
+         *       "reason": null,
+         *       "version": 7,
+         *       "type": "metered",
+         *       "limit": 1000,
+         *       "used": 420,
+         *       "remaining": 580,
+         *       "resets_at": 1780099392,
+         *       "overage": true
+         *     }
+         */
         Check: {
             /** @constant */
             object: "check";
@@ -1419,6 +1995,37 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @example {
+         *       "events": [
+         *         {
+         *           "id": "msg_7f3a9c21",
+         *           "customer": "user_1234",
+         *           "event": "message.sent",
+         *           "timestamp": 1778580890,
+         *           "properties": {
+         *             "channel": "chat",
+         *             "characters": 512
+         *           }
+         *         },
+         *         {
+         *           "id": "msg_7f3a9c20",
+         *           "customer": "user_1234",
+         *           "event": "message.sent",
+         *           "timestamp": 1778580874.5,
+         *           "properties": {
+         *             "channel": "email",
+         *             "characters": 1840
+         *           }
+         *         },
+         *         {
+         *           "id": "msg_7f3a9c22",
+         *           "customer": "user_9999",
+         *           "event": "message.sent"
+         *         }
+         *       ]
+         *     }
+         */
         EventBatchParams: {
             /**
              * @description 1 to 1000 events. Each is checked against EventInput on its own, so one bad event is
@@ -1444,6 +2051,36 @@ export interface components {
                 param: string | null;
             };
         };
+        /**
+         * @example {
+         *       "object": "event_batch",
+         *       "accepted": 1,
+         *       "duplicates": 1,
+         *       "rejected": 1,
+         *       "results": [
+         *         {
+         *           "index": 0,
+         *           "id": "msg_7f3a9c21",
+         *           "status": "accepted"
+         *         },
+         *         {
+         *           "index": 1,
+         *           "id": "msg_7f3a9c20",
+         *           "status": "duplicate"
+         *         },
+         *         {
+         *           "index": 2,
+         *           "id": "msg_7f3a9c22",
+         *           "status": "rejected",
+         *           "error": {
+         *             "code": "customer_not_found",
+         *             "message": "No such customer: 'user_9999'.",
+         *             "param": "events[2][customer]"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         EventBatchResult: {
             /** @constant */
             object: "event_batch";
@@ -1462,6 +2099,19 @@ export interface components {
         MeterFilters: {
             [key: string]: string | number | boolean | (string | number | boolean)[];
         };
+        /**
+         * @example {
+         *       "id": "mtr_JlBkqMD2Mvhhl7DcVlKx",
+         *       "object": "meter",
+         *       "key": "messages",
+         *       "name": "Messages sent",
+         *       "event_name": "message.sent",
+         *       "aggregation": "count",
+         *       "property": null,
+         *       "filters": {},
+         *       "created": 1767604200
+         *     }
+         */
         Meter: {
             id: string;
             /** @constant */
@@ -1474,6 +2124,14 @@ export interface components {
             filters: components["schemas"]["MeterFilters"];
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "key": "messages",
+         *       "name": "Messages sent",
+         *       "event_name": "message.sent",
+         *       "aggregation": "count"
+         *     }
+         */
         MeterCreateParams: {
             key: components["schemas"]["FeatureKey"];
             name?: string;
@@ -1483,6 +2141,26 @@ export interface components {
             property?: string;
             filters?: components["schemas"]["MeterFilters"];
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "mtr_JlBkqMD2Mvhhl7DcVlKx",
+         *           "object": "meter",
+         *           "key": "messages",
+         *           "name": "Messages sent",
+         *           "event_name": "message.sent",
+         *           "aggregation": "count",
+         *           "property": null,
+         *           "filters": {},
+         *           "created": 1767604200
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/meters"
+         *     }
+         */
         MeterList: {
             /** @constant */
             object: "list";
@@ -1490,6 +2168,17 @@ export interface components {
             has_more: boolean;
             url: string;
         };
+        /**
+         * @example {
+         *       "object": "usage",
+         *       "meter": "messages",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "period_start": 1777507392,
+         *       "period_end": 1780099392,
+         *       "value": 420,
+         *       "updated": 1778580898
+         *     }
+         */
         Usage: {
             /** @constant */
             object: "usage";
@@ -1501,6 +2190,33 @@ export interface components {
             value: number;
             updated: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "object": "usage",
+         *           "meter": "messages",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "period_start": 1777507392,
+         *           "period_end": 1780099392,
+         *           "value": 420,
+         *           "updated": 1778580898
+         *         },
+         *         {
+         *           "object": "usage",
+         *           "meter": "messages",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "period_start": 1777593600,
+         *           "period_end": 1780272000,
+         *           "value": 391,
+         *           "updated": 1778580898
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/customers/cus_4fP2b8Xk3LmQ9rT1vW6y/usage"
+         *     }
+         */
         UsageList: {
             /** @constant */
             object: "list";
@@ -1508,6 +2224,15 @@ export interface components {
             has_more: boolean;
             url: string;
         };
+        /**
+         * @example {
+         *       "meter": "messages",
+         *       "customer": "user_1234",
+         *       "start": 1777593600,
+         *       "end": 1777852800,
+         *       "group_by": "day"
+         *     }
+         */
         UsageQueryParams: {
             meter: string;
             customer?: string;
@@ -1521,6 +2246,29 @@ export interface components {
             group: string | null;
             value: number;
         };
+        /**
+         * @example {
+         *       "object": "usage_query",
+         *       "meter": "messages",
+         *       "start": 1777593600,
+         *       "end": 1777852800,
+         *       "group_by": "day",
+         *       "data": [
+         *         {
+         *           "group": "2026-05-01",
+         *           "value": 38
+         *         },
+         *         {
+         *           "group": "2026-05-02",
+         *           "value": 12
+         *         },
+         *         {
+         *           "group": "2026-05-03",
+         *           "value": 41
+         *         }
+         *       ]
+         *     }
+         */
         UsageQueryResult: {
             /** @constant */
             object: "usage_query";
@@ -1585,6 +2333,12 @@ export interface components {
             expires_at: components["schemas"]["Timestamp"];
             created: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "return_url": "https://app.example.com/billing"
+         *     }
+         */
         PortalSessionCreateParams: {
             /** @description The customer (id or external_id). Required with a secret key. */
             customer?: string;
@@ -1594,6 +2348,18 @@ export interface components {
              */
             return_url?: string;
         };
+        /**
+         * @example {
+         *       "id": "bps_FR2wkI3ZQPJVkIvrTPrn",
+         *       "object": "portal.session",
+         *       "url": "http://127.0.0.1:4000/sandbox/portal/bps_sbx_3MwaBd4SIMQj43yJ",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "provider": "sandbox",
+         *       "return_url": "https://app.example.com/billing",
+         *       "expires_at": 1778667300,
+         *       "created": 1778580900
+         *     }
+         */
         PortalSession: {
             id: string;
             /** @constant */
@@ -1607,7 +2373,23 @@ export interface components {
         };
         /** @enum {string} */
         PaymentProviderName: "stripe" | "sandbox";
-        /** @description A Stripe event, as Stripe sends it (only the envelope is checked here). */
+        /**
+         * @description A Stripe event, as Stripe sends it (only the envelope is checked here).
+         * @example {
+         *       "id": "evt_1RqK8sLkdIwHu7ixYb2XnP4c",
+         *       "object": "event",
+         *       "type": "customer.subscription.updated",
+         *       "created": 1778580900,
+         *       "data": {
+         *         "object": {
+         *           "id": "sub_1RqK7uLkdIwHu7ixQ0mN3aB9",
+         *           "object": "subscription",
+         *           "customer": "cus_SmB4Zk0Yw1xEa7",
+         *           "status": "active"
+         *         }
+         *       }
+         *     }
+         */
         StripeEventEnvelope: {
             id: string;
             /** @constant */
@@ -1618,6 +2400,14 @@ export interface components {
                 object: Record<string, never>;
             };
         };
+        /**
+         * @example {
+         *       "received": true,
+         *       "event": "evt_1RqK8sLkdIwHu7ixYb2XnP4c",
+         *       "status": "processed",
+         *       "duplicate": false
+         *     }
+         */
         WebhookReceipt: {
             /** @constant */
             received: true;
@@ -1628,6 +2418,20 @@ export interface components {
         };
         /** @enum {string} */
         PaymentEventStatus: "pending" | "processed" | "failed" | "ignored";
+        /**
+         * @example {
+         *       "id": "evt_sbx_Ccy2btCfr0uvalkO",
+         *       "object": "payment_event",
+         *       "provider": "sandbox",
+         *       "type": "invoice.paid",
+         *       "status": "processed",
+         *       "attempts": 1,
+         *       "last_error": null,
+         *       "received_at": 1777507393,
+         *       "processed_at": 1777507393,
+         *       "next_attempt_at": null
+         *     }
+         */
         PaymentEvent: {
             /** @description The provider's event id. */
             id: string;
@@ -1643,6 +2447,27 @@ export interface components {
             processed_at: components["schemas"]["Timestamp"] | null;
             next_attempt_at: components["schemas"]["Timestamp"] | null;
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "evt_sbx_Ccy2btCfr0uvalkO",
+         *           "object": "payment_event",
+         *           "provider": "sandbox",
+         *           "type": "invoice.paid",
+         *           "status": "processed",
+         *           "attempts": 1,
+         *           "last_error": null,
+         *           "received_at": 1777507393,
+         *           "processed_at": 1777507393,
+         *           "next_attempt_at": null
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/payment_events"
+         *     }
+         */
         PaymentEventList: {
             /** @constant */
             object: "list";
@@ -1664,6 +2489,36 @@ export interface components {
                 [key: string]: unknown[];
             };
         };
+        /**
+         * @example {
+         *       "id": "rec_XBifO1R8Mdjnt8Se2eyN",
+         *       "object": "reconciliation",
+         *       "trigger": "schedule",
+         *       "started_at": 1778554800,
+         *       "finished_at": 1778554802,
+         *       "checked": 14,
+         *       "changes": [
+         *         {
+         *           "object": "subscription",
+         *           "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *           "provider_id": "sub_sbx_pMdCZF778tmoBt1h",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "action": "updated",
+         *           "fields": {
+         *             "status": [
+         *               "past_due",
+         *               "active"
+         *             ],
+         *             "past_due_since": [
+         *               1778490000,
+         *               null
+         *             ]
+         *           }
+         *         }
+         *       ],
+         *       "error": null
+         *     }
+         */
         Reconciliation: {
             id: string;
             /** @constant */
@@ -1677,6 +2532,43 @@ export interface components {
             changes: components["schemas"]["ReconciliationChange"][];
             error: string | null;
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "rec_XBifO1R8Mdjnt8Se2eyN",
+         *           "object": "reconciliation",
+         *           "trigger": "schedule",
+         *           "started_at": 1778554800,
+         *           "finished_at": 1778554802,
+         *           "checked": 14,
+         *           "changes": [
+         *             {
+         *               "object": "subscription",
+         *               "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *               "provider_id": "sub_sbx_pMdCZF778tmoBt1h",
+         *               "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *               "action": "updated",
+         *               "fields": {
+         *                 "status": [
+         *                   "past_due",
+         *                   "active"
+         *                 ],
+         *                 "past_due_since": [
+         *                   1778490000,
+         *                   null
+         *                 ]
+         *               }
+         *             }
+         *           ],
+         *           "error": null
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/reconciliations"
+         *     }
+         */
         ReconciliationList: {
             /** @constant */
             object: "list";
@@ -1684,6 +2576,13 @@ export interface components {
             has_more: boolean;
             url: string;
         };
+        /**
+         * @example {
+         *       "object": "test_clock",
+         *       "now": 1781259300,
+         *       "offset_seconds": 2678400
+         *     }
+         */
         TestClock: {
             /** @constant */
             object: "test_clock";
@@ -1691,7 +2590,12 @@ export interface components {
             /** @description How far ahead of the machine's time the clock has been moved. */
             offset_seconds: number;
         };
-        /** @description Give exactly one of `to` and `seconds`. */
+        /**
+         * @description Give exactly one of `to` and `seconds`.
+         * @example {
+         *       "seconds": 2678400
+         *     }
+         */
         TestClockAdvanceParams: {
             to?: components["schemas"]["Timestamp"];
             seconds?: number;
@@ -1803,6 +2707,64 @@ export interface components {
          *     the period has ended (exactly once per subscription and period). Amounts are integers
          *     in the currency's minor unit: each line is rated exactly and rounded once, half away
          *     from zero (0.5 → 1); `subtotal` is the sum of the rounded lines and `total` equals it.
+         * @example {
+         *       "id": "in_fHQ6kfsxsmJgEs89iRKD",
+         *       "object": "invoice",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "subscription": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *       "plan": "pro",
+         *       "plan_version": 1,
+         *       "status": "paid",
+         *       "currency": "usd",
+         *       "period_start": 1774915392,
+         *       "period_end": 1777507392,
+         *       "trial": false,
+         *       "lines": [
+         *         {
+         *           "type": "base_fee",
+         *           "description": "Pro",
+         *           "price": null,
+         *           "meter": null,
+         *           "quantity": "1",
+         *           "free_quantity": "0",
+         *           "unit_amount": "2000",
+         *           "tiers": [],
+         *           "adjustment": null,
+         *           "exact_amount": "2000",
+         *           "amount": 2000,
+         *           "period_start": 1774915392,
+         *           "period_end": 1777507392
+         *         },
+         *         {
+         *           "type": "usage",
+         *           "description": "messages_overage (messages)",
+         *           "price": "messages_overage",
+         *           "meter": "messages",
+         *           "quantity": "1420",
+         *           "free_quantity": "1000",
+         *           "unit_amount": "0.5",
+         *           "tiers": [
+         *             {
+         *               "tier": null,
+         *               "quantity": "420",
+         *               "unit_amount": "0.5",
+         *               "flat_amount": "0",
+         *               "amount": "210"
+         *             }
+         *           ],
+         *           "adjustment": null,
+         *           "exact_amount": "210",
+         *           "amount": 210,
+         *           "period_start": 1774915392,
+         *           "period_end": 1777507392
+         *         }
+         *       ],
+         *       "subtotal": 2210,
+         *       "total": 2210,
+         *       "created": 1777507395,
+         *       "finalized_at": 1777507395,
+         *       "paid_at": 1777507396
+         *     }
          */
         Invoice: {
             id: string;
@@ -1827,7 +2789,63 @@ export interface components {
             finalized_at: components["schemas"]["Timestamp"] | null;
             paid_at: components["schemas"]["Timestamp"] | null;
         };
-        /** @description The invoice the current period would get if it ended now, by the same rules as Invoice; not stored. */
+        /**
+         * @description The invoice the current period would get if it ended now, by the same rules as Invoice; not stored.
+         * @example {
+         *       "object": "upcoming_invoice",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "subscription": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *       "plan": "pro",
+         *       "plan_version": 1,
+         *       "currency": "usd",
+         *       "period_start": 1777507392,
+         *       "period_end": 1780099392,
+         *       "trial": false,
+         *       "lines": [
+         *         {
+         *           "type": "base_fee",
+         *           "description": "Pro",
+         *           "price": null,
+         *           "meter": null,
+         *           "quantity": "1",
+         *           "free_quantity": "0",
+         *           "unit_amount": "2000",
+         *           "tiers": [],
+         *           "adjustment": null,
+         *           "exact_amount": "2000",
+         *           "amount": 2000,
+         *           "period_start": 1777507392,
+         *           "period_end": 1780099392
+         *         },
+         *         {
+         *           "type": "usage",
+         *           "description": "messages_overage (messages)",
+         *           "price": "messages_overage",
+         *           "meter": "messages",
+         *           "quantity": "420",
+         *           "free_quantity": "420",
+         *           "unit_amount": "0.5",
+         *           "tiers": [
+         *             {
+         *               "tier": null,
+         *               "quantity": "0",
+         *               "unit_amount": "0.5",
+         *               "flat_amount": "0",
+         *               "amount": "0"
+         *             }
+         *           ],
+         *           "adjustment": null,
+         *           "exact_amount": "0",
+         *           "amount": 0,
+         *           "period_start": 1777507392,
+         *           "period_end": 1780099392
+         *         }
+         *       ],
+         *       "subtotal": 2000,
+         *       "total": 2000,
+         *       "as_of": 1778580900
+         *     }
+         */
         UpcomingInvoice: {
             /** @constant */
             object: "upcoming_invoice";
@@ -1845,6 +2863,73 @@ export interface components {
             /** @description When the preview was made; the usage is everything recorded for the period so far. */
             as_of: components["schemas"]["Timestamp"];
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "in_fHQ6kfsxsmJgEs89iRKD",
+         *           "object": "invoice",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "subscription": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *           "plan": "pro",
+         *           "plan_version": 1,
+         *           "status": "paid",
+         *           "currency": "usd",
+         *           "period_start": 1774915392,
+         *           "period_end": 1777507392,
+         *           "trial": false,
+         *           "lines": [
+         *             {
+         *               "type": "base_fee",
+         *               "description": "Pro",
+         *               "price": null,
+         *               "meter": null,
+         *               "quantity": "1",
+         *               "free_quantity": "0",
+         *               "unit_amount": "2000",
+         *               "tiers": [],
+         *               "adjustment": null,
+         *               "exact_amount": "2000",
+         *               "amount": 2000,
+         *               "period_start": 1774915392,
+         *               "period_end": 1777507392
+         *             },
+         *             {
+         *               "type": "usage",
+         *               "description": "messages_overage (messages)",
+         *               "price": "messages_overage",
+         *               "meter": "messages",
+         *               "quantity": "1420",
+         *               "free_quantity": "1000",
+         *               "unit_amount": "0.5",
+         *               "tiers": [
+         *                 {
+         *                   "tier": null,
+         *                   "quantity": "420",
+         *                   "unit_amount": "0.5",
+         *                   "flat_amount": "0",
+         *                   "amount": "210"
+         *                 }
+         *               ],
+         *               "adjustment": null,
+         *               "exact_amount": "210",
+         *               "amount": 210,
+         *               "period_start": 1774915392,
+         *               "period_end": 1777507392
+         *             }
+         *           ],
+         *           "subtotal": 2210,
+         *           "total": 2210,
+         *           "created": 1777507395,
+         *           "finalized_at": 1777507395,
+         *           "paid_at": 1777507396
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/invoices"
+         *     }
+         */
         InvoiceList: {
             /** @constant */
             object: "list";
@@ -1977,6 +3062,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
@@ -1999,6 +3089,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "checks": {
+                     *         "server": "ok",
+                     *         "database": "ok",
+                     *         "redis": "not_configured"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
@@ -2010,6 +3110,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "unavailable",
+                     *       "checks": {
+                     *         "server": "ok",
+                     *         "database": "unavailable",
+                     *         "redis": "not_configured"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
@@ -2297,6 +3407,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "key_RfcfIf5QWHTO9vBqcGuq",
+                     *       "object": "api_key",
+                     *       "type": "secret",
+                     *       "name": "Production backend",
+                     *       "redacted": "sk_…EZle",
+                     *       "created": 1778533663,
+                     *       "last_used": 1778580840,
+                     *       "revoked": 1778580900
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
@@ -2778,6 +3900,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+                     *       "object": "subscription",
+                     *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+                     *       "plan": "pro",
+                     *       "plan_version": 1,
+                     *       "status": "active",
+                     *       "current_period_start": 1777507392,
+                     *       "current_period_end": 1780099392,
+                     *       "trial_end": null,
+                     *       "cancel_at_period_end": true,
+                     *       "canceled_at": null,
+                     *       "past_due_since": null,
+                     *       "provider": "sandbox",
+                     *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
+                     *       "metadata": {},
+                     *       "created": 1774915392
+                     *     }
+                     */
                     "application/json": components["schemas"]["Subscription"];
                 };
             };
@@ -2909,6 +4051,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "pur_MfbKVKn1kIWshd1g9dCW",
+                     *       "object": "purchase",
+                     *       "customer": "cus_i4CzkgJX2juGz42v7ga8",
+                     *       "plan": "lifetime",
+                     *       "plan_version": 1,
+                     *       "purchased_at": 1774205100,
+                     *       "expires_at": null,
+                     *       "refunded_at": 1778580900,
+                     *       "provider": null,
+                     *       "provider_payment_id": null,
+                     *       "metadata": {
+                     *         "order_id": "A-10293"
+                     *       },
+                     *       "created": 1774205100
+                     *     }
+                     */
                     "application/json": components["schemas"]["Purchase"];
                 };
             };
@@ -3269,6 +4429,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "invalid_request_error",
+                     *         "code": "upgrade_required",
+                     *         "message": "GET /v1/realtime speaks WebSocket: connect with a WebSocket client (see docs/realtime.md).",
+                     *         "param": null,
+                     *         "request_id": "req_Vn4c8Tq1Lx6Zp0Hs2Dk9"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3436,6 +4607,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "invalid_request_error",
+                     *         "code": "stripe_not_configured",
+                     *         "message": "Stripe is not configured on this server: it runs the sandbox.",
+                     *         "param": null,
+                     *         "request_id": "req_Vn4c8Tq1Lx6Zp0Hs2Dk9"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
