@@ -779,3 +779,53 @@ describe('the test clock', () => {
     expect(res.body.error).toMatchObject({ code: 'stripe_not_configured' });
   });
 });
+
+describe('proration in the sandbox, as Stripe does it', () => {
+  /** The amounts of the invoices the sandbox raised about one subscription, oldest first. */
+  async function invoiceAmounts(providerSubscriptionId: string): Promise<Array<[string, number]>> {
+    const { rows } = await t.database.db.query<{ type: string; amount: number }>(
+      `select type, (payload->'data'->'object'->>'amount_due')::int as amount from payment_events
+       where payload->'data'->'object'->>'object' = 'invoice'
+         and payload->'data'->'object'->'parent'->'subscription_details'->>'subscription' = $1
+       order by seq`,
+      [providerSubscriptionId],
+    );
+    return rows.map((row) => [row.type, Number(row.amount)]);
+  }
+
+  it('an upgrade halfway through charges the difference for the rest of the period with the next renewal', async () => {
+    const c = await customer();
+    const sub = await subscribe(c, 'basic');
+    // The period is 31 days (March); upgrade when 15.5 days are left (exactly half).
+    const half = (sub.current_period_end - sub.current_period_start) / 2;
+    await advance({ seconds: half });
+    const upgraded = await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'pro' } });
+    expect(upgraded.body.plan).toBe('pro');
+    await advance({ to: sub.current_period_end });
+    // Half of 900 credited, half of 2900 charged: -450 + 1450 = +1000, added to the renewal's 2900.
+    expect(await invoiceAmounts(sub.provider_subscription_id)).toEqual([
+      ['invoice.paid', 900],
+      ['invoice.paid', 3900],
+    ]);
+  });
+
+  it('always_invoice charges the difference at once; a downgrade credits the next renewal; none changes nothing', async () => {
+    const c = await customer();
+    const sub = await subscribe(c, 'basic');
+    const period = sub.current_period_end - sub.current_period_start;
+    await advance({ seconds: period / 2 });
+    await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'pro', proration_behavior: 'always_invoice' } });
+    // At once: -450 + 1450 = 1000.
+    expect(await invoiceAmounts(sub.provider_subscription_id)).toEqual([
+      ['invoice.paid', 900],
+      ['invoice.paid', 1000],
+    ]);
+    // A quarter of the period later (a quarter left), back down: -725 + 225 = -500, a credit.
+    await advance({ seconds: period / 4 });
+    await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic' } });
+    await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic', proration_behavior: 'none' } });
+    await advance({ to: sub.current_period_end });
+    // The renewal at basic: 900 - 500 = 400.
+    expect((await invoiceAmounts(sub.provider_subscription_id)).at(-1)).toEqual(['invoice.paid', 400]);
+  });
+});

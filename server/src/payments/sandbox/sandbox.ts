@@ -7,6 +7,7 @@ import { utc } from '@date-fns/utc';
 import type Stripe from 'stripe';
 import type { Clock } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
+import { prorate } from '../../billing/proration.js';
 import { randomBase62 } from '../../ids.js';
 import type {
   CheckoutRequest,
@@ -55,6 +56,8 @@ interface SubscriptionRow {
   canceled_at: Date | null;
   failed_attempts: number;
   next_attempt_at: Date | null;
+  /** Proration not charged yet, in minor units (negative: a credit), added to the next charge. */
+  pending_proration: number | string;
   created_at: Date;
 }
 
@@ -115,15 +118,15 @@ export class SandboxProvider implements PaymentProvider {
     this.#raise(type, { id: row.id, object: 'subscription', customer: row.customer, status: row.status }, at);
   }
 
-  #raiseInvoice(paid: boolean, row: SubscriptionRow, price: PriceInfo, at: Date): void {
+  #raiseInvoice(paid: boolean, row: SubscriptionRow, price: PriceInfo, at: Date, amount = price.amount): void {
     this.#raise(
       paid ? 'invoice.paid' : 'invoice.payment_failed',
       {
         id: id('in'),
         object: 'invoice',
         customer: row.customer,
-        amount_due: price.amount,
-        amount_paid: paid ? price.amount : 0,
+        amount_due: amount,
+        amount_paid: paid ? amount : 0,
         currency: price.currency,
         status: paid ? 'paid' : 'open',
         parent: { type: 'subscription_details', subscription_details: { subscription: row.id } },
@@ -157,10 +160,10 @@ export class SandboxProvider implements PaymentProvider {
   async #save(row: SubscriptionRow, now: Date): Promise<SubscriptionRow> {
     await this.#db.query(
       `update sandbox_subscriptions set price = $2, status = $3, current_period_start = $4, current_period_end = $5, trial_end = $6,
-         cancel_at_period_end = $7, canceled_at = $8, failed_attempts = $9, next_attempt_at = $10, updated_at = $11
+         cancel_at_period_end = $7, canceled_at = $8, failed_attempts = $9, next_attempt_at = $10, updated_at = $11, pending_proration = $12
        where id = $1`,
       [row.id, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, row.cancel_at_period_end, row.canceled_at,
-        row.failed_attempts, row.next_attempt_at, now],
+        row.failed_attempts, row.next_attempt_at, now, Number(row.pending_proration)],
     );
     return row;
   }
@@ -206,10 +209,36 @@ export class SandboxProvider implements PaymentProvider {
     return row ? { id: row.id, customer: row.customer, price: row.price, paid: true, refunded: row.refunded, created: row.created_at } : null;
   }
 
-  /** Moves to another price. Proration amounts belong to Nozle's invoices; the sandbox only switches. */
-  async changePrice(subscription: string, price: string, _proration: ProrationBehavior): Promise<ProviderSubscription> {
+  /**
+   * Moves to another price, prorated as Stripe does it: the unused time of the old price is
+   * credited and the rest of the period at the new one charged, the net either now
+   * (`always_invoice`) or with the next renewal (`create_prorations`). A trial has nothing to prorate.
+   */
+  async changePrice(subscription: string, price: string, proration: ProrationBehavior): Promise<ProviderSubscription> {
     const now = this.#clock.now();
-    const row = await this.#save({ ...(await this.#existing(subscription)), price }, now);
+    const current = await this.#existing(subscription);
+    let next: SubscriptionRow = { ...current, price };
+    if (proration !== 'none' && (current.status === 'active' || current.status === 'past_due') && current.price !== price) {
+      const [from, to] = [await this.#price(current.price), await this.#price(price)];
+      const net = Number(
+        prorate({
+          period_start: current.current_period_start,
+          period_end: current.current_period_end,
+          changed_at: now,
+          from: { name: current.price, amount: from.amount },
+          to: { name: price, amount: to.amount },
+        }).total,
+      );
+      const pending = Number(current.pending_proration) + net;
+      if (proration === 'always_invoice' && pending > 0) {
+        const paid = (await this.#card(current.customer)) === 'succeeds';
+        this.#raiseInvoice(paid, next, to, now, pending);
+        next = { ...next, pending_proration: paid ? 0 : pending };
+      } else {
+        next = { ...next, pending_proration: pending };
+      }
+    }
+    const row = await this.#save(next, now);
     this.#raiseSubscription('customer.subscription.updated', row, now);
     return toSubscription(row);
   }
@@ -301,6 +330,7 @@ export class SandboxProvider implements PaymentProvider {
       canceled_at: null,
       failed_attempts: 0,
       next_attempt_at: null,
+      pending_proration: 0,
       created_at: now,
     };
     await this.#db.query(
@@ -328,13 +358,16 @@ export class SandboxProvider implements PaymentProvider {
 
   /** Charges the period that starts now, as a renewal does: paid → active; refused → past_due, retried. */
   async #charge(row: SubscriptionRow, price: PriceInfo, at: Date, attempt: number): Promise<SubscriptionRow> {
-    const paid = price.amount === 0 || (await this.#card(row.customer)) === 'succeeds';
+    // A credit from a downgrade is used up first; what is left of it waits for the next charge.
+    const due = price.amount + Number(row.pending_proration);
+    const amount = Math.max(0, due);
+    const paid = amount === 0 || (await this.#card(row.customer)) === 'succeeds';
     let next: SubscriptionRow;
-    if (paid) next = { ...row, status: 'active', failed_attempts: 0, next_attempt_at: null };
+    if (paid) next = { ...row, status: 'active', failed_attempts: 0, next_attempt_at: null, pending_proration: Math.min(0, due) };
     else if (attempt >= MAX_ATTEMPTS) next = { ...row, status: 'canceled', canceled_at: at, failed_attempts: attempt, next_attempt_at: null };
     else next = { ...row, status: 'past_due', failed_attempts: attempt, next_attempt_at: new Date(at.getTime() + RETRY_EVERY_DAYS * 86_400_000) };
     await this.#save(next, at);
-    this.#raiseInvoice(paid, next, price, at);
+    this.#raiseInvoice(paid, next, price, at, amount);
     this.#raiseSubscription(next.status === 'canceled' ? 'customer.subscription.deleted' : 'customer.subscription.updated', next, at);
     return next;
   }
