@@ -3,6 +3,8 @@ import { customerTokenKey, resolveCustomerTokenArgs, signCustomerToken, type Cus
 import { check, retrieveEntitlements, type CanOptions, type Check, type Entitlements } from './entitlements.js';
 import { SnapshotStream, type LocalStats } from './local/stream.js';
 import { resolveNozleOptions, type NozleOptions } from './options.js';
+import { Analytics, CostModels } from './resources/analytics.js';
+import { Credits } from './resources/credits.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
 import { Grants } from './resources/grants.js';
@@ -52,6 +54,12 @@ export class Nozle {
   readonly grants: Grants;
   /** Retrieve and list invoices, and preview a customer's upcoming one. */
   readonly invoices: Invoices;
+  /** Grant prepaid credit, and read a customer's balances and grants. */
+  readonly credits: Credits;
+  /** Create and list cost models: what a unit of a meter costs you. */
+  readonly costModels: CostModels;
+  /** The margin report: revenue, cost and margin, with MRR and churn. */
+  readonly analytics: Analytics;
   /** Hosted checkout sessions (Stripe Checkout, or the sandbox's page). */
   readonly checkout: Checkout;
   /** Billing portal sessions. */
@@ -99,6 +107,9 @@ export class Nozle {
     this.purchases = new Purchases(this.#client);
     this.grants = new Grants(this.#client);
     this.invoices = new Invoices(this.#client);
+    this.credits = new Credits(this.#client);
+    this.costModels = new CostModels(this.#client);
+    this.analytics = new Analytics(this.#client);
     this.checkout = new Checkout(this.#client);
     this.portal = new Portal(this.#client);
     this.payments = new Payments(this.#client);

@@ -58,6 +58,17 @@ export type {
   Purchases,
 } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
+export type { CreditBalance, CreditGrant, CreditGrantCreateParams, Credits } from './resources/credits.js';
+export type {
+  Analytics,
+  CostModel,
+  CostModelCreateParams,
+  CostModelList,
+  CostModelListParams,
+  CostModels,
+  MarginParams,
+  MarginReport,
+} from './resources/analytics.js';
 export type {
   Invoice,
   InvoiceLine,

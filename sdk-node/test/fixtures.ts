@@ -130,6 +130,7 @@ export const invoice: Schemas['Invoice'] = {
       adjustment: null,
       exact_amount: '2000',
       amount: 2_000,
+      credit_grant: null,
       period_start: CREATED,
       period_end: CREATED + 31 * 86_400,
     },

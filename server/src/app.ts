@@ -32,6 +32,8 @@ import { paymentRoutes } from './payments/routes.js';
 import { providerError } from './payments/provider-error.js';
 import { sandboxPages } from './payments/sandbox/pages.js';
 import { docsRouter } from './docs/routes.js';
+import { analyticsRoutes } from './analytics/routes.js';
+import { creditRoutes } from './billing/credits-routes.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
 
 export interface AppDeps {
@@ -81,6 +83,8 @@ export function allRoutes(): Route[] {
     ...realtimeRoutes,
     ...paymentRoutes,
     ...invoiceRoutes,
+    ...creditRoutes,
+    ...analyticsRoutes,
   ];
 }
 

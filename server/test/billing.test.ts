@@ -4,6 +4,7 @@
 import { Nozle, type NozleTrackError } from '@nozle/node';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
 import { closeBillingPeriods, runBillingCycle } from '../src/billing/invoices.js';
 import { CARDS, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -13,7 +14,7 @@ let nozle: Nozle;
 const trackErrors: NozleTrackError[] = [];
 const at = (iso: string) => new Date(iso);
 const unix = (iso: string) => Date.parse(iso) / 1000;
-const billing = () => ({ db: t.database.db, clock: t.clock, logger: pino({ level: 'silent' }) });
+const billing = () => ({ db: t.database.db, clock: t.clock, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
 
 // The plan: $29.00 a month, and API units on graduated tiers: the first 1,000 free, the next
 // 9,000 at half a cent, everything above at a quarter cent.
@@ -131,6 +132,7 @@ describe('billing a period of usage', () => {
           adjustment: null,
           exact_amount: '2900',
           amount: 2_900,
+          credit_grant: null,
           ...period,
         },
         {
@@ -149,6 +151,7 @@ describe('billing a period of usage', () => {
           adjustment: null,
           exact_amount: '5086.375',
           amount: 5_086,
+          credit_grant: null,
           ...period,
         },
       ],

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // A body each POST would accept, so only the tenancy check can refuse it.
-const validBodies: Record<string, unknown> = { updateCustomer: { name: 'hijack' }, createGrant: { feature: 'export' } };
+const validBodies: Record<string, unknown> = { updateCustomer: { name: 'hijack' }, createGrant: { feature: 'export' }, createCreditGrant: { amount: 100, currency: 'usd' } };
 
 // Fills `{customer}`-style path parameters with the given value.
 const pathFor = (path: string, value: string) => path.replace(/\{\w+\}/g, value);
@@ -21,10 +21,12 @@ describe('a key of project A and the objects of project B', () => {
 
   it('covers every customer route that takes an id', () => {
     expect(customerOperations.map((op) => op.operationId).sort()).toEqual([
+      'createCreditGrant',
       'createGrant',
       'deleteCustomer',
       'getCustomerUsage',
       'getEntitlements',
+      'listCredits',
       'listGrants',
       'retrieveCustomer',
       'retrieveUpcomingInvoice',

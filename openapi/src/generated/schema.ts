@@ -907,6 +907,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{customer}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's credit balances and grants
+         * @description The balance per currency (what is left of the grants that have not expired) and every
+         *     grant, newest first, with what remains of it.
+         */
+        get: operations["listCredits"];
+        put?: never;
+        /**
+         * Grant prepaid credit
+         * @description Adds prepaid credit in one currency, in whole minor units. When an invoice in that
+         *     currency is drafted, its usage lines draw on the customer's grants (earliest expiring
+         *     first; expired grants are not used) before anything is billed, shown as `credit` lines.
+         */
+        post: operations["createCreditGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cost_models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List cost models
+         * @description The project's cost models, newest first.
+         */
+        get: operations["listCostModels"];
+        put?: never;
+        /**
+         * Create a cost model
+         * @description What one unit of a meter costs you, from `effective_from` until `effective_to` (whole
+         *     UTC days). With `property` and `value` it prices only the usage whose events carry that
+         *     value (e.g. `model` = `gpt-4o`); such a model beats one without them for that usage. The
+         *     meter must `sum` or `count` (those roll up by day). All cost models of one meter name
+         *     the same property (or none), and models for the same meter, property value and currency
+         *     may not overlap in time (`409`).
+         */
+        post: operations["createCostModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/margin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue, cost and margin
+         * @description For the window `[start, end)` (whole UTC days): revenue from the finalized invoices
+         *     (`open` or `paid`) whose period ended in the window, net of credit, and cost from the
+         *     daily usage rollups times the cost models in effect each day; grouped by customer,
+         *     plan, meter or the value of one event property. Plus the project's active
+         *     subscriptions, MRR and churn. See MarginReport for the rounding.
+         */
+        get: operations["retrieveMargin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1908,6 +1991,9 @@ export interface components {
          *           "period_start": 1777507392,
          *           "resets_at": 1780099392
          *         }
+         *       },
+         *       "credits": {
+         *         "usd": 3790
          *       }
          *     }
          */
@@ -1925,6 +2011,10 @@ export interface components {
             valid_until: components["schemas"]["Timestamp"] | null;
             features: {
                 [key: string]: components["schemas"]["Entitlement"];
+            };
+            /** @description Prepaid credit left per currency, in whole minor units (grants not expired). */
+            credits?: {
+                [key: string]: number;
             };
         };
         /**
@@ -2656,6 +2746,234 @@ export interface components {
             maximum_amount: components["schemas"]["DecimalAmount"] | null;
         };
         /**
+         * @description Prepaid credit in one currency, in whole minor units, and what is left of it.
+         * @example {
+         *       "id": "crg_Q3kLmN8pRt2vWx5yZa1b",
+         *       "object": "credit_grant",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "currency": "usd",
+         *       "amount": 5000,
+         *       "remaining": 3790,
+         *       "expires_at": 1785283392,
+         *       "description": "Prepaid pack, 50 dollars",
+         *       "created": 1777507392
+         *     }
+         */
+        CreditGrant: {
+            id: string;
+            /** @constant */
+            object: "credit_grant";
+            customer: string;
+            currency: components["schemas"]["Currency"];
+            /** @description What was granted. */
+            amount: number;
+            /** @description What invoices have not drawn yet (an expired grant keeps it, unused). */
+            remaining: number;
+            /** @description From this instant the grant is no longer used; `null` = never. */
+            expires_at: components["schemas"]["Timestamp"] | null;
+            description: string | null;
+            created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "amount": 5000,
+         *       "currency": "usd",
+         *       "expires_at": 1785283392,
+         *       "description": "Prepaid pack, 50 dollars"
+         *     }
+         */
+        CreditGrantCreateParams: {
+            /** @description Whole minor units (cents). */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            expires_at?: components["schemas"]["Timestamp"];
+            description?: string;
+        };
+        /**
+         * @example {
+         *       "object": "credit_balance",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "balances": {
+         *         "usd": 3790
+         *       },
+         *       "grants": [
+         *         {
+         *           "id": "crg_Q3kLmN8pRt2vWx5yZa1b",
+         *           "object": "credit_grant",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "currency": "usd",
+         *           "amount": 5000,
+         *           "remaining": 3790,
+         *           "expires_at": 1785283392,
+         *           "description": "Prepaid pack, 50 dollars",
+         *           "created": 1777507392
+         *         }
+         *       ]
+         *     }
+         */
+        CreditBalance: {
+            /** @constant */
+            object: "credit_balance";
+            customer: string;
+            /** @description Per currency, the sum of `remaining` over the grants not expired. */
+            balances: {
+                [key: string]: number;
+            };
+            grants: components["schemas"]["CreditGrant"][];
+        };
+        /**
+         * @example {
+         *       "id": "cm_Z8yX7wV6uT5sR4qP3oN2",
+         *       "object": "cost_model",
+         *       "meter": "input_tokens",
+         *       "property": "model",
+         *       "value": "gpt-4o",
+         *       "unit_cost": "0.00025",
+         *       "currency": "usd",
+         *       "effective_from": 1775001600,
+         *       "effective_to": null,
+         *       "created": 1774998000
+         *     }
+         */
+        CostModel: {
+            id: string;
+            /** @constant */
+            object: "cost_model";
+            /** @description The meter's key. */
+            meter: string;
+            property: string | null;
+            value: string | null;
+            unit_cost: components["schemas"]["DecimalAmount"];
+            currency: components["schemas"]["Currency"];
+            effective_from: components["schemas"]["Timestamp"];
+            effective_to: components["schemas"]["Timestamp"] | null;
+            created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "meter": "input_tokens",
+         *       "property": "model",
+         *       "value": "gpt-4o",
+         *       "unit_cost": "0.00025",
+         *       "currency": "usd",
+         *       "effective_from": 1775001600
+         *     }
+         */
+        CostModelCreateParams: {
+            /** @description The meter's id or key. */
+            meter: string;
+            /** @description With `value`, the event property this model is for. */
+            property?: string;
+            value?: string;
+            unit_cost: components["schemas"]["DecimalAmount"];
+            currency?: components["schemas"]["Currency"];
+            /** @description Midnight UTC; the start of time when absent. */
+            effective_from?: components["schemas"]["Timestamp"];
+            /** @description Midnight UTC, exclusive; open-ended when absent. */
+            effective_to?: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "cm_Z8yX7wV6uT5sR4qP3oN2",
+         *           "object": "cost_model",
+         *           "meter": "input_tokens",
+         *           "property": "model",
+         *           "value": "gpt-4o",
+         *           "unit_cost": "0.00025",
+         *           "currency": "usd",
+         *           "effective_from": 1775001600,
+         *           "effective_to": null,
+         *           "created": 1774998000
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/cost_models"
+         *     }
+         */
+        CostModelList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["CostModel"][];
+            has_more: boolean;
+            url: string;
+        };
+        /**
+         * @description `revenue`: whole minor units. `cost`: exact, in minor units (never rounded). `margin` =
+         *     revenue − cost, exact. `margin_percent` = margin ÷ revenue × 100, rounded half away from
+         *     zero to 2 decimals; `null` when revenue is 0.
+         */
+        MarginFigures: {
+            revenue: number;
+            cost: components["schemas"]["DecimalAmount"];
+            margin: string;
+            margin_percent: string | null;
+        };
+        MarginGroup: {
+            /**
+             * @description The customer's id, the plan's key, the meter's key or the property's value; `null`
+             *     collects what cannot be told apart by it (base fees and credit by meter, revenue by
+             *     property value, cost of a customer without a subscription by plan).
+             */
+            key: string | null;
+            revenue: number;
+            cost: components["schemas"]["DecimalAmount"];
+            margin: string;
+            margin_percent: string | null;
+        };
+        /**
+         * @example {
+         *       "object": "margin_report",
+         *       "start": 1775001600,
+         *       "end": 1777593600,
+         *       "currency": "usd",
+         *       "group_by": "customer",
+         *       "groups": [
+         *         {
+         *           "key": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "revenue": 7986,
+         *           "cost": "1234.5",
+         *           "margin": "6751.5",
+         *           "margin_percent": "84.54"
+         *         }
+         *       ],
+         *       "totals": {
+         *         "revenue": 7986,
+         *         "cost": "1234.5",
+         *         "margin": "6751.5",
+         *         "margin_percent": "84.54"
+         *       },
+         *       "active_subscriptions": 12,
+         *       "mrr": 34800,
+         *       "churn_rate": "8.33"
+         *     }
+         */
+        MarginReport: {
+            /** @constant */
+            object: "margin_report";
+            start: components["schemas"]["Timestamp"];
+            end: components["schemas"]["Timestamp"];
+            currency: components["schemas"]["Currency"];
+            /** @enum {string} */
+            group_by: "customer" | "plan" | "meter" | "property";
+            groups: components["schemas"]["MarginGroup"][];
+            totals: components["schemas"]["MarginFigures"];
+            /** @description Subscriptions trialing, active or past due now. */
+            active_subscriptions: number;
+            /**
+             * @description The monthly base price of the active and past-due subscriptions in `currency` (a
+             *     yearly one counts a twelfth), summed exactly and rounded once, half away from zero.
+             */
+            mrr: number;
+            /**
+             * @description Percent: subscriptions canceled in the window ÷ those live at its start × 100,
+             *     2 decimals, half away from zero; `null` when none were live at the start.
+             */
+            churn_rate: string | null;
+        };
+        /**
          * @description `draft` while it is being built; `open` once finalized and not yet paid (a subscription
          *     you bill yourself, or one billed by Stripe); `paid` once collected (the sandbox charges
          *     it when it is finalized).
@@ -2676,10 +2994,12 @@ export interface components {
          *     per usage price, with the meter's aggregate over the period as `quantity`, the parts it
          *     was priced in (`tiers`), any minimum/maximum `adjustment`, the exact amount, and
          *     `amount`: the exact amount rounded once to whole minor units, half away from zero.
+         *     `credit`: prepaid credit drawn from one grant (`credit_grant`), a negative `amount`; credit
+         *     covers usage lines only, never the base fee.
          */
         InvoiceLine: {
             /** @enum {string} */
-            type: "base_fee" | "usage";
+            type: "base_fee" | "usage" | "credit";
             description: string;
             /** @description The usage price's key; `null` on the base fee. */
             price: string | null;
@@ -2696,9 +3016,12 @@ export interface components {
                 reason: "minimum" | "maximum";
                 amount: string;
             } | null;
-            exact_amount: components["schemas"]["DecimalAmount"];
-            /** @description Whole minor units. */
+            /** @description The amount before rounding, in minor units; negative on a `credit` line. */
+            exact_amount: string;
+            /** @description Whole minor units; negative on a `credit` line. */
             amount: number;
+            /** @description On a `credit` line, the grant it drew on; `null` otherwise. */
+            credit_grant: string | null;
             period_start: components["schemas"]["Timestamp"];
             period_end: components["schemas"]["Timestamp"];
         };
@@ -2706,7 +3029,8 @@ export interface components {
          * @description A subscription's bill for one billing period `[period_start, period_end)`, built once
          *     the period has ended (exactly once per subscription and period). Amounts are integers
          *     in the currency's minor unit: each line is rated exactly and rounded once, half away
-         *     from zero (0.5 → 1); `subtotal` is the sum of the rounded lines and `total` equals it.
+         *     from zero (0.5 → 1); `subtotal` is the sum of the rounded charge lines (base fee and usage),
+         *     and `total` is `subtotal` less the `credit` lines: the sum of every line.
          * @example {
          *       "id": "in_fHQ6kfsxsmJgEs89iRKD",
          *       "object": "invoice",
@@ -2732,6 +3056,7 @@ export interface components {
          *           "adjustment": null,
          *           "exact_amount": "2000",
          *           "amount": 2000,
+         *           "credit_grant": null,
          *           "period_start": 1774915392,
          *           "period_end": 1777507392
          *         },
@@ -2755,6 +3080,7 @@ export interface components {
          *           "adjustment": null,
          *           "exact_amount": "210",
          *           "amount": 210,
+         *           "credit_grant": null,
          *           "period_start": 1774915392,
          *           "period_end": 1777507392
          *         }
@@ -2814,6 +3140,7 @@ export interface components {
          *           "adjustment": null,
          *           "exact_amount": "2000",
          *           "amount": 2000,
+         *           "credit_grant": null,
          *           "period_start": 1777507392,
          *           "period_end": 1780099392
          *         },
@@ -2837,6 +3164,7 @@ export interface components {
          *           "adjustment": null,
          *           "exact_amount": "0",
          *           "amount": 0,
+         *           "credit_grant": null,
          *           "period_start": 1777507392,
          *           "period_end": 1780099392
          *         }
@@ -2892,6 +3220,7 @@ export interface components {
          *               "adjustment": null,
          *               "exact_amount": "2000",
          *               "amount": 2000,
+         *               "credit_grant": null,
          *               "period_start": 1774915392,
          *               "period_end": 1777507392
          *             },
@@ -2915,6 +3244,7 @@ export interface components {
          *               "adjustment": null,
          *               "exact_amount": "210",
          *               "amount": 210,
+         *               "credit_grant": null,
          *               "period_start": 1774915392,
          *               "period_end": 1777507392
          *             }
@@ -4859,6 +5189,173 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listCredits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balances and grants. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditBalance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createCreditGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditGrantCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The grant. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditGrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listCostModels: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only this meter's (id or key). */
+                meter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cost models. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostModelList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createCostModel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
+                 *     See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostModelCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The cost model. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostModel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    retrieveMargin: {
+        parameters: {
+            query: {
+                start: components["schemas"]["Timestamp"];
+                end: components["schemas"]["Timestamp"];
+                group_by?: "customer" | "plan" | "meter" | "property";
+                /** @description With `group_by=property`, the event property whose values make the groups. */
+                property?: string;
+                /** @description Only invoices and cost models in this currency. */
+                currency?: components["schemas"]["Currency"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarginReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

@@ -23,7 +23,7 @@ export interface InvoiceInput {
 }
 
 export interface DraftLine {
-  type: 'base_fee' | 'usage';
+  type: 'base_fee' | 'usage' | 'credit';
   description: string;
   price_key: string | null;
   meter_id: string | null;
@@ -34,8 +34,10 @@ export interface DraftLine {
   tiers: RatedPart[];
   adjustment: Rating['adjustment'];
   exact_amount: string;
-  /** Whole minor units. */
+  /** Whole minor units; negative on a credit line. */
   amount: string;
+  /** The grant a credit line drew on. */
+  credit_grant: string | null;
   period_start: Date;
   period_end: Date;
 }
@@ -65,6 +67,7 @@ export function draftInvoice(input: InvoiceInput): DraftInvoice {
       adjustment: null,
       exact_amount: base,
       amount: base,
+      credit_grant: null,
       ...period,
     });
   }
@@ -84,6 +87,7 @@ export function draftInvoice(input: InvoiceInput): DraftInvoice {
       adjustment: rating.adjustment,
       exact_amount: rating.exact_amount,
       amount: rating.amount,
+      credit_grant: null,
       ...period,
     });
   }

@@ -43,6 +43,7 @@ interface LineRow {
   adjustment: DraftLine['adjustment'];
   exact_amount: string;
   amount: number | string;
+  credit_grant: string | null;
   period_start: Date;
   period_end: Date;
 }
@@ -62,6 +63,7 @@ export const toLine = (line: Omit<LineRow, 'invoice_id'>): InvoiceLine => ({
   adjustment: line.adjustment,
   exact_amount: line.exact_amount,
   amount: Number(line.amount),
+  credit_grant: line.credit_grant,
   period_start: unixSeconds(line.period_start),
   period_end: unixSeconds(line.period_end),
 });
@@ -94,7 +96,7 @@ async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> 
   if (rows.length === 0) return [];
   const { rows: lines } = await db.query<LineRow>(
     `select l.invoice_id, l.type, l.description, l.price_key, m.key as meter_key, l.quantity, l.free_quantity, l.unit_amount, l.tiers,
-       l.adjustment, l.exact_amount, l.amount, l.period_start, l.period_end
+       l.adjustment, l.exact_amount, l.amount, l.credit_grant_id as credit_grant, l.period_start, l.period_end
      from invoice_lines l left join meters m on m.id = l.meter_id
      where l.invoice_id = any($1) order by l.invoice_id, l.position`,
     [rows.map((row) => row.id)],
@@ -225,17 +227,18 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
     adjustment: line.adjustment,
     exact_amount: line.exact_amount,
     amount: line.amount,
+    credit_grant_id: line.credit_grant,
     period_start: line.period_start.toISOString(),
     period_end: line.period_end.toISOString(),
   }));
   if (lines.length > 0) {
     await db.query(
       `insert into invoice_lines (invoice_id, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers,
-         adjustment, exact_amount, amount, period_start, period_end)
+         adjustment, exact_amount, amount, credit_grant_id, period_start, period_end)
        select $1, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers, adjustment, exact_amount,
-         amount, period_start, period_end
+         amount, credit_grant_id, period_start, period_end
        from jsonb_to_recordset($2::jsonb) as x(position integer, type text, description text, price_key text, meter_id text, quantity text,
-         free_quantity text, unit_amount text, tiers jsonb, adjustment jsonb, exact_amount text, amount bigint, period_start timestamptz,
+         free_quantity text, unit_amount text, tiers jsonb, adjustment jsonb, exact_amount text, amount bigint, credit_grant_id text, period_start timestamptz,
          period_end timestamptz)`,
       [id, JSON.stringify(lines)],
     );

@@ -9,11 +9,15 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
+import type { EntitlementCache } from '../entitlements/cache.js';
+import { recomputeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
 import { currentPeriod } from '../entitlements/sources.js';
 import { notFound } from '../http/errors.js';
 import { retryTransaction } from '../http/route.js';
 import { findMeter } from '../usage/meters-store.js';
 import { queryUsageExact } from '../usage/query.js';
+import { applyCredits } from './credits.js';
+import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
 import { billableSubscription, billableSubscriptions, draftInvoices, finalizeInvoice, insertDraftInvoice, toLine, type BillableSubscription } from './invoices-store.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
@@ -24,6 +28,10 @@ export interface BillingDeps {
   db: Database;
   clock: Clock;
   logger: Logger;
+  /** Where a snapshot changed by a credit drawdown is announced; without it, caches learn on expiry. */
+  entitlements?: Pick<EntitlementCache, 'published'>;
+  /** For the snapshot recomputed when credit is drawn. */
+  pastDueGraceMs: number;
 }
 
 export const BILLING_LOCK = 'nozle:billing';
@@ -39,14 +47,16 @@ export async function closeBillingPeriods(deps: BillingDeps): Promise<number> {
 }
 
 /** The cycle itself, without the lock; safe to run twice at once (the unique key decides). */
-export async function runBillingCycle({ db, clock, logger }: BillingDeps): Promise<number> {
+export async function runBillingCycle(deps: BillingDeps): Promise<number> {
+  const { db, clock, logger } = deps;
   const now = clock.now();
   let built = 0;
   for (const candidate of await billableSubscriptions(db, now)) {
     for (const period of endedPeriods(candidate, candidate.last_invoiced_end, now)) {
       try {
-        const id = await retryTransaction(() => db.transaction((tx) => buildInvoice(tx, candidate, period, now)));
+        const { id, snapshot } = await retryTransaction(() => db.transaction((tx) => buildInvoice(tx, candidate, period, now, deps.pastDueGraceMs)));
         if (id) built += 1;
+        if (snapshot) await deps.entitlements?.published(snapshot);
       } catch (error) {
         // One subscription's failure must not hold up the others; its next period waits for this one.
         logger.error({ err: error, subscription: candidate.id, periodStart: period.start }, 'could not build invoice');
@@ -59,13 +69,20 @@ export async function runBillingCycle({ db, clock, logger }: BillingDeps): Promi
   return built;
 }
 
-async function buildInvoice(tx: Queryable, candidate: BillableSubscription, period: BillingPeriod, now: Date): Promise<string | null> {
+interface Built {
+  id: string | null;
+  /** The customer's snapshot when credit was drawn (its balance changed). */
+  snapshot?: StoredSnapshot;
+}
+
+async function buildInvoice(tx: Queryable, candidate: BillableSubscription, period: BillingPeriod, now: Date, pastDueGraceMs: number): Promise<Built> {
   // The customer's lock first, the order every change uses; then the terms as they are now.
   await lockCustomer(tx, candidate.customer_id);
   const sub = await billableSubscription(tx, candidate.id);
-  if (!sub) return null;
-  const draft = await ratePeriod(tx, sub, period, period.end);
-  return insertDraftInvoice(
+  if (!sub) return { id: null };
+  // Credit is drawn before anything is billed, in this transaction: once, with the invoice.
+  const { draft, drawdowns } = applyCredits(await ratePeriod(tx, sub, period, period.end), await grantsWithCredit(tx, sub.customer_id, sub.currency), period.end);
+  const id = await insertDraftInvoice(
     tx,
     {
       projectId: sub.project_id,
@@ -81,6 +98,9 @@ async function buildInvoice(tx: Queryable, candidate: BillableSubscription, peri
     },
     now,
   );
+  if (!id || drawdowns.length === 0) return { id };
+  await recordDrawdowns(tx, id, drawdowns);
+  return { id, snapshot: await recomputeSnapshot(tx, sub.project_id, sub.customer_id, now, pastDueGraceMs) };
 }
 
 /** The lines of `period`, with usage counted from its start up to `usageEnd`. */
@@ -133,7 +153,7 @@ export async function upcomingInvoice(db: Queryable, projectId: string, customer
   const { currentPeriodStart, currentPeriodEnd } = currentPeriod(sub, now);
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
-  const draft = await ratePeriod(db, sub, period, currentPeriodEnd);
+  const { draft } = applyCredits(await ratePeriod(db, sub, period, currentPeriodEnd), await grantsWithCredit(db, sub.customer_id, sub.currency), currentPeriodEnd);
   const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
   const { rows: plan } = await db.query<{ key: string }>('select key from plans where id = $1', [sub.plan_id]);
   return {

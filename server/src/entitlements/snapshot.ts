@@ -4,6 +4,7 @@ import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { lockCustomer } from '../customers/store.js';
+import { creditBalances } from '../billing/credits-store.js';
 import { usedInCurrentPeriods } from '../usage/used.js';
 import { computeEntitlements } from './engine.js';
 import { loadEngineInput } from './sources.js';
@@ -53,6 +54,7 @@ export function buildSnapshot(
   now: Date,
   result: EngineResult,
   used: UsedByFeature = new Map(),
+  credits: Record<string, number> = {},
 ): Snapshot {
   return {
     object: 'entitlements',
@@ -65,6 +67,7 @@ export function buildSnapshot(
     features: Object.fromEntries(
       Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0)]),
     ),
+    credits,
   };
 }
 
@@ -91,12 +94,15 @@ export async function recomputeSnapshot(
 /** Stores `result` (with the usage counted so far) as the customer's next version. The customer must be locked. */
 export async function storeSnapshot(tx: Queryable, projectId: string, customerId: string, now: Date, result: EngineResult): Promise<StoredSnapshot> {
   const used = await usedInCurrentPeriods(tx, projectId, customerId, result);
+  // A balance changes when a grant expires, so the snapshot is valid until the next expiry at most.
+  const { balances, nextExpiry } = await creditBalances(tx, customerId, now);
+  if (nextExpiry && (!result.validUntil || nextExpiry < result.validUntil)) result = { ...result, validUntil: nextExpiry };
   const { rows } = await tx.query<{ version: number | null; external_id: string | null }>(
     `select s.version, c.external_id from customers c left join entitlement_snapshots s on s.customer_id = c.id where c.id = $1`,
     [customerId],
   );
   const version = (rows[0]?.version ?? 0) + 1;
-  const snapshot = buildSnapshot({ id: customerId, externalId: rows[0]?.external_id ?? null }, version, now, result, used);
+  const snapshot = buildSnapshot({ id: customerId, externalId: rows[0]?.external_id ?? null }, version, now, result, used, balances);
   await tx.query(
     `insert into entitlement_snapshots (customer_id, project_id, version, snapshot, valid_until, computed_at)
      values ($1, $2, $3, $4, $5, $6)

@@ -11,6 +11,7 @@ import type { ApiError } from '../http/errors.js';
 import { contribution, fold, matchesFilters, type CounterDelta, type Properties } from './aggregate.js';
 import { metersForEvents, type Meter } from './meters-store.js';
 import { periodsFor } from './periods.js';
+import { addToRollup, type RollupDelta } from './rollup.js';
 import { eventsInInvoicedPeriods } from '../billing/invoices-store.js';
 
 export type EventBatchResult = components['schemas']['EventBatchResult'];
@@ -176,9 +177,11 @@ async function count(tx: Queryable, events: ValidEvent[], options: IngestOptions
   }
 
   const deltas = new Map<string, CounterDelta>();
+  const daily = new Map<string, RollupDelta>();
   for (const { event, meter } of matched) {
     const part = contribution(meter, event.properties, event.at);
     if (!part) continue;
+    if (part.kind === 'add') addToRollup(daily, event.customerId, meter.id, event.at, event.properties, part.amount);
     for (const period of periodsFor(results.get(event.customerId), featuresOf(meter), event.at)) {
       const key = [event.customerId, meter.id, period.start.toISOString(), period.end.toISOString()].join('|');
       let delta = deltas.get(key);
@@ -190,6 +193,7 @@ async function count(tx: Queryable, events: ValidEvent[], options: IngestOptions
     }
   }
   await writeCounters(tx, options.projectId, [...deltas.values()], options.now);
+  await writeRollup(tx, options.projectId, [...daily.values()]);
 
   const snapshots: StoredSnapshot[] = [];
   for (const customerId of tied) snapshots.push(await storeSnapshot(tx, options.projectId, customerId, options.now, results.get(customerId)!));
@@ -236,5 +240,19 @@ async function writeCounters(tx: Queryable, projectId: string, deltas: CounterDe
        latest_at = greatest(c.latest_at, excluded.latest_at),
        updated_at = excluded.updated_at`,
     [projectId, JSON.stringify(rows.map(({ d, ...key }) => ({ ...key, value: (d.value ?? new Decimal(0)).toString(), latest_at: d.latestAt?.toISOString() ?? null }))), now],
+  );
+}
+
+/** One upsert per batch, in key order (the order concurrent batches lock rows in). */
+async function writeRollup(tx: Queryable, projectId: string, deltas: RollupDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const keyOf = (d: RollupDelta) => JSON.stringify([d.customer_id, d.meter_id, d.day, d.property, d.value]);
+  const rows = [...deltas].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0)).map((d) => ({ ...d, quantity: d.quantity.toFixed() }));
+  await tx.query(
+    `insert into usage_daily as u (project_id, customer_id, meter_id, day, property, value, quantity)
+     select $1, customer_id, meter_id, day, property, value, quantity
+     from jsonb_to_recordset($2::jsonb) as x(customer_id text, meter_id text, day date, property text, value text, quantity numeric)
+     on conflict (customer_id, meter_id, day, property, value) do update set quantity = u.quantity + excluded.quantity`,
+    [projectId, JSON.stringify(rows)],
   );
 }

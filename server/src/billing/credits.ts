@@ -1,0 +1,68 @@
+// Prepaid credit on an invoice: which grants a drafted invoice draws on, and how much. Pure.
+//
+// Rules: credit covers usage lines only (never the base fee), up to their rounded amounts, so
+// credit never makes a total negative. A grant is usable when it has something left and has not
+// expired at the period's end (`expires_at` after it). Grants are drawn earliest expiring first
+// (those that never expire last), then oldest first. Each grant drawn gives one `credit` line
+// with a negative amount, so `total` = `subtotal` + the credit lines = the sum of every line.
+import type { DraftInvoice, DraftLine } from './invoice-lines.js';
+import { Exact, formatDecimal } from './money.js';
+
+export interface UsableGrant {
+  id: string;
+  /** Whole minor units left. */
+  remaining: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+  description: string | null;
+}
+
+export interface Drawdown {
+  grantId: string;
+  /** Whole minor units, positive. */
+  amount: number;
+}
+
+const drawOrder = (a: UsableGrant, b: UsableGrant): number => {
+  const ea = a.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const eb = b.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  if (ea !== eb) return ea < eb ? -1 : 1;
+  if (a.createdAt.getTime() !== b.createdAt.getTime()) return a.createdAt.getTime() - b.createdAt.getTime();
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
+
+export function applyCredits(draft: DraftInvoice, grants: readonly UsableGrant[], periodEnd: Date): { draft: DraftInvoice; drawdowns: Drawdown[] } {
+  let coverable = draft.lines.filter((line) => line.type === 'usage').reduce((sum, line) => sum.plus(line.amount), new Exact(0));
+  const usable = grants.filter((g) => g.remaining > 0 && (g.expiresAt === null || g.expiresAt > periodEnd)).sort(drawOrder);
+  const drawdowns: Drawdown[] = [];
+  const credits: DraftLine[] = [];
+  const period = draft.lines[0] ? { period_start: draft.lines[0].period_start, period_end: draft.lines[0].period_end } : undefined;
+  for (const grant of usable) {
+    if (!period || coverable.lte(0)) break;
+    const amount = Exact.min(coverable, grant.remaining);
+    coverable = coverable.minus(amount);
+    drawdowns.push({ grantId: grant.id, amount: amount.toNumber() });
+    const negative = formatDecimal(amount.negated());
+    credits.push({
+      type: 'credit',
+      description: grant.description ? `Credit: ${grant.description}` : 'Credit',
+      price_key: null,
+      meter_id: null,
+      meter_key: null,
+      quantity: '1',
+      free_quantity: '0',
+      unit_amount: null,
+      tiers: [],
+      adjustment: null,
+      exact_amount: negative,
+      amount: negative,
+      credit_grant: grant.id,
+      ...period,
+    });
+  }
+  const drawn = drawdowns.reduce((sum, d) => sum + d.amount, 0);
+  return {
+    draft: { lines: [...draft.lines, ...credits], subtotal: draft.subtotal, total: formatDecimal(new Exact(draft.subtotal).minus(drawn)) },
+    drawdowns,
+  };
+}
