@@ -3,9 +3,13 @@ import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runEntry, type Child } from './support/child.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+
+// Each test starts one or two whole servers (tsx + PGlite): on a loaded machine that alone can
+// take most of the default 30 s, which says nothing about the behaviour under test.
+vi.setConfig({ testTimeout: 120_000 });
 
 const children: Child[] = [];
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -40,7 +40,7 @@ export function runEntry(entry: 'main' | 'cli', args: string[], env: Record<stri
     process: child,
     output: () => text,
     exited,
-    waitFor(pattern, timeoutMs = 30_000) {
+    waitFor(pattern, timeoutMs = 90_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
