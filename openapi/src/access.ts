@@ -16,6 +16,15 @@ export function decideAccess(entitlement: Entitlement, quantity: number): Access
   return { allowed: true, reason: null };
 }
 
+/**
+ * Enough prepaid credit for a check that requires it: the snapshot's balance in the currency
+ * (0 when it has none) at least the amount. Asked only once the feature itself is allowed.
+ */
+export function hasCredits(balances: Readonly<Record<string, number>> | undefined, required: { currency: string; amount: number }): boolean {
+  const balance = balances && Object.hasOwn(balances, required.currency) ? (balances[required.currency] ?? 0) : 0;
+  return balance >= required.amount;
+}
+
 /** Room for `quantity` more units: unlimited, overage allowed, or within the limit. */
 export function hasRoom(limit: number | null, used: number, quantity: number, overage: boolean): boolean {
   return limit === null || overage || used + quantity <= limit;

@@ -15,7 +15,7 @@ export { spec } from './spec.js';
 export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } from './spec.js';
 
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';
-export { decideAccess, hasRoom, type AccessDecision, type AccessReason } from './access.js';
+export { decideAccess, hasCredits, hasRoom, type AccessDecision, type AccessReason } from './access.js';
 export { createNozleClient, unwrap } from './client.js';
 export type { FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
 

@@ -130,9 +130,10 @@ export class Nozle {
    *
    * @param customer - the customer's `cus_…` id or your `external_id`
    * @param feature - the feature's key
-   * @param options - `quantity`: for a metered feature, how many units you are about to use
+   * @param options - `quantity`: for a metered feature, how many units you are about to use;
+   *   `credits`: `{ currency, amount }` of prepaid credit the customer must hold as well
    * @returns the answer: `allowed`, and when not, a `reason` (`no_access`, `revoked`,
-   *   `limit_reached`, `not_found`); metered features add `limit`, `used`, `remaining` and
+   *   `limit_reached`, `not_found`, `insufficient_credits`); metered features add `limit`, `used`, `remaining` and
    *   `resets_at`.
    *
    * @example
@@ -144,7 +145,7 @@ export class Nozle {
    * ```
    */
   async can(customer: string, feature: string, options?: CanOptions): Promise<Check> {
-    const local = this.#stream?.answer(customer, feature, options?.quantity);
+    const local = this.#stream?.answer(customer, feature, options?.quantity, options?.credits);
     if (local) {
       this.#answers.local += 1;
       return local;

@@ -16,6 +16,11 @@ export interface CanOptions {
    * @defaultValue 1 (applied by the server)
    */
   quantity?: Schemas['CheckParams']['quantity'];
+  /**
+   * Also require prepaid credit: allowed only when the customer's balance in `currency` is at
+   * least `amount` (whole minor units); otherwise `reason: 'insufficient_credits'`.
+   */
+  credits?: Schemas['CreditRequirement'];
 }
 
 export async function check(
@@ -27,6 +32,7 @@ export async function check(
   const body: Schemas['CheckParams'] = { customer, feature };
   // Without a quantity the server counts 1.
   if (options.quantity !== undefined) body.quantity = options.quantity;
+  if (options.credits !== undefined) body.credits = options.credits;
   return unwrap(await client.POST('/v1/check', { body }));
 }
 

@@ -50,6 +50,7 @@ export const plan: Schemas['Plan'] = {
   ],
   trial_days: 0,
   entitlements: [{ feature: 'exports', limit: 100, reset: 'month' }],
+  credits: null,
   metadata: {},
   created: CREATED,
 };
@@ -140,6 +141,8 @@ export const invoice: Schemas['Invoice'] = {
   created: CREATED + 31 * 86_400,
   finalized_at: CREATED + 31 * 86_400,
   paid_at: null,
+  provider: null,
+  provider_invoice_id: null,
 };
 
 /** A list page as the API returns it. */

@@ -160,6 +160,9 @@ describe('billing a period of usage', () => {
       created: unix('2026-04-01T13:00:00Z'),
       finalized_at: unix('2026-04-01T13:00:00Z'),
       paid_at: null,
+      // Billed through the API alone: sent to no provider.
+      provider: null,
+      provider_invoice_id: null,
     });
     expect(await nozle.invoices.retrieve(invoice.id)).toEqual(invoice);
   });
@@ -327,5 +330,7 @@ describe('a subscription billed by the sandbox', () => {
     ]);
     expect(data[0]!.lines[0]).toMatchObject({ quantity: '25', free_quantity: '10', unit_amount: '2', exact_amount: '30' });
     expect(data[0]!.paid_at).toBe(unix('2026-06-01T13:00:00Z'));
+    // Sent to the sandbox as Stripe-billed ones are to Stripe; the sandbox answered it paid.
+    expect(data[0]).toMatchObject({ provider: 'sandbox', provider_invoice_id: `in_sbx_${data[0]!.id.slice(3)}` });
   });
 });

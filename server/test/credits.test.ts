@@ -50,6 +50,9 @@ describe('credit grants', () => {
       remaining: 3_000,
       expires_at: unix('2026-06-01T00:00:00Z'),
       description: 'Pack A',
+      purchase: null,
+      revoked_at: null,
+      revoked_amount: null,
       created: unix('2026-03-01T12:00:00Z'),
     });
     grants.a = a.id;

@@ -3,6 +3,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeBillingPeriods } from '../src/billing/invoices.js';
 import { retryDueEvents } from '../src/payments/events.js';
 import { StripeAccount } from './support/stripe-account.js';
 import { signedDelivery, stripeEvent, stripeInvoice } from './support/stripe-objects.js';
@@ -390,5 +391,157 @@ describe('with Stripe configured', () => {
     const res = await t.call('POST', '/v1/test_clock/advance', { body: { seconds: 60 } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('sandbox_only');
+  });
+});
+
+describe('invoices of a Stripe-billed subscription', () => {
+  let t: TestApp;
+  let customer: string;
+  let stripeCustomer: string;
+  const sub = 'sub_metered_invoices';
+  const billing = () => closeBillingPeriods(t.payments.deps);
+  const invoicesOf = async () => (await t.call('GET', `/v1/invoices?customer=${customer}`)).body.data;
+  const stripeCalls = () => account.requests.filter((request) => request.path.startsWith('/v1/invoice')).length;
+
+  // One Stripe account for this story, across its tests.
+  const sharedAccount = new StripeAccount(clock);
+  beforeAll(async () => {
+    t = await startTestApp({ stripe: STRIPE });
+    clock.current = t;
+    for (const [key, event_name, property] of [['api_units', 'api.request', 'units'], ['tokens', 'llm.tokens', 'tokens'], ['storage_gb', 'storage.gb', 'gb']]) {
+      expect((await t.call('POST', '/v1/meters', { body: { key, event_name, aggregation: 'sum', property } })).status).toBe(200);
+    }
+    const plan = await t.call('POST', '/v1/plans', {
+      body: {
+        key: 'metered',
+        name: 'Metered',
+        interval: 'month',
+        base_price: 1_000,
+        prices: [
+          { key: 'calls', meter: 'api_units', model: 'per_unit', unit_amount: '2', free_units: '10' },
+          { key: 'llm', meter: 'tokens', model: 'per_unit', unit_amount: '0.001' },
+          { key: 'storage', meter: 'storage_gb', model: 'per_unit', unit_amount: '5' },
+        ],
+      },
+    });
+    expect(plan.status).toBe(200);
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    account = sharedAccount;
+    stripeApi.resetHandlers(...account.handlers());
+  });
+
+  it('sends the ended period\'s usage to Stripe as invoice items on one finalized Stripe invoice, once', async () => {
+    const checkout = await customerWithCheckout(t, 'metered', 'metered@example.com');
+    ({ customer, stripeCustomer } = checkout);
+    // Stripe's month from the test clock's start: 2026-03-01 12:00 to 2026-04-01 12:00 UTC.
+    const t0 = account.now();
+    const renewal = t0 + 31 * DAY;
+    account.subscriptions.set(sub, { id: sub, customer: stripeCustomer, price: checkout.price, status: 'active', created: t0, periodStart: t0, periodEnd: renewal });
+    expect((await deliver(t, stripeEvent('customer.subscription.created', account.subscription(sub), t0, eventId()))).body.status).toBe('processed');
+
+    t.clock.advance(DAY * 1000);
+    const events = [
+      { id: 'ev_calls_1', customer, event: 'api.request', properties: { units: 20 } },
+      { id: 'ev_calls_2', customer, event: 'api.request', properties: { units: 5 } },
+      { id: 'ev_tokens_1', customer, event: 'llm.tokens', properties: { tokens: 1_234_567 } },
+    ];
+    expect((await t.call('POST', '/v1/events', { body: { events } })).status).toBeLessThan(300);
+
+    // Not ended yet: nothing built, nothing sent.
+    expect(await billing()).toBe(0);
+    expect(stripeCalls()).toBe(0);
+
+    // Stripe renews the subscription at the period end; Nozle's job runs an hour later.
+    t.clock.advance((31 * DAY - DAY + 3_600) * 1000);
+    account.update(sub, { periodStart: renewal, periodEnd: renewal + 30 * DAY });
+    await deliver(t, stripeEvent('customer.subscription.updated', account.subscription(sub), renewal, eventId()));
+    expect(await billing()).toBe(1);
+
+    const [invoice, ...others] = await invoicesOf();
+    expect(others).toEqual([]);
+    // 25 calls, 10 free: 15 × 2 = 30; 1,234,567 tokens × 0.001 = 1,234.567 → 1,235; no storage:
+    // a line of 0, not sent. The $10 base fee is Stripe's own (charged with the renewal).
+    expect(invoice.lines.map((line: { price: string; amount: number }) => [line.price, line.amount])).toEqual([
+      ['calls', 30],
+      ['llm', 1_235],
+      ['storage', 0],
+    ]);
+    const [stripeInvoiceId] = [...account.invoices.keys()];
+    expect(account.invoices.size).toBe(1);
+    expect(invoice).toMatchObject({ status: 'open', total: 1_265, provider: 'stripe', provider_invoice_id: stripeInvoiceId, paid_at: null });
+    expect(invoice.finalized_at).toBe(Math.floor(t.clock.now().getTime() / 1000));
+
+    // The Stripe invoice first (taking none of the customer's other pending items), then the
+    // items on it, then finalized for Stripe to collect.
+    expect(account.requests.filter((request) => request.path.startsWith('/v1/invoice')).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /v1/invoices',
+      'POST /v1/invoiceitems',
+      'POST /v1/invoiceitems',
+      `POST /v1/invoices/${stripeInvoiceId}/finalize`,
+    ]);
+    const [created] = account.requestsTo('POST', '/v1/invoices');
+    expect(created!.params).toEqual({
+      customer: stripeCustomer,
+      currency: 'usd',
+      collection_method: 'charge_automatically',
+      auto_advance: 'true',
+      pending_invoice_items_behavior: 'exclude',
+      metadata: { nozle_invoice: invoice.id },
+    });
+    expect(created!.idempotencyKey).toBe(`nozle-invoice-${invoice.id}`);
+    const period = { start: String(t0), end: String(renewal) };
+    const items = account.requestsTo('POST', '/v1/invoiceitems');
+    expect(items.map((item) => item.params)).toEqual([
+      { customer: stripeCustomer, invoice: stripeInvoiceId, amount: '30', currency: 'usd', description: invoice.lines[0].description, period, metadata: { nozle_invoice: invoice.id, nozle_line: '0' } },
+      { customer: stripeCustomer, invoice: stripeInvoiceId, amount: '1235', currency: 'usd', description: invoice.lines[1].description, period, metadata: { nozle_invoice: invoice.id, nozle_line: '1' } },
+    ]);
+    expect(items.map((item) => item.idempotencyKey)).toEqual([`nozle-invoice-${invoice.id}-line-0`, `nozle-invoice-${invoice.id}-line-1`]);
+    expect(account.invoices.get(stripeInvoiceId!)).toMatchObject({ status: 'open', total: 1_265, amount_due: 1_265 });
+    expect(account.itemsOf(stripeInvoiceId!).map((item) => item.amount)).toEqual([30, 1_235]);
+
+    // The job again: nothing left to send.
+    const before = stripeCalls();
+    expect(await billing()).toBe(0);
+    expect(stripeCalls()).toBe(before);
+  });
+
+  it('a crash between Stripe\'s answer and the database sends nothing twice when the job runs again', async () => {
+    const [invoice] = await invoicesOf();
+    // As if the process died after Stripe answered and before the invoice was stored as sent.
+    await t.database.db.query("update invoices set status = 'draft', finalized_at = null, provider = null, provider_invoice_id = null where id = $1", [invoice.id]);
+    const requests = account.requests.length;
+    expect(await billing()).toBe(0);
+
+    const retried = account.requests.slice(requests);
+    // The same calls with the same idempotency keys: Stripe answers them as before, makes nothing new.
+    expect(retried.map((request) => request.idempotencyKey)).toEqual([
+      `nozle-invoice-${invoice.id}`,
+      `nozle-invoice-${invoice.id}-line-0`,
+      `nozle-invoice-${invoice.id}-line-1`,
+      `nozle-invoice-${invoice.id}-finalize`,
+    ]);
+    expect(account.invoices.size).toBe(1);
+    expect(account.invoiceItems.size).toBe(2);
+    expect((await invoicesOf())[0]).toMatchObject({ status: 'open', provider: 'stripe', provider_invoice_id: invoice.provider_invoice_id });
+  });
+
+  it('an invoice.paid webhook for it marks the Nozle invoice paid', async () => {
+    const [invoice] = await invoicesOf();
+    t.clock.advance(3_600_000);
+    const paid = account.payInvoice(invoice.provider_invoice_id);
+    const delivered = await deliver(t, stripeEvent('invoice.paid', paid, account.now(), eventId()));
+    expect(delivered.body).toMatchObject({ received: true, status: 'processed' });
+    // Read back from Stripe, not taken from the event.
+    expect(account.requestsTo('GET', `/v1/invoices/${invoice.provider_invoice_id}`)).toHaveLength(1);
+    const now = Math.floor(t.clock.now().getTime() / 1000);
+    expect(await t.call('GET', `/v1/invoices/${invoice.id}`)).toMatchObject({ status: 200, body: { status: 'paid', paid_at: now, finalized_at: invoice.finalized_at } });
+
+    // Delivered again (a new event id): still paid, when it was paid the first time.
+    t.clock.advance(60_000);
+    expect((await deliver(t, stripeEvent('invoice.paid', paid, account.now(), eventId()))).body.status).toBe('processed');
+    expect((await t.call('GET', `/v1/invoices/${invoice.id}`)).body.paid_at).toBe(now);
+    expect((await billing())).toBe(0);
   });
 });

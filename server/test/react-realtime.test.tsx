@@ -10,11 +10,15 @@ import { createNozle, type NozleBrowserClient } from '@nozle/browser';
 import { NozleProvider, useCan } from '@nozle/react';
 import { cleanup, render, screen } from '@testing-library/react';
 import WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashKey } from '../src/projects/keys.js';
 import { signCustomerToken } from '../src/realtime/customer-token.js';
 import { runEntry, type Child } from './support/child.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+// These start and restart whole servers (child processes): on a loaded machine that alone can
+// take most of the default 30 s, which says nothing about the behaviour under test.
+vi.setConfig({ testTimeout: 120_000 });
 
 const renders = { export: 0, tokens: 0 };
 

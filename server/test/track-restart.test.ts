@@ -5,9 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Nozle, type NozleTrackError } from '@nozle/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runEntry, type Child } from './support/child.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+
+// These start and restart whole servers (child processes): on a loaded machine that alone can
+// take most of the default 30 s, which says nothing about the behaviour under test.
+vi.setConfig({ testTimeout: 120_000 });
 
 const usingPostgres = Boolean(process.env.DATABASE_URL);
 const children: Child[] = [];

@@ -347,7 +347,9 @@ export interface paths {
         /**
          * Cancel a subscription
          * @description Cancels now (access ends at once), or with `at_period_end` at the end of the current
-         *     period (access continues until then).
+         *     period (access continues until then). A subscription Nozle bills itself, canceled now,
+         *     gets its final invoice for the period cut short when the billing job next runs (see
+         *     `Invoice`).
          */
         post: operations["cancelSubscription"];
         delete?: never;
@@ -1423,6 +1425,7 @@ export interface components {
          *           "overage": true
          *         }
          *       ],
+         *       "credits": null,
          *       "metadata": {
          *         "tagline": "For growing teams"
          *       },
@@ -1445,6 +1448,8 @@ export interface components {
             prices: components["schemas"]["Price"][];
             trial_days: number;
             entitlements: components["schemas"]["PlanEntitlement"][];
+            /** @description The prepaid credit each purchase of this one_time plan grants; `null` for none. */
+            credits: components["schemas"]["PlanCredits"] | null;
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
@@ -1491,6 +1496,7 @@ export interface components {
             prices?: components["schemas"]["PriceParams"][];
             trial_days?: number;
             entitlements?: components["schemas"]["PlanEntitlement"][];
+            credits?: components["schemas"]["PlanCreditsParams"];
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -1527,7 +1533,38 @@ export interface components {
             prices?: components["schemas"]["PriceParams"][];
             trial_days?: number;
             entitlements?: components["schemas"]["PlanEntitlement"][];
+            /** @description Replaces the credit pack; `null` removes it. */
+            credits?: components["schemas"]["PlanCreditsParams"] | null;
             metadata?: components["schemas"]["MetadataUpdate"];
+        };
+        /**
+         * @description Prepaid credit granted by each purchase of a one_time plan, in whole minor units.
+         * @example {
+         *       "amount": 5000,
+         *       "currency": "usd",
+         *       "expires_in_days": 365
+         *     }
+         */
+        PlanCredits: {
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            /** @description The grant expires this many days after the purchase; `null` = never. */
+            expires_in_days: number | null;
+        };
+        /**
+         * @description Only for one_time plans. Each purchase grants this credit, once; a refund removes what remains of it.
+         * @example {
+         *       "amount": 5000,
+         *       "currency": "usd",
+         *       "expires_in_days": 365
+         *     }
+         */
+        PlanCreditsParams: {
+            /** @description Whole minor units (cents). */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            /** @description Days from the purchase until the grant expires; never when absent. */
+            expires_in_days?: number;
         };
         /**
          * @example {
@@ -1568,6 +1605,7 @@ export interface components {
          *               "overage": true
          *             }
          *           ],
+         *           "credits": null,
          *           "metadata": {
          *             "tagline": "For growing teams"
          *           },
@@ -2034,6 +2072,18 @@ export interface components {
              * @default 1
              */
             quantity?: number;
+            credits?: components["schemas"]["CreditRequirement"];
+        };
+        /**
+         * @description Also require prepaid credit: allowed only when the snapshot's balance in `currency` is at least `amount` (whole minor units); otherwise `insufficient_credits`. Checked after the feature itself, whose refusal comes first.
+         * @example {
+         *       "currency": "usd",
+         *       "amount": 500
+         *     }
+         */
+        CreditRequirement: {
+            currency: components["schemas"]["Currency"];
+            amount: number;
         };
         /**
          * @example {
@@ -2059,9 +2109,15 @@ export interface components {
             feature: string;
             allowed: boolean;
             /** @enum {string|null} */
-            reason: "no_access" | "revoked" | "limit_reached" | "not_found" | null;
+            reason: "no_access" | "revoked" | "limit_reached" | "not_found" | "insufficient_credits" | null;
             /** @description The entitlements version the answer comes from. */
             version: number;
+            /** @description When credit was required, the requirement and the balance it was checked against. */
+            credits?: {
+                currency: components["schemas"]["Currency"];
+                amount: number;
+                balance: number;
+            };
             type?: components["schemas"]["FeatureType"];
             limit?: number | null;
             used?: number;
@@ -2756,6 +2812,9 @@ export interface components {
          *       "remaining": 3790,
          *       "expires_at": 1785283392,
          *       "description": "Prepaid pack, 50 dollars",
+         *       "purchase": null,
+         *       "revoked_at": null,
+         *       "revoked_amount": null,
          *       "created": 1777507392
          *     }
          */
@@ -2772,6 +2831,12 @@ export interface components {
             /** @description From this instant the grant is no longer used; `null` = never. */
             expires_at: components["schemas"]["Timestamp"] | null;
             description: string | null;
+            /** @description The purchase (of a one_time plan with credits) that granted it; `null` for a grant by hand. */
+            purchase: string | null;
+            /** @description When a refund of its purchase removed what remained; `null` if never. */
+            revoked_at: components["schemas"]["Timestamp"] | null;
+            /** @description What remained when it was revoked (now 0 in `remaining`). */
+            revoked_amount: number | null;
             created: components["schemas"]["Timestamp"];
         };
         /**
@@ -2806,6 +2871,9 @@ export interface components {
          *           "remaining": 3790,
          *           "expires_at": 1785283392,
          *           "description": "Prepaid pack, 50 dollars",
+         *           "purchase": null,
+         *           "revoked_at": null,
+         *           "revoked_amount": null,
          *           "created": 1777507392
          *         }
          *       ]
@@ -2995,11 +3063,18 @@ export interface components {
          *     was priced in (`tiers`), any minimum/maximum `adjustment`, the exact amount, and
          *     `amount`: the exact amount rounded once to whole minor units, half away from zero.
          *     `credit`: prepaid credit drawn from one grant (`credit_grant`), a negative `amount`; credit
-         *     covers usage lines only, never the base fee.
+         *     covers usage lines only, never the base fee. `proration`: on a subscription Nozle bills
+         *     itself (not one billed by Stripe or the sandbox, which prorate there), each plan change
+         *     within the period gives two lines over [change, scheduled period end): a credit for the
+         *     unused time on the old plan's `base_price` (negative `amount`) and a charge for the
+         *     remaining time on the new one, each the full price × remaining seconds / period seconds,
+         *     rounded once half away from zero (a zero line is left out). The `base_fee` line is then the base price of the plan
+         *     in effect at the period's start; usage lines are rated with the prices of the plan version
+         *     in effect at the period's end (the invoice's `plan_version`).
          */
         InvoiceLine: {
             /** @enum {string} */
-            type: "base_fee" | "usage" | "credit";
+            type: "base_fee" | "usage" | "credit" | "proration";
             description: string;
             /** @description The usage price's key; `null` on the base fee. */
             price: string | null;
@@ -3016,7 +3091,7 @@ export interface components {
                 reason: "minimum" | "maximum";
                 amount: string;
             } | null;
-            /** @description The amount before rounding, in minor units; negative on a `credit` line. */
+            /** @description The amount before rounding, in minor units; negative on a `credit` line. On a `proration` line, its rounded `amount` (the fraction of the period rarely ends as a decimal). */
             exact_amount: string;
             /** @description Whole minor units; negative on a `credit` line. */
             amount: number;
@@ -3029,8 +3104,11 @@ export interface components {
          * @description A subscription's bill for one billing period `[period_start, period_end)`, built once
          *     the period has ended (exactly once per subscription and period). Amounts are integers
          *     in the currency's minor unit: each line is rated exactly and rounded once, half away
-         *     from zero (0.5 → 1); `subtotal` is the sum of the rounded charge lines (base fee and usage),
-         *     and `total` is `subtotal` less the `credit` lines: the sum of every line.
+         *     from zero (0.5 → 1); `subtotal` is the sum of the rounded charge lines (base fee, usage and
+         *     proration), and `total` is `subtotal` less the `credit` lines: the sum of every line. A
+         *     subscription Nozle bills itself that is canceled at once mid-period gets one final invoice
+         *     for `[period_start, canceled_at)`: usage up to the cancellation, and the period's base fee
+         *     (and proration lines) in full: the unused time of the base fee is not refunded.
          * @example {
          *       "id": "in_fHQ6kfsxsmJgEs89iRKD",
          *       "object": "invoice",
@@ -3089,7 +3167,9 @@ export interface components {
          *       "total": 2210,
          *       "created": 1777507395,
          *       "finalized_at": 1777507395,
-         *       "paid_at": 1777507396
+         *       "paid_at": 1777507396,
+         *       "provider": "stripe",
+         *       "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za"
          *     }
          */
         Invoice: {
@@ -3114,6 +3194,15 @@ export interface components {
             created: components["schemas"]["Timestamp"];
             finalized_at: components["schemas"]["Timestamp"] | null;
             paid_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * @description The payment provider the invoice was sent to when finalized: with Stripe, its lines
+             *     with an amount become invoice items on a Stripe invoice that Stripe collects (the
+             *     invoice is `open` until Stripe reports it paid); the sandbox pays it at once. `null`
+             *     for a subscription billed through the API alone, or when there was nothing to charge.
+             */
+            provider: components["schemas"]["PaymentProviderName"] | null;
+            /** @description Its invoice's id at the provider (`in_…` at Stripe), once sent. */
+            provider_invoice_id: string | null;
         };
         /**
          * @description The invoice the current period would get if it ended now, by the same rules as Invoice; not stored.
@@ -3253,7 +3342,9 @@ export interface components {
          *           "total": 2210,
          *           "created": 1777507395,
          *           "finalized_at": 1777507395,
-         *           "paid_at": 1777507396
+         *           "paid_at": 1777507396,
+         *           "provider": "stripe",
+         *           "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za"
          *         }
          *       ],
          *       "has_more": false,

@@ -111,3 +111,33 @@ describe('isFresh', () => {
     expect(isFresh(snapshot({}, 1_700_000_100), 1_700_000_100_000)).toBe(false);
   });
 });
+
+describe('answerLocally with a credit requirement (as the server answers)', () => {
+  const held = (credits: Record<string, number>): Entitlements => ({
+    ...snapshot({ export: { feature: 'export', type: 'boolean', allowed: true, reason: null, source: null } }),
+    credits,
+  });
+
+  it.each([
+    { balance: 499, allowed: false },
+    { balance: 500, allowed: true },
+    { balance: 501, allowed: true },
+  ])('balance $balance against 500', ({ balance, allowed }) => {
+    expect(answerLocally(held({ usd: balance }), 'export', 1, { currency: 'usd', amount: 500 })).toEqual({
+      object: 'check',
+      customer: 'cus_1',
+      feature: 'export',
+      version: 4,
+      allowed,
+      reason: allowed ? null : 'insufficient_credits',
+      type: 'boolean',
+      credits: { currency: 'usd', amount: 500, balance },
+    });
+  });
+
+  it('counts another currency as none, and answers a refused feature first', () => {
+    expect(answerLocally(held({ eur: 9_000 }), 'export', 1, { currency: 'usd', amount: 1 })).toMatchObject({ allowed: false, reason: 'insufficient_credits' });
+    const full = { ...snapshot({ tokens: metered(10, 10) }), credits: {} };
+    expect(answerLocally(full, 'tokens', 1, { currency: 'usd', amount: 1 })).toMatchObject({ allowed: false, reason: 'limit_reached' });
+  });
+});

@@ -1,14 +1,14 @@
 // The answer of `nozle.can()` from a snapshot held in memory: the server's answerCheck
 // (server/src/entitlements/check.ts), except that an absent feature is no answer at all, since
 // the API knows whether it was created after the snapshot (`no_access`) or never (`not_found`).
-import { decideAccess, hasRoom } from '@nozle/openapi';
+import { decideAccess, hasCredits, hasRoom, type Schemas } from '@nozle/openapi';
 import type { Check, Entitlements } from '../entitlements.js';
 
 /**
  * @param quantity - units about to be used, a whole number 0 or more (1 when omitted)
  * @returns the answer, or undefined when the snapshot has no such feature (ask the API)
  */
-export function answerLocally(snapshot: Entitlements, feature: string, quantity: number): Check | undefined {
+export function answerLocally(snapshot: Entitlements, feature: string, quantity: number, credits?: Schemas['CreditRequirement']): Check | undefined {
   // Own keys only: a feature named `constructor` is not Object.prototype's.
   if (!Object.hasOwn(snapshot.features, feature)) return undefined;
   const entitlement = snapshot.features[feature];
@@ -28,7 +28,12 @@ export function answerLocally(snapshot: Entitlements, feature: string, quantity:
     // A copy: the caller may change what it gets without changing the held snapshot.
     ...(entitlement.type === 'config' ? { value: copyJson(entitlement.value ?? null) } : {}),
   };
-  return { ...base, ...decideAccess(entitlement, quantity), ...details };
+  const decision = decideAccess(entitlement, quantity);
+  if (!credits) return { ...base, ...decision, ...details };
+  const balances = snapshot.credits ?? {};
+  const shown = { credits: { currency: credits.currency, amount: credits.amount, balance: Object.hasOwn(balances, credits.currency) ? (balances[credits.currency] ?? 0) : 0 } };
+  if (decision.allowed && !hasCredits(balances, credits)) return { ...base, allowed: false, reason: 'insufficient_credits', ...details, ...shown };
+  return { ...base, ...decision, ...details, ...shown };
 }
 
 export { hasRoom };

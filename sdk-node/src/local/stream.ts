@@ -1,6 +1,6 @@
 // Local mode's connection: streams every snapshot of the project over `GET /v1/realtime` with the
 // secret key (docs/realtime.md) into a SnapshotCopy, and reconnects when it drops.
-import type { Check, Entitlements } from '../entitlements.js';
+import type { CanOptions, Check, Entitlements } from '../entitlements.js';
 import { backoffDelay } from '../track/backoff.js';
 import { answerLocally, isFresh } from './answer.js';
 import { SnapshotCopy } from './copy.js';
@@ -63,12 +63,16 @@ export class SnapshotStream {
    * The answer from the copy, or undefined when the API must answer: not ready, customer or
    * feature not in the copy, snapshot past its `valid_until`, or a quantity the API would refuse.
    */
-  answer(customer: string, feature: string, quantity: unknown): Check | undefined {
+  answer(customer: string, feature: string, quantity: unknown, credits?: CanOptions['credits']): Check | undefined {
     if (!this.#ready) return undefined;
     if (quantity !== undefined && !(Number.isSafeInteger(quantity) && (quantity as number) >= 0)) return undefined;
     const snapshot = this.#copy.get(customer);
     if (!snapshot || !isFresh(snapshot, Date.now())) return undefined;
-    return answerLocally(snapshot, feature, (quantity as number | undefined) ?? 1);
+    // A requirement the API would refuse (400) is the API's to answer.
+    if (credits !== undefined && !validRequirement(credits)) return undefined;
+    // A snapshot without balances (from an older server): the API answers.
+    if (credits !== undefined && snapshot.credits === undefined) return undefined;
+    return answerLocally(snapshot, feature, (quantity as number | undefined) ?? 1, credits);
   }
 
   stats(): Omit<LocalStats, 'enabled' | 'localAnswers' | 'apiAnswers'> {
@@ -251,4 +255,10 @@ function isSnapshot(value: unknown): value is Entitlements {
     (snapshot.external_id === null || typeof snapshot.external_id === 'string' || snapshot.external_id === undefined) &&
     (snapshot.valid_until === null || typeof snapshot.valid_until === 'number')
   );
+}
+
+function validRequirement(credits: unknown): boolean {
+  if (credits === null || typeof credits !== 'object') return false;
+  const { currency, amount, ...rest } = credits as Record<string, unknown>;
+  return Object.keys(rest).length === 0 && typeof currency === 'string' && /^[a-z]{3}$/.test(currency) && Number.isSafeInteger(amount) && (amount as number) >= 0 && (amount as number) <= 1e12;
 }

@@ -13,6 +13,9 @@ const grant = {
   remaining: 5_000,
   expires_at: null,
   description: 'Prepaid pack',
+  purchase: null,
+  revoked_at: null,
+  revoked_amount: null,
   created: 1_700_000_000,
 } as const;
 

@@ -1,3 +1,4 @@
+import { grantPurchaseCredits, revokePurchaseCredits } from '../billing/credits-store.js';
 import { findPlan } from '../catalog/plans-store.js';
 import { wholeSecond } from '../clock.js';
 import { cleanMetadata } from '../customers/metadata.js';
@@ -26,6 +27,8 @@ export const purchaseRoutes = [
       { customerId: customer.id, planId: plan.id, planVersion: plan.version, expiresAt, metadata: cleanMetadata(body.metadata) },
       now,
     );
+    // A plan with credits grants them with the purchase, in its transaction.
+    await grantPurchaseCredits(db, caller.projectId, { id: purchase.id, customerId: customer.id, purchasedAt: now }, plan, now);
     await entitlementsChanged(ctx, customer.id);
     return { status: 200, body: purchase };
   }),
@@ -44,6 +47,7 @@ export const purchaseRoutes = [
       await ctx.app.payments.providerIn(ctx.db, ctx.afterCommit).refund(found.provider_payment_id);
     }
     const purchase = await markPurchaseRefunded(ctx.db, ctx.caller.projectId, params.purchase, ctx.clock.now());
+    await revokePurchaseCredits(ctx.db, purchase.id, ctx.clock.now());
     await entitlementsChanged(ctx, purchase.customer);
     return { status: 200, body: purchase };
   }),

@@ -1,6 +1,7 @@
 import { addDays, addMonths, addYears } from 'date-fns';
 import { wholeSecond } from '../clock.js';
 import { utc } from '@date-fns/utc';
+import { recordPlanChange } from '../billing/plan-changes-store.js';
 import { findPlan, type Plan } from '../catalog/plans-store.js';
 import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
@@ -105,6 +106,10 @@ export const subscriptionRoutes = [
       },
       now,
     );
+    if (plan.id !== row.plan_id || plan.version !== row.plan_version) {
+      // Billed here: the period's invoice prorates the change (billing/plan-changes.ts).
+      await recordPlanChange(db, row.id, { planId: row.plan_id, planVersion: row.plan_version }, { planId: plan.id, planVersion: plan.version }, now);
+    }
     if (row.status === 'trialing' && status === 'active') {
       // The trial ends here: the first paid period starts now.
       await db.query('update subscriptions set current_period_start = $2, current_period_end = $3, trial_end = least(trial_end, $2) where id = $1', [

@@ -15,6 +15,9 @@ interface GrantRow {
   remaining: number | string;
   expires_at: Date | null;
   description: string | null;
+  purchase_id: string | null;
+  revoked_at: Date | null;
+  revoked_amount: number | string | null;
   created_at: Date;
 }
 
@@ -27,6 +30,9 @@ const toGrant = (row: GrantRow): CreditGrant => ({
   remaining: Number(row.remaining),
   expires_at: row.expires_at ? unixSeconds(row.expires_at) : null,
   description: row.description,
+  purchase: row.purchase_id,
+  revoked_at: row.revoked_at ? unixSeconds(row.revoked_at) : null,
+  revoked_amount: row.revoked_amount === null ? null : Number(row.revoked_amount),
   created: unixSeconds(row.created_at),
 });
 
@@ -36,15 +42,60 @@ export interface NewCreditGrant {
   amount: number;
   expiresAt: Date | null;
   description: string | null;
+  /** The purchase that granted it; at most one grant per purchase. */
+  purchaseId?: string;
 }
 
 export async function insertCreditGrant(db: Queryable, projectId: string, grant: NewCreditGrant, now: Date): Promise<CreditGrant> {
   const { rows } = await db.query<GrantRow>(
-    `insert into credit_grants (id, project_id, customer_id, currency, amount, remaining, expires_at, description, created_at)
-     values ($1, $2, $3, $4, $5, $5, $6, $7, $8) returning *`,
-    [newId('crg'), projectId, grant.customerId, grant.currency, grant.amount, grant.expiresAt, grant.description, now],
+    `insert into credit_grants (id, project_id, customer_id, currency, amount, remaining, expires_at, description, created_at, purchase_id)
+     values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9) returning *`,
+    [newId('crg'), projectId, grant.customerId, grant.currency, grant.amount, grant.expiresAt, grant.description, now, grant.purchaseId ?? null],
   );
   return toGrant(rows[0]!);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The grant a purchase of a one_time plan with credits makes, in the transaction that records
+ * the purchase: the plan version's amount and currency, described by the plan's name, expiring
+ * `expires_in_days` after `purchasedAt` (never without). None for a plan without credits.
+ */
+export async function grantPurchaseCredits(
+  db: Queryable,
+  projectId: string,
+  purchase: { id: string; customerId: string; purchasedAt: Date },
+  plan: { name: string; credits: { amount: number; currency: string; expires_in_days: number | null } | null },
+  now: Date,
+): Promise<CreditGrant | undefined> {
+  if (!plan.credits) return undefined;
+  const days = plan.credits.expires_in_days;
+  return insertCreditGrant(
+    db,
+    projectId,
+    {
+      customerId: purchase.customerId,
+      currency: plan.credits.currency,
+      amount: plan.credits.amount,
+      expiresAt: days === null ? null : new Date(purchase.purchasedAt.getTime() + days * DAY_MS),
+      description: plan.name,
+      purchaseId: purchase.id,
+    },
+    now,
+  );
+}
+
+/**
+ * A refund of the purchase takes back what remains of its grant: `remaining` becomes 0, and
+ * `revoked_at`/`revoked_amount` record when and how much. What invoices already drew stays drawn.
+ * Once only (a second refund finds it revoked); nothing when the purchase granted nothing.
+ */
+export async function revokePurchaseCredits(db: Queryable, purchaseId: string, now: Date): Promise<void> {
+  await db.query(
+    'update credit_grants set revoked_amount = remaining, remaining = 0, revoked_at = $2 where purchase_id = $1 and revoked_at is null',
+    [purchaseId, now],
+  );
 }
 
 /** Every grant of the customer, newest first. */

@@ -64,3 +64,65 @@ describe('usageQuantity', () => {
     expect(usageQuantity(value)).toBe(expected);
   });
 });
+
+describe('draftInvoice with plan changes', () => {
+  // A 31-day period (2,678,400 s). Each case worked by hand: [what, base fee, trial, changes
+  // as [day of March changed, from, to], scheduled end, line types and amounts, total].
+  const march = (day: number) => new Date(Date.UTC(2026, 2, day));
+  type Case = [string, number, boolean, Array<[number, number, number]>, Date | undefined, Array<[string, string]>, string];
+  const cases: Case[] = [
+    // Changed Mar 16 00:00: 16 of 31 days remain. 2,900 × 16/31 = 1,496.77… → 1,497;
+    // 9,900 × 16/31 = 5,109.67… → 5,110. Total 2,900 − 1,497 + 5,110 = 6,513.
+    ['an upgrade mid-period', 2_900, false, [[16, 2_900, 9_900]], undefined, [['base_fee', '2900'], ['proration', '-1497'], ['proration', '5110']], '6513'],
+    // Mar 1 + 30 days (Mar 31): 1 of 31 days remains. 9,900/31 = 319.35… → 319; 2,900/31 = 93.54… → 94.
+    ['a downgrade on the last day', 9_900, false, [[31, 9_900, 2_900]], undefined, [['base_fee', '9900'], ['proration', '-319'], ['proration', '94']], '9675'],
+    // Two changes chain: 0 → 3,100 on Mar 11 (21 days left: 2,100), 3,100 → 6,200 on Mar 21
+    // (11 days left: −1,100 and +2,200). No base fee line for the free plan at the start, nor
+    // a zero credit line for its unused time.
+    [
+      'two changes, from a free plan',
+      0,
+      false,
+      [[11, 0, 3_100], [21, 3_100, 6_200]],
+      undefined,
+      [['proration', '2100'], ['proration', '-1100'], ['proration', '2200']],
+      '3200',
+    ],
+    ['none in a trial period', 0, true, [[16, 2_900, 9_900]], undefined, [], '0'],
+    // Cut short on Mar 21, scheduled to Apr 1: proration still counts the 16 of 31 days left.
+    ['a period cut short prorates against its scheduled end', 2_900, false, [[16, 2_900, 9_900]], end, [['base_fee', '2900'], ['proration', '-1497'], ['proration', '5110']], '6513'],
+  ];
+  it.each(cases)('%s', (_, basePrice, trial, changes, scheduledEnd, lines, total) => {
+    const draft = draftInvoice({
+      planName: 'Pro',
+      basePrice,
+      trial,
+      start,
+      end: scheduledEnd ? march(21) : end,
+      usage: [],
+      changes: changes.map(([day, from, to]) => ({ changed_at: march(day), from: { name: `P${from}`, amount: String(from) }, to: { name: `P${to}`, amount: String(to) } })),
+      ...(scheduledEnd ? { scheduledEnd } : {}),
+    });
+    expect(draft.lines.map((line) => [line.type, line.amount])).toEqual(lines);
+    expect(draft.total).toBe(total);
+  });
+
+  it('puts the proration lines after usage, over [change, period end), named for Stripe', () => {
+    const draft = draftInvoice({
+      planName: 'Basic',
+      basePrice: 2_900,
+      trial: false,
+      start,
+      end,
+      usage: [{ price: price({}), quantity: '3' }],
+      changes: [{ changed_at: march(16), from: { name: 'Basic', amount: '2900' }, to: { name: 'Pro', amount: '9900' } }],
+    });
+    expect(draft.lines.map((line) => [line.type, line.description, line.period_start.toISOString(), line.period_end.toISOString()])).toEqual([
+      ['base_fee', 'Basic', start.toISOString(), end.toISOString()],
+      ['usage', 'p (m)', start.toISOString(), end.toISOString()],
+      ['proration', 'Unused time on Basic after 16 Mar 2026', march(16).toISOString(), end.toISOString()],
+      ['proration', 'Remaining time on Pro after 16 Mar 2026', march(16).toISOString(), end.toISOString()],
+    ]);
+    expect(draft.total).toBe(String(2_900 + 3 - 1_497 + 5_110));
+  });
+});

@@ -4,6 +4,7 @@
 // to whole minor units; the base fee is already whole. The subtotal is the sum of the rounded
 // lines, so every line can be checked on its own and the lines add up to the total exactly.
 import { Exact, formatDecimal } from './money.js';
+import { prorate, type ProratedItem } from './proration.js';
 import { ratingPrice, type StoredPrice } from './prices.js';
 import { rate, type RatedPart, type Rating } from './rating.js';
 
@@ -20,10 +21,21 @@ export interface InvoiceInput {
   start: Date;
   end: Date;
   usage: PeriodUsage[];
+  /**
+   * Plan changes strictly inside the period, oldest first: each gives a `proration` credit for
+   * the unused time of `from` and a charge for the remaining time of `to` (proration.ts). Never
+   * on a trial period (it has no base fee to settle).
+   */
+  changes?: Array<{ changed_at: Date; from: ProratedItem; to: ProratedItem }>;
+  /**
+   * The period's scheduled end, which proration counts against; `end` unless the period was cut
+   * short by a cancellation (its base fee is not refunded, so neither is the rest prorated).
+   */
+  scheduledEnd?: Date;
 }
 
 export interface DraftLine {
-  type: 'base_fee' | 'usage' | 'credit';
+  type: 'base_fee' | 'usage' | 'credit' | 'proration';
   description: string;
   price_key: string | null;
   meter_id: string | null;
@@ -90,6 +102,31 @@ export function draftInvoice(input: InvoiceInput): DraftInvoice {
       credit_grant: null,
       ...period,
     });
+  }
+  // After usage, so the first line still spans the whole period (credit lines copy its dates).
+  for (const change of input.trial ? [] : (input.changes ?? [])) {
+    const { lines: prorated } = prorate({ period_start: input.start, period_end: input.scheduledEnd ?? input.end, changed_at: change.changed_at, from: change.from, to: change.to });
+    // Like the base fee, a zero line (a free plan's credit) is not shown.
+    for (const line of prorated.filter((prorated) => prorated.amount !== '0')) {
+      lines.push({
+        type: 'proration',
+        description: line.description,
+        price_key: null,
+        meter_id: null,
+        meter_key: null,
+        quantity: '1',
+        free_quantity: '0',
+        unit_amount: null,
+        tiers: [],
+        adjustment: null,
+        // The fraction of the period rarely ends as a decimal: the line is its rounded amount.
+        exact_amount: line.amount,
+        amount: line.amount,
+        credit_grant: null,
+        period_start: line.period_start,
+        period_end: line.period_end,
+      });
+    }
   }
   const subtotal = formatDecimal(lines.reduce((sum, line) => sum.plus(line.amount), new Exact(0)));
   return { lines, subtotal, total: subtotal };

@@ -2,6 +2,7 @@
 import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
+import type { InvoiceToSend, ProviderName } from '../payments/provider.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
@@ -28,6 +29,8 @@ interface InvoiceRow {
   created_at: Date;
   finalized_at: Date | null;
   paid_at: Date | null;
+  provider: Invoice['provider'];
+  provider_invoice_id: string | null;
 }
 
 interface LineRow {
@@ -86,10 +89,12 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
   created: unixSeconds(row.created_at),
   finalized_at: seconds(row.finalized_at),
   paid_at: seconds(row.paid_at),
+  provider: row.provider,
+  provider_invoice_id: row.provider_invoice_id,
 });
 
 const SELECT = `select i.id, i.customer_id, i.subscription_id, p.key as plan_key, i.plan_version, i.status, i.currency, i.period_start,
-  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at
+  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at, i.provider, i.provider_invoice_id
   from invoices i join plans p on p.id = i.plan_id`;
 
 async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> {
@@ -246,22 +251,77 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
   return id;
 }
 
+export interface DraftToFinalize {
+  id: string;
+  customer_id: string;
+  currency: string;
+  /** Who bills its subscription. */
+  provider: ProviderName | null;
+}
+
 /** Drafts left to finalize, oldest first, with who bills their subscription. */
-export async function draftInvoices(db: Queryable): Promise<Array<{ id: string; provider: string | null }>> {
-  const { rows } = await db.query<{ id: string; provider: string | null }>(
-    `select i.id, s.provider from invoices i join subscriptions s on s.id = i.subscription_id where i.status = 'draft' order by i.seq`,
+export async function draftInvoices(db: Queryable): Promise<DraftToFinalize[]> {
+  const { rows } = await db.query<DraftToFinalize>(
+    `select i.id, i.customer_id, i.currency, s.provider from invoices i join subscriptions s on s.id = i.subscription_id
+     where i.status = 'draft' order by i.seq`,
   );
   return rows;
 }
 
-/** Finalizes a draft as `open` or `paid`; false when it was no longer a draft. */
-export async function finalizeInvoice(db: Queryable, id: string, status: 'open' | 'paid', now: Date): Promise<boolean> {
+/** The lines of an invoice as a provider is sent them, in order. */
+export async function linesToSend(db: Queryable, invoiceId: string): Promise<InvoiceToSend['lines']> {
+  const { rows } = await db.query<{ position: number; description: string; amount: number | string; period_start: Date; period_end: Date }>(
+    'select position, description, amount, period_start, period_end from invoice_lines where invoice_id = $1 order by position',
+    [invoiceId],
+  );
+  return rows.map((row) => ({ position: Number(row.position), description: row.description, amount: Number(row.amount), periodStart: row.period_start, periodEnd: row.period_end }));
+}
+
+export interface SentInvoice {
+  provider: ProviderName;
+  providerInvoiceId: string;
+}
+
+/**
+ * Finalizes a draft as `open` or `paid`, with the provider's invoice when it was sent to one;
+ * false when it was no longer a draft.
+ */
+export async function finalizeInvoice(db: Queryable, id: string, status: 'open' | 'paid', now: Date, sent?: SentInvoice): Promise<boolean> {
   const { rowCount } = await db.query(
-    `update invoices set status = $2, finalized_at = $3, paid_at = case when $2 = 'paid' then $3::timestamptz end
+    `update invoices set status = $2, finalized_at = $3, paid_at = case when $2 = 'paid' then $3::timestamptz end,
+       provider = coalesce($4, provider), provider_invoice_id = coalesce($5, provider_invoice_id)
      where id = $1 and status = 'draft'`,
-    [id, status, now],
+    [id, status, now, sent?.provider ?? null, sent?.providerInvoiceId ?? null],
   );
   return rowCount > 0;
+}
+
+/**
+ * Marks paid the invoice the provider says it was paid for (also while still a draft here: the
+ * provider's word may come before the job stores its answer), recording the provider's invoice.
+ * Answers its owner, or undefined when Nozle has no such invoice of that customer.
+ */
+export async function markInvoicePaid(
+  db: Queryable,
+  id: string,
+  customerId: string,
+  sent: SentInvoice,
+  now: Date,
+): Promise<{ projectId: string; customerId: string; changed: boolean } | undefined> {
+  const { rows } = await db.query<{ project_id: string; customer_id: string; status: InvoiceStatus }>(
+    'select project_id, customer_id, status from invoices where id = $1 and customer_id = $2 for update',
+    [id, customerId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const owner = { projectId: row.project_id, customerId: row.customer_id };
+  if (row.status === 'paid') return { ...owner, changed: false };
+  await db.query(
+    `update invoices set status = 'paid', finalized_at = coalesce(finalized_at, $2), paid_at = $2, provider = $3, provider_invoice_id = $4
+     where id = $1`,
+    [id, now, sent.provider, sent.providerInvoiceId],
+  );
+  return { ...owner, changed: true };
 }
 
 /**

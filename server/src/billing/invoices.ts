@@ -19,8 +19,13 @@ import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';
 import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
-import { billableSubscription, billableSubscriptions, draftInvoices, finalizeInvoice, insertDraftInvoice, toLine, type BillableSubscription } from './invoices-store.js';
+import type { PaymentProvider } from '../payments/provider.js';
+import { Sandbox } from '../payments/sandbox/sandbox.js';
+import { findProviderCustomer } from '../payments/store.js';
+import { billableSubscription, billableSubscriptions, draftInvoices, finalizeInvoice, insertDraftInvoice, linesToSend, toLine, type BillableSubscription } from './invoices-store.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
+import { periodTerms, type PeriodTerms } from './plan-changes.js';
+import { planChanges } from './plan-changes-store.js';
 
 export type UpcomingInvoice = components['schemas']['UpcomingInvoice'];
 
@@ -32,6 +37,10 @@ export interface BillingDeps {
   entitlements?: Pick<EntitlementCache, 'published'>;
   /** For the snapshot recomputed when credit is drawn. */
   pastDueGraceMs: number;
+  /** Stripe, when configured: invoices of Stripe-billed subscriptions are sent there. */
+  stripe?: PaymentProvider;
+  /** The sandbox, which answers the invoices of the subscriptions it bills paid (one is made when absent). */
+  sandbox?: Sandbox;
 }
 
 export const BILLING_LOCK = 'nozle:billing';
@@ -64,7 +73,7 @@ export async function runBillingCycle(deps: BillingDeps): Promise<number> {
       }
     }
   }
-  await finalizeDrafts(db, now, logger);
+  await finalizeDrafts(deps, now);
   if (built > 0) logger.info({ built }, 'invoices built');
   return built;
 }
@@ -81,15 +90,17 @@ async function buildInvoice(tx: Queryable, candidate: BillableSubscription, peri
   const sub = await billableSubscription(tx, candidate.id);
   if (!sub) return { id: null };
   // Credit is drawn before anything is billed, in this transaction: once, with the invoice.
-  const { draft, drawdowns } = applyCredits(await ratePeriod(tx, sub, period, period.end), await grantsWithCredit(tx, sub.customer_id, sub.currency), period.end);
+  const terms = await termsOf(tx, sub, period);
+  const { draft, drawdowns } = applyCredits(await ratePeriod(tx, sub, period, period.end, terms), await grantsWithCredit(tx, sub.customer_id, sub.currency), period.end);
   const id = await insertDraftInvoice(
     tx,
     {
       projectId: sub.project_id,
       customerId: sub.customer_id,
       subscriptionId: sub.id,
-      planId: sub.plan_id,
-      planVersion: sub.plan_version,
+      // The plan version whose usage prices rated the period: the one in effect at its end.
+      planId: terms.atEnd.plan_id,
+      planVersion: terms.atEnd.plan_version,
       currency: sub.currency,
       start: period.start,
       end: period.end,
@@ -103,30 +114,84 @@ async function buildInvoice(tx: Queryable, candidate: BillableSubscription, peri
   return { id, snapshot: await recomputeSnapshot(tx, sub.project_id, sub.customer_id, now, pastDueGraceMs) };
 }
 
-/** The lines of `period`, with usage counted from its start up to `usageEnd`. */
-async function ratePeriod(db: Queryable, sub: BillableSubscription, period: BillingPeriod, usageEnd: Date): Promise<DraftInvoice> {
+/**
+ * Which plan versions apply to `period` (plan-changes.ts): a subscription Nozle bills itself has
+ * its plan changes recorded; one billed by Stripe or the sandbox is prorated there and is billed
+ * on its current terms.
+ */
+async function termsOf(db: Queryable, sub: BillableSubscription, period: BillingPeriod): Promise<PeriodTerms> {
+  if (sub.provider) return { atStart: sub, atEnd: sub, changes: [] };
+  return periodTerms(sub, await planChanges(db, sub.id), period.start, period.end);
+}
+
+/**
+ * The lines of `period`, with usage counted from its start up to `usageEnd`: the base fee of the
+ * plan in effect at the period's start, usage at the prices of the one in effect at its end, and
+ * proration lines for each plan change in between.
+ */
+async function ratePeriod(db: Queryable, sub: BillableSubscription, period: BillingPeriod, usageEnd: Date, terms: PeriodTerms): Promise<DraftInvoice> {
   const usage: PeriodUsage[] = [];
-  for (const price of sub.prices) {
+  for (const price of terms.atEnd.prices) {
     const meter = await findMeter(db, sub.project_id, price.meter_id);
     const [row] = await queryUsageExact(db, sub.project_id, meter, { start: period.start, end: usageEnd, customerId: sub.customer_id, groupBy: null });
     usage.push({ price, quantity: usageQuantity(row?.value ?? null) });
   }
   // A subscription billed by Stripe or the sandbox has its base fee charged there, in advance,
   // with each period's renewal: Nozle's invoice then carries the usage, billed in arrears.
-  const basePrice = sub.provider ? 0 : Number(sub.base_price);
-  return draftInvoice({ planName: sub.plan_name, basePrice, trial: period.trial, start: period.start, end: period.end, usage });
+  const basePrice = sub.provider ? 0 : Number(terms.atStart.base_price);
+  const changes = terms.changes.map((change) => ({
+    changed_at: change.changed_at,
+    from: { name: change.from.plan_name, amount: String(change.from.base_price) },
+    to: { name: change.to.plan_name, amount: String(change.to.base_price) },
+  }));
+  return draftInvoice({
+    planName: terms.atStart.plan_name,
+    basePrice,
+    trial: period.trial,
+    start: period.start,
+    end: period.end,
+    usage,
+    changes,
+    ...(period.scheduled_end ? { scheduledEnd: period.scheduled_end } : {}),
+  });
 }
 
 /**
- * Finalizes every draft: `paid` when the sandbox bills the subscription (it "charges" it),
- * `open` otherwise: nothing collects an invoice of a subscription you bill yourself, and
- * invoices of Stripe-billed ones are not yet sent to Stripe as invoice items.
+ * Finalizes every draft. A subscription you bill yourself: `open`, nothing collects it. One a
+ * provider bills: its lines with an amount are sent to the provider (Stripe: invoice items on a
+ * Stripe invoice; the sandbox "charges" it at once), and the invoice is `paid` or `open` as the
+ * provider answers (an `invoice.paid` event marks it paid later, events.ts); with nothing to
+ * charge it is `paid` without being sent.
+ *
+ * Exactly once: the draft stays a draft until the provider's answer is stored, so a crash in
+ * between sends it again on the next run, and the provider makes nothing twice for the same
+ * Nozle invoice (Stripe: idempotency keys derived from its id and its lines' positions).
  */
-async function finalizeDrafts(db: Database, now: Date, logger: Logger): Promise<void> {
+async function finalizeDrafts(deps: BillingDeps, now: Date): Promise<void> {
+  const { db, logger } = deps;
   for (const draft of await draftInvoices(db)) {
     try {
-      await db.transaction((tx) => finalizeInvoice(tx, draft.id, draft.provider === 'sandbox' ? 'paid' : 'open', now));
+      if (!draft.provider) {
+        await db.transaction((tx) => finalizeInvoice(tx, draft.id, 'open', now));
+        continue;
+      }
+      const provider = draft.provider === 'stripe' ? deps.stripe : (deps.sandbox ?? new Sandbox(deps.clock)).bind(db, () => {});
+      if (!provider) {
+        logger.warn({ invoice: draft.id }, 'invoice of a Stripe-billed subscription waits as a draft: Stripe is not configured');
+        continue;
+      }
+      const lines = (await linesToSend(db, draft.id)).filter((line) => line.amount !== 0);
+      if (lines.length === 0) {
+        await db.transaction((tx) => finalizeInvoice(tx, draft.id, 'paid', now));
+        continue;
+      }
+      const customer = await findProviderCustomer(db, draft.customer_id, draft.provider);
+      if (!customer) throw new Error(`Customer ${draft.customer_id} has no ${draft.provider} customer to send invoice ${draft.id} to.`);
+      const sent = await provider.sendInvoice({ invoiceId: draft.id, customer, currency: draft.currency, lines });
+      const name = draft.provider;
+      await db.transaction((tx) => finalizeInvoice(tx, draft.id, sent.status === 'paid' ? 'paid' : 'open', now, { provider: name, providerInvoiceId: sent.id }));
     } catch (error) {
+      // It stays a draft: the next run sends it again (the same provider invoice comes back).
       logger.error({ err: error, invoice: draft.id }, 'could not finalize invoice');
     }
   }
@@ -153,7 +218,7 @@ export async function upcomingInvoice(db: Queryable, projectId: string, customer
   const { currentPeriodStart, currentPeriodEnd } = currentPeriod(sub, now);
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
-  const { draft } = applyCredits(await ratePeriod(db, sub, period, currentPeriodEnd), await grantsWithCredit(db, sub.customer_id, sub.currency), currentPeriodEnd);
+  const { draft } = applyCredits(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await grantsWithCredit(db, sub.customer_id, sub.currency), currentPeriodEnd);
   const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
   const { rows: plan } = await db.query<{ key: string }>('select key from plans where id = $1', [sub.plan_id]);
   return {

@@ -14,7 +14,8 @@ const local = (fields: Partial<PeriodSource> = {}): PeriodSource => ({
   provider: null,
   ...fields,
 });
-const show = (periods: ReturnType<typeof endedPeriods>) => periods.map((p) => `${p.start.toISOString().slice(0, 10)}..${p.end.toISOString().slice(0, 10)}${p.trial ? ' trial' : ''}`);
+const show = (periods: ReturnType<typeof endedPeriods>) =>
+  periods.map((p) => `${p.start.toISOString().slice(0, 10)}..${p.end.toISOString().slice(0, 10)}${p.trial ? ' trial' : ''}${p.scheduled_end ? ` of ..${p.scheduled_end.toISOString().slice(0, 10)}` : ''}`);
 
 describe('endedPeriods of a subscription billed through the API alone', () => {
   const cases: Array<[string, Partial<PeriodSource>, string | null, string, string[]]> = [
@@ -23,7 +24,23 @@ describe('endedPeriods of a subscription billed through the API alone', () => {
     ['every ended period, each counted from the anchor (Jan 31 → Feb 28 → Mar 31)', {}, null, '2026-04-29T23:59:59Z', ['2026-01-31..2026-02-28', '2026-02-28..2026-03-31']],
     ['only those after the last invoiced one', {}, '2026-02-28T00:00:00Z', '2026-05-01T00:00:00Z', ['2026-02-28..2026-03-31', '2026-03-31..2026-04-30']],
     ['one period when it does not renew', { cancel_at_period_end: true }, null, '2026-06-01T00:00:00Z', ['2026-01-31..2026-02-28']],
-    ['full periods up to a cancellation, not the cut-short one', { status: 'canceled', canceled_at: d('2026-03-15T00:00:00Z') }, null, '2026-06-01T00:00:00Z', ['2026-01-31..2026-02-28']],
+    [
+      'full periods up to a cancellation, then the period it cut short, ending at it',
+      { status: 'canceled', canceled_at: d('2026-03-15T00:00:00Z') },
+      null,
+      '2026-06-01T00:00:00Z',
+      ['2026-01-31..2026-02-28', '2026-02-28..2026-03-15 of ..2026-03-31'],
+    ],
+    ['the cut-short period once only: nothing after it is invoiced', { status: 'canceled', canceled_at: d('2026-03-15T00:00:00Z') }, '2026-03-15T00:00:00Z', '2026-06-01T00:00:00Z', []],
+    ['the cut-short period not before the cancellation has happened', { status: 'canceled', canceled_at: d('2026-03-15T00:00:00Z') }, '2026-02-28T00:00:00Z', '2026-03-14T00:00:00Z', []],
+    ['a cancellation at a period boundary cuts nothing short', { status: 'canceled', canceled_at: d('2026-02-28T00:00:00Z') }, null, '2026-06-01T00:00:00Z', ['2026-01-31..2026-02-28']],
+    [
+      'a trial canceled at once: the trial cut short, nothing after it',
+      { status: 'canceled', created_at: d('2026-01-01T00:00:00Z'), current_period_start: d('2026-01-01T00:00:00Z'), current_period_end: d('2026-01-15T00:00:00Z'), trial_end: d('2026-01-15T00:00:00Z'), canceled_at: d('2026-01-10T00:00:00Z') },
+      null,
+      '2026-03-01T00:00:00Z',
+      ['2026-01-01..2026-01-10 trial of ..2026-01-15'],
+    ],
     ['nothing for an incomplete one', { status: 'incomplete' }, null, '2026-06-01T00:00:00Z', []],
     [
       'a trial period, then paid periods from the anchor set when the trial ended',

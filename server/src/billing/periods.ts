@@ -28,6 +28,11 @@ export interface BillingPeriod {
   end: Date;
   /** A trial period: usage is billed, the base fee is not. */
   trial: boolean;
+  /**
+   * Set on a period cut short by an immediate cancellation (`end` is then `canceled_at`): the end
+   * it was scheduled to have, which its base fee and proration are counted against.
+   */
+  scheduled_end?: Date;
 }
 
 /** At most this many periods per subscription per run; the next run goes on. */
@@ -50,6 +55,11 @@ function localPeriods(sub: PeriodSource, now: Date): BillingPeriod[] {
   const at = now.getTime();
   const created = wholeSecond(sub.created_at);
   // A trial is its own first period (createSubscription), from creation to trial_end.
+  if (sub.trial_end && created < sub.trial_end && sub.canceled_at && sub.canceled_at < sub.trial_end) {
+    // Canceled at once during the trial: the trial, cut short, is the last period.
+    if (created < sub.canceled_at && sub.canceled_at.getTime() <= at) periods.push({ start: created, end: sub.canceled_at, trial: true, scheduled_end: sub.trial_end });
+    return periods;
+  }
   if (sub.trial_end && created < sub.trial_end && sub.trial_end.getTime() <= at) {
     periods.push({ start: created, end: sub.trial_end, trial: true });
   }
@@ -61,8 +71,13 @@ function localPeriods(sub: PeriodSource, now: Date): BillingPeriod[] {
   for (let k = 0; ; k++) {
     const start = k === 0 ? sub.current_period_start : periodBoundary(sub.current_period_start, sub.interval, k);
     const end = k === 0 ? sub.current_period_end : periodBoundary(sub.current_period_start, sub.interval, k + 1);
-    // A period cut short by a cancellation is not invoiced here (no proration yet).
-    if (end.getTime() > at || end.getTime() > stop) break;
+    // A period cut short by an immediate cancellation ends at it: invoiced once the cancellation
+    // has happened, with usage up to it and the base fee not refunded (invoices.ts).
+    if (end.getTime() > stop) {
+      if (start.getTime() < stop && stop <= at) periods.push({ start, end: sub.canceled_at!, trial: false, scheduled_end: end });
+      break;
+    }
+    if (end.getTime() > at) break;
     periods.push({ start, end, trial: false });
     if (!renews && sub.status !== 'canceled') break;
   }

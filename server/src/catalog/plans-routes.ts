@@ -5,12 +5,20 @@ import { paginate } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { featureDefinitions } from './features-store.js';
 import { normalizePlanTerms } from './plan-terms.js';
-import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, planVersionPrices, replaceCurrentVersion, setPlanMetadata, versionInUse, type PlanTerms } from './plans-store.js';
+import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, planVersionPrices, replaceCurrentVersion, setPlanMetadata, versionInUse, type PlanCredits, type PlanTerms } from './plans-store.js';
 import { customersToMigrate, moveSubscriptionsToVersion } from '../access/subscriptions-store.js';
 import { lockCustomer } from '../customers/store.js';
 import { normalizePrices } from '../billing/prices.js';
 
+/** The credit pack as stored: `expires_in_days` null when it never expires. */
+const toPlanCredits = (credits: { amount: number; currency: string; expires_in_days?: number } | null | undefined): PlanCredits | null =>
+  credits ? { amount: credits.amount, currency: credits.currency, expires_in_days: credits.expires_in_days ?? null } : null;
+
 function checkOneTime(terms: PlanTerms): void {
+  // Credit is granted by a purchase; a subscription's periods would need a rule of their own.
+  if (terms.credits && terms.interval !== 'one_time') {
+    throw invalidParam('credits', `Only a one_time plan grants credit on purchase; this plan is billed every ${terms.interval}.`);
+  }
   if (terms.interval !== 'one_time') return;
   if (terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');
   // Usage is rated per billing period, and a one_time plan has none.
@@ -27,6 +35,7 @@ export const planRoutes = [
       prices: await normalizePrices(db, caller.projectId, body.prices ?? []),
       trial_days: body.trial_days ?? 0,
       entitlements: normalizePlanTerms(body.entitlements ?? [], await featureDefinitions(db, caller.projectId)),
+      credits: toPlanCredits(body.credits),
     };
     checkOneTime(terms);
     return { status: 200, body: await insertPlan(db, caller.projectId, body.key, terms, cleanMetadata(body.metadata), clock.now()) };
@@ -41,7 +50,7 @@ export const planRoutes = [
   // version and existing holders keep theirs until migrated.
   defineRoute('updatePlan', async ({ params, body }, { db, caller, clock }) => {
     const current = await findPlan(db, caller.projectId, params.plan, undefined, true);
-    const termsChanged = ['name', 'currency', 'base_price', 'prices', 'trial_days', 'entitlements'].some((field) => field in body);
+    const termsChanged = ['name', 'currency', 'base_price', 'prices', 'trial_days', 'entitlements', 'credits'].some((field) => field in body);
     if (termsChanged) {
       const terms: PlanTerms = {
         name: body.name ?? current.name,
@@ -53,6 +62,7 @@ export const planRoutes = [
         entitlements: body.entitlements
           ? normalizePlanTerms(body.entitlements, await featureDefinitions(db, caller.projectId))
           : current.entitlements,
+        credits: body.credits === undefined ? current.credits : toPlanCredits(body.credits),
       };
       checkOneTime(terms);
       if (await versionInUse(db, current.id, current.version)) await addVersion(db, current.id, current.version + 1, terms, clock.now());

@@ -10,6 +10,13 @@ import { toApiPrice, type ApiPrice, type StoredPrice } from '../billing/prices.j
 
 export type PlanInterval = 'month' | 'year' | 'one_time';
 
+/** The credit each purchase of a one_time plan grants (whole minor units). */
+export interface PlanCredits {
+  amount: number;
+  currency: string;
+  expires_in_days: number | null;
+}
+
 export interface PlanTerms {
   name: string;
   interval: PlanInterval;
@@ -19,10 +26,13 @@ export interface PlanTerms {
   prices?: StoredPrice[];
   trial_days: number;
   entitlements: FeatureTerms[];
+  /** One_time plans only; none when absent. */
+  credits?: PlanCredits | null;
 }
 
-export interface Plan extends Omit<PlanTerms, 'prices'> {
+export interface Plan extends Omit<PlanTerms, 'prices' | 'credits'> {
   prices: ApiPrice[];
+  credits: PlanCredits | null;
   id: string;
   object: 'plan';
   key: string;
@@ -45,6 +55,7 @@ interface PlanRow {
   prices: StoredPrice[];
   trial_days: number;
   entitlements: FeatureTerms[];
+  credits: PlanCredits | null;
 }
 
 const toPlan = (row: PlanRow): Plan => ({
@@ -60,18 +71,19 @@ const toPlan = (row: PlanRow): Plan => ({
   trial_days: row.trial_days,
   // jsonb keeps keys in its own order; put `feature` first, as it was written.
   entitlements: row.entitlements.map(({ feature, ...terms }) => ({ feature, ...terms })),
+  credits: row.credits && { amount: row.credits.amount, currency: row.credits.currency, expires_in_days: row.credits.expires_in_days },
   metadata: row.metadata,
   created: unixSeconds(row.created_at),
 });
 
 const SELECT = `select p.id, p.key, p.current_version, p.metadata, p.created_at, v.version, v.name, v.interval,
-  v.currency, v.base_price, v.prices, v.trial_days, v.entitlements
+  v.currency, v.base_price, v.prices, v.trial_days, v.entitlements, v.credits
   from plans p join plan_versions v on v.plan_id = p.id`;
 
 async function insertVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {
   await db.query(
-    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, prices, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, prices, created_at, credits)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       planId,
       version,
@@ -83,6 +95,7 @@ async function insertVersion(db: Queryable, planId: string, version: number, ter
       JSON.stringify(terms.entitlements),
       JSON.stringify(terms.prices ?? []),
       now,
+      terms.credits ? JSON.stringify(terms.credits) : null,
     ],
   );
 }
@@ -136,7 +149,8 @@ export async function versionInUse(db: Queryable, planId: string, version: numbe
 
 export async function replaceCurrentVersion(db: Queryable, planId: string, version: number, terms: PlanTerms): Promise<void> {
   await db.query(
-    `update plan_versions set name = $3, interval = $4, currency = $5, base_price = $6, trial_days = $7, entitlements = $8, prices = $9
+    `update plan_versions set name = $3, interval = $4, currency = $5, base_price = $6, trial_days = $7, entitlements = $8, prices = $9,
+       credits = $10
      where plan_id = $1 and version = $2`,
     [
       planId,
@@ -148,8 +162,18 @@ export async function replaceCurrentVersion(db: Queryable, planId: string, versi
       terms.trial_days,
       JSON.stringify(terms.entitlements),
       JSON.stringify(terms.prices ?? []),
+      terms.credits ? JSON.stringify(terms.credits) : null,
     ],
   );
+}
+
+/** The name and credit pack of one plan version (what a purchase of it grants). */
+export async function planVersionCredits(db: Queryable, planId: string, version: number): Promise<{ name: string; credits: PlanCredits | null } | undefined> {
+  const { rows } = await db.query<{ name: string; credits: PlanCredits | null }>('select name, credits from plan_versions where plan_id = $1 and version = $2', [
+    planId,
+    version,
+  ]);
+  return rows[0];
 }
 
 export async function addVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {

@@ -71,3 +71,34 @@ describe('answerCheck', () => {
     expect(answer).toMatchObject({ allowed: true, value: { seats: 5 } });
   });
 });
+
+describe('answerCheck with a credit requirement', () => {
+  const withCredits = (credits: Record<string, number>): Snapshot => ({
+    ...snapshot({ export: { feature: 'export', type: 'boolean', allowed: true, reason: null, source: null } }),
+    credits,
+  });
+
+  it.each([
+    { name: 'below the balance', balances: { usd: 499 }, amount: 500, allowed: false },
+    { name: 'exactly the balance', balances: { usd: 500 }, amount: 500, allowed: true },
+    { name: 'above the balance', balances: { usd: 501 }, amount: 500, allowed: true },
+    { name: 'no balance in that currency', balances: { eur: 10_000 }, amount: 1, allowed: false },
+    { name: 'no credit at all, requiring 0', balances: {}, amount: 0, allowed: true },
+  ] as Array<{ name: string; balances: Record<string, number>; amount: number; allowed: boolean }>)('$name', ({ balances, amount, allowed }) => {
+    const answer = answerCheck(withCredits(balances), 'export', 1, true, { currency: 'usd', amount });
+    expect(answer).toMatchObject({ allowed, reason: allowed ? null : 'insufficient_credits' });
+    expect(answer.credits).toEqual({ currency: 'usd', amount, balance: balances.usd ?? 0 });
+  });
+
+  it('answers the feature\'s own refusal first', () => {
+    const refused = { ...withCredits({}), features: { export: { feature: 'export', type: 'boolean' as const, allowed: false, reason: 'no_access' as const, source: null } } };
+    expect(answerCheck(refused, 'export', 1, true, { currency: 'usd', amount: 1 })).toMatchObject({ allowed: false, reason: 'no_access' });
+    const full = { ...snapshot({ tokens: metered(10, 10) }), credits: { usd: 0 } };
+    expect(answerCheck(full, 'tokens', 1, true, { currency: 'usd', amount: 1 })).toMatchObject({ allowed: false, reason: 'limit_reached' });
+  });
+
+  it('reads a snapshot without credits (an older one) as a zero balance', () => {
+    expect(answerCheck(snapshot({ export: { feature: 'export', type: 'boolean', allowed: true, reason: null, source: null } }), 'export', 1, true, { currency: 'usd', amount: 1 }))
+      .toMatchObject({ allowed: false, reason: 'insufficient_credits', credits: { balance: 0 } });
+  });
+});

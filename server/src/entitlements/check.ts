@@ -1,10 +1,15 @@
 // The answer to "may this customer use this feature, for this many units?", from a snapshot.
-import { decideAccess, hasRoom, type components } from '@nozle/openapi';
+import { decideAccess, hasCredits, hasRoom, type components } from '@nozle/openapi';
 import type { Snapshot } from './snapshot.js';
 
 export type CheckAnswer = components['schemas']['Check'];
+export type CreditRequirement = components['schemas']['CreditRequirement'];
 
-export function answerCheck(snapshot: Snapshot, feature: string, quantity: number, featureExists: boolean): CheckAnswer {
+/**
+ * With `credits`, the feature must be allowed AND the snapshot's balance in that currency be at
+ * least the amount (`insufficient_credits` otherwise); a refusal of the feature comes first.
+ */
+export function answerCheck(snapshot: Snapshot, feature: string, quantity: number, featureExists: boolean, credits?: CreditRequirement): CheckAnswer {
   const base = { object: 'check' as const, customer: snapshot.customer, feature, version: snapshot.version };
   const entitlement = snapshot.features[feature];
   if (!entitlement) {
@@ -24,7 +29,14 @@ export function answerCheck(snapshot: Snapshot, feature: string, quantity: numbe
       : {}),
     ...(entitlement.type === 'config' ? { value: entitlement.value ?? null } : {}),
   };
-  return { ...base, ...decideAccess(entitlement, quantity), ...details };
+  const decision = decideAccess(entitlement, quantity);
+  if (!credits) return { ...base, ...decision, ...details };
+  const balance = snapshot.credits && Object.hasOwn(snapshot.credits, credits.currency) ? (snapshot.credits[credits.currency] ?? 0) : 0;
+  const shown = { credits: { currency: credits.currency, amount: credits.amount, balance } };
+  if (decision.allowed && !hasCredits(snapshot.credits, credits)) {
+    return { ...base, allowed: false, reason: 'insufficient_credits', ...details, ...shown };
+  }
+  return { ...base, ...decision, ...details, ...shown };
 }
 
 export { hasRoom };

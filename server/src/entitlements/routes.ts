@@ -26,6 +26,6 @@ export const entitlementRoutes = [
     const customerId = await app.entitlements.customerId(caller.projectId, body.customer);
     const { snapshot } = await app.entitlements.snapshot(caller.projectId, customerId);
     const exists = body.feature in snapshot.features || (await app.entitlements.catalog(caller.projectId)).has(body.feature);
-    return { status: 200, body: answerCheck(snapshot, body.feature, body.quantity ?? 1, exists) };
+    return { status: 200, body: answerCheck(snapshot, body.feature, body.quantity ?? 1, exists, body.credits) };
   }),
 ];

@@ -10,13 +10,13 @@ const idOf = (value: string | { id: string } | null | undefined): string | null 
 export function describeEvent(event: Stripe.Event): ProviderEvent {
   const object = event.data.object as unknown as Record<string, unknown>;
   const kind = object['object'];
-  const base = { id: event.id, type: event.type, created: fromUnix(event.created), customer: idOf(object['customer'] as string | null), subscription: null, payment: null, checkoutSession: null };
+  const base = { id: event.id, type: event.type, created: fromUnix(event.created), customer: idOf(object['customer'] as string | null), subscription: null, payment: null, invoice: null, checkoutSession: null };
   switch (kind) {
     case 'subscription':
       return { ...base, subscription: String(object['id']) };
     case 'invoice': {
       const invoice = object as unknown as Stripe.Invoice;
-      return { ...base, subscription: idOf(invoice.parent?.subscription_details?.subscription) };
+      return { ...base, invoice: invoice.id ?? null, subscription: idOf(invoice.parent?.subscription_details?.subscription) };
     }
     case 'checkout.session': {
       const session = object as unknown as Stripe.Checkout.Session;

@@ -4,7 +4,8 @@ import type { Queryable } from '../db/database.js';
 import type { Payments } from './payments.js';
 import type Stripe from 'stripe';
 import { describeEvent } from './event-shape.js';
-import type { PaymentProvider, ProviderEvent } from './provider.js';
+import { markInvoicePaid } from '../billing/invoices-store.js';
+import type { PaymentProvider, ProviderEvent, ProviderInvoice, ProviderName } from './provider.js';
 import { completeHostedSession, customerForProviderId } from './store.js';
 import { syncPayment, syncSubscription, type SyncOutcome } from './sync.js';
 
@@ -55,8 +56,24 @@ export async function processEvent(payments: Payments, event: ProviderEvent): Pr
     const payment = await read((p) => p.retrievePayment(event.payment!));
     if (payment) outcomes.push(await payments.apply((tx) => syncPayment(tx, provider, payment, now())));
   }
+  // A Nozle invoice sent to the provider (billing/invoices.ts): paid when the provider says so.
+  if (event.type === 'invoice.paid' && event.invoice) {
+    const invoice = await read((p) => p.retrieveInvoice(event.invoice!));
+    if (invoice?.nozleInvoice) outcomes.push(await payments.apply((tx) => syncInvoice(tx, provider, invoice, now())));
+  }
   const owned = outcomes.flatMap((outcome) => (outcome.kind === 'ignored' ? [] : [outcome.projectId]));
   return { projectId: owned[0] ?? null, outcomes };
+}
+
+/** Marks the Nozle invoice a provider invoice was sent for paid, once the provider has it paid. */
+async function syncInvoice(tx: Queryable, provider: ProviderName, invoice: ProviderInvoice, now: Date): Promise<SyncOutcome> {
+  if (invoice.status !== 'paid') return { kind: 'ignored', reason: `invoice ${invoice.id} is ${invoice.status}, not paid` };
+  const owner = await customerForProviderId(tx, provider, invoice.customer);
+  if (!owner) return { kind: 'ignored', reason: `customer ${invoice.customer} is not one of Nozle's` };
+  const marked = await markInvoicePaid(tx, invoice.nozleInvoice!, owner.customerId, { provider, providerInvoiceId: invoice.id }, now);
+  if (!marked) return { kind: 'ignored', reason: `invoice ${invoice.nozleInvoice} of customer ${owner.customerId} is not one of Nozle's` };
+  // An invoice's payment changes no entitlement: nothing to recompute ('unchanged' for the snapshot).
+  return { kind: 'unchanged', projectId: marked.projectId, customerId: marked.customerId, id: invoice.nozleInvoice! };
 }
 
 // A pending event whose processing died with its process is picked up by the retry job then.

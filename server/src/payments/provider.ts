@@ -57,6 +57,34 @@ export interface HostedPage {
 
 export type ProrationBehavior = 'create_prorations' | 'none' | 'always_invoice';
 
+/** A finalized Nozle invoice, to be charged by the provider. */
+export interface InvoiceToSend {
+  /** The Nozle invoice's id: written on the provider's invoice, and the root of its idempotency keys. */
+  invoiceId: string;
+  /** The provider's customer id. */
+  customer: string;
+  currency: string;
+  /** The lines with an amount (lines of 0 are not sent). */
+  lines: Array<{
+    /** The line's position on the Nozle invoice, unique within it. */
+    position: number;
+    description: string;
+    /** Integer minor units; negative for a credit. */
+    amount: number;
+    periodStart: Date;
+    periodEnd: Date;
+  }>;
+}
+
+/** An invoice as the provider holds it now. */
+export interface ProviderInvoice {
+  id: string;
+  customer: string;
+  status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
+  /** The Nozle invoice it was sent for, when Nozle sent it. */
+  nozleInvoice: string | null;
+}
+
 /**
  * What an event is about, read from the provider's payload. Processing re-reads the object
  * itself from the provider (see sync.ts), so the payload's own copy is never trusted for state.
@@ -69,6 +97,8 @@ export interface ProviderEvent {
   customer: string | null;
   subscription: string | null;
   payment: string | null;
+  /** For invoice events: the provider's invoice. */
+  invoice: string | null;
   /** For checkout.session.completed: the session. */
   checkoutSession: string | null;
 }
@@ -92,4 +122,11 @@ export interface PaymentProvider {
   listSubscriptions(): AsyncIterable<ProviderSubscription>;
   /** Every paid one-time payment made through Nozle's checkout (for reconciliation). */
   listPayments(): AsyncIterable<ProviderPayment>;
+  /**
+   * Sends a finalized Nozle invoice to be charged, and answers the provider's invoice. Safe to
+   * call again for the same invoice (after a crash before its answer was stored): the same
+   * provider invoice comes back, nothing is charged twice.
+   */
+  sendInvoice(invoice: InvoiceToSend): Promise<ProviderInvoice>;
+  retrieveInvoice(id: string): Promise<ProviderInvoice | null>;
 }

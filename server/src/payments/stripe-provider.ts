@@ -3,9 +3,11 @@ import Stripe from 'stripe';
 import type {
   CheckoutRequest,
   HostedPage,
+  InvoiceToSend,
   PaymentProvider,
   PriceTerms,
   ProrationBehavior,
+  ProviderInvoice,
   ProviderPayment,
   ProviderSubscription,
 } from './provider.js';
@@ -45,6 +47,18 @@ function toProviderPayment(intent: Stripe.PaymentIntent): ProviderPayment {
     paid: intent.status === 'succeeded',
     refunded: charge?.refunded ?? false,
     created: fromUnix(intent.created),
+  };
+}
+
+const INVOICE_STATUSES: ReadonlySet<string> = new Set<ProviderInvoice['status']>(['draft', 'open', 'paid', 'uncollectible', 'void']);
+
+function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
+  return {
+    id: invoice.id,
+    customer: idOf(invoice.customer) ?? '',
+    // A status Stripe adds later counts as not paid.
+    status: invoice.status && INVOICE_STATUSES.has(invoice.status) ? (invoice.status as ProviderInvoice['status']) : 'open',
+    nozleInvoice: invoice.metadata?.['nozle_invoice'] ?? null,
   };
 }
 
@@ -168,6 +182,58 @@ export class StripeProvider implements PaymentProvider {
 
   async *listSubscriptions(): AsyncIterable<ProviderSubscription> {
     for await (const sub of this.#stripe.subscriptions.list({ status: 'all', limit: 100 })) yield toProviderSubscription(sub);
+  }
+
+  /**
+   * A draft Stripe invoice first, then one invoice item per line attached to it (`invoice`),
+   * then finalized: Stripe collects it from the customer's default payment method. Attaching
+   * the items to the invoice, with the invoice made to exclude pending items, keeps both ways
+   * apart: this invoice takes none of the customer's other pending items (as
+   * `pending_invoice_items_behavior: 'include'` would), and its items wait for no other invoice.
+   *
+   * Every call has an idempotency key derived from the Nozle invoice (and line), so sending the
+   * same invoice again, after a crash before Nozle stored the answer, makes no second invoice or
+   * item and answers the same Stripe invoice. Stripe keeps keys for 24 hours; the billing job
+   * retries every minute, well within that.
+   */
+  async sendInvoice(invoice: InvoiceToSend): Promise<ProviderInvoice> {
+    const key = `nozle-invoice-${invoice.invoiceId}`;
+    const draft = await this.#stripe.invoices.create(
+      {
+        customer: invoice.customer,
+        currency: invoice.currency,
+        collection_method: 'charge_automatically',
+        auto_advance: true,
+        pending_invoice_items_behavior: 'exclude',
+        metadata: { nozle_invoice: invoice.invoiceId },
+      },
+      { idempotencyKey: key },
+    );
+    for (const line of invoice.lines) {
+      if (line.amount === 0) continue;
+      await this.#stripe.invoiceItems.create(
+        {
+          customer: invoice.customer,
+          invoice: draft.id,
+          amount: line.amount,
+          currency: invoice.currency,
+          description: line.description,
+          period: { start: Math.floor(line.periodStart.getTime() / 1000), end: Math.floor(line.periodEnd.getTime() / 1000) },
+          metadata: { nozle_invoice: invoice.invoiceId, nozle_line: String(line.position) },
+        },
+        { idempotencyKey: `${key}-line-${line.position}` },
+      );
+    }
+    return toProviderInvoice(await this.#stripe.invoices.finalizeInvoice(draft.id, {}, { idempotencyKey: `${key}-finalize` }));
+  }
+
+  async retrieveInvoice(id: string): Promise<ProviderInvoice | null> {
+    try {
+      return toProviderInvoice(await this.#stripe.invoices.retrieve(id));
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
+      throw error;
+    }
   }
 
   async *listPayments(): AsyncIterable<ProviderPayment> {

@@ -5,6 +5,8 @@
 // Order safety: callers pass the object as the provider holds it NOW (re-read from the
 // provider, never the copy inside an event), so applying it is idempotent and an event that
 // arrives late or twice cannot put back an older state. Refunds only ever move one way.
+import { grantPurchaseCredits, revokePurchaseCredits } from '../billing/credits-store.js';
+import { planVersionCredits } from '../catalog/plans-store.js';
 import type { Queryable } from '../db/database.js';
 import { lockCustomer } from '../customers/store.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
@@ -133,11 +135,16 @@ export async function syncPayment(tx: Queryable, provider: ProviderName, payment
        values ($1, $2, $3, $4, $5, $6, null, $7, $8, $9, '{}', $10)`,
       [id, owner.projectId, owner.customerId, plan.planId, plan.version, payment.created, refundedAt, provider, payment.id, now],
     );
+    // Its credit, as a purchase through the API grants it; taken back at once if already refunded.
+    const terms = await planVersionCredits(tx, plan.planId, plan.version);
+    if (terms) await grantPurchaseCredits(tx, owner.projectId, { id, customerId: owner.customerId, purchasedAt: payment.created }, terms, now);
+    if (refundedAt) await revokePurchaseCredits(tx, id, now);
     const fields = diff({}, { plan_id: plan.planId, plan_version: plan.version, purchased_at: payment.created, refunded_at: refundedAt });
     return { kind: 'changed', ...owner, change: { object: 'purchase', id, provider_id: payment.id, customer: owner.customerId, action: 'created', fields } };
   }
   if (!payment.refunded || existing.refunded_at) return { kind: 'unchanged', ...owner, id: existing.id };
   await tx.query('update purchases set refunded_at = $2 where id = $1', [existing.id, now]);
+  await revokePurchaseCredits(tx, existing.id, now);
   return {
     kind: 'changed',
     ...owner,

@@ -34,6 +34,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   params: Params;
+  /** The Idempotency-Key header, when sent. */
+  idempotencyKey: string | null;
 }
 
 const STRIPE = 'https://api.stripe.com';
@@ -47,7 +49,11 @@ export class StripeAccount {
   readonly payments = new Map<string, PaymentState>();
   readonly prices = new Map<string, Stripe.Price>();
   readonly sessions = new Map<string, Stripe.Checkout.Session>();
+  readonly invoices = new Map<string, Stripe.Invoice>();
+  readonly invoiceItems = new Map<string, Stripe.InvoiceItem>();
   readonly requests: RecordedRequest[] = [];
+  /** Answers already given to a POST with an idempotency key: Stripe answers a repeat with the same. */
+  readonly #idempotent = new Map<string, unknown>();
   /** Answers 500 to this many subscription reads before answering again. */
   failSubscriptionReads = 0;
 
@@ -89,14 +95,103 @@ export class StripeAccount {
     });
   }
 
+  /** The customer's invoice items attached to `invoice`, in the order they were made. */
+  itemsOf(invoice: string): Stripe.InvoiceItem[] {
+    return [...this.invoiceItems.values()].filter((item) => item.invoice === invoice);
+  }
+
+  /** What Stripe does when it collects an open invoice: it is paid. */
+  payInvoice(id: string): Stripe.Invoice {
+    const invoice = this.invoices.get(id);
+    if (!invoice) throw new Error(`no invoice ${id}`);
+    Object.assign(invoice, { status: 'paid', amount_paid: invoice.amount_due, amount_remaining: 0 });
+    return structuredClone(invoice);
+  }
+
   handlers(): HttpHandler[] {
     const read = async (request: Request): Promise<Params> => {
       const url = new URL(request.url);
       const params = request.method === 'GET' || request.method === 'DELETE' ? parseStripeForm(url.search.slice(1)) : parseStripeForm(await request.text());
-      this.requests.push({ method: request.method, path: url.pathname, params });
+      this.requests.push({ method: request.method, path: url.pathname, params, idempotencyKey: request.headers.get('idempotency-key') });
       return params;
     };
+    /** A POST answered once per idempotency key: a repeat gets the first answer, and changes nothing. */
+    const idempotent = async (request: Request, answer: (params: Params) => Response | Promise<Response>): Promise<Response> => {
+      const key = request.headers.get('idempotency-key');
+      const params = await read(request);
+      const seen = key ? this.#idempotent.get(`${new URL(request.url).pathname} ${key}`) : undefined;
+      if (seen) return HttpResponse.json(seen);
+      const response = await answer(params);
+      if (key && response.ok) this.#idempotent.set(`${new URL(request.url).pathname} ${key}`, await response.clone().json());
+      return response;
+    };
+    const invoiceError = (message: string) => HttpResponse.json({ error: { type: 'invalid_request_error', code: 'invoice_not_editable', message } }, { status: 400 });
     return [
+      http.post(`${STRIPE}/v1/invoices`, ({ request }) =>
+        idempotent(request, (params) => {
+          const id = `in_test_${++seq}`;
+          const invoice = fromFixture<Stripe.Invoice>('invoice', {
+            id,
+            customer: params['customer'],
+            currency: params['currency'] ?? 'usd',
+            collection_method: params['collection_method'] ?? 'charge_automatically',
+            auto_advance: params['auto_advance'] === 'true',
+            status: 'draft',
+            metadata: params['metadata'] ?? {},
+            parent: null,
+            created: this.now(),
+            amount_due: 0,
+            amount_paid: 0,
+            amount_remaining: 0,
+            subtotal: 0,
+            total: 0,
+            lines: { object: 'list', data: [], has_more: false, url: `/v1/invoices/${id}/lines` },
+          });
+          this.invoices.set(id, invoice);
+          return HttpResponse.json(invoice);
+        }),
+      ),
+      http.post(`${STRIPE}/v1/invoiceitems`, ({ request }) =>
+        idempotent(request, (params) => {
+          const invoice = params['invoice'] ? this.invoices.get(String(params['invoice'])) : undefined;
+          if (params['invoice'] && !invoice) return notFound(String(params['invoice']));
+          if (invoice && invoice.status !== 'draft') return invoiceError(`Invoice ${invoice.id} is no longer a draft.`);
+          const period = params['period'] as Params;
+          const amount = Number(params['amount']);
+          const item = fromFixture<Stripe.InvoiceItem>('invoiceitem', {
+            id: `ii_test_${++seq}`,
+            customer: params['customer'],
+            invoice: invoice?.id ?? null,
+            amount,
+            currency: params['currency'],
+            description: params['description'] ?? null,
+            period: { start: Number(period['start']), end: Number(period['end']) },
+            metadata: params['metadata'] ?? {},
+            parent: null,
+            net_amount: amount,
+            quantity: 1,
+            quantity_decimal: '1',
+          });
+          this.invoiceItems.set(item.id, item);
+          if (invoice) Object.assign(invoice, { subtotal: invoice.subtotal + amount, total: invoice.total + amount, amount_due: Math.max(0, invoice.total + amount) });
+          return HttpResponse.json(item);
+        }),
+      ),
+      http.post(`${STRIPE}/v1/invoices/:id/finalize`, ({ request, params: path }) =>
+        idempotent(request, () => {
+          const invoice = this.invoices.get(String(path['id']));
+          if (!invoice) return notFound(String(path['id']));
+          if (invoice.status !== 'draft') return invoiceError(`Invoice ${invoice.id} is already finalized.`);
+          // Nothing due: Stripe marks it paid at once.
+          Object.assign(invoice, { status: invoice.amount_due === 0 ? 'paid' : 'open', number: `NOZ-${seq}`, amount_remaining: invoice.amount_due });
+          return HttpResponse.json(invoice);
+        }),
+      ),
+      http.get(`${STRIPE}/v1/invoices/:id`, async ({ request, params }) => {
+        await read(request);
+        const invoice = this.invoices.get(String(params['id']));
+        return invoice ? HttpResponse.json(invoice) : notFound(String(params['id']));
+      }),
       http.post(`${STRIPE}/v1/customers`, async ({ request }) => {
         const params = await read(request);
         const id = `cus_${String(params['email'] ?? 'anon').replace(/\W/g, '')}`;

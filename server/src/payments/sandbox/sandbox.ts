@@ -12,9 +12,11 @@ import { randomBase62 } from '../../ids.js';
 import type {
   CheckoutRequest,
   HostedPage,
+  InvoiceToSend,
   PaymentProvider,
   PriceTerms,
   ProrationBehavior,
+  ProviderInvoice,
   ProviderPayment,
   ProviderSubscription,
 } from '../provider.js';
@@ -288,6 +290,19 @@ export class SandboxProvider implements PaymentProvider {
       const payment = await this.retrievePayment(row.id);
       if (payment) yield payment;
     }
+  }
+
+  /**
+   * The sandbox "charges" a Nozle invoice at once and answers it paid, whatever the card: it
+   * keeps no invoices of its own, so the id it answers is the Nozle invoice's, marked as the
+   * sandbox's, and there is nothing to read back later.
+   */
+  async sendInvoice(invoice: InvoiceToSend): Promise<ProviderInvoice> {
+    return { id: `in_sbx_${invoice.invoiceId.replace(/^in_/, '')}`, customer: invoice.customer, status: 'paid', nozleInvoice: invoice.invoiceId };
+  }
+
+  async retrieveInvoice(): Promise<ProviderInvoice | null> {
+    return null;
   }
 
   // What the hosted pages do.
