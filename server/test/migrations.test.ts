@@ -37,7 +37,7 @@ describe('migrations', () => {
     const instances = [0, 1, 2].map(() => openPostgres({ connectionString: process.env.DATABASE_URL!, schema }));
     try {
       const results = await Promise.all(instances.map((db) => migrate(db)));
-      expect(results.flat().sort()).toEqual(loadMigrations().map((m) => m.version));
+      expect(results.flat().sort((a, b) => a - b)).toEqual(loadMigrations().map((m) => m.version));
     } finally {
       await Promise.all(instances.map((db) => db.close()));
     }
