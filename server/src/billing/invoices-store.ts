@@ -335,6 +335,11 @@ export async function eventsInInvoicedPeriods(
   events: Array<{ index: number; customerId: string; name: string; at: Date }>,
 ): Promise<Set<number>> {
   if (events.length === 0) return new Set();
+  // Most batches are for periods nobody has invoiced yet: one indexed probe settles that.
+  const customers = [...new Set(events.map((e) => e.customerId))];
+  const earliest = new Date(Math.min(...events.map((e) => e.at.getTime())));
+  const probe = await db.query('select 1 from invoices where customer_id = any($1) and period_end > $2 limit 1', [customers, earliest]);
+  if (probe.rows.length === 0) return new Set();
   const { rows } = await db.query<{ idx: number }>(
     `select distinct x.idx from jsonb_to_recordset($2::jsonb) as x(idx integer, customer_id text, event_name text, at timestamptz)
      join invoices i on i.project_id = $1 and i.customer_id = x.customer_id and i.period_start <= x.at and x.at < i.period_end

@@ -90,10 +90,8 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
 
   // 2b. An event in a billing period already invoiced would change a bill already made; a
   // repeat of one accepted before the invoice stays a duplicate, so the sender's retry is safe.
-  // The customers are locked first (in id order, as everywhere): the billing job holds the same
-  // lock while it reads a period's usage, so an event is either in the invoice or refused here.
-  // One statement: the lock is taken above the sort, so rows are locked in id order.
-  await tx.query('select id from customers where id = any($1) order by id for update', [[...new Set(valid.map((event) => event.customerId))]]);
+  // Checked here without a lock (batches of one customer then overlap while they insert), and
+  // again in count() once the customers are locked.
   const late = await eventsInInvoicedPeriods(tx, options.projectId, valid);
   if (late.size > 0) {
     const lateEvents = valid.filter((event) => late.has(event.index));
@@ -174,6 +172,12 @@ async function count(tx: Queryable, events: ValidEvent[], options: IngestOptions
   for (const customerId of customers) {
     await lockCustomer(tx, customerId);
     if (tied.has(customerId)) results.set(customerId, await computeForCustomer(tx, options.projectId, customerId, options.now, options.pastDueGraceMs));
+  }
+  // The billing job reads a period's usage holding these same locks. If it invoiced a period
+  // while this batch was inserting, these events would be in no invoice: start the batch over
+  // (a serialization failure, which the request retries), and the first check refuses them.
+  if ((await eventsInInvoicedPeriods(tx, options.projectId, matched.map((m) => m.event))).size > 0) {
+    throw Object.assign(new Error('A billing period this batch writes into was invoiced meanwhile.'), { code: '40001' });
   }
 
   const deltas = new Map<string, CounterDelta>();
