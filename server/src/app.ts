@@ -181,11 +181,15 @@ const BODY_ERRORS: Record<string, () => ApiError> = {
   'charset.unsupported': () => new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the body as UTF-8 JSON.'),
 };
 
+// The router could not decode a path parameter (bad percent-encoding, or bytes that are not UTF-8).
+const pathError = (err: unknown) =>
+  err instanceof URIError ? new ApiError(400, 'invalid_request_error', 'parameter_invalid', 'A path parameter is not valid percent-encoded UTF-8.', 'path') : undefined;
+
 function renderError(logger: Logger, validateResponses: boolean): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
     const bodyError = typeof err === 'object' && err !== null ? BODY_ERRORS[String((err as { type?: unknown }).type)] : undefined;
-    let error = err instanceof ApiError ? err : (bodyError?.() ?? providerError(err));
+    let error = err instanceof ApiError ? err : (bodyError?.() ?? pathError(err) ?? providerError(err));
     if (!error) {
       logger.error({ err, requestId: res.locals.requestId }, 'unhandled error');
       error = internalError();

@@ -4,6 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { ApiError, invalidParam } from './errors.js';
 import type { OpenApiDocument, OperationSpec, ParameterLocation } from './operations.js';
+import { addStorableKeywords, annotateStorable } from './storable.js';
 
 const SPEC_ID = 'nozle.yaml';
 
@@ -34,7 +35,8 @@ export interface OperationValidator {
 export function createSchemaCheck(doc: OpenApiDocument, pointer: string): (value: unknown) => ApiError | undefined {
   const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: true, coerceTypes: false });
   addFormats.default(ajv);
-  ajv.addSchema(doc, SPEC_ID);
+  addStorableKeywords(ajv);
+  ajv.addSchema(annotateStorable(doc), SPEC_ID);
   const validate = ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
   return (value) => (validate(value) ? undefined : toApiError(validate.errors?.[0], 'body'));
 }
@@ -42,10 +44,13 @@ export function createSchemaCheck(doc: OpenApiDocument, pointer: string): (value
 export function createValidators(doc: OpenApiDocument) {
   // Path, query and header values arrive as text: coerce them ("10" → 10). Bodies are JSON:
   // a string where a number belongs is an error, not something to fix up.
+  // Every string and free-form value the spec admits must also be storable (storable.ts).
+  const annotated = annotateStorable(doc);
   const make = (coerceTypes: boolean) => {
     const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: true, coerceTypes });
     addFormats.default(ajv);
-    ajv.addSchema(doc, SPEC_ID);
+    addStorableKeywords(ajv);
+    ajv.addSchema(annotated, SPEC_ID);
     return ajv;
   };
   const textAjv = make(true);

@@ -58,7 +58,8 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
     const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : null;
     results[index]!.id = id;
     const error = options.checkEvent(value);
-    if (error) return reject(index, error.code, error.message, error.param === null ? null : `events[${index}][${error.param}]`);
+    // The event's own param (`properties[note]`) is named within the batch: `events[0][properties][note]`.
+    if (error) return reject(index, error.code, error.message, error.param === null ? null : `events[${index}]${error.param.replace(/^[^[]+/, '[$&]')}`);
     const event = value as EventInput;
     const at = event.timestamp === undefined ? options.now : new Date(event.timestamp * 1000);
     if (at.getTime() > options.now.getTime() + MAX_FUTURE_MS) {
