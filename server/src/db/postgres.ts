@@ -93,14 +93,12 @@ export function openPostgres(options: PostgresOptions): Database {
       // If the holding connection dies, so does the lock: `fn` learns it through the signal.
       const lost = new AbortController();
       lease.onFailure((error) => lost.abort(error));
-      const heartbeat = setInterval(() => {
-        lease.client.query('select 1').catch((error: unknown) => lease.fail(error));
-      }, options.lockHeartbeatMs ?? DEFAULT_LOCK_HEARTBEAT_MS);
-      heartbeat.unref();
+      // A silent network sends no error: only a query that gets no answer in time finds it.
+      const heartbeat = startHeartbeat(lease, options.lockHeartbeatMs ?? DEFAULT_LOCK_HEARTBEAT_MS);
       try {
         return { ran: true, value: await fn(lost.signal) };
       } finally {
-        clearInterval(heartbeat);
+        await heartbeat.stop();
         if (lease.failure()) {
           lease.release(lease.failure());
         } else {
@@ -110,6 +108,33 @@ export function openPostgres(options: PostgresOptions): Database {
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/** `select 1` on the lease every `intervalMs`, one at a time; a failure fails the lease. */
+function startHeartbeat(lease: Lease, intervalMs: number): { stop(): Promise<void> } {
+  let beat: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let timer: NodeJS.Timeout;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      beat = lease.client.query('select 1').then(
+        () => undefined,
+        (error: unknown) => lease.fail(error),
+      );
+      void beat.then(() => {
+        if (!stopped && lease.failure() === undefined) schedule();
+      });
+    }, intervalMs);
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await beat;
+    },
   };
 }
 
