@@ -36,8 +36,6 @@ export function openPostgres(options: PostgresOptions): Database {
     types,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     statement_timeout: statementTimeoutMs,
-    // A transaction left open by a stuck caller must not hold its locks for ever.
-    idle_in_transaction_session_timeout: statementTimeoutMs * 6,
     // Client side too: a partition answers nothing, so only the client's own timer ends the wait.
     query_timeout: statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
