@@ -19,6 +19,7 @@ import { loadMigrations } from './db/migrate.js';
 import { healthRoutes } from './health/routes.js';
 import { KeyCache } from './http/auth.js';
 import { ApiError, internalError } from './http/errors.js';
+import { databaseErrorToApi, DatabaseUnavailableError } from './http/db-errors.js';
 import { readOperations, type OpenApiDocument, type OperationSpec } from './http/operations.js';
 import { mountRoute, type AppContext, type Route } from './http/route.js';
 import { createValidators } from './http/validation.js';
@@ -186,10 +187,14 @@ const pathError = (err: unknown) =>
   err instanceof URIError ? new ApiError(400, 'invalid_request_error', 'parameter_invalid', 'A path parameter is not valid percent-encoded UTF-8.', 'path') : undefined;
 
 function renderError(logger: Logger, validateResponses: boolean): ErrorRequestHandler {
-  return (err: unknown, _req, res, next) => {
+  return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
     const bodyError = typeof err === 'object' && err !== null ? BODY_ERRORS[String((err as { type?: unknown }).type)] : undefined;
-    let error = err instanceof ApiError ? err : (bodyError?.() ?? pathError(err) ?? providerError(err));
+    let error = err instanceof ApiError ? err : (bodyError?.() ?? pathError(err) ?? providerError(err) ?? databaseErrorToApi(err, { body: req.body, query: req.query }));
+    if (error instanceof DatabaseUnavailableError) {
+      logger.warn({ err, requestId: res.locals.requestId }, 'database unavailable');
+      res.set('Retry-After', String(error.retryAfterSeconds));
+    }
     if (!error) {
       logger.error({ err, requestId: res.locals.requestId }, 'unhandled error');
       error = internalError();

@@ -11,6 +11,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   NOZLE_DATA_DIR: z.string().min(1).optional(),
+  NOZLE_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  NOZLE_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOZLE_DEMO: flag.default(true),
@@ -31,6 +33,10 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   dataDir?: string;
+  /** Postgres: the longest a statement may run; past it (or a silent network) the request answers 503. */
+  dbStatementTimeoutMs: number;
+  /** Postgres: the longest opening a connection, or waiting for a free one, may take. */
+  dbConnectTimeoutMs: number;
   redisUrl?: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Create a demo project (and print its keys) when the database has no project yet. */
@@ -81,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.NOZLE_DATA_DIR ? { dataDir: e.NOZLE_DATA_DIR } : {}),
+    dbStatementTimeoutMs: e.NOZLE_DB_STATEMENT_TIMEOUT_MS,
+    dbConnectTimeoutMs: e.NOZLE_DB_CONNECT_TIMEOUT_MS,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     logLevel: e.LOG_LEVEL,
     demo: e.NOZLE_DEMO,

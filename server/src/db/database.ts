@@ -18,8 +18,9 @@ export interface Database extends Queryable {
   /**
    * Runs `fn` only if no other holder (in any process on this database) has the named lock;
    * answers `{ ran: false }` at once otherwise. Scheduled jobs use it to run on one instance.
+   * `signal` aborts when the lock is lost (its connection died): another instance may take it.
    */
-  withLock<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  withLock<T>(name: string, fn: (signal: AbortSignal) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
 }
 

@@ -4,8 +4,18 @@ import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
 /** Postgres when DATABASE_URL is set; otherwise embedded PGlite, in NOZLE_DATA_DIR or in memory. */
-export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  if (config.databaseUrl) return Promise.resolve(openPostgres({ connectionString: config.databaseUrl }));
+export function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>>,
+): Promise<Database> {
+  if (config.databaseUrl) {
+    return Promise.resolve(
+      openPostgres({
+        connectionString: config.databaseUrl,
+        ...(config.dbStatementTimeoutMs !== undefined ? { statementTimeoutMs: config.dbStatementTimeoutMs } : {}),
+        ...(config.dbConnectTimeoutMs !== undefined ? { connectTimeoutMs: config.dbConnectTimeoutMs } : {}),
+      }),
+    );
+  }
   return openPglite(config.dataDir ? { dataDir: config.dataDir } : {});
 }
 

@@ -48,7 +48,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       if (held.has(name)) return { ran: false };
       held.add(name);
       try {
-        return { ran: true, value: await fn() };
+        // In process, the lock cannot be lost while we live: the signal never aborts.
+        return { ran: true, value: await fn(new AbortController().signal) };
       } finally {
         held.delete(name);
       }
