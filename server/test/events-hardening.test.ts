@@ -1,6 +1,7 @@
 // One bad event never sinks its batch: each odd event is rejected alone in the 200 answer, with
 // its code and param, and the good events around it are counted exactly once, even when the
 // same batch is sent again. Values meters read follow the policy stated on EventInput.
+import { Nozle, type NozleTrackError } from '@nozle/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -150,6 +151,49 @@ describe('values meters read', () => {
     }
     const meter = await t.call('GET', '/v1/meters/tokens');
     expect(meter.body.allow_negative).toBe(false);
+  });
+});
+
+describe('counters', () => {
+  it('add a batch of bounded values exactly: 999 × 1e12 + 0.000001 keeps its last digit', async () => {
+    const customer = await newCustomer();
+    const tokens = [...Array.from({ length: 999 }, () => 1_000_000_000_000), 0.000001];
+    const res = await t.call('POST', '/v1/events', {
+      body: { events: tokens.map((v, i) => ({ id: `${customer}_${i}`, customer, event: 'api.call', properties: { tokens: v } })) },
+    });
+    expect(res.body).toMatchObject({ accepted: 1000 });
+    // Read from the table: the API's JSON number cannot show 21 significant digits.
+    const { rows } = await t.database.db.query<{ value: string }>(
+      `select c.value::text as value from usage_counters c join meters m on m.id = c.meter_id
+       join customers u on u.id = c.customer_id where m.key = 'tokens' and u.external_id = $1`,
+      [customer],
+    );
+    expect(rows.map((row) => row.value)).toEqual(['999000000000000.000001']);
+  });
+});
+
+describe('the Node SDK', () => {
+  it('a batch of 100 with one bad event: 99 stored in one request, the bad one reported once, nothing retried', async () => {
+    const customer = await newCustomer();
+    const errors: NozleTrackError[] = [];
+    const nozle = new Nozle({
+      secretKey: t.projectA.secretKey,
+      baseUrl: t.url,
+      track: { onError: (error) => errors.push(error), retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 } },
+    });
+    const at = t.clock.now();
+    for (let i = 0; i < 100; i++) {
+      // Event 37's timestamp is 1e18 ms, i.e. 1e15 Unix seconds: finite, so the SDK sends it.
+      nozle.track({ id: `${customer}_${i}`, customer, event: 'api.call', properties: { tokens: 1 }, timestamp: i === 37 ? 1e18 : at });
+    }
+    await nozle.shutdown(30_000);
+
+    expect(nozle.trackStats()).toMatchObject({ requests: 1, retries: 0, accepted: 99, rejected: 1, dropped: 0 });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.reason).toBe('rejected');
+    expect(errors[0]!.eventIds).toEqual([`${customer}_37`]);
+    expect(errors[0]!.cause).toMatchObject({ code: 'parameter_invalid', param: 'events[37][timestamp]' });
+    expect(await usage(customer, 'calls')).toBe(99);
   });
 });
 
