@@ -102,6 +102,28 @@ describe('odd but valid events', () => {
   });
 });
 
+describe('the accepted window', () => {
+  it('is inclusive at both edges (now - max age, now + 5 minutes), and a millisecond beyond each is rejected', async () => {
+    const customer = await newCustomer();
+    const now = t.clock.now().getTime();
+    const oldest = now - 35 * 86_400_000;
+    const newest = now + 5 * 60_000;
+    const stamps = [oldest, newest, oldest - 1, newest + 1].map((ms) => ms / 1000);
+    const res = await t.call('POST', '/v1/events', {
+      body: { events: stamps.map((timestamp, i) => ({ id: `${customer}_${i}`, customer, event: 'api.call', timestamp })) },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'timestamp_too_old',
+      'timestamp_in_future',
+    ]);
+    const stored = await t.database.db.query<{ n: number }>('select count(*)::int as n from events where id like $1', [`${customer}_%`]);
+    expect(stored.rows[0]!.n).toBe(2);
+  });
+});
+
 describe('values meters read', () => {
   it('a negative value lowers a meter with allow_negative, counted once across a resend', async () => {
     const customer = await newCustomer();
@@ -151,6 +173,14 @@ describe('values meters read', () => {
     }
     const meter = await t.call('GET', '/v1/meters/tokens');
     expect(meter.body.allow_negative).toBe(false);
+  });
+
+  it('a meter filter holds values of the same bounds', async () => {
+    for (const filters of [{ n: 1e21 }, { n: [1, -1e13] }, { s: 'x'.repeat(256) }]) {
+      const res = await t.call('POST', '/v1/meters', { body: { key: 'filtered', event_name: 'x', aggregation: 'count', filters } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.param).toMatch(/^filters\[/);
+    }
   });
 });
 
