@@ -154,6 +154,16 @@ describe('values meters read', () => {
     expect(query.body.data[0].value).toBe(2_000_000_000_000);
   });
 
+  it('a repeat of an event taken before its meter existed stays a duplicate, even with a value the meter refuses', async () => {
+    const customer = await newCustomer();
+    const event = { id: `${customer}_early`, customer, event: 'early.meter', properties: { v: -5 } };
+    expect((await t.call('POST', '/v1/events', { body: { events: [event] } })).body).toMatchObject({ accepted: 1 });
+    expect((await t.call('POST', '/v1/meters', { body: { key: 'early_sum', event_name: 'early.meter', aggregation: 'sum', property: 'v' } })).status).toBe(200);
+    const fresh = { ...event, id: `${customer}_later` };
+    const res = await t.call('POST', '/v1/events', { body: { events: [event, fresh] } });
+    expect(res.body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['duplicate', 'negative_value']);
+  });
+
   it('a value a meter cannot read as a number adds nothing to it, and the event is still taken', async () => {
     const customer = await newCustomer();
     const odd = ['NaN', 'Infinity', '1e5', 'abc', true, { n: 1 }];

@@ -12,7 +12,7 @@ import { contribution, fold, matchesFilters, type CounterDelta, type Properties 
 import { metersForEvents, type Meter } from './meters-store.js';
 import { periodsFor } from './periods.js';
 import { addToRollup, type RollupDelta } from './rollup.js';
-import { readMeterValue, UsageDecimal as Decimal } from './values.js';
+import { readMeterValue, UsageDecimal as Decimal, type ValueProblem } from './values.js';
 import { eventsInInvoicedPeriods } from '../billing/invoices-store.js';
 
 export type EventBatchResult = components['schemas']['EventBatchResult'];
@@ -98,10 +98,12 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
 
   // 2a. Each value a meter of the event reads must make sense for that meter (values.ts).
   const meters = valid.length === 0 ? [] : await metersForEvents(tx, options.projectId, [...new Set(valid.map((e) => e.name))]);
-  valid = valid.filter((event) => {
-    const refused = refusedValue(meters, event);
-    if (refused) reject(event.index, refused.code, `The property '${refused.property}' ${refused.message}`, `events[${event.index}][properties][${refused.property}]`);
-    return !refused;
+  valid = await withoutRefusedValues(tx, options.projectId, meters, valid, {
+    duplicate: (event) => {
+      results[event.index] = { index: event.index, id: event.id, status: 'duplicate' };
+    },
+    reject: (event, problem) =>
+      reject(event.index, problem.code, `The property '${problem.property}' ${problem.message}`, `events[${event.index}][properties][${problem.property}]`),
   });
 
   // 2b. An event in a billing period already invoiced would change a bill already made; a
@@ -172,8 +174,35 @@ async function insertFresh(tx: Queryable, projectId: string, events: ValidEvent[
   return new Set(inserted.map((row) => row.id));
 }
 
+type RefusedValue = ValueProblem & { property: string };
+
+/**
+ * The events whose values every meter they count for takes; the others are rejected, but a
+ * repeat of an event taken before the meter (or this rule) existed stays a duplicate.
+ */
+async function withoutRefusedValues(
+  tx: Queryable,
+  projectId: string,
+  meters: Meter[],
+  events: ValidEvent[],
+  settle: { duplicate: (event: ValidEvent) => void; reject: (event: ValidEvent, problem: RefusedValue) => void },
+): Promise<ValidEvent[]> {
+  const refused = new Map<ValidEvent, RefusedValue>();
+  for (const event of events) {
+    const problem = refusedValue(meters, event);
+    if (problem) refused.set(event, problem);
+  }
+  if (refused.size === 0) return events;
+  const known = await knownIds(tx, projectId, [...refused.keys()].map((event) => event.id));
+  for (const [event, problem] of refused) {
+    if (known.has(event.id)) settle.duplicate(event);
+    else settle.reject(event, problem);
+  }
+  return events.filter((event) => !refused.has(event));
+}
+
 /** The first value of the event that a meter it counts for refuses, with the property. */
-function refusedValue(meters: Meter[], event: ValidEvent): { code: string; message: string; property: string } | undefined {
+function refusedValue(meters: Meter[], event: ValidEvent): RefusedValue | undefined {
   for (const meter of meters) {
     if (meter.event_name !== event.name || meter.property === null || !matchesFilters(meter, event.properties)) continue;
     const reading = readMeterValue(meter, event.properties);
