@@ -2134,9 +2134,25 @@ export interface components {
             customer: string;
             /** @description The event's name, matched by meters' `event_name`. */
             event: string;
-            /** @description When it happened, in Unix seconds (fractions allowed); now when absent. */
+            /**
+             * @description When it happened, in Unix seconds (fractions allowed; at most 4102444800, 2100-01-01);
+             *     now when absent. It must also fall in the accepted window (see `POST /v1/events`).
+             */
             timestamp?: number;
-            /** @description Anything about the event; meters read numbers and values from it. */
+            /**
+             * @description Anything about the event; meters read numbers and values from it. A value a meter
+             *     reads must make sense for it, or the event is rejected:
+             *     - a number (a JSON number, or a decimal string such as `"12.5"`) read by a `sum`,
+             *       `max` or `latest` meter must be finite, at most 1,000,000,000,000 in magnitude,
+             *       with at most 6 digits after the decimal point (`value_out_of_range`), and not
+             *       negative unless the meter has `allow_negative` (`negative_value`). So a
+             *       period's total stays exact, however many events add to it;
+             *     - a value read by a `unique_count` meter must be at most 255 characters
+             *       (`value_out_of_range`).
+             *
+             *     A value a meter cannot read as a number (`"abc"`, `true`, an object) adds nothing to
+             *     that meter, and the event is still recorded (it counts for `count` meters).
+             */
             properties?: {
                 [key: string]: unknown;
             };
@@ -2190,7 +2206,11 @@ export interface components {
                 /**
                  * @description `parameter_missing`, `parameter_invalid`, `parameter_unknown`, `customer_not_found`,
                  *     `timestamp_in_future`, `timestamp_too_old`, `duplicate_in_batch`, `period_invoiced` (the
-                 *     customer's billing period that contains the timestamp has already been invoiced).
+                 *     customer's billing period that contains the timestamp has already been invoiced),
+                 *     `value_out_of_range` (a property a meter reads is too large, too precise, not finite
+                 *     or too long; see EventInput's `properties`), `negative_value` (a negative number read
+                 *     by a meter without `allow_negative`). `param` names the field:
+                 *     `events[3][properties][tokens]`.
                  */
                 code: string;
                 message: string;
@@ -2255,6 +2275,7 @@ export interface components {
          *       "aggregation": "count",
          *       "property": null,
          *       "filters": {},
+         *       "allow_negative": false,
          *       "created": 1767604200
          *     }
          */
@@ -2268,6 +2289,8 @@ export interface components {
             aggregation: components["schemas"]["MeterAggregation"];
             property: string | null;
             filters: components["schemas"]["MeterFilters"];
+            /** @description Whether events may carry a negative value for `property` (see MeterCreateParams). */
+            allow_negative: boolean;
             created: components["schemas"]["Timestamp"];
         };
         /**
@@ -2286,6 +2309,15 @@ export interface components {
             /** @description Required for every aggregation but `count`. */
             property?: string;
             filters?: components["schemas"]["MeterFilters"];
+            /**
+             * @description Whether an event may carry a negative value for `property`: a `sum` meter of balance
+             *     adjustments or refunds, a `max` or `latest` meter of a gauge that goes below zero.
+             *     Only for `sum`, `max` and `latest` (a `count` reads no value, and a `unique_count`
+             *     counts values, whatever their sign). Without it an event with a negative value is
+             *     rejected (`negative_value`), so a usage total never goes down by mistake.
+             * @default false
+             */
+            allow_negative?: boolean;
         };
         /**
          * @example {
@@ -2300,6 +2332,7 @@ export interface components {
          *           "aggregation": "count",
          *           "property": null,
          *           "filters": {},
+         *           "allow_negative": false,
          *           "created": 1767604200
          *         }
          *       ],
@@ -2382,8 +2415,10 @@ export interface components {
         UsageQueryParams: {
             meter: string;
             customer?: string;
-            start: components["schemas"]["Timestamp"];
-            end: components["schemas"]["Timestamp"];
+            /** @description Unix seconds, at most 4102444800 (2100-01-01). */
+            start: number;
+            /** @description Unix seconds, after `start`, at most 4102444800 (2100-01-01). */
+            end: number;
             /** @description `day` (UTC), or `property:<name>` for the values of an event property. */
             group_by?: string;
         };

@@ -7,7 +7,9 @@ export type EventInput = Schemas['EventInput'];
 /**
  * Why events were given up on:
  * - `rejected`: the API refused this one event (bad field, unknown customer, timestamp out of
- *   range); the rest of its batch was recorded. Not retried: the same event would fail again.
+ *   range, a property value a meter refuses: `value_out_of_range`, `negative_value`); the rest
+ *   of its batch was recorded. Not retried: the same event would fail again. `cause.code` and
+ *   `cause.param` (`events[3][properties][tokens]`) say why.
  * - `client_error`: the API refused the whole batch (400, 401, 403 or another 4xx). Not retried.
  * - `dropped_after_retries`: network errors, 429 or 5xx outlasted `retry.maxRetries`.
  * - `too_large`: one event alone is still over the API's body limit (413).

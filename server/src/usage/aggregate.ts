@@ -1,6 +1,6 @@
 // Pure: which meters an event counts for, and what it adds to each counter.
-import Decimal from 'decimal.js';
 import type { Meter } from './meters-store.js';
+import { readMeterValue, UsageDecimal as Decimal } from './values.js';
 
 export type Properties = Record<string, unknown>;
 
@@ -18,26 +18,19 @@ export type Contribution =
   | { kind: 'latest'; amount: Decimal; at: Date }
   | { kind: 'unique'; value: string };
 
-// Decimal, not float: 0.1 + 0.2 must add up to 0.3 in a counter that may be billed.
-const numeric = (value: unknown): Decimal | undefined => {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value) : undefined;
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return new Decimal(value.trim());
-  return undefined;
-};
-
 /**
- * What the event adds. An event without a usable property value adds nothing to `sum`, `max`,
- * `latest` or `unique_count` (it still counts for `count` meters): one odd event should not be
- * refused for the sake of one meter out of several.
+ * What the event adds (Decimal, not float: 0.1 + 0.2 must add up to 0.3 in a counter that may
+ * be billed). An event without a usable property value adds nothing to `sum`, `max`, `latest`
+ * or `unique_count` (it still counts for `count` meters): one odd event should not be refused
+ * for the sake of one meter out of several. A value the meter refuses (values.ts) adds nothing
+ * either; ingestion has rejected its event before counting.
  */
-export function contribution(meter: Pick<Meter, 'aggregation' | 'property'>, properties: Properties, at: Date): Contribution | undefined {
+export function contribution(meter: Pick<Meter, 'aggregation' | 'property' | 'allow_negative'>, properties: Properties, at: Date): Contribution | undefined {
   if (meter.aggregation === 'count') return { kind: 'add', amount: new Decimal(1) };
-  const raw = meter.property === null ? undefined : properties[meter.property];
-  if (meter.aggregation === 'unique_count') {
-    return ['string', 'number', 'boolean'].includes(typeof raw) ? { kind: 'unique', value: String(raw) } : undefined;
-  }
-  const amount = numeric(raw);
-  if (amount === undefined) return undefined;
+  const reading = readMeterValue(meter, properties);
+  if (reading.kind === 'text') return { kind: 'unique', value: reading.value };
+  if (reading.kind !== 'number') return undefined;
+  const amount = reading.amount;
   if (meter.aggregation === 'sum') return { kind: 'add', amount };
   if (meter.aggregation === 'max') return { kind: 'max', amount };
   return { kind: 'latest', amount, at };

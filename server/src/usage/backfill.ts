@@ -6,6 +6,7 @@ import { computeForCustomer } from '../entitlements/snapshot.js';
 import type { Meter } from './meters-store.js';
 import { featurePeriod } from './periods.js';
 import { queryUsage } from './query.js';
+import { MAX_UNIQUE_VALUE_LENGTH } from './values.js';
 
 export async function backfillFeatureCounters(tx: Queryable, projectId: string, feature: string, meter: Meter, now: Date, pastDueGraceMs: number): Promise<number> {
   const { rows } = await tx.query<{ customer_id: string }>(
@@ -30,7 +31,7 @@ export async function backfillFeatureCounters(tx: Queryable, projectId: string, 
         `insert into usage_unique_values (customer_id, meter_id, period_start, period_end, value)
          select distinct $1::text, $2::text, $3::timestamptz, $4::timestamptz, properties ->> $7
          from events where project_id = $5 and customer_id = $1 and event_name = $6 and timestamp >= $3 and timestamp < $4
-           and properties ->> $7 is not null
+           and length(properties ->> $7) <= ${MAX_UNIQUE_VALUE_LENGTH}
          on conflict do nothing`,
         [customerId, meter.id, period.start, period.end, projectId, meter.event_name, meter.property],
       );

@@ -1,17 +1,18 @@
 // Records a batch of usage events exactly once and keeps the usage counters (and the
 // entitlement snapshots that show them) current, all in the caller's transaction.
 import type { components } from '@nozle/openapi';
-import Decimal from 'decimal.js';
 import type { Queryable } from '../db/database.js';
 import { meteredFeatureMeters } from '../catalog/features-store.js';
 import { lockCustomer } from '../customers/store.js';
 import { computeForCustomer, storeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
 import type { EngineResult } from '../entitlements/types.js';
 import type { ApiError } from '../http/errors.js';
+import { isStorableText } from '../http/storable.js';
 import { contribution, fold, matchesFilters, type CounterDelta, type Properties } from './aggregate.js';
 import { metersForEvents, type Meter } from './meters-store.js';
 import { periodsFor } from './periods.js';
 import { addToRollup, type RollupDelta } from './rollup.js';
+import { readMeterValue, UsageDecimal as Decimal, type ValueProblem } from './values.js';
 import { eventsInInvoicedPeriods } from '../billing/invoices-store.js';
 
 export type EventBatchResult = components['schemas']['EventBatchResult'];
@@ -55,13 +56,19 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
   const candidates: Array<{ index: number; event: EventInput; at: Date }> = [];
   const seenInBatch = new Set<string>();
   raw.forEach((value, index) => {
-    const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : null;
+    const sentId = (value as { id?: unknown } | null)?.id;
+    // Echoed only when the answer can carry it (an id with a NUL byte is rejected, as null).
+    const id = typeof sentId === 'string' && isStorableText(sentId) ? sentId : null;
     results[index]!.id = id;
     const error = options.checkEvent(value);
     // The event's own param (`properties[note]`) is named within the batch: `events[0][properties][note]`.
     if (error) return reject(index, error.code, error.message, error.param === null ? null : `events[${index}]${error.param.replace(/^[^[]+/, '[$&]')}`);
     const event = value as EventInput;
     const at = event.timestamp === undefined ? options.now : new Date(event.timestamp * 1000);
+    // The spec bounds the timestamp; this keeps an instant no Date holds out of the SQL anyway.
+    if (!Number.isFinite(at.getTime())) {
+      return reject(index, 'parameter_invalid', 'The timestamp is not a valid time.', `events[${index}][timestamp]`);
+    }
     if (at.getTime() > options.now.getTime() + MAX_FUTURE_MS) {
       return reject(index, 'timestamp_in_future', 'The timestamp is more than 5 minutes ahead of the server clock.', `events[${index}][timestamp]`);
     }
@@ -89,6 +96,16 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
     valid.push({ index, id: event.id, customerId, name: event.event, at, properties: (event.properties ?? {}) as Properties });
   }
 
+  // 2a. Each value a meter of the event reads must make sense for that meter (values.ts).
+  const meters = valid.length === 0 ? [] : await metersForEvents(tx, options.projectId, [...new Set(valid.map((e) => e.name))]);
+  valid = await withoutRefusedValues(tx, options.projectId, meters, valid, {
+    duplicate: (event) => {
+      results[event.index] = { index: event.index, id: event.id, status: 'duplicate' };
+    },
+    reject: (event, problem) =>
+      reject(event.index, problem.code, `The property '${problem.property}' ${problem.message}`, `events[${event.index}][properties][${problem.property}]`),
+  });
+
   // 2b. An event in a billing period already invoiced would change a bill already made; a
   // repeat of one accepted before the invoice stays a duplicate, so the sender's retry is safe.
   // Checked here without a lock (batches of one customer then overlap while they insert), and
@@ -110,7 +127,7 @@ export async function ingestEvents(tx: Queryable, raw: unknown[], options: Inges
   const accepted = valid.filter((event) => fresh.has(event.id));
 
   // 4. Counters, and the snapshots of customers whose metered features they feed.
-  const snapshots = accepted.length > 0 ? await count(tx, accepted, options) : [];
+  const snapshots = accepted.length > 0 ? await count(tx, accepted, meters, options) : [];
   return {
     result: {
       object: 'event_batch',
@@ -157,8 +174,44 @@ async function insertFresh(tx: Queryable, projectId: string, events: ValidEvent[
   return new Set(inserted.map((row) => row.id));
 }
 
-async function count(tx: Queryable, events: ValidEvent[], options: IngestOptions): Promise<StoredSnapshot[]> {
-  const meters = await metersForEvents(tx, options.projectId, [...new Set(events.map((e) => e.name))]);
+type RefusedValue = ValueProblem & { property: string };
+
+/**
+ * The events whose values every meter they count for takes; the others are rejected, but a
+ * repeat of an event taken before the meter (or this rule) existed stays a duplicate.
+ */
+async function withoutRefusedValues(
+  tx: Queryable,
+  projectId: string,
+  meters: Meter[],
+  events: ValidEvent[],
+  settle: { duplicate: (event: ValidEvent) => void; reject: (event: ValidEvent, problem: RefusedValue) => void },
+): Promise<ValidEvent[]> {
+  const refused = new Map<ValidEvent, RefusedValue>();
+  for (const event of events) {
+    const problem = refusedValue(meters, event);
+    if (problem) refused.set(event, problem);
+  }
+  if (refused.size === 0) return events;
+  const known = await knownIds(tx, projectId, [...refused.keys()].map((event) => event.id));
+  for (const [event, problem] of refused) {
+    if (known.has(event.id)) settle.duplicate(event);
+    else settle.reject(event, problem);
+  }
+  return events.filter((event) => !refused.has(event));
+}
+
+/** The first value of the event that a meter it counts for refuses, with the property. */
+function refusedValue(meters: Meter[], event: ValidEvent): RefusedValue | undefined {
+  for (const meter of meters) {
+    if (meter.event_name !== event.name || meter.property === null || !matchesFilters(meter, event.properties)) continue;
+    const reading = readMeterValue(meter, event.properties);
+    if (reading.kind === 'refused') return { ...reading.problem, property: meter.property };
+  }
+  return undefined;
+}
+
+async function count(tx: Queryable, events: ValidEvent[], meters: Meter[], options: IngestOptions): Promise<StoredSnapshot[]> {
   if (meters.length === 0) return [];
   const featureMeters = await meteredFeatureMeters(tx, options.projectId);
   const featuresOf = (meter: Meter) => [...featureMeters].filter(([, meterId]) => meterId === meter.id).map(([feature]) => feature);

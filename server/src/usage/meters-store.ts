@@ -17,6 +17,8 @@ export interface Meter {
   aggregation: Aggregation;
   property: string | null;
   filters: MeterFilters;
+  /** Whether events may carry a negative value for `property`. */
+  allow_negative: boolean;
   created: number;
 }
 
@@ -28,10 +30,11 @@ interface MeterRow {
   aggregation: Aggregation;
   property: string | null;
   filters: MeterFilters;
+  allow_negative: boolean;
   created_at: Date;
 }
 
-const COLUMNS = 'id, key, name, event_name, aggregation, property, filters, created_at';
+const COLUMNS = 'id, key, name, event_name, aggregation, property, filters, allow_negative, created_at';
 
 const toMeter = (row: MeterRow): Meter => ({
   id: row.id,
@@ -42,20 +45,21 @@ const toMeter = (row: MeterRow): Meter => ({
   aggregation: row.aggregation,
   property: row.property,
   filters: row.filters,
+  allow_negative: row.allow_negative,
   created: unixSeconds(row.created_at),
 });
 
 export async function insertMeter(
   db: Queryable,
   projectId: string,
-  fields: Omit<Meter, 'id' | 'object' | 'created'>,
+  fields: Omit<Meter, 'id' | 'object' | 'created' | 'allow_negative'> & { allow_negative?: boolean },
   now: Date,
 ): Promise<Meter> {
   try {
     const { rows } = await db.query<MeterRow>(
-      `insert into meters (id, project_id, key, name, event_name, aggregation, property, filters, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
-      [newId('mtr'), projectId, fields.key, fields.name, fields.event_name, fields.aggregation, fields.property, JSON.stringify(fields.filters), now],
+      `insert into meters (id, project_id, key, name, event_name, aggregation, property, filters, allow_negative, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${COLUMNS}`,
+      [newId('mtr'), projectId, fields.key, fields.name, fields.event_name, fields.aggregation, fields.property, JSON.stringify(fields.filters), fields.allow_negative ?? false, now],
     );
     return toMeter(rows[0]!);
   } catch (error) {

@@ -2,6 +2,7 @@
 // This reads events (by the indexes on project, name and time); checks never come here.
 import type { Queryable } from '../db/database.js';
 import type { Meter } from './meters-store.js';
+import { MAX_METER_DECIMALS, MAX_METER_VALUE, MAX_UNIQUE_VALUE_LENGTH } from './values.js';
 
 export interface UsageQuery {
   start: Date;
@@ -15,7 +16,7 @@ const AGGREGATE: Record<Meter['aggregation'], (value: string) => string> = {
   count: () => 'count(*)',
   sum: (value) => `coalesce(sum(${value}), 0)`,
   max: (value) => `max(${value})`,
-  unique_count: () => `count(distinct properties ->> $6)`,
+  unique_count: () => `count(distinct case when length(properties ->> $6) <= ${MAX_UNIQUE_VALUE_LENGTH} then properties ->> $6 end)`,
   latest: (value) => `(array_agg(${value} order by timestamp desc) filter (where ${value} is not null))[1]`,
 };
 
@@ -29,9 +30,12 @@ export async function queryUsage(db: Queryable, projectId: string, meter: Meter,
  * counted): billing rates fractional sums, which a JS number could round.
  */
 export async function queryUsageExact(db: Queryable, projectId: string, meter: Meter, query: UsageQuery): Promise<Array<{ group: string | null; value: string | null }>> {
-  // A property's number, or null when it is missing or not a number (as ingestion treats it).
-  const value = `case when jsonb_typeof(properties -> $6) = 'number' then (properties ->> $6)::numeric
-    when (properties ->> $6) ~ '^-?[0-9]+(\\.[0-9]+)?$' then (properties ->> $6)::numeric end`;
+  // A property's number, or null when it is missing, not a number, or one the meter refuses
+  // (values.ts): events stored before the meter existed were not checked against it. The
+  // text is cast only when its digits are few enough for numeric (a long one would overflow).
+  const value = `(select case when abs(n) <= ${MAX_METER_VALUE} and min_scale(n) <= ${MAX_METER_DECIMALS} and (n >= 0 or ${meter.allow_negative === true}) then n end
+    from (select case when jsonb_typeof(properties -> $6) = 'number' then (properties ->> $6)::numeric
+      when (properties ->> $6) ~ '^\\s*-?[0-9]{1,100}(\\.[0-9]{1,100})?\\s*$' then (properties ->> $6)::numeric end as n) read)`;
   const group =
     query.groupBy === null ? 'null::text' : query.groupBy === 'day' ? `to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD')` : 'properties ->> $7';
   const filters = Object.entries(meter.filters);

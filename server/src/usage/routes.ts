@@ -9,6 +9,7 @@ import { createSchemaCheck } from '../http/validation.js';
 import { ingestEvents } from './ingest.js';
 import { findMeter, insertMeter, listMeterRows, meterSeq, type MeterFilters } from './meters-store.js';
 import { queryUsage } from './query.js';
+import { readsNumbers } from './values.js';
 import { customerUsage } from './usage-store.js';
 
 const checkEvent = createSchemaCheck(spec as OpenApiDocument, '/components/schemas/EventInput');
@@ -30,6 +31,9 @@ export const usageRoutes = [
     if (body.aggregation !== 'count' && body.property === undefined) {
       throw invalidParam('property', `A ${body.aggregation} meter reads a property of each event: name it.`, 'parameter_missing');
     }
+    if (body.allow_negative === true && !readsNumbers(body.aggregation)) {
+      throw invalidParam('allow_negative', `A ${body.aggregation} meter reads no number that could be negative; allow_negative is for sum, max and latest meters.`);
+    }
     const meter = await insertMeter(
       db,
       caller.projectId,
@@ -40,6 +44,7 @@ export const usageRoutes = [
         aggregation: body.aggregation,
         property: body.property ?? null,
         filters: (body.filters ?? {}) as MeterFilters,
+        allow_negative: body.allow_negative ?? false,
       },
       clock.now(),
     );
