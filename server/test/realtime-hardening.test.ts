@@ -153,6 +153,24 @@ describe('revoking a key reaches the connections already open', () => {
   });
 });
 
+describe('a revocation this instance did not hear of', () => {
+  it('still closes the connections on the key at the next key recheck (4403)', async () => {
+    const app = await startTestApp({ realtime: { keyRecheckMs: 100 } });
+    try {
+      await app.call('POST', '/v1/customers', { body: { external_id: 'alice' } });
+      const key = (await app.call('POST', '/v1/api_keys', { body: { type: 'publishable' } })).body as { id: string; secret: string };
+      const token = signCustomerToken(hashKey(app.projectA.secretKey), { projectId: app.projectA.projectId, customer: 'alice', expiresAt: inOneHour() });
+      const browser = wsConnect(app.url, { type: 'hello', key: key.secret, token, version: 0 });
+      await browser.waitForType('snapshot');
+      // Revoked behind the API's back: no announcement on the bus, as when Redis was down.
+      await app.database.db.query('update api_keys set revoked_at = now() where id = $1', [key.id]);
+      expect((await within(browser.closed, DEADLINE_MS, 'the browser closes')).code).toBe(4403);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('shutdown', () => {
   it('ends within its timeout with a WebSocket that ignores the close handshake, a half-sent upgrade and an idle keep-alive connection', async () => {
     const database = await createTestDatabase();

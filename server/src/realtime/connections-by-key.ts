@@ -30,6 +30,11 @@ export class ConnectionsByKey {
     return true;
   }
 
+  /** The key hashes some open connection lives on. */
+  hashes(): string[] {
+    return [...this.#byHash.keys()];
+  }
+
   /** Records the revocation; returns the connections that lived on the key. */
   revoke(keyHash: string): WebSocket[] {
     this.#revoked.set(keyHash, true);

@@ -30,6 +30,11 @@ export interface RealtimeOptions {
   entitlements: EntitlementCache;
   /** How often clients are pinged; one missed pong and the connection is dropped. */
   heartbeatMs?: number;
+  /**
+   * How often the keys of open connections are checked against the database: a revocation
+   * this instance did not hear of (Redis was down) still ends its connections.
+   */
+  keyRecheckMs?: number;
   /** A client must say hello within this time. */
   helloTimeoutMs?: number;
   /** A client whose unsent data exceeds this is disconnected (it resyncs when it reconnects). */
@@ -72,6 +77,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   const helloTimeoutMs = options.helloTimeoutMs ?? 5_000;
   const maxBuffered = options.maxBufferedBytes ?? 1_000_000;
   const fanOutChunk = options.fanOutChunk ?? 500;
+  const keyRecheckMs = options.keyRecheckMs ?? 60_000;
   // Small frames only: the one thing a client sends is its hello.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 });
   const byCustomer = new Map<string, Set<Subscriber>>();
@@ -91,9 +97,19 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
 
   // A revoked key ends the connections living on it, on every instance (the key cache hears
   // revocations through the bus).
-  const stopRevocations = options.keys.onRevoked((keyHash) => {
+  const closeRevoked = (keyHash: string) => {
     for (const socket of byKey.revoke(keyHash)) socket.close(CLOSE.keyRevoked, 'API key revoked');
-  });
+  };
+  const stopRevocations = options.keys.onRevoked(closeRevoked);
+  const keyRecheck = setInterval(() => {
+    const hashes = byKey.hashes();
+    if (hashes.length === 0) return;
+    activeKeyHashes(options.db, hashes).then(
+      (active) => hashes.filter((hash) => !active.has(hash)).forEach(closeRevoked),
+      (error: unknown) => options.logger.warn({ err: error }, 'realtime key recheck failed'),
+    );
+  }, keyRecheckMs);
+  keyRecheck.unref();
 
   // One serialization per snapshot, however many clients it goes to.
   const frames = new WeakMap<StoredSnapshot, string>();
@@ -254,6 +270,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     size: () => wss.clients.size,
     async close(timeoutMs = 5_000) {
       clearInterval(heartbeat);
+      clearInterval(keyRecheck);
       stopListening();
       stopProjectEvents();
       stopRevocations();
@@ -272,6 +289,12 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
       upgraded.destroyAll();
     },
   };
+}
+
+/** Which of these key hashes belong to keys still active. */
+async function activeKeyHashes(db: Queryable, hashes: string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ key_hash: string }>('select key_hash from api_keys where key_hash = any($1::text[]) and revoked_at is null', [hashes]);
+  return new Set(rows.map((row) => row.key_hash));
 }
 
 async function storedSnapshots(db: Queryable, projectId: string): Promise<StoredSnapshot[]> {
