@@ -17,6 +17,8 @@ import type { EntitlementStore } from './store.js';
 export const CLOSE = {
   badRequest: 4400,
   unauthorized: 4401,
+  /** The publishable key, or the secret key that signed the token, was revoked while connected. */
+  keyRevoked: 4403,
   notFound: 4404,
   tokenExpired: 4409,
 } as const;
@@ -132,6 +134,9 @@ export function createConnection(options: ConnectionOptions): Connection {
       case CLOSE.notFound:
         return fail(closeError(code, reason));
       case CLOSE.unauthorized:
+      // A token signed with the revoked secret key is worth one fresh token (the backend may
+      // sign with a new key); a revoked publishable key is then refused (4401) and we stop.
+      case CLOSE.keyRevoked:
         if (!tokens.renewable || renewedAfterUnauthorized) return fail(closeError(code, reason));
         renewedAfterUnauthorized = true;
         return open();
@@ -203,6 +208,7 @@ function closeError(code: number, reason: string): NozleError {
   const meanings: Record<number, [ErrorClass, NozleErrorType, string]> = {
     [CLOSE.badRequest]: [NozleInvalidRequestError, 'invalid_request_error', 'the server did not understand the hello'],
     [CLOSE.unauthorized]: [NozleAuthenticationError, 'authentication_error', 'invalid publishable key or customer token'],
+    [CLOSE.keyRevoked]: [NozleAuthenticationError, 'authentication_error', 'the publishable key, or the secret key that signed the token, was revoked'],
     [CLOSE.notFound]: [NozleInvalidRequestError, 'invalid_request_error', "the token's customer does not exist"],
     [CLOSE.tokenExpired]: [NozleAuthenticationError, 'authentication_error', 'the customer token expired; pass `getCustomerToken` to renew it'],
   };

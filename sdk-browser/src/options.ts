@@ -23,8 +23,9 @@ export interface NozleBrowserOptions {
   customerToken?: string;
   /**
    * Fetches a fresh customer token from your backend. Called on each (re)connect, once more
-   * when the server says the token expired (close 4409) or was refused (4401), and before
-   * `checkout()` / `openPortal()`. Without it, an expired token ends the connection.
+   * when the server says the token expired (close 4409), was refused (4401) or its key was
+   * revoked (4403), and before `checkout()` / `openPortal()`. Without it, an expired token ends
+   * the connection.
    */
   getCustomerToken?: () => Promise<string>;
   /**

@@ -293,6 +293,33 @@ describe('tokens', () => {
     expect(server.connections).toHaveLength(2);
   });
 
+  it('on 4403 (key revoked) tries one fresh token, then stops when it is refused too', async () => {
+    const onError = vi.fn();
+    const getCustomerToken = vi.fn(async () => 'tok_signed_by_revoked_key');
+    const nozle = client({ customerToken: undefined, getCustomerToken, onError });
+    nozle.connect();
+    (await server.nextConnection()).close(4403, 'API key revoked');
+    (await server.nextConnection()).close(4401, 'invalid key or token');
+    await vi.waitFor(() => expect(nozle.getStatus()).toBe('closed'));
+    expect(getCustomerToken).toHaveBeenCalledTimes(2);
+    expect(onError).toHaveBeenCalledTimes(1);
+    await sleep(50);
+    expect(server.connections).toHaveLength(2);
+  });
+
+  it('stops on 4403 with a fixed token, reporting an authentication error', async () => {
+    const onError = vi.fn();
+    const nozle = client({ onError });
+    nozle.connect();
+    (await server.nextConnection()).close(4403, 'API key revoked');
+    await vi.waitFor(() => expect(nozle.getStatus()).toBe('closed'));
+    const error = onError.mock.calls[0]![0] as NozleAuthenticationError;
+    expect(error).toBeInstanceOf(NozleAuthenticationError);
+    expect(error.code).toBe('4403');
+    await sleep(50);
+    expect(server.connections).toHaveLength(1);
+  });
+
   it.each([4404, 4400])('stops on %i and reports it', async (code) => {
     const onError = vi.fn();
     const nozle = client({ onError, getCustomerToken: async () => 'tok_2' });

@@ -256,6 +256,21 @@ describe('local mode', () => {
     expect(bodies).toHaveLength(1);
   });
 
+  it('stops for good when the server says the key was revoked (4403), and asks the API from then on', async () => {
+    checkApi();
+    const logger = vi.fn();
+    const nozle = localNozle({ logger });
+    const connection = await realtime.nextConnection();
+    connection.snapshot(cus1(1));
+    connection.ready();
+    expect(await nozle.localReady(2000)).toBe(true);
+    connection.close(4403, 'API key revoked');
+    await vi.waitFor(() => expect(logger).toHaveBeenCalledWith(expect.stringContaining('close code 4403: the secret key was revoked')));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(realtime.connections).toHaveLength(1);
+    expect(await nozle.can('cus_1', 'export')).toMatchObject({ customer: 'cus_from_api' });
+  });
+
   it('connects with an injected WebSocket class', async () => {
     const urls: string[] = [];
     class CountingWebSocket extends WsWebSocket {

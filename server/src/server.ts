@@ -127,8 +127,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       shuttingDown = true;
       clearInterval(purge);
       jobs?.stop();
-      // WebSocket clients are told to go (they reconnect to another instance) before draining.
-      await realtime?.close();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open: close each one as soon as its request
       // in flight is answered.
@@ -138,6 +136,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         logger.warn('shutdown timeout: closing connections with requests still in flight');
         server.closeAllConnections();
       }, config.shutdownTimeoutMs);
+      // WebSocket clients are told to go (they reconnect to another instance) while HTTP drains.
+      // closeAllConnections() does not reach upgraded sockets: the hub cuts those, by the same deadline.
+      await realtime?.close(config.shutdownTimeoutMs);
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);

@@ -634,7 +634,7 @@ export interface paths {
          *     then sends every newer snapshot as it happens. A customer token is minted by your
          *     backend with its secret key (`nozle.customerToken(customer, { expiresIn })`) and names
          *     one customer: it cannot read another. Close codes: 4400 bad hello, 4401 invalid key
-         *     or token, 4404 no such customer, 4408 no hello in time, 4409 token expired (mint a new
+         *     or token, 4403 key revoked while connected, 4404 no such customer, 4408 no hello in time, 4409 token expired (mint a new
          *     one and reconnect), 4429 too slow (reconnect to resync), 1001 server going away.
          *     See docs/realtime.md. A plain HTTP request here answers `426`.
          */

@@ -31,6 +31,7 @@ const OPEN = 1;
 const FINAL_CLOSE_CODES = new Map([
   [4400, 'the server did not understand the hello'],
   [4401, 'the secret key was refused (revoked, or of no project)'],
+  [4403, 'the secret key was revoked'],
   [4404, 'the server found nothing to stream'],
 ]);
 

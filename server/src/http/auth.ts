@@ -51,6 +51,7 @@ export class KeyCache {
   /** project → hashes of its active secret keys (what customer tokens are checked against). */
   readonly #secretHashes = new LRUCache<string, string[]>({ max: 10_000, ttl: 60_000 });
   #unsubscribe: (() => Promise<void>) | undefined;
+  readonly #revokedListeners = new Set<(hash: string) => void>();
 
   constructor(db: Queryable, clock: Clock, bus: Bus) {
     this.#db = db;
@@ -106,9 +107,27 @@ export class KeyCache {
     await this.#bus.publish(KEYS_CHANNEL, hash).catch(() => {});
   }
 
+  /**
+   * Called with the hash of a key revoked through any instance (realtime closes what lives on
+   * it). Heard here and through the bus, so a listener may hear one revocation twice.
+   */
+  onRevoked(listener: (hash: string) => void): () => void {
+    this.#revokedListeners.add(listener);
+    return () => this.#revokedListeners.delete(listener);
+  }
+
   #forget(hash: string): void {
     this.#keys.delete(hash);
     this.#secretHashes.clear();
+    if (this.#revokedListeners.size > 0) void this.#tellIfRevoked(hash);
+  }
+
+  // The channel announces new keys too: only a key that is no longer active was revoked.
+  async #tellIfRevoked(hash: string): Promise<void> {
+    // The database unreachable: we cannot tell, so we tell nobody rather than close live keys' connections.
+    const active = await findActiveKeyByHash(this.#db, hash).catch(() => 'unknown' as const);
+    if (active !== undefined) return;
+    for (const listener of this.#revokedListeners) listener(hash);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashKey } from '../projects/keys.js';
-import { signCustomerToken, verifyCustomerToken } from './customer-token.js';
+import { signCustomerToken, verifyCustomerToken, verifyCustomerTokenKey } from './customer-token.js';
 
 const keyHash = hashKey('sk_test_secret');
 const otherHash = hashKey('sk_test_other');
@@ -13,6 +13,11 @@ describe('customer tokens', () => {
     expect(verifyCustomerToken(token, [otherHash, keyHash], now)).toEqual(claims);
   });
 
+  it('say which key hash signed them', () => {
+    const token = signCustomerToken(keyHash, claims);
+    expect(verifyCustomerTokenKey(token, [otherHash, keyHash], now)).toEqual({ claims, keyHash });
+  });
+
   it.each([
     ['signed with another key', () => signCustomerToken(otherHash, claims), 'token_invalid'],
     ['with a changed customer', () => {
@@ -23,6 +28,9 @@ describe('customer tokens', () => {
     ['expired (expiry is now)', () => signCustomerToken(keyHash, { ...claims, expiresAt: now.getTime() / 1000 }), 'token_expired'],
     ['not a token', () => 'hello', 'token_malformed'],
     ['with three parts', () => `${signCustomerToken(keyHash, claims)}.x`, 'token_malformed'],
+    // Buffer's base64url decoder would skip these and still find the signature.
+    ['with a NUL byte appended', () => `${signCustomerToken(keyHash, claims)}\u0000`, 'token_malformed'],
+    ['with a space inside the signature', () => signCustomerToken(keyHash, claims).replace(/\.(.)/, '.$1 '), 'token_malformed'],
   ])('refuse one %s', (_name, make, problem) => {
     expect(verifyCustomerToken(make(), [keyHash], now)).toBe(problem);
   });

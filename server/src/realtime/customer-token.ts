@@ -13,6 +13,8 @@ export interface CustomerTokenClaims {
 
 export type TokenProblem = 'token_malformed' | 'token_expired' | 'token_invalid';
 
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
 const encode = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 
 export function signCustomerToken(keyHash: string, claims: CustomerTokenClaims): string {
@@ -23,7 +25,9 @@ export function signCustomerToken(keyHash: string, claims: CustomerTokenClaims):
 /** Reads the claims without trusting them (to know which project's keys to check against). */
 export function readCustomerToken(token: string): CustomerTokenClaims | undefined {
   const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return undefined;
+  // Strictly base64url: Buffer's decoder skips other characters, which would let a token
+  // carry junk (a NUL, spaces) and still verify.
+  if (!payload || !signature || extra !== undefined || !BASE64URL.test(payload) || !BASE64URL.test(signature)) return undefined;
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { p?: unknown; c?: unknown; e?: unknown };
     if (typeof claims.p !== 'string' || typeof claims.c !== 'string' || typeof claims.e !== 'number') return undefined;
@@ -38,6 +42,19 @@ export function readCustomerToken(token: string): CustomerTokenClaims | undefine
  * tokens stop working with it). Every comparison takes the same time whatever it finds.
  */
 export function verifyCustomerToken(token: string, keyHashes: readonly string[], now: Date): CustomerTokenClaims | TokenProblem {
+  const verified = verifyCustomerTokenKey(token, keyHashes, now);
+  return typeof verified === 'string' ? verified : verified.claims;
+}
+
+/**
+ * Like verifyCustomerToken, and also says which key hash signed it: a connection that lives on
+ * the token must end when that key is revoked.
+ */
+export function verifyCustomerTokenKey(
+  token: string,
+  keyHashes: readonly string[],
+  now: Date,
+): { claims: CustomerTokenClaims; keyHash: string } | TokenProblem {
   const claims = readCustomerToken(token);
   if (!claims) return 'token_malformed';
   const [payload, signature] = token.split('.') as [string, string];
@@ -46,7 +63,8 @@ export function verifyCustomerToken(token: string, keyHashes: readonly string[],
     const expected = createHmac('sha256', keyHash).update(payload).digest();
     return expected.length === given.length && timingSafeEqual(expected, given);
   });
-  if (!matches.includes(true)) return 'token_invalid';
+  const keyHash = keyHashes[matches.indexOf(true)];
+  if (keyHash === undefined) return 'token_invalid';
   if (claims.expiresAt * 1000 <= now.getTime()) return 'token_expired';
-  return claims;
+  return { claims, keyHash };
 }

@@ -11,8 +11,14 @@ import type { EntitlementCache } from '../entitlements/cache.js';
 import type { StoredSnapshot } from '../entitlements/snapshot.js';
 import type { KeyCache } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
-import { hashKey, keyTypeOf } from '../projects/keys.js';
-import { readCustomerToken, verifyCustomerToken } from './customer-token.js';
+import { hashKey } from '../projects/keys.js';
+import { CLOSE } from './close-codes.js';
+import { ConnectionsByKey } from './connections-by-key.js';
+import { readCustomerToken, verifyCustomerTokenKey } from './customer-token.js';
+import { canNameCustomer, isRefusal, parseHello } from './hello.js';
+import { refuseUpgrade, UpgradedSockets, upgradeRefusal } from './upgrade.js';
+
+export { CLOSE } from './close-codes.js';
 
 export const REALTIME_PATH = '/v1/realtime';
 
@@ -24,6 +30,11 @@ export interface RealtimeOptions {
   entitlements: EntitlementCache;
   /** How often clients are pinged; one missed pong and the connection is dropped. */
   heartbeatMs?: number;
+  /**
+   * How often the keys of open connections are checked against the database: a revocation
+   * this instance did not hear of (Redis was down) still ends its connections.
+   */
+  keyRecheckMs?: number;
   /** A client must say hello within this time. */
   helloTimeoutMs?: number;
   /** A client whose unsent data exceeds this is disconnected (it resyncs when it reconnects). */
@@ -34,17 +45,6 @@ export interface RealtimeOptions {
    */
   fanOutChunk?: number;
 }
-
-/** Close codes the client acts on (see docs/realtime.md). */
-export const CLOSE = {
-  badRequest: 4400,
-  unauthorized: 4401,
-  notFound: 4404,
-  helloTimeout: 4408,
-  tokenExpired: 4409,
-  tooSlow: 4429,
-  goingAway: 1001,
-} as const;
 
 interface Subscriber {
   socket: WebSocket;
@@ -65,7 +65,11 @@ interface ProjectWatcher {
 export interface RealtimeHub {
   /** How many clients are connected (for benchmarks and health). */
   size(): number;
-  close(): Promise<void>;
+  /**
+   * Tells every client to go (1001), waits up to `timeoutMs` for them to leave, then cuts
+   * every socket still open, upgraded or not, answering the close handshake or not.
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export function attachRealtime(server: Server, options: RealtimeOptions): RealtimeHub {
@@ -73,17 +77,39 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   const helloTimeoutMs = options.helloTimeoutMs ?? 5_000;
   const maxBuffered = options.maxBufferedBytes ?? 1_000_000;
   const fanOutChunk = options.fanOutChunk ?? 500;
+  const keyRecheckMs = options.keyRecheckMs ?? 60_000;
   // Small frames only: the one thing a client sends is its hello.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 });
   const byCustomer = new Map<string, Set<Subscriber>>();
   const byProject = new Map<string, Set<ProjectWatcher>>();
   const alive = new WeakMap<WebSocket, boolean>();
+  const upgraded = new UpgradedSockets();
+  const byKey = new ConnectionsByKey();
 
+  // Every upgrade request is ours once we listen: one we do not take is answered at once.
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== REALTIME_PATH) return;
+    upgraded.add(socket);
+    const refusal = upgradeRefusal(req, REALTIME_PATH);
+    if (refusal) return refuseUpgrade(socket, refusal);
     wss.handleUpgrade(req, socket, head, (ws) => greet(ws));
   };
   server.on('upgrade', onUpgrade);
+
+  // A revoked key ends the connections living on it, on every instance (the key cache hears
+  // revocations through the bus).
+  const closeRevoked = (keyHash: string) => {
+    for (const socket of byKey.revoke(keyHash)) socket.close(CLOSE.keyRevoked, 'API key revoked');
+  };
+  const stopRevocations = options.keys.onRevoked(closeRevoked);
+  const keyRecheck = setInterval(() => {
+    const hashes = byKey.hashes();
+    if (hashes.length === 0) return;
+    activeKeyHashes(options.db, hashes).then(
+      (active) => hashes.filter((hash) => !active.has(hash)).forEach(closeRevoked),
+      (error: unknown) => options.logger.warn({ err: error }, 'realtime key recheck failed'),
+    );
+  }, keyRecheckMs);
+  keyRecheck.unref();
 
   // One serialization per snapshot, however many clients it goes to.
   const frames = new WeakMap<StoredSnapshot, string>();
@@ -159,41 +185,32 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   }
 
   async function hello(ws: WebSocket, data: RawData): Promise<void> {
-    let message: { type?: unknown; key?: unknown; token?: unknown; version?: unknown };
-    try {
-      message = JSON.parse(data.toString()) as typeof message;
-    } catch {
-      return ws.close(CLOSE.badRequest, 'hello must be JSON');
-    }
-    if (message.type !== 'hello' || typeof message.key !== 'string') return ws.close(CLOSE.badRequest, 'expected {"type":"hello","key",…}');
-    if (keyTypeOf(message.key) === 'secret') return streamProject(ws, message.key);
-    if (typeof message.token !== 'string') return ws.close(CLOSE.badRequest, 'a publishable key comes with a customer token');
+    const message = parseHello(data);
+    if (isRefusal(message)) return ws.close(message.code, message.reason);
+    if (message.kind === 'project') return streamProject(ws, message.key);
     // A publishable key, of the project the token names.
-    if (keyTypeOf(message.key) !== 'publishable') return ws.close(CLOSE.unauthorized, 'a publishable key (pk_…) is required');
-    const caller = await options.keys.resolve(hashKey(message.key));
+    const keyHash = hashKey(message.key);
+    const caller = await options.keys.resolve(keyHash);
     const claimed = readCustomerToken(message.token);
     if (!caller || !claimed || claimed.projectId !== caller.projectId) return ws.close(CLOSE.unauthorized, 'invalid key or token');
     const now = options.clock.now();
-    const verified = verifyCustomerToken(message.token, await options.keys.secretKeyHashes(caller.projectId), now);
+    const verified = verifyCustomerTokenKey(message.token, await options.keys.secretKeyHashes(caller.projectId), now);
     if (verified === 'token_expired') return ws.close(CLOSE.tokenExpired, 'token expired');
     if (typeof verified === 'string') return ws.close(CLOSE.unauthorized, 'invalid key or token');
+    const { claims } = verified;
+    if (!canNameCustomer(claims.customer)) return ws.close(CLOSE.notFound, 'no such customer');
 
-    const customerId = await options.entitlements.customerId(caller.projectId, verified.customer);
+    const customerId = await options.entitlements.customerId(caller.projectId, claims.customer);
     if (ws.readyState !== ws.OPEN) return;
-    const subscriber: Subscriber = {
-      socket: ws,
-      projectId: caller.projectId,
-      customerId,
-      version: typeof message.version === 'number' ? message.version : 0,
-      greeted: false,
-    };
+    if (!byKey.add(ws, [keyHash, verified.keyHash])) return ws.close(CLOSE.keyRevoked, 'API key revoked');
+    const subscriber: Subscriber = { socket: ws, projectId: caller.projectId, customerId, version: message.version, greeted: false };
     const key = `${caller.projectId}:${customerId}`;
     const unwatch = options.entitlements.watch(caller.projectId, customerId);
     const group = byCustomer.get(key) ?? new Set<Subscriber>();
     byCustomer.set(key, group);
     group.add(subscriber);
     // The token's own expiry ends the connection; the client mints a new one and reconnects.
-    const expiry = setTimeout(() => ws.close(CLOSE.tokenExpired, 'token expired'), Math.min(verified.expiresAt * 1000 - now.getTime(), 2 ** 31 - 1));
+    const expiry = setTimeout(() => ws.close(CLOSE.tokenExpired, 'token expired'), Math.min(claims.expiresAt * 1000 - now.getTime(), 2 ** 31 - 1));
     ws.on('close', () => {
       clearTimeout(expiry);
       group.delete(subscriber);
@@ -215,9 +232,11 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
    * has, then every newer version of any of its customers. A secret key reads everything anyway.
    */
   async function streamProject(ws: WebSocket, secretKey: string): Promise<void> {
-    const caller = await options.keys.resolve(hashKey(secretKey));
+    const keyHash = hashKey(secretKey);
+    const caller = await options.keys.resolve(keyHash);
     if (!caller) return ws.close(CLOSE.unauthorized, 'invalid key');
     if (ws.readyState !== ws.OPEN) return;
+    if (!byKey.add(ws, [keyHash])) return ws.close(CLOSE.keyRevoked, 'API key revoked');
     const watcher: ProjectWatcher = { socket: ws, projectId: caller.projectId, versions: new Map() };
     const unwatch = options.entitlements.watchProject(caller.projectId);
     const group = byProject.get(caller.projectId) ?? new Set<ProjectWatcher>();
@@ -249,16 +268,33 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
 
   return {
     size: () => wss.clients.size,
-    async close() {
+    async close(timeoutMs = 5_000) {
       clearInterval(heartbeat);
+      clearInterval(keyRecheck);
       stopListening();
       stopProjectEvents();
+      stopRevocations();
+      // From now on an upgrade request is a plain HTTP request to Express (426 here, 404 elsewhere).
       server.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.close(CLOSE.goingAway, 'server shutting down');
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // wss.close() calls back once every client is gone: one that ignores the close frame
+      // would hold it for ws's own 30 s, so the wait has our deadline.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => wss.close(() => resolve())),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
+      clearTimeout(timer);
       for (const client of wss.clients) client.terminate();
+      upgraded.destroyAll();
     },
   };
+}
+
+/** Which of these key hashes belong to keys still active. */
+async function activeKeyHashes(db: Queryable, hashes: string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ key_hash: string }>('select key_hash from api_keys where key_hash = any($1::text[]) and revoked_at is null', [hashes]);
+  return new Set(rows.map((row) => row.key_hash));
 }
 
 async function storedSnapshots(db: Queryable, projectId: string): Promise<StoredSnapshot[]> {
