@@ -519,7 +519,8 @@ export interface paths {
          *     in the future and at most `NOZLE_EVENT_MAX_AGE_DAYS` (35 by default) in the past;
          *     others are rejected (`timestamp_in_future`, `timestamp_too_old`).
          *
-         *     Event ids make retries safe, so this endpoint ignores `Idempotency-Key`.
+         *     Idempotent by event id: ids make retries safe, so this endpoint ignores
+         *     `Idempotency-Key` (and stores no response for one).
          */
         post: operations["ingestEvents"];
         delete?: never;
@@ -738,7 +739,8 @@ export interface paths {
          *     A good event is stored once per id (a redelivery is a no-op), then processed: the
          *     object it names is read again from Stripe, so an event that arrives late or twice
          *     never puts back an older state. A failed processing is kept and retried with backoff
-         *     (see `GET /v1/payment_events`). Answers `200` once the event is stored.
+         *     (see `GET /v1/payment_events`). Answers `200` once the event is stored. Idempotent by
+         *     the provider's event id, so it ignores `Idempotency-Key`.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -787,8 +789,9 @@ export interface paths {
          *     customers with Nozle's, corrects what drifted, recomputes the entitlements of the
          *     customers it changed and answers with what it changed. The same job runs on a schedule
          *     (`NOZLE_RECONCILE_CRON`, daily by default) on one instance at a time. A `409` means a
-         *     run is already going. Running it again is harmless (it finds nothing left to change), so
-         *     it ignores `Idempotency-Key`.
+         *     run is already going. Running it again is harmless (it finds nothing left to change);
+         *     a retry with the same `Idempotency-Key` replays the first run's answer instead of
+         *     starting another.
          */
         post: operations["runReconciliation"];
         delete?: never;
@@ -832,9 +835,9 @@ export interface paths {
          *     that fell due on the way, in order: trial ends, renewals with their payments (paid, or
          *     failed and retried), cancellations at period end. Each step goes through the same path
          *     a Stripe webhook does, and recomputes and pushes the customers' entitlements. The
-         *     clock is the whole server's: the sandbox is for one developer's machine. It ignores
-         *     `Idempotency-Key`: to retry safely, move it `to` an instant (a second move there does
-         *     nothing).
+         *     clock is the whole server's: the sandbox is for one developer's machine. A retry with
+         *     the same `Idempotency-Key` replays the first move's answer and moves nothing again
+         *     (moving it `to` an instant is safe to repeat too).
          */
         post: operations["advanceTestClock"];
         delete?: never;
@@ -3423,6 +3426,79 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The request body is over the size limit (5 MB; 1 MB for provider webhooks); nothing was changed. */
+        PayloadTooLarge: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is not UTF-8 JSON sent as `application/json`; nothing was changed. */
+        UnsupportedMediaType: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The key spent its budget for this second (`rate_limit_error`), or this client IP sent too
+         *     many requests with a missing or wrong key; nothing was changed. Retry after `Retry-After`
+         *     seconds. See [Rate limits](#section/Rate-limits).
+         */
+        TooManyRequests: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "rate_limit_error",
+                 *         "code": "rate_limited",
+                 *         "message": "Too many requests: the limit is 100 per second. Retry after 1 s.",
+                 *         "param": null,
+                 *         "request_id": "req_5f3kq2b8Xw1mL0pZ"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Something failed on the server's side (`api_error`); retrying the request is safe. */
+        InternalError: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The server cannot serve the request right now, e.g. its database is unreachable
+         *     (`api_error`); nothing was changed. Retry after `Retry-After` seconds when given.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3431,8 +3507,9 @@ export interface components {
          */
         CustomerToken: string;
         /**
-         * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-         *     See [Idempotency](#section/Idempotency).
+         * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+         *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+         *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
          */
         IdempotencyKey: string;
         /** @description How many objects to return, from 1 to 100. */
@@ -3462,6 +3539,14 @@ export interface components {
         RequestId: string;
         /** @description `true` when this response is a replay of a stored idempotent response. */
         IdempotentReplayed: "true";
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: string;
+        /** @description Requests per second this key's budget for the operation allows. */
+        RateLimitLimit: string;
+        /** @description Requests left in the current second. */
+        RateLimitRemaining: string;
+        /** @description Seconds until the budget is whole again. */
+        RateLimitReset: string;
     };
     pathItems: never;
 }
@@ -3492,6 +3577,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
         };
     };
     getReadiness: {
@@ -3524,6 +3610,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             /** @description Not ready. */
             503: {
                 headers: {
@@ -3568,6 +3655,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCustomers: {
@@ -3602,6 +3692,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCustomer: {
@@ -3609,8 +3702,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3638,6 +3732,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveCustomer: {
@@ -3666,6 +3765,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateCustomer: {
@@ -3673,8 +3775,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3706,6 +3809,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteCustomer: {
@@ -3734,6 +3842,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listApiKeys: {
@@ -3764,6 +3875,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createApiKey: {
@@ -3771,8 +3885,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3800,6 +3915,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     revokeApiKey: {
@@ -3807,8 +3927,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3848,6 +3969,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFeatures: {
@@ -3878,6 +4004,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createFeature: {
@@ -3885,8 +4014,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3913,6 +4043,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveFeature: {
@@ -3941,6 +4076,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateFeature: {
@@ -3948,8 +4086,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3980,6 +4119,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPlans: {
@@ -4010,6 +4154,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPlan: {
@@ -4017,8 +4164,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4045,6 +4193,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrievePlan: {
@@ -4076,6 +4229,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePlan: {
@@ -4083,8 +4239,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4115,6 +4272,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     migratePlan: {
@@ -4122,8 +4284,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4154,6 +4317,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listSubscriptions: {
@@ -4187,6 +4355,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createSubscription: {
@@ -4194,8 +4365,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4223,6 +4395,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveSubscription: {
@@ -4251,6 +4428,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateSubscription: {
@@ -4258,8 +4438,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4290,6 +4471,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     cancelSubscription: {
@@ -4297,8 +4483,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4349,6 +4536,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPurchases: {
@@ -4381,6 +4573,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPurchase: {
@@ -4388,8 +4583,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4417,6 +4613,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrievePurchase: {
@@ -4445,6 +4646,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     refundPurchase: {
@@ -4452,8 +4656,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4498,6 +4703,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listGrants: {
@@ -4533,6 +4743,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createGrant: {
@@ -4540,8 +4753,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4572,6 +4786,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getEntitlements: {
@@ -4600,6 +4819,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     check: {
@@ -4607,8 +4829,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4636,6 +4859,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ingestEvents: {
@@ -4664,6 +4892,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMeters: {
@@ -4694,6 +4927,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createMeter: {
@@ -4701,8 +4937,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4729,6 +4966,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveMeter: {
@@ -4757,6 +4999,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCustomerUsage: {
@@ -4789,6 +5034,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     queryUsage: {
@@ -4796,8 +5044,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4824,6 +5073,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     realtime: {
@@ -4864,6 +5118,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     resumeSubscription: {
@@ -4871,8 +5127,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4899,7 +5156,12 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCheckoutSession: {
@@ -4907,8 +5169,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
@@ -4949,7 +5212,12 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPortalSession: {
@@ -4957,8 +5225,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
@@ -4991,7 +5260,12 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     receiveStripeWebhook: {
@@ -5042,6 +5316,10 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPaymentEvents: {
@@ -5074,6 +5352,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listReconciliations: {
@@ -5104,12 +5385,22 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     runReconciliation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5129,7 +5420,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveTestClock: {
@@ -5154,12 +5450,22 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     advanceTestClock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5188,6 +5494,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listInvoices: {
@@ -5221,6 +5532,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveInvoice: {
@@ -5249,6 +5563,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveUpcomingInvoice: {
@@ -5280,6 +5597,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCredits: {
@@ -5308,6 +5628,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCreditGrant: {
@@ -5315,8 +5638,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5347,6 +5671,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCostModels: {
@@ -5379,6 +5708,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCostModel: {
@@ -5386,8 +5718,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5415,6 +5748,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveMargin: {
@@ -5447,6 +5785,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
