@@ -52,7 +52,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let clock = options.clock ?? (config.stripe ? systemClock : new OffsetClock());
   const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
   const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
-  const rateLimiter = createRateLimiter(config.rateLimits, config.redisUrl);
+  const rateLimiter = createRateLimiter(config.rateLimits, config.redisUrl ? { redisUrl: config.redisUrl } : {});
   let shuttingDown = false;
   let server: Server;
   let realtime: RealtimeHub | undefined;

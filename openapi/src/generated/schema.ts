@@ -3466,7 +3466,7 @@ export interface components {
                  *       "error": {
                  *         "type": "rate_limit_error",
                  *         "code": "rate_limited",
-                 *         "message": "Too many requests: the limit is 100 per second. Retry after 1 s.",
+                 *         "message": "Too many requests with this key: its budget is 100 at a time. Retry after 1 s.",
                  *         "param": null,
                  *         "request_id": "req_5f3kq2b8Xw1mL0pZ"
                  *       }

@@ -38,7 +38,14 @@ export interface RateLimiter {
 /** How long one Redis call may take before the in-process count answers instead. */
 const REDIS_TIMEOUT_MS = 250;
 
-export function createRateLimiter(limits: RateLimits, redisUrl?: string): RateLimiter {
+export interface RateLimiterOptions {
+  /** Count in Redis, shared by every instance on it; in this process when absent. */
+  redisUrl?: string;
+  /** How long one budget lasts before it is whole again: 1 s (the settings are per second); tests take longer ones. */
+  windowSeconds?: number;
+}
+
+export function createRateLimiter(limits: RateLimits, { redisUrl, windowSeconds = 1 }: RateLimiterOptions = {}): RateLimiter {
   const redis = redisUrl
     ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: REDIS_TIMEOUT_MS, lazyConnect: true })
     : undefined;
@@ -49,7 +56,7 @@ export function createRateLimiter(limits: RateLimits, redisUrl?: string): RateLi
   const limiters = new Map<Budget, RateLimiterAbstract>();
   for (const [budget, points] of Object.entries(limits) as Array<[Budget, number]>) {
     if (points <= 0) continue;
-    const options = { points, duration: 1, keyPrefix: `nozle:rate:${budget}` };
+    const options = { points, duration: windowSeconds, keyPrefix: `nozle:rate:${budget}` };
     // While Redis is down or slow each instance counts for itself: requests are still limited, never failed.
     const memory = new RateLimiterMemory(options);
     limiters.set(budget, redis ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory }) : memory);
@@ -84,7 +91,7 @@ export function answerBudget(res: Response, spent: Spent | undefined): ApiError 
   res.set({ 'RateLimit-Limit': String(spent.limit), 'RateLimit-Remaining': String(spent.remaining), 'RateLimit-Reset': String(resetSeconds) });
   if (spent.allowed) return undefined;
   res.set('Retry-After', String(resetSeconds));
-  return new ApiError(429, 'rate_limit_error', 'rate_limited', `Too many requests: the limit is ${spent.limit} per second. Retry after ${resetSeconds} s.`);
+  return new ApiError(429, 'rate_limit_error', 'rate_limited', `Too many requests with this key: its budget is ${spent.limit} at a time. Retry after ${resetSeconds} s.`);
 }
 
 /**
