@@ -4475,6 +4475,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4540,6 +4541,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4707,6 +4709,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
