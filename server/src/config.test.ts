@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       pastDueGraceMs: 7 * 86_400_000,
       eventMaxAgeMs: 35 * 86_400_000,
       reconcileCron: '0 3 * * *',
+      rateLimits: { api: 100, events: 500, checks: 2000, unauthenticated: 10 },
     });
   });
 
@@ -34,6 +35,10 @@ describe('loadConfig', () => {
       STRIPE_SECRET_KEY: 'sk_test_abc123',
       STRIPE_WEBHOOK_SECRET: 'whsec_def456',
       NOZLE_RECONCILE_CRON: '*/15 * * * *',
+      NOZLE_RATE_LIMIT: '50',
+      NOZLE_RATE_LIMIT_EVENTS: '0',
+      NOZLE_RATE_LIMIT_CHECKS: '300',
+      NOZLE_RATE_LIMIT_UNAUTHENTICATED: '5',
     });
     expect(config).toEqual({
       port: 8080,
@@ -50,6 +55,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://billing.example.com',
       stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_def456' },
       reconcileCron: '*/15 * * * *',
+      rateLimits: { api: 50, events: 0, checks: 300, unauthenticated: 5 },
     });
   });
 
@@ -70,6 +76,8 @@ describe('loadConfig', () => {
     [{ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_x' }, /STRIPE_SECRET_KEY/],
     [{ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'secret' }, /STRIPE_WEBHOOK_SECRET/],
     [{ NOZLE_RECONCILE_CRON: 'every day' }, /NOZLE_RECONCILE_CRON/],
+    [{ NOZLE_RATE_LIMIT: '-1' }, /NOZLE_RATE_LIMIT/],
+    [{ NOZLE_RATE_LIMIT_CHECKS: 'lots' }, /NOZLE_RATE_LIMIT_CHECKS/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -6,6 +6,10 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/** Requests per second per key (failed authentications per client IP for `unauthenticated`). */
+export const DEFAULT_RATE_LIMITS = { api: 100, events: 500, checks: 2000, unauthenticated: 10 } as const;
+const perSecond = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -22,6 +26,10 @@ const schema = z.object({
   NOZLE_PUBLIC_URL: z.string().url().optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  NOZLE_RATE_LIMIT: perSecond(DEFAULT_RATE_LIMITS.api),
+  NOZLE_RATE_LIMIT_EVENTS: perSecond(DEFAULT_RATE_LIMITS.events),
+  NOZLE_RATE_LIMIT_CHECKS: perSecond(DEFAULT_RATE_LIMITS.checks),
+  NOZLE_RATE_LIMIT_UNAUTHENTICATED: perSecond(DEFAULT_RATE_LIMITS.unauthenticated),
   NOZLE_RECONCILE_CRON: z
     .string()
     .refine(isCron, 'must be a cron expression, e.g. "0 3 * * *"')
@@ -52,6 +60,8 @@ export interface Config {
   stripe?: { secretKey: string; webhookSecret: string };
   /** When reconciliation with the payment provider runs (cron, UTC). */
   reconcileCron: string;
+  /** Requests per second per key for each budget; 0 turns one off. */
+  rateLimits: { api: number; events: number; checks: number; unauthenticated: number };
 }
 
 function isCron(expression: string): boolean {
@@ -98,5 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(e.NOZLE_PUBLIC_URL ? { publicUrl: e.NOZLE_PUBLIC_URL.replace(/\/$/, '') } : {}),
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,
+    rateLimits: {
+      api: e.NOZLE_RATE_LIMIT,
+      events: e.NOZLE_RATE_LIMIT_EVENTS,
+      checks: e.NOZLE_RATE_LIMIT_CHECKS,
+      unauthenticated: e.NOZLE_RATE_LIMIT_UNAUTHENTICATED,
+    },
   };
 }

@@ -18,6 +18,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { attachRealtime, type RealtimeHub } from './realtime/hub.js';
 import { ensureEventPartitions } from './usage/partitions.js';
 import type { NewProject } from './projects/create-project.js';
@@ -51,6 +52,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let clock = options.clock ?? (config.stripe ? systemClock : new OffsetClock());
   const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
   const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
+  const rateLimiter = createRateLimiter(config.rateLimits, config.redisUrl ? { redisUrl: config.redisUrl } : {});
   let shuttingDown = false;
   let server: Server;
   let realtime: RealtimeHub | undefined;
@@ -90,6 +92,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       pastDueGraceMs: config.pastDueGraceMs,
       eventMaxAgeMs: config.eventMaxAgeMs,
       isShuttingDown: () => shuttingDown,
+      rateLimiter,
     });
     // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
     server = createServer(app);
@@ -105,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs?.stop();
     await bus.close();
     await snapshotStore?.close();
+    await rateLimiter.close();
     if (!options.db) await db.close();
     throw error;
   }
@@ -144,6 +148,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clearTimeout(timer);
       await bus.close();
       await snapshotStore?.close();
+      await rateLimiter.close();
       if (!options.db) await db.close();
     })());
 

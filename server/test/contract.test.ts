@@ -44,6 +44,17 @@ describe('contract', () => {
     expect(registeredRoutes(stack).filter((route) => !isPage(route)).sort()).toEqual(fromSpec);
   });
 
+  it('declares on every operation the statuses any request may get: 413/415 where a body is read, 429 where a key is needed, 500, 503', () => {
+    const missing = operations.flatMap((op) => {
+      const statuses = ['500', ...(op.operationId === 'getHealth' ? [] : ['503'])];
+      if (op.body || op.method === 'post') statuses.push('413', '415');
+      // Public operations (probes, webhooks, the realtime upgrade) spend no request budget.
+      if (op.security.length > 0) statuses.push('429');
+      return statuses.filter((status) => !(status in op.responses)).map((status) => `${op.operationId} ${status}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('gives every operation a unique operationId', () => {
     const ids = operations.map((op) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -126,3 +126,32 @@ describe('Idempotency-Key', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
   });
 });
+
+// These operations commit their own transactions (x-nozle-own-transactions): the key is claimed
+// before they run and their answer stored after, so a retry replays instead of running again.
+describe('Idempotency-Key on operations that run their own transactions', () => {
+  const countRuns = async () =>
+    (await t.call<{ data: unknown[] }>('GET', '/v1/reconciliations', { headers: {} })).body.data.length;
+
+  it('runs one reconciliation for two POST /v1/reconciliations with the same key, and replays the first answer', async () => {
+    const before = await countRuns();
+    const first = await t.call('POST', '/v1/reconciliations', { headers: { 'idempotency-key': 'k-reconcile' } });
+    const second = await t.call('POST', '/v1/reconciliations', { headers: { 'idempotency-key': 'k-reconcile' } });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await countRuns()).toBe(before + 1);
+  });
+
+  it('moves the test clock once for two POST /v1/test_clock/advance with the same key', async () => {
+    const before = (await t.call('GET', '/v1/test_clock')).body.now as number;
+    const move = { body: { seconds: 3600 }, headers: { 'idempotency-key': 'k-advance' } };
+    const first = await t.call('POST', '/v1/test_clock/advance', move);
+    const second = await t.call('POST', '/v1/test_clock/advance', move);
+    expect(first.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect((await t.call('GET', '/v1/test_clock')).body.now).toBe(before + 3600);
+  });
+});

@@ -519,7 +519,8 @@ export interface paths {
          *     in the future and at most `NOZLE_EVENT_MAX_AGE_DAYS` (35 by default) in the past;
          *     others are rejected (`timestamp_in_future`, `timestamp_too_old`).
          *
-         *     Event ids make retries safe, so this endpoint ignores `Idempotency-Key`.
+         *     Idempotent by event id: ids make retries safe, so this endpoint ignores
+         *     `Idempotency-Key` (and stores no response for one).
          */
         post: operations["ingestEvents"];
         delete?: never;
@@ -738,7 +739,8 @@ export interface paths {
          *     A good event is stored once per id (a redelivery is a no-op), then processed: the
          *     object it names is read again from Stripe, so an event that arrives late or twice
          *     never puts back an older state. A failed processing is kept and retried with backoff
-         *     (see `GET /v1/payment_events`). Answers `200` once the event is stored.
+         *     (see `GET /v1/payment_events`). Answers `200` once the event is stored. Idempotent by
+         *     the provider's event id, so it ignores `Idempotency-Key`.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -787,8 +789,9 @@ export interface paths {
          *     customers with Nozle's, corrects what drifted, recomputes the entitlements of the
          *     customers it changed and answers with what it changed. The same job runs on a schedule
          *     (`NOZLE_RECONCILE_CRON`, daily by default) on one instance at a time. A `409` means a
-         *     run is already going. Running it again is harmless (it finds nothing left to change), so
-         *     it ignores `Idempotency-Key`.
+         *     run is already going. Running it again is harmless (it finds nothing left to change);
+         *     a retry with the same `Idempotency-Key` replays the first run's answer instead of
+         *     starting another.
          */
         post: operations["runReconciliation"];
         delete?: never;
@@ -832,9 +835,9 @@ export interface paths {
          *     that fell due on the way, in order: trial ends, renewals with their payments (paid, or
          *     failed and retried), cancellations at period end. Each step goes through the same path
          *     a Stripe webhook does, and recomputes and pushes the customers' entitlements. The
-         *     clock is the whole server's: the sandbox is for one developer's machine. It ignores
-         *     `Idempotency-Key`: to retry safely, move it `to` an instant (a second move there does
-         *     nothing).
+         *     clock is the whole server's: the sandbox is for one developer's machine. A retry with
+         *     the same `Idempotency-Key` replays the first move's answer and moves nothing again
+         *     (moving it `to` an instant is safe to repeat too).
          */
         post: operations["advanceTestClock"];
         delete?: never;
@@ -3458,6 +3461,65 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The request body is over the size limit (5 MB; 1 MB for provider webhooks); nothing was changed. */
+        PayloadTooLarge: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is not UTF-8 JSON sent as `application/json`; nothing was changed. */
+        UnsupportedMediaType: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The key spent its budget for this second (`rate_limit_error`), or this client IP sent too
+         *     many requests with a missing or wrong key; nothing was changed. Retry after `Retry-After`
+         *     seconds. See [Rate limits](#section/Rate-limits).
+         */
+        TooManyRequests: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "rate_limit_error",
+                 *         "code": "rate_limited",
+                 *         "message": "Too many requests with this key: its budget is 100 at a time. Retry after 1 s.",
+                 *         "param": null,
+                 *         "request_id": "req_5f3kq2b8Xw1mL0pZ"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Something failed on the server's side (`api_error`); retrying the request is safe. */
+        InternalError: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /**
          * @description The database could not answer in time (unreachable, restarting, or a statement past its
          *     timeout); nothing was changed. `error.type` is `api_error`, `error.code` is
@@ -3466,8 +3528,7 @@ export interface components {
         ServiceUnavailable: {
             headers: {
                 "Request-Id": components["headers"]["RequestId"];
-                /** @description Seconds to wait before retrying. */
-                "Retry-After"?: string;
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -3482,8 +3543,9 @@ export interface components {
          */
         CustomerToken: string;
         /**
-         * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-         *     See [Idempotency](#section/Idempotency).
+         * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+         *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+         *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
          */
         IdempotencyKey: string;
         /** @description How many objects to return, from 1 to 100. */
@@ -3513,6 +3575,14 @@ export interface components {
         RequestId: string;
         /** @description `true` when this response is a replay of a stored idempotent response. */
         IdempotentReplayed: "true";
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: string;
+        /** @description Requests per second this key's budget for the operation allows. */
+        RateLimitLimit: string;
+        /** @description Requests left in the current second. */
+        RateLimitRemaining: string;
+        /** @description Seconds until the budget is whole again. */
+        RateLimitReset: string;
     };
     pathItems: never;
 }
@@ -3543,6 +3613,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
         };
     };
     getReadiness: {
@@ -3575,6 +3646,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
             /** @description Not ready. */
             503: {
                 headers: {
@@ -3619,6 +3691,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3654,6 +3728,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3662,8 +3738,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3691,6 +3768,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3720,6 +3801,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3728,8 +3811,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3761,6 +3845,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3790,6 +3878,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3821,6 +3911,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3829,8 +3921,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3858,6 +3951,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3866,8 +3963,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3907,6 +4005,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3938,6 +4040,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3946,8 +4050,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3974,6 +4079,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4003,6 +4112,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4011,8 +4122,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4043,6 +4155,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4074,6 +4190,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4082,8 +4200,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4110,6 +4229,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4142,6 +4265,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4150,8 +4275,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4182,6 +4308,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4190,8 +4320,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4222,6 +4353,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4256,6 +4391,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4264,8 +4401,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4293,6 +4431,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4322,6 +4464,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4330,8 +4474,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4362,6 +4507,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4370,8 +4520,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4422,6 +4573,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4455,6 +4611,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4463,8 +4621,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4492,6 +4651,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4521,6 +4684,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4529,8 +4694,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4575,6 +4741,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4611,6 +4782,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4619,8 +4792,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4651,6 +4825,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4680,6 +4858,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4688,8 +4868,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4717,6 +4898,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4746,6 +4931,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4777,6 +4966,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4785,8 +4976,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4813,6 +5005,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4842,6 +5038,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4875,6 +5073,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4883,8 +5083,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4911,6 +5112,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4952,6 +5157,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4960,8 +5166,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4988,6 +5195,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4997,8 +5208,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
@@ -5039,6 +5251,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5048,8 +5264,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
@@ -5082,6 +5299,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5134,6 +5355,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5167,6 +5391,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5198,13 +5424,22 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
     runReconciliation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5224,6 +5459,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5250,13 +5489,22 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
     advanceTestClock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5285,6 +5533,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5319,6 +5571,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5348,6 +5602,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5380,6 +5636,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5409,6 +5667,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5417,8 +5677,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5449,6 +5710,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5482,6 +5747,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5490,8 +5757,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe.
-                 *     See [Idempotency](#section/Idempotency).
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5519,6 +5787,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5552,6 +5824,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

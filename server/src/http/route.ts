@@ -11,6 +11,7 @@ import { authenticate, authorize, type Caller, type KeyCache } from './auth.js';
 import { ApiError } from './errors.js';
 import { claimKey, completeKey, releaseKey, requestFingerprint } from './idempotency.js';
 import type { OperationSpec } from './operations.js';
+import { spendBudget, type GuessGuard, type RateLimiter } from './rate-limit.js';
 import type { OperationValidator } from './validation.js';
 import type { Payments } from '../payments/payments.js';
 import { verifyCustomerToken, type CustomerTokenClaims, type TokenProblem } from '../realtime/customer-token.js';
@@ -51,6 +52,10 @@ export interface AppContext {
   payments: Payments;
   /** The address the server is reached at (`NOZLE_PUBLIC_URL`); the request's own host when absent. */
   publicUrl: string | undefined;
+  /** Request budgets per key (429); health probes and other public operations spend none. */
+  rateLimiter: RateLimiter;
+  /** Failed authentications per client IP. */
+  guessGuard: GuessGuard;
 }
 
 export interface HandlerContext {
@@ -118,8 +123,12 @@ export function mountRoute(
     const requestId = String(res.locals.requestId);
     const log = app.logger.child({ requestId, operationId: operation.operationId });
 
-    const caller = route.public ? undefined : await authenticate(app.keys, req.get('authorization'));
-    if (caller) authorize(caller, operation);
+    const ip = req.ip ?? '';
+    const caller = route.public ? undefined : await app.guessGuard.authenticate(ip, res, () => authenticate(app.keys, req.get('authorization')));
+    if (caller) {
+      authorize(caller, operation);
+      await spendBudget(app.rateLimiter, res, operation.operationId, caller, ip);
+    }
     // express.raw() left the bytes for the handler (a signature covers them); validation reads JSON.
     const rawBody = operation.rawBody && Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined;
     if (rawBody) req.body = parseJson(rawBody);
@@ -150,7 +159,7 @@ export function mountRoute(
 
     const idempotencyKey = req.get('idempotency-key');
     let reply: { status: unknown; body: unknown };
-    if (reads || operation.ownTransactions) {
+    if (reads) {
       reply = await run(app.db);
     } else if (operation.method === 'post' && idempotencyKey && caller && !operation.skipIdempotencyKey) {
       const ref = { projectId: caller.projectId, key: idempotencyKey };
@@ -159,14 +168,16 @@ export function mountRoute(
         res.set('Idempotent-Replayed', 'true').status(claim.status).json(claim.body);
         return;
       }
+      const complete = async (db: Queryable, result: { status: unknown; body: unknown }) => {
+        if (!(await completeKey(db, ref, claim.token, Number(result.status), result.body))) {
+          throw new ApiError(409, 'idempotency_error', 'idempotency_key_in_use', 'A retry with the same Idempotency-Key took this request over.', 'Idempotency-Key');
+        }
+        return result;
+      };
       try {
-        reply = await inTransaction(async (tx) => {
-          const result = await run(tx);
-          if (!(await completeKey(tx, ref, claim.token, Number(result.status), result.body))) {
-            throw new ApiError(409, 'idempotency_error', 'idempotency_key_in_use', 'A retry with the same Idempotency-Key took this request over.', 'Idempotency-Key');
-          }
-          return result;
-        });
+        // The change and its stored answer commit together; an operation that commits its own
+        // transactions stores the answer after them (a crash between is retried once the lease ends).
+        reply = operation.ownTransactions ? await complete(app.db, await run(app.db)) : await inTransaction(async (tx) => complete(tx, await run(tx)));
       } catch (error) {
         // A refusal of ours is the request's outcome and is replayed like a success; anything
         // else rolled back and is forgotten, so the retry runs again.
@@ -177,6 +188,8 @@ export function mountRoute(
         }
         throw error;
       }
+    } else if (operation.ownTransactions) {
+      reply = await run(app.db);
     } else {
       reply = await inTransaction(run);
     }

@@ -12,6 +12,7 @@ import { createProjectWithKeys, type NewProject } from '../../src/projects/creat
 import { ensureEventPartitions } from '../../src/usage/partitions.js';
 import { createPayments, type StripeSettings } from '../../src/payments/create.js';
 import type { Payments } from '../../src/payments/payments.js';
+import type { RateLimiter } from '../../src/http/rate-limit.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export interface CallOptions {
@@ -43,6 +44,8 @@ export interface TestAppOptions {
   realtime?: Partial<RealtimeOptions>;
   /** Stripe instead of the sandbox (its API answered by msw in the test). */
   stripe?: StripeSettings;
+  /** Request budgets; the app's in-process defaults when absent. */
+  rateLimiter?: RateLimiter;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -58,7 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await entitlements.start();
   await keys.start();
   const payments = createPayments({ db: database.db, clock, logger, entitlements, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS }, options.stripe);
-  const app = createApp({ db: database.db, bus, entitlements, keys, clock, logger, payments, validateResponses: true });
+  const app = createApp({ db: database.db, bus, entitlements, keys, clock, logger, payments, validateResponses: true, ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}) });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
