@@ -1,0 +1,165 @@
+// Two instances on one database and a Redis of the test's own, which the test kills (SIGKILL)
+// and starts again. A change made through A while Redis is down must reach what B answers:
+// within the staleness bound while it is down, and at once when it is back.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../src/app.js';
+import type { Bus } from '../src/bus/bus.js';
+import { createRedisBus } from '../src/bus/redis-bus.js';
+import { systemClock } from '../src/clock.js';
+import type { Database } from '../src/db/database.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { EntitlementCache } from '../src/entitlements/cache.js';
+import { createRedisSnapshotStore } from '../src/entitlements/snapshot-store.js';
+import { KeyCache } from '../src/http/auth.js';
+import { createProjectWithKeys } from '../src/projects/create-project.js';
+import { redisServerOnPath, startOwnRedis, type OwnRedis } from './support/own-redis.js';
+import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+
+const DEADLINE = { timeout: 15_000, interval: 50 };
+
+interface Instance {
+  url: string;
+  bus: Bus;
+  close(): Promise<void>;
+}
+
+async function startInstance(db: Database, redisUrl: string, maxStalenessMs: number): Promise<Instance> {
+  const logger = pino({ level: 'silent' });
+  const bus = createRedisBus(redisUrl);
+  const store = createRedisSnapshotStore(redisUrl);
+  const entitlements = new EntitlementCache({ db, bus, clock: systemClock, logger, pastDueGraceMs: 0, store, maxStalenessMs });
+  const keys = new KeyCache(db, systemClock, bus, maxStalenessMs);
+  await entitlements.start();
+  await keys.start();
+  const app = createApp({ db, bus, entitlements, keys, logger, validateResponses: true });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    bus,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await entitlements.stop();
+      await keys.stop();
+      await bus.close();
+      await store.close();
+    },
+  };
+}
+
+const busesUp = (...instances: Instance[]) =>
+  vi.waitFor(() => expect(instances.every((instance) => instance.bus.healthy())).toBe(true), DEADLINE);
+
+/** Redis, one database, instance A (where changes are made) and instance B (whose answers are watched). */
+function outage(maxStalenessMs: number) {
+  const world = {} as { redis: OwnRedis; database: TestDatabase; dbB?: Database; a: Instance; b: Instance; secretKey: string };
+  beforeAll(async () => {
+    world.redis = await startOwnRedis();
+    world.database = await createTestDatabase();
+    // Two pools on Postgres, as two processes would have; PGlite is one handle, so B shares it
+    // (each instance still has its own caches and bus).
+    if (process.env.DATABASE_URL) {
+      const schema = new URL(world.database.env.DATABASE_URL!).searchParams.get('options')!.split('=')[1]!;
+      world.dbB = openPostgres({ connectionString: process.env.DATABASE_URL, schema });
+    }
+    world.a = await startInstance(world.database.db, world.redis.url, maxStalenessMs);
+    world.b = await startInstance(world.dbB ?? world.database.db, world.redis.url, maxStalenessMs);
+    await busesUp(world.a, world.b);
+    world.secretKey = (await createProjectWithKeys(world.database.db, 'redis outage', new Date())).secretKey;
+  });
+  afterAll(async () => {
+    await world.a?.close();
+    await world.b?.close();
+    await world.dbB?.close();
+    await world.database?.drop();
+    await world.redis?.kill();
+  });
+
+  const call = async (instance: Instance, method: string, path: string, body?: unknown, key = world.secretKey) => {
+    const res = await fetch(`${instance.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  const helpers = {
+    world,
+    call,
+    check: async (instance: Instance, customer: string) => (await call(instance, 'POST', '/v1/check', { customer, feature: 'export' })).body,
+    /** A customer with `export` granted, and B answering `allowed: true` for it from its cache. */
+    async grantedAndWarm(customer: string) {
+      await call(world.a, 'POST', '/v1/features', { key: 'export', type: 'boolean' });
+      expect((await call(world.a, 'POST', '/v1/customers', { external_id: customer })).status).toBe(200);
+      expect((await call(world.a, 'POST', `/v1/customers/${customer}/grants`, { feature: 'export' })).status).toBe(200);
+      await expect.poll(() => helpers.check(world.b, customer), DEADLINE).toMatchObject({ allowed: true });
+    },
+    /** A new secret key, already cached by B. */
+    async keyCachedByB() {
+      const created = await call(world.a, 'POST', '/v1/api_keys', { type: 'secret' });
+      const useOnB = async () => (await call(world.b, 'GET', '/v1/project', undefined, created.body.secret as string)).status;
+      expect(await useOnB()).toBe(200);
+      return { id: created.body.id as string, useOnB };
+    },
+    async redisDown() {
+      await world.redis.kill();
+      await expect.poll(() => world.a.bus.healthy() || world.b.bus.healthy(), DEADLINE).toBe(false);
+    },
+    async redisBack() {
+      await world.redis.start();
+      await busesUp(world.a, world.b);
+    },
+  };
+  return helpers;
+}
+
+describe.skipIf(!redisServerOnPath())('Redis down: bounded staleness (NOZLE_MAX_STALENESS_MS small)', () => {
+  const { world, call, check, grantedAndWarm, keyCachedByB, redisDown, redisBack } = outage(200);
+
+  it('a revoke made through A while Redis is down reaches B within the bound, without Redis coming back', async () => {
+    await grantedAndWarm('outage_user');
+    await redisDown();
+    expect((await call(world.a, 'POST', '/v1/customers/outage_user/grants', { feature: 'export', kind: 'revoke' })).status).toBe(200);
+    await expect.poll(() => check(world.b, 'outage_user'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
+    await redisBack();
+  });
+
+  it('an API key revoked through A while Redis is down is refused by B within the bound', async () => {
+    const key = await keyCachedByB();
+    await redisDown();
+    expect((await call(world.a, 'POST', `/v1/api_keys/${key.id}/revoke`)).status).toBe(200);
+    await expect.poll(key.useOnB, DEADLINE).toBe(401);
+    await redisBack();
+  });
+});
+
+describe.skipIf(!redisServerOnPath())('Redis back after an outage (NOZLE_MAX_STALENESS_MS large)', () => {
+  // Ten minutes: within these tests B never checks a copy for its age, so only the
+  // revalidation after the gap can bring it the changes it missed.
+  const { world, call, check, grantedAndWarm, keyCachedByB, redisDown, redisBack } = outage(600_000);
+
+  it('a revoke made through A while Redis was down reaches B once Redis is back', async () => {
+    await grantedAndWarm('gap_user');
+    await redisDown();
+    expect((await call(world.a, 'POST', '/v1/customers/gap_user/grants', { feature: 'export', kind: 'revoke' })).status).toBe(200);
+    // Within the bound B still answers from memory: it has no way to hear of the change yet.
+    expect(await check(world.b, 'gap_user')).toMatchObject({ allowed: true });
+    await redisBack();
+    await expect.poll(() => check(world.b, 'gap_user'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
+  });
+
+  it('an API key revoked through A while Redis was down is refused by B once Redis is back', async () => {
+    const key = await keyCachedByB();
+    await redisDown();
+    expect((await call(world.a, 'POST', `/v1/api_keys/${key.id}/revoke`)).status).toBe(200);
+    expect(await key.useOnB()).toBe(200); // within the bound, as above
+    await redisBack();
+    await expect.poll(key.useOnB, DEADLINE).toBe(401);
+  });
+});
