@@ -16,6 +16,7 @@ import { createRedisSnapshotStore } from '../src/entitlements/snapshot-store.js'
 import { KeyCache } from '../src/http/auth.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { redisServerOnPath, startOwnRedis, type OwnRedis } from './support/own-redis.js';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 const DEADLINE = { timeout: 15_000, interval: 50 };
@@ -52,14 +53,17 @@ async function startInstance(db: Database, redisUrl: string, maxStalenessMs: num
   };
 }
 
-const busesUp = (...instances: Instance[]) =>
-  vi.waitFor(() => expect(instances.every((instance) => instance.bus.healthy())).toBe(true), DEADLINE);
+const busesUp = (...buses: Bus[]) => vi.waitFor(() => expect(buses.every((bus) => bus.healthy())).toBe(true), DEADLINE);
 
-/** Redis, one database, instance A (where changes are made) and instance B (whose answers are watched). */
+/**
+ * Redis, one database, instance A (where changes are made) and instance B (whose answers are
+ * watched). A reaches Redis through a proxy the test can cut (a partition of A alone).
+ */
 function outage(maxStalenessMs: number) {
-  const world = {} as { redis: OwnRedis; database: TestDatabase; dbB?: Database; a: Instance; b: Instance; secretKey: string };
+  const world = {} as { redis: OwnRedis; proxyA: TcpProxy; database: TestDatabase; dbB?: Database; a: Instance; b: Instance; secretKey: string };
   beforeAll(async () => {
     world.redis = await startOwnRedis();
+    world.proxyA = await startTcpProxy(Number(new URL(world.redis.url).port));
     world.database = await createTestDatabase();
     // Two pools on Postgres, as two processes would have; PGlite is one handle, so B shares it
     // (each instance still has its own caches and bus).
@@ -67,9 +71,9 @@ function outage(maxStalenessMs: number) {
       const schema = new URL(world.database.env.DATABASE_URL!).searchParams.get('options')!.split('=')[1]!;
       world.dbB = openPostgres({ connectionString: process.env.DATABASE_URL, schema });
     }
-    world.a = await startInstance(world.database.db, world.redis.url, maxStalenessMs);
+    world.a = await startInstance(world.database.db, `redis://127.0.0.1:${world.proxyA.port}`, maxStalenessMs);
     world.b = await startInstance(world.dbB ?? world.database.db, world.redis.url, maxStalenessMs);
-    await busesUp(world.a, world.b);
+    await busesUp(world.a.bus, world.b.bus);
     world.secretKey = (await createProjectWithKeys(world.database.db, 'redis outage', new Date())).secretKey;
   });
   afterAll(async () => {
@@ -77,6 +81,7 @@ function outage(maxStalenessMs: number) {
     await world.b?.close();
     await world.dbB?.close();
     await world.database?.drop();
+    await world.proxyA?.close();
     await world.redis?.kill();
   });
 
@@ -93,13 +98,18 @@ function outage(maxStalenessMs: number) {
     world,
     call,
     check: async (instance: Instance, customer: string) => (await call(instance, 'POST', '/v1/check', { customer, feature: 'export' })).body,
-    /** A customer with `export` granted, and B answering `allowed: true` for it from its cache. */
-    async grantedAndWarm(customer: string) {
+    /** A customer with `export` granted (its snapshot in the shared store), not yet read by B. */
+    async granted(customer: string) {
       await call(world.a, 'POST', '/v1/features', { key: 'export', type: 'boolean' });
       expect((await call(world.a, 'POST', '/v1/customers', { external_id: customer })).status).toBe(200);
       expect((await call(world.a, 'POST', `/v1/customers/${customer}/grants`, { feature: 'export' })).status).toBe(200);
+    },
+    /** The same, and B answering `allowed: true` for it from its cache. */
+    async grantedAndWarm(customer: string) {
+      await helpers.granted(customer);
       await expect.poll(() => helpers.check(world.b, customer), DEADLINE).toMatchObject({ allowed: true });
     },
+    revoke: async (customer: string) => (await call(world.a, 'POST', `/v1/customers/${customer}/grants`, { feature: 'export', kind: 'revoke' })).status,
     /** A new secret key, already cached by B. */
     async keyCachedByB() {
       const created = await call(world.a, 'POST', '/v1/api_keys', { type: 'secret' });
@@ -113,7 +123,15 @@ function outage(maxStalenessMs: number) {
     },
     async redisBack() {
       await world.redis.start();
-      await busesUp(world.a, world.b);
+      await busesUp(world.a.bus, world.b.bus);
+    },
+    async partitionA() {
+      world.proxyA.cut();
+      await vi.waitFor(() => expect(world.a.bus.healthy()).toBe(false), DEADLINE);
+    },
+    async healA() {
+      world.proxyA.restore();
+      await busesUp(world.a.bus);
     },
   };
   return helpers;
@@ -161,5 +179,57 @@ describe.skipIf(!redisServerOnPath())('Redis back after an outage (NOZLE_MAX_STA
     expect(await key.useOnB()).toBe(200); // within the bound, as above
     await redisBack();
     await expect.poll(key.useOnB, DEADLINE).toBe(401);
+  });
+});
+
+describe.skipIf(!redisServerOnPath())('one instance cut off from Redis (NOZLE_MAX_STALENESS_MS large)', () => {
+  const { world, check, granted, grantedAndWarm, revoke, partitionA, healA } = outage(600_000);
+
+  it('changes A made while it alone was cut off reach B, whose bus never went down, once A is back', async () => {
+    await grantedAndWarm('held_by_b'); // in B's memory
+    await granted('shared_only'); // only in the shared store, as A left it
+    await partitionA();
+    expect(await revoke('held_by_b')).toBe(200);
+    expect(await revoke('shared_only')).toBe(200);
+    expect(world.b.bus.healthy()).toBe(true); // B missed nothing it could know of
+    await healA();
+    await expect.poll(() => check(world.b, 'held_by_b'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
+    // The shared store still holds the version from before (A could not write it): B must not serve it.
+    await expect.poll(() => check(world.b, 'shared_only'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
+  });
+});
+
+describe.skipIf(!redisServerOnPath())('the Redis bus across an outage', () => {
+  let redis: OwnRedis;
+  const buses: Bus[] = [];
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+  });
+  afterAll(async () => {
+    for (const bus of buses) await bus.close();
+    await redis?.kill();
+  });
+
+  it('reports one gap, from when it went down, once Redis is back and its subscriptions are live', async () => {
+    const [publisher, subscriber] = [createRedisBus(redis.url), createRedisBus(redis.url)];
+    buses.push(publisher, subscriber);
+    const gaps: number[] = [];
+    subscriber.onGap((gap) => gaps.push(gap.since));
+    const received: string[] = [];
+    await subscriber.subscribe('test:outage', (message) => received.push(message));
+    await busesUp(subscriber, publisher);
+    gaps.length = 0; // its first connection counts as the end of a gap too (down until connected)
+
+    const killedAt = Date.now();
+    await redis.kill();
+    await vi.waitFor(() => expect(subscriber.healthy()).toBe(false), DEADLINE);
+    expect(gaps).toEqual([]);
+    await redis.start();
+    await vi.waitFor(() => expect(gaps).toHaveLength(1), DEADLINE);
+    expect(gaps[0]).toBeGreaterThanOrEqual(killedAt);
+    // Reported only once subscribed again: a message published now arrives.
+    await busesUp(publisher);
+    await publisher.publish('test:outage', 'after the gap');
+    await vi.waitFor(() => expect(received).toEqual(['after the gap']), DEADLINE);
   });
 });
