@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Bus } from '../src/bus/bus.js';
@@ -14,7 +15,10 @@ import { openPostgres } from '../src/db/postgres.js';
 import { EntitlementCache } from '../src/entitlements/cache.js';
 import { createRedisSnapshotStore } from '../src/entitlements/snapshot-store.js';
 import { KeyCache } from '../src/http/auth.js';
-import { createProjectWithKeys } from '../src/projects/create-project.js';
+import { createProjectWithKeys, type NewProject } from '../src/projects/create-project.js';
+import { hashKey } from '../src/projects/keys.js';
+import { signCustomerToken } from '../src/realtime/customer-token.js';
+import { attachRealtime } from '../src/realtime/hub.js';
 import { redisServerOnPath, startOwnRedis, type OwnRedis } from './support/own-redis.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
@@ -39,10 +43,12 @@ async function startInstance(db: Database, redisUrl: string, maxStalenessMs: num
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  const realtime = attachRealtime(server, { db, clock: systemClock, logger, keys, entitlements });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     bus,
     async close() {
+      await realtime.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await entitlements.stop();
@@ -60,7 +66,7 @@ const busesUp = (...buses: Bus[]) => vi.waitFor(() => expect(buses.every((bus) =
  * watched). A reaches Redis through a proxy the test can cut (a partition of A alone).
  */
 function outage(maxStalenessMs: number) {
-  const world = {} as { redis: OwnRedis; proxyA: TcpProxy; database: TestDatabase; dbB?: Database; a: Instance; b: Instance; secretKey: string };
+  const world = {} as { redis: OwnRedis; proxyA: TcpProxy; database: TestDatabase; dbB?: Database; a: Instance; b: Instance; project: NewProject; secretKey: string };
   beforeAll(async () => {
     world.redis = await startOwnRedis();
     world.proxyA = await startTcpProxy(Number(new URL(world.redis.url).port));
@@ -74,7 +80,8 @@ function outage(maxStalenessMs: number) {
     world.a = await startInstance(world.database.db, `redis://127.0.0.1:${world.proxyA.port}`, maxStalenessMs);
     world.b = await startInstance(world.dbB ?? world.database.db, world.redis.url, maxStalenessMs);
     await busesUp(world.a.bus, world.b.bus);
-    world.secretKey = (await createProjectWithKeys(world.database.db, 'redis outage', new Date())).secretKey;
+    world.project = await createProjectWithKeys(world.database.db, 'redis outage', new Date());
+    world.secretKey = world.project.secretKey;
   });
   afterAll(async () => {
     await world.a?.close();
@@ -109,6 +116,18 @@ function outage(maxStalenessMs: number) {
       await helpers.granted(customer);
       await expect.poll(() => helpers.check(world.b, customer), DEADLINE).toMatchObject({ allowed: true });
     },
+    /** A browser connected to `instance` for `customer`: whether `export` is allowed in the newest snapshot it was sent. */
+    browser(instance: Instance, customer: string) {
+      const socket = new WebSocket(`${instance.url.replace('http', 'ws')}/v1/realtime`);
+      const token = signCustomerToken(hashKey(world.secretKey), { projectId: world.project.projectId, customer, expiresAt: Math.floor(Date.now() / 1000) + 3600 });
+      let allowed: boolean | undefined;
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', key: world.project.publishableKey, token, version: 0 })));
+      socket.on('message', (data) => {
+        const message = JSON.parse(data.toString()) as { type: string; snapshot?: { features: Record<string, { allowed: boolean }> } };
+        if (message.type === 'snapshot') allowed = message.snapshot?.features.export?.allowed;
+      });
+      return { allowed: () => allowed, close: () => socket.close() };
+    },
     revoke: async (customer: string) => (await call(world.a, 'POST', `/v1/customers/${customer}/grants`, { feature: 'export', kind: 'revoke' })).status,
     /** A new secret key, already cached by B. */
     async keyCachedByB() {
@@ -138,13 +157,25 @@ function outage(maxStalenessMs: number) {
 }
 
 describe.skipIf(!redisServerOnPath())('Redis down: bounded staleness (NOZLE_MAX_STALENESS_MS small)', () => {
-  const { world, call, check, grantedAndWarm, keyCachedByB, redisDown, redisBack } = outage(200);
+  const { world, call, check, grantedAndWarm, keyCachedByB, browser, revoke, redisDown, redisBack } = outage(200);
 
   it('a revoke made through A while Redis is down reaches B within the bound, without Redis coming back', async () => {
     await grantedAndWarm('outage_user');
     await redisDown();
     expect((await call(world.a, 'POST', '/v1/customers/outage_user/grants', { feature: 'export', kind: 'revoke' })).status).toBe(200);
     await expect.poll(() => check(world.b, 'outage_user'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
+    await redisBack();
+  });
+
+  it('a browser connected to B is sent a revoke made through A while Redis is down, within the bound', async () => {
+    await grantedAndWarm('browser_user');
+    const client = browser(world.b, 'browser_user');
+    await vi.waitFor(() => expect(client.allowed()).toBe(true), DEADLINE);
+    await redisDown();
+    expect(await revoke('browser_user')).toBe(200);
+    // Nothing reads the snapshot on B meanwhile: B checks what its clients watch by itself.
+    await vi.waitFor(() => expect(client.allowed()).toBe(false), DEADLINE);
+    client.close();
     await redisBack();
   });
 

@@ -44,6 +44,8 @@ export interface EntitlementCacheOptions {
 const REVALIDATE_BATCH = 500;
 /** Snapshots are stamped with their writer's clock: look this far before a gap began for what it hid. */
 const WRITER_CLOCK_MARGIN_MS = 60_000;
+/** The shortest interval between checks of watched customers while the bus is down. */
+const MIN_SWEEP_MS = 250;
 /** Announcements kept to send again once the bus is back (the latest per customer). */
 const MAX_UNSENT = 10_000;
 
@@ -73,6 +75,8 @@ export class EntitlementCache {
   readonly #maxStalenessMs: number;
   #unsubscribe: (() => Promise<void>) | undefined;
   #stopGaps: (() => void) | undefined;
+  #sweepTimer: NodeJS.Timeout | undefined;
+  #sweeping = false;
 
   constructor(options: EntitlementCacheOptions) {
     this.#o = options;
@@ -89,10 +93,13 @@ export class EntitlementCache {
     this.#stopGaps = this.#o.bus.onGap((gap) =>
       this.#afterGap(gap).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not revalidate the cache after a bus gap')),
     );
+    this.#sweepTimer = setInterval(() => this.#sweepWatched(), Math.max(this.#maxStalenessMs, MIN_SWEEP_MS));
+    this.#sweepTimer.unref();
     this.#unsubscribe = await subscribeSoon(this.#o.bus, CHANNEL, (raw) => this.#onMessage(raw));
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#sweepTimer);
     this.#stopGaps?.();
     await this.#unsubscribe?.();
   }
@@ -286,9 +293,20 @@ export class EntitlementCache {
     await this.#revalidateHeld();
   }
 
-  /** Checks every held copy against the database, a batch of customers per query; refreshes what moved. */
-  async #revalidateHeld(): Promise<void> {
-    const keys = [...this.#snapshots.keys()];
+  /**
+   * While the bus is down nothing is read for a realtime client between two changes, so its
+   * customer is checked on a timer: the client hears of a change within the bound.
+   */
+  #sweepWatched(): void {
+    if (this.#o.bus.healthy() || this.#sweeping) return;
+    this.#sweeping = true;
+    this.#revalidateHeld([...this.#watched.keys()].filter((key) => this.#snapshots.has(key)))
+      .catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not check watched snapshots while the bus is down'))
+      .finally(() => (this.#sweeping = false));
+  }
+
+  /** Checks held copies against the database, a batch of customers per query; refreshes what moved. */
+  async #revalidateHeld(keys: readonly string[] = [...this.#snapshots.keys()]): Promise<void> {
     const expiredProjects = new Set<string>();
     for (let start = 0; start < keys.length; start += REVALIDATE_BATCH) {
       const checkedAt = performance.now();
@@ -311,7 +329,7 @@ export class EntitlementCache {
           expiredProjects.add(projectId);
         } else {
           this.#hear(key, row.version);
-          refreshes.push(this.#load(projectId, snapshot.customer).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not refresh a snapshot after a bus gap')));
+          refreshes.push(this.#load(projectId, snapshot.customer).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not refresh a snapshot the database has moved on')));
         }
       }
       await Promise.all(refreshes);
