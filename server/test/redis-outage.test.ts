@@ -214,7 +214,7 @@ describe.skipIf(!redisServerOnPath())('Redis back after an outage (NOZLE_MAX_STA
 });
 
 describe.skipIf(!redisServerOnPath())('one instance cut off from Redis (NOZLE_MAX_STALENESS_MS large)', () => {
-  const { world, check, granted, grantedAndWarm, revoke, partitionA, healA } = outage(600_000);
+  const { world, call, check, granted, grantedAndWarm, keyCachedByB, revoke, partitionA, healA } = outage(600_000);
 
   it('changes A made while it alone was cut off reach B, whose bus never went down, once A is back', async () => {
     await grantedAndWarm('held_by_b'); // in B's memory
@@ -227,6 +227,15 @@ describe.skipIf(!redisServerOnPath())('one instance cut off from Redis (NOZLE_MA
     await expect.poll(() => check(world.b, 'held_by_b'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
     // The shared store still holds the version from before (A could not write it): B must not serve it.
     await expect.poll(() => check(world.b, 'shared_only'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
+  });
+
+  it('an API key revoked through A while it alone was cut off is refused by B once A is back', async () => {
+    const key = await keyCachedByB();
+    await partitionA();
+    expect((await call(world.a, 'POST', `/v1/api_keys/${key.id}/revoke`)).status).toBe(200);
+    expect(await key.useOnB()).toBe(200); // B's bus is up: nothing tells it yet
+    await healA();
+    await expect.poll(key.useOnB, DEADLINE).toBe(401);
   });
 });
 

@@ -54,6 +54,8 @@ export class KeyCache {
   /** project → hashes of its active secret keys (what customer tokens are checked against). */
   readonly #secretHashes = new LRUCache<string, string[]>({ max: 10_000, ttl: KEY_TTL_MS });
   readonly #maxStalenessMs: number;
+  /** Changes the bus refused: sent again after its gap, for instances whose bus stayed up. */
+  readonly #unsent = new Set<string>();
   #unsubscribe: (() => Promise<void>) | undefined;
   #stopGaps: (() => void) | undefined;
 
@@ -69,6 +71,9 @@ export class KeyCache {
     this.#stopGaps = this.#bus.onGap(() => {
       this.#keys.clear();
       this.#secretHashes.clear();
+      const unsent = [...this.#unsent];
+      this.#unsent.clear();
+      for (const hash of unsent) void this.#announce(hash);
     });
     this.#unsubscribe = await subscribeSoon(this.#bus, KEYS_CHANNEL, (hash) => this.#forget(hash));
   }
@@ -115,7 +120,11 @@ export class KeyCache {
    */
   async changed(hash: string): Promise<void> {
     this.#forget(hash);
-    await this.#bus.publish(KEYS_CHANNEL, hash).catch(() => {});
+    await this.#announce(hash);
+  }
+
+  async #announce(hash: string): Promise<void> {
+    await this.#bus.publish(KEYS_CHANNEL, hash).catch(() => this.#unsent.add(hash));
   }
 
   /** The cached value, unless the bus is down and it was read longer ago than the bound. */
