@@ -40,6 +40,7 @@ interface CachedKey {
 
 // Kept a minute; while the bus is down (revokes may go unheard), only `maxStalenessMs`.
 const KEY_TTL_MS = 60_000;
+const MAX_UNSENT = 1_000;
 
 /**
  * Resolves key hashes to callers without a database read on every request. A revoke
@@ -124,7 +125,10 @@ export class KeyCache {
   }
 
   async #announce(hash: string): Promise<void> {
-    await this.#bus.publish(KEYS_CHANNEL, hash).catch(() => this.#unsent.add(hash));
+    await this.#bus.publish(KEYS_CHANNEL, hash).catch(() => {
+      // Bounded: past it, the others still drop the key when their copy expires (a minute).
+      if (this.#unsent.size < MAX_UNSENT) this.#unsent.add(hash);
+    });
   }
 
   /** The cached value, unless the bus is down and it was read longer ago than the bound. */
