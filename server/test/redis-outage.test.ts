@@ -118,15 +118,21 @@ function outage(maxStalenessMs: number) {
     },
     /** A browser connected to `instance` for `customer`: whether `export` is allowed in the newest snapshot it was sent. */
     browser(instance: Instance, customer: string) {
-      const socket = new WebSocket(`${instance.url.replace('http', 'ws')}/v1/realtime`);
       const token = signCustomerToken(hashKey(world.secretKey), { projectId: world.project.projectId, customer, expiresAt: Math.floor(Date.now() / 1000) + 3600 });
-      let allowed: boolean | undefined;
-      socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', key: world.project.publishableKey, token, version: 0 })));
+      const client = helpers.realtime(instance, { key: world.project.publishableKey, token, version: 0 });
+      return { allowed: () => client.allowed(customer), close: client.close };
+    },
+    /** A realtime client: whether `export` is allowed in the newest snapshot it was sent, per customer external_id or id. */
+    realtime(instance: Instance, hello: Record<string, unknown>) {
+      const socket = new WebSocket(`${instance.url.replace('http', 'ws')}/v1/realtime`);
+      const allowed = new Map<string, boolean | undefined>();
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', ...hello })));
       socket.on('message', (data) => {
-        const message = JSON.parse(data.toString()) as { type: string; snapshot?: { features: Record<string, { allowed: boolean }> } };
-        if (message.type === 'snapshot') allowed = message.snapshot?.features.export?.allowed;
+        const message = JSON.parse(data.toString()) as { type: string; snapshot?: { customer: string; external_id: string | null; features: Record<string, { allowed: boolean }> } };
+        if (message.type !== 'snapshot' || !message.snapshot) return;
+        allowed.set(message.snapshot.external_id ?? message.snapshot.customer, message.snapshot.features.export?.allowed);
       });
-      return { allowed: () => allowed, close: () => socket.close() };
+      return { allowed: (customer: string) => allowed.get(customer), close: () => socket.close() };
     },
     revoke: async (customer: string) => (await call(world.a, 'POST', `/v1/customers/${customer}/grants`, { feature: 'export', kind: 'revoke' })).status,
     /** A new secret key, already cached by B. */
@@ -191,7 +197,7 @@ describe.skipIf(!redisServerOnPath())('Redis down: bounded staleness (NOZLE_MAX_
 describe.skipIf(!redisServerOnPath())('Redis back after an outage (NOZLE_MAX_STALENESS_MS large)', () => {
   // Ten minutes: within these tests B never checks a copy for its age, so only the
   // revalidation after the gap can bring it the changes it missed.
-  const { world, call, check, grantedAndWarm, keyCachedByB, redisDown, redisBack } = outage(600_000);
+  const { world, call, check, granted, grantedAndWarm, keyCachedByB, realtime, revoke, redisDown, redisBack } = outage(600_000);
 
   it('a revoke made through A while Redis was down reaches B once Redis is back', async () => {
     await grantedAndWarm('gap_user');
@@ -201,6 +207,18 @@ describe.skipIf(!redisServerOnPath())('Redis back after an outage (NOZLE_MAX_STA
     expect(await check(world.b, 'gap_user')).toMatchObject({ allowed: true });
     await redisBack();
     await expect.poll(() => check(world.b, 'gap_user'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
+  });
+
+  it("a backend streaming the project from B is sent a change A made while Redis was down, for a customer B does not hold", async () => {
+    await granted('streamed_user');
+    const stream = realtime(world.b, { key: world.secretKey });
+    await vi.waitFor(() => expect(stream.allowed('streamed_user')).toBe(true), DEADLINE);
+    await redisDown();
+    expect(await revoke('streamed_user')).toBe(200);
+    await redisBack();
+    // Only the snapshots written in the database during the gap tell B of this one.
+    await vi.waitFor(() => expect(stream.allowed('streamed_user')).toBe(false), DEADLINE);
+    stream.close();
   });
 
   it('an API key revoked through A while Redis was down is refused by B once Redis is back', async () => {
