@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       pastDueGraceMs: 7 * 86_400_000,
       eventMaxAgeMs: 35 * 86_400_000,
+      maxStalenessMs: 5_000,
       reconcileCron: '0 3 * * *',
       rateLimits: { api: 100, events: 500, checks: 2000, unauthenticated: 10 },
     });
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
       NOZLE_SHUTDOWN_TIMEOUT_MS: '2500',
       NOZLE_PAST_DUE_GRACE_DAYS: '3',
       NOZLE_EVENT_MAX_AGE_DAYS: '10',
+      NOZLE_MAX_STALENESS_MS: '1500',
       NOZLE_PUBLIC_URL: 'https://billing.example.com/',
       STRIPE_SECRET_KEY: 'sk_test_abc123',
       STRIPE_WEBHOOK_SECRET: 'whsec_def456',
@@ -52,6 +54,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 2500,
       pastDueGraceMs: 3 * 86_400_000,
       eventMaxAgeMs: 10 * 86_400_000,
+      maxStalenessMs: 1500,
       publicUrl: 'https://billing.example.com',
       stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_def456' },
       reconcileCron: '*/15 * * * *',

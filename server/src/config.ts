@@ -23,6 +23,7 @@ const schema = z.object({
   NOZLE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   NOZLE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
   NOZLE_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(35),
+  NOZLE_MAX_STALENESS_MS: z.coerce.number().int().min(0).default(5_000),
   NOZLE_PUBLIC_URL: z.string().url().optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
@@ -54,6 +55,8 @@ export interface Config {
   pastDueGraceMs: number;
   /** Usage events older than this are refused. */
   eventMaxAgeMs: number;
+  /** While Redis is down, how old a cached snapshot or key may be before it is checked against the database. */
+  maxStalenessMs: number;
   /** The address the server is reached at, for links to its hosted pages; the request's host when absent. */
   publicUrl?: string;
   /** Stripe, when both settings are given; the sandbox otherwise. */
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     shutdownTimeoutMs: e.NOZLE_SHUTDOWN_TIMEOUT_MS,
     pastDueGraceMs: e.NOZLE_PAST_DUE_GRACE_DAYS * 24 * 60 * 60 * 1000,
     eventMaxAgeMs: e.NOZLE_EVENT_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
+    maxStalenessMs: e.NOZLE_MAX_STALENESS_MS,
     ...(e.NOZLE_PUBLIC_URL ? { publicUrl: e.NOZLE_PUBLIC_URL.replace(/\/$/, '') } : {}),
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,

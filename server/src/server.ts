@@ -73,10 +73,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock,
       logger,
       pastDueGraceMs: config.pastDueGraceMs,
+      maxStalenessMs: config.maxStalenessMs,
       ...(snapshotStore ? { store: snapshotStore } : {}),
     });
     await entitlements.start();
-    const keys = new KeyCache(db, clock, bus);
+    const keys = new KeyCache(db, clock, bus, config.maxStalenessMs);
     await keys.start();
     payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs }, config.stripe);
     jobs = schedulePaymentJobs(payments, config.reconcileCron);

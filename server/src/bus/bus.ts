@@ -3,6 +3,18 @@
 
 export type Listener = (message: string) => void;
 
+/**
+ * While the bus is down, how old a cached copy (a snapshot, an API key) may be before it is
+ * checked against the database again (NOZLE_MAX_STALENESS_MS).
+ */
+export const DEFAULT_MAX_STALENESS_MS = 5_000;
+
+/** A stretch of time in which the bus could not carry messages: some may have been lost. */
+export interface Gap {
+  /** When it went down (ms since the epoch, this machine's clock). */
+  since: number;
+}
+
 export interface Bus {
   readonly kind: 'memory' | 'redis';
   /** Sends to every subscriber of the channel on every instance. Rejects when the bus is down. */
@@ -11,6 +23,12 @@ export interface Bus {
   subscribe(channel: string, listener: Listener): Promise<() => Promise<void>>;
   /** Whether the bus can carry messages right now (an in-process bus always can). */
   healthy(): boolean;
+  /**
+   * Called each time the bus carries messages again after it could not (subscriptions already
+   * restored): what was published meanwhile, by this instance or another, never arrived.
+   * The bus is also down until it first connects. An in-process bus has no gaps.
+   */
+  onGap(listener: (gap: Gap) => void): () => void;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,7 @@ export function createMemoryBus(): Bus {
       };
     },
     healthy: () => true,
+    onGap: () => () => {},
     async close() {
       channels.clear();
     },

@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
-import type { Bus, Listener } from './bus.js';
+import type { Bus, Gap, Listener } from './bus.js';
 
 /**
  * Redis pub/sub: one connection publishes, one subscribes (a subscribing connection can do
  * nothing else). ioredis reconnects and re-subscribes by itself; while Redis is down, publish
- * fails at once instead of queueing, so callers never hang on it.
+ * fails at once instead of queueing, so callers never hang on it. Either connection being
+ * down is a gap (messages in or out were lost), reported once both are back.
  */
 export function createRedisBus(url: string): Bus {
   const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
@@ -15,12 +16,45 @@ export function createRedisBus(url: string): Bus {
   // Errors surface through publish() and healthy(); unhandled 'error' events would crash the process.
   publisher.on('error', () => {});
   subscriber.on('error', () => {});
-  const connected = Promise.allSettled([publisher.connect(), subscriber.connect()]);
 
   const channels = new Map<string, Set<Listener>>();
   subscriber.on('message', (channel: string, message: string) => {
     for (const listener of [...(channels.get(channel) ?? [])]) listener(message);
   });
+
+  const gapListeners = new Set<(gap: Gap) => void>();
+  // Down until first connected: what an instance cached before then was never announced to it.
+  let downSince: number | undefined = Date.now();
+  let restoring = false;
+  const connectionsReady = () => publisher.status === 'ready' && subscriber.status === 'ready';
+  const onStatus = () => {
+    if (!connectionsReady()) {
+      downSince ??= Date.now();
+      return;
+    }
+    if (downSince === undefined || restoring) return;
+    restoring = true;
+    // ioredis has re-sent its SUBSCRIBEs on reconnect; subscribing again changes nothing in Redis,
+    // and its reply comes after theirs, so once it resolves every subscription is live.
+    const active = [...channels.keys()];
+    const restored = active.length > 0 ? subscriber.subscribe(...active) : Promise.resolve();
+    restored.then(
+      () => {
+        restoring = false;
+        if (!connectionsReady() || downSince === undefined) return; // down again: the gap goes on
+        const gap: Gap = { since: downSince };
+        downSince = undefined;
+        for (const listener of [...gapListeners]) listener(gap);
+      },
+      () => {
+        restoring = false; // down again: the next 'ready' tries once more
+      },
+    );
+  };
+  for (const connection of [publisher, subscriber]) {
+    for (const event of ['ready', 'close', 'end']) connection.on(event, onStatus);
+  }
+  const connected = Promise.allSettled([publisher.connect(), subscriber.connect()]);
 
   return {
     kind: 'redis',
@@ -46,9 +80,14 @@ export function createRedisBus(url: string): Bus {
         }
       };
     },
-    healthy: () => publisher.status === 'ready' && subscriber.status === 'ready',
+    healthy: () => downSince === undefined && connectionsReady(),
+    onGap(listener) {
+      gapListeners.add(listener);
+      return () => gapListeners.delete(listener);
+    },
     async close() {
       channels.clear();
+      gapListeners.clear();
       publisher.disconnect();
       subscriber.disconnect();
     },

@@ -1,9 +1,12 @@
 // Serves snapshots from memory. Redis (when configured) is the shared second level, the bus
 // tells every instance "customer X is now at version N", and the database is the truth.
 // A cache never takes a snapshot older than the newest version it has seen or heard of.
+// When the bus is down, announcements are lost: held copies are checked against the database
+// once older than `maxStalenessMs`, and all of them once the bus is back (docs/consistency.md).
+import { performance } from 'node:perf_hooks';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { subscribeSoon, type Bus } from '../bus/bus.js';
+import { DEFAULT_MAX_STALENESS_MS, subscribeSoon, type Bus, type Gap } from '../bus/bus.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { findCustomer } from '../customers/store.js';
@@ -11,6 +14,7 @@ import { featureDefinitions } from '../catalog/features-store.js';
 import type { FeatureType } from './types.js';
 import { readStoredSnapshot, recomputeSnapshot, type StoredSnapshot } from './snapshot.js';
 import type { SnapshotStore } from './snapshot-store.js';
+import { snapshotsWrittenSince, snapshotVersions, type SnapshotVersion } from './snapshot-versions.js';
 
 export const CHANNEL = 'nozle:changes';
 
@@ -32,11 +36,28 @@ export interface EntitlementCacheOptions {
   /** The shared second level; none without Redis. */
   store?: SnapshotStore;
   maxCustomers?: number;
+  /** While the bus is down, a held snapshot last checked longer ago than this is checked again before it is served. */
+  maxStalenessMs?: number;
+}
+
+/** How many held customers one revalidation query checks. */
+const REVALIDATE_BATCH = 500;
+/** Snapshots are stamped with their writer's clock: look this far before a gap began for what it hid. */
+const WRITER_CLOCK_MARGIN_MS = 60_000;
+/** The shortest interval between checks of watched customers while the bus is down. */
+const MIN_SWEEP_MS = 250;
+/** Announcements kept to send again once the bus is back (the latest per customer). */
+const MAX_UNSENT = 10_000;
+
+interface Held {
+  stored: StoredSnapshot;
+  /** When it was last known current (performance.now()): loaded, or checked against the database. */
+  verifiedAt: number;
 }
 
 export class EntitlementCache {
   readonly #o: EntitlementCacheOptions;
-  readonly #snapshots: LRUCache<string, StoredSnapshot>;
+  readonly #snapshots: LRUCache<string, Held>;
   /** The newest version the bus announced per customer, even when its snapshot is not held. */
   readonly #announced: LRUCache<string, number>;
   /** `${project}:${id or external_id}` → customer id. */
@@ -49,7 +70,13 @@ export class EntitlementCache {
   readonly #projectListeners = new Set<(event: ProjectEvent) => void>();
   /** project → snapshots computed before this instant are stale (a project-wide change). */
   readonly #staleBefore = new Map<string, number>();
+  /** Announcements the bus refused, sent again after its gap so other instances hear them late rather than never. */
+  readonly #unsent = new Map<string, ChangeMessage>();
+  readonly #maxStalenessMs: number;
   #unsubscribe: (() => Promise<void>) | undefined;
+  #stopGaps: (() => void) | undefined;
+  #sweepTimer: NodeJS.Timeout | undefined;
+  #sweeping = false;
 
   constructor(options: EntitlementCacheOptions) {
     this.#o = options;
@@ -58,14 +85,22 @@ export class EntitlementCache {
     this.#announced = new LRUCache({ max });
     this.#refs = new LRUCache({ max });
     this.#catalog = new LRUCache({ max: 10_000 });
+    this.#maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
   }
 
   /** Listens for changes (without hanging when Redis is down: checks then use the database). */
   async start(): Promise<void> {
+    this.#stopGaps = this.#o.bus.onGap((gap) =>
+      this.#afterGap(gap).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not revalidate the cache after a bus gap')),
+    );
+    this.#sweepTimer = setInterval(() => this.#sweepWatched(), Math.max(this.#maxStalenessMs, MIN_SWEEP_MS));
+    this.#sweepTimer.unref();
     this.#unsubscribe = await subscribeSoon(this.#o.bus, CHANNEL, (raw) => this.#onMessage(raw));
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#sweepTimer);
+    this.#stopGaps?.();
     await this.#unsubscribe?.();
   }
 
@@ -73,14 +108,23 @@ export class EntitlementCache {
   async snapshot(projectId: string, customerId: string): Promise<StoredSnapshot> {
     const key = `${projectId}:${customerId}`;
     const held = this.#snapshots.get(key);
-    if (held && this.#usable(key, held)) return held;
+    if (held && this.#usable(key, held.stored)) {
+      // The bus is what keeps held copies current; without it, past the bound, ask the database.
+      if (this.#o.bus.healthy() || performance.now() - held.verifiedAt < this.#maxStalenessMs) return held.stored;
+      if (await this.#stillCurrent(key, held)) return held.stored;
+    }
 
-    const shared = await this.#o.store?.get(customerId);
+    // Nothing says the shared copy is current while the bus is down (it missed the same changes).
+    const shared = this.#o.bus.healthy() ? await this.#o.store?.get(customerId) : undefined;
     if (shared && shared.projectId === projectId && this.#usable(key, shared)) {
       this.#accept(shared);
       return shared;
     }
+    return this.#load(projectId, customerId);
+  }
 
+  /** Reads the snapshot from the database (recomputing when time moved it on), keeps and shares it. */
+  async #load(projectId: string, customerId: string): Promise<StoredSnapshot> {
     let stored = await readStoredSnapshot(this.#o.db, projectId, customerId);
     if (!stored || !this.#fresh(stored)) stored = await this.#recompute(projectId, customerId);
     this.#accept(stored);
@@ -190,9 +234,9 @@ export class EntitlementCache {
   #accept(stored: StoredSnapshot): void {
     const key = `${stored.projectId}:${stored.snapshot.customer}`;
     const held = this.#snapshots.get(key);
-    if (held && held.snapshot.version >= stored.snapshot.version) return;
+    if (held && held.stored.snapshot.version >= stored.snapshot.version) return;
     if ((this.#announced.get(key) ?? 0) > stored.snapshot.version) return;
-    this.#snapshots.set(key, stored);
+    this.#snapshots.set(key, { stored, verifiedAt: performance.now() });
     for (const listener of this.#listeners) listener(stored);
   }
 
@@ -200,10 +244,101 @@ export class EntitlementCache {
     try {
       await this.#o.bus.publish(CHANNEL, JSON.stringify(message));
     } catch (error) {
-      // The database holds the change; other instances catch up when their entry expires or
-      // is next read past an announcement they did get.
+      // The database holds the change. Other instances check what they hold against it while
+      // their bus is down too; one that kept its bus hears this once ours is back.
+      this.#keepUnsent(message);
       this.#o.logger.warn({ err: error }, 'could not announce a change on the bus');
     }
+  }
+
+  #keepUnsent(message: ChangeMessage): void {
+    const key = message.kind === 'entitlements' || message.kind === 'customer' ? `${message.kind}:${message.project}:${message.customer}` : `${message.kind}:${message.project}`;
+    const kept = this.#unsent.get(key);
+    if (kept?.kind === 'entitlements' && message.kind === 'entitlements' && kept.version > message.version) return;
+    this.#unsent.delete(key); // re-inserted last: the oldest go first when the list is full
+    this.#unsent.set(key, message);
+    if (this.#unsent.size > MAX_UNSENT) this.#unsent.delete(this.#unsent.keys().next().value!);
+  }
+
+  /** Is the held copy still the database's? One version read; a newer version is taken as heard. */
+  async #stillCurrent(key: string, held: Held): Promise<boolean> {
+    const checkedAt = performance.now();
+    const [row] = await snapshotVersions(this.#o.db, [held.stored.snapshot.customer]);
+    if (row && this.#matches(held.stored, row)) {
+      held.verifiedAt = Math.max(held.verifiedAt, checkedAt);
+      return true;
+    }
+    if (row) this.#hear(key, row.version);
+    return false;
+  }
+
+  #matches(stored: StoredSnapshot, row: SnapshotVersion): boolean {
+    return row.projectId === stored.projectId && row.version === stored.snapshot.version && row.validUntilMs === stored.validUntilMs;
+  }
+
+  /**
+   * The bus was down: announcements from other instances were lost, and ours never left. Send
+   * ours, take every snapshot written meanwhile as announced, and check each held copy.
+   */
+  async #afterGap(gap: Gap): Promise<void> {
+    this.#catalog.clear();
+    this.#refs.clear();
+    const unsent = [...this.#unsent.values()];
+    this.#unsent.clear();
+    for (const message of unsent) await this.#announce(message);
+    // Covers customers not held here too: an older copy in the shared store is refused from now on.
+    for (const row of await snapshotsWrittenSince(this.#o.db, new Date(gap.since - WRITER_CLOCK_MARGIN_MS))) {
+      this.#onAnnounced(row.projectId, row.customerId, row.version);
+    }
+    await this.#revalidateHeld();
+  }
+
+  /**
+   * While the bus is down nothing is read for a realtime client between two changes, so its
+   * customer is checked on a timer: the client hears of a change within the bound.
+   */
+  #sweepWatched(): void {
+    if (this.#o.bus.healthy() || this.#sweeping) return;
+    this.#sweeping = true;
+    this.#revalidateHeld([...this.#watched.keys()].filter((key) => this.#snapshots.has(key)))
+      .catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not check watched snapshots while the bus is down'))
+      .finally(() => (this.#sweeping = false));
+  }
+
+  /** Checks held copies against the database, a batch of customers per query; refreshes what moved. */
+  async #revalidateHeld(keys: readonly string[] = [...this.#snapshots.keys()]): Promise<void> {
+    const expiredProjects = new Set<string>();
+    for (let start = 0; start < keys.length; start += REVALIDATE_BATCH) {
+      const checkedAt = performance.now();
+      const batch = keys.slice(start, start + REVALIDATE_BATCH).flatMap((key) => {
+        const held = this.#snapshots.peek(key);
+        return held ? [{ key, held }] : [];
+      });
+      const rows = new Map((await snapshotVersions(this.#o.db, batch.map(({ held }) => held.stored.snapshot.customer))).map((row) => [row.customerId, row]));
+      const refreshes: Array<Promise<unknown>> = [];
+      for (const { key, held } of batch) {
+        const { projectId, snapshot } = held.stored;
+        const row = rows.get(snapshot.customer);
+        if (!row || row.projectId !== projectId) {
+          this.#onCustomer(projectId, snapshot.customer, true); // its snapshot row goes with the customer
+        } else if (this.#matches(held.stored, row)) {
+          held.verifiedAt = Math.max(held.verifiedAt, checkedAt);
+        } else if (row.version === snapshot.version && row.validUntilMs === 0) {
+          // Same version, expired on purpose: a project-wide change (expireSnapshots) was missed.
+          if (!expiredProjects.has(projectId)) this.#forgetProject(projectId, this.#o.clock.now().getTime());
+          expiredProjects.add(projectId);
+        } else {
+          this.#hear(key, row.version);
+          refreshes.push(this.#load(projectId, snapshot.customer).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not refresh a snapshot the database has moved on')));
+        }
+      }
+      await Promise.all(refreshes);
+    }
+  }
+
+  /** Records that `version` exists, so no older copy (here or in the shared store) is served again. */
+  #hear(key: string, version: number): void {
+    this.#announced.set(key, Math.max(this.#announced.get(key) ?? 0, version));
   }
 
   #onMessage(raw: string): void {
@@ -220,17 +355,21 @@ export class EntitlementCache {
     } else if (message.kind === 'customer') {
       this.#onCustomer(message.project, message.customer, message.deleted);
     } else {
-      const key = `${message.project}:${message.customer}`;
-      this.#announced.set(key, Math.max(this.#announced.get(key) ?? 0, message.version));
-      const held = this.#snapshots.get(key);
-      // Refresh what this instance holds or someone watches, so the next check answers from
-      // memory and realtime clients get the new version.
-      const watched = this.#watched.has(key) || this.#watched.has(`${message.project}:*`);
-      if ((held && held.snapshot.version < message.version) || (!held && watched)) {
-        this.snapshot(message.project, message.customer).catch((error: unknown) =>
-          this.#o.logger.warn({ err: error }, 'could not refresh a snapshot after an announcement'),
-        );
-      }
+      this.#onAnnounced(message.project, message.customer, message.version);
+    }
+  }
+
+  #onAnnounced(projectId: string, customerId: string, version: number): void {
+    const key = `${projectId}:${customerId}`;
+    this.#hear(key, version);
+    const held = this.#snapshots.get(key);
+    // Refresh what this instance holds or someone watches, so the next check answers from
+    // memory and realtime clients get the new version.
+    const watched = this.#watched.has(key) || this.#watched.has(`${projectId}:*`);
+    if ((held && held.stored.snapshot.version < version) || (!held && watched)) {
+      this.snapshot(projectId, customerId).catch((error: unknown) =>
+        this.#o.logger.warn({ err: error }, 'could not refresh a snapshot after an announcement'),
+      );
     }
   }
 

@@ -11,6 +11,9 @@ export interface TcpProxy {
    * (a partition: nothing is refused, nothing answers). Off forwards again.
    */
   blackhole(on: boolean): void;
+  /** Drops every connection and refuses new ones until `restore()` (a link that is down). */
+  cut(): void;
+  restore(): void;
   /** Connections piped (or held) now. */
   connections(): number;
   close(): Promise<void>;
@@ -19,6 +22,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let silent = false;
+  let refusing = false;
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -28,6 +32,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
 
   const server = net.createServer((client) => {
     track(client);
+    if (refusing) return void client.destroy();
     if (silent) return; // accepted, never connected: the client waits for an answer that never comes
     const upstream = net.connect(target.port, target.host);
     track(upstream);
@@ -49,6 +54,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     blackhole(on) {
       silent = on;
+    },
+    cut() {
+      refusing = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      refusing = false;
     },
     connections: () => sockets.size,
     async close() {
