@@ -1068,6 +1068,8 @@ export interface components {
         };
         /** @description Time as Unix seconds. */
         Timestamp: number;
+        /** @description Time as Unix seconds, in a request; from 1970-01-01 to 2100-01-01 (`4102444800`). */
+        TimestampInput: number;
         /**
          * @example {
          *       "id": "cus_4fP2b8Xk3LmQ9rT1vW6y",
@@ -1835,7 +1837,7 @@ export interface components {
             customer: string;
             /** @description A `one_time` plan (id or key). */
             plan: string;
-            expires_at?: components["schemas"]["Timestamp"];
+            expires_at?: components["schemas"]["TimestampInput"];
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -1925,8 +1927,8 @@ export interface components {
              * @enum {string}
              */
             kind?: "grant" | "revoke";
-            starts_at?: components["schemas"]["Timestamp"];
-            ends_at?: components["schemas"]["Timestamp"];
+            starts_at?: components["schemas"]["TimestampInput"];
+            ends_at?: components["schemas"]["TimestampInput"];
             /** @description For a metered feature; absent or `null` = unlimited. */
             limit?: number | null;
             reset?: components["schemas"]["ResetInterval"];
@@ -2851,7 +2853,7 @@ export interface components {
             /** @description Whole minor units (cents). */
             amount: number;
             currency: components["schemas"]["Currency"];
-            expires_at?: components["schemas"]["Timestamp"];
+            expires_at?: components["schemas"]["TimestampInput"];
             description?: string;
         };
         /**
@@ -2936,9 +2938,9 @@ export interface components {
             unit_cost: components["schemas"]["DecimalAmount"];
             currency?: components["schemas"]["Currency"];
             /** @description Midnight UTC; the start of time when absent. */
-            effective_from?: components["schemas"]["Timestamp"];
+            effective_from?: components["schemas"]["TimestampInput"];
             /** @description Midnight UTC, exclusive; open-ended when absent. */
-            effective_to?: components["schemas"]["Timestamp"];
+            effective_to?: components["schemas"]["TimestampInput"];
         };
         /**
          * @example {
@@ -5420,8 +5422,8 @@ export interface operations {
     retrieveMargin: {
         parameters: {
             query: {
-                start: components["schemas"]["Timestamp"];
-                end: components["schemas"]["Timestamp"];
+                start: components["schemas"]["TimestampInput"];
+                end: components["schemas"]["TimestampInput"];
                 group_by?: "customer" | "plan" | "meter" | "property";
                 /** @description With `group_by=property`, the event property whose values make the groups. */
                 property?: string;
