@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       pastDueGraceMs: 7 * 86_400_000,
       eventMaxAgeMs: 35 * 86_400_000,
+      allowHttpRedirects: false,
       reconcileCron: '0 3 * * *',
     });
   });
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       NOZLE_PAST_DUE_GRACE_DAYS: '3',
       NOZLE_EVENT_MAX_AGE_DAYS: '10',
       NOZLE_PUBLIC_URL: 'https://billing.example.com/',
+      NOZLE_ALLOW_HTTP_REDIRECTS: 'true',
       STRIPE_SECRET_KEY: 'sk_test_abc123',
       STRIPE_WEBHOOK_SECRET: 'whsec_def456',
       NOZLE_RECONCILE_CRON: '*/15 * * * *',
@@ -42,6 +44,7 @@ describe('loadConfig', () => {
       pastDueGraceMs: 3 * 86_400_000,
       eventMaxAgeMs: 10 * 86_400_000,
       publicUrl: 'https://billing.example.com',
+      allowHttpRedirects: true,
       stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_def456' },
       reconcileCron: '*/15 * * * *',
     });
