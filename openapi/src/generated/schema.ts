@@ -298,6 +298,10 @@ export interface paths {
          * Create a subscription
          * @description Subscribes a customer to a recurring plan that you bill yourself (or that is free).
          *     It starts `trialing` when the plan (or `trial_days`) gives a trial, `active` otherwise.
+         *     A customer holds at most one live (not `canceled`) subscription to a plan: another one is
+         *     a `409` (`resource_already_exists`, param `plan`), however many requests race; change
+         *     the plan of the live one or cancel it instead. The same holds for a plan change, and a
+         *     checkout for a plan the customer already holds is refused when the session is created.
          */
         post: operations["createSubscription"];
         delete?: never;
@@ -2434,11 +2438,13 @@ export interface components {
             /**
              * Format: uri
              * @description Where the customer lands after paying; the server's own "thank you" page when absent.
+             *     An `https:` URL (`http:` only for localhost, 127.0.0.1 and ::1, unless the server sets
+             *     `NOZLE_ALLOW_HTTP_REDIRECTS`); anything else is a `400` (`url_invalid`).
              */
             success_url?: string;
             /**
              * Format: uri
-             * @description Where the customer lands when they give up; the server's own page when absent.
+             * @description Where the customer lands when they give up; the server's own page when absent. The same rule as `success_url`.
              */
             cancel_url?: string;
             /** @description Overrides the plan's trial (recurring plans only). */
@@ -2492,7 +2498,7 @@ export interface components {
             customer?: string;
             /**
              * Format: uri
-             * @description Where the portal's "back" link goes.
+             * @description Where the portal's "back" link goes. An `https:` URL (`http:` only for localhost, 127.0.0.1 and ::1, unless the server sets `NOZLE_ALLOW_HTTP_REDIRECTS`).
              */
             return_url?: string;
         };
