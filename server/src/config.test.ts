@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       pastDueGraceMs: 7 * 86_400_000,
       eventMaxAgeMs: 35 * 86_400_000,
       maxStalenessMs: 5_000,
+      allowHttpRedirects: false,
       reconcileCron: '0 3 * * *',
       rateLimits: { api: 100, events: 500, checks: 2000, unauthenticated: 10 },
     });
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       NOZLE_EVENT_MAX_AGE_DAYS: '10',
       NOZLE_MAX_STALENESS_MS: '1500',
       NOZLE_PUBLIC_URL: 'https://billing.example.com/',
+      NOZLE_ALLOW_HTTP_REDIRECTS: 'true',
       STRIPE_SECRET_KEY: 'sk_test_abc123',
       STRIPE_WEBHOOK_SECRET: 'whsec_def456',
       NOZLE_RECONCILE_CRON: '*/15 * * * *',
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       eventMaxAgeMs: 10 * 86_400_000,
       maxStalenessMs: 1500,
       publicUrl: 'https://billing.example.com',
+      allowHttpRedirects: true,
       stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_def456' },
       reconcileCron: '*/15 * * * *',
       rateLimits: { api: 50, events: 0, checks: 300, unauthenticated: 5 },

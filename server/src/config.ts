@@ -25,6 +25,7 @@ const schema = z.object({
   NOZLE_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(35),
   NOZLE_MAX_STALENESS_MS: z.coerce.number().int().min(0).default(5_000),
   NOZLE_PUBLIC_URL: z.string().url().optional(),
+  NOZLE_ALLOW_HTTP_REDIRECTS: flag.default(false),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
   NOZLE_RATE_LIMIT: perSecond(DEFAULT_RATE_LIMITS.api),
@@ -59,6 +60,8 @@ export interface Config {
   maxStalenessMs: number;
   /** The address the server is reached at, for links to its hosted pages; the request's host when absent. */
   publicUrl?: string;
+  /** Checkout and portal return URLs may be http to any host (https only, or http to localhost, otherwise). */
+  allowHttpRedirects: boolean;
   /** Stripe, when both settings are given; the sandbox otherwise. */
   stripe?: { secretKey: string; webhookSecret: string };
   /** When reconciliation with the payment provider runs (cron, UTC). */
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     eventMaxAgeMs: e.NOZLE_EVENT_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
     maxStalenessMs: e.NOZLE_MAX_STALENESS_MS,
     ...(e.NOZLE_PUBLIC_URL ? { publicUrl: e.NOZLE_PUBLIC_URL.replace(/\/$/, '') } : {}),
+    allowHttpRedirects: e.NOZLE_ALLOW_HTTP_REDIRECTS,
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,
     rateLimits: {

@@ -79,7 +79,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await entitlements.start();
     const keys = new KeyCache(db, clock, bus, config.maxStalenessMs);
     await keys.start();
-    payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs }, config.stripe);
+    const redirects = { allowHttp: config.allowHttpRedirects };
+    payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, redirects }, config.stripe);
     jobs = schedulePaymentJobs(payments, config.reconcileCron);
     const app = createApp({
       db,

@@ -298,6 +298,10 @@ export interface paths {
          * Create a subscription
          * @description Subscribes a customer to a recurring plan that you bill yourself (or that is free).
          *     It starts `trialing` when the plan (or `trial_days`) gives a trial, `active` otherwise.
+         *     A customer holds at most one live (not `canceled`) subscription to a plan: another one is
+         *     a `409` (`resource_already_exists`, param `plan`), however many requests race; change
+         *     the plan of the live one or cancel it instead. The same holds for a plan change, and a
+         *     checkout for a plan the customer already holds is refused when the session is created.
          */
         post: operations["createSubscription"];
         delete?: never;
@@ -1071,6 +1075,8 @@ export interface components {
         };
         /** @description Time as Unix seconds. */
         Timestamp: number;
+        /** @description Time as Unix seconds, in a request; from 1970-01-01 to 2100-01-01 (`4102444800`). */
+        TimestampInput: number;
         /**
          * @example {
          *       "id": "cus_4fP2b8Xk3LmQ9rT1vW6y",
@@ -1838,7 +1844,7 @@ export interface components {
             customer: string;
             /** @description A `one_time` plan (id or key). */
             plan: string;
-            expires_at?: components["schemas"]["Timestamp"];
+            expires_at?: components["schemas"]["TimestampInput"];
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -1928,8 +1934,8 @@ export interface components {
              * @enum {string}
              */
             kind?: "grant" | "revoke";
-            starts_at?: components["schemas"]["Timestamp"];
-            ends_at?: components["schemas"]["Timestamp"];
+            starts_at?: components["schemas"]["TimestampInput"];
+            ends_at?: components["schemas"]["TimestampInput"];
             /** @description For a metered feature; absent or `null` = unlimited. */
             limit?: number | null;
             reset?: components["schemas"]["ResetInterval"];
@@ -2470,11 +2476,13 @@ export interface components {
             /**
              * Format: uri
              * @description Where the customer lands after paying; the server's own "thank you" page when absent.
+             *     An `https:` URL (`http:` only for localhost, 127.0.0.1 and ::1, unless the server sets
+             *     `NOZLE_ALLOW_HTTP_REDIRECTS`); anything else is a `400` (`url_invalid`).
              */
             success_url?: string;
             /**
              * Format: uri
-             * @description Where the customer lands when they give up; the server's own page when absent.
+             * @description Where the customer lands when they give up; the server's own page when absent. The same rule as `success_url`.
              */
             cancel_url?: string;
             /** @description Overrides the plan's trial (recurring plans only). */
@@ -2528,7 +2536,7 @@ export interface components {
             customer?: string;
             /**
              * Format: uri
-             * @description Where the portal's "back" link goes.
+             * @description Where the portal's "back" link goes. An `https:` URL (`http:` only for localhost, 127.0.0.1 and ::1, unless the server sets `NOZLE_ALLOW_HTTP_REDIRECTS`).
              */
             return_url?: string;
         };
@@ -2889,7 +2897,7 @@ export interface components {
             /** @description Whole minor units (cents). */
             amount: number;
             currency: components["schemas"]["Currency"];
-            expires_at?: components["schemas"]["Timestamp"];
+            expires_at?: components["schemas"]["TimestampInput"];
             description?: string;
         };
         /**
@@ -2974,9 +2982,9 @@ export interface components {
             unit_cost: components["schemas"]["DecimalAmount"];
             currency?: components["schemas"]["Currency"];
             /** @description Midnight UTC; the start of time when absent. */
-            effective_from?: components["schemas"]["Timestamp"];
+            effective_from?: components["schemas"]["TimestampInput"];
             /** @description Midnight UTC, exclusive; open-ended when absent. */
-            effective_to?: components["schemas"]["Timestamp"];
+            effective_to?: components["schemas"]["TimestampInput"];
         };
         /**
          * @example {
@@ -5797,8 +5805,8 @@ export interface operations {
     retrieveMargin: {
         parameters: {
             query: {
-                start: components["schemas"]["Timestamp"];
-                end: components["schemas"]["Timestamp"];
+                start: components["schemas"]["TimestampInput"];
+                end: components["schemas"]["TimestampInput"];
                 group_by?: "customer" | "plan" | "meter" | "property";
                 /** @description With `group_by=property`, the event property whose values make the groups. */
                 property?: string;

@@ -14,6 +14,7 @@ import { defineRoute, type HandlerContext, type Input } from '../http/route.js';
 import type { ProviderSubscription } from '../payments/provider.js';
 import { syncSubscription } from '../payments/sync.js';
 import {
+  assertNotSubscribed,
   findSubscription,
   insertSubscription,
   listSubscriptionRows,
@@ -215,6 +216,8 @@ async function updateAtProvider(ctx: HandlerContext & { caller: Caller }, row: S
   let latest: ProviderSubscription | undefined;
   if (body.plan) {
     const plan = recurring(await findPlan(db, caller.projectId, body.plan), 'plan');
+    // Refused before the provider is asked: its change could not be mirrored.
+    await assertNotSubscribed(db, caller.projectId, row.customer_id, plan.id, row.id);
     const price = await ctx.app.payments.providerPrice(db, caller.projectId, plan, ctx.afterCommit);
     latest = await provider.changePrice(providerId, price, body.proration_behavior ?? 'create_prorations');
   }

@@ -1,11 +1,11 @@
 // SQL for subscriptions.
 import { unixSeconds } from '../clock.js';
-import type { Queryable } from '../db/database.js';
+import { isUniqueViolation, type Queryable } from '../db/database.js';
 import type { Metadata } from '../customers/metadata.js';
 import type { PlanInterval } from '../catalog/plans-store.js';
 import { currentPeriod } from '../entitlements/sources.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
-import { notFound } from '../http/errors.js';
+import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { ProviderName } from '../payments/provider.js';
 
@@ -90,9 +90,40 @@ export interface NewSubscription {
   metadata: Metadata;
 }
 
+// A customer holds at most one live (not canceled) subscription to a plan: the partial unique
+// index of migration 0013 enforces it under any concurrency; a breach is the caller's 409.
+const ONE_LIVE_PER_PLAN = 'subscriptions_one_live_per_plan';
+
+const alreadySubscribed = (planId: string) =>
+  alreadyExists('plan', `The customer already has a live subscription to plan ${planId}: change or cancel that one instead.`);
+
+/** Runs a write that may make a second live subscription to one plan; that breach is a 409. */
+async function oneLivePerPlan<T>(planId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, ONE_LIVE_PER_PLAN)) throw alreadySubscribed(planId);
+    throw error;
+  }
+}
+
+/** The id of the customer's live subscription to the plan (other than `except`), if any. */
+export async function liveSubscriptionTo(db: Queryable, projectId: string, customerId: string, planId: string, except?: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from subscriptions where project_id = $1 and customer_id = $2 and plan_id = $3 and status <> 'canceled' and id <> $4`,
+    [projectId, customerId, planId, except ?? ''],
+  );
+  return rows[0]?.id;
+}
+
+/** Refuses (409) a change that would give the customer a second live subscription to the plan. */
+export async function assertNotSubscribed(db: Queryable, projectId: string, customerId: string, planId: string, except?: string): Promise<void> {
+  if (await liveSubscriptionTo(db, projectId, customerId, planId, except)) throw alreadySubscribed(planId);
+}
+
 export async function insertSubscription(db: Queryable, projectId: string, fields: NewSubscription, now: Date): Promise<SubscriptionRow> {
   const id = newId('sub');
-  await db.query(
+  await oneLivePerPlan(fields.planId, () => db.query(
     `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start,
        current_period_end, trial_end, metadata, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
@@ -109,7 +140,7 @@ export async function insertSubscription(db: Queryable, projectId: string, field
       JSON.stringify(fields.metadata),
       now,
     ],
-  );
+  ));
   return findSubscription(db, projectId, id);
 }
 
@@ -133,12 +164,12 @@ export interface SubscriptionChanges {
 }
 
 export async function updateSubscriptionRow(db: Queryable, projectId: string, id: string, changes: SubscriptionChanges, now: Date): Promise<SubscriptionRow> {
-  await db.query(
+  await oneLivePerPlan(changes.planId, () => db.query(
     `update subscriptions set plan_id = $3, plan_version = $4, status = $5, cancel_at_period_end = $6, canceled_at = $7,
        past_due_since = $8, metadata = $9, updated_at = $10
      where project_id = $1 and id = $2`,
     [projectId, id, changes.planId, changes.planVersion, changes.status, changes.cancelAtPeriodEnd, changes.canceledAt, changes.pastDueSince, JSON.stringify(changes.metadata), now],
-  );
+  ));
   return findSubscription(db, projectId, id);
 }
 

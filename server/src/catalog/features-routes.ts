@@ -2,7 +2,7 @@ import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
 import type { Queryable } from '../db/database.js';
 import { expireSnapshots } from '../entitlements/snapshot.js';
 import type { FeatureType } from '../entitlements/types.js';
-import { invalidParam } from '../http/errors.js';
+import { ApiError, invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { backfillFeatureCounters } from '../usage/backfill.js';
 import { findMeter } from '../usage/meters-store.js';
@@ -11,7 +11,14 @@ import { featureSeq, findFeature, insertFeature, listFeatureRows, updateFeatureR
 
 async function meterFor(db: Queryable, projectId: string, type: FeatureType, ref: string): Promise<string> {
   if (type !== 'metered') throw invalidParam('meter', `Only a metered feature can be tied to a meter; this one is ${type}.`);
-  return (await findMeter(db, projectId, ref)).id;
+  const meter = await findMeter(db, projectId, ref).catch((error: unknown) => {
+    // As for a price's meter: a bad reference in the body is a 400, not a missing URL.
+    if (error instanceof ApiError && error.status === 404) {
+      throw invalidParam('meter', `No such meter: '${ref}'. Create it first with POST /v1/meters.`, 'resource_missing');
+    }
+    throw error;
+  });
+  return meter.id;
 }
 
 export const featureRoutes = [

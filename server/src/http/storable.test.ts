@@ -62,4 +62,9 @@ describe('annotateStorable', () => {
     });
     expect((doc.e as { example: object }).example).not.toHaveProperty('x-nozle-storable');
   });
+
+  it('gives a map without propertyNames a check of its keys', () => {
+    const doc = annotateStorable({ m: { type: 'object', additionalProperties: { type: 'string' } } });
+    expect(doc).toMatchObject({ m: { propertyNames: { 'x-nozle-storable-key': true } } });
+  });
 });

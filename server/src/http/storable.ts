@@ -27,8 +27,8 @@ const isNode = (value: unknown): value is Node => typeof value === 'object' && v
 
 /**
  * A copy of the spec in which every string schema carries the storable-text keyword, every
- * `propertyNames` the storable-key keyword, and every free-form object
- * (`additionalProperties: true`) the free-form-JSON keyword.
+ * `propertyNames` (stated, or added to a map that states none) the storable-key keyword, and
+ * every free-form object (`additionalProperties: true`) the free-form-JSON keyword.
  */
 export function annotateStorable(doc: OpenApiDocument): OpenApiDocument {
   const visit = (value: unknown, key: string | undefined): unknown => {
@@ -40,6 +40,9 @@ export function annotateStorable(doc: OpenApiDocument): OpenApiDocument {
     if (key === 'propertyNames') copy[STORABLE_KEY] = true;
     else if (types.includes('string')) copy[STORABLE_TEXT] = true;
     if (copy.additionalProperties === true) copy[FREE_JSON] = true;
+    // A map (`additionalProperties` a schema) stores its keys too: they must be storable even
+    // when the spec states no `propertyNames`.
+    else if (isNode(copy.additionalProperties) && copy.propertyNames === undefined) copy.propertyNames = { [STORABLE_KEY]: true };
     return copy;
   };
   return visit(doc, undefined) as OpenApiDocument;

@@ -13,6 +13,7 @@ import type { PaymentProvider, ProviderName } from './provider.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { findProviderCustomer, findProviderPrice, saveProviderCustomer, saveProviderPrice } from './store.js';
 import type { SyncOutcome } from './sync.js';
+import type { RedirectPolicy } from './redirect-url.js';
 
 export interface PaymentsDeps {
   db: Database;
@@ -20,6 +21,8 @@ export interface PaymentsDeps {
   logger: Logger;
   entitlements: EntitlementCache;
   pastDueGraceMs: number;
+  /** Which URLs checkout and the portal may send a customer back to (`NOZLE_ALLOW_HTTP_REDIRECTS`); https only when absent. */
+  redirects?: RedirectPolicy;
   /** Stripe, when configured. */
   stripe?: PaymentProvider;
   /** The sandbox, when Stripe is not configured. */
@@ -44,6 +47,11 @@ export class Payments {
 
   get sandbox(): Sandbox | undefined {
     return this.deps.sandbox;
+  }
+
+  /** Where checkout and the portal may send a customer back to. */
+  get redirectPolicy(): RedirectPolicy {
+    return this.deps.redirects ?? { allowHttp: false };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { assertNotSubscribed } from '../access/subscriptions-store.js';
 import { findPlan } from '../catalog/plans-store.js';
 import { isAdjustable, unixSeconds } from '../clock.js';
 import { ApiError, invalidParam } from '../http/errors.js';
@@ -10,6 +11,7 @@ import { receiveEvent, type EventStatus } from './events.js';
 import { reconcile, reconcileBusy, type Reconciliation } from './reconcile.js';
 import { advanceSandbox, saveClockOffset } from './sandbox/run-due.js';
 import { closeBillingPeriods } from '../billing/invoices.js';
+import { assertRedirectUrl } from './redirect-url.js';
 import { insertHostedSession } from './store.js';
 import type { StripeProvider } from './stripe-provider.js';
 
@@ -42,9 +44,15 @@ export const paymentRoutes = [
     const customer = await customerForCaller(ctx, body.customer, true);
     const plan = await findPlan(db, caller.projectId, body.plan);
     if (body.trial_days !== undefined && plan.interval === 'one_time') throw invalidParam('trial_days', `Plan '${plan.key}' is one_time: it has no trial.`);
+    // One live subscription per plan: a checkout for a plan the customer already holds is refused
+    // now, not after they paid (under the customer's lock, so two checkouts cannot both pass).
+    if (plan.interval !== 'one_time') await assertNotSubscribed(db, caller.projectId, customer.id, plan.id);
     const providerCustomer = await app.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
     const price = await app.payments.providerPrice(db, caller.projectId, plan, afterCommit);
     const id = newId('cs');
+    const redirects = app.payments.redirectPolicy;
+    if (body.success_url !== undefined) assertRedirectUrl('success_url', body.success_url, redirects);
+    if (body.cancel_url !== undefined) assertRedirectUrl('cancel_url', body.cancel_url, redirects);
     const successUrl = withSessionId(body.success_url ?? `${ctx.origin}/sandbox/done?session={CHECKOUT_SESSION_ID}`, id);
     const cancelUrl = withSessionId(body.cancel_url ?? `${ctx.origin}/sandbox/done?session={CHECKOUT_SESSION_ID}&canceled=1`, id);
     const mode = plan.interval === 'one_time' ? 'payment' : 'subscription';
@@ -101,6 +109,7 @@ export const paymentRoutes = [
     const now = ctx.clock.now();
     const customer = await customerForCaller(ctx, body.customer, true);
     const providerCustomer = await app.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
+    if (body.return_url !== undefined) assertRedirectUrl('return_url', body.return_url, app.payments.redirectPolicy);
     const returnUrl = body.return_url ?? `${ctx.origin}/sandbox/done`;
     const page = await app.payments.providerIn(db, afterCommit).createPortalSession({ customer: providerCustomer, returnUrl });
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);

@@ -5,6 +5,7 @@
 // Order safety: callers pass the object as the provider holds it NOW (re-read from the
 // provider, never the copy inside an event), so applying it is idempotent and an event that
 // arrives late or twice cannot put back an older state. Refunds only ever move one way.
+import { liveSubscriptionTo } from '../access/subscriptions-store.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from '../billing/credits-store.js';
 import { planVersionCredits } from '../catalog/plans-store.js';
 import type { Queryable } from '../db/database.js';
@@ -87,6 +88,12 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
     // Nozle first saw it so, and is kept while it stays past due.
     past_due_since: status === 'past_due' ? (existing?.past_due_since ?? now) : null,
   };
+
+  // The provider may hold two live subscriptions of one customer to one plan (two checkouts at
+  // Stripe); Nozle keeps one live per plan, the one it had first, and reports the other rather
+  // than fail on the index (a canceled one is always mirrored: that frees the plan).
+  const holder = status === 'canceled' ? undefined : await liveSubscriptionTo(tx, owner.projectId, owner.customerId, plan.planId, existing?.id);
+  if (holder) return { kind: 'ignored', reason: `customer ${owner.customerId} already has ${holder}, a live subscription to this plan; one live subscription per plan` };
 
   if (!existing) {
     const id = newId('sub');

@@ -1,26 +1,50 @@
 // The sandbox's hosted pages: checkout (pay with a test card) and the billing portal. Each
 // session's id is its capability, as Stripe's hosted pages are. Everything they do goes
 // through the sandbox provider, whose events take the webhook path.
-import express, { type Request, type Response, type Router } from 'express';
+import { createHash } from 'node:crypto';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { liveSubscriptionTo } from '../../access/subscriptions-store.js';
 import { findPlan, type Plan } from '../../catalog/plans-store.js';
 import type { Queryable } from '../../db/database.js';
 import { retryTransaction } from '../../http/route.js';
 import type { Payments } from '../payments.js';
+import { redirectUrlProblem } from '../redirect-url.js';
 import { findHostedSession, findProviderCustomer, findProviderPrice, type HostedSessionRow } from '../store.js';
 import type { SandboxProvider } from './sandbox.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · Nozle sandbox</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a2e}
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a2e}
 .badge{display:inline-block;background:#fde68a;border-radius:4px;padding:0 .4rem;font-size:.8rem}
 label{display:block;margin:.8rem 0 .2rem}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}
 button{font:inherit;padding:.5rem 1rem;margin:.6rem .4rem 0 0;cursor:pointer}.error{color:#b91c1c}
-.card{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0}</style></head>
+.card{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0}form.inline{display:inline}`;
+
+// The pages run no script at all, and their one stylesheet is allowed by its hash: nothing a
+// session carries can run or restyle them. They are never framed (clickjacking a Pay button)
+// and never tell the next site which session page the customer came from.
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.set(SECURITY_HEADERS);
+  next();
+};
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} · Nozle sandbox</title>
+<style>${STYLE}</style></head>
 <body><p><span class="badge">Sandbox: no real money moves</span></p>${body}</body></html>`;
+}
+
+/** A stored return URL, checked again before the customer is sent there (it may predate the rule). */
+function returnTo(payments: Payments, url: string | null, fallback: string): string {
+  return url !== null && redirectUrlProblem(url, payments.redirectPolicy) === undefined ? url : fallback;
 }
 
 function send(res: Response, status: number, title: string, body: string): void {
@@ -57,6 +81,7 @@ ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
 export function sandboxPages(payments: Payments): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '10kb' });
+  router.use('/sandbox', securityHeaders);
 
   router.get('/sandbox/done', (req: Request, res: Response) => {
     const canceled = req.query['canceled'] === '1';
@@ -66,7 +91,7 @@ export function sandboxPages(payments: Payments): Router {
   router.get('/sandbox/checkout/:id', async (req: Request, res: Response) => {
     const session = await openSession(payments, String(req.params['id']), 'checkout');
     if (!session) return send(res, 404, 'Not found', '<h1>No such checkout</h1>');
-    if (session.status === 'complete') return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(session.success_url ?? '/')}">Continue</a></p>`);
+    if (session.status === 'complete') return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(returnTo(payments, session.success_url, '/sandbox/done'))}">Continue</a></p>`);
     if (session.expires_at <= payments.deps.clock.now()) return send(res, 410, 'Expired', '<h1>This checkout has expired</h1>');
     const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
     send(res, 200, `Checkout: ${plan.name}`, checkoutForm(session, plan));
@@ -75,11 +100,15 @@ export function sandboxPages(payments: Payments): Router {
   router.post('/sandbox/checkout/:id', form, async (req: Request, res: Response) => {
     const session = await openSession(payments, String(req.params['id']), 'checkout');
     // A second press of Pay after the first went through lands where the first one did.
-    if (session?.status === 'complete') return res.redirect(303, session.success_url ?? '/sandbox/done');
+    if (session?.status === 'complete') return res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
     if (!session || session.status !== 'open' || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No open checkout here</h1>');
     const body = req.body as Record<string, string | undefined>;
-    if (body['action'] === 'cancel') return res.redirect(303, session.cancel_url ?? '/sandbox/done?canceled=1');
+    if (body['action'] === 'cancel') return res.redirect(303, returnTo(payments, session.cancel_url, '/sandbox/done?canceled=1'));
     const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
+    // Another checkout of this plan was paid since this one opened: one live subscription per plan.
+    if (plan.interval !== 'one_time' && (await liveSubscriptionTo(payments.deps.db, session.project_id, session.customer_id, plan.id))) {
+      return send(res, 409, `Checkout: ${plan.name}`, `<h1>Already subscribed</h1><p>You already have ${escape(plan.name)}; nothing was charged.</p>`);
+    }
     const outcome = await inSandbox(payments, async (sandbox, tx) => {
       const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
       const price = await findProviderPrice(tx, plan.id, plan.version, 'sandbox');
@@ -95,7 +124,7 @@ export function sandboxPages(payments: Payments): Router {
       throw error;
     });
     if (!outcome.ok) return send(res, 402, `Checkout: ${plan.name}`, checkoutForm(session, plan, outcome.message));
-    res.redirect(303, session.success_url ?? '/sandbox/done');
+    res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
   });
 
   router.get('/sandbox/portal/:id', async (req: Request, res: Response) => {
@@ -133,6 +162,8 @@ export function sandboxPages(payments: Payments): Router {
           if (!owned || !body['plan']) return;
           const plan = await findPlan(tx, session.project_id, body['plan']);
           if (plan.interval === 'one_time') return;
+          // One live subscription per plan: no switch to a plan another subscription holds.
+          if (await liveSubscriptionTo(tx, session.project_id, session.customer_id, plan.id)) return;
           const price = await payments.providerPrice(tx, session.project_id, plan, () => {});
           await sandbox.changePrice(subscription, price, 'create_prorations');
           return;
@@ -165,7 +196,9 @@ async function portalBody(payments: Payments, session: HostedSessionRow): Promis
     [session.customer_id],
   );
   const button = (sub: string, action: string, label: string, extra = '') =>
-    `<form method="post" style="display:inline"><input type="hidden" name="subscription" value="${escape(sub)}">${extra}<button name="action" value="${action}">${escape(label)}</button></form>`;
+    `<form method="post" class="inline"><input type="hidden" name="subscription" value="${escape(sub)}">${extra}<button name="action" value="${action}">${escape(label)}</button></form>`;
+  // Plans a live subscription holds are no switch target (one live subscription per plan).
+  const held = new Set(subs.filter((sub) => sub.status !== 'canceled').map((sub) => sub.plan_key));
   const items = subs.map((sub) => {
     const live = sub.status !== 'canceled';
     const actions = !live
@@ -173,7 +206,7 @@ async function portalBody(payments: Payments, session: HostedSessionRow): Promis
       : [
           sub.cancel_at_period_end || sub.status === 'paused' ? button(sub.provider_subscription_id, 'resume', 'Resume') : button(sub.provider_subscription_id, 'cancel_at_period_end', 'Cancel at period end'),
           button(sub.provider_subscription_id, 'cancel_now', 'Cancel now'),
-          ...plans.filter((plan) => plan.key !== sub.plan_key).map((plan) => button(sub.provider_subscription_id, 'switch', `Switch to ${plan.name}`, `<input type="hidden" name="plan" value="${escape(plan.key)}">`)),
+          ...plans.filter((plan) => !held.has(plan.key)).map((plan) => button(sub.provider_subscription_id, 'switch', `Switch to ${plan.name}`, `<input type="hidden" name="plan" value="${escape(plan.key)}">`)),
         ].join(' ');
     const ends = sub.cancel_at_period_end ? 'ends' : 'renews';
     return `<div class="card"><strong>${escape(sub.name)}</strong> · <span data-status>${escape(sub.status)}</span>${live ? ` · ${ends} ${sub.current_period_end.toISOString().slice(0, 10)}` : ''}<div>${actions}</div></div>`;
@@ -181,5 +214,5 @@ async function portalBody(payments: Payments, session: HostedSessionRow): Promis
   const cardState = card[0]?.card === 'succeeds' ? 'a working test card' : 'a card that is declined';
   return `<h1>Billing</h1>${items.join('') || '<p>No subscriptions yet.</p>'}
 <div class="card">Payment method: ${cardState}<div>${button('', 'card_succeeds', 'Use a working card')} ${button('', 'card_declines', 'Use a declining card')}</div></div>
-<p><a href="${escape(session.return_url ?? '/')}">Return to the app</a></p>`;
+<p><a href="${escape(returnTo(payments, session.return_url, '/sandbox/done'))}">Return to the app</a></p>`;
 }
