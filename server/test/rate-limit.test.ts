@@ -197,6 +197,24 @@ describe.skipIf(!sharedRedis)('rate limits in Redis, shared by two instances', (
     expectRateLimited(await b.get('/v1/customers', key));
     expectRateLimited(await a.get('/v1/customers', key));
   });
+
+  it('counts the checks budget in each instance, so a check never waits on Redis', async () => {
+    const options = { ...LONG_WINDOW, redisUrl: process.env.REDIS_URL! };
+    const first = createRateLimiter(limits({ checks: 1, api: 1 }), options);
+    const second = createRateLimiter(limits({ checks: 1, api: 1 }), options);
+    try {
+      const who = `checks-${Date.now()}`;
+      expect((await first.spend('checks', who))?.allowed).toBe(true);
+      expect((await second.spend('checks', who))?.allowed).toBe(true);
+      expect((await first.spend('checks', who))?.allowed).toBe(false);
+      // The api budget of the same key is one budget across both.
+      expect((await first.spend('api', who))?.allowed).toBe(true);
+      expect((await second.spend('api', who))?.allowed).toBe(false);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
 });
 
 describe('Redis down', () => {

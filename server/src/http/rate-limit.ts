@@ -59,7 +59,10 @@ export function createRateLimiter(limits: RateLimits, { redisUrl, windowSeconds 
     const options = { points, duration: windowSeconds, keyPrefix: `nozle:rate:${budget}` };
     // While Redis is down or slow each instance counts for itself: requests are still limited, never failed.
     const memory = new RateLimiterMemory(options);
-    limiters.set(budget, redis ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory }) : memory);
+    // Checks are the hot path, answered from memory: they never wait on Redis, so their budget is
+    // counted per instance (N instances let N times the budget through).
+    const shared = redis && budget !== 'checks';
+    limiters.set(budget, shared ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory }) : memory);
   }
 
   return {
