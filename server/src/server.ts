@@ -8,18 +8,18 @@ import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
 import { KeyCache } from './http/auth.js';
 import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
-import { OffsetClock, systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
+import { ProjectClocks } from './project-clocks.js';
 import { createPayments } from './payments/create.js';
 import { schedulePaymentJobs } from './payments/jobs.js';
 import type { Payments } from './payments/payments.js';
-import { loadClockOffset } from './payments/sandbox/run-due.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
 import { attachRealtime, type RealtimeHub } from './realtime/hub.js';
-import { ensureEventPartitions } from './usage/partitions.js';
+import { ensureAllEventPartitions } from './usage/partitions.js';
 import type { NewProject } from './projects/create-project.js';
 import { createDemoProject } from './demo/seed.js';
 import { countProjects } from './projects/store.js';
@@ -47,9 +47,9 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const db = options.db ?? (await openDatabase(config));
-  // In sandbox mode time is the test clock's: the machine's, moved ahead as far as the API said.
-  let clock = options.clock ?? (config.stripe ? systemClock : new OffsetClock());
   const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
+  // In sandbox mode each project's time is its test clock's: the server's, moved ahead as far as the API said.
+  const clock = new ProjectClocks(options.clock ?? systemClock, config.stripe ? undefined : { db, bus });
   const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
   let shuttingDown = false;
   let server: Server;
@@ -60,8 +60,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    if (clock instanceof OffsetClock) clock = new OffsetClock(await loadClockOffset(db));
-    await ensureEventPartitions(db, clock.now());
+    await clock.start();
+    await ensureAllEventPartitions(db, clock);
     // The demo comes with a small catalog and a customer, so the examples work on a fresh start.
     if (config.demo && (await countProjects(db)) === 0) demo = await createDemoProject(db, clock.now());
 
@@ -77,7 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const keys = new KeyCache(db, clock, bus);
     await keys.start();
     payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs }, config.stripe);
-    jobs = schedulePaymentJobs(payments, config.reconcileCron);
+    jobs = schedulePaymentJobs(payments, config.reconcileCron, clock);
     const app = createApp({
       db,
       bus,
@@ -103,6 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
   } catch (error) {
     jobs?.stop();
+    await clock.stop();
     await bus.close();
     await snapshotStore?.close();
     if (!options.db) await db.close();
@@ -114,7 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The same hourly sweep makes the events table's partitions for the months ahead.
   const purge = setInterval(() => {
     purgeExpiredKeys(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'));
-    ensureEventPartitions(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'could not make event partitions'));
+    ensureAllEventPartitions(db, clock).catch((error: unknown) => logger.warn({ err: error }, 'could not make event partitions'));
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
@@ -141,6 +142,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
+      await clock.stop();
       await bus.close();
       await snapshotStore?.close();
       if (!options.db) await db.close();
