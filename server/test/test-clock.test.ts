@@ -4,6 +4,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBus } from '../src/bus/memory-bus.js';
+import { createRedisBus } from '../src/bus/redis-bus.js';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
 import { loadConfig } from '../src/config.js';
 import { loadMigrations, migrate } from '../src/db/migrate.js';
@@ -151,7 +152,8 @@ describe('a test clock per project', () => {
 
   it('is learned by another instance from the bus, and from the database on reload', async () => {
     const project = await freshProject('Project F');
-    const bus = createMemoryBus();
+    // Redis pub/sub when the suite runs against real services.
+    const bus = process.env.REDIS_URL ? createRedisBus(process.env.REDIS_URL) : createMemoryBus();
     const here = new ProjectClocks(t.clock, { db: t.database.db, bus });
     const there = new ProjectClocks(t.clock, { db: t.database.db, bus });
     const offline = new ProjectClocks(t.clock, { db: t.database.db });
@@ -164,6 +166,7 @@ describe('a test clock per project', () => {
       expect(offline.offsetMs(project.projectId)).toBe(DAY * 1000);
     } finally {
       await Promise.all([here.stop(), there.stop()]);
+      await bus.close();
     }
   });
 });
@@ -179,7 +182,7 @@ describe('a restart after moves of the test clock', () => {
   it("starts again after a refused far-future move, and a project's clock moved nine years keeps its time and takes events", async () => {
     const database = await createTestDatabase();
     const logger = pino({ level: 'silent' });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NOZLE_DEMO: 'false' });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NOZLE_DEMO: 'false', REDIS_URL: process.env.REDIS_URL });
     try {
       const project = await createProjectWithKeys(database.db, 'Restarted', new Date());
       const call = async (url: string, method: string, path: string, body?: unknown) => {
