@@ -7,6 +7,7 @@ import type { Bus } from './bus/bus.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
 import { systemClock, type Clock } from './clock.js';
+import { ProjectClocks } from './project-clocks.js';
 import { grantRoutes } from './access/grants-routes.js';
 import { purchaseRoutes } from './access/purchases-routes.js';
 import { subscriptionRoutes } from './access/subscriptions-routes.js';
@@ -43,6 +44,7 @@ export interface AppDeps {
   db: Database;
   /** Carries changes to every instance; in-process when absent. */
   bus?: Bus;
+  /** The server's time; a ProjectClocks over it gives each project its own (made when it is a plain clock). */
   clock?: Clock;
   logger?: Logger;
   /** Check every response against nozle.yaml and fail loudly when one breaks it (tests). */
@@ -95,7 +97,12 @@ export function allRoutes(): Route[] {
 
 export function createApp(deps: AppDeps): Express {
   const bus = deps.bus ?? createMemoryBus();
-  const clock = deps.clock ?? systemClock;
+  let clock = deps.clock instanceof ProjectClocks ? deps.clock : undefined;
+  if (!clock) {
+    // Test clocks move only in sandbox mode; with Stripe every project is at the server's time.
+    clock = new ProjectClocks(deps.clock ?? systemClock, !deps.payments || deps.payments.sandbox ? { db: deps.db, bus } : undefined);
+    void clock.start();
+  }
   const logger = deps.logger ?? pino({ level: 'info' });
   const pastDueGraceMs = deps.pastDueGraceMs ?? DEFAULT_PAST_DUE_GRACE_MS;
   let entitlements = deps.entitlements;

@@ -22,25 +22,19 @@ export class ManualClock implements Clock {
   }
 }
 
-/** A clock the sandbox's test clock may move forward. */
-export interface AdjustableClock extends Clock {
-  set(date: Date): void;
+/**
+ * Time per project. In sandbox mode each project has its own test clock (the base time moved
+ * ahead by that project's offset); everything server-wide (keys, idempotency, partitions)
+ * reads `now()`, the base time.
+ */
+export interface ProjectTime extends Clock {
+  clockFor(projectId: string): Clock;
 }
 
-export const isAdjustable = (clock: Clock): clock is AdjustableClock => typeof (clock as Partial<AdjustableClock>).set === 'function';
-
-/** The machine's time moved ahead by an offset: the sandbox's test clock outside tests. */
-export class OffsetClock implements AdjustableClock {
-  offsetMs: number;
-  constructor(offsetMs = 0) {
-    this.offsetMs = offsetMs;
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  set(date: Date): void {
-    this.offsetMs = date.getTime() - Date.now();
-  }
+/** The clock of `projectId`: its test clock when `clock` keeps one per project, `clock` itself otherwise. */
+export function clockFor(clock: Clock, projectId: string | undefined): Clock {
+  const perProject = (clock as Partial<ProjectTime>).clockFor;
+  return projectId !== undefined && typeof perProject === 'function' ? perProject.call(clock, projectId) : clock;
 }
 
 export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);

@@ -8,11 +8,11 @@ import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
 import { KeyCache } from './http/auth.js';
 import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
-import { OffsetClock, systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
+import { ProjectClocks } from './project-clocks.js';
 import { createPayments } from './payments/create.js';
 import { schedulePaymentJobs } from './payments/jobs.js';
 import type { Payments } from './payments/payments.js';
-import { loadClockOffset } from './payments/sandbox/run-due.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -20,7 +20,7 @@ import { openDatabase } from './db/open.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { attachRealtime, type RealtimeHub } from './realtime/hub.js';
-import { ensureEventPartitions } from './usage/partitions.js';
+import { ensureAllEventPartitions } from './usage/partitions.js';
 import type { NewProject } from './projects/create-project.js';
 import { createDemoProject } from './demo/seed.js';
 import { countProjects } from './projects/store.js';
@@ -48,9 +48,9 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const db = options.db ?? (await openDatabase(config));
-  // In sandbox mode time is the test clock's: the machine's, moved ahead as far as the API said.
-  let clock = options.clock ?? (config.stripe ? systemClock : new OffsetClock());
   const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
+  // In sandbox mode each project's time is its test clock's: the server's, moved ahead as far as the API said.
+  const clock = new ProjectClocks(options.clock ?? systemClock, config.stripe ? undefined : { db, bus });
   const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
   const rateLimiter = createRateLimiter(config.rateLimits, config.redisUrl ? { redisUrl: config.redisUrl } : {});
   let shuttingDown = false;
@@ -62,8 +62,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    if (clock instanceof OffsetClock) clock = new OffsetClock(await loadClockOffset(db));
-    await ensureEventPartitions(db, clock.now());
+    await clock.start();
+    await ensureAllEventPartitions(db, clock);
     // The demo comes with a small catalog and a customer, so the examples work on a fresh start.
     if (config.demo && (await countProjects(db)) === 0) demo = await createDemoProject(db, clock.now());
 
@@ -81,7 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await keys.start();
     const redirects = { allowHttp: config.allowHttpRedirects };
     payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, redirects }, config.stripe);
-    jobs = schedulePaymentJobs(payments, config.reconcileCron);
+    jobs = schedulePaymentJobs(payments, config.reconcileCron, clock);
     const app = createApp({
       db,
       bus,
@@ -108,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
   } catch (error) {
     jobs?.stop();
+    await clock.stop();
     await bus.close();
     await snapshotStore?.close();
     await rateLimiter.close();
@@ -120,7 +121,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The same hourly sweep makes the events table's partitions for the months ahead.
   const purge = setInterval(() => {
     purgeExpiredKeys(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'));
-    ensureEventPartitions(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'could not make event partitions'));
+    ensureAllEventPartitions(db, clock).catch((error: unknown) => logger.warn({ err: error }, 'could not make event partitions'));
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
@@ -148,6 +149,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
+      await clock.stop();
       await bus.close();
       await snapshotStore?.close();
       await rateLimiter.close();

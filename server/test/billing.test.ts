@@ -14,7 +14,7 @@ let nozle: Nozle;
 const trackErrors: NozleTrackError[] = [];
 const at = (iso: string) => new Date(iso);
 const unix = (iso: string) => Date.parse(iso) / 1000;
-const billing = () => ({ db: t.database.db, clock: t.clock, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
 
 // The plan: $29.00 a month, and API units on graduated tiers: the first 1,000 free, the next
 // 9,000 at half a cent, everything above at a quarter cent.
@@ -29,7 +29,7 @@ let subscriptionId: string;
 
 /** Tracks through the SDK at the server's (test) time, and waits until the batch is sent. */
 async function track(customer: string, units: number, when: string, id?: string): Promise<void> {
-  t.clock.set(at(when));
+  t.setTime(at(when));
   nozle.track({ customer, event: 'api.request', properties: { units }, timestamp: at(when), ...(id ? { id } : {}) });
   await nozle.flush();
 }
@@ -188,7 +188,7 @@ describe('billing a period of usage', () => {
       { index: 2, id: 'other-late', status: 'accepted' }, // no invoice covers the other customer
     ]);
     // A retry of an event accepted before the invoice is a duplicate, so the sender stops there.
-    t.clock.set(at('2026-04-02T00:00:00Z'));
+    t.setTime(at('2026-04-02T00:00:00Z'));
     const events = [
       { id: 'acme-1', customer: 'acme', event: 'api.request', properties: { units: 5_000 }, timestamp: unix('2026-03-01T12:30:00Z') },
       { id: 'acme-new', customer: 'acme', event: 'api.request', properties: { units: 1 }, timestamp: unix('2026-03-10T00:00:00Z') },
@@ -204,7 +204,7 @@ describe('billing a period of usage', () => {
     expect((await nozle.invoices.list()).data).toHaveLength(1);
 
     await track('acme', 1_400, '2026-04-15T00:00:00Z');
-    t.clock.set(at('2026-05-01T12:00:00Z'));
+    t.setTime(at('2026-05-01T12:00:00Z'));
     // Without the lock, several runs at once still make one April invoice (the unique key decides).
     const built = await Promise.all([runBillingCycle(billing()), runBillingCycle(billing()), runBillingCycle(billing())]);
     expect(built.reduce((sum, n) => sum + n, 0)).toBe(1);

@@ -72,7 +72,7 @@ describe('credit grants', () => {
   });
 
   it('drops an expired grant from the balance', async () => {
-    t.clock.set(new Date('2026-03-20T00:00:00Z'));
+    t.setTime(new Date('2026-03-20T00:00:00Z'));
     expect((await nozle.credits.retrieve('acme')).balances).toEqual({ usd: 5_000, eur: 500 });
     expect((await entitlements()).credits).toEqual({ usd: 5_000, eur: 500 });
   });
@@ -108,13 +108,13 @@ describe('credit grants', () => {
     expect(after.credits).toEqual({ usd: 500, eur: 500 });
 
     // Another run finds the invoice built: nothing more is drawn.
-    await runBillingCycle({ db: t.database.db, clock: t.clock, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+    await runBillingCycle({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
     expect((await nozle.invoices.list({ customer: 'acme' })).data).toHaveLength(1);
     expect((await nozle.credits.retrieve('acme')).balances).toEqual({ usd: 500, eur: 500 });
   });
 
   it('shows the credit the next invoice would draw in the preview', async () => {
-    t.clock.set(new Date('2026-04-02T00:00:00Z'));
+    t.setTime(new Date('2026-04-02T00:00:00Z'));
     await t.call('POST', '/v1/events', {
       body: { events: [{ id: 'u2', customer: 'acme', event: 'api.request', properties: { units: 2_000 }, timestamp: unix('2026-04-02T00:00:00Z') }] },
     });

@@ -11,7 +11,7 @@ const unix = (iso: string) => Date.parse(iso) / 1000;
 const ids: Record<string, string> = {};
 
 async function track(customer: string, tokens: number, when: string, model?: string): Promise<void> {
-  t.clock.set(new Date(when));
+  t.setTime(new Date(when));
   const event = { id: `${customer}-${when}-${model ?? 'none'}`, customer, event: 'llm.call', properties: { tokens, ...(model ? { model } : {}) }, timestamp: unix(when) };
   const res = await t.call('POST', '/v1/events', { body: { events: [event] } });
   expect(res.body.results[0].status).toBe('accepted');

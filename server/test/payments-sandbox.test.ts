@@ -56,7 +56,9 @@ async function customer(): Promise<TestCustomer> {
   return { id: res.body.id, externalId };
 }
 
-const nowSeconds = () => Math.floor(t.clock.now().getTime() / 1000);
+// Project A's time: its test clock, ahead of the server's once moved.
+const nowA = () => t.clocks.clockFor(t.projectA.projectId).now();
+const nowSeconds = () => Math.floor(nowA().getTime() / 1000);
 
 async function entitlements(c: TestCustomer) {
   const res = await t.call('GET', `/v1/customers/${c.id}/entitlements`);
@@ -147,7 +149,7 @@ async function eventsAbout(providerSubscriptionId: string): Promise<string[]> {
 
 /** Recomputes and publishes the customer's snapshot from the database as it is (after a test edited it directly). */
 async function recompute(c: TestCustomer): Promise<void> {
-  const stored = await t.database.db.transaction((tx) => recomputeSnapshot(tx, t.projectA.projectId, c.id, t.clock.now(), DEFAULT_PAST_DUE_GRACE_MS));
+  const stored = await t.database.db.transaction((tx) => recomputeSnapshot(tx, t.projectA.projectId, c.id, nowA(), DEFAULT_PAST_DUE_GRACE_MS));
   await t.payments.deps.entitlements.published(stored);
 }
 

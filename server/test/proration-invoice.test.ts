@@ -15,14 +15,14 @@ let nozle: Nozle;
 const trackErrors: NozleTrackError[] = [];
 const at = (iso: string) => new Date(iso);
 const unix = (iso: string) => Date.parse(iso) / 1000;
-const billing = () => ({ db: t.database.db, clock: t.clock, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
 
 // Periods of 30 days: April 1 12:00 to May 1 12:00 UTC.
 const START = '2026-04-01T12:00:00Z';
 const END = '2026-05-01T12:00:00Z';
 
 async function track(customer: string, units: number, when: string): Promise<void> {
-  t.clock.set(at(when));
+  t.setTime(at(when));
   nozle.track({ customer, event: 'api.request', properties: { units }, timestamp: at(when) });
   await nozle.flush();
 }
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await nozle.plans.create({ key: 'pro', name: 'Pro', interval: 'month', base_price: 9_000, prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '0.5' }] });
   await nozle.customers.create({ external_id: 'upgrader' });
   await nozle.customers.create({ external_id: 'leaver' });
-  t.clock.set(at(START));
+  t.setTime(at(START));
 });
 afterAll(async () => {
   await nozle.shutdown();
@@ -53,7 +53,7 @@ describe('a mid-period upgrade', () => {
 
     await track('upgrader', 1_000, '2026-04-10T00:00:00Z');
     // Halfway: 15 of the 30 days remain.
-    t.clock.set(at('2026-04-16T12:00:00Z'));
+    t.setTime(at('2026-04-16T12:00:00Z'));
     const upgraded = await t.call('POST', `/v1/subscriptions/${subscriptionId}`, { body: { plan: 'pro' } });
     expect(upgraded.status).toBe(200);
     await track('upgrader', 2_000, '2026-04-20T00:00:00Z');
@@ -117,10 +117,10 @@ describe('a mid-period upgrade', () => {
 
 describe('an immediate cancellation mid-period', () => {
   it('gets one final invoice for the period cut short: usage to the cancellation, the base fee not refunded', async () => {
-    t.clock.set(at('2026-06-02T12:00:00Z'));
+    t.setTime(at('2026-06-02T12:00:00Z'));
     const subscription = await nozle.subscriptions.create({ customer: 'leaver', plan: 'basic' });
     await track('leaver', 400, '2026-06-05T00:00:00Z');
-    t.clock.set(at('2026-06-12T12:00:00Z'));
+    t.setTime(at('2026-06-12T12:00:00Z'));
     expect((await t.call('POST', `/v1/subscriptions/${subscription.id}/cancel`, { body: {} })).status).toBe(200);
     // After the cancellation: not on the invoice.
     await track('leaver', 100, '2026-06-20T00:00:00Z');
@@ -152,7 +152,7 @@ describe('a plan change of a subscription billed by the sandbox', () => {
     expect(subscription).toMatchObject({ provider: 'sandbox', current_period_start: unix('2026-08-01T13:00:00Z') });
 
     await track('sandboxed', 10, '2026-08-05T00:00:00Z');
-    t.clock.set(at('2026-08-16T13:00:00Z'));
+    t.setTime(at('2026-08-16T13:00:00Z'));
     expect((await t.call('POST', `/v1/subscriptions/${subscription!.id}`, { body: { plan: 'pro' } })).status).toBe(200);
     const { rows } = await t.database.db.query('select * from subscription_changes where subscription_id = $1', [subscription!.id]);
     expect(rows).toEqual([]);

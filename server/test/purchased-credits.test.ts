@@ -10,7 +10,7 @@ let t: TestApp;
 let nozle: Nozle;
 const DAY = 86_400;
 const unix = (iso: string) => Date.parse(iso) / 1000;
-const nowSeconds = () => Math.floor(t.clock.now().getTime() / 1000);
+const nowSeconds = () => Math.floor(t.clocks.clockFor(t.projectA.projectId).now().getTime() / 1000);
 
 const grantsOf = async (customer: string) => (await nozle.credits.retrieve(customer)).grants;
 const snapshotCredits = async (customer: string) => (await t.call('GET', `/v1/customers/${customer}/entitlements`)).body.credits;
@@ -146,7 +146,7 @@ describe('credit bought through the API', () => {
   }
 
   it('is drawn by the usage invoice before anything is billed', async () => {
-    t.clock.set(new Date('2026-03-20T00:00:00Z'));
+    t.setTime(new Date('2026-03-20T00:00:00Z'));
     const sent = await t.call('POST', '/v1/events', {
       body: { events: [{ id: 'p1', customer: 'buyer', event: 'api.request', properties: { units: 4_000 }, timestamp: unix('2026-03-20T00:00:00Z') }] },
     });
@@ -177,7 +177,7 @@ describe('credit bought through the API', () => {
     expect(await snapshotCredits('buyer')).toEqual({});
     expect((await check('buyer', 1)).body).toMatchObject({ allowed: false, reason: 'insufficient_credits', credits: { balance: 0 } });
 
-    t.clock.set(new Date((at + 60) * 1000));
+    t.setTime(new Date((at + 60) * 1000));
     expect((await t.call('POST', `/v1/purchases/${purchase}/refund`)).status).toBe(200);
     expect(await grantsOf('buyer')).toMatchObject([{ remaining: 0, revoked_at: at, revoked_amount: 3_000 }]);
   });

@@ -812,8 +812,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The sandbox's test clock
-         * @description What time it is for the server (sandbox mode only).
+         * The project's test clock
+         * @description What time it is for the caller's project (sandbox mode only). Each project has its own
+         *     clock: the server's time, moved ahead as far as that project's advances took it.
          */
         get: operations["retrieveTestClock"];
         put?: never;
@@ -834,14 +835,18 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move the sandbox's test clock forward
-         * @description Sandbox mode only. Moves the server's time forward (never back), then runs everything
-         *     that fell due on the way, in order: trial ends, renewals with their payments (paid, or
-         *     failed and retried), cancellations at period end. Each step goes through the same path
-         *     a Stripe webhook does, and recomputes and pushes the customers' entitlements. The
-         *     clock is the whole server's: the sandbox is for one developer's machine. A retry with
-         *     the same `Idempotency-Key` replays the first move's answer and moves nothing again
-         *     (moving it `to` an instant is safe to repeat too).
+         * Move the project's test clock forward
+         * @description Sandbox mode only. Moves the caller's project's time forward (never back: a target at
+         *     or before its time changes nothing), then runs everything of that project that fell due
+         *     on the way, in order: trial ends, renewals with their payments (paid, or failed and
+         *     retried), cancellations at period end, invoices of ended periods. Each step goes through
+         *     the same path a Stripe webhook does, and recomputes and pushes the customers'
+         *     entitlements. The clock is the project's, as Stripe's test clocks are: no other
+         *     project's time, subscriptions, snapshots or invoices move. It goes at most ten years
+         *     (315360000 seconds) past the server's time: a move beyond is refused with a 400 naming
+         *     `to` or `seconds`, and changes nothing. A retry with the same `Idempotency-Key` replays
+         *     the first move's answer and moves nothing again (moving it `to` an instant is safe to
+         *     repeat too).
          */
         post: operations["advanceTestClock"];
         delete?: never;
@@ -2779,17 +2784,20 @@ export interface components {
             /** @constant */
             object: "test_clock";
             now: components["schemas"]["Timestamp"];
-            /** @description How far ahead of the machine's time the clock has been moved. */
+            /** @description How far ahead of the server's time this project's clock has been moved. */
             offset_seconds: number;
         };
         /**
-         * @description Give exactly one of `to` and `seconds`.
+         * @description Give exactly one of `to` and `seconds`. Either way the clock goes at most ten years
+         *     (315360000 seconds) past the server's time; a move beyond is a 400 naming the parameter.
          * @example {
          *       "seconds": 2678400
          *     }
          */
         TestClockAdvanceParams: {
-            to?: components["schemas"]["Timestamp"];
+            /** @description The instant to move to, as Unix seconds (at most ten years past the server's time). */
+            to?: number;
+            /** @description How far to move, in seconds (the result at most ten years past the server's time). */
             seconds?: number;
         };
         /**

@@ -67,12 +67,15 @@ export class Payments {
     return unwrap(await this.#client.POST('/v1/reconciliations', {}));
   }
 
-  /** Sandbox only: the server's time. */
+  /** Sandbox only: the time of this key's project (its own test clock). */
   async testClock(): Promise<TestClock> {
     return unwrap(await this.#client.GET('/v1/test_clock', {}));
   }
 
-  /** Sandbox only: moves time forward by `seconds` or `to` an instant, running renewals and trial ends on the way. */
+  /**
+   * Sandbox only: moves this key's project's time forward by `seconds` or `to` an instant (at most ten
+   * years past the server's time), running that project's renewals and trial ends on the way.
+   */
   async advanceTestClock(params: TestClockAdvanceParams): Promise<TestClock> {
     return unwrap(await this.#client.POST('/v1/test_clock/advance', { body: params }));
   }

@@ -5,6 +5,7 @@ import type { Queryable } from '../db/database.js';
 import type { InvoiceToSend, ProviderName } from '../payments/provider.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import { projectNowSql } from '../project-clocks.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
 import type { PeriodSource } from './periods.js';
 import type { StoredPrice } from './prices.js';
@@ -158,16 +159,18 @@ const BILLABLE = `select s.id, s.project_id, s.customer_id, s.plan_id, s.plan_ve
 
 /**
  * Recurring subscriptions with something to bill (a base fee or a usage price), in every
- * project, that may have a period ended and not invoiced: those whose last invoice (if any)
- * ends before now.
+ * project (or one), that may have a period ended and not invoiced: those whose last invoice
+ * (if any) ends before their project's now.
  */
-export async function billableSubscriptions(db: Queryable, now: Date): Promise<BillableSubscription[]> {
+export async function billableSubscriptions(db: Queryable, baseNow: Date, projectId?: string): Promise<BillableSubscription[]> {
+  // Each project's "now" is its own test clock's: the base time moved ahead by its offset.
   const { rows } = await db.query<BillableSubscription>(
     `select * from (${BILLABLE}
-       where v.interval <> 'one_time' and (v.base_price > 0 or jsonb_array_length(v.prices) > 0) and s.status <> 'incomplete') b
-     where b.last_invoiced_end is null or b.last_invoiced_end < $1
+       where v.interval <> 'one_time' and (v.base_price > 0 or jsonb_array_length(v.prices) > 0) and s.status <> 'incomplete'
+         and ($2::text is null or s.project_id = $2)) b
+     where b.last_invoiced_end is null or b.last_invoiced_end < ${projectNowSql('$1', 'b.project_id')}
      order by b.id`,
-    [now],
+    [baseNow, projectId ?? null],
   );
   return rows;
 }
@@ -253,6 +256,7 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
 
 export interface DraftToFinalize {
   id: string;
+  project_id: string;
   customer_id: string;
   currency: string;
   /** Who bills its subscription. */
@@ -260,10 +264,11 @@ export interface DraftToFinalize {
 }
 
 /** Drafts left to finalize, oldest first, with who bills their subscription. */
-export async function draftInvoices(db: Queryable): Promise<DraftToFinalize[]> {
+export async function draftInvoices(db: Queryable, projectId?: string): Promise<DraftToFinalize[]> {
   const { rows } = await db.query<DraftToFinalize>(
-    `select i.id, i.customer_id, i.currency, s.provider from invoices i join subscriptions s on s.id = i.subscription_id
-     where i.status = 'draft' order by i.seq`,
+    `select i.id, i.project_id, i.customer_id, i.currency, s.provider from invoices i join subscriptions s on s.id = i.subscription_id
+     where i.status = 'draft' and ($1::text is null or i.project_id = $1) order by i.seq`,
+    [projectId ?? null],
   );
   return rows;
 }

@@ -6,7 +6,7 @@
 // a database lock so instances do not race through the same work.
 import type { components } from '@nozle/openapi';
 import type { Logger } from 'pino';
-import type { Clock } from '../clock.js';
+import { clockFor, type Clock } from '../clock.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
@@ -46,21 +46,21 @@ export interface BillingDeps {
 export const BILLING_LOCK = 'nozle:billing';
 
 /**
- * Builds and finalizes the invoices of every period that has ended, in every project. Runs on
- * one instance at a time; answers how many invoices it built (0 when another instance holds
- * the lock).
+ * Builds and finalizes the invoices of every period that has ended, in every project (or in
+ * `projectId` only), each judged by its project's clock. Runs on one instance at a time;
+ * answers how many invoices it built (0 when another instance holds the lock).
  */
-export async function closeBillingPeriods(deps: BillingDeps): Promise<number> {
-  const result = await deps.db.withLock(BILLING_LOCK, () => runBillingCycle(deps));
+export async function closeBillingPeriods(deps: BillingDeps, projectId?: string): Promise<number> {
+  const result = await deps.db.withLock(BILLING_LOCK, () => runBillingCycle(deps, projectId));
   return result.ran ? result.value : 0;
 }
 
 /** The cycle itself, without the lock; safe to run twice at once (the unique key decides). */
-export async function runBillingCycle(deps: BillingDeps): Promise<number> {
+export async function runBillingCycle(deps: BillingDeps, projectId?: string): Promise<number> {
   const { db, clock, logger } = deps;
-  const now = clock.now();
   let built = 0;
-  for (const candidate of await billableSubscriptions(db, now)) {
+  for (const candidate of await billableSubscriptions(db, clock.now(), projectId)) {
+    const now = clockFor(clock, candidate.project_id).now();
     for (const period of endedPeriods(candidate, candidate.last_invoiced_end, now)) {
       try {
         const { id, snapshot } = await retryTransaction(() => db.transaction((tx) => buildInvoice(tx, candidate, period, now, deps.pastDueGraceMs)));
@@ -73,7 +73,7 @@ export async function runBillingCycle(deps: BillingDeps): Promise<number> {
       }
     }
   }
-  await finalizeDrafts(deps, now);
+  await finalizeDrafts(deps, projectId);
   if (built > 0) logger.info({ built }, 'invoices built');
   return built;
 }
@@ -167,9 +167,10 @@ async function ratePeriod(db: Queryable, sub: BillableSubscription, period: Bill
  * between sends it again on the next run, and the provider makes nothing twice for the same
  * Nozle invoice (Stripe: idempotency keys derived from its id and its lines' positions).
  */
-async function finalizeDrafts(deps: BillingDeps, now: Date): Promise<void> {
+async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined): Promise<void> {
   const { db, logger } = deps;
-  for (const draft of await draftInvoices(db)) {
+  for (const draft of await draftInvoices(db, projectId)) {
+    const now = clockFor(deps.clock, draft.project_id).now();
     try {
       if (!draft.provider) {
         await db.transaction((tx) => finalizeInvoice(tx, draft.id, 'open', now));

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { DEFAULT_MAX_STALENESS_MS, subscribeSoon, type Bus, type Gap } from '../bus/bus.js';
-import type { Clock } from '../clock.js';
+import { clockFor, type Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { findCustomer } from '../customers/store.js';
 import { featureDefinitions } from '../catalog/features-store.js';
@@ -30,6 +30,7 @@ export type ProjectEvent = { kind: 'deleted'; project: string; customer: string 
 export interface EntitlementCacheOptions {
   db: Database;
   bus: Bus;
+  /** Each project's time is `clockFor(clock, project)`: its test clock in the sandbox. */
   clock: Clock;
   logger: Logger;
   pastDueGraceMs: number;
@@ -195,7 +196,7 @@ export class EntitlementCache {
 
   /** Every snapshot of the project went stale (their database rows were expired in the same change). */
   async projectChanged(projectId: string): Promise<void> {
-    const staleBefore = this.#o.clock.now().getTime();
+    const staleBefore = this.#now(projectId);
     this.#forgetProject(projectId, staleBefore);
     await this.#announce({ kind: 'project', project: projectId, staleBefore });
   }
@@ -212,14 +213,19 @@ export class EntitlementCache {
       const current = await readStoredSnapshot(tx, projectId, customerId);
       // Another instance may have done it while we waited for the lock.
       if (current && this.#fresh(current)) return current;
-      return recomputeSnapshot(tx, projectId, customerId, this.#o.clock.now(), this.#o.pastDueGraceMs);
+      return recomputeSnapshot(tx, projectId, customerId, new Date(this.#now(projectId)), this.#o.pastDueGraceMs);
     });
     await this.#announce({ kind: 'entitlements', project: projectId, customer: customerId, version: stored.snapshot.version });
     return stored;
   }
 
   #fresh(stored: StoredSnapshot): boolean {
-    return stored.validUntilMs === null || this.#o.clock.now().getTime() < stored.validUntilMs;
+    return stored.validUntilMs === null || this.#now(stored.projectId) < stored.validUntilMs;
+  }
+
+  /** The project's time, in milliseconds. */
+  #now(projectId: string): number {
+    return clockFor(this.#o.clock, projectId).now().getTime();
   }
 
   #usable(key: string, stored: StoredSnapshot): boolean {

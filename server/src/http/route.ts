@@ -4,6 +4,7 @@ import type { Request, Response, Router } from 'express';
 import type { operations } from '@nozle/openapi';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import type { ProjectClocks } from '../project-clocks.js';
 import type { Bus } from '../bus/bus.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -44,7 +45,8 @@ export interface AppContext {
   pastDueGraceMs: number;
   /** Usage events older than this are refused. */
   eventMaxAgeMs: number;
-  clock: Clock;
+  /** The server's time (`now()`) and each project's (`clockFor`): its sandbox test clock. */
+  clock: ProjectClocks;
   logger: Logger;
   /** Whether the server is draining (readiness answers 503). */
   isShuttingDown(): boolean;
@@ -61,6 +63,7 @@ export interface AppContext {
 export interface HandlerContext {
   /** The request's transaction for writes; the database itself for reads. */
   db: Queryable;
+  /** The caller's project's time (its sandbox test clock); the server's for public routes. */
   clock: Clock;
   requestId: string;
   log: Logger;
@@ -149,7 +152,7 @@ export function mountRoute(
     const origin = app.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const header = (name: string) => req.get(name);
     const run = (db: Queryable) =>
-      route.run(input, { db, clock: app.clock, requestId, log, caller, app, afterCommit: (fn) => committed.push(fn), header, rawBody, origin, customerToken });
+      route.run(input, { db, clock: caller ? app.clock.clockFor(caller.projectId) : app.clock, requestId, log, caller, app, afterCommit: (fn) => committed.push(fn), header, rawBody, origin, customerToken });
     // A deadlock or serialization failure rolled everything back: run the request again.
     const inTransaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
       retryTransaction(() => {

@@ -1,5 +1,6 @@
 // The processing path for provider events, the same for a Stripe webhook and the sandbox:
 // store the raw event once per id, then process it; a failure is kept and retried.
+import { clockFor } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { Payments } from './payments.js';
 import type Stripe from 'stripe';
@@ -39,7 +40,9 @@ const SUBSCRIPTION_EVENTS = new Set([
 export async function processEvent(payments: Payments, event: ProviderEvent): Promise<{ projectId: string | null; outcomes: SyncOutcome[] }> {
   const provider = payments.providerName;
   const outcomes: SyncOutcome[] = [];
-  const now = () => payments.deps.clock.now();
+  // Applied at the time of the project whose customer the event names (its sandbox test clock).
+  const owner = event.customer ? await customerForProviderId(payments.deps.db, provider, event.customer) : undefined;
+  const now = () => clockFor(payments.deps.clock, owner?.projectId).now();
   const read = <T>(fn: (p: PaymentProvider) => Promise<T>) => payments.withProvider(fn);
 
   if (event.type === 'checkout.session.completed' && event.checkoutSession) {

@@ -2,7 +2,7 @@
 // provider says (sync.ts) with the entitlements recomputed and pushed for every change.
 import type { Logger } from 'pino';
 import type { Plan } from '../catalog/plans-store.js';
-import type { Clock } from '../clock.js';
+import { clockFor, type Clock } from '../clock.js';
 import type { Customer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
@@ -79,7 +79,7 @@ export class Payments {
     const known = await findProviderCustomer(tx, customer.id, this.providerName);
     if (known) return known;
     const id = await this.providerIn(tx, afterCommit).createCustomer({ projectId, customerId: customer.id, email: customer.email, name: customer.name });
-    await saveProviderCustomer(tx, projectId, customer.id, this.providerName, id, this.deps.clock.now());
+    await saveProviderCustomer(tx, projectId, customer.id, this.providerName, id, clockFor(this.deps.clock, projectId).now());
     return id;
   }
 
@@ -95,14 +95,14 @@ export class Payments {
       interval: plan.interval,
       metadata: { nozle_project: projectId, nozle_plan: plan.id, nozle_plan_version: String(plan.version) },
     });
-    await saveProviderPrice(tx, projectId, plan.id, plan.version, this.providerName, id, this.deps.clock.now());
+    await saveProviderPrice(tx, projectId, plan.id, plan.version, this.providerName, id, clockFor(this.deps.clock, projectId).now());
     return id;
   }
 
   /** Recomputes the customer's entitlements after a change, in the change's transaction. */
   async recomputeFor(tx: Queryable, outcome: SyncOutcome): Promise<StoredSnapshot | undefined> {
     if (outcome.kind !== 'changed') return undefined;
-    return recomputeSnapshot(tx, outcome.projectId, outcome.customerId, this.deps.clock.now(), this.deps.pastDueGraceMs);
+    return recomputeSnapshot(tx, outcome.projectId, outcome.customerId, clockFor(this.deps.clock, outcome.projectId).now(), this.deps.pastDueGraceMs);
   }
 
   /** Runs `sync` in its own transaction (retried on deadlock), then pushes the new snapshot. */

@@ -1,7 +1,7 @@
 // Reconciliation: compares what the provider holds with Nozle's copy, corrects the drift
 // (through the same sync as webhooks, so entitlements are recomputed and pushed) and records
 // what it changed. Runs on one instance at a time (a database lock).
-import { unixSeconds } from '../clock.js';
+import { clockFor, unixSeconds } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { Payments } from './payments.js';
@@ -26,7 +26,9 @@ export const RECONCILE_LOCK = 'nozle:reconcile';
  * when another run holds the lock.
  */
 export async function reconcile(payments: Payments, trigger: 'schedule' | 'api', projectId?: string): Promise<Reconciliation | null> {
-  const { db, clock, logger } = payments.deps;
+  const { db, logger } = payments.deps;
+  // The run's own times are the project's (the server's for a scheduled run of all).
+  const clock = clockFor(payments.deps.clock, projectId);
   const provider = payments.providerName;
   const outcome = await db.withLock(RECONCILE_LOCK, async () => {
     const run: Reconciliation = { id: newId('rec'), object: 'reconciliation', trigger, started_at: unixSeconds(clock.now()), finished_at: null, checked: 0, changes: [], error: null };
@@ -37,11 +39,13 @@ export async function reconcile(payments: Payments, trigger: 'schedule' | 'api',
     // The provider lists every project's objects: a run for one project looks only at its own
     // customers' (another project's drift is neither touched nor counted here).
     const owners = new Map<string, string | null>();
-    const inScope = async (providerCustomer: string): Promise<boolean> => {
-      if (projectId === undefined) return true;
+    const ownerOf = async (providerCustomer: string): Promise<string | null> => {
       if (!owners.has(providerCustomer)) owners.set(providerCustomer, (await customerForProviderId(db, provider, providerCustomer))?.projectId ?? null);
-      return owners.get(providerCustomer) === projectId;
+      return owners.get(providerCustomer) ?? null;
     };
+    const inScope = async (providerCustomer: string): Promise<boolean> => projectId === undefined || (await ownerOf(providerCustomer)) === projectId;
+    // A change is recorded at the time of the project that owns the object (its sandbox test clock).
+    const nowIn = (project: string | null) => clockFor(payments.deps.clock, project ?? undefined).now();
     try {
       await payments.withProvider(async (source) => {
         const seen = new Set<string>();
@@ -49,23 +53,26 @@ export async function reconcile(payments: Payments, trigger: 'schedule' | 'api',
           seen.add(sub.id);
           if (!(await inScope(sub.customer))) continue;
           run.checked += 1;
-          record(await payments.apply((tx) => syncSubscription(tx, provider, sub, clock.now())));
+          const now = nowIn(await ownerOf(sub.customer));
+          record(await payments.apply((tx) => syncSubscription(tx, provider, sub, now)));
         }
         // Ours that the provider's listing lacks: read each again; gone there means canceled here.
-        const { rows } = await db.query<{ provider_subscription_id: string }>(
-          `select provider_subscription_id from subscriptions where provider = $1 and status <> 'canceled' and ($2::text is null or project_id = $2)`,
+        const { rows } = await db.query<{ provider_subscription_id: string; project_id: string }>(
+          `select provider_subscription_id, project_id from subscriptions where provider = $1 and status <> 'canceled' and ($2::text is null or project_id = $2)`,
           [provider, projectId ?? null],
         );
-        for (const { provider_subscription_id: id } of rows.filter((row) => !seen.has(row.provider_subscription_id))) {
+        for (const { provider_subscription_id: id, project_id: project } of rows.filter((row) => !seen.has(row.provider_subscription_id))) {
           run.checked += 1;
           const sub = await source.retrieveSubscription(id);
-          if (sub) record(await payments.apply((tx) => syncSubscription(tx, provider, sub, clock.now())));
-          else record(await payments.apply((tx) => cancelVanished(tx, provider, id, clock.now())));
+          const now = nowIn(project);
+          if (sub) record(await payments.apply((tx) => syncSubscription(tx, provider, sub, now)));
+          else record(await payments.apply((tx) => cancelVanished(tx, provider, id, now)));
         }
         for await (const payment of source.listPayments()) {
           if (!(await inScope(payment.customer))) continue;
           run.checked += 1;
-          record(await payments.apply((tx) => syncPayment(tx, provider, payment, clock.now())));
+          const now = nowIn(await ownerOf(payment.customer));
+          record(await payments.apply((tx) => syncPayment(tx, provider, payment, now)));
         }
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { assertNotSubscribed } from '../access/subscriptions-store.js';
 import { findPlan } from '../catalog/plans-store.js';
-import { isAdjustable, unixSeconds } from '../clock.js';
+import { unixSeconds, type Clock } from '../clock.js';
 import { ApiError, invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { definePublicRoute, defineRoute } from '../http/route.js';
@@ -9,8 +9,7 @@ import { newId } from '../ids.js';
 import { customerForCaller } from './caller-customer.js';
 import { receiveEvent, type EventStatus } from './events.js';
 import { reconcile, reconcileBusy, type Reconciliation } from './reconcile.js';
-import { advanceSandbox, saveClockOffset } from './sandbox/run-due.js';
-import { closeBillingPeriods } from '../billing/invoices.js';
+import { moveTestClock } from './sandbox/test-clock.js';
 import { assertRedirectUrl } from './redirect-url.js';
 import { insertHostedSession } from './store.js';
 import type { StripeProvider } from './stripe-provider.js';
@@ -34,6 +33,7 @@ interface PaymentEventRow {
 }
 
 const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
+const testClock = (clock: Clock, offsetMs: number) => ({ object: 'test_clock' as const, now: unixSeconds(clock.now()), offset_seconds: Math.round(offsetMs / 1000) });
 
 export const paymentRoutes = [
   defineRoute('createCheckoutSession', async ({ body }, ctx) => {
@@ -218,22 +218,24 @@ export const paymentRoutes = [
     ),
   })),
 
-  defineRoute('retrieveTestClock', async (_input, { app, clock }) => {
-    if (!app.payments.sandbox || !isAdjustable(clock)) throw sandboxOnly();
-    return { status: 200, body: { object: 'test_clock', now: unixSeconds(clock.now()), offset_seconds: Math.round((clock.now().getTime() - Date.now()) / 1000) } };
+  defineRoute('retrieveTestClock', async (_input, { app, caller, clock }) => {
+    if (!app.payments.sandbox || !app.clock.adjustable) throw sandboxOnly();
+    return { status: 200, body: testClock(clock, app.clock.offsetMs(caller.projectId)) };
   }),
 
-  defineRoute('advanceTestClock', async ({ body }, { app, clock }) => {
-    if (!app.payments.sandbox || !isAdjustable(clock)) throw sandboxOnly();
-    const now = clock.now();
-    const target = body.to !== undefined ? new Date(body.to * 1000) : new Date(now.getTime() + (body.seconds ?? 0) * 1000);
-    // Never back: a target at or before now leaves the clock as it is (a retried `to` is harmless).
-    if (target.getTime() > now.getTime()) {
-      clock.set(target);
-      await saveClockOffset(app.db, clock.now().getTime() - Date.now());
+  defineRoute('advanceTestClock', async ({ body }, { app, caller, clock }) => {
+    if (!app.payments.sandbox || !app.clock.adjustable) throw sandboxOnly();
+    const target = body.to !== undefined ? new Date(body.to * 1000) : new Date(clock.now().getTime() + (body.seconds ?? 0) * 1000);
+    const latest = app.clock.latestAllowed();
+    if (target.getTime() > latest.getTime()) {
+      throw invalidParam(
+        body.to !== undefined ? 'to' : 'seconds',
+        `A test clock goes at most ten years past the server's time: to ${unixSeconds(latest)} (${latest.toISOString()}) at the latest.`,
+        'parameter_out_of_range',
+      );
     }
-    await advanceSandbox(app.payments);
-    await closeBillingPeriods(app);
-    return { status: 200, body: { object: 'test_clock', now: unixSeconds(clock.now()), offset_seconds: Math.round((clock.now().getTime() - Date.now()) / 1000) } };
+    // Never back: a target at or before now leaves the clock as it is (a retried `to` is harmless).
+    await moveTestClock(app.payments, app.clock, caller.projectId, target);
+    return { status: 200, body: testClock(clock, app.clock.offsetMs(caller.projectId)) };
   }),
 ];

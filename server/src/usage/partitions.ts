@@ -2,6 +2,7 @@
 import { utc } from '@date-fns/utc';
 import { addMonths, startOfMonth } from 'date-fns';
 import type { Queryable } from '../db/database.js';
+import type { ProjectClocks } from '../project-clocks.js';
 
 const name = (month: Date) => `events_y${month.getUTCFullYear()}m${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
 
@@ -25,4 +26,9 @@ export async function ensureEventPartitions(db: Queryable, now: Date, monthsBack
     }
   }
   return made;
+}
+
+/** Partitions for the months around the server's time and around every project's test clock. */
+export async function ensureAllEventPartitions(db: Queryable, clocks: ProjectClocks): Promise<void> {
+  for (const now of [clocks.now(), ...clocks.projectNows()]) await ensureEventPartitions(db, now);
 }

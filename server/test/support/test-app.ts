@@ -8,6 +8,7 @@ import { EntitlementCache } from '../../src/entitlements/cache.js';
 import { KeyCache } from '../../src/http/auth.js';
 import { attachRealtime, type RealtimeHub, type RealtimeOptions } from '../../src/realtime/hub.js';
 import { ManualClock } from '../../src/clock.js';
+import { ProjectClocks } from '../../src/project-clocks.js';
 import { createProjectWithKeys, type NewProject } from '../../src/projects/create-project.js';
 import { ensureEventPartitions } from '../../src/usage/partitions.js';
 import { createPayments, type StripeSettings } from '../../src/payments/create.js';
@@ -30,7 +31,11 @@ export interface CallResult<T = any> {
 export interface TestApp {
   url: string;
   database: TestDatabase;
+  /** The server's time; a project whose test clock was moved is ahead of it (`clocks`). */
   clock: ManualClock;
+  clocks: ProjectClocks;
+  /** Sets the server's time so that project A's clock (its test clock, when moved) reads `date`. */
+  setTime(date: Date): void;
   projectA: NewProject;
   projectB: NewProject;
   realtime: RealtimeHub;
@@ -56,22 +61,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const projectB = await createProjectWithKeys(database.db, 'Project B', clock.now());
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bus = createMemoryBus();
-  const entitlements = new EntitlementCache({ db: database.db, bus, clock, logger, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
-  const keys = new KeyCache(database.db, clock, bus);
+  const clocks = new ProjectClocks(clock, options.stripe ? undefined : { db: database.db, bus });
+  await clocks.start();
+  const entitlements = new EntitlementCache({ db: database.db, bus, clock: clocks, logger, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+  const keys = new KeyCache(database.db, clocks, bus);
   await entitlements.start();
   await keys.start();
-  const payments = createPayments({ db: database.db, clock, logger, entitlements, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS }, options.stripe);
-  const app = createApp({ db: database.db, bus, entitlements, keys, clock, logger, payments, validateResponses: true, ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}) });
+  const payments = createPayments({ db: database.db, clock: clocks, logger, entitlements, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS }, options.stripe);
+  const app = createApp({ db: database.db, bus, entitlements, keys, clock: clocks, logger, payments, validateResponses: true, ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}) });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
-  const realtime = attachRealtime(server, { db: database.db, clock, logger, keys, entitlements, heartbeatMs: 100, helloTimeoutMs: 300, ...options.realtime });
+  const realtime = attachRealtime(server, { db: database.db, clock: clocks, logger, keys, entitlements, heartbeatMs: 100, helloTimeoutMs: 300, ...options.realtime });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url,
     database,
     clock,
+    clocks,
+    setTime: (date) => clock.set(new Date(date.getTime() - clocks.offsetMs(projectA.projectId))),
     projectA,
     projectB,
     realtime,

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { liveSubscriptionTo } from '../../access/subscriptions-store.js';
 import { findPlan, type Plan } from '../../catalog/plans-store.js';
+import { clockFor } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
 import { retryTransaction } from '../../http/route.js';
 import type { Payments } from '../payments.js';
@@ -56,6 +57,9 @@ async function openSession(payments: Payments, id: string, kind: HostedSessionRo
   return session?.kind === kind ? session : undefined;
 }
 
+/** Whether the session's time ran out, on its project's clock. */
+const expired = (payments: Payments, session: HostedSessionRow) => session.expires_at <= clockFor(payments.deps.clock, session.project_id).now();
+
 /** Runs `fn` with the sandbox in one transaction, then puts its events through the webhook path. */
 async function inSandbox<T>(payments: Payments, fn: (sandbox: SandboxProvider, tx: Queryable) => Promise<T>): Promise<T> {
   const later: Array<() => Promise<void>> = [];
@@ -92,7 +96,7 @@ export function sandboxPages(payments: Payments): Router {
     const session = await openSession(payments, String(req.params['id']), 'checkout');
     if (!session) return send(res, 404, 'Not found', '<h1>No such checkout</h1>');
     if (session.status === 'complete') return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(returnTo(payments, session.success_url, '/sandbox/done'))}">Continue</a></p>`);
-    if (session.expires_at <= payments.deps.clock.now()) return send(res, 410, 'Expired', '<h1>This checkout has expired</h1>');
+    if (expired(payments, session)) return send(res, 410, 'Expired', '<h1>This checkout has expired</h1>');
     const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
     send(res, 200, `Checkout: ${plan.name}`, checkoutForm(session, plan));
   });
@@ -101,7 +105,7 @@ export function sandboxPages(payments: Payments): Router {
     const session = await openSession(payments, String(req.params['id']), 'checkout');
     // A second press of Pay after the first went through lands where the first one did.
     if (session?.status === 'complete') return res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
-    if (!session || session.status !== 'open' || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No open checkout here</h1>');
+    if (!session || session.status !== 'open' || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No open checkout here</h1>');
     const body = req.body as Record<string, string | undefined>;
     if (body['action'] === 'cancel') return res.redirect(303, returnTo(payments, session.cancel_url, '/sandbox/done?canceled=1'));
     const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
@@ -129,13 +133,13 @@ export function sandboxPages(payments: Payments): Router {
 
   router.get('/sandbox/portal/:id', async (req: Request, res: Response) => {
     const session = await openSession(payments, String(req.params['id']), 'portal');
-    if (!session || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
+    if (!session || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
     send(res, 200, 'Billing', await portalBody(payments, session));
   });
 
   router.post('/sandbox/portal/:id', form, async (req: Request, res: Response) => {
     const session = await openSession(payments, String(req.params['id']), 'portal');
-    if (!session || session.expires_at <= payments.deps.clock.now()) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
+    if (!session || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
     const body = req.body as Record<string, string | undefined>;
     await inSandbox(payments, async (sandbox, tx) => {
       const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');

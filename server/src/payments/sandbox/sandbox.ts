@@ -5,10 +5,11 @@
 import { addDays, addMonths, addYears } from 'date-fns';
 import { utc } from '@date-fns/utc';
 import type Stripe from 'stripe';
-import type { Clock } from '../../clock.js';
+import { clockFor, type Clock } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
 import { prorate } from '../../billing/proration.js';
 import { randomBase62 } from '../../ids.js';
+import { projectNowSql } from '../../project-clocks.js';
 import type {
   CheckoutRequest,
   HostedPage,
@@ -111,6 +112,11 @@ export class SandboxProvider implements PaymentProvider {
     this.#clock = clock;
   }
 
+  /** The time of the project an object belongs to (its sandbox test clock). */
+  #now(projectId: string): Date {
+    return clockFor(this.#clock, projectId).now();
+  }
+
   #raise(type: string, object: Record<string, unknown>, at: Date): void {
     const event = { id: id('evt'), object: 'event', type, created: unix(at), api_version: null, livemode: false, pending_webhooks: 0, request: { id: null, idempotency_key: null }, data: { object } };
     this.#emit(event as unknown as Stripe.Event);
@@ -178,7 +184,7 @@ export class SandboxProvider implements PaymentProvider {
 
   async createCustomer(input: { projectId: string }): Promise<string> {
     const customer = id('cus');
-    await this.#db.query("insert into sandbox_customers (id, project_id, card, created_at) values ($1, $2, 'declines', $3)", [customer, input.projectId, this.#clock.now()]);
+    await this.#db.query("insert into sandbox_customers (id, project_id, card, created_at) values ($1, $2, 'declines', $3)", [customer, input.projectId, this.#now(input.projectId)]);
     return customer;
   }
 
@@ -217,8 +223,8 @@ export class SandboxProvider implements PaymentProvider {
    * (`always_invoice`) or with the next renewal (`create_prorations`). A trial has nothing to prorate.
    */
   async changePrice(subscription: string, price: string, proration: ProrationBehavior): Promise<ProviderSubscription> {
-    const now = this.#clock.now();
     const current = await this.#existing(subscription);
+    const now = this.#now(current.project_id);
     let next: SubscriptionRow = { ...current, price };
     if (proration !== 'none' && (current.status === 'active' || current.status === 'past_due') && current.price !== price) {
       const [from, to] = [await this.#price(current.price), await this.#price(price)];
@@ -246,8 +252,8 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async cancel(subscription: string, atPeriodEnd: boolean): Promise<ProviderSubscription> {
-    const now = this.#clock.now();
     const current = await this.#existing(subscription);
+    const now = this.#now(current.project_id);
     // Already ended: nothing changes (its canceled_at stays when it ended), and no event.
     if (current.status === 'canceled') return toSubscription(current);
     const row = await this.#save(atPeriodEnd ? { ...current, cancel_at_period_end: true } : { ...current, status: 'canceled', canceled_at: now, next_attempt_at: null }, now);
@@ -256,8 +262,8 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async resume(subscription: string): Promise<ProviderSubscription> {
-    const now = this.#clock.now();
     const current = await this.#existing(subscription);
+    const now = this.#now(current.project_id);
     if (current.status !== 'paused') {
       const row = await this.#save({ ...current, cancel_at_period_end: false }, now);
       this.#raiseSubscription('customer.subscription.updated', row, now);
@@ -271,10 +277,10 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async refund(payment: string): Promise<ProviderPayment> {
-    const now = this.#clock.now();
-    await this.#db.query('update sandbox_payments set refunded = true where id = $1', [payment]);
+    const { rows } = await this.#db.query<{ project_id: string }>('update sandbox_payments set refunded = true where id = $1 returning project_id', [payment]);
     const refunded = await this.retrievePayment(payment);
-    if (!refunded) throw new Error(`The sandbox has no payment ${payment}.`);
+    if (!refunded || !rows[0]) throw new Error(`The sandbox has no payment ${payment}.`);
+    const now = this.#now(rows[0].project_id);
     this.#raise('charge.refunded', { id: id('ch'), object: 'charge', customer: refunded.customer, payment_intent: payment, refunded: true }, now);
     return refunded;
   }
@@ -314,8 +320,8 @@ export class SandboxProvider implements PaymentProvider {
   ): Promise<{ ok: true } | { ok: false; message: string }> {
     const card = cardAtCheckout(cardNumber);
     if (!card) return { ok: false, message: 'Use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.' };
-    const now = this.#clock.now();
     const price = await this.#price(session.price);
+    const now = this.#now(price.projectId);
     // Refused even when nothing is charged now (a trial): as Stripe Checkout sets the card up
     // for later charges, a card that is always declined starts no trial.
     if (card.now === 'declines') return { ok: false, message: 'Your card was declined.' };
@@ -361,9 +367,9 @@ export class SandboxProvider implements PaymentProvider {
 
   /** Sets what the customer's card does from now on; a working card pays what is past due at once. */
   async setCard(customer: string, outcome: CardOutcome): Promise<void> {
-    await this.#db.query('update sandbox_customers set card = $2 where id = $1', [customer, outcome]);
-    if (outcome !== 'succeeds') return;
-    const now = this.#clock.now();
+    const updated = await this.#db.query<{ project_id: string }>('update sandbox_customers set card = $2 where id = $1 returning project_id', [customer, outcome]);
+    if (outcome !== 'succeeds' || !updated.rows[0]) return;
+    const now = this.#now(updated.rows[0].project_id);
     const { rows } = await this.#db.query<{ id: string }>("select id from sandbox_subscriptions where customer = $1 and status = 'past_due' order by seq", [customer]);
     for (const { id: subscription } of rows) {
       const current = await this.#existing(subscription);
@@ -387,15 +393,20 @@ export class SandboxProvider implements PaymentProvider {
     return next;
   }
 
-  /** The earliest thing due at or before `now` (a period end, a payment retry), if any. */
-  async nextDue(now: Date): Promise<{ subscription: string; at: Date } | undefined> {
+  /**
+   * The earliest thing due (a period end, a payment retry), if any, of one project or of all;
+   * each project's rows judged by its own test clock, `baseNow` moved ahead by its offset.
+   */
+  async nextDue(baseNow: Date, projectId?: string): Promise<{ subscription: string; at: Date } | undefined> {
     const { rows } = await this.#db.query<{ id: string; at: Date }>(
       `select id, least(case when status in ('trialing', 'active', 'past_due') then current_period_end end,
                         case when status = 'past_due' then next_attempt_at end) as at
-       from sandbox_subscriptions
-       where (status in ('trialing', 'active', 'past_due') and current_period_end <= $1) or (status = 'past_due' and next_attempt_at <= $1)
+       from sandbox_subscriptions s
+       where ($2::text is null or s.project_id = $2)
+         and ((status in ('trialing', 'active', 'past_due') and current_period_end <= ${projectNowSql('$1', 's.project_id')})
+              or (status = 'past_due' and next_attempt_at <= ${projectNowSql('$1', 's.project_id')}))
        order by at, seq limit 1`,
-      [now],
+      [baseNow, projectId ?? null],
     );
     return rows[0] && { subscription: rows[0].id, at: rows[0].at };
   }
