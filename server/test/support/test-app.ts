@@ -13,7 +13,7 @@ import { createProjectWithKeys, type NewProject } from '../../src/projects/creat
 import { ensureEventPartitions } from '../../src/usage/partitions.js';
 import { createPayments, type StripeSettings } from '../../src/payments/create.js';
 import type { Payments } from '../../src/payments/payments.js';
-import type { RateLimiter } from '../../src/http/rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../src/http/rate-limit.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export interface CallOptions {
@@ -49,9 +49,11 @@ export interface TestAppOptions {
   realtime?: Partial<RealtimeOptions>;
   /** Stripe instead of the sandbox (its API answered by msw in the test). */
   stripe?: StripeSettings;
-  /** Request budgets; the app's in-process defaults when absent. */
+  /** Request budgets; none by default (test/rate-limit.test.ts tests them), so bursts of a test are never refused. */
   rateLimiter?: RateLimiter;
 }
+
+const NO_LIMITS = { api: 0, events: 0, checks: 0, unauthenticated: 0 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -68,7 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await entitlements.start();
   await keys.start();
   const payments = createPayments({ db: database.db, clock: clocks, logger, entitlements, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS }, options.stripe);
-  const app = createApp({ db: database.db, bus, entitlements, keys, clock: clocks, logger, payments, validateResponses: true, ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}) });
+  const app = createApp({ db: database.db, bus, entitlements, keys, clock: clocks, logger, payments, validateResponses: true, rateLimiter: options.rateLimiter ?? createRateLimiter(NO_LIMITS) });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
