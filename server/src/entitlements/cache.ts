@@ -331,7 +331,7 @@ export class EntitlementCache {
           held.verifiedAt = Math.max(held.verifiedAt, checkedAt);
         } else if (row.version === snapshot.version && row.validUntilMs === 0) {
           // Same version, expired on purpose: a project-wide change (expireSnapshots) was missed.
-          if (!expiredProjects.has(projectId)) this.#forgetProject(projectId, this.#o.clock.now().getTime());
+          if (!expiredProjects.has(projectId)) this.#forgetProject(projectId, this.#now(projectId));
           expiredProjects.add(projectId);
         } else {
           this.#hear(key, row.version);
