@@ -97,13 +97,14 @@ export function allRoutes(): Route[] {
 
 export function createApp(deps: AppDeps): Express {
   const bus = deps.bus ?? createMemoryBus();
+  const logger = deps.logger ?? pino({ level: 'info' });
   let clock = deps.clock instanceof ProjectClocks ? deps.clock : undefined;
   if (!clock) {
     // Test clocks move only in sandbox mode; with Stripe every project is at the server's time.
     clock = new ProjectClocks(deps.clock ?? systemClock, !deps.payments || deps.payments.sandbox ? { db: deps.db, bus } : undefined);
-    void clock.start();
+    // Before migrations (or with the database down) the offsets cannot be read yet: projects stay at the base time.
+    clock.start().catch((error: unknown) => logger.warn({ err: error }, 'could not load the test clocks'));
   }
-  const logger = deps.logger ?? pino({ level: 'info' });
   const pastDueGraceMs = deps.pastDueGraceMs ?? DEFAULT_PAST_DUE_GRACE_MS;
   let entitlements = deps.entitlements;
   if (!entitlements) {
