@@ -38,14 +38,17 @@ export interface Bus {
  */
 export async function subscribeSoon(bus: Bus, channel: string, listener: Listener, waitMs = 2000): Promise<() => Promise<void>> {
   let unsubscribe: (() => Promise<void>) | undefined;
+  let stopped = false;
   const subscribed = bus.subscribe(channel, listener).then((fn) => {
-    unsubscribe = fn;
+    // Stopped before Redis ever confirmed: undo it then, without making the caller wait for Redis.
+    if (stopped) void fn();
+    else unsubscribe = fn;
   });
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([subscribed, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
   clearTimeout(timer);
   return async () => {
-    await subscribed;
+    stopped = true;
     await unsubscribe?.();
   };
 }

@@ -7,6 +7,9 @@ import type { Bus, Gap, Listener } from './bus.js';
  * fails at once instead of queueing, so callers never hang on it. Either connection being
  * down is a gap (messages in or out were lost), reported once both are back.
  */
+const UNSUBSCRIBE_WAIT_MS = 500;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export function createRedisBus(url: string): Bus {
   const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
   const publisher = new Redis(url, options);
@@ -76,7 +79,9 @@ export function createRedisBus(url: string): Bus {
         listeners.delete(entry);
         if (listeners.size === 0 && channels.get(channel) === listeners) {
           channels.delete(channel);
-          await subscriber.unsubscribe(channel).catch(() => {});
+          // While Redis is down the command would wait in the offline queue for its return; the
+          // listener is gone already, so a shutdown waits for Redis a moment at most.
+          await Promise.race([subscriber.unsubscribe(channel).catch(() => {}), delay(UNSUBSCRIBE_WAIT_MS)]);
         }
       };
     },
