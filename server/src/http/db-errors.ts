@@ -2,6 +2,7 @@
 // database refused) is the caller's 400, and a database that cannot answer now is a retryable 503.
 import { isDatabaseUnavailable, isRefusedValue } from '../db/failures.js';
 import { ApiError } from './errors.js';
+import { isStorableText } from './storable.js';
 
 /** A 503 whose `Retry-After` tells the caller when to try again. */
 export class DatabaseUnavailableError extends ApiError {
@@ -39,16 +40,16 @@ export function databaseErrorToApi(error: unknown, request: RequestValues = {}):
   return new ApiError(400, 'invalid_request_error', 'parameter_invalid', `A value in the request is not one the database accepts${reason}.`);
 }
 
-// Postgres text holds neither U+0000 nor half of a surrogate pair.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The first key or string value holding such a character, in bracket notation (`metadata[note]`). */
+/**
+ * The first key or string value Postgres cannot store, in bracket notation (`metadata[note]`).
+ * Validation refuses these already; this names one that reached the database anyway.
+ */
 export function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? paramName(path) : undefined;
+  if (typeof value === 'string') return isStorableText(value) ? undefined : paramName(path);
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const itemPath = [...path, key];
-    if (UNSTORABLE.test(key)) return paramName(itemPath);
+    if (!isStorableText(key)) return paramName(itemPath);
     const found = findUnstorableText(item, itemPath);
     if (found !== undefined) return found;
   }
