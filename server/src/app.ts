@@ -18,11 +18,12 @@ import { entitlementRoutes } from './entitlements/routes.js';
 import type { Database } from './db/database.js';
 import { loadMigrations } from './db/migrate.js';
 import { healthRoutes } from './health/routes.js';
-import { KeyCache } from './http/auth.js';
 import { ApiError, internalError } from './http/errors.js';
 import { databaseErrorToApi, DatabaseUnavailableError } from './http/db-errors.js';
 import { readOperations, type OpenApiDocument, type OperationSpec } from './http/operations.js';
-import { mountRoute, type AppContext, type Route } from './http/route.js';
+import { mountRoute, type Binding } from './http/mount.js';
+import type { Route } from './http/route.js';
+import { KeyCache } from './projects/key-cache.js';
 import { createRateLimiter, GuessGuard, type RateLimiter } from './http/rate-limit.js';
 import { DEFAULT_RATE_LIMITS } from './config.js';
 import { createValidators } from './http/validation.js';
@@ -69,12 +70,30 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
 }
 
+/** The services the slices' routes ask for; each slice names the part it needs. */
+export interface AppServices {
+  db: Database;
+  bus: Bus;
+  entitlements: EntitlementCache;
+  keys: KeyCache;
+  /** How long a past_due subscription keeps access. */
+  pastDueGraceMs: number;
+  /** Usage events older than this are refused. */
+  eventMaxAgeMs: number;
+  /** The server's time (`now()`) and each project's (`clockFor`): its sandbox test clock. */
+  clock: ProjectClocks;
+  /** Whether the server is draining (readiness answers 503). */
+  isShuttingDown(): boolean;
+  /** Checkout, portal, webhooks, reconciliation: Stripe or the sandbox. */
+  payments: Payments;
+}
+
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 
 const document: OpenApiDocument = spec;
 export const operations: readonly OperationSpec[] = readOperations(document);
 
-export function allRoutes(): Route[] {
+export function allRoutes(): Route<AppServices>[] {
   const latestMigration = loadMigrations().at(-1)?.version ?? 0;
   return [
     ...healthRoutes(latestMigration),
@@ -118,11 +137,8 @@ export function createApp(deps: AppDeps): Express {
   }
   const payments = deps.payments ?? createPayments({ db: deps.db, clock, logger, entitlements, pastDueGraceMs });
   const rateLimiter = deps.rateLimiter ?? createRateLimiter(DEFAULT_RATE_LIMITS);
-  const context: AppContext = {
-    rateLimiter,
-    guessGuard: new GuessGuard(rateLimiter),
+  const services: AppServices = {
     payments,
-    publicUrl: deps.publicUrl,
     db: deps.db,
     bus,
     entitlements,
@@ -130,15 +146,24 @@ export function createApp(deps: AppDeps): Express {
     pastDueGraceMs,
     eventMaxAgeMs: deps.eventMaxAgeMs ?? 35 * 24 * 60 * 60 * 1000,
     clock,
-    logger,
     isShuttingDown: deps.isShuttingDown ?? (() => false),
+  };
+  const binding: Binding<AppServices> = {
+    db: deps.db,
+    keys,
+    clock,
+    logger,
+    rateLimiter,
+    guessGuard: new GuessGuard(rateLimiter),
+    publicUrl: deps.publicUrl,
+    services,
   };
   const validateResponses = deps.validateResponses ?? false;
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(assignRequestId(context.logger));
+  app.use(assignRequestId(logger));
   // Browsers call the client endpoints with a publishable key in a header, never cookies, so
   // any origin may (`*` sends no credentials). Preflights answer before authentication.
   app.use(
@@ -163,7 +188,7 @@ export function createApp(deps: AppDeps): Express {
   const routes = new Map(allRoutes().map((route) => [route.operationId as string, route]));
   for (const operation of operations) {
     const route = routes.get(operation.operationId);
-    if (route) mountRoute(router, route, operation, validatorFor(operation), context, { validateResponses });
+    if (route) mountRoute(router, route, operation, validatorFor(operation), binding, { validateResponses });
   }
   app.use(docsRouter());
   app.use(router);
@@ -171,7 +196,7 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, _res, next) => {
     next(new ApiError(404, 'invalid_request_error', 'route_not_found', `Unrecognized request URL (${req.method}: ${req.path}).`));
   });
-  app.use(renderError(context.logger, validateResponses));
+  app.use(renderError(logger, validateResponses));
   return app;
 }
 

@@ -8,5 +8,5 @@ export { openPostgres } from './db/postgres.js';
 export { migrate } from './db/migrate.js';
 export { createProjectWithKeys, type NewProject } from './projects/create-project.js';
 export { startServer, type RunningServer, type StartOptions } from './server.js';
-export { signCustomerToken, verifyCustomerToken, type CustomerTokenClaims } from './realtime/customer-token.js';
-export { hashKey } from './projects/keys.js';
+export { signCustomerToken, verifyCustomerToken, type CustomerTokenClaims } from './http/customer-token.js';
+export { hashKey } from './http/api-keys.js';

@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
-import { KeyCache } from './http/auth.js';
+import { KeyCache } from './projects/key-cache.js';
 import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { ProjectClocks } from './project-clocks.js';

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
 import { recomputeSnapshot } from '../src/entitlements/snapshot.js';
 import type { SandboxProvider } from '../src/payments/sandbox/sandbox.js';
-import { hashKey } from '../src/projects/keys.js';
-import { signCustomerToken } from '../src/realtime/customer-token.js';
+import { hashKey } from '../src/http/api-keys.js';
+import { signCustomerToken } from '../src/http/customer-token.js';
 import { CARDS, openPage, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

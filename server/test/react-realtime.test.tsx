@@ -11,8 +11,8 @@ import { NozleProvider, useCan } from '@nozle/react';
 import { cleanup, render, screen } from '@testing-library/react';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { hashKey } from '../src/projects/keys.js';
-import { signCustomerToken } from '../src/realtime/customer-token.js';
+import { hashKey } from '../src/http/api-keys.js';
+import { signCustomerToken } from '../src/http/customer-token.js';
 import { runEntry, type Child } from './support/child.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -3,9 +3,9 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { hashKey } from '../src/projects/keys.js';
+import { hashKey } from '../src/http/api-keys.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
-import { signCustomerToken } from '../src/realtime/customer-token.js';
+import { signCustomerToken } from '../src/http/customer-token.js';
 import { startServer } from '../src/server.js';
 import { parseResponse, rawRequest, upgradeRequest, within, wsConnect } from './support/sockets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

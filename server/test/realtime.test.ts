@@ -1,8 +1,8 @@
 // The WebSocket endpoint: snapshot on connect, every newer version after, one customer per token.
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashKey } from '../src/projects/keys.js';
-import { signCustomerToken } from '../src/realtime/customer-token.js';
+import { hashKey } from '../src/http/api-keys.js';
+import { signCustomerToken } from '../src/http/customer-token.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;

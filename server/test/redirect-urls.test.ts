@@ -5,9 +5,9 @@
 // from running script, being framed or leaking their address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { hashKey } from '../src/projects/keys.js';
+import { hashKey } from '../src/http/api-keys.js';
 import { redirectUrlProblem } from '../src/payments/redirect-url.js';
-import { signCustomerToken } from '../src/realtime/customer-token.js';
+import { signCustomerToken } from '../src/http/customer-token.js';
 import { CARDS, openPage, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

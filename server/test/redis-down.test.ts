@@ -8,7 +8,7 @@ import { createRedisBus } from '../src/bus/redis-bus.js';
 import { systemClock } from '../src/clock.js';
 import { EntitlementCache } from '../src/entitlements/cache.js';
 import { createRedisSnapshotStore } from '../src/entitlements/snapshot-store.js';
-import { KeyCache } from '../src/http/auth.js';
+import { KeyCache } from '../src/projects/key-cache.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 

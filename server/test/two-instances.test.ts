@@ -11,7 +11,7 @@ import type { Database } from '../src/db/database.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { EntitlementCache } from '../src/entitlements/cache.js';
 import { createRedisSnapshotStore } from '../src/entitlements/snapshot-store.js';
-import { KeyCache } from '../src/http/auth.js';
+import { KeyCache } from '../src/projects/key-cache.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { countingDatabase } from './support/counting-db.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';

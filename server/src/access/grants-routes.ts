@@ -1,12 +1,17 @@
+import type { EntitlementChanges } from '../entitlement-changes.js';
 import { findFeature } from '../catalog/features-store.js';
 import { wholeSecond } from '../clock.js';
 import { findCustomer } from '../customers/store.js';
-import { entitlementsChanged } from '../entitlements/changes.js';
 import type { JsonValue } from '../entitlements/types.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
-import { defineRoute } from '../http/route.js';
+import { routesWith, workOf } from '../http/route.js';
 import { grantSeq, insertGrant, listGrantRows } from './grants-store.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementChanges }
+
+const { defineRoute } = routesWith<Services>();
 
 // Which terms a grant may carry, by the feature's type; a revoke carries none.
 const TERMS_FOR = { boolean: [], metered: ['limit', 'reset', 'overage'], config: ['value'] } as const;
@@ -49,7 +54,7 @@ export const grantRoutes = [
       },
       now,
     );
-    await entitlementsChanged(ctx, customer.id);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, customer.id);
     return { status: 200, body: grant };
   }),
 

@@ -1,13 +1,19 @@
+import type { Payments } from '../payments/payments.js';
+import type { EntitlementChanges } from '../entitlement-changes.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from '../billing/credits-store.js';
 import { findPlan } from '../catalog/plans-store.js';
 import { wholeSecond } from '../clock.js';
 import { cleanMetadata } from '../customers/metadata.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
-import { entitlementsChanged } from '../entitlements/changes.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
-import { defineRoute } from '../http/route.js';
+import { routesWith, workOf } from '../http/route.js';
 import { findPurchase, insertPurchase, listPurchaseRows, markPurchaseRefunded, purchaseSeq } from './purchases-store.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementChanges; payments: Payments }
+
+const { defineRoute } = routesWith<Services>();
 
 export const purchaseRoutes = [
   defineRoute('createPurchase', async ({ body }, ctx) => {
@@ -29,7 +35,7 @@ export const purchaseRoutes = [
     );
     // A plan with credits grants them with the purchase, in its transaction.
     await grantPurchaseCredits(db, caller.projectId, { id: purchase.id, customerId: customer.id, purchasedAt: now }, plan, now);
-    await entitlementsChanged(ctx, customer.id);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, customer.id);
     return { status: 200, body: purchase };
   }),
 
@@ -44,11 +50,11 @@ export const purchaseRoutes = [
     // A payment taken by the provider is refunded there too; its charge.refunded event then
     // finds the purchase already refunded.
     if (found.provider_payment_id && found.refunded_at === null) {
-      await ctx.app.payments.providerIn(ctx.db, ctx.afterCommit).refund(found.provider_payment_id);
+      await ctx.services.payments.providerIn(ctx.db, ctx.afterCommit).refund(found.provider_payment_id);
     }
     const purchase = await markPurchaseRefunded(ctx.db, ctx.caller.projectId, params.purchase, ctx.clock.now());
     await revokePurchaseCredits(ctx.db, purchase.id, ctx.clock.now());
-    await entitlementsChanged(ctx, purchase.customer);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, purchase.customer);
     return { status: 200, body: purchase };
   }),
 

@@ -1,3 +1,5 @@
+import type { Payments } from '../payments/payments.js';
+import type { EntitlementChanges } from '../entitlement-changes.js';
 import { addDays, addMonths, addYears } from 'date-fns';
 import { wholeSecond } from '../clock.js';
 import { utc } from '@date-fns/utc';
@@ -6,11 +8,10 @@ import { findPlan, type Plan } from '../catalog/plans-store.js';
 import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
 import type { Queryable } from '../db/database.js';
-import { entitlementsChanged } from '../entitlements/changes.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import type { Caller } from '../http/auth.js';
-import { defineRoute, type HandlerContext, type Input } from '../http/route.js';
+import { routesWith, type HandlerContext, type Input, workOf } from '../http/route.js';
 import type { ProviderSubscription } from '../payments/provider.js';
 import { syncSubscription } from '../payments/sync.js';
 import {
@@ -24,6 +25,11 @@ import {
   type Subscription,
   type SubscriptionRow,
 } from './subscriptions-store.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementChanges; payments: Payments }
+
+const { defineRoute } = routesWith<Services>();
 
 const recurring = (plan: Plan, param: string): Plan & { interval: 'month' | 'year' } => {
   if (plan.interval === 'one_time') {
@@ -71,7 +77,7 @@ export const subscriptionRoutes = [
       },
       now,
     );
-    await entitlementsChanged(ctx, customer.id);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, customer.id);
     return { status: 200, body: toSubscription(row, now) };
   }),
 
@@ -120,7 +126,7 @@ export const subscriptionRoutes = [
       ]);
       updated = await findSubscription(db, caller.projectId, row.id);
     }
-    await entitlementsChanged(ctx, row.customer_id);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, row.customer_id);
     return { status: 200, body: toSubscription(updated, now) };
   }),
 
@@ -132,7 +138,7 @@ export const subscriptionRoutes = [
     if (row.status === 'canceled') throw canceledError(row);
     const atPeriodEnd = body?.at_period_end ?? false;
     if (row.provider_subscription_id) {
-      const provider = ctx.app.payments.providerIn(db, ctx.afterCommit);
+      const provider = ctx.services.payments.providerIn(db, ctx.afterCommit);
       return { status: 200, body: await applyFromProvider(ctx, row, await provider.cancel(row.provider_subscription_id, atPeriodEnd), now) };
     }
     const updated = await updateSubscriptionRow(
@@ -150,7 +156,7 @@ export const subscriptionRoutes = [
       },
       now,
     );
-    await entitlementsChanged(ctx, row.customer_id);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, row.customer_id);
     return { status: 200, body: toSubscription(updated, now) };
   }),
 
@@ -163,7 +169,7 @@ export const subscriptionRoutes = [
       throw invalidParam('subscription', `Subscription ${row.id} is not canceling or paused: there is nothing to resume.`, 'subscription_not_resumable');
     }
     if (row.provider_subscription_id) {
-      const provider = ctx.app.payments.providerIn(db, ctx.afterCommit);
+      const provider = ctx.services.payments.providerIn(db, ctx.afterCommit);
       return { status: 200, body: await applyFromProvider(ctx, row, await provider.resume(row.provider_subscription_id), now) };
     }
     const resumed = row.status === 'paused'
@@ -173,7 +179,7 @@ export const subscriptionRoutes = [
       'update subscriptions set status = $2, cancel_at_period_end = false, current_period_start = $3, current_period_end = $4, updated_at = $5 where id = $1',
       [row.id, resumed.status, resumed.periodStart, resumed.periodEnd, now],
     );
-    await entitlementsChanged(ctx, row.customer_id);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, row.customer_id);
     return { status: 200, body: toSubscription(await findSubscription(db, caller.projectId, row.id), now) };
   }),
 
@@ -206,19 +212,19 @@ type UpdateBody = Input<'updateSubscription'>['body'];
  * A subscription billed by Stripe or the sandbox changes there first; Nozle's copy is then
  * made equal to what the provider answered (and its webhook later confirms the same state).
  */
-async function updateAtProvider(ctx: HandlerContext & { caller: Caller }, row: SubscriptionRow, body: UpdateBody, now: Date): Promise<Subscription> {
+async function updateAtProvider(ctx: HandlerContext<Services> & { caller: Caller }, row: SubscriptionRow, body: UpdateBody, now: Date): Promise<Subscription> {
   const { db, caller } = ctx;
   if (body.status !== undefined) {
     throw invalidParam('status', `Subscription ${row.id} is billed by ${row.provider}: its status follows the payments there.`, 'managed_by_provider');
   }
-  const provider = ctx.app.payments.providerIn(db, ctx.afterCommit);
+  const provider = ctx.services.payments.providerIn(db, ctx.afterCommit);
   const providerId = row.provider_subscription_id!;
   let latest: ProviderSubscription | undefined;
   if (body.plan) {
     const plan = recurring(await findPlan(db, caller.projectId, body.plan), 'plan');
     // Refused before the provider is asked: its change could not be mirrored.
     await assertNotSubscribed(db, caller.projectId, row.customer_id, plan.id, row.id);
-    const price = await ctx.app.payments.providerPrice(db, caller.projectId, plan, ctx.afterCommit);
+    const price = await ctx.services.payments.providerPrice(db, caller.projectId, plan, ctx.afterCommit);
     latest = await provider.changePrice(providerId, price, body.proration_behavior ?? 'create_prorations');
   }
   if (body.cancel_at_period_end === true && !row.cancel_at_period_end) latest = await provider.cancel(providerId, true);
@@ -230,8 +236,8 @@ async function updateAtProvider(ctx: HandlerContext & { caller: Caller }, row: S
   return toSubscription(await findSubscription(db, caller.projectId, row.id), now);
 }
 
-async function applyFromProvider(ctx: HandlerContext & { caller: Caller }, row: SubscriptionRow, latest: ProviderSubscription, now: Date): Promise<Subscription> {
-  const outcome = await syncSubscription(ctx.db, ctx.app.payments.providerName, latest, now);
-  if (outcome.kind === 'changed') await entitlementsChanged(ctx, row.customer_id);
+async function applyFromProvider(ctx: HandlerContext<Services> & { caller: Caller }, row: SubscriptionRow, latest: ProviderSubscription, now: Date): Promise<Subscription> {
+  const outcome = await syncSubscription(ctx.db, ctx.services.payments.providerName, latest, now);
+  if (outcome.kind === 'changed') await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, row.customer_id);
   return toSubscription(await findSubscription(ctx.db, ctx.caller.projectId, row.id), now);
 }

@@ -1,8 +1,13 @@
+import type { EntitlementChanges } from '../entitlement-changes.js';
 import { findCustomer } from '../customers/store.js';
-import { entitlementsChanged } from '../entitlements/changes.js';
 import { invalidParam } from '../http/errors.js';
-import { defineRoute } from '../http/route.js';
+import { routesWith, workOf } from '../http/route.js';
 import { creditBalances, insertCreditGrant, listCreditGrants } from './credits-store.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementChanges }
+
+const { defineRoute } = routesWith<Services>();
 
 export const creditRoutes = [
   defineRoute('createCreditGrant', async ({ params, body }, ctx) => {
@@ -19,7 +24,7 @@ export const creditRoutes = [
       now,
     );
     // The balance is in the snapshot.
-    await entitlementsChanged(ctx, customer.id);
+    await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, customer.id);
     return { status: 200, body: grant };
   }),
 

@@ -13,7 +13,7 @@ import type { EntitlementCache } from '../entitlements/cache.js';
 import { recomputeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
 import { currentPeriod } from '../entitlements/sources.js';
 import { notFound } from '../http/errors.js';
-import { retryTransaction } from '../http/route.js';
+import { retryTransaction } from '../db/transaction.js';
 import { findMeter } from '../usage/meters-store.js';
 import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';

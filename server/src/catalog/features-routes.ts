@@ -1,3 +1,4 @@
+import type { EntitlementChanges } from '../entitlement-changes.js';
 import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
 import type { Queryable } from '../db/database.js';
 import { expireSnapshots } from '../entitlements/snapshot.js';
@@ -6,8 +7,13 @@ import { ApiError, invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { backfillFeatureCounters } from '../usage/backfill.js';
 import { findMeter } from '../usage/meters-store.js';
-import { defineRoute } from '../http/route.js';
+import { routesWith } from '../http/route.js';
 import { featureSeq, findFeature, insertFeature, listFeatureRows, updateFeatureRow } from './features-store.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementChanges; pastDueGraceMs: number }
+
+const { defineRoute } = routesWith<Services>();
 
 async function meterFor(db: Queryable, projectId: string, type: FeatureType, ref: string): Promise<string> {
   if (type !== 'metered') throw invalidParam('meter', `Only a metered feature can be tied to a meter; this one is ${type}.`);
@@ -22,7 +28,7 @@ async function meterFor(db: Queryable, projectId: string, type: FeatureType, ref
 }
 
 export const featureRoutes = [
-  defineRoute('createFeature', async ({ body }, { db, caller, clock, app, afterCommit }) => {
+  defineRoute('createFeature', async ({ body }, { db, caller, clock, services, afterCommit }) => {
     const meterId = body.meter === undefined ? null : await meterFor(db, caller.projectId, body.type, body.meter);
     const feature = await insertFeature(
       db,
@@ -30,7 +36,7 @@ export const featureRoutes = [
       { key: body.key, name: body.name ?? body.key, type: body.type, meterId, metadata: cleanMetadata(body.metadata) },
       clock.now(),
     );
-    afterCommit(() => app.entitlements.featuresChanged(caller.projectId));
+    afterCommit(() => services.entitlements.featuresChanged(caller.projectId));
     return { status: 200, body: feature };
   }),
 
@@ -41,7 +47,7 @@ export const featureRoutes = [
 
   // A new meter tie changes what `used` means: the current periods are counted from the events
   // once, and every customer's entitlements are recomputed as they are next read.
-  defineRoute('updateFeature', async ({ params, body }, { db, caller, clock, app, afterCommit }) => {
+  defineRoute('updateFeature', async ({ params, body }, { db, caller, clock, services, afterCommit }) => {
     const current = await findFeature(db, caller.projectId, params.feature);
     const currentMeterId = current.meter ? (await findMeter(db, caller.projectId, current.meter)).id : null;
     const meterId = body.meter === undefined ? currentMeterId : body.meter === null ? null : await meterFor(db, caller.projectId, current.type, body.meter);
@@ -53,10 +59,10 @@ export const featureRoutes = [
     if (meterId !== currentMeterId) {
       if (meterId !== null) {
         const meter = await findMeter(db, caller.projectId, meterId);
-        await backfillFeatureCounters(db, caller.projectId, feature.key, meter, clock.now(), app.pastDueGraceMs);
+        await backfillFeatureCounters(db, caller.projectId, feature.key, meter, clock.now(), services.pastDueGraceMs);
       }
       await expireSnapshots(db, caller.projectId);
-      afterCommit(() => app.entitlements.projectChanged(caller.projectId));
+      afterCommit(() => services.entitlements.projectChanged(caller.projectId));
     }
     return { status: 200, body: feature };
   }),

@@ -1,14 +1,19 @@
+import type { EntitlementChanges } from '../entitlement-changes.js';
 import { cleanMetadata, mergeMetadata } from '../customers/metadata.js';
-import { entitlementsChanged } from '../entitlements/changes.js';
 import { invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
-import { defineRoute } from '../http/route.js';
+import { routesWith, workOf } from '../http/route.js';
 import { featureDefinitions } from './features-store.js';
 import { normalizePlanTerms } from './plan-terms.js';
 import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, planVersionPrices, replaceCurrentVersion, setPlanMetadata, versionInUse, type PlanCredits, type PlanTerms } from './plans-store.js';
 import { customersToMigrate, moveSubscriptionsToVersion } from '../access/subscriptions-store.js';
 import { lockCustomer } from '../customers/store.js';
 import { normalizePrices } from '../billing/prices.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementChanges }
+
+const { defineRoute } = routesWith<Services>();
 
 /** The credit pack as stored: `expires_in_days` null when it never expires. */
 const toPlanCredits = (credits: { amount: number; currency: string; expires_in_days?: number } | null | undefined): PlanCredits | null =>
@@ -85,7 +90,7 @@ export const planRoutes = [
     const customerIds = await customersToMigrate(db, current.id, target, body.from_version);
     for (const customerId of customerIds) await lockCustomer(db, customerId);
     const moved = await moveSubscriptionsToVersion(db, current.id, target, body.from_version, clock.now());
-    for (const customerId of customerIds) await entitlementsChanged(ctx, customerId);
+    for (const customerId of customerIds) await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, customerId);
     return { status: 200, body: { object: 'plan_migration', plan: current.key, to_version: target, migrated: moved } };
   }),
 

@@ -1,8 +1,13 @@
-import { entitlementsChanged } from '../entitlements/changes.js';
-import { defineRoute } from '../http/route.js';
+import type { EntitlementChanges } from '../entitlement-changes.js';
+import { routesWith, workOf } from '../http/route.js';
 import { paginate } from '../http/pagination.js';
 import { cleanMetadata, mergeMetadata } from './metadata.js';
 import { customerSeq, findCustomer, insertCustomer, listCustomerRows, markCustomerDeleted, updateCustomerRow } from './store.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementChanges }
+
+const { defineRoute } = routesWith<Services>();
 
 export const customerRoutes = [
   defineRoute('createCustomer', async ({ body }, { db, caller, clock }) => {
@@ -26,7 +31,7 @@ export const customerRoutes = [
   }),
 
   defineRoute('updateCustomer', async ({ params, body }, ctx) => {
-    const { db, caller, clock, app, afterCommit } = ctx;
+    const { db, caller, clock, services, afterCommit } = ctx;
     const current = await findCustomer(db, caller.projectId, params.customer, true);
     const customer = await updateCustomerRow(
       db,
@@ -43,18 +48,18 @@ export const customerRoutes = [
     // Lookups by the old external_id must stop finding it on every instance, and snapshots
     // (which carry the external_id for copies kept by it) move to a new version.
     if (customer.external_id !== current.external_id) {
-      await entitlementsChanged(ctx, customer.id);
-      afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id));
+      await ctx.services.entitlements.sourcesChanged(workOf(ctx), ctx.caller.projectId, customer.id);
+      afterCommit(() => services.entitlements.customerChanged(caller.projectId, customer.id));
     }
     return { status: 200, body: customer };
   }),
 
-  defineRoute('deleteCustomer', async ({ params }, { db, caller, clock, app, afterCommit }) => {
+  defineRoute('deleteCustomer', async ({ params }, { db, caller, clock, services, afterCommit }) => {
     const customer = await findCustomer(db, caller.projectId, params.customer, true);
     await markCustomerDeleted(db, caller.projectId, customer.id, clock.now());
     // Its snapshot goes too: streamed copies drop it, and no reconnect brings it back.
     await db.query('delete from entitlement_snapshots where customer_id = $1', [customer.id]);
-    afterCommit(() => app.entitlements.customerChanged(caller.projectId, customer.id, true));
+    afterCommit(() => services.entitlements.customerChanged(caller.projectId, customer.id, true));
     return { status: 200, body: { id: customer.id, object: 'customer', deleted: true } };
   }),
 

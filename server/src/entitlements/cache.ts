@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 import { DEFAULT_MAX_STALENESS_MS, subscribeSoon, type Bus, type Gap } from '../bus/bus.js';
 import { clockFor, type Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import type { Work } from '../db/work.js';
+import type { EntitlementChanges } from '../entitlement-changes.js';
 import { findCustomer } from '../customers/store.js';
 import { featureDefinitions } from '../catalog/features-store.js';
 import type { FeatureType } from './types.js';
@@ -56,7 +58,7 @@ interface Held {
   verifiedAt: number;
 }
 
-export class EntitlementCache {
+export class EntitlementCache implements EntitlementChanges {
   readonly #o: EntitlementCacheOptions;
   readonly #snapshots: LRUCache<string, Held>;
   /** The newest version the bus announced per customer, even when its snapshot is not held. */
@@ -186,6 +188,12 @@ export class EntitlementCache {
     this.#accept(stored);
     await this.#o.store?.put(stored);
     await this.#announce({ kind: 'entitlements', project: stored.projectId, customer: stored.snapshot.customer, version: stored.snapshot.version });
+  }
+
+  /** The customer's access sources changed in `work`: the next version is stored there and published once it commits. */
+  async sourcesChanged(work: Work, projectId: string, customerId: string): Promise<void> {
+    const stored = await recomputeSnapshot(work.db, projectId, customerId, work.now, this.#o.pastDueGraceMs);
+    work.afterCommit(() => this.published(stored));
   }
 
   /** A customer was deleted or its external_id changed: every instance forgets its lookups. */

@@ -8,7 +8,7 @@ import type { HandlerContext } from '../http/route.js';
 const TOKEN_HEADER = 'Nozle-Customer-Token';
 
 export async function customerForCaller(
-  ctx: HandlerContext & { caller: Caller },
+  ctx: HandlerContext<unknown> & { caller: Caller },
   requested: string | undefined,
   forUpdate = false,
 ): Promise<Customer & { seq: number }> {

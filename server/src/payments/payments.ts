@@ -7,7 +7,7 @@ import type { Customer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
 import { recomputeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
-import { retryTransaction } from '../http/route.js';
+import { retryTransaction } from '../db/transaction.js';
 import type Stripe from 'stripe';
 import type { PaymentProvider, ProviderName } from './provider.js';
 import type { Sandbox } from './sandbox/sandbox.js';

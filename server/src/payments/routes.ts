@@ -1,10 +1,12 @@
+import type { Payments } from './payments.js';
+import type { ProjectClocks } from '../project-clocks.js';
 import type Stripe from 'stripe';
 import { assertNotSubscribed } from '../access/subscriptions-store.js';
 import { findPlan } from '../catalog/plans-store.js';
 import { unixSeconds, type Clock } from '../clock.js';
 import { ApiError, invalidParam } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
-import { definePublicRoute, defineRoute } from '../http/route.js';
+import { routesWith } from '../http/route.js';
 import { newId } from '../ids.js';
 import { customerForCaller } from './caller-customer.js';
 import { receiveEvent, type EventStatus } from './events.js';
@@ -13,6 +15,11 @@ import { moveTestClock } from './sandbox/test-clock.js';
 import { assertRedirectUrl } from './redirect-url.js';
 import { insertHostedSession } from './store.js';
 import type { StripeProvider } from './stripe-provider.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { payments: Payments; clock: ProjectClocks }
+
+const { definePublicRoute, defineRoute } = routesWith<Services>();
 
 const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const sandboxOnly = () => invalidParam('test_clock', 'The test clock exists only in sandbox mode (no STRIPE_SECRET_KEY).', 'sandbox_only');
@@ -37,7 +44,7 @@ const testClock = (clock: Clock, offsetMs: number) => ({ object: 'test_clock' as
 
 export const paymentRoutes = [
   defineRoute('createCheckoutSession', async ({ body }, ctx) => {
-    const { db, caller, app, afterCommit } = ctx;
+    const { db, caller, services, afterCommit } = ctx;
     const now = ctx.clock.now();
     // The customer's row first, always: a second checkout for the same customer waits, then
     // finds the provider customer the first one made.
@@ -47,10 +54,10 @@ export const paymentRoutes = [
     // One live subscription per plan: a checkout for a plan the customer already holds is refused
     // now, not after they paid (under the customer's lock, so two checkouts cannot both pass).
     if (plan.interval !== 'one_time') await assertNotSubscribed(db, caller.projectId, customer.id, plan.id);
-    const providerCustomer = await app.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
-    const price = await app.payments.providerPrice(db, caller.projectId, plan, afterCommit);
+    const providerCustomer = await services.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
+    const price = await services.payments.providerPrice(db, caller.projectId, plan, afterCommit);
     const id = newId('cs');
-    const redirects = app.payments.redirectPolicy;
+    const redirects = services.payments.redirectPolicy;
     if (body.success_url !== undefined) assertRedirectUrl('success_url', body.success_url, redirects);
     if (body.cancel_url !== undefined) assertRedirectUrl('cancel_url', body.cancel_url, redirects);
     const successUrl = withSessionId(body.success_url ?? `${ctx.origin}/sandbox/done?session={CHECKOUT_SESSION_ID}`, id);
@@ -58,7 +65,7 @@ export const paymentRoutes = [
     const mode = plan.interval === 'one_time' ? 'payment' : 'subscription';
     const trialDays = mode === 'subscription' ? (body.trial_days ?? plan.trial_days) : 0;
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    const page = await app.payments.providerIn(db, afterCommit).createCheckoutSession({
+    const page = await services.payments.providerIn(db, afterCommit).createCheckoutSession({
       customer: providerCustomer,
       price,
       mode,
@@ -74,7 +81,7 @@ export const paymentRoutes = [
       customer_id: customer.id,
       plan_id: plan.id,
       plan_version: plan.version,
-      provider: app.payments.providerName,
+      provider: services.payments.providerName,
       provider_session_id: page.id,
       url: new URL(page.url, ctx.origin).toString(),
       success_url: successUrl,
@@ -105,13 +112,13 @@ export const paymentRoutes = [
   }),
 
   defineRoute('createPortalSession', async ({ body }, ctx) => {
-    const { db, caller, app, afterCommit } = ctx;
+    const { db, caller, services, afterCommit } = ctx;
     const now = ctx.clock.now();
     const customer = await customerForCaller(ctx, body.customer, true);
-    const providerCustomer = await app.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
-    if (body.return_url !== undefined) assertRedirectUrl('return_url', body.return_url, app.payments.redirectPolicy);
+    const providerCustomer = await services.payments.providerCustomer(db, caller.projectId, customer, afterCommit);
+    if (body.return_url !== undefined) assertRedirectUrl('return_url', body.return_url, services.payments.redirectPolicy);
     const returnUrl = body.return_url ?? `${ctx.origin}/sandbox/done`;
-    const page = await app.payments.providerIn(db, afterCommit).createPortalSession({ customer: providerCustomer, returnUrl });
+    const page = await services.payments.providerIn(db, afterCommit).createPortalSession({ customer: providerCustomer, returnUrl });
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     const id = newId('bps');
     const url = new URL(page.url, ctx.origin).toString();
@@ -122,7 +129,7 @@ export const paymentRoutes = [
       customer_id: customer.id,
       plan_id: null,
       plan_version: null,
-      provider: app.payments.providerName,
+      provider: services.payments.providerName,
       provider_session_id: page.id,
       url,
       success_url: null,
@@ -134,12 +141,12 @@ export const paymentRoutes = [
     });
     return {
       status: 200,
-      body: { id, object: 'portal.session', url, customer: customer.id, provider: app.payments.providerName, return_url: returnUrl, expires_at: unixSeconds(expiresAt), created: unixSeconds(now) },
+      body: { id, object: 'portal.session', url, customer: customer.id, provider: services.payments.providerName, return_url: returnUrl, expires_at: unixSeconds(expiresAt), created: unixSeconds(now) },
     };
   }),
 
   definePublicRoute('receiveStripeWebhook', async (_input, ctx) => {
-    const stripe = ctx.app.payments.deps.stripe as StripeProvider | undefined;
+    const stripe = ctx.services.payments.deps.stripe as StripeProvider | undefined;
     if (!stripe) throw new ApiError(404, 'invalid_request_error', 'stripe_not_configured', 'Stripe is not configured on this server: it runs the sandbox.');
     let event: Stripe.Event;
     try {
@@ -149,7 +156,7 @@ export const paymentRoutes = [
       ctx.log.warn({ err: error }, 'Stripe webhook with a bad signature refused');
       throw new ApiError(400, 'invalid_request_error', 'signature_invalid', 'The Stripe-Signature header does not match the body.', 'Stripe-Signature');
     }
-    const { status, duplicate } = await receiveEvent(ctx.app.payments, event);
+    const { status, duplicate } = await receiveEvent(ctx.services.payments, event);
     return { status: 200, body: { received: true, event: event.id, status, ...(duplicate ? { duplicate } : {}) } };
   }),
 
@@ -182,8 +189,8 @@ export const paymentRoutes = [
     ),
   })),
 
-  defineRoute('runReconciliation', async (_input, { caller, app }) => {
-    const run = await reconcile(app.payments, 'api', caller.projectId);
+  defineRoute('runReconciliation', async (_input, { caller, services }) => {
+    const run = await reconcile(services.payments, 'api', caller.projectId);
     if (!run) throw reconcileBusy();
     return { status: 200, body: run };
   }),
@@ -218,15 +225,15 @@ export const paymentRoutes = [
     ),
   })),
 
-  defineRoute('retrieveTestClock', async (_input, { app, caller, clock }) => {
-    if (!app.payments.sandbox || !app.clock.adjustable) throw sandboxOnly();
-    return { status: 200, body: testClock(clock, app.clock.offsetMs(caller.projectId)) };
+  defineRoute('retrieveTestClock', async (_input, { services, caller, clock }) => {
+    if (!services.payments.sandbox || !services.clock.adjustable) throw sandboxOnly();
+    return { status: 200, body: testClock(clock, services.clock.offsetMs(caller.projectId)) };
   }),
 
-  defineRoute('advanceTestClock', async ({ body }, { app, caller, clock }) => {
-    if (!app.payments.sandbox || !app.clock.adjustable) throw sandboxOnly();
+  defineRoute('advanceTestClock', async ({ body }, { services, caller, clock }) => {
+    if (!services.payments.sandbox || !services.clock.adjustable) throw sandboxOnly();
     const target = body.to !== undefined ? new Date(body.to * 1000) : new Date(clock.now().getTime() + (body.seconds ?? 0) * 1000);
-    const latest = app.clock.latestAllowed();
+    const latest = services.clock.latestAllowed();
     if (target.getTime() > latest.getTime()) {
       throw invalidParam(
         body.to !== undefined ? 'to' : 'seconds',
@@ -235,7 +242,7 @@ export const paymentRoutes = [
       );
     }
     // Never back: a target at or before now leaves the clock as it is (a retried `to` is harmless).
-    await moveTestClock(app.payments, app.clock, caller.projectId, target);
-    return { status: 200, body: testClock(clock, app.clock.offsetMs(caller.projectId)) };
+    await moveTestClock(services.payments, services.clock, caller.projectId, target);
+    return { status: 200, body: testClock(clock, services.clock.offsetMs(caller.projectId)) };
   }),
 ];

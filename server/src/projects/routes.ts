@@ -1,16 +1,22 @@
+import type { KeyCache } from './key-cache.js';
 import { ApiError } from '../http/errors.js';
-import { hashKey } from './keys.js';
+import { hashKey } from '../http/api-keys.js';
 import { paginate } from '../http/pagination.js';
-import { defineRoute } from '../http/route.js';
+import { routesWith } from '../http/route.js';
 import { apiKeySeq, countActiveSecretKeys, getApiKey, getProject, insertApiKey, lockProject, listApiKeys, markApiKeyRevoked } from './store.js';
+
+/** The services these routes need, handed in by the assembly. */
+interface Services { keys: KeyCache }
+
+const { defineRoute } = routesWith<Services>();
 
 export const projectRoutes = [
   defineRoute('getProject', async (_input, { db, caller }) => ({ status: 200, body: await getProject(db, caller.projectId) })),
 
-  defineRoute('createApiKey', async ({ body }, { db, caller, clock, app, afterCommit }) => {
+  defineRoute('createApiKey', async ({ body }, { db, caller, clock, services, afterCommit }) => {
     const key = await insertApiKey(db, caller.projectId, body.type, body.name ?? null, clock.now());
     // A new secret key signs customer tokens from now on: every instance must know it.
-    afterCommit(() => app.keys.changed(hashKey(key.secret)));
+    afterCommit(() => services.keys.changed(hashKey(key.secret)));
     return { status: 200, body: key };
   }),
 
@@ -25,7 +31,7 @@ export const projectRoutes = [
     ),
   })),
 
-  defineRoute('revokeApiKey', async ({ params }, { db, caller, clock, app, afterCommit }) => {
+  defineRoute('revokeApiKey', async ({ params }, { db, caller, clock, services, afterCommit }) => {
     // The project's row lock makes concurrent revokes take turns, so two of them cannot each
     // see the other's key still active and together revoke the last two.
     await lockProject(db, caller.projectId);
@@ -40,7 +46,7 @@ export const projectRoutes = [
       );
     }
     const { key: revoked, hash } = await markApiKeyRevoked(db, caller.projectId, params.key, clock.now());
-    afterCommit(() => app.keys.changed(hash));
+    afterCommit(() => services.keys.changed(hash));
     return { status: 200, body: revoked };
   }),
 ];

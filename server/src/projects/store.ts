@@ -3,7 +3,8 @@ import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
-import { generateKey, type KeyType } from './keys.js';
+import type { KeyType } from '../http/api-keys.js';
+import { generateKey } from './keys.js';
 
 export interface Project {
   id: string;

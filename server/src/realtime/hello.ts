@@ -1,7 +1,7 @@
 // The client's first message, read without trusting any of it: every input gives a hello or a
 // close code, never a throw (which would become a 1011) and never a value a query cannot take.
 import type { RawData } from 'ws';
-import { keyTypeOf } from '../projects/keys.js';
+import { keyTypeOf } from '../http/api-keys.js';
 import { CLOSE } from './close-codes.js';
 
 export type Hello =

@@ -9,12 +9,12 @@ import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
 import type { StoredSnapshot } from '../entitlements/snapshot.js';
-import type { KeyCache } from '../http/auth.js';
+import type { KeyCache } from '../projects/key-cache.js';
 import { ApiError } from '../http/errors.js';
-import { hashKey } from '../projects/keys.js';
+import { hashKey } from '../http/api-keys.js';
 import { CLOSE } from './close-codes.js';
 import { ConnectionsByKey } from './connections-by-key.js';
-import { readCustomerToken, verifyCustomerTokenKey } from './customer-token.js';
+import { readCustomerToken, verifyCustomerTokenKey } from '../http/customer-token.js';
 import { canNameCustomer, isRefusal, parseHello } from './hello.js';
 import { refuseUpgrade, UpgradedSockets, upgradeRefusal } from './upgrade.js';
 

@@ -2,6 +2,7 @@
 // entitlement snapshots that show them) current, all in the caller's transaction.
 import type { components } from '@nozle/openapi';
 import type { Queryable } from '../db/database.js';
+import { TransactionConflict } from '../db/transaction.js';
 import { meteredFeatureMeters } from '../catalog/features-store.js';
 import { lockCustomer } from '../customers/store.js';
 import { computeForCustomer, storeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
@@ -229,9 +230,9 @@ async function count(tx: Queryable, events: ValidEvent[], meters: Meter[], optio
   }
   // The billing job reads a period's usage holding these same locks. If it invoiced a period
   // while this batch was inserting, these events would be in no invoice: start the batch over
-  // (a serialization failure, which the request retries), and the first check refuses them.
+  // (the request's transaction runs again), and the first check refuses them.
   if ((await eventsInInvoicedPeriods(tx, options.projectId, matched.map((m) => m.event))).size > 0) {
-    throw Object.assign(new Error('A billing period this batch writes into was invoiced meanwhile.'), { code: '40001' });
+    throw new TransactionConflict('A billing period this batch writes into was invoiced meanwhile.');
   }
 
   const deltas = new Map<string, CounterDelta>();

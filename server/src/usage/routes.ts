@@ -1,10 +1,11 @@
+import type { EntitlementCache } from '../entitlements/cache.js';
 import type { components } from '@nozle/openapi';
 import { spec } from '@nozle/openapi';
 import { findCustomer } from '../customers/store.js';
 import { invalidParam } from '../http/errors.js';
 import type { OpenApiDocument } from '../http/operations.js';
 import { paginate } from '../http/pagination.js';
-import { defineRoute } from '../http/route.js';
+import { routesWith } from '../http/route.js';
 import { createSchemaCheck } from '../http/validation.js';
 import { ingestEvents } from './ingest.js';
 import { findMeter, insertMeter, listMeterRows, meterSeq, type MeterFilters } from './meters-store.js';
@@ -12,18 +13,23 @@ import { queryUsage } from './query.js';
 import { readsNumbers } from './values.js';
 import { customerUsage } from './usage-store.js';
 
+/** The services these routes need, handed in by the assembly. */
+interface Services { entitlements: EntitlementCache; eventMaxAgeMs: number; pastDueGraceMs: number }
+
+const { defineRoute } = routesWith<Services>();
+
 const checkEvent = createSchemaCheck(spec as OpenApiDocument, '/components/schemas/EventInput');
 
 export const usageRoutes = [
-  defineRoute('ingestEvents', async ({ body }, { db, caller, clock, app, afterCommit }) => {
+  defineRoute('ingestEvents', async ({ body }, { db, caller, clock, services, afterCommit }) => {
     const { result, snapshots } = await ingestEvents(db, body.events, {
       projectId: caller.projectId,
       now: clock.now(),
-      maxAgeMs: app.eventMaxAgeMs,
-      pastDueGraceMs: app.pastDueGraceMs,
+      maxAgeMs: services.eventMaxAgeMs,
+      pastDueGraceMs: services.pastDueGraceMs,
       checkEvent,
     });
-    for (const stored of snapshots) afterCommit(() => app.entitlements.published(stored));
+    for (const stored of snapshots) afterCommit(() => services.entitlements.published(stored));
     return { status: 200, body: result };
   }),
 

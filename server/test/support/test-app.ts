@@ -5,7 +5,7 @@ import pino from 'pino';
 import { createApp, DEFAULT_PAST_DUE_GRACE_MS } from '../../src/app.js';
 import { createMemoryBus } from '../../src/bus/memory-bus.js';
 import { EntitlementCache } from '../../src/entitlements/cache.js';
-import { KeyCache } from '../../src/http/auth.js';
+import { KeyCache } from '../../src/projects/key-cache.js';
 import { attachRealtime, type RealtimeHub, type RealtimeOptions } from '../../src/realtime/hub.js';
 import { ManualClock } from '../../src/clock.js';
 import { ProjectClocks } from '../../src/project-clocks.js';

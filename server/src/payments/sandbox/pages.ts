@@ -7,7 +7,7 @@ import { liveSubscriptionTo } from '../../access/subscriptions-store.js';
 import { findPlan, type Plan } from '../../catalog/plans-store.js';
 import { clockFor } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
-import { retryTransaction } from '../../http/route.js';
+import { retryTransaction } from '../../db/transaction.js';
 import type { Payments } from '../payments.js';
 import { redirectUrlProblem } from '../redirect-url.js';
 import { findHostedSession, findProviderCustomer, findProviderPrice, type HostedSessionRow } from '../store.js';

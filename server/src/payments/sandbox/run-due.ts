@@ -4,7 +4,7 @@
 // work is judged by its own test clock; given a project, only that project's work is done.
 import { clockFor } from '../../clock.js';
 import { recomputeSnapshot } from '../../entitlements/snapshot.js';
-import { retryTransaction } from '../../http/route.js';
+import { retryTransaction } from '../../db/transaction.js';
 import { projectNowSql } from '../../project-clocks.js';
 import type { Payments } from '../payments.js';
 import type { SandboxProvider } from './sandbox.js';

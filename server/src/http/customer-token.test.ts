@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashKey } from '../projects/keys.js';
+import { hashKey } from './api-keys.js';
 import { signCustomerToken, verifyCustomerToken, verifyCustomerTokenKey } from './customer-token.js';
 
 const keyHash = hashKey('sk_test_secret');
