@@ -1,5 +1,5 @@
 // The public surface of @nozle/openapi: the contract's types, the parsed spec, a typed client,
-// the check answer.
+// the realtime protocol and the check answer.
 import type { components, operations } from './generated/schema.js';
 
 export type { paths, components, operations, webhooks, $defs } from './generated/schema.js';
@@ -17,6 +17,8 @@ export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } f
 
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';
 export { checkAnswer, decideAccess, type AccessDecision, type AccessReason } from './access.js';
+export { CLOSE, frame, isSnapshot, parseServerMessage, REALTIME_PATH } from './realtime.js';
+export type { ClientMessage, DeletedMessage, HelloMessage, ReadyMessage, ServerMessage, SnapshotMessage, StaleMessage } from './realtime.js';
 export { createNozleClient, unwrap } from './client.js';
 export type { FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
 

@@ -1,5 +1,5 @@
 // Validates and fills in `createNozle(...)` options once, so the rest of the client can trust them.
-import { resolveBaseUrl } from '@nozle/openapi';
+import { isSnapshot, REALTIME_PATH, resolveBaseUrl } from '@nozle/openapi';
 import type { Entitlements } from './types.js';
 
 /** Options accepted by `createNozle(options)`. */
@@ -108,7 +108,7 @@ export function resolveClientConfig(options: NozleBrowserOptions): ClientConfig 
   }
   return Object.freeze({
     options: resolved,
-    realtimeUrl: `${resolved.baseUrl.replace(/^http/, 'ws')}/v1/realtime`,
+    realtimeUrl: `${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`,
     customerToken: options.customerToken,
     getCustomerToken: optionalFunction(options.getCustomerToken, 'getCustomerToken'),
     bootstrap: resolveBootstrap(options.bootstrap),
@@ -155,13 +155,6 @@ function resolveBootstrap(bootstrap: unknown): Entitlements | null {
     throw new TypeError('Nozle: `bootstrap` must be an entitlements snapshot ({ object: "entitlements", version, features, ... }).');
   }
   return bootstrap;
-}
-
-/** Enough of the `Entitlements` shape to keep and compare it; the server sends the rest. */
-export function isSnapshot(value: unknown): value is Entitlements {
-  if (typeof value !== 'object' || value === null) return false;
-  const { version, features } = value as { version?: unknown; features?: unknown };
-  return Number.isInteger(version) && typeof features === 'object' && features !== null && !Array.isArray(features);
 }
 
 function resolveReconnect(reconnect: NozleBrowserOptions['reconnect']): ClientConfig['reconnect'] {
