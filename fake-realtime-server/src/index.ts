@@ -9,7 +9,7 @@ import { frame, REALTIME_PATH, type HelloMessage, type Schemas } from '@nozle/op
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One client connection, after its hello. */
-export interface ServerConnection {
+interface ServerConnection {
   readonly hello: HelloMessage;
   readonly socket: WebSocket;
   /** Settles with the close code once the connection is closed, from either side. */

@@ -7,8 +7,8 @@ type Entitlement = components['schemas']['Entitlement'];
 type Check = components['schemas']['Check'];
 type CreditRequirement = components['schemas']['CreditRequirement'];
 
-export type AccessReason = 'no_access' | 'revoked' | 'limit_reached';
-export type AccessDecision = { allowed: true; reason: null } | { allowed: false; reason: AccessReason };
+type AccessReason = 'no_access' | 'revoked' | 'limit_reached';
+type AccessDecision = { allowed: true; reason: null } | { allowed: false; reason: AccessReason };
 
 /**
  * The answer to a check (`POST /v1/check`'s `Check`) from a snapshot, for `quantity` units. With
@@ -46,7 +46,7 @@ export function checkAnswer(snapshot: Entitlements, feature: string, quantity: n
 }
 
 /** May `quantity` units of this feature be used now? */
-export function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
+function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
   if (!entitlement.allowed) return { allowed: false, reason: entitlement.reason ?? 'no_access' };
   if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
     return { allowed: false, reason: 'limit_reached' };
@@ -58,7 +58,7 @@ export function decideAccess(entitlement: Entitlement, quantity: number): Access
  * Enough prepaid credit for a check that requires it: the snapshot's balance in the currency
  * (0 when it has none) at least the amount. Asked only once the feature itself is allowed.
  */
-export function hasCredits(balances: Readonly<Record<string, number>> | undefined, required: { currency: string; amount: number }): boolean {
+function hasCredits(balances: Readonly<Record<string, number>> | undefined, required: { currency: string; amount: number }): boolean {
   return balanceOf(balances, required.currency) >= required.amount;
 }
 

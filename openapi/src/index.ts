@@ -16,9 +16,9 @@ export { spec } from './spec.js';
 export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } from './spec.js';
 
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';
-export { checkAnswer, decideAccess, type AccessDecision, type AccessReason } from './access.js';
+export { checkAnswer } from './access.js';
 export { CLOSE, frame, isSnapshot, parseServerMessage, REALTIME_PATH } from './realtime.js';
-export type { ClientMessage, DeletedMessage, HelloMessage, ReadyMessage, ServerMessage, SnapshotMessage, StaleMessage } from './realtime.js';
+export type { ClientMessage, HelloMessage, ServerMessage } from './realtime.js';
 export { createNozleClient, unwrap } from './client.js';
 export type { FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
 

@@ -24,25 +24,25 @@ export interface HelloMessage {
 export type ClientMessage = HelloMessage;
 
 /** A customer's snapshot, whole: the receiver keeps it when it is newer than the one it holds. */
-export interface SnapshotMessage {
+interface SnapshotMessage {
   type: 'snapshot';
   snapshot: Entitlements;
 }
 
 /** The receiver is current: a browser's with the version it said it holds, a backend's once every snapshot was sent. */
-export interface ReadyMessage {
+interface ReadyMessage {
   type: 'ready';
   version?: number;
 }
 
 /** To a backend's stream: this customer was deleted, forget it. */
-export interface DeletedMessage {
+interface DeletedMessage {
   type: 'deleted';
   customer: string;
 }
 
 /** To a backend's stream: every snapshot of the project changed meaning, forget them all. */
-export interface StaleMessage {
+interface StaleMessage {
   type: 'stale';
 }
 

@@ -18,7 +18,7 @@ import type { EntitlementStore } from './store.js';
 
 type ErrorClass = new (init: NozleErrorInit) => NozleError;
 
-export interface ConnectionOptions {
+interface ConnectionOptions {
   url: string;
   publishableKey: string;
   tokens: CustomerTokenSource;

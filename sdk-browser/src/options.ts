@@ -72,7 +72,7 @@ export interface ResolvedNozleBrowserOptions {
 }
 
 /** Everything the client runs on, resolved once; not public (it holds tokens and functions). */
-export interface ClientConfig {
+interface ClientConfig {
   readonly options: ResolvedNozleBrowserOptions;
   readonly realtimeUrl: string;
   readonly customerToken: string | undefined;
@@ -85,12 +85,12 @@ export interface ClientConfig {
   readonly onError: (error: Error) => void;
 }
 
-export const DEFAULT_RECONNECT = Object.freeze({ initialDelayMs: 250, maxDelayMs: 30_000 });
+const DEFAULT_RECONNECT = Object.freeze({ initialDelayMs: 250, maxDelayMs: 30_000 });
 
 /**
  * @throws TypeError when an option is missing or malformed. Messages never include the key.
  */
-export function resolveNozleBrowserOptions(options: NozleBrowserOptions): ResolvedNozleBrowserOptions {
+function resolveNozleBrowserOptions(options: NozleBrowserOptions): ResolvedNozleBrowserOptions {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('Nozle: options are required, e.g. createNozle({ publishableKey: "pk_..." }).');
   }

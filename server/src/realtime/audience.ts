@@ -22,7 +22,7 @@ export interface ProjectWatcher {
   versions: Map<string, number>;
 }
 
-export interface AudienceLimits {
+interface AudienceLimits {
   /** A client whose unsent data exceeds this is disconnected (it resyncs when it reconnects). */
   maxBufferedBytes: number;
   /** Clients written to before yielding to other work. */

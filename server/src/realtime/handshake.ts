@@ -15,7 +15,7 @@ import type { ConnectionsByKey } from './connections-by-key.js';
 import { readCustomerToken, verifyCustomerTokenKey } from './customer-token.js';
 import { canNameCustomer, isRefusal, parseHello, type Hello } from './hello.js';
 
-export interface HandshakeDeps {
+interface HandshakeDeps {
   db: Queryable;
   clock: Clock;
   logger: Logger;

@@ -10,7 +10,7 @@ export type Hello =
   /** A browser reading one customer (publishable key and customer token). */
   | { kind: 'customer'; key: string; token: string; version: number };
 
-export interface HelloRefusal {
+interface HelloRefusal {
   code: number;
   reason: string;
 }

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database.js';
 import type { KeyCache } from '../http/auth.js';
 import type { ConnectionsByKey } from './connections-by-key.js';
 
-export interface RevocationDeps {
+interface RevocationDeps {
   db: Queryable;
   logger: Logger;
   keys: KeyCache;
