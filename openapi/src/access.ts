@@ -2,13 +2,51 @@
 // the browser store — so all three agree on the same snapshot.
 import type { components } from './generated/schema.js';
 
+type Entitlements = components['schemas']['Entitlements'];
 type Entitlement = components['schemas']['Entitlement'];
+type Check = components['schemas']['Check'];
+type CreditRequirement = components['schemas']['CreditRequirement'];
 
-export type AccessReason = 'no_access' | 'revoked' | 'limit_reached';
-export type AccessDecision = { allowed: true; reason: null } | { allowed: false; reason: AccessReason };
+type AccessReason = 'no_access' | 'revoked' | 'limit_reached';
+type AccessDecision = { allowed: true; reason: null } | { allowed: false; reason: AccessReason };
+
+/**
+ * The answer to a check (`POST /v1/check`'s `Check`) from a snapshot, for `quantity` units. With
+ * `credits`, the feature must be allowed AND the snapshot's balance in that currency be at least
+ * the amount (`insufficient_credits` otherwise); a refusal of the feature comes first.
+ *
+ * @returns undefined when the snapshot has no entry for `feature` (own keys only: `constructor`
+ *   is not Object.prototype's): whether that is `no_access`, `not_found` or "ask the API" is
+ *   for the caller, who knows the catalog or not.
+ */
+export function checkAnswer(snapshot: Entitlements, feature: string, quantity: number, credits?: CreditRequirement): Check | undefined {
+  const entitlement = Object.hasOwn(snapshot.features, feature) ? snapshot.features[feature] : undefined;
+  if (!entitlement) return undefined;
+  const base = { object: 'check' as const, customer: snapshot.customer, feature, version: snapshot.version };
+  const details = {
+    type: entitlement.type,
+    ...(entitlement.type === 'metered'
+      ? {
+          limit: entitlement.limit ?? null,
+          used: entitlement.used ?? 0,
+          remaining: entitlement.remaining ?? null,
+          resets_at: entitlement.resets_at ?? null,
+          overage: entitlement.overage ?? false,
+        }
+      : {}),
+    ...(entitlement.type === 'config' ? { value: entitlement.value ?? null } : {}),
+  };
+  const decision = decideAccess(entitlement, quantity);
+  if (!credits) return { ...base, ...decision, ...details };
+  const shown = { credits: { currency: credits.currency, amount: credits.amount, balance: balanceOf(snapshot.credits, credits.currency) } };
+  if (decision.allowed && !hasCredits(snapshot.credits, credits)) {
+    return { ...base, allowed: false, reason: 'insufficient_credits', ...details, ...shown };
+  }
+  return { ...base, ...decision, ...details, ...shown };
+}
 
 /** May `quantity` units of this feature be used now? */
-export function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
+function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
   if (!entitlement.allowed) return { allowed: false, reason: entitlement.reason ?? 'no_access' };
   if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
     return { allowed: false, reason: 'limit_reached' };
@@ -20,12 +58,15 @@ export function decideAccess(entitlement: Entitlement, quantity: number): Access
  * Enough prepaid credit for a check that requires it: the snapshot's balance in the currency
  * (0 when it has none) at least the amount. Asked only once the feature itself is allowed.
  */
-export function hasCredits(balances: Readonly<Record<string, number>> | undefined, required: { currency: string; amount: number }): boolean {
-  const balance = balances && Object.hasOwn(balances, required.currency) ? (balances[required.currency] ?? 0) : 0;
-  return balance >= required.amount;
+function hasCredits(balances: Readonly<Record<string, number>> | undefined, required: { currency: string; amount: number }): boolean {
+  return balanceOf(balances, required.currency) >= required.amount;
 }
 
 /** Room for `quantity` more units: unlimited, overage allowed, or within the limit. */
 export function hasRoom(limit: number | null, used: number, quantity: number, overage: boolean): boolean {
   return limit === null || overage || used + quantity <= limit;
+}
+
+function balanceOf(balances: Readonly<Record<string, number>> | undefined, currency: string): number {
+  return balances && Object.hasOwn(balances, currency) ? (balances[currency] ?? 0) : 0;
 }

@@ -1,4 +1,5 @@
-// The public surface of @nozle/openapi: the contract's types, the parsed spec, a typed client.
+// The public surface of @nozle/openapi: the contract's types, the parsed spec, a typed client,
+// the realtime protocol and the check answer.
 import type { components, operations } from './generated/schema.js';
 
 export type { paths, components, operations, webhooks, $defs } from './generated/schema.js';
@@ -15,7 +16,9 @@ export { spec } from './spec.js';
 export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } from './spec.js';
 
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';
-export { decideAccess, hasCredits, hasRoom, type AccessDecision, type AccessReason } from './access.js';
+export { checkAnswer } from './access.js';
+export { CLOSE, frame, isSnapshot, parseServerMessage, REALTIME_PATH } from './realtime.js';
+export type { ClientMessage, HelloMessage, ServerMessage } from './realtime.js';
 export { createNozleClient, unwrap } from './client.js';
 export type { FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
 

@@ -61,9 +61,6 @@ export interface NozleBrowserClient {
   openPortal(params?: PortalParams): Promise<HostedSession>;
 }
 
-/** @deprecated Renamed {@link NozleBrowserClient}. */
-export type NozleClient = NozleBrowserClient;
-
 /**
  * Creates the browser client. Call it once per app (or pass it to `<NozleProvider>`).
  * Nothing is sent over the network and no browser global is touched here, so it is safe

@@ -1,31 +1,24 @@
 // The realtime connection (docs/realtime.md): says hello with the version held, feeds every
 // snapshot to the store, and reconnects (or gives up) according to the close code.
 import {
+  CLOSE,
+  frame,
   NozleAPIError,
   NozleAuthenticationError,
   NozleInvalidRequestError,
+  parseServerMessage,
   type NozleError,
   type NozleErrorInit,
   type NozleErrorType,
+  type ServerMessage,
 } from '@nozle/openapi';
 import type { Backoff } from './backoff.js';
 import type { CustomerTokenSource } from './customer-token.js';
-import { isSnapshot } from './options.js';
 import type { EntitlementStore } from './store.js';
-
-/** Close codes the server sends (see docs/realtime.md). */
-export const CLOSE = {
-  badRequest: 4400,
-  unauthorized: 4401,
-  /** The publishable key, or the secret key that signed the token, was revoked while connected. */
-  keyRevoked: 4403,
-  notFound: 4404,
-  tokenExpired: 4409,
-} as const;
 
 type ErrorClass = new (init: NozleErrorInit) => NozleError;
 
-export interface ConnectionOptions {
+interface ConnectionOptions {
   url: string;
   publishableKey: string;
   tokens: CustomerTokenSource;
@@ -44,163 +37,174 @@ export interface Connection {
 }
 
 export function createConnection(options: ConnectionOptions): Connection {
-  const { store, backoff, tokens } = options;
-  let active = false;
-  let socket: WebSocket | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  return new RealtimeConnection(options);
+}
+
+/** One connection's life: attempts (a token, then a socket), what the server says, and what a close means. */
+class RealtimeConnection implements Connection {
+  readonly #options: ConnectionOptions;
+  #active = false;
+  #socket: WebSocket | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
   // Bumped by every attempt and by close(), so late callbacks of an older attempt do nothing.
-  let attempt = 0;
+  #attempt = 0;
   // One immediate retry with a fresh token per close reason, until a connection works again.
-  let renewedAfterExpiry = false;
-  let renewedAfterUnauthorized = false;
-  const resync = createResyncListeners(() => {
+  #renewedAfterExpiry = false;
+  #renewedAfterUnauthorized = false;
+  readonly #resync = createResyncListeners(() => {
     // Back online or visible again while not connected: try now rather than wait out a delay.
-    if (!active || store.getStatus() === 'open') return;
-    backoff.reset();
-    open();
+    if (!this.#active || this.#options.store.getStatus() === 'open') return;
+    this.#options.backoff.reset();
+    this.#open();
   });
 
-  function open(): void {
-    clearTimer();
-    dropSocket();
-    const current = ++attempt;
-    store.setStatus('connecting');
-    const Transport = options.WebSocket ?? globalThis.WebSocket;
+  constructor(options: ConnectionOptions) {
+    this.#options = options;
+  }
+
+  connect(): void {
+    if (this.#active) return;
+    this.#active = true;
+    this.#renewedAfterExpiry = false;
+    this.#renewedAfterUnauthorized = false;
+    this.#options.backoff.reset();
+    this.#resync.add();
+    this.#open();
+  }
+
+  close(): void {
+    if (this.#active || this.#options.store.getStatus() !== 'closed') this.#stop();
+  }
+
+  /** A new attempt: a token first, then the socket. */
+  #open(): void {
+    this.#clearTimer();
+    this.#dropSocket();
+    const current = ++this.#attempt;
+    this.#options.store.setStatus('connecting');
+    const Transport = this.#options.WebSocket ?? globalThis.WebSocket;
     if (typeof Transport !== 'function') {
-      return fail(new Error('Nozle: no WebSocket in this runtime; pass `WebSocket` to createNozle() to connect.'));
+      return this.#fail(new Error('Nozle: no WebSocket in this runtime; pass `WebSocket` to createNozle() to connect.'));
     }
-    tokens.next().then(
+    this.#options.tokens.next().then(
       (token) => {
-        if (active && current === attempt) start(Transport, token, current);
+        if (this.#active && current === this.#attempt) this.#start(Transport, token, current);
       },
       (error: unknown) => {
-        if (!active || current !== attempt) return;
-        options.onError(asError(error, 'Nozle: could not get a customer token'));
-        retryLater();
+        if (!this.#active || current !== this.#attempt) return;
+        this.#options.onError(asError(error, 'Nozle: could not get a customer token'));
+        this.#retryLater();
       },
     );
   }
 
-  function start(Transport: typeof WebSocket, token: string, current: number): void {
+  #start(Transport: typeof WebSocket, token: string, current: number): void {
     let ws: WebSocket;
     try {
-      ws = new Transport(options.url);
+      ws = new Transport(this.#options.url);
     } catch (error) {
-      return fail(asError(error, 'Nozle: could not open the realtime connection'));
+      return this.#fail(asError(error, 'Nozle: could not open the realtime connection'));
     }
-    socket = ws;
-    const isCurrent = () => active && current === attempt && socket === ws;
+    this.#socket = ws;
+    const isCurrent = () => this.#active && current === this.#attempt && this.#socket === ws;
     ws.onopen = () => {
       if (!isCurrent()) return;
-      ws.send(JSON.stringify({ type: 'hello', key: options.publishableKey, token, version: store.getVersion() }));
+      ws.send(frame.hello(this.#options.publishableKey, { token, version: this.#options.store.getVersion() }));
     };
     ws.onmessage = (event: MessageEvent) => {
-      if (isCurrent()) receive(event.data);
+      if (isCurrent()) this.#receive(event.data);
     };
     ws.onclose = (event: CloseEvent) => {
       if (!isCurrent()) return;
-      socket = null;
-      closed(event.code, event.reason);
+      this.#socket = null;
+      this.#closed(event.code, event.reason);
     };
     // A close event always follows; the code there says what to do.
     ws.onerror = () => {};
   }
 
-  function receive(data: unknown): void {
-    if (typeof data !== 'string') return;
-    let message: { type?: unknown; snapshot?: unknown };
-    try {
-      message = JSON.parse(data) as typeof message;
-    } catch {
-      return;
-    }
-    if (message.type === 'snapshot' && isSnapshot(message.snapshot)) {
-      store.apply(message.snapshot);
-    } else if (message.type !== 'ready') {
-      return; // A message type from a newer server: nothing to do with it.
-    }
+  #receive(data: unknown): void {
+    const message = typeof data === 'string' ? readMessage(data) : undefined;
+    if (message?.type === 'snapshot') this.#options.store.apply(message.snapshot);
+    // Other types (a backend's, or from a newer server): nothing to do with them.
+    else if (message?.type !== 'ready') return;
     // The first answer (snapshot or ready) means we are current: the connection works.
-    if (store.getStatus() !== 'open') {
-      backoff.reset();
-      renewedAfterExpiry = false;
-      renewedAfterUnauthorized = false;
-      store.setStatus('open');
+    if (this.#options.store.getStatus() !== 'open') {
+      this.#options.backoff.reset();
+      this.#renewedAfterExpiry = false;
+      this.#renewedAfterUnauthorized = false;
+      this.#options.store.setStatus('open');
     }
   }
 
-  function closed(code: number, reason: string): void {
+  #closed(code: number, reason: string): void {
+    const { renewable } = this.#options.tokens;
     switch (code) {
       case CLOSE.badRequest:
       case CLOSE.notFound:
-        return fail(closeError(code, reason));
+        return this.#fail(closeError(code, reason));
       case CLOSE.unauthorized:
       // A token signed with the revoked secret key is worth one fresh token (the backend may
       // sign with a new key); a revoked publishable key is then refused (4401) and we stop.
       case CLOSE.keyRevoked:
-        if (!tokens.renewable || renewedAfterUnauthorized) return fail(closeError(code, reason));
-        renewedAfterUnauthorized = true;
-        return open();
+        if (!renewable || this.#renewedAfterUnauthorized) return this.#fail(closeError(code, reason));
+        this.#renewedAfterUnauthorized = true;
+        return this.#open();
       case CLOSE.tokenExpired:
         // A fixed token cannot be renewed: reconnecting with it would be refused forever.
-        if (!tokens.renewable) return fail(closeError(code, reason));
-        if (renewedAfterExpiry) return retryLater();
-        renewedAfterExpiry = true;
-        return open();
+        if (!renewable) return this.#fail(closeError(code, reason));
+        if (this.#renewedAfterExpiry) return this.#retryLater();
+        this.#renewedAfterExpiry = true;
+        return this.#open();
       default:
         // 1001, 1006, 4408, 4429, 1011...: the server or the network, not us. Come back later.
-        return retryLater();
+        return this.#retryLater();
     }
   }
 
-  function retryLater(): void {
-    store.setStatus('connecting');
-    clearTimer();
-    timer = setTimeout(() => {
-      timer = null;
-      open();
-    }, backoff.next());
+  #retryLater(): void {
+    this.#options.store.setStatus('connecting');
+    this.#clearTimer();
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#open();
+    }, this.#options.backoff.next());
   }
 
-  function fail(error: Error): void {
-    stop();
-    options.onError(error);
+  #fail(error: Error): void {
+    this.#stop();
+    this.#options.onError(error);
   }
 
-  function stop(): void {
-    active = false;
-    attempt += 1;
-    clearTimer();
-    resync.remove();
-    dropSocket();
-    store.setStatus('closed');
+  #stop(): void {
+    this.#active = false;
+    this.#attempt += 1;
+    this.#clearTimer();
+    this.#resync.remove();
+    this.#dropSocket();
+    this.#options.store.setStatus('closed');
   }
 
-  function dropSocket(): void {
-    const ws = socket;
-    socket = null;
+  #dropSocket(): void {
+    const ws = this.#socket;
+    this.#socket = null;
     // Its handlers check isCurrent(), so nothing it does from now on reaches the store.
     if (ws !== null && ws.readyState !== ws.CLOSING && ws.readyState !== ws.CLOSED) ws.close(1000, 'closed by the client');
   }
 
-  function clearTimer(): void {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
+  #clearTimer(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
   }
+}
 
-  return {
-    connect() {
-      if (active) return;
-      active = true;
-      renewedAfterExpiry = false;
-      renewedAfterUnauthorized = false;
-      backoff.reset();
-      resync.add();
-      open();
-    },
-    close() {
-      if (active || store.getStatus() !== 'closed') stop();
-    },
-  };
+/** The server's message, or undefined for one to ignore (not JSON, or nothing this client knows). */
+function readMessage(text: string): ServerMessage | undefined {
+  try {
+    return parseServerMessage(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A typed error for a close code the client gives up on; `code` is the close code, e.g. `'4401'`. */

@@ -1,4 +1,4 @@
-export { createNozle, type NozleBrowserClient, type NozleClient } from './client.js';
+export { createNozle, type NozleBrowserClient } from './client.js';
 export type { NozleBrowserOptions, ResolvedNozleBrowserOptions } from './options.js';
 export type { CheckoutParams, PortalParams } from './checkout.js';
 export type { Entitlement, Entitlements, HostedSession, LocalCheck, LocalCheckReason, NozleStatus } from './types.js';

@@ -1,6 +1,6 @@
 // The answer to "may this customer use this feature, for this many units?", from the snapshot
-// the browser holds. Mirrors the server's check so both agree on the same snapshot.
-import { decideAccess } from '@nozle/openapi';
+// the browser holds: @nozle/openapi's checkAnswer, the server's own rule, shaped as a LocalCheck.
+import { checkAnswer } from '@nozle/openapi';
 import type { Entitlements, LocalCheck } from './types.js';
 
 /**
@@ -13,19 +13,15 @@ export function localCheck(snapshot: Entitlements | null, feature: string, quant
     throw new TypeError(`Nozle: \`quantity\` must be an integer >= 0, got ${String(quantity)}.`);
   }
   if (snapshot === null) return { allowed: false, reason: 'loading' };
-  const entitlement = Object.hasOwn(snapshot.features, feature) ? snapshot.features[feature] : undefined;
+  const answer = checkAnswer(snapshot, feature, quantity);
   // A feature the snapshot does not name: the browser cannot tell "no access" from "no such feature".
-  if (!entitlement) return { allowed: false, reason: 'not_found' };
-  const details: Omit<LocalCheck, 'allowed' | 'reason'> =
-    entitlement.type === 'metered'
-      ? {
-          limit: entitlement.limit ?? null,
-          used: entitlement.used ?? 0,
-          remaining: entitlement.remaining ?? null,
-          resets_at: entitlement.resets_at ?? null,
-        }
-      : entitlement.type === 'config'
-        ? { value: entitlement.value ?? null }
-        : {};
-  return { ...decideAccess(entitlement, quantity), ...details };
+  if (!answer) return { allowed: false, reason: 'not_found' };
+  const { allowed } = answer;
+  // No credit requirement is asked for, so never `insufficient_credits`.
+  const reason = answer.reason as LocalCheck['reason'];
+  if (answer.type === 'metered') {
+    const { limit, used, remaining, resets_at } = answer;
+    return { allowed, reason, limit, used, remaining, resets_at };
+  }
+  return answer.type === 'config' ? { allowed, reason, value: answer.value } : { allowed, reason };
 }

@@ -1,5 +1,5 @@
 // Validates and fills in `createNozle(...)` options once, so the rest of the client can trust them.
-import { resolveBaseUrl } from '@nozle/openapi';
+import { isSnapshot, REALTIME_PATH, resolveBaseUrl } from '@nozle/openapi';
 import type { Entitlements } from './types.js';
 
 /** Options accepted by `createNozle(options)`. */
@@ -72,7 +72,7 @@ export interface ResolvedNozleBrowserOptions {
 }
 
 /** Everything the client runs on, resolved once; not public (it holds tokens and functions). */
-export interface ClientConfig {
+interface ClientConfig {
   readonly options: ResolvedNozleBrowserOptions;
   readonly realtimeUrl: string;
   readonly customerToken: string | undefined;
@@ -85,12 +85,12 @@ export interface ClientConfig {
   readonly onError: (error: Error) => void;
 }
 
-export const DEFAULT_RECONNECT = Object.freeze({ initialDelayMs: 250, maxDelayMs: 30_000 });
+const DEFAULT_RECONNECT = Object.freeze({ initialDelayMs: 250, maxDelayMs: 30_000 });
 
 /**
  * @throws TypeError when an option is missing or malformed. Messages never include the key.
  */
-export function resolveNozleBrowserOptions(options: NozleBrowserOptions): ResolvedNozleBrowserOptions {
+function resolveNozleBrowserOptions(options: NozleBrowserOptions): ResolvedNozleBrowserOptions {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('Nozle: options are required, e.g. createNozle({ publishableKey: "pk_..." }).');
   }
@@ -108,7 +108,7 @@ export function resolveClientConfig(options: NozleBrowserOptions): ClientConfig 
   }
   return Object.freeze({
     options: resolved,
-    realtimeUrl: `${resolved.baseUrl.replace(/^http/, 'ws')}/v1/realtime`,
+    realtimeUrl: `${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`,
     customerToken: options.customerToken,
     getCustomerToken: optionalFunction(options.getCustomerToken, 'getCustomerToken'),
     bootstrap: resolveBootstrap(options.bootstrap),
@@ -155,13 +155,6 @@ function resolveBootstrap(bootstrap: unknown): Entitlements | null {
     throw new TypeError('Nozle: `bootstrap` must be an entitlements snapshot ({ object: "entitlements", version, features, ... }).');
   }
   return bootstrap;
-}
-
-/** Enough of the `Entitlements` shape to keep and compare it; the server sends the rest. */
-export function isSnapshot(value: unknown): value is Entitlements {
-  if (typeof value !== 'object' || value === null) return false;
-  const { version, features } = value as { version?: unknown; features?: unknown };
-  return Number.isInteger(version) && typeof features === 'object' && features !== null && !Array.isArray(features);
 }
 
 function resolveReconnect(reconnect: NozleBrowserOptions['reconnect']): ClientConfig['reconnect'] {

@@ -3,8 +3,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as WsWebSocket } from 'ws';
+import { startRealtimeServer, type RealtimeServer } from '@nozle/fake-realtime-server';
 import { createNozle, NozleAuthenticationError, NozleInvalidRequestError, type NozleBrowserOptions } from '../src/index.js';
-import { snapshotOf, startRealtimeServer, type RealtimeServer } from './realtime-server.js';
+import { snapshotOf } from './snapshots.js';
 
 let server: RealtimeServer;
 const clients: Array<{ close(): void }> = [];

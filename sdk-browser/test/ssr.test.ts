@@ -2,7 +2,7 @@
 // read, and must not touch those globals before connect() is called.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Browser from '../src/index.js';
-import { snapshotOf } from './realtime-server.js';
+import { snapshotOf } from './snapshots.js';
 
 const BROWSER_GLOBALS = ['window', 'document', 'WebSocket', 'addEventListener', 'navigator', 'localStorage'] as const;
 

@@ -1,4 +1,4 @@
-import { createNozleClient } from '@nozle/openapi';
+import { createNozleClient, REALTIME_PATH } from '@nozle/openapi';
 import { customerTokenKey, resolveCustomerTokenArgs, signCustomerToken, type CustomerTokenOptions } from './customer-token.js';
 import { check, retrieveEntitlements, type CanOptions, type Check, type Entitlements } from './entitlements.js';
 import { SnapshotStream, type LocalStats } from './local/stream.js';
@@ -116,7 +116,7 @@ export class Nozle {
     this.#tracker = new Tracker(this.#client, resolved.track);
     this.#tokenKey = customerTokenKey(resolved.secretKey);
     this.#stream =
-      resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}/v1/realtime`, resolved.secretKey, resolved.stream);
+      resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);
   }
 
   /**

@@ -1,5 +1,5 @@
 // Customer tokens: what the backend hands a browser so it can read one customer's entitlements
-// with the publishable key. The format is the server's (server/src/realtime/customer-token.ts):
+// with the publishable key. The format is the server's (server/src/http/customer-token.ts):
 //   base64url(JSON {p: projectId, c: customer, e: expiry in Unix seconds}) "." base64url(HMAC-SHA256)
 // keyed by the SHA-256 (hex) of the secret key, which is what the server stores.
 import { createHash, createHmac } from 'node:crypto';

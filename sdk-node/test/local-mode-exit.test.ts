@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRealtimeServer, type RealtimeServer } from './realtime-server.js';
+import { startRealtimeServer, type RealtimeServer } from '@nozle/fake-realtime-server';
 
 const esmEntry = new URL('../dist/index.js', import.meta.url);
 

@@ -4,9 +4,10 @@ import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { WebSocket as WsWebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startRealtimeServer, type RealtimeServer } from '@nozle/fake-realtime-server';
 import { Nozle, type Check, type StreamOptions } from '../src/index.js';
 import { SECRET_KEY } from './fixtures.js';
-import { metered, on, snapshotOf, startRealtimeServer, type RealtimeServer } from './realtime-server.js';
+import { metered, on, snapshotOf } from './snapshots.js';
 
 const api = setupServer();
 beforeAll(() => api.listen({ onUnhandledRequest: 'error' }));

@@ -7,8 +7,9 @@ import {
   type ButtonHTMLAttributes,
   type MouseEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
-import type { Entitlements } from '@nozle/browser';
+import type { Entitlements, NozleBrowserClient } from '@nozle/browser';
 import { useClientFor } from './useNozleClient.js';
 
 /** Props of {@link Checkout}; other props (`className`, `aria-*`, …) go to the `<button>`. */
@@ -55,16 +56,62 @@ export function Checkout(props: CheckoutProps): ReactNode {
   const { plan, successUrl, cancelUrl, children, label, onStart, onError, onComplete, navigate, onClick, disabled, ...button } =
     props;
   const client = useClientFor('<Checkout>');
+  const [starting, setStarting, startingRef] = useStarting();
+  const pendingKey = `nozle:checkout:${client.options.publishableKey}:${plan}`;
+  const pending = useCompletion(client, plan, pendingKey, setStarting, onComplete);
+  useEnableOnReturn(setStarting);
+
+  const start = async (event: MouseEvent<HTMLButtonElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || startingRef.current) return;
+    setStarting(true);
+    onStart?.();
+    let url: string;
+    try {
+      ({ url } = await client.checkout({ plan, successUrl, cancelUrl }));
+    } catch (error) {
+      setStarting(false);
+      (onError ?? console.error)(error);
+      return;
+    }
+    pending.current = true;
+    writePending(pendingKey, true);
+    (navigate ?? ((to: string) => window.location.assign(to)))(url);
+  };
+
+  return (
+    <button type="button" {...button} disabled={disabled || starting} aria-busy={starting || undefined} onClick={start}>
+      {children ?? label ?? 'Checkout'}
+    </button>
+  );
+}
+
+/**
+ * Whether a checkout is starting. The state disables the button; the ref also stops a second
+ * click that lands before React has re-rendered it.
+ */
+function useStarting(): [boolean, (value: boolean) => void, RefObject<boolean>] {
   const [starting, setStartingState] = useState(false);
-  // The state disables the button; the ref also stops a second click that lands before React
-  // has re-rendered it.
   const startingRef = useRef(false);
   const setStarting = useCallback((value: boolean) => {
     startingRef.current = value;
     setStartingState(value);
   }, []);
-  const pendingKey = `nozle:checkout:${client.options.publishableKey}:${plan}`;
+  return [starting, setStarting, startingRef];
+}
 
+/**
+ * Calls `onComplete` once the plan shows active after a checkout (started here, or remembered in
+ * `sessionStorage` across the trip to the checkout page), or after it was seen inactive.
+ * @returns whether a checkout is pending, for the click that starts one to set
+ */
+function useCompletion(
+  client: NozleBrowserClient,
+  plan: string,
+  pendingKey: string,
+  setStarting: (value: boolean) => void,
+  onComplete: CheckoutProps['onComplete'],
+): RefObject<boolean> {
   const onCompleteRef = useRef(onComplete);
   useEffect(() => {
     onCompleteRef.current = onComplete;
@@ -96,9 +143,12 @@ export function Checkout(props: CheckoutProps): ReactNode {
     const snapshot = client.getSnapshot();
     if (snapshot) onCompleteRef.current?.(snapshot);
   }, [active, client, pendingKey, setStarting]);
+  return pending;
+}
 
-  // Coming back with the browser's back button restores this page as it was left: enable
-  // the button again.
+// Coming back with the browser's back button restores this page as it was left: enable
+// the button again.
+function useEnableOnReturn(setStarting: (value: boolean) => void): void {
   useEffect(() => {
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.persisted) setStarting(false);
@@ -106,30 +156,6 @@ export function Checkout(props: CheckoutProps): ReactNode {
     window.addEventListener('pageshow', onPageShow);
     return () => window.removeEventListener('pageshow', onPageShow);
   }, [setStarting]);
-
-  const start = async (event: MouseEvent<HTMLButtonElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || startingRef.current) return;
-    setStarting(true);
-    onStart?.();
-    let url: string;
-    try {
-      ({ url } = await client.checkout({ plan, successUrl, cancelUrl }));
-    } catch (error) {
-      setStarting(false);
-      (onError ?? console.error)(error);
-      return;
-    }
-    pending.current = true;
-    writePending(pendingKey, true);
-    (navigate ?? ((to: string) => window.location.assign(to)))(url);
-  };
-
-  return (
-    <button type="button" {...button} disabled={disabled || starting} aria-busy={starting || undefined} onClick={start}>
-      {children ?? label ?? 'Checkout'}
-    </button>
-  );
 }
 
 function planIsActive(snapshot: Entitlements | null, plan: string): boolean | null {

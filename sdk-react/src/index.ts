@@ -17,7 +17,6 @@ export {
   type LocalCheckReason,
   type NozleBrowserClient,
   type NozleBrowserOptions,
-  type NozleClient,
   type NozleStatus,
   type PortalParams,
   type ResolvedNozleBrowserOptions,

@@ -1,6 +1,7 @@
 // Local mode's connection: streams every snapshot of the project over `GET /v1/realtime` with the
 // secret key (docs/realtime.md) into a SnapshotCopy, and reconnects when it drops.
-import type { CanOptions, Check, Entitlements } from '../entitlements.js';
+import { CLOSE, frame, parseServerMessage, type ServerMessage } from '@nozle/openapi';
+import type { CanOptions, Check } from '../entitlements.js';
 import { backoffDelay } from '../track/backoff.js';
 import { answerLocally, isFresh } from './answer.js';
 import { SnapshotCopy } from './copy.js';
@@ -28,11 +29,11 @@ export interface LocalStats {
 
 const OPEN = 1;
 /** Close codes after which connecting again cannot help (docs/realtime.md). */
-const FINAL_CLOSE_CODES = new Map([
-  [4400, 'the server did not understand the hello'],
-  [4401, 'the secret key was refused (revoked, or of no project)'],
-  [4403, 'the secret key was revoked'],
-  [4404, 'the server found nothing to stream'],
+const FINAL_CLOSE_CODES = new Map<number, string>([
+  [CLOSE.badRequest, 'the server did not understand the hello'],
+  [CLOSE.unauthorized, 'the secret key was refused (revoked, or of no project)'],
+  [CLOSE.keyRevoked, 'the secret key was revoked'],
+  [CLOSE.notFound, 'the server found nothing to stream'],
 ]);
 
 export class SnapshotStream {
@@ -154,7 +155,7 @@ export class SnapshotStream {
     socket.onopen = () => {
       this.#seen = new Set();
       this.#alive(socket);
-      socket.send(JSON.stringify({ type: 'hello', key: this.#secretKey }));
+      socket.send(frame.hello(this.#secretKey));
     };
     socket.onmessage = (event: { data: unknown }) => {
       if (socket !== this.#socket || this.#stopped) return;
@@ -167,36 +168,42 @@ export class SnapshotStream {
   }
 
   #receive(data: unknown): void {
-    let message: { type?: unknown; snapshot?: unknown; customer?: unknown };
+    let message: ServerMessage | undefined;
     try {
-      message = JSON.parse(typeof data === 'string' ? data : String(data)) as typeof message;
+      message = parseServerMessage(typeof data === 'string' ? data : String(data));
     } catch {
       this.#options.logger('Nozle: local mode ignored a message that is not JSON.');
       return;
     }
-    if (message.type === 'snapshot') {
-      if (!isSnapshot(message.snapshot)) return;
-      // A server from before snapshots carried external_id sends none.
-      const snapshot = { ...message.snapshot, external_id: message.snapshot.external_id ?? null };
-      this.#stats.snapshots += 1;
-      if (this.#copy.apply(snapshot)) this.#stats.updates += 1;
-      this.#seen?.add(snapshot.customer);
-    } else if (message.type === 'ready') {
-      // The server sent every customer it has before `ready`: one not among them was deleted
-      // while this client was away.
-      if (this.#seen) this.#copy.retain(this.#seen);
-      this.#seen = undefined;
-      this.#ready = true;
-      this.#attempt = 0;
-      for (const waiter of [...this.#readyWaiters]) waiter(true);
-    } else if (message.type === 'deleted' && typeof message.customer === 'string') {
-      this.#copy.remove(message.customer);
-    } else if (message.type === 'stale') {
-      // Every snapshot of the project changed meaning (e.g. a meter was tied to a feature):
-      // answer from the API until new versions stream in.
-      this.#copy.clear();
+    switch (message?.type) {
+      case 'snapshot': {
+        // A server from before snapshots carried external_id sends none.
+        const snapshot = { ...message.snapshot, external_id: message.snapshot.external_id ?? null };
+        this.#stats.snapshots += 1;
+        if (this.#copy.apply(snapshot)) this.#stats.updates += 1;
+        this.#seen?.add(snapshot.customer);
+        return;
+      }
+      case 'ready':
+        return this.#becomeReady();
+      case 'deleted':
+        return this.#copy.remove(message.customer);
+      case 'stale':
+        // Every snapshot of the project changed meaning (e.g. a meter was tied to a feature):
+        // answer from the API until new versions stream in.
+        return this.#copy.clear();
     }
-    // Other types are newer than this SDK: ignored.
+    // Other types are newer than this SDK (or not what the protocol says): ignored.
+  }
+
+  #becomeReady(): void {
+    // The server sent every customer it has before `ready`: one not among them was deleted
+    // while this client was away.
+    if (this.#seen) this.#copy.retain(this.#seen);
+    this.#seen = undefined;
+    this.#ready = true;
+    this.#attempt = 0;
+    for (const waiter of [...this.#readyWaiters]) waiter(true);
   }
 
   #closed(socket: StreamSocket, code: number): void {
@@ -243,19 +250,6 @@ export class SnapshotStream {
     }, this.#options.pingTimeoutMs);
     this.#pingTimer.unref?.();
   }
-}
-
-function isSnapshot(value: unknown): value is Entitlements {
-  if (value === null || typeof value !== 'object') return false;
-  const snapshot = value as Partial<Entitlements>;
-  return (
-    typeof snapshot.customer === 'string' &&
-    Number.isSafeInteger(snapshot.version) &&
-    snapshot.features !== null &&
-    typeof snapshot.features === 'object' &&
-    (snapshot.external_id === null || typeof snapshot.external_id === 'string' || snapshot.external_id === undefined) &&
-    (snapshot.valid_until === null || typeof snapshot.valid_until === 'number')
-  );
 }
 
 function validRequirement(credits: unknown): boolean {

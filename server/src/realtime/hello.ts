@@ -1,8 +1,8 @@
 // The client's first message, read without trusting any of it: every input gives a hello or a
 // close code, never a throw (which would become a 1011) and never a value a query cannot take.
+import { CLOSE, type ClientMessage } from '@nozle/openapi';
 import type { RawData } from 'ws';
 import { keyTypeOf } from '../http/api-keys.js';
-import { CLOSE } from './close-codes.js';
 
 export type Hello =
   /** A backend streaming its project (secret key). */
@@ -10,7 +10,7 @@ export type Hello =
   /** A browser reading one customer (publishable key and customer token). */
   | { kind: 'customer'; key: string; token: string; version: number };
 
-export interface HelloRefusal {
+interface HelloRefusal {
   code: number;
   reason: string;
 }
@@ -26,7 +26,7 @@ export function parseHello(data: RawData): Hello | HelloRefusal {
   }
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return refuse(CLOSE.badRequest, 'hello must be a JSON object');
   const { type, key, token, version } = message as Record<string, unknown>;
-  if (type !== 'hello' || typeof key !== 'string') return refuse(CLOSE.badRequest, 'expected {"type":"hello","key",…}');
+  if (type !== ('hello' satisfies ClientMessage['type']) || typeof key !== 'string') return refuse(CLOSE.badRequest, 'expected {"type":"hello","key",…}');
   if (keyTypeOf(key) === 'secret') return { kind: 'project', key };
   if (typeof token !== 'string') return refuse(CLOSE.badRequest, 'a publishable key comes with a customer token (string)');
   if (version !== undefined && !(Number.isSafeInteger(version) && (version as number) >= 0)) {

@@ -1,23 +1,22 @@
-// A real WebSocket server playing the server side of docs/realtime.md for a backend's stream
-// (secret key: every customer of the project), for local mode's tests.
+// A real WebSocket server playing the server's side of docs/realtime.md, for the tests of both
+// SDKs: a browser's connection (publishable key, token, version) and a backend's stream (secret
+// key). It writes the protocol's own frames (@nozle/openapi), so the SDKs are tested against the
+// wire format the hub sends.
+/// <reference types="node" />
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { frame, REALTIME_PATH, type HelloMessage, type Schemas } from '@nozle/openapi';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Entitlement, Entitlements } from '../src/index.js';
-
-export interface Hello {
-  type: 'hello';
-  key: string;
-}
 
 /** One client connection, after its hello. */
-export interface ServerConnection {
-  readonly hello: Hello;
+interface ServerConnection {
+  readonly hello: HelloMessage;
   readonly socket: WebSocket;
   /** Settles with the close code once the connection is closed, from either side. */
   readonly closed: Promise<number>;
-  snapshot(snapshot: Entitlements): void;
-  ready(): void;
+  snapshot(snapshot: Schemas['Entitlements']): void;
+  /** "ready": with the version a browser said it holds, without one for a backend's stream. */
+  ready(version?: number): void;
   close(code: number, reason?: string): void;
   /** Drops the TCP connection without a close frame: the client sees 1006. */
   terminate(): void;
@@ -36,7 +35,7 @@ export interface RealtimeServer {
 }
 
 export async function startRealtimeServer(): Promise<RealtimeServer> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/v1/realtime' });
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: REALTIME_PATH });
   await once(wss, 'listening');
   const connections: ServerConnection[] = [];
   const waiting: Array<() => void> = [];
@@ -46,11 +45,11 @@ export async function startRealtimeServer(): Promise<RealtimeServer> {
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.once('message', (data) => {
       connections.push({
-        hello: JSON.parse(String(data)) as Hello,
+        hello: JSON.parse(String(data)) as HelloMessage,
         socket,
         closed,
-        snapshot: (snapshot) => socket.send(JSON.stringify({ type: 'snapshot', snapshot })),
-        ready: () => socket.send(JSON.stringify({ type: 'ready' })),
+        snapshot: (snapshot) => socket.send(frame.snapshot(snapshot)),
+        ready: (version) => socket.send(frame.ready(version)),
         close: (code, reason) => socket.close(code, reason),
         terminate: () => socket.terminate(),
       });
@@ -70,43 +69,5 @@ export async function startRealtimeServer(): Promise<RealtimeServer> {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
-  };
-}
-
-/** A boolean feature the customer has. */
-export const on = (feature: string): Entitlement => ({ feature, type: 'boolean', allowed: true, reason: null, source: null });
-
-/** A metered feature with room for `limit - used` more units. */
-export const metered = (feature: string, limit: number | null, used: number, overage = false): Entitlement => ({
-  feature,
-  type: 'metered',
-  allowed: true,
-  reason: null,
-  source: { type: 'subscription', id: 'sub_1', plan: 'pro' },
-  limit,
-  used,
-  remaining: limit === null ? null : Math.max(limit - used, 0),
-  reset: 'month',
-  overage,
-  period_start: 1_700_000_000,
-  resets_at: 1_702_592_000,
-});
-
-/** A snapshot of `customer` at `version`, with the given features. */
-export function snapshotOf(
-  customer: string,
-  version: number,
-  features: Entitlement[] = [],
-  extra: Partial<Entitlements> = {},
-): Entitlements {
-  return {
-    object: 'entitlements',
-    customer,
-    external_id: null,
-    version,
-    computed: 1_700_000_000 + version,
-    valid_until: null,
-    features: Object.fromEntries(features.map((entitlement) => [entitlement.feature, entitlement])),
-    ...extra,
   };
 }
