@@ -8,10 +8,10 @@ import type { Queryable } from '../db/database.js';
 import { applySync, type ApplyDeps } from './apply.js';
 import type { PaymentEvents } from './events.js';
 import { ProviderInvoices } from './invoice-collection.js';
-import { ProviderAccess, type AfterCommit } from './provider-access.js';
+import { bindDelivering, ProviderAccess, type AfterCommit } from './provider-access.js';
 import type { PaymentProvider, ProviderName, ProviderSource } from './provider.js';
 import type { RedirectPolicy } from './redirect-url.js';
-import { Sandbox } from './sandbox/sandbox.js';
+import { Sandbox, type SandboxProvider } from './sandbox/sandbox.js';
 import { findProviderCustomer, findProviderPrice, saveProviderCustomer, saveProviderPrice } from './store.js';
 import type { SyncOutcome } from './sync.js';
 
@@ -66,6 +66,13 @@ export class Payments {
    */
   providerIn(db: Queryable, afterCommit: AfterCommit): PaymentProvider {
     return this.#provider.in(db, afterCommit);
+  }
+
+  /** The sandbox's own calls (its hosted pages, what falls due) within `db`, as `providerIn`; in sandbox mode only. */
+  sandboxIn(db: Queryable, afterCommit: AfterCommit): SandboxProvider {
+    const sandbox = this.sandbox;
+    if (!sandbox) throw new Error('This server runs Stripe, not the sandbox.');
+    return bindDelivering(sandbox, db, afterCommit, this.deps.events.receiveAll);
   }
 
   /** Runs `fn` with the provider outside any transaction, then delivers what the sandbox raised. */

@@ -26,9 +26,7 @@ export class ProviderAccess {
    * the function given to `afterCommit` runs.
    */
   in(db: Queryable, afterCommit: AfterCommit): PaymentProvider {
-    const raised: ReceivedEvent[] = [];
-    afterCommit(() => this.#deliver(raised.splice(0)));
-    return this.#source.bind(db, (event) => raised.push(event));
+    return bindDelivering(this.#source, db, afterCommit, this.#deliver);
   }
 
   /** Runs `fn` with the provider outside any transaction, then delivers what it raised. */
@@ -38,4 +36,16 @@ export class ProviderAccess {
     for (const step of later) await step();
     return result;
   }
+}
+
+/** `source` working within `db`, what it raises handed to `deliver` when the step given to `afterCommit` runs. */
+export function bindDelivering<P>(
+  source: { bind(db: Queryable, emit: (event: ReceivedEvent) => void): P },
+  db: Queryable,
+  afterCommit: AfterCommit,
+  deliver: EventSink,
+): P {
+  const raised: ReceivedEvent[] = [];
+  afterCommit(() => deliver(raised.splice(0)));
+  return source.bind(db, (event) => raised.push(event));
 }

@@ -66,7 +66,7 @@ async function inSandbox<T>(payments: Payments, fn: (sandbox: SandboxProvider, t
   const later: Array<() => Promise<void>> = [];
   const result = await retryTransaction(() => {
     later.length = 0;
-    return payments.deps.db.transaction((tx) => fn(payments.providerIn(tx, (step) => later.push(step)) as SandboxProvider, tx));
+    return payments.deps.db.transaction((tx) => fn(payments.sandboxIn(tx, (step) => later.push(step)), tx));
   });
   for (const deliver of later) await deliver();
   return result;

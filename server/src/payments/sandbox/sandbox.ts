@@ -1,7 +1,7 @@
 // The sandbox payment provider: a small stand-in for Stripe that keeps its objects in Nozle's
-// database and raises events in the shape of Stripe's (events.ts), which go through the same processing path as
-// Stripe's webhooks. Cards: 4242… pays, 4000 0000 0000 0002 is declined, 4000 0000 0000 0341
-// is accepted now but declines every later charge.
+// database and raises events in the shape of Stripe's (events.ts), which go through the same
+// processing path as Stripe's webhooks. Cards: 4242… pays, 4000 0000 0000 0002 is declined,
+// 4000 0000 0000 0341 is accepted now but declines every later charge.
 import { addDays, addMonths, addYears } from 'date-fns';
 import { utc } from '@date-fns/utc';
 import { clockFor, type Clock } from '../../clock.js';
