@@ -4,7 +4,6 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
-import { retryDueEvents } from '../src/payments/events.js';
 import { StripeAccount } from './support/stripe-account.js';
 import { signedDelivery, stripeEvent, stripeInvoice } from './support/stripe-objects.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -164,10 +163,10 @@ describe('with Stripe configured', () => {
       expect(rows[0]!.next_attempt_at.getTime()).toBeGreaterThan(t.clock.now().getTime());
 
       // Not due yet: the retry job leaves it alone.
-      expect(await retryDueEvents(t.payments)).toBe(0);
+      expect(await t.payments.events.retryDue()).toBe(0);
       account.failSubscriptionReads = 0;
       t.clock.advance(61_000);
-      expect(await retryDueEvents(t.payments)).toBe(1);
+      expect(await t.payments.events.retryDue()).toBe(1);
       expect(await access(t, customer)).toBe(true);
       const listed = (await t.call('GET', '/v1/payment_events')).body.data.find((row: { id: string }) => row.id === event.id);
       expect(listed).toMatchObject({ status: 'processed', attempts: 2, last_error: null, next_attempt_at: null });
@@ -399,7 +398,7 @@ describe('invoices of a Stripe-billed subscription', () => {
   let customer: string;
   let stripeCustomer: string;
   const sub = 'sub_metered_invoices';
-  const billing = () => closeBillingPeriods(t.payments.deps);
+  const billing = () => closeBillingPeriods(t.payments.billing);
   const invoicesOf = async () => (await t.call('GET', `/v1/invoices?customer=${customer}`)).body.data;
   const stripeCalls = () => account.requests.filter((request) => request.path.startsWith('/v1/invoice')).length;
 

@@ -129,7 +129,7 @@ describe('a test clock per project', () => {
 
     // The minute jobs judge each project by its own clock too.
     await advanceSandbox(t.payments);
-    await closeBillingPeriods(t.payments.deps);
+    await closeBillingPeriods(t.payments.billing);
     expect(await onlySubscription(a, aliceA.id)).toEqual(aliceA.subscription);
     expect(await snapshotRow(aliceA.id)).toEqual(aBefore.snapshot);
 

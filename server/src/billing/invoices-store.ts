@@ -2,7 +2,7 @@
 import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
-import type { InvoiceToSend, ProviderName } from '../payments/provider.js';
+import type { InvoiceLineToSend, ProviderName } from './invoice-collector.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { projectNowSql } from '../project-clocks.js';
@@ -274,7 +274,7 @@ export async function draftInvoices(db: Queryable, projectId?: string): Promise<
 }
 
 /** The lines of an invoice as a provider is sent them, in order. */
-export async function linesToSend(db: Queryable, invoiceId: string): Promise<InvoiceToSend['lines']> {
+export async function linesToSend(db: Queryable, invoiceId: string): Promise<InvoiceLineToSend[]> {
   const { rows } = await db.query<{ position: number; description: string; amount: number | string; period_start: Date; period_end: Date }>(
     'select position, description, amount, period_start, period_end from invoice_lines where invoice_id = $1 order by position',
     [invoiceId],

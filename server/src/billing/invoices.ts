@@ -19,9 +19,7 @@ import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';
 import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
-import type { PaymentProvider } from '../payments/provider.js';
-import { Sandbox } from '../payments/sandbox/sandbox.js';
-import { findProviderCustomer } from '../payments/store.js';
+import type { InvoiceCollector } from './invoice-collector.js';
 import { billableSubscription, billableSubscriptions, draftInvoices, finalizeInvoice, insertDraftInvoice, linesToSend, toLine, type BillableSubscription } from './invoices-store.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
 import { periodTerms, type PeriodTerms } from './plan-changes.js';
@@ -37,10 +35,11 @@ export interface BillingDeps {
   entitlements?: Pick<EntitlementCache, 'published'>;
   /** For the snapshot recomputed when credit is drawn. */
   pastDueGraceMs: number;
-  /** Stripe, when configured: invoices of Stripe-billed subscriptions are sent there. */
-  stripe?: PaymentProvider;
-  /** The sandbox, which answers the invoices of the subscriptions it bills paid (one is made when absent). */
-  sandbox?: Sandbox;
+  /**
+   * Sends the invoices of subscriptions a provider bills (Stripe, the sandbox) to that provider
+   * (payments implements it); without it such invoices wait as drafts.
+   */
+  collector?: InvoiceCollector;
 }
 
 export const BILLING_LOCK = 'nozle:billing';
@@ -176,9 +175,8 @@ async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined):
         await db.transaction((tx) => finalizeInvoice(tx, draft.id, 'open', now));
         continue;
       }
-      const provider = draft.provider === 'stripe' ? deps.stripe : (deps.sandbox ?? new Sandbox(deps.clock)).bind(db, () => {});
-      if (!provider) {
-        logger.warn({ invoice: draft.id }, 'invoice of a Stripe-billed subscription waits as a draft: Stripe is not configured');
+      if (!deps.collector?.collects(draft.provider)) {
+        logger.warn({ invoice: draft.id }, `invoice of a ${draft.provider}-billed subscription waits as a draft: ${draft.provider} is not configured`);
         continue;
       }
       const lines = (await linesToSend(db, draft.id)).filter((line) => line.amount !== 0);
@@ -186,11 +184,9 @@ async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined):
         await db.transaction((tx) => finalizeInvoice(tx, draft.id, 'paid', now));
         continue;
       }
-      const customer = await findProviderCustomer(db, draft.customer_id, draft.provider);
-      if (!customer) throw new Error(`Customer ${draft.customer_id} has no ${draft.provider} customer to send invoice ${draft.id} to.`);
-      const sent = await provider.sendInvoice({ invoiceId: draft.id, customer, currency: draft.currency, lines });
+      const sent = await deps.collector.collect(db, draft.provider, { invoiceId: draft.id, customerId: draft.customer_id, currency: draft.currency, lines });
       const name = draft.provider;
-      await db.transaction((tx) => finalizeInvoice(tx, draft.id, sent.status === 'paid' ? 'paid' : 'open', now, { provider: name, providerInvoiceId: sent.id }));
+      await db.transaction((tx) => finalizeInvoice(tx, draft.id, sent.paid ? 'paid' : 'open', now, { provider: name, providerInvoiceId: sent.providerInvoiceId }));
     } catch (error) {
       // It stays a draft: the next run sends it again (the same provider invoice comes back).
       logger.error({ err: error, invoice: draft.id }, 'could not finalize invoice');

@@ -1,5 +1,5 @@
 // Picks the payment provider: Stripe when both of its settings are given, the sandbox otherwise.
-import { receiveEvent } from './events.js';
+import { PaymentEvents } from './events.js';
 import { Payments, type PaymentsDeps } from './payments.js';
 import { Sandbox } from './sandbox/sandbox.js';
 import { StripeProvider } from './stripe-provider.js';
@@ -11,13 +11,8 @@ export interface StripeSettings {
   host?: string;
 }
 
-export function createPayments(deps: Omit<PaymentsDeps, 'stripe' | 'sandbox'>, stripe?: StripeSettings): Payments {
-  const payments = new Payments({
-    ...deps,
-    ...(stripe ? { stripe: new StripeProvider(stripe.secretKey, stripe.webhookSecret, stripe.host ? { host: stripe.host } : {}) } : { sandbox: new Sandbox(deps.clock) }),
-  });
-  payments.receiveEvents = async (events) => {
-    for (const event of events) await receiveEvent(payments, event);
-  };
-  return payments;
+export function createPayments(deps: Omit<PaymentsDeps, 'provider' | 'events'>, stripe?: StripeSettings): Payments {
+  const provider = stripe ? new StripeProvider(stripe.secretKey, stripe.webhookSecret, stripe.host ? { host: stripe.host } : {}) : new Sandbox(deps.clock);
+  // Processing first: the service hands it what the provider raises (it needs nothing of the service).
+  return new Payments({ ...deps, provider, events: new PaymentEvents({ ...deps, provider }) });
 }

@@ -6,7 +6,6 @@
 import { Cron } from 'croner';
 import { closeBillingPeriods } from '../billing/invoices.js';
 import type { ProjectClocks } from '../project-clocks.js';
-import { retryDueEvents } from './events.js';
 import type { Payments } from './payments.js';
 import { reconcile } from './reconcile.js';
 import { advanceSandbox } from './sandbox/run-due.js';
@@ -28,9 +27,9 @@ export function schedulePaymentJobs(payments: Payments, reconcileCron: string, c
     // Invoices for every period that has ended (under its own lock: once across instances).
     new Cron(MINUTE_CRON, { protect: true }, guard('billing', async () => {
       await clocks.reload();
-      await closeBillingPeriods(payments.deps);
+      await closeBillingPeriods(payments.billing);
     })),
-    new Cron(MINUTE_CRON, { protect: true }, guard('payment event retries', () => db.withLock('nozle:payment-event-retries', () => retryDueEvents(payments)))),
+    new Cron(MINUTE_CRON, { protect: true }, guard('payment event retries', () => db.withLock('nozle:payment-event-retries', () => payments.events.retryDue()))),
   ];
   if (payments.sandbox) jobs.push(new Cron(MINUTE_CRON, { protect: true }, guard('sandbox renewals', async () => {
     await clocks.reload();

@@ -1,57 +1,62 @@
 // The payments service: maps customers and plans to the provider, and applies what the
 // provider says (sync.ts) with the entitlements recomputed and pushed for every change.
-import type { Logger } from 'pino';
+import type { BillingDeps } from '../billing/invoices.js';
 import type { Plan } from '../catalog/plans-store.js';
-import { clockFor, type Clock } from '../clock.js';
+import { clockFor } from '../clock.js';
 import type { Customer } from '../customers/store.js';
-import type { Database, Queryable } from '../db/database.js';
-import type { EntitlementCache } from '../entitlements/cache.js';
-import { recomputeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
-import { retryTransaction } from '../db/transaction.js';
-import type Stripe from 'stripe';
-import type { PaymentProvider, ProviderName } from './provider.js';
-import type { Sandbox } from './sandbox/sandbox.js';
+import type { Queryable } from '../db/database.js';
+import { applySync, type ApplyDeps } from './apply.js';
+import type { PaymentEvents } from './events.js';
+import { ProviderInvoices } from './invoice-collection.js';
+import { bindDelivering, ProviderAccess, type AfterCommit } from './provider-access.js';
+import type { PaymentProvider, ProviderName, ProviderSource } from './provider.js';
+import type { RedirectPolicy } from './redirect-url.js';
+import { Sandbox, type SandboxProvider } from './sandbox/sandbox.js';
 import { findProviderCustomer, findProviderPrice, saveProviderCustomer, saveProviderPrice } from './store.js';
 import type { SyncOutcome } from './sync.js';
-import type { RedirectPolicy } from './redirect-url.js';
 
-export interface PaymentsDeps {
-  db: Database;
-  clock: Clock;
-  logger: Logger;
-  entitlements: EntitlementCache;
-  pastDueGraceMs: number;
+export interface PaymentsDeps extends ApplyDeps {
   /** Which URLs checkout and the portal may send a customer back to (`NOZLE_ALLOW_HTTP_REDIRECTS`); https only when absent. */
   redirects?: RedirectPolicy;
-  /** Stripe, when configured. */
-  stripe?: PaymentProvider;
-  /** The sandbox, when Stripe is not configured. */
-  sandbox?: Sandbox;
+  /** Stripe, when configured; the sandbox otherwise. */
+  provider: ProviderSource;
+  /** The processing of provider events: where the events the provider raises in process (the sandbox's) go. */
+  events: PaymentEvents;
 }
-
-export type AfterCommit = (fn: () => Promise<void>) => void;
 
 export class Payments {
   readonly deps: PaymentsDeps;
-  /** Takes events the sandbox raised through the webhook path (events.ts sets it: it needs this service). */
-  receiveEvents: (events: Stripe.Event[]) => Promise<void> = async () => {};
+  readonly #provider: ProviderAccess;
+  readonly #invoices: ProviderInvoices;
 
   constructor(deps: PaymentsDeps) {
-    if (!deps.stripe === !deps.sandbox) throw new Error('Payments need exactly one provider: Stripe or the sandbox.');
     this.deps = deps;
+    this.#provider = new ProviderAccess(deps.provider, deps.db, deps.events.receiveAll);
+    this.#invoices = new ProviderInvoices(deps.provider, deps.clock);
   }
 
   get providerName(): ProviderName {
-    return this.deps.stripe ? 'stripe' : 'sandbox';
+    return this.#provider.name;
   }
 
   get sandbox(): Sandbox | undefined {
-    return this.deps.sandbox;
+    return this.deps.provider instanceof Sandbox ? this.deps.provider : undefined;
+  }
+
+  /** Webhooks, the processing of events and their retries. */
+  get events(): PaymentEvents {
+    return this.deps.events;
   }
 
   /** Where checkout and the portal may send a customer back to. */
   get redirectPolicy(): RedirectPolicy {
     return this.deps.redirects ?? { allowHttp: false };
+  }
+
+  /** What the billing job needs, with the provider that charges the invoices of the subscriptions it bills. */
+  get billing(): BillingDeps {
+    const { db, clock, logger, entitlements, pastDueGraceMs } = this.deps;
+    return { db, clock, logger, entitlements, pastDueGraceMs, collector: this.#invoices };
   }
 
   /**
@@ -60,18 +65,19 @@ export class Payments {
    * the webhook path when the function given to `afterCommit` runs.
    */
   providerIn(db: Queryable, afterCommit: AfterCommit): PaymentProvider {
-    if (this.deps.stripe) return this.deps.stripe;
-    const raised: Stripe.Event[] = [];
-    afterCommit(() => this.receiveEvents(raised.splice(0)));
-    return this.deps.sandbox!.bind(db, (event) => raised.push(event));
+    return this.#provider.in(db, afterCommit);
+  }
+
+  /** The sandbox's own calls (its hosted pages, what falls due) within `db`, as `providerIn`; in sandbox mode only. */
+  sandboxIn(db: Queryable, afterCommit: AfterCommit): SandboxProvider {
+    const sandbox = this.sandbox;
+    if (!sandbox) throw new Error('This server runs Stripe, not the sandbox.');
+    return bindDelivering(sandbox, db, afterCommit, this.deps.events.receiveAll);
   }
 
   /** Runs `fn` with the provider outside any transaction, then delivers what the sandbox raised. */
-  async withProvider<T>(fn: (provider: PaymentProvider) => Promise<T>): Promise<T> {
-    const later: Array<() => Promise<void>> = [];
-    const result = await fn(this.providerIn(this.deps.db, (step) => later.push(step)));
-    for (const step of later) await step();
-    return result;
+  withProvider<T>(fn: (provider: PaymentProvider) => Promise<T>): Promise<T> {
+    return this.#provider.with(fn);
   }
 
   /** The customer's id at the provider, made on first use. Call with the customer locked. */
@@ -99,22 +105,8 @@ export class Payments {
     return id;
   }
 
-  /** Recomputes the customer's entitlements after a change, in the change's transaction. */
-  async recomputeFor(tx: Queryable, outcome: SyncOutcome): Promise<StoredSnapshot | undefined> {
-    if (outcome.kind !== 'changed') return undefined;
-    return recomputeSnapshot(tx, outcome.projectId, outcome.customerId, clockFor(this.deps.clock, outcome.projectId).now(), this.deps.pastDueGraceMs);
-  }
-
   /** Runs `sync` in its own transaction (retried on deadlock), then pushes the new snapshot. */
-  async apply(sync: (tx: Queryable) => Promise<SyncOutcome>): Promise<SyncOutcome> {
-    const { outcome, stored } = await retryTransaction(() =>
-      this.deps.db.transaction(async (tx) => {
-        const result = await sync(tx);
-        return { outcome: result, stored: await this.recomputeFor(tx, result) };
-      }),
-    );
-    if (stored) await this.deps.entitlements.published(stored);
-    if (outcome.kind === 'changed') this.deps.logger.info({ change: outcome.change }, 'payment provider state applied');
-    return outcome;
+  apply(sync: (tx: Queryable) => Promise<SyncOutcome>): Promise<SyncOutcome> {
+    return applySync(this.deps, sync);
   }
 }

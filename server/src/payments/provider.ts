@@ -1,7 +1,10 @@
 // The one interface Nozle uses to move money: Stripe when configured, the sandbox otherwise.
-// Objects come back normalized, so the processing path (sync.ts) never sees which one it was.
+// Objects and events come back normalized, so the processing path (events.ts, sync.ts) never
+// sees which one it was: only stripe-provider.ts knows Stripe's types.
+import type { InvoiceLineToSend, ProviderName } from '../billing/invoice-collector.js';
+import type { Queryable } from '../db/database.js';
 
-export type ProviderName = 'stripe' | 'sandbox';
+export type { ProviderName };
 
 /** A subscription's state as the provider holds it now. */
 export interface ProviderSubscription {
@@ -65,15 +68,7 @@ export interface InvoiceToSend {
   customer: string;
   currency: string;
   /** The lines with an amount (lines of 0 are not sent). */
-  lines: Array<{
-    /** The line's position on the Nozle invoice, unique within it. */
-    position: number;
-    description: string;
-    /** Integer minor units; negative for a credit. */
-    amount: number;
-    periodStart: Date;
-    periodEnd: Date;
-  }>;
+  lines: InvoiceLineToSend[];
 }
 
 /** An invoice as the provider holds it now. */
@@ -86,7 +81,8 @@ export interface ProviderInvoice {
 }
 
 /**
- * What an event is about, read from the provider's payload. Processing re-reads the object
+ * What a provider event is about: Nozle's own description, whichever provider sent it, read
+ * from the provider's payload. Processing re-reads the object
  * itself from the provider (see sync.ts), so the payload's own copy is never trusted for state.
  */
 export interface ProviderEvent {
@@ -103,8 +99,34 @@ export interface ProviderEvent {
   checkoutSession: string | null;
 }
 
+/** An event as a provider delivered it: what it is about, and its own body (stored as it came). */
+export interface ReceivedEvent {
+  event: ProviderEvent;
+  payload: object;
+}
+
+/** Where a provider's events go once the work that raised them has committed. */
+export type EventSink = (events: ReceivedEvent[]) => Promise<void>;
+
+/**
+ * The provider this server is set up with. Stripe's calls leave the process, so it is its own
+ * binding; the sandbox keeps its objects in Nozle's database and works within the caller's
+ * transaction, raising its events through `emit` (they are delivered once it commits).
+ */
+export interface ProviderSource {
+  readonly name: ProviderName;
+  bind(db: Queryable, emit: (event: ReceivedEvent) => void): PaymentProvider;
+}
+
 export interface PaymentProvider {
   readonly name: ProviderName;
+  /**
+   * Checks a webhook delivery's signature on its exact bytes and reads it; throws when it does
+   * not match. Absent for a provider that sends no webhooks (the sandbox raises its events in process).
+   */
+  verifyWebhook?(rawBody: Buffer, signature: string): ReceivedEvent;
+  /** Reads back the stored payload of an event this provider delivered (to try it again). */
+  readEvent(payload: object): ProviderEvent;
   createCustomer(input: { projectId: string; customerId: string; email: string | null; name: string | null }): Promise<string>;
   /** Finds the price by its lookup key or makes it. */
   ensurePrice(terms: PriceTerms): Promise<string>;

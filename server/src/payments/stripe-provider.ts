@@ -1,4 +1,5 @@
-// The payment provider over Stripe's API (the real `stripe` package).
+// The payment provider over Stripe's API (the real `stripe` package): the one file that knows
+// Stripe's types. Its objects and events leave here in Nozle's terms (provider.ts).
 import Stripe from 'stripe';
 import type {
   CheckoutRequest,
@@ -7,9 +8,12 @@ import type {
   PaymentProvider,
   PriceTerms,
   ProrationBehavior,
+  ProviderEvent,
   ProviderInvoice,
   ProviderPayment,
+  ProviderSource,
   ProviderSubscription,
+  ReceivedEvent,
 } from './provider.js';
 
 const fromUnix = (seconds: number): Date => new Date(seconds * 1000);
@@ -21,7 +25,7 @@ const STATUSES: ReadonlySet<string> = new Set<ProviderSubscription['status']>(['
 const knownStatus = (status: string): ProviderSubscription['status'] => (STATUSES.has(status) ? (status as ProviderSubscription['status']) : 'incomplete');
 
 /** Stripe keeps the billing period on the subscription's item (API 2025-03-31 and later). */
-export function toProviderSubscription(sub: Stripe.Subscription): ProviderSubscription {
+function toProviderSubscription(sub: Stripe.Subscription): ProviderSubscription {
   const item = sub.items.data[0];
   if (!item) throw new Error(`Stripe subscription ${sub.id} has no items.`);
   return {
@@ -62,7 +66,32 @@ function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
   };
 }
 
-export class StripeProvider implements PaymentProvider {
+/** What a Stripe event is about; the object named is re-read before anything changes. */
+function describeEvent(event: Stripe.Event): ProviderEvent {
+  const object = event.data.object as unknown as Record<string, unknown>;
+  const base = { id: event.id, type: event.type, created: fromUnix(event.created), customer: idOf(object['customer'] as string | null), subscription: null, payment: null, invoice: null, checkoutSession: null };
+  switch (object['object']) {
+    case 'subscription':
+      return { ...base, subscription: String(object['id']) };
+    case 'invoice': {
+      const invoice = object as unknown as Stripe.Invoice;
+      return { ...base, invoice: invoice.id ?? null, subscription: idOf(invoice.parent?.subscription_details?.subscription) };
+    }
+    case 'checkout.session': {
+      const session = object as unknown as Stripe.Checkout.Session;
+      return { ...base, checkoutSession: session.id, subscription: idOf(session.subscription), payment: idOf(session.payment_intent) };
+    }
+    case 'charge':
+      return { ...base, payment: idOf((object as unknown as Stripe.Charge).payment_intent) };
+    default:
+      return base;
+  }
+}
+
+/** Stripe refused or could not be reached (app.ts answers a 502 that says so). */
+export const isStripeFailure = (error: unknown): error is Error => error instanceof Stripe.errors.StripeError;
+
+export class StripeProvider implements PaymentProvider, ProviderSource {
   readonly name = 'stripe' as const;
   readonly #stripe: Stripe;
   readonly #webhookSecret: string;
@@ -73,9 +102,20 @@ export class StripeProvider implements PaymentProvider {
     this.#webhookSecret = webhookSecret;
   }
 
+  /** Stripe is reached over the network, never through Nozle's database, and raises no events here. */
+  bind(): PaymentProvider {
+    return this;
+  }
+
   /** Checks the signature on the raw body; throws when it does not match. */
-  verifyWebhook(rawBody: Buffer, signature: string): Stripe.Event {
-    return this.#stripe.webhooks.constructEvent(rawBody, signature, this.#webhookSecret);
+  verifyWebhook(rawBody: Buffer, signature: string): ReceivedEvent {
+    const event = this.#stripe.webhooks.constructEvent(rawBody, signature, this.#webhookSecret);
+    return { event: describeEvent(event), payload: event };
+  }
+
+  /** A stored payload is the event Stripe sent (the sandbox's stored in the same shape read alike). */
+  readEvent(payload: object): ProviderEvent {
+    return describeEvent(payload as Stripe.Event);
   }
 
   async createCustomer(input: { projectId: string; customerId: string; email: string | null; name: string | null }): Promise<string> {

@@ -11,6 +11,7 @@ import { retryTransaction } from '../../db/transaction.js';
 import type { Payments } from '../payments.js';
 import { redirectUrlProblem } from '../redirect-url.js';
 import { findHostedSession, findProviderCustomer, findProviderPrice, type HostedSessionRow } from '../store.js';
+import { claimCheckoutSession, portalView } from './pages-store.js';
 import type { SandboxProvider } from './sandbox.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -65,7 +66,7 @@ async function inSandbox<T>(payments: Payments, fn: (sandbox: SandboxProvider, t
   const later: Array<() => Promise<void>> = [];
   const result = await retryTransaction(() => {
     later.length = 0;
-    return payments.deps.db.transaction((tx) => fn(payments.providerIn(tx, (step) => later.push(step)) as SandboxProvider, tx));
+    return payments.deps.db.transaction((tx) => fn(payments.sandboxIn(tx, (step) => later.push(step)), tx));
   });
   for (const deliver of later) await deliver();
   return result;
@@ -86,119 +87,124 @@ export function sandboxPages(payments: Payments): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '10kb' });
   router.use('/sandbox', securityHeaders);
-
-  router.get('/sandbox/done', (req: Request, res: Response) => {
-    const canceled = req.query['canceled'] === '1';
-    send(res, 200, canceled ? 'Checkout canceled' : 'Done', canceled ? '<h1>Checkout canceled</h1><p>Nothing was charged.</p>' : '<h1>All done</h1><p>You can close this tab.</p>');
-  });
-
-  router.get('/sandbox/checkout/:id', async (req: Request, res: Response) => {
-    const session = await openSession(payments, String(req.params['id']), 'checkout');
-    if (!session) return send(res, 404, 'Not found', '<h1>No such checkout</h1>');
-    if (session.status === 'complete') return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(returnTo(payments, session.success_url, '/sandbox/done'))}">Continue</a></p>`);
-    if (expired(payments, session)) return send(res, 410, 'Expired', '<h1>This checkout has expired</h1>');
-    const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
-    send(res, 200, `Checkout: ${plan.name}`, checkoutForm(session, plan));
-  });
-
-  router.post('/sandbox/checkout/:id', form, async (req: Request, res: Response) => {
-    const session = await openSession(payments, String(req.params['id']), 'checkout');
-    // A second press of Pay after the first went through lands where the first one did.
-    if (session?.status === 'complete') return res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
-    if (!session || session.status !== 'open' || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No open checkout here</h1>');
-    const body = req.body as Record<string, string | undefined>;
-    if (body['action'] === 'cancel') return res.redirect(303, returnTo(payments, session.cancel_url, '/sandbox/done?canceled=1'));
-    const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
-    // Another checkout of this plan was paid since this one opened: one live subscription per plan.
-    if (plan.interval !== 'one_time' && (await liveSubscriptionTo(payments.deps.db, session.project_id, session.customer_id, plan.id))) {
-      return send(res, 409, `Checkout: ${plan.name}`, `<h1>Already subscribed</h1><p>You already have ${escape(plan.name)}; nothing was charged.</p>`);
-    }
-    const outcome = await inSandbox(payments, async (sandbox, tx) => {
-      const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
-      const price = await findProviderPrice(tx, plan.id, plan.version, 'sandbox');
-      if (!customer || !price) throw new Error(`Checkout ${session.id} lost its customer or price.`);
-      // Claim the session first: a double-click pays once.
-      const claimed = await tx.query("update checkout_sessions set status = 'complete' where id = $1 and status = 'open'", [session.id]);
-      if (claimed.rowCount === 0) return { ok: true as const };
-      const paid = await sandbox.completeCheckout({ providerSessionId: session.provider_session_id, customer, price, trialDays: session.trial_days ?? 0 }, body['card'] ?? '');
-      if (!paid.ok) throw new Declined(paid.message);
-      return paid;
-    }).catch((error: unknown) => {
-      if (error instanceof Declined) return { ok: false as const, message: error.message };
-      throw error;
-    });
-    if (!outcome.ok) return send(res, 402, `Checkout: ${plan.name}`, checkoutForm(session, plan, outcome.message));
-    res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
-  });
-
-  router.get('/sandbox/portal/:id', async (req: Request, res: Response) => {
-    const session = await openSession(payments, String(req.params['id']), 'portal');
-    if (!session || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
-    send(res, 200, 'Billing', await portalBody(payments, session));
-  });
-
-  router.post('/sandbox/portal/:id', form, async (req: Request, res: Response) => {
-    const session = await openSession(payments, String(req.params['id']), 'portal');
-    if (!session || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
-    const body = req.body as Record<string, string | undefined>;
-    await inSandbox(payments, async (sandbox, tx) => {
-      const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
-      if (!customer) return;
-      const subscription = body['subscription'] ?? '';
-      // Only this customer's subscriptions that have not ended: the session is the customer's
-      // capability, no more, and a canceled subscription is not changed again (as Stripe's portal).
-      const target = await sandbox.retrieveSubscription(subscription);
-      const owned = target?.customer === customer && target.status !== 'canceled';
-      switch (body['action']) {
-        case 'card_succeeds':
-        case 'card_declines':
-          return sandbox.setCard(customer, body['action'] === 'card_succeeds' ? 'succeeds' : 'declines');
-        case 'cancel_at_period_end':
-          if (owned) await sandbox.cancel(subscription, true);
-          return;
-        case 'cancel_now':
-          if (owned) await sandbox.cancel(subscription, false);
-          return;
-        case 'resume':
-          if (owned) await sandbox.resume(subscription);
-          return;
-        case 'switch': {
-          if (!owned || !body['plan']) return;
-          const plan = await findPlan(tx, session.project_id, body['plan']);
-          if (plan.interval === 'one_time') return;
-          // One live subscription per plan: no switch to a plan another subscription holds.
-          if (await liveSubscriptionTo(tx, session.project_id, session.customer_id, plan.id)) return;
-          const price = await payments.providerPrice(tx, session.project_id, plan, () => {});
-          await sandbox.changePrice(subscription, price, 'create_prorations');
-          return;
-        }
-      }
-    });
-    res.redirect(303, `/sandbox/portal/${encodeURIComponent(session.provider_session_id)}`);
-  });
-
+  router.get('/sandbox/done', showDone);
+  router.get('/sandbox/checkout/:id', (req: Request, res: Response) => showCheckout(payments, req, res));
+  router.post('/sandbox/checkout/:id', form, (req: Request, res: Response) => submitCheckout(payments, req, res));
+  router.get('/sandbox/portal/:id', (req: Request, res: Response) => showPortal(payments, req, res));
+  router.post('/sandbox/portal/:id', form, (req: Request, res: Response) => submitPortal(payments, req, res));
   return router;
+}
+
+type FormBody = Record<string, string | undefined>;
+
+function showDone(req: Request, res: Response): void {
+  const canceled = req.query['canceled'] === '1';
+  send(res, 200, canceled ? 'Checkout canceled' : 'Done', canceled ? '<h1>Checkout canceled</h1><p>Nothing was charged.</p>' : '<h1>All done</h1><p>You can close this tab.</p>');
+}
+
+async function showCheckout(payments: Payments, req: Request, res: Response): Promise<void> {
+  const session = await openSession(payments, String(req.params['id']), 'checkout');
+  if (!session) return send(res, 404, 'Not found', '<h1>No such checkout</h1>');
+  if (session.status === 'complete') return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(returnTo(payments, session.success_url, '/sandbox/done'))}">Continue</a></p>`);
+  if (expired(payments, session)) return send(res, 410, 'Expired', '<h1>This checkout has expired</h1>');
+  const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
+  send(res, 200, `Checkout: ${plan.name}`, checkoutForm(session, plan));
+}
+
+async function submitCheckout(payments: Payments, req: Request, res: Response): Promise<void> {
+  const session = await openSession(payments, String(req.params['id']), 'checkout');
+  // A second press of Pay after the first went through lands where the first one did.
+  if (session?.status === 'complete') return res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
+  if (!session || session.status !== 'open' || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No open checkout here</h1>');
+  const body = req.body as FormBody;
+  if (body['action'] === 'cancel') return res.redirect(303, returnTo(payments, session.cancel_url, '/sandbox/done?canceled=1'));
+  const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
+  // Another checkout of this plan was paid since this one opened: one live subscription per plan.
+  if (plan.interval !== 'one_time' && (await liveSubscriptionTo(payments.deps.db, session.project_id, session.customer_id, plan.id))) {
+    return send(res, 409, `Checkout: ${plan.name}`, `<h1>Already subscribed</h1><p>You already have ${escape(plan.name)}; nothing was charged.</p>`);
+  }
+  const outcome = await payCheckout(payments, session, plan, body['card'] ?? '');
+  if (!outcome.ok) return send(res, 402, `Checkout: ${plan.name}`, checkoutForm(session, plan, outcome.message));
+  res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
+}
+
+/** Pays the checkout with the card number given; a declined card changes nothing (the session stays open). */
+async function payCheckout(payments: Payments, session: HostedSessionRow, plan: Plan, card: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  return inSandbox(payments, async (sandbox, tx) => {
+    const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
+    const price = await findProviderPrice(tx, plan.id, plan.version, 'sandbox');
+    if (!customer || !price) throw new Error(`Checkout ${session.id} lost its customer or price.`);
+    // Claim the session first: a double-click pays once.
+    if (!(await claimCheckoutSession(tx, session.id))) return { ok: true as const };
+    const paid = await sandbox.completeCheckout({ providerSessionId: session.provider_session_id, customer, price, trialDays: session.trial_days ?? 0 }, card);
+    // Thrown, so the claim rolls back with the rest.
+    if (!paid.ok) throw new Declined(paid.message);
+    return paid;
+  }).catch((error: unknown) => {
+    if (error instanceof Declined) return { ok: false as const, message: error.message };
+    throw error;
+  });
+}
+
+async function showPortal(payments: Payments, req: Request, res: Response): Promise<void> {
+  const session = await openSession(payments, String(req.params['id']), 'portal');
+  if (!session || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
+  send(res, 200, 'Billing', await portalBody(payments, session));
+}
+
+async function submitPortal(payments: Payments, req: Request, res: Response): Promise<void> {
+  const session = await openSession(payments, String(req.params['id']), 'portal');
+  if (!session || expired(payments, session)) return send(res, 404, 'Not found', '<h1>No such portal session</h1>');
+  const body = req.body as FormBody;
+  await inSandbox(payments, async (sandbox, tx) => {
+    const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
+    if (customer) await portalAction(payments, { sandbox, tx, session, customer }, body);
+  });
+  res.redirect(303, `/sandbox/portal/${encodeURIComponent(session.provider_session_id)}`);
+}
+
+/** What a portal button does, for the customer whose session it is. */
+async function portalAction(
+  payments: Payments,
+  at: { sandbox: SandboxProvider; tx: Queryable; session: HostedSessionRow; customer: string },
+  body: FormBody,
+): Promise<void> {
+  const { sandbox, tx, session, customer } = at;
+  const subscription = body['subscription'] ?? '';
+  // Only this customer's subscriptions that have not ended: the session is the customer's
+  // capability, no more, and a canceled subscription is not changed again (as Stripe's portal).
+  const target = await sandbox.retrieveSubscription(subscription);
+  const owned = target?.customer === customer && target.status !== 'canceled';
+  switch (body['action']) {
+    case 'card_succeeds':
+    case 'card_declines':
+      return sandbox.setCard(customer, body['action'] === 'card_succeeds' ? 'succeeds' : 'declines');
+    case 'cancel_at_period_end':
+      if (owned) await sandbox.cancel(subscription, true);
+      return;
+    case 'cancel_now':
+      if (owned) await sandbox.cancel(subscription, false);
+      return;
+    case 'resume':
+      if (owned) await sandbox.resume(subscription);
+      return;
+    case 'switch': {
+      if (!owned || !body['plan']) return;
+      const plan = await findPlan(tx, session.project_id, body['plan']);
+      if (plan.interval === 'one_time') return;
+      // One live subscription per plan: no switch to a plan another subscription holds.
+      if (await liveSubscriptionTo(tx, session.project_id, session.customer_id, plan.id)) return;
+      const price = await payments.providerPrice(tx, session.project_id, plan, () => {});
+      await sandbox.changePrice(subscription, price, 'create_prorations');
+      return;
+    }
+  }
 }
 
 class Declined extends Error {}
 
 async function portalBody(payments: Payments, session: HostedSessionRow): Promise<string> {
-  const { db } = payments.deps;
-  const { rows: subs } = await db.query<{ id: string; provider_subscription_id: string; status: string; plan_key: string; name: string; cancel_at_period_end: boolean; current_period_end: Date }>(
-    `select s.id, s.provider_subscription_id, s.status, p.key as plan_key, v.name, s.cancel_at_period_end, s.current_period_end
-     from subscriptions s join plans p on p.id = s.plan_id join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
-     where s.customer_id = $1 and s.provider = 'sandbox' order by s.seq desc`,
-    [session.customer_id],
-  );
-  const { rows: plans } = await db.query<{ key: string; name: string }>(
-    `select p.key, v.name from plans p join plan_versions v on v.plan_id = p.id and v.version = p.current_version
-     where p.project_id = $1 and v.interval <> 'one_time' order by p.seq`,
-    [session.project_id],
-  );
-  const { rows: card } = await db.query<{ card: string }>(
-    "select c.card from sandbox_customers c join payment_customers m on m.provider_customer_id = c.id and m.provider = 'sandbox' where m.customer_id = $1",
-    [session.customer_id],
-  );
+  const { subs, plans, card } = await portalView(payments.deps.db, session.project_id, session.customer_id);
   const button = (sub: string, action: string, label: string, extra = '') =>
     `<form method="post" class="inline"><input type="hidden" name="subscription" value="${escape(sub)}">${extra}<button name="action" value="${action}">${escape(label)}</button></form>`;
   // Plans a live subscription holds are no switch target (one live subscription per plan).
@@ -215,7 +221,7 @@ async function portalBody(payments: Payments, session: HostedSessionRow): Promis
     const ends = sub.cancel_at_period_end ? 'ends' : 'renews';
     return `<div class="card"><strong>${escape(sub.name)}</strong> · <span data-status>${escape(sub.status)}</span>${live ? ` · ${ends} ${sub.current_period_end.toISOString().slice(0, 10)}` : ''}<div>${actions}</div></div>`;
   });
-  const cardState = card[0]?.card === 'succeeds' ? 'a working test card' : 'a card that is declined';
+  const cardState = card === 'succeeds' ? 'a working test card' : 'a card that is declined';
   return `<h1>Billing</h1>${items.join('') || '<p>No subscriptions yet.</p>'}
 <div class="card">Payment method: ${cardState}<div>${button('', 'card_succeeds', 'Use a working card')} ${button('', 'card_declines', 'Use a declining card')}</div></div>
 <p><a href="${escape(returnTo(payments, session.return_url, '/sandbox/done'))}">Return to the app</a></p>`;

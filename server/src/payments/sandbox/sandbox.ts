@@ -1,10 +1,9 @@
 // The sandbox payment provider: a small stand-in for Stripe that keeps its objects in Nozle's
-// database and raises Stripe-shaped events, which go through the same processing path as
-// Stripe's webhooks. Cards: 4242… pays, 4000 0000 0000 0002 is declined, 4000 0000 0000 0341
-// is accepted now but declines every later charge.
+// database and raises events in the shape of Stripe's (events.ts), which go through the same
+// processing path as Stripe's webhooks. Cards: 4242… pays, 4000 0000 0000 0002 is declined,
+// 4000 0000 0000 0341 is accepted now but declines every later charge.
 import { addDays, addMonths, addYears } from 'date-fns';
 import { utc } from '@date-fns/utc';
-import type Stripe from 'stripe';
 import { clockFor, type Clock } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
 import { prorate } from '../../billing/proration.js';
@@ -17,23 +16,26 @@ import type {
   PaymentProvider,
   PriceTerms,
   ProrationBehavior,
+  ProviderEvent,
   ProviderInvoice,
   ProviderPayment,
+  ProviderSource,
   ProviderSubscription,
+  ReceivedEvent,
 } from '../provider.js';
+import { readSandboxEvent, sandboxEvent, type SandboxObject } from './events.js';
 
-export type Emit = (event: Stripe.Event) => void;
-export type CardOutcome = 'succeeds' | 'declines';
+type Emit = (event: ReceivedEvent) => void;
+type CardOutcome = 'succeeds' | 'declines';
 
 /** Failed renewals are retried this often, and the subscription is canceled after this many. */
 export const RETRY_EVERY_DAYS = 3;
 export const MAX_ATTEMPTS = 3;
 
 const id = (prefix: string) => `${prefix}_sbx_${randomBase62(16)}`;
-const unix = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
 
 /** What a test card number does at checkout; null for a number the sandbox does not know. */
-export function cardAtCheckout(number: string): { now: CardOutcome; later: CardOutcome } | null {
+function cardAtCheckout(number: string): { now: CardOutcome; later: CardOutcome } | null {
   switch (number.replace(/[\s-]/g, '')) {
     case '4242424242424242':
       return { now: 'succeeds', later: 'succeeds' };
@@ -88,7 +90,8 @@ export function nextPeriodEnd(start: Date, interval: 'month' | 'year'): Date {
   return new Date((interval === 'month' ? addMonths : addYears)(start, 1, { in: utc }).getTime());
 }
 
-export class Sandbox {
+export class Sandbox implements ProviderSource {
+  readonly name = 'sandbox' as const;
   readonly clock: Clock;
   constructor(clock: Clock) {
     this.clock = clock;
@@ -117,9 +120,8 @@ export class SandboxProvider implements PaymentProvider {
     return clockFor(this.#clock, projectId).now();
   }
 
-  #raise(type: string, object: Record<string, unknown>, at: Date): void {
-    const event = { id: id('evt'), object: 'event', type, created: unix(at), api_version: null, livemode: false, pending_webhooks: 0, request: { id: null, idempotency_key: null }, data: { object } };
-    this.#emit(event as unknown as Stripe.Event);
+  #raise(type: string, object: SandboxObject, at: Date): void {
+    this.#emit(sandboxEvent(id('evt'), type, object, at));
   }
 
   #raiseSubscription(type: string, row: SubscriptionRow, at: Date): void {
@@ -180,6 +182,11 @@ export class SandboxProvider implements PaymentProvider {
     const row = await this.#row(subscription, true);
     if (!row) throw new Error(`The sandbox has no subscription ${subscription}.`);
     return row;
+  }
+
+  /** The sandbox sends no webhooks (its events never leave the process): a stored event is one it raised. */
+  readEvent(payload: object): ProviderEvent {
+    return readSandboxEvent(payload);
   }
 
   async createCustomer(input: { projectId: string }): Promise<string> {

@@ -17,5 +17,5 @@ export async function moveTestClock(payments: Payments, clocks: ProjectClocks, p
     await clocks.moveTo(projectId, target);
   }
   await advanceSandbox(payments, projectId);
-  await closeBillingPeriods(payments.deps, projectId);
+  await closeBillingPeriods(payments.billing, projectId);
 }

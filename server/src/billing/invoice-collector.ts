@@ -1,0 +1,38 @@
+// The port through which billing hands a finalized invoice to the provider that bills its
+// subscription. Billing declares it (billing sits below payments); the payments slice
+// implements it and the assembly hands it in with the billing job's dependencies.
+import type { Queryable } from '../db/database.js';
+
+/** Who bills a subscription Nozle does not bill itself (the `provider` of its rows). */
+export type ProviderName = 'stripe' | 'sandbox';
+
+/** A line of a finalized invoice, as it is sent to the provider. */
+export interface InvoiceLineToSend {
+  /** The line's position on the Nozle invoice, unique within it. */
+  position: number;
+  description: string;
+  /** Integer minor units; negative for a credit. */
+  amount: number;
+  periodStart: Date;
+  periodEnd: Date;
+}
+
+/** A finalized Nozle invoice, to be charged by the provider of its subscription. */
+export interface InvoiceToCollect {
+  invoiceId: string;
+  /** Nozle's customer (the collector finds the provider's). */
+  customerId: string;
+  currency: string;
+  /** The lines with an amount (lines of 0 are not sent). */
+  lines: InvoiceLineToSend[];
+}
+
+export interface InvoiceCollector {
+  /** Whether invoices billed by `provider` can be sent from this server (Stripe may not be configured). */
+  collects(provider: ProviderName): boolean;
+  /**
+   * Sends the invoice to `provider` and answers the provider's invoice. Safe to call again for
+   * the same invoice (after a crash before its answer was stored): nothing is charged twice.
+   */
+  collect(db: Queryable, provider: ProviderName, invoice: InvoiceToCollect): Promise<{ providerInvoiceId: string; paid: boolean }>;
+}

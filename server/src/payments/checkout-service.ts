@@ -1,0 +1,144 @@
+// Hosted sessions: a checkout (pay for a plan) or the billing portal, opened at the provider
+// for the customer the caller acts for, and kept so their pages and webhooks can find them.
+import type { components } from '@nozle/openapi';
+import { assertNotSubscribed } from '../access/subscriptions-store.js';
+import { findPlan, type Plan } from '../catalog/plans-store.js';
+import { unixSeconds } from '../clock.js';
+import type { Customer } from '../customers/store.js';
+import type { Work } from '../db/work.js';
+import { invalidParam } from '../http/errors.js';
+import { newId } from '../ids.js';
+import { customerForCaller, type CustomerCaller } from './caller-customer.js';
+import type { Payments } from './payments.js';
+import { assertRedirectUrl } from './redirect-url.js';
+import { insertHostedSession, type NewHostedSession } from './store.js';
+
+type Schemas = components['schemas'];
+
+const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** `{CHECKOUT_SESSION_ID}` in a return URL becomes the session's id, as in Stripe Checkout. */
+const withSessionId = (url: string, id: string) => url.replaceAll('{CHECKOUT_SESSION_ID}', id);
+
+/** Where a session is asked for: the work it is part of, who asks, and this server's address (for the sandbox's pages). */
+export interface SessionRequest {
+  work: Work;
+  who: CustomerCaller;
+  origin: string;
+}
+
+/** Opens a checkout of `params.plan` for the customer the caller acts for. */
+export async function createCheckout(payments: Payments, request: SessionRequest, params: Schemas['CheckoutSessionCreateParams']): Promise<Schemas['CheckoutSession']> {
+  const { work, who, origin } = request;
+  const projectId = who.caller.projectId;
+  const { customer, plan } = await checkoutTerms(request, params);
+  const providerCustomer = await payments.providerCustomer(work.db, projectId, customer, work.afterCommit);
+  const price = await payments.providerPrice(work.db, projectId, plan, work.afterCommit);
+  const id = newId('cs');
+  const { successUrl, cancelUrl } = checkoutReturnUrls(payments, params, origin, id);
+  const mode = plan.interval === 'one_time' ? 'payment' : 'subscription';
+  const trialDays = mode === 'subscription' ? (params.trial_days ?? plan.trial_days) : 0;
+  const page = await payments.providerIn(work.db, work.afterCommit).createCheckoutSession({
+    customer: providerCustomer,
+    price,
+    mode,
+    trialDays,
+    successUrl,
+    cancelUrl,
+    metadata: { nozle_project: projectId, nozle_customer: customer.id, nozle_plan: plan.id, nozle_checkout: id },
+  });
+  const urls = { success_url: successUrl, cancel_url: cancelUrl, return_url: null };
+  const session = await storeSession(payments, work, { id, kind: 'checkout', projectId, customer, plan, trialDays, page, origin, urls });
+  return {
+    id: session.id,
+    object: 'checkout.session',
+    url: session.url,
+    customer: customer.id,
+    plan: plan.key,
+    plan_version: plan.version,
+    mode,
+    status: 'open',
+    provider: session.provider,
+    success_url: successUrl,
+    cancel_url: cancelUrl,
+    expires_at: unixSeconds(session.expires_at),
+    created: unixSeconds(session.created_at),
+  };
+}
+
+/** Opens the billing portal for the customer the caller acts for. */
+export async function createPortal(payments: Payments, request: SessionRequest, params: Schemas['PortalSessionCreateParams']): Promise<Schemas['PortalSession']> {
+  const { work, who, origin } = request;
+  const customer = await customerForCaller(work.db, who, params.customer, true);
+  const providerCustomer = await payments.providerCustomer(work.db, who.caller.projectId, customer, work.afterCommit);
+  if (params.return_url !== undefined) assertRedirectUrl('return_url', params.return_url, payments.redirectPolicy);
+  const returnUrl = params.return_url ?? `${origin}/sandbox/done`;
+  const page = await payments.providerIn(work.db, work.afterCommit).createPortalSession({ customer: providerCustomer, returnUrl });
+  const urls = { success_url: null, cancel_url: null, return_url: returnUrl };
+  const session = await storeSession(payments, work, { id: newId('bps'), kind: 'portal', projectId: who.caller.projectId, customer, plan: null, trialDays: null, page, origin, urls });
+  return {
+    id: session.id,
+    object: 'portal.session',
+    url: session.url,
+    customer: customer.id,
+    provider: session.provider,
+    return_url: returnUrl,
+    expires_at: unixSeconds(session.expires_at),
+    created: unixSeconds(session.created_at),
+  };
+}
+
+/** The customer (locked) and the plan of a checkout, refused when the customer may not buy it now. */
+async function checkoutTerms({ work, who }: SessionRequest, params: Schemas['CheckoutSessionCreateParams']): Promise<{ customer: Customer; plan: Plan }> {
+  const projectId = who.caller.projectId;
+  // The customer's row first, always: a second checkout for the same customer waits, then
+  // finds the provider customer the first one made.
+  const customer = await customerForCaller(work.db, who, params.customer, true);
+  const plan = await findPlan(work.db, projectId, params.plan);
+  if (params.trial_days !== undefined && plan.interval === 'one_time') throw invalidParam('trial_days', `Plan '${plan.key}' is one_time: it has no trial.`);
+  // One live subscription per plan: a checkout for a plan the customer already holds is refused
+  // now, not after they paid (under the customer's lock, so two checkouts cannot both pass).
+  if (plan.interval !== 'one_time') await assertNotSubscribed(work.db, projectId, customer.id, plan.id);
+  return { customer, plan };
+}
+
+/** Where the customer returns to from checkout (the sandbox's own page when the caller names none). */
+function checkoutReturnUrls(payments: Payments, params: Schemas['CheckoutSessionCreateParams'], origin: string, id: string): { successUrl: string; cancelUrl: string } {
+  if (params.success_url !== undefined) assertRedirectUrl('success_url', params.success_url, payments.redirectPolicy);
+  if (params.cancel_url !== undefined) assertRedirectUrl('cancel_url', params.cancel_url, payments.redirectPolicy);
+  return {
+    successUrl: withSessionId(params.success_url ?? `${origin}/sandbox/done?session={CHECKOUT_SESSION_ID}`, id),
+    cancelUrl: withSessionId(params.cancel_url ?? `${origin}/sandbox/done?session={CHECKOUT_SESSION_ID}&canceled=1`, id),
+  };
+}
+
+interface OpenedSession {
+  id: string;
+  kind: NewHostedSession['kind'];
+  projectId: string;
+  customer: Customer;
+  plan: Plan | null;
+  trialDays: number | null;
+  /** The provider's page (the sandbox's is a path on this server). */
+  page: { id: string; url: string };
+  origin: string;
+  urls: Pick<NewHostedSession, 'success_url' | 'cancel_url' | 'return_url'>;
+}
+
+async function storeSession(payments: Payments, work: Work, opened: OpenedSession): Promise<NewHostedSession> {
+  return insertHostedSession(work.db, {
+    id: opened.id,
+    project_id: opened.projectId,
+    kind: opened.kind,
+    customer_id: opened.customer.id,
+    plan_id: opened.plan?.id ?? null,
+    plan_version: opened.plan?.version ?? null,
+    provider: payments.providerName,
+    provider_session_id: opened.page.id,
+    url: new URL(opened.page.url, opened.origin).toString(),
+    ...opened.urls,
+    trial_days: opened.trialDays,
+    created_at: work.now,
+    expires_at: new Date(work.now.getTime() + SESSION_LIFETIME_MS),
+  });
+}
