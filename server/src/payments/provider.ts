@@ -1,7 +1,11 @@
 // The one interface Nozle uses to move money: Stripe when configured, the sandbox otherwise.
 // Objects come back normalized, so the processing path (sync.ts) never sees which one it was.
 
-export type ProviderName = 'stripe' | 'sandbox';
+import type { ProrationBehavior } from '../access/ports.js';
+import type { ProviderName } from '../access/subscriptions-store.js';
+
+// Named by the access slice (its ports and its rows); the names are the same here.
+export type { ProrationBehavior, ProviderName };
 
 /** A subscription's state as the provider holds it now. */
 export interface ProviderSubscription {
@@ -55,7 +59,6 @@ export interface HostedPage {
   url: string;
 }
 
-export type ProrationBehavior = 'create_prorations' | 'none' | 'always_invoice';
 
 /** A finalized Nozle invoice, to be charged by the provider. */
 export interface InvoiceToSend {

@@ -1,5 +1,6 @@
 // The payment provider over Stripe's API (the real `stripe` package).
 import Stripe from 'stripe';
+import { unixSeconds } from '../clock.js';
 import type {
   CheckoutRequest,
   HostedPage,
@@ -218,7 +219,7 @@ export class StripeProvider implements PaymentProvider {
           amount: line.amount,
           currency: invoice.currency,
           description: line.description,
-          period: { start: Math.floor(line.periodStart.getTime() / 1000), end: Math.floor(line.periodEnd.getTime() / 1000) },
+          period: { start: unixSeconds(line.periodStart), end: unixSeconds(line.periodEnd) },
           metadata: { nozle_invoice: invoice.invoiceId, nozle_line: String(line.position) },
         },
         { idempotencyKey: `${key}-line-${line.position}` },
