@@ -7,7 +7,7 @@
 // Feb 28 then Mar 31. A subscription billed by Stripe or the sandbox has its periods from the
 // provider: its stored period moves forward at each renewal, so what lies between the last
 // invoiced period's end and the current period's start has ended.
-import { periodBoundary } from '../time/periods.js';
+import { DAY_MS, periodBoundary } from '../time/periods.js';
 import { wholeSecond } from '../clock.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
 import type { SubscriptionRow } from '../access/subscriptions-store.js';
@@ -35,7 +35,7 @@ export const MAX_PERIODS_PER_RUN = 24;
 
 // A provider's renewal may land a little off our own month arithmetic; a remainder shorter than
 // this is part of the period before it, not a period of its own.
-const SLACK_MS = 24 * 60 * 60 * 1000;
+const SLACK_MS = DAY_MS;
 
 const PAID_STATUSES = new Set<SubscriptionStatus>(['active', 'past_due', 'canceled']);
 

@@ -9,7 +9,7 @@ import type { Queryable } from '../../db/database.js';
 import { prorate } from '../../billing/proration.js';
 import { randomBase62 } from '../../ids.js';
 import { projectNowSql } from '../../project-clocks.js';
-import { DAY_MS, nextPeriodEnd } from '../../time/periods.js';
+import { DAY_MS } from '../../time/periods.js';
 import type {
   CheckoutRequest,
   HostedPage,
@@ -301,9 +301,11 @@ export class SandboxProvider implements PaymentProvider {
       this.#raiseSubscription('customer.subscription.updated', row, now);
       return toSubscription(row);
     }
-    // As Stripe's resume with billing_cycle_anchor=now: a new period starts, and is charged.
+    // As Stripe's resume with billing_cycle_anchor=now: a new period starts, and is charged (its
+    // cancel_at_period_end stays as it was, as the sandbox always kept it).
     const price = await this.#price(current.price);
-    const row = await this.#charge(decided(current, { type: 'resume', interval: price.interval }, now), price, now, 1);
+    const resumed = { ...decided(current, { type: 'resume', interval: price.interval }, now), cancel_at_period_end: current.cancel_at_period_end };
+    const row = await this.#charge(resumed, price, now, 1);
     this.#raiseSubscription('customer.subscription.resumed', row, now);
     return toSubscription(row);
   }
