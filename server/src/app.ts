@@ -11,6 +11,7 @@ import { ProjectClocks } from './project-clocks.js';
 import { grantRoutes } from './access/grants-routes.js';
 import { purchaseRoutes } from './access/purchases-routes.js';
 import { subscriptionRoutes } from './access/subscriptions-routes.js';
+import type { PaymentRefunds, PurchaseCredits, SubscriptionProvider } from './access/ports.js';
 import { featureRoutes } from './catalog/features-routes.js';
 import { planRoutes } from './catalog/plans-routes.js';
 import { customerRoutes } from './customers/routes.js';
@@ -33,12 +34,14 @@ import { realtimeRoutes } from './realtime/routes.js';
 import { usageRoutes } from './usage/routes.js';
 import { createPayments } from './payments/create.js';
 import type { Payments } from './payments/payments.js';
+import { paymentRefundsOf, subscriptionProviderOf } from './payments/access-ports.js';
 import { paymentRoutes } from './payments/routes.js';
 import { providerError } from './payments/provider-error.js';
 import { sandboxPages } from './payments/sandbox/pages.js';
 import { docsRouter } from './docs/routes.js';
 import { analyticsRoutes } from './analytics/routes.js';
 import { creditRoutes } from './billing/credits-routes.js';
+import { grantPurchaseCredits, revokePurchaseCredits } from './billing/credits-store.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
 
 export interface AppDeps {
@@ -86,6 +89,10 @@ export interface AppServices {
   isShuttingDown(): boolean;
   /** Checkout, portal, webhooks, reconciliation: Stripe or the sandbox. */
   payments: Payments;
+  /** The access slice's ports: provider-billed subscriptions, refunds at the provider, a purchase's credit. */
+  subscriptionProvider: SubscriptionProvider;
+  paymentRefunds: PaymentRefunds;
+  purchaseCredits: PurchaseCredits;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -147,6 +154,9 @@ export function createApp(deps: AppDeps): Express {
     eventMaxAgeMs: deps.eventMaxAgeMs ?? 35 * 24 * 60 * 60 * 1000,
     clock,
     isShuttingDown: deps.isShuttingDown ?? (() => false),
+    subscriptionProvider: subscriptionProviderOf(payments),
+    paymentRefunds: paymentRefundsOf(payments),
+    purchaseCredits: { grant: grantPurchaseCredits, revoke: revokePurchaseCredits },
   };
   const binding: Binding<AppServices> = {
     db: deps.db,

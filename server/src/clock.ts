@@ -40,4 +40,4 @@ export function clockFor(clock: Clock, projectId: string | undefined): Clock {
 export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
 /** The instant with its milliseconds dropped: anchors of periods are whole seconds, like every API time. */
-export const wholeSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
+export const wholeSecond = (date: Date): Date => new Date(unixSeconds(date) * 1000);

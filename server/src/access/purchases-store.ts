@@ -4,6 +4,7 @@ import type { Queryable } from '../db/database.js';
 import type { Metadata } from '../customers/metadata.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import type { ProviderName } from './subscriptions-store.js';
 
 export interface Purchase {
   id: string;
@@ -14,12 +15,13 @@ export interface Purchase {
   purchased_at: number;
   expires_at: number | null;
   refunded_at: number | null;
-  provider: 'stripe' | 'sandbox' | null;
+  provider: ProviderName | null;
   provider_payment_id: string | null;
   metadata: Metadata;
   created: number;
 }
 
+/** A row of the `purchases` table, with its plan's key. */
 interface PurchaseRow {
   id: string;
   customer_id: string;
@@ -28,7 +30,7 @@ interface PurchaseRow {
   purchased_at: Date;
   expires_at: Date | null;
   refunded_at: Date | null;
-  provider: 'stripe' | 'sandbox' | null;
+  provider: ProviderName | null;
   provider_payment_id: string | null;
   metadata: Metadata;
   created_at: Date;
@@ -66,6 +68,41 @@ export async function insertPurchase(
     [id, projectId, fields.customerId, fields.planId, fields.planVersion, now, fields.expiresAt, JSON.stringify(fields.metadata)],
   );
   return findPurchase(db, projectId, id);
+}
+
+/** A purchase paid at a provider, as its payment there made it. */
+export interface ProviderPurchase {
+  customerId: string;
+  planId: string;
+  planVersion: number;
+  purchasedAt: Date;
+  refundedAt: Date | null;
+  provider: ProviderName;
+  providerPaymentId: string;
+}
+
+export async function insertProviderPurchase(db: Queryable, projectId: string, fields: ProviderPurchase, now: Date): Promise<string> {
+  const id = newId('pur');
+  await db.query(
+    `insert into purchases (id, project_id, customer_id, plan_id, plan_version, purchased_at, expires_at, refunded_at, provider,
+       provider_payment_id, metadata, created_at)
+     values ($1, $2, $3, $4, $5, $6, null, $7, $8, $9, '{}', $10)`,
+    [id, projectId, fields.customerId, fields.planId, fields.planVersion, fields.purchasedAt, fields.refundedAt, fields.provider, fields.providerPaymentId, now],
+  );
+  return id;
+}
+
+/** The purchase paid at the provider with `paymentId`, locked, if Nozle has it. */
+export async function findProviderPurchase(db: Queryable, provider: ProviderName, paymentId: string): Promise<Pick<PurchaseRow, 'id' | 'refunded_at'> | undefined> {
+  const { rows } = await db.query<Pick<PurchaseRow, 'id' | 'refunded_at'>>(
+    'select id, refunded_at from purchases where provider = $1 and provider_payment_id = $2 for update',
+    [provider, paymentId],
+  );
+  return rows[0];
+}
+
+export async function setPurchaseRefunded(db: Queryable, id: string, now: Date): Promise<void> {
+  await db.query('update purchases set refunded_at = $2 where id = $1', [id, now]);
 }
 
 export async function findPurchase(db: Queryable, projectId: string, id: string): Promise<Purchase> {

@@ -7,7 +7,10 @@ import { currentPeriod } from '../entitlements/sources.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
 import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
-import type { ProviderName } from '../payments/provider.js';
+import type { Lifecycle } from './subscription-lifecycle.js';
+
+/** Who bills a subscription, when not Nozle itself (payments/provider.ts names its providers with this). */
+export type ProviderName = 'stripe' | 'sandbox';
 
 export interface Subscription {
   id: string;
@@ -28,8 +31,10 @@ export interface Subscription {
   created: number;
 }
 
+/** A row of the `subscriptions` table, with its plan's key and interval: the one type every slice reads it as. */
 export interface SubscriptionRow {
   id: string;
+  project_id: string;
   interval: PlanInterval;
   customer_id: string;
   plan_id: string;
@@ -73,7 +78,7 @@ export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
   };
 }
 
-const SELECT = `select s.id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.status, s.current_period_start,
+const SELECT = `select s.id, s.project_id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.status, s.current_period_start,
   s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since, s.provider, s.provider_subscription_id,
   s.metadata, s.created_at
   from subscriptions s join plans p on p.id = s.plan_id
@@ -83,11 +88,13 @@ export interface NewSubscription {
   customerId: string;
   planId: string;
   planVersion: number;
-  status: SubscriptionStatus;
-  currentPeriodStart: Date;
-  currentPeriodEnd: Date;
-  trialEnd: Date | null;
+  /** Its status, period, trial and cancellation, as the lifecycle began it (or a provider reported it). */
+  lifecycle: Lifecycle;
   metadata: Metadata;
+  /** Its id at the provider in `lifecycle.provider`, for one billed there. */
+  providerSubscriptionId?: string;
+  /** When it was created, when not `now` (a provider's subscription: when it was created there). */
+  createdAt?: Date;
 }
 
 // A customer holds at most one live (not canceled) subscription to a plan: the partial unique
@@ -123,23 +130,14 @@ export async function assertNotSubscribed(db: Queryable, projectId: string, cust
 
 export async function insertSubscription(db: Queryable, projectId: string, fields: NewSubscription, now: Date): Promise<SubscriptionRow> {
   const id = newId('sub');
+  const life = fields.lifecycle;
   await oneLivePerPlan(fields.planId, () => db.query(
-    `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start,
-       current_period_end, trial_end, metadata, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-    [
-      id,
-      projectId,
-      fields.customerId,
-      fields.planId,
-      fields.planVersion,
-      fields.status,
-      fields.currentPeriodStart,
-      fields.currentPeriodEnd,
-      fields.trialEnd,
-      JSON.stringify(fields.metadata),
-      now,
-    ],
+    `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end,
+       trial_end, cancel_at_period_end, canceled_at, past_due_since, provider, provider_subscription_id, metadata, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    [id, projectId, fields.customerId, fields.planId, fields.planVersion, life.status, life.current_period_start, life.current_period_end,
+      life.trial_end, life.cancel_at_period_end, life.canceled_at, life.past_due_since, life.provider, fields.providerSubscriptionId ?? null,
+      JSON.stringify(fields.metadata), fields.createdAt ?? now, now],
   ));
   return findSubscription(db, projectId, id);
 }
@@ -153,24 +151,53 @@ export async function findSubscription(db: Queryable, projectId: string, id: str
   return rows[0];
 }
 
+/** The subscription held by the provider as `providerSubscriptionId`, locked, if Nozle has it. */
+export async function findProviderSubscription(db: Queryable, provider: ProviderName, providerSubscriptionId: string): Promise<SubscriptionRow | undefined> {
+  const { rows } = await db.query<SubscriptionRow>(`${SELECT} where s.provider = $1 and s.provider_subscription_id = $2 for update of s`, [
+    provider,
+    providerSubscriptionId,
+  ]);
+  return rows[0];
+}
+
 export interface SubscriptionChanges {
   planId: string;
   planVersion: number;
-  status: SubscriptionStatus;
-  cancelAtPeriodEnd: boolean;
-  canceledAt: Date | null;
-  pastDueSince: Date | null;
-  metadata: Metadata;
+  lifecycle: Lifecycle;
+  /** Kept as it is when absent. */
+  metadata?: Metadata;
 }
 
+/** Writes a subscription's plan and lifecycle (and metadata); a second live subscription to the plan is a 409. */
 export async function updateSubscriptionRow(db: Queryable, projectId: string, id: string, changes: SubscriptionChanges, now: Date): Promise<SubscriptionRow> {
+  const life = changes.lifecycle;
   await oneLivePerPlan(changes.planId, () => db.query(
-    `update subscriptions set plan_id = $3, plan_version = $4, status = $5, cancel_at_period_end = $6, canceled_at = $7,
-       past_due_since = $8, metadata = $9, updated_at = $10
+    `update subscriptions set plan_id = $3, plan_version = $4, status = $5, current_period_start = $6, current_period_end = $7, trial_end = $8,
+       cancel_at_period_end = $9, canceled_at = $10, past_due_since = $11, metadata = coalesce($12::jsonb, metadata), updated_at = $13
      where project_id = $1 and id = $2`,
-    [projectId, id, changes.planId, changes.planVersion, changes.status, changes.cancelAtPeriodEnd, changes.canceledAt, changes.pastDueSince, JSON.stringify(changes.metadata), now],
+    [projectId, id, changes.planId, changes.planVersion, life.status, life.current_period_start, life.current_period_end, life.trial_end,
+      life.cancel_at_period_end, life.canceled_at, life.past_due_since, changes.metadata ? JSON.stringify(changes.metadata) : null, now],
   ));
   return findSubscription(db, projectId, id);
+}
+
+export async function updateSubscriptionMetadata(db: Queryable, id: string, metadata: Metadata, now: Date): Promise<void> {
+  await db.query('update subscriptions set metadata = $2, updated_at = $3 where id = $1', [id, JSON.stringify(metadata), now]);
+}
+
+/** Records that a subscription moved from one plan version to another at `at` (billing prorates it: billing/plan-changes.ts). */
+export async function recordPlanChange(
+  db: Queryable,
+  subscriptionId: string,
+  from: { planId: string; planVersion: number },
+  to: { planId: string; planVersion: number },
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `insert into subscription_changes (subscription_id, changed_at, from_plan_id, from_plan_version, to_plan_id, to_plan_version)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [subscriptionId, at, from.planId, from.planVersion, to.planId, to.planVersion],
+  );
 }
 
 export interface SubscriptionFilter {

@@ -6,6 +6,7 @@ import type { Queryable } from '../db/database.js';
 import { Exact } from '../billing/money.js';
 import { costModelTerms } from './cost-models-store.js';
 import { computeMargin, monthlyRecurring, percent, type GroupBy, type RevenueLine, type RollupRow } from './margin.js';
+import { DAY_MS } from '../time/periods.js';
 
 export type MarginReport = components['schemas']['MarginReport'];
 
@@ -59,7 +60,7 @@ export async function marginReport(db: Queryable, projectId: string, q: MarginQu
   // The plan of the customer's newest subscription live at some point of the day.
   const planOn = (customerId: string, day: string) => {
     const dayStart = new Date(`${day}T00:00:00Z`);
-    const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+    const dayEnd = new Date(dayStart.getTime() + DAY_MS);
     return subs.find((s) => s.customer_id === customerId && s.created_at < dayEnd && !endedBy(s, dayStart))?.plan_key ?? null;
   };
 

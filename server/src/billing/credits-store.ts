@@ -4,6 +4,7 @@ import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { newId } from '../ids.js';
 import type { Drawdown, UsableGrant } from './credits.js';
+import { DAY_MS } from '../time/periods.js';
 
 export type CreditGrant = components['schemas']['CreditGrant'];
 
@@ -54,8 +55,6 @@ export async function insertCreditGrant(db: Queryable, projectId: string, grant:
   );
   return toGrant(rows[0]!);
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The grant a purchase of a one_time plan with credits makes, in the transaction that records

@@ -1,10 +1,8 @@
 // The port through which billing hands a finalized invoice to the provider that bills its
 // subscription. Billing declares it (billing sits below payments); the payments slice
 // implements it and the assembly hands it in with the billing job's dependencies.
+import type { ProviderName } from '../access/subscriptions-store.js';
 import type { Queryable } from '../db/database.js';
-
-/** Who bills a subscription Nozle does not bill itself (the `provider` of its rows). */
-export type ProviderName = 'stripe' | 'sandbox';
 
 /** A line of a finalized invoice, as it is sent to the provider. */
 export interface InvoiceLineToSend {

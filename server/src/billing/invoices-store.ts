@@ -2,12 +2,14 @@
 import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
-import type { InvoiceLineToSend, ProviderName } from './invoice-collector.js';
+import type { ProviderName } from '../access/subscriptions-store.js';
+import type { InvoiceLineToSend } from './invoice-collector.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { projectNowSql } from '../project-clocks.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
 import type { PeriodSource } from './periods.js';
+import type { SubscriptionRow } from '../access/subscriptions-store.js';
 import type { StoredPrice } from './prices.js';
 
 export type Invoice = components['schemas']['Invoice'];
@@ -137,19 +139,16 @@ export async function invoiceSeq(db: Queryable, projectId: string, id: string): 
 }
 
 /** A subscription as the billing job reads it, with its plan version's terms. */
-export interface BillableSubscription extends PeriodSource {
-  id: string;
-  project_id: string;
-  customer_id: string;
-  plan_id: string;
-  plan_version: number;
-  plan_name: string;
-  currency: string;
-  base_price: number | string;
-  prices: StoredPrice[];
-  /** The end of the last period invoiced; null before the first invoice. */
-  last_invoiced_end: Date | null;
-}
+/** A subscription's row with its plan version's terms, as the billing cycle reads it. */
+export type BillableSubscription = PeriodSource &
+  Pick<SubscriptionRow, 'id' | 'project_id' | 'customer_id' | 'plan_id' | 'plan_version'> & {
+    plan_name: string;
+    currency: string;
+    base_price: number | string;
+    prices: StoredPrice[];
+    /** The end of the last period invoiced; null before the first invoice. */
+    last_invoiced_end: Date | null;
+  };
 
 const BILLABLE = `select s.id, s.project_id, s.customer_id, s.plan_id, s.plan_version, v.name as plan_name, v.currency, v.base_price, v.prices,
     v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at,

@@ -6,7 +6,7 @@
 // a database lock so instances do not race through the same work.
 import type { components } from '@nozle/openapi';
 import type { Logger } from 'pino';
-import { clockFor, type Clock } from '../clock.js';
+import { clockFor, unixSeconds, type Clock } from '../clock.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
@@ -225,12 +225,12 @@ export async function upcomingInvoice(db: Queryable, projectId: string, customer
     plan: plan[0]!.key,
     plan_version: sub.plan_version,
     currency: sub.currency,
-    period_start: Math.floor(currentPeriodStart.getTime() / 1000),
-    period_end: Math.floor(currentPeriodEnd.getTime() / 1000),
+    period_start: unixSeconds(currentPeriodStart),
+    period_end: unixSeconds(currentPeriodEnd),
     trial: period.trial,
     lines: draft.lines.map(toLine),
     subtotal: Number(draft.subtotal),
     total: Number(draft.total),
-    as_of: Math.floor(asOf.getTime() / 1000),
+    as_of: unixSeconds(asOf),
   };
 }

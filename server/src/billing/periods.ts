@@ -7,21 +7,16 @@
 // Feb 28 then Mar 31. A subscription billed by Stripe or the sandbox has its periods from the
 // provider: its stored period moves forward at each renewal, so what lies between the last
 // invoiced period's end and the current period's start has ended.
-import { periodBoundary } from '../entitlements/periods.js';
+import { DAY_MS, periodBoundary } from '../time/periods.js';
 import { wholeSecond } from '../clock.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
+import type { SubscriptionRow } from '../access/subscriptions-store.js';
 
-export interface PeriodSource {
-  interval: 'month' | 'year';
-  status: SubscriptionStatus;
-  current_period_start: Date;
-  current_period_end: Date;
-  trial_end: Date | null;
-  cancel_at_period_end: boolean;
-  canceled_at: Date | null;
-  created_at: Date;
-  provider: string | null;
-}
+/** What the periods are counted from: the subscription's row (of a recurring plan). */
+export type PeriodSource = Pick<
+  SubscriptionRow,
+  'status' | 'current_period_start' | 'current_period_end' | 'trial_end' | 'cancel_at_period_end' | 'canceled_at' | 'created_at' | 'provider'
+> & { interval: 'month' | 'year' };
 
 export interface BillingPeriod {
   start: Date;
@@ -40,7 +35,7 @@ export const MAX_PERIODS_PER_RUN = 24;
 
 // A provider's renewal may land a little off our own month arithmetic; a remainder shorter than
 // this is part of the period before it, not a period of its own.
-const SLACK_MS = 24 * 60 * 60 * 1000;
+const SLACK_MS = DAY_MS;
 
 const PAID_STATUSES = new Set<SubscriptionStatus>(['active', 'past_due', 'canceled']);
 

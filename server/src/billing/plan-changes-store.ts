@@ -1,21 +1,7 @@
-// SQL for the plan changes of subscriptions Nozle bills itself (migration 0009).
+// Reads the plan changes of subscriptions Nozle bills itself (migration 0009; the subscriptions
+// service records them: access/subscriptions-store.ts), with both versions' terms.
 import type { Queryable } from '../db/database.js';
 import type { PlanTerms, RecordedChange } from './plan-changes.js';
-
-/** Records that a subscription moved from one plan version to another at `at`. */
-export async function recordPlanChange(
-  db: Queryable,
-  subscriptionId: string,
-  from: { planId: string; planVersion: number },
-  to: { planId: string; planVersion: number },
-  at: Date,
-): Promise<void> {
-  await db.query(
-    `insert into subscription_changes (subscription_id, changed_at, from_plan_id, from_plan_version, to_plan_id, to_plan_version)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [subscriptionId, at, from.planId, from.planVersion, to.planId, to.planVersion],
-  );
-}
 
 interface ChangeRow {
   changed_at: Date;

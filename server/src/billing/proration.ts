@@ -9,6 +9,7 @@
 // from rounding the difference; that is what Stripe shows too, and each line can be checked alone.
 import { utc } from '@date-fns/utc';
 import { format } from 'date-fns';
+import { unixSeconds } from '../clock.js';
 import { Exact, formatDecimal, readDecimal, roundRatio, type DecimalInput } from './money.js';
 
 export interface ProratedItem {
@@ -50,8 +51,6 @@ export interface Proration {
   period_seconds: number;
 }
 
-const toSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
-
 // Stripe's wording, with the date in UTC so the server's time zone cannot change the text.
 const onDay = (date: Date) => format(date, 'd MMM yyyy', { in: utc });
 
@@ -61,9 +60,9 @@ const onDay = (date: Date) => format(date, 'd MMM yyyy', { in: utc });
  * decimal.
  */
 export function prorate(change: PlanChange): Proration {
-  const start = toSeconds(change.period_start);
-  const end = toSeconds(change.period_end);
-  const at = toSeconds(change.changed_at);
+  const start = unixSeconds(change.period_start);
+  const end = unixSeconds(change.period_end);
+  const at = unixSeconds(change.changed_at);
   if (![start, end, at].every(Number.isFinite)) throw new RangeError('prorate: a date is invalid');
   if (end <= start) throw new RangeError('prorate: period_end must be at least a second after period_start');
   if (at < start || at > end) throw new RangeError('prorate: changed_at must lie within the period');

@@ -1,10 +1,9 @@
 // The demo project a fresh server creates: keys, a small catalog and one customer on the free
 // plan, all in one transaction, so a failed start never leaves a project without its catalog
 // (the demo is only made when the database has no project at all).
-import { addMonths } from 'date-fns';
-import { utc } from '@date-fns/utc';
 import { insertFeature } from '../catalog/features-store.js';
 import { findPlan, insertPlan } from '../catalog/plans-store.js';
+import { startedLifecycle } from '../access/subscription-lifecycle.js';
 import { insertSubscription } from '../access/subscriptions-store.js';
 import { wholeSecond } from '../clock.js';
 import { insertCustomer } from '../customers/store.js';
@@ -61,10 +60,8 @@ export async function seedDemoCatalog(tx: Queryable, projectId: string, now: Dat
       customerId: customer.id,
       planId: start.id,
       planVersion: start.version,
-      status: 'active',
-      currentPeriodStart: periodStart,
-      currentPeriodEnd: new Date(addMonths(periodStart, 1, { in: utc }).getTime()),
-      trialEnd: null,
+      // Active from now for a month, whatever trial the plan offers: the demo customer is already paying.
+      lifecycle: startedLifecycle(periodStart, 'month'),
       metadata: {},
     },
     now,

@@ -1,6 +1,6 @@
 // The entitlement engine: turns a customer's subscriptions, purchases and manual grants or
 // revokes into what each feature gives at one instant. Pure: no I/O, no clock; `now` is input.
-import { usagePeriod } from './periods.js';
+import { usagePeriod } from '../time/periods.js';
 import type {
   EngineInput,
   EngineResult,

@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/database.js';
 import { featureDefinitions } from '../catalog/features-store.js';
 import type { PlanInterval } from '../catalog/plans-store.js';
-import { usagePeriod } from './periods.js';
+import { usagePeriod } from '../time/periods.js';
 import type { EngineInput, FeatureTerms, JsonValue, ManualEntry, PurchaseSource, ResetInterval, SubscriptionSource, SubscriptionStatus } from './types.js';
 
 interface SubscriptionSourceRow {

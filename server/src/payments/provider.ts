@@ -1,10 +1,14 @@
 // The one interface Nozle uses to move money: Stripe when configured, the sandbox otherwise.
 // Objects and events come back normalized, so the processing path (events.ts, sync.ts) never
 // sees which one it was: only stripe-provider.ts knows Stripe's types.
-import type { InvoiceLineToSend, ProviderName } from '../billing/invoice-collector.js';
+import type { InvoiceLineToSend } from '../billing/invoice-collector.js';
 import type { Queryable } from '../db/database.js';
 
-export type { ProviderName };
+import type { ProrationBehavior } from '../access/ports.js';
+import type { ProviderName } from '../access/subscriptions-store.js';
+
+// Named by the access slice (its ports and its rows); the names are the same here.
+export type { ProrationBehavior, ProviderName };
 
 /** A subscription's state as the provider holds it now. */
 export interface ProviderSubscription {
@@ -58,7 +62,6 @@ export interface HostedPage {
   url: string;
 }
 
-export type ProrationBehavior = 'create_prorations' | 'none' | 'always_invoice';
 
 /** A finalized Nozle invoice, to be charged by the provider. */
 export interface InvoiceToSend {

@@ -1,6 +1,7 @@
 // The payment provider over Stripe's API (the real `stripe` package): the one file that knows
 // Stripe's types. Its objects and events leave here in Nozle's terms (provider.ts).
 import Stripe from 'stripe';
+import { unixSeconds } from '../clock.js';
 import type {
   CheckoutRequest,
   HostedPage,
@@ -258,7 +259,7 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
           amount: line.amount,
           currency: invoice.currency,
           description: line.description,
-          period: { start: Math.floor(line.periodStart.getTime() / 1000), end: Math.floor(line.periodEnd.getTime() / 1000) },
+          period: { start: unixSeconds(line.periodStart), end: unixSeconds(line.periodEnd) },
           metadata: { nozle_invoice: invoice.invoiceId, nozle_line: String(line.position) },
         },
         { idempotencyKey: `${key}-line-${line.position}` },

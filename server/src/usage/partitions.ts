@@ -1,8 +1,7 @@
 // Monthly partitions of the events table, made ahead of the events that will need them.
-import { utc } from '@date-fns/utc';
-import { addMonths, startOfMonth } from 'date-fns';
 import type { Queryable } from '../db/database.js';
 import type { ProjectClocks } from '../project-clocks.js';
+import { calendarMonth, periodBoundary } from '../time/periods.js';
 
 const name = (month: Date) => `events_y${month.getUTCFullYear()}m${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
 
@@ -11,11 +10,11 @@ const name = (month: Date) => `events_y${month.getUTCFullYear()}m${String(month.
  * Safe to repeat and to run on several instances (create … if not exists).
  */
 export async function ensureEventPartitions(db: Queryable, now: Date, monthsBack = 2, monthsAhead = 2): Promise<string[]> {
-  const first = startOfMonth(addMonths(now, -monthsBack, { in: utc }), { in: utc });
+  const first = calendarMonth(periodBoundary(now, 'month', -monthsBack)).start;
   const made: string[] = [];
   for (let i = 0; i <= monthsBack + monthsAhead; i++) {
-    const from = new Date(addMonths(first, i, { in: utc }).getTime());
-    const to = new Date(addMonths(first, i + 1, { in: utc }).getTime());
+    const from = periodBoundary(first, 'month', i);
+    const to = periodBoundary(first, 'month', i + 1);
     const table = name(from);
     try {
       await db.query(`create table if not exists ${table} partition of events for values from ('${from.toISOString()}') to ('${to.toISOString()}')`);

@@ -1,8 +1,6 @@
 // Which counters an event adds to: its calendar month (UTC), and the current usage period of
 // every metered feature tied to the meter, each found from the feature's own anchor and reset.
-import { utc } from '@date-fns/utc';
-import { addMonths, startOfMonth } from 'date-fns';
-import { usagePeriod } from '../entitlements/periods.js';
+import { calendarMonth, usagePeriod } from '../time/periods.js';
 import type { EngineResult } from '../entitlements/types.js';
 
 /** A period that never ends is stored with this end, so it can be part of a key. */
@@ -11,11 +9,6 @@ export const NEVER_ENDS = new Date('9999-12-31T00:00:00Z');
 export interface CounterPeriod {
   start: Date;
   end: Date;
-}
-
-export function calendarMonth(at: Date): CounterPeriod {
-  const start = new Date(startOfMonth(at, { in: utc }).getTime());
-  return { start, end: new Date(addMonths(start, 1, { in: utc }).getTime()) };
 }
 
 /** The feature's usage period containing `at`, or undefined when the customer has no access to it. */

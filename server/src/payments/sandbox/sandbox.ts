@@ -2,13 +2,13 @@
 // database and raises events in the shape of Stripe's (events.ts), which go through the same
 // processing path as Stripe's webhooks. Cards: 4242… pays, 4000 0000 0000 0002 is declined,
 // 4000 0000 0000 0341 is accepted now but declines every later charge.
-import { addDays, addMonths, addYears } from 'date-fns';
-import { utc } from '@date-fns/utc';
-import { clockFor, type Clock } from '../../clock.js';
+import { toNozleStatus, transition, type Lifecycle, type LifecycleEvent } from '../../access/subscription-lifecycle.js';
+import { clockFor, unixSeconds, type Clock } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
 import { prorate } from '../../billing/proration.js';
 import { randomBase62 } from '../../ids.js';
 import { projectNowSql } from '../../project-clocks.js';
+import { DAY_MS } from '../../time/periods.js';
 import type {
   CheckoutRequest,
   HostedPage,
@@ -48,7 +48,8 @@ function cardAtCheckout(number: string): { now: CardOutcome; later: CardOutcome 
   }
 }
 
-interface SubscriptionRow {
+/** A row of the `sandbox_subscriptions` table: the sandbox's own subscription, as Stripe would hold it. */
+interface SandboxSubscriptionRow {
   id: string;
   project_id: string;
   customer: string;
@@ -73,7 +74,7 @@ interface PriceInfo {
   currency: string;
 }
 
-const toSubscription = (row: SubscriptionRow): ProviderSubscription => ({
+const toSubscription = (row: SandboxSubscriptionRow): ProviderSubscription => ({
   id: row.id,
   customer: row.customer,
   price: row.price,
@@ -86,8 +87,36 @@ const toSubscription = (row: SubscriptionRow): ProviderSubscription => ({
   created: row.created_at,
 });
 
-export function nextPeriodEnd(start: Date, interval: 'month' | 'year'): Date {
-  return new Date((interval === 'month' ? addMonths : addYears)(start, 1, { in: utc }).getTime());
+/** The sandbox's row as the lifecycle sees it: the provider's own state, which no one else bills. */
+const lifecycleOf = (row: SandboxSubscriptionRow): Lifecycle => ({
+  status: toNozleStatus(row.status),
+  current_period_start: row.current_period_start,
+  current_period_end: row.current_period_end,
+  trial_end: row.trial_end,
+  cancel_at_period_end: row.cancel_at_period_end,
+  canceled_at: row.canceled_at,
+  past_due_since: null,
+  provider: null,
+});
+
+/**
+ * The row after `event`, as the lifecycle decides it (subscription-lifecycle.ts); the sandbox's
+ * own fields (its dunning, its pending proration) are the caller's. A refusal here is a bug: the
+ * sandbox asks only for what is due.
+ */
+function decided(row: SandboxSubscriptionRow, event: LifecycleEvent, at: Date): SandboxSubscriptionRow {
+  const decision = transition(lifecycleOf(row), event, at);
+  if (!decision.ok) throw new Error(`The sandbox's subscription ${row.id} refused '${event.type}': ${decision.refusal}.`);
+  const life = decision.state;
+  return {
+    ...row,
+    status: life.status,
+    current_period_start: life.current_period_start,
+    current_period_end: life.current_period_end,
+    trial_end: life.trial_end,
+    cancel_at_period_end: life.cancel_at_period_end,
+    canceled_at: life.canceled_at,
+  };
 }
 
 export class Sandbox implements ProviderSource {
@@ -124,11 +153,11 @@ export class SandboxProvider implements PaymentProvider {
     this.#emit(sandboxEvent(id('evt'), type, object, at));
   }
 
-  #raiseSubscription(type: string, row: SubscriptionRow, at: Date): void {
+  #raiseSubscription(type: string, row: SandboxSubscriptionRow, at: Date): void {
     this.#raise(type, { id: row.id, object: 'subscription', customer: row.customer, status: row.status }, at);
   }
 
-  #raiseInvoice(paid: boolean, row: SubscriptionRow, price: PriceInfo, at: Date, amount = price.amount): void {
+  #raiseInvoice(paid: boolean, row: SandboxSubscriptionRow, price: PriceInfo, at: Date, amount = price.amount): void {
     this.#raise(
       paid ? 'invoice.paid' : 'invoice.payment_failed',
       {
@@ -162,12 +191,12 @@ export class SandboxProvider implements PaymentProvider {
     return rows[0]?.card ?? 'declines';
   }
 
-  async #row(subscription: string, forUpdate = false): Promise<SubscriptionRow | undefined> {
-    const { rows } = await this.#db.query<SubscriptionRow>(`select * from sandbox_subscriptions where id = $1${forUpdate ? ' for update' : ''}`, [subscription]);
+  async #row(subscription: string, forUpdate = false): Promise<SandboxSubscriptionRow | undefined> {
+    const { rows } = await this.#db.query<SandboxSubscriptionRow>(`select * from sandbox_subscriptions where id = $1${forUpdate ? ' for update' : ''}`, [subscription]);
     return rows[0];
   }
 
-  async #save(row: SubscriptionRow, now: Date): Promise<SubscriptionRow> {
+  async #save(row: SandboxSubscriptionRow, now: Date): Promise<SandboxSubscriptionRow> {
     await this.#db.query(
       `update sandbox_subscriptions set price = $2, status = $3, current_period_start = $4, current_period_end = $5, trial_end = $6,
          cancel_at_period_end = $7, canceled_at = $8, failed_attempts = $9, next_attempt_at = $10, updated_at = $11, pending_proration = $12
@@ -178,7 +207,7 @@ export class SandboxProvider implements PaymentProvider {
     return row;
   }
 
-  async #existing(subscription: string): Promise<SubscriptionRow> {
+  async #existing(subscription: string): Promise<SandboxSubscriptionRow> {
     const row = await this.#row(subscription, true);
     if (!row) throw new Error(`The sandbox has no subscription ${subscription}.`);
     return row;
@@ -232,7 +261,7 @@ export class SandboxProvider implements PaymentProvider {
   async changePrice(subscription: string, price: string, proration: ProrationBehavior): Promise<ProviderSubscription> {
     const current = await this.#existing(subscription);
     const now = this.#now(current.project_id);
-    let next: SubscriptionRow = { ...current, price };
+    let next: SandboxSubscriptionRow = { ...current, price };
     if (proration !== 'none' && (current.status === 'active' || current.status === 'past_due') && current.price !== price) {
       const [from, to] = [await this.#price(current.price), await this.#price(price)];
       const net = Number(
@@ -263,7 +292,11 @@ export class SandboxProvider implements PaymentProvider {
     const now = this.#now(current.project_id);
     // Already ended: nothing changes (its canceled_at stays when it ended), and no event.
     if (current.status === 'canceled') return toSubscription(current);
-    const row = await this.#save(atPeriodEnd ? { ...current, cancel_at_period_end: true } : { ...current, status: 'canceled', canceled_at: now, next_attempt_at: null }, now);
+    const canceled = decided(current, { type: 'cancel', atPeriodEnd }, now);
+    // Ended now: no retry is due any more. Stripe keeps the cancel_at_period_end it had (the
+    // lifecycle clears it for the subscriptions Nozle bills itself).
+    const next = atPeriodEnd ? canceled : { ...canceled, cancel_at_period_end: current.cancel_at_period_end, next_attempt_at: null };
+    const row = await this.#save(next, now);
     this.#raiseSubscription(atPeriodEnd ? 'customer.subscription.updated' : 'customer.subscription.deleted', row, now);
     return toSubscription(row);
   }
@@ -276,9 +309,11 @@ export class SandboxProvider implements PaymentProvider {
       this.#raiseSubscription('customer.subscription.updated', row, now);
       return toSubscription(row);
     }
-    // As Stripe's resume with billing_cycle_anchor=now: a new period starts, and is charged.
+    // As Stripe's resume with billing_cycle_anchor=now: a new period starts, and is charged (its
+    // cancel_at_period_end stays as it was, as the sandbox always kept it).
     const price = await this.#price(current.price);
-    const row = await this.#charge({ ...current, current_period_start: now, current_period_end: nextPeriodEnd(now, price.interval as 'month' | 'year') }, price, now, 1);
+    const resumed = { ...decided(current, { type: 'resume', interval: price.interval }, now), cancel_at_period_end: current.cancel_at_period_end };
+    const row = await this.#charge(resumed, price, now, 1);
     this.#raiseSubscription('customer.subscription.resumed', row, now);
     return toSubscription(row);
   }
@@ -293,7 +328,7 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async *listSubscriptions(): AsyncIterable<ProviderSubscription> {
-    const { rows } = await this.#db.query<SubscriptionRow>('select * from sandbox_subscriptions order by seq');
+    const { rows } = await this.#db.query<SandboxSubscriptionRow>('select * from sandbox_subscriptions order by seq');
     yield* rows.map(toSubscription);
   }
 
@@ -344,18 +379,16 @@ export class SandboxProvider implements PaymentProvider {
       return { ok: true };
     }
 
-    const trialEnd = session.trialDays > 0 ? new Date(addDays(now, session.trialDays, { in: utc }).getTime()) : null;
-    const row: SubscriptionRow = {
+    const started = transition(undefined, { type: 'create', interval: price.interval, trialDays: session.trialDays }, now);
+    if (!started.ok) throw new Error(`The sandbox cannot start a subscription to ${session.price}: ${started.refusal}.`);
+    const { provider: _none, past_due_since: _never, ...life } = started.state;
+    const trialEnd = life.trial_end;
+    const row: SandboxSubscriptionRow = {
       id: id('sub'),
       project_id: price.projectId,
       customer: session.customer,
       price: session.price,
-      status: trialEnd ? 'trialing' : 'active',
-      current_period_start: now,
-      current_period_end: trialEnd ?? nextPeriodEnd(now, price.interval),
-      trial_end: trialEnd,
-      cancel_at_period_end: false,
-      canceled_at: null,
+      ...life,
       failed_attempts: 0,
       next_attempt_at: null,
       pending_proration: 0,
@@ -385,15 +418,16 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   /** Charges the period that starts now, as a renewal does: paid → active; refused → past_due, retried. */
-  async #charge(row: SubscriptionRow, price: PriceInfo, at: Date, attempt: number): Promise<SubscriptionRow> {
+  async #charge(row: SandboxSubscriptionRow, price: PriceInfo, at: Date, attempt: number): Promise<SandboxSubscriptionRow> {
     // A credit from a downgrade is used up first; what is left of it waits for the next charge.
     const due = price.amount + Number(row.pending_proration);
     const amount = Math.max(0, due);
     const paid = amount === 0 || (await this.#card(row.customer)) === 'succeeds';
-    let next: SubscriptionRow;
-    if (paid) next = { ...row, status: 'active', failed_attempts: 0, next_attempt_at: null, pending_proration: Math.min(0, due) };
-    else if (attempt >= MAX_ATTEMPTS) next = { ...row, status: 'canceled', canceled_at: at, failed_attempts: attempt, next_attempt_at: null };
-    else next = { ...row, status: 'past_due', failed_attempts: attempt, next_attempt_at: new Date(at.getTime() + RETRY_EVERY_DAYS * 86_400_000) };
+    const charged = decided(row, { type: 'payment', paid, lastAttempt: attempt >= MAX_ATTEMPTS }, at);
+    let next: SandboxSubscriptionRow;
+    if (paid) next = { ...charged, failed_attempts: 0, next_attempt_at: null, pending_proration: Math.min(0, due) };
+    else if (charged.status === 'canceled') next = { ...charged, failed_attempts: attempt, next_attempt_at: null };
+    else next = { ...charged, failed_attempts: attempt, next_attempt_at: new Date(at.getTime() + RETRY_EVERY_DAYS * DAY_MS) };
     await this.#save(next, at);
     this.#raiseInvoice(paid, next, price, at, amount);
     this.#raiseSubscription(next.status === 'canceled' ? 'customer.subscription.deleted' : 'customer.subscription.updated', next, at);
@@ -428,15 +462,15 @@ export class SandboxProvider implements PaymentProvider {
     // may have done this step since nextDue read it, and must not be charged twice.
     if (!periodOver && !retryDue) return;
     const price = await this.#price(row.price);
-    if (periodOver && row.cancel_at_period_end) {
-      const ended = await this.#save({ ...row, status: 'canceled', canceled_at: row.current_period_end, next_attempt_at: null }, at);
-      this.#raiseSubscription('customer.subscription.deleted', ended, at);
-      return;
-    }
     if (periodOver) {
-      const start = row.current_period_end;
-      const renewed = { ...row, current_period_start: start, current_period_end: nextPeriodEnd(start, price.interval as 'month' | 'year') };
-      await this.#charge(renewed, price, start, 1);
+      // Canceled at its end when it was canceling; else the next period starts where this one ended, and is charged.
+      const next = decided(row, { type: 'period_ended', interval: price.interval }, at);
+      if (next.status === 'canceled') {
+        const ended = await this.#save({ ...next, next_attempt_at: null }, at);
+        this.#raiseSubscription('customer.subscription.deleted', ended, at);
+        return;
+      }
+      await this.#charge(next, price, row.current_period_end, 1);
       return;
     }
     await this.#charge(row, price, at, row.failed_attempts + 1);

@@ -1,22 +1,17 @@
-// Usage-period math for metered features: where the current period began and when it resets.
+// Period arithmetic, once for the whole server: the boundaries of billing periods, usage
+// periods, trials and calendar months. Pure, and always in UTC so the server's own time zone
+// (and its DST) cannot move a boundary: a period anchored at midnight UTC resets at midnight UTC.
 import { utc } from '@date-fns/utc';
-import { addDays, addMonths, addWeeks, addYears, differenceInCalendarMonths, differenceInCalendarYears } from 'date-fns';
-import type { ResetInterval } from './types.js';
+import { addDays, addMonths, addWeeks, addYears, differenceInCalendarMonths, differenceInCalendarYears, startOfMonth } from 'date-fns';
 
-export interface UsagePeriod {
-  /** The latest period boundary at or before `now` (the anchor itself for `never`). */
-  periodStart: Date;
-  /** The first period boundary after `now`; null for `never`. */
-  resetsAt: Date | null;
-}
-
-type SteppedInterval = Exclude<ResetInterval, 'never'>;
-
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-// Every calculation runs in UTC so the server's own time zone (and its DST) cannot move a
-// boundary: a period anchored at midnight UTC resets at midnight UTC.
+/** An interval periods step by; a subscription's interval is 'month' or 'year'. */
+export type PeriodInterval = 'day' | 'week' | 'month' | 'year';
+/** How often a count starts again ('never': one period from its anchor on). */
+export type ResetEvery = PeriodInterval | 'never';
+
 const IN_UTC = { in: utc } as const;
 
 /**
@@ -24,13 +19,13 @@ const IN_UTC = { in: utc } as const;
  * Always counted from the anchor rather than from the previous boundary, so a Jan 31
  * anchor gives Feb 28 and then Mar 31; chaining would drift to Mar 28 and stay there.
  */
-export function periodBoundary(anchor: Date, interval: SteppedInterval, k: number): Date {
+export function periodBoundary(anchor: Date, interval: PeriodInterval, k: number): Date {
   const moved = stepFrom(anchor, interval, k);
-  // date-fns hands back a UTCDate; callers get plain Dates like the rest of the engine.
+  // date-fns hands back a UTCDate; callers get plain Dates like the rest of the server.
   return new Date(moved.getTime());
 }
 
-function stepFrom(anchor: Date, interval: SteppedInterval, k: number): Date {
+function stepFrom(anchor: Date, interval: PeriodInterval, k: number): Date {
   switch (interval) {
     case 'day':
       return addDays(anchor, k, IN_UTC);
@@ -43,12 +38,25 @@ function stepFrom(anchor: Date, interval: SteppedInterval, k: number): Date {
   }
 }
 
+/** The end of the period of one `interval` that starts at `start` (a subscription's next renewal). */
+export const nextPeriodEnd = (start: Date, interval: 'month' | 'year'): Date => periodBoundary(start, interval, 1);
+
+/** The instant `days` whole days after `at` (a trial's end). */
+export const daysAfter = (at: Date, days: number): Date => periodBoundary(at, 'day', days);
+
+export interface UsagePeriod {
+  /** The latest period boundary at or before `now` (the anchor itself for `never`). */
+  periodStart: Date;
+  /** The first period boundary after `now`; null for `never`. */
+  resetsAt: Date | null;
+}
+
 /**
  * How many whole intervals lie between the anchor and now, give or take one: calendar
  * differences ignore the time of day and end-of-month clamping. Computed directly, so an
  * anchor years in the past costs the same as one a day ago.
  */
-function estimatePeriods(anchor: Date, interval: SteppedInterval, now: Date): number {
+function estimatePeriods(anchor: Date, interval: PeriodInterval, now: Date): number {
   const elapsedMs = now.getTime() - anchor.getTime();
   switch (interval) {
     case 'day':
@@ -66,7 +74,7 @@ function estimatePeriods(anchor: Date, interval: SteppedInterval, now: Date): nu
  * The usage period containing `now` for a count anchored at `anchor` that starts again
  * every `reset`. Periods are half-open: a boundary exactly at `now` starts the new period.
  */
-export function usagePeriod(anchor: Date, reset: ResetInterval, now: Date): UsagePeriod {
+export function usagePeriod(anchor: Date, reset: ResetEvery, now: Date): UsagePeriod {
   if (reset === 'never') return { periodStart: new Date(anchor.getTime()), resetsAt: null };
 
   const at = now.getTime();
@@ -77,4 +85,10 @@ export function usagePeriod(anchor: Date, reset: ResetInterval, now: Date): Usag
   while (periodBoundary(anchor, reset, k + 1).getTime() <= at) k += 1;
 
   return { periodStart: periodBoundary(anchor, reset, k), resetsAt: periodBoundary(anchor, reset, k + 1) };
+}
+
+/** The calendar month (UTC) containing `at`, half-open. */
+export function calendarMonth(at: Date): { start: Date; end: Date } {
+  const start = new Date(startOfMonth(at, IN_UTC).getTime());
+  return { start, end: periodBoundary(start, 'month', 1) };
 }

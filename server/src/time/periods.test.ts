@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usagePeriod } from './periods.js';
-import type { ResetInterval } from './types.js';
+import { usagePeriod, type ResetEvery as ResetInterval } from './periods.js';
 
 interface PeriodCase {
   name: string;

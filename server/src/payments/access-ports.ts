@@ -1,0 +1,43 @@
+// The access slice's ports, as payments implements them: a provider-billed subscription changes
+// at the provider, then Nozle's row is made equal to the provider's answer (sync.ts); a
+// purchase paid at the provider is refunded there.
+import type { PaymentRefunds, ProviderBilled, ProviderChange, SubscriptionProvider } from '../access/ports.js';
+import type { Work } from '../db/work.js';
+import type { Payments } from './payments.js';
+import type { PaymentProvider, ProviderSubscription } from './provider.js';
+import { syncSubscription } from './sync.js';
+
+export function subscriptionProviderOf(payments: Payments): SubscriptionProvider {
+  const provider = (work: Work): PaymentProvider => payments.providerIn(work.db, (fn) => work.afterCommit(fn));
+  // Whether Nozle's row changed once it mirrors what the provider answered last.
+  const mirror = async (work: Work, latest: ProviderSubscription, now: Date): Promise<boolean> =>
+    (await syncSubscription(work.db, payments.providerName, latest, now)).kind === 'changed';
+
+  return {
+    async change(work: Work, billed: ProviderBilled, change: ProviderChange, now: Date): Promise<boolean> {
+      const at = provider(work);
+      let latest: ProviderSubscription | undefined;
+      if (change.plan) {
+        const price = await payments.providerPrice(work.db, billed.projectId, change.plan.plan, (fn) => work.afterCommit(fn));
+        latest = await at.changePrice(billed.providerSubscriptionId, price, change.plan.proration);
+      }
+      if (change.cancelAtPeriodEnd === true) latest = await at.cancel(billed.providerSubscriptionId, true);
+      if (change.cancelAtPeriodEnd === false) latest = await at.resume(billed.providerSubscriptionId);
+      return latest ? mirror(work, latest, now) : false;
+    },
+    async cancel(work: Work, billed: ProviderBilled, atPeriodEnd: boolean, now: Date): Promise<boolean> {
+      return mirror(work, await provider(work).cancel(billed.providerSubscriptionId, atPeriodEnd), now);
+    },
+    async resume(work: Work, billed: ProviderBilled, now: Date): Promise<boolean> {
+      return mirror(work, await provider(work).resume(billed.providerSubscriptionId), now);
+    },
+  };
+}
+
+export function paymentRefundsOf(payments: Payments): PaymentRefunds {
+  return {
+    async refund(work: Work, providerPaymentId: string): Promise<void> {
+      await payments.providerIn(work.db, (fn) => work.afterCommit(fn)).refund(providerPaymentId);
+    },
+  };
+}
