@@ -8,14 +8,14 @@ const types = {
     oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const DEFAULT_LOCK_HEARTBEAT_MS = 5_000;
 // The client waits this much longer than the server, so a slow statement ends as the server's
 // clean cancel (57014) and only a silent network ends in the client's own timeout.
 const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
 
-export interface PostgresOptions {
+interface PostgresOptions {
   connectionString: string;
   /** Puts every connection on this schema (tests isolate each run in its own schema). */
   schema?: string;

@@ -1,11 +1,11 @@
 // Reads the operations out of nozle.yaml: method, path, parameters, body and who may call each.
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 export type ParameterLocation = 'path' | 'query' | 'header';
 
-export interface ParameterSpec {
+interface ParameterSpec {
   name: string;
   in: ParameterLocation;
   required: boolean;

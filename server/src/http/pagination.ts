@@ -1,7 +1,7 @@
 // Cursor pagination shared by every list: fetch one more than asked to know whether more follow.
 import { notFound } from './errors.js';
 
-export interface ListEnvelope<T> {
+interface ListEnvelope<T> {
   object: 'list';
   data: T[];
   has_more: boolean;
@@ -9,7 +9,7 @@ export interface ListEnvelope<T> {
 }
 
 /** The list query every list endpoint takes; `limit` defaults to 10 (the spec's default). */
-export interface PageRequest {
+interface PageRequest {
   limit?: number;
   starting_after?: string;
 }

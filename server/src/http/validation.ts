@@ -8,13 +8,13 @@ import { addStorableKeywords, annotateStorable } from './storable.js';
 
 const SPEC_ID = 'nozle.yaml';
 
-export interface ValidRequest {
+interface ValidRequest {
   params: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
 }
 
-export interface RawRequest {
+interface RawRequest {
   params: Record<string, unknown>;
   query: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
