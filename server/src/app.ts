@@ -122,15 +122,15 @@ export function allRoutes(): Route<AppServices>[] {
 }
 
 export function createApp(deps: AppDeps): Express {
-  const bus = deps.bus ?? createMemoryBus();
   const logger = deps.logger ?? pino({ level: 'info' });
-  let clock = deps.clock instanceof ProjectClocks ? deps.clock : undefined;
-  if (!clock) {
-    // Test clocks move only in sandbox mode; with Stripe every project is at the server's time.
-    clock = new ProjectClocks(deps.clock ?? systemClock, !deps.payments || deps.payments.sandbox ? { db: deps.db, bus } : undefined);
-    // Before migrations (or with the database down) the offsets cannot be read yet: projects stay at the base time.
-    clock.start().catch((error: unknown) => logger.warn({ err: error }, 'could not load the test clocks'));
-  }
+  const services = buildServices(deps, logger);
+  return buildExpressApp(deps, services, logger);
+}
+
+/** The services every route may ask for: those handed in, and the others made (and started) here. */
+function buildServices(deps: AppDeps, logger: Logger): AppServices {
+  const bus = deps.bus ?? createMemoryBus();
+  const clock = projectClocksOf(deps, bus, logger);
   const pastDueGraceMs = deps.pastDueGraceMs ?? DEFAULT_PAST_DUE_GRACE_MS;
   let entitlements = deps.entitlements;
   if (!entitlements) {
@@ -143,7 +143,6 @@ export function createApp(deps: AppDeps): Express {
     void keys.start();
   }
   const payments = deps.payments ?? createPayments({ db: deps.db, clock, logger, entitlements, pastDueGraceMs });
-  const rateLimiter = deps.rateLimiter ?? createRateLimiter(DEFAULT_RATE_LIMITS);
   const services: AppServices = {
     payments,
     db: deps.db,
@@ -158,10 +157,26 @@ export function createApp(deps: AppDeps): Express {
     paymentRefunds: paymentRefundsOf(payments),
     purchaseCredits: { grant: grantPurchaseCredits, revoke: revokePurchaseCredits },
   };
+  return services;
+}
+
+/** The clocks handed in, or ProjectClocks over the plain clock given (the system's when none). */
+function projectClocksOf(deps: AppDeps, bus: Bus, logger: Logger): ProjectClocks {
+  if (deps.clock instanceof ProjectClocks) return deps.clock;
+  // Test clocks move only in sandbox mode; with Stripe every project is at the server's time.
+  const clock = new ProjectClocks(deps.clock ?? systemClock, !deps.payments || deps.payments.sandbox ? { db: deps.db, bus } : undefined);
+  // Before migrations (or with the database down) the offsets cannot be read yet: projects stay at the base time.
+  clock.start().catch((error: unknown) => logger.warn({ err: error }, 'could not load the test clocks'));
+  return clock;
+}
+
+/** The Express app over the services: middleware, the API's routes, then the errors. */
+function buildExpressApp(deps: AppDeps, services: AppServices, logger: Logger): Express {
+  const rateLimiter = deps.rateLimiter ?? createRateLimiter(DEFAULT_RATE_LIMITS);
   const binding: Binding<AppServices> = {
     db: deps.db,
-    keys,
-    clock,
+    keys: services.keys,
+    clock: services.clock,
     logger,
     rateLimiter,
     guessGuard: new GuessGuard(rateLimiter),
@@ -173,6 +188,21 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  useRequestMiddleware(app, logger, deps.bodyLimit);
+  // Hosted pages (not API operations): the sandbox's checkout and portal.
+  if (services.payments.sandbox) app.use(sandboxPages(services.payments));
+  app.use(docsRouter());
+  app.use(apiRouter(binding, validateResponses));
+
+  app.use((req, _res, next) => {
+    next(new ApiError(404, 'invalid_request_error', 'route_not_found', `Unrecognized request URL (${req.method}: ${req.path}).`));
+  });
+  app.use(renderError(logger, validateResponses));
+  return app;
+}
+
+/** Request ids and logging, CORS, and the bodies: raw for webhooks, JSON for the rest. */
+function useRequestMiddleware(app: Express, logger: Logger, bodyLimit: string | undefined): void {
   app.use(assignRequestId(logger));
   // Browsers call the client endpoints with a publishable key in a header, never cookies, so
   // any origin may (`*` sends no credentials). Preflights answer before authentication.
@@ -189,10 +219,11 @@ export function createApp(deps: AppDeps): Express {
   for (const operation of operations.filter((op) => op.rawBody)) {
     app.use(operation.expressPath, express.raw({ type: () => true, limit: '1mb' }));
   }
-  app.use(express.json({ limit: deps.bodyLimit ?? '5mb' }));
-  // Hosted pages (not API operations): the sandbox's checkout and portal.
-  if (payments.sandbox) app.use(sandboxPages(payments));
+  app.use(express.json({ limit: bodyLimit ?? '5mb' }));
+}
 
+/** Every operation of nozle.yaml that has a route, mounted through the binding. */
+function apiRouter(binding: Binding<AppServices>, validateResponses: boolean): express.Router {
   const router = express.Router();
   const validatorFor = createValidators(document);
   const routes = new Map(allRoutes().map((route) => [route.operationId as string, route]));
@@ -200,14 +231,7 @@ export function createApp(deps: AppDeps): Express {
     const route = routes.get(operation.operationId);
     if (route) mountRoute(router, route, operation, validatorFor(operation), binding, { validateResponses });
   }
-  app.use(docsRouter());
-  app.use(router);
-
-  app.use((req, _res, next) => {
-    next(new ApiError(404, 'invalid_request_error', 'route_not_found', `Unrecognized request URL (${req.method}: ${req.path}).`));
-  });
-  app.use(renderError(logger, validateResponses));
-  return app;
+  return router;
 }
 
 function assignRequestId(logger: Logger): RequestHandler {

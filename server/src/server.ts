@@ -1,31 +1,33 @@
-// Starts and stops the whole server: database, migrations, HTTP, demo project, graceful shutdown.
+// Starts and stops the whole server: the ground (database, bus, clocks), migrations, the caches,
+// payments and the jobs, HTTP and realtime, the demo project, graceful shutdown. Each stage is a
+// function; startServer puts them in order and undoes the ground when one fails.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import type { Express } from 'express';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
+import type { Bus } from './bus/bus.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
 import { KeyCache } from './projects/key-cache.js';
-import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
+import { createRedisSnapshotStore, type SnapshotStore } from './entitlements/snapshot-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { ProjectClocks } from './project-clocks.js';
 import { createPayments } from './payments/create.js';
-import { schedulePaymentJobs } from './payments/jobs.js';
-import type { Payments } from './payments/payments.js';
+import { startJobs, type Jobs } from './jobs.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
-import { purgeExpiredKeys } from './http/idempotency.js';
-import { createRateLimiter } from './http/rate-limit.js';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { attachRealtime, type RealtimeHub } from './realtime/hub.js';
 import { ensureAllEventPartitions } from './usage/partitions.js';
 import type { NewProject } from './projects/create-project.js';
 import { createDemoProject } from './demo/seed.js';
 import { countProjects } from './projects/store.js';
 
-const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+type RealtimeDeps = Parameters<typeof attachRealtime>[1];
 
 export interface RunningServer {
   url: string;
@@ -47,41 +49,18 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const db = options.db ?? (await openDatabase(config));
-  const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
-  // In sandbox mode each project's time is its test clock's: the server's, moved ahead as far as the API said.
-  const clock = new ProjectClocks(options.clock ?? systemClock, config.stripe ? undefined : { db, bus });
-  const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
-  const rateLimiter = createRateLimiter(config.rateLimits, config.redisUrl ? { redisUrl: config.redisUrl } : {});
+  const ground = await openGround(config, options, logger);
+  const { db, bus, clock } = ground;
   let shuttingDown = false;
-  let server: Server;
-  let realtime: RealtimeHub | undefined;
   let demo: NewProject | undefined;
-  let payments: Payments | undefined;
-  let jobs: { stop(): void } | undefined;
+  let jobs: Jobs | undefined;
+  let listening: Listening;
   try {
-    const applied = await migrate(db);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    await clock.start();
-    await ensureAllEventPartitions(db, clock);
-    // The demo comes with a small catalog and a customer, so the examples work on a fresh start.
-    if (config.demo && (await countProjects(db)) === 0) demo = await createDemoProject(db, clock.now());
-
-    const entitlements = new EntitlementCache({
-      db,
-      bus,
-      clock,
-      logger,
-      pastDueGraceMs: config.pastDueGraceMs,
-      maxStalenessMs: config.maxStalenessMs,
-      ...(snapshotStore ? { store: snapshotStore } : {}),
-    });
-    await entitlements.start();
-    const keys = new KeyCache(db, clock, bus, config.maxStalenessMs);
-    await keys.start();
+    demo = await prepareDatabase(config, ground);
+    const { entitlements, keys } = await startCaches(config, ground);
     const redirects = { allowHttp: config.allowHttpRedirects };
-    payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, redirects }, config.stripe);
-    jobs = schedulePaymentJobs(payments, config.reconcileCron, clock);
+    const payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, redirects }, config.stripe);
+    jobs = startJobs({ db, clock, logger, payments, reconcileCron: config.reconcileCron });
     const app = createApp({
       db,
       bus,
@@ -94,45 +73,107 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       pastDueGraceMs: config.pastDueGraceMs,
       eventMaxAgeMs: config.eventMaxAgeMs,
       isShuttingDown: () => shuttingDown,
-      rateLimiter,
+      rateLimiter: ground.rateLimiter,
     });
-    // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
-    server = createServer(app);
-    realtime = attachRealtime(server, { db, clock, logger, keys, entitlements });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    listening = await listen(config, app, { db, clock, logger, keys, entitlements });
   } catch (error) {
     jobs?.stop();
-    await clock.stop();
-    await bus.close();
-    await snapshotStore?.close();
-    await rateLimiter.close();
-    if (!options.db) await db.close();
+    await closeGround(ground);
     throw error;
   }
+  const { server, realtime } = listening;
+  const close = shutdown(config, ground, { ...listening, jobs }, () => (shuttingDown = true));
+  return { url: urlOf(server, config.host), db, ...(demo ? { demo } : {}), realtimeClients: () => realtime.size(), close };
+}
 
-  // Stored idempotent responses are kept 24 hours; sweep the older ones hourly. Deleting is
-  // harmless to repeat, so several instances may each run it.
-  // The same hourly sweep makes the events table's partitions for the months ahead.
-  const purge = setInterval(() => {
-    purgeExpiredKeys(db, clock.now()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'));
-    ensureAllEventPartitions(db, clock).catch((error: unknown) => logger.warn({ err: error }, 'could not make event partitions'));
-  }, PURGE_INTERVAL_MS);
-  purge.unref();
+/** What the server stands on, opened before anything else and closed after everything. */
+interface Ground {
+  logger: Logger;
+  db: Database;
+  /** Whether this start opened the database (and so closes it). */
+  ownsDb: boolean;
+  bus: Bus;
+  clock: ProjectClocks;
+  snapshotStore: SnapshotStore | undefined;
+  rateLimiter: RateLimiter;
+}
 
+async function openGround(config: Config, options: StartOptions, logger: Logger): Promise<Ground> {
+  const db = options.db ?? (await openDatabase(config));
+  const bus = config.redisUrl ? createRedisBus(config.redisUrl) : createMemoryBus();
+  // In sandbox mode each project's time is its test clock's: the server's, moved ahead as far as the API said.
+  const clock = new ProjectClocks(options.clock ?? systemClock, config.stripe ? undefined : { db, bus });
+  const snapshotStore = config.redisUrl ? createRedisSnapshotStore(config.redisUrl) : undefined;
+  const rateLimiter = createRateLimiter(config.rateLimits, config.redisUrl ? { redisUrl: config.redisUrl } : {});
+  return { logger, db, ownsDb: !options.db, bus, clock, snapshotStore, rateLimiter };
+}
+
+async function closeGround({ db, ownsDb, bus, clock, snapshotStore, rateLimiter }: Ground): Promise<void> {
+  await clock.stop();
+  await bus.close();
+  await snapshotStore?.close();
+  await rateLimiter.close();
+  if (ownsDb) await db.close();
+}
+
+/** Migrations, the test clocks, the events' partitions, and on a fresh start the demo project. */
+async function prepareDatabase(config: Config, { db, clock, logger }: Ground): Promise<NewProject | undefined> {
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  await clock.start();
+  await ensureAllEventPartitions(db, clock);
+  // The demo comes with a small catalog and a customer, so the examples work on a fresh start.
+  if (config.demo && (await countProjects(db)) === 0) return createDemoProject(db, clock.now());
+  return undefined;
+}
+
+async function startCaches(config: Config, { db, bus, clock, logger, snapshotStore }: Ground): Promise<{ entitlements: EntitlementCache; keys: KeyCache }> {
+  const entitlements = new EntitlementCache({
+    db,
+    bus,
+    clock,
+    logger,
+    pastDueGraceMs: config.pastDueGraceMs,
+    maxStalenessMs: config.maxStalenessMs,
+    ...(snapshotStore ? { store: snapshotStore } : {}),
+  });
+  await entitlements.start();
+  const keys = new KeyCache(db, clock, bus, config.maxStalenessMs);
+  await keys.start();
+  return { entitlements, keys };
+}
+
+interface Listening {
+  server: Server;
+  realtime: RealtimeHub;
+}
+
+async function listen(config: Config, app: Express, realtimeDeps: RealtimeDeps): Promise<Listening> {
+  // Not app.listen(): Express 5 calls its callback on errors too, which would read as success.
+  const server = createServer(app);
+  const realtime = attachRealtime(server, realtimeDeps);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return { server, realtime };
+}
+
+function urlOf(server: Server, configuredHost: string): string {
   const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  let closing: Promise<void> | undefined;
+  const host = configuredHost.includes(':') ? `[${configuredHost}]` : configuredHost;
+  return `http://${host}:${port}`;
+}
 
-  const close = () =>
+/** The server's close(): drain HTTP and the WebSockets by the deadline, then close the ground. Runs once. */
+function shutdown(config: Config, ground: Ground, { server, realtime, jobs }: Listening & { jobs: Jobs | undefined }, markShuttingDown: () => void): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () =>
     (closing ??= (async () => {
-      shuttingDown = true;
-      clearInterval(purge);
+      markShuttingDown();
       jobs?.stop();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open: close each one as soon as its request
@@ -140,21 +181,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       server.closeIdleConnections();
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
-        logger.warn('shutdown timeout: closing connections with requests still in flight');
+        ground.logger.warn('shutdown timeout: closing connections with requests still in flight');
         server.closeAllConnections();
       }, config.shutdownTimeoutMs);
       // WebSocket clients are told to go (they reconnect to another instance) while HTTP drains.
       // closeAllConnections() does not reach upgraded sockets: the hub cuts those, by the same deadline.
-      await realtime?.close(config.shutdownTimeoutMs);
+      await realtime.close(config.shutdownTimeoutMs);
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
-      await clock.stop();
-      await bus.close();
-      await snapshotStore?.close();
-      await rateLimiter.close();
-      if (!options.db) await db.close();
+      await closeGround(ground);
     })());
-
-  return { url: `http://${host}:${port}`, db, ...(demo ? { demo } : {}), realtimeClients: () => realtime?.size() ?? 0, close };
 }

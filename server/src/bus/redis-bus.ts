@@ -10,7 +10,39 @@ import type { Bus, Gap, Listener } from './bus.js';
 const UNSUBSCRIBE_WAIT_MS = 500;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
+type Channels = Map<string, Set<Listener>>;
+
 export function createRedisBus(url: string): Bus {
+  const { publisher, subscriber } = openConnections(url);
+  const channels: Channels = new Map();
+  subscriber.on('message', (channel: string, message: string) => {
+    for (const listener of [...(channels.get(channel) ?? [])]) listener(message);
+  });
+  const gaps = watchGaps(publisher, subscriber, channels);
+  const connected = Promise.allSettled([publisher.connect(), subscriber.connect()]);
+
+  return {
+    kind: 'redis',
+    async publish(channel, message) {
+      await connected;
+      await publisher.publish(channel, message);
+    },
+    async subscribe(channel, listener) {
+      await connected;
+      return subscribe(subscriber, channels, channel, listener);
+    },
+    healthy: gaps.healthy,
+    onGap: gaps.onGap,
+    async close() {
+      channels.clear();
+      gaps.clear();
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}
+
+function openConnections(url: string): { publisher: Redis; subscriber: Redis } {
   const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
   const publisher = new Redis(url, options);
   // The subscriber waits for Redis however long it takes: a subscription asked for while
@@ -19,12 +51,38 @@ export function createRedisBus(url: string): Bus {
   // Errors surface through publish() and healthy(); unhandled 'error' events would crash the process.
   publisher.on('error', () => {});
   subscriber.on('error', () => {});
+  return { publisher, subscriber };
+}
 
-  const channels = new Map<string, Set<Listener>>();
-  subscriber.on('message', (channel: string, message: string) => {
-    for (const listener of [...(channels.get(channel) ?? [])]) listener(message);
-  });
+/** Adds a listener on a channel (subscribing in Redis for its first); answers how to let it go. */
+async function subscribe(subscriber: Redis, channels: Channels, channel: string, listener: Listener): Promise<() => Promise<void>> {
+  let listeners = channels.get(channel);
+  if (!listeners) {
+    listeners = new Set();
+    channels.set(channel, listeners);
+    await subscriber.subscribe(channel);
+  }
+  const entry: Listener = (message) => listener(message);
+  listeners.add(entry);
+  return async () => {
+    listeners.delete(entry);
+    if (listeners.size === 0 && channels.get(channel) === listeners) {
+      channels.delete(channel);
+      // While Redis is down the command would wait in the offline queue for its return; the
+      // listener is gone already, so a shutdown waits for Redis a moment at most.
+      await Promise.race([subscriber.unsubscribe(channel).catch(() => {}), delay(UNSUBSCRIBE_WAIT_MS)]);
+    }
+  };
+}
 
+interface Gaps {
+  healthy(): boolean;
+  onGap(listener: (gap: Gap) => void): () => void;
+  clear(): void;
+}
+
+/** Tracks when either connection is down, and reports the gap once both are back and resubscribed. */
+function watchGaps(publisher: Redis, subscriber: Redis, channels: Channels): Gaps {
   const gapListeners = new Set<(gap: Gap) => void>();
   // Down until first connected: what an instance cached before then was never announced to it.
   let downSince: number | undefined = Date.now();
@@ -57,44 +115,12 @@ export function createRedisBus(url: string): Bus {
   for (const connection of [publisher, subscriber]) {
     for (const event of ['ready', 'close', 'end']) connection.on(event, onStatus);
   }
-  const connected = Promise.allSettled([publisher.connect(), subscriber.connect()]);
-
   return {
-    kind: 'redis',
-    async publish(channel, message) {
-      await connected;
-      await publisher.publish(channel, message);
-    },
-    async subscribe(channel, listener) {
-      await connected;
-      let listeners = channels.get(channel);
-      if (!listeners) {
-        listeners = new Set();
-        channels.set(channel, listeners);
-        await subscriber.subscribe(channel);
-      }
-      const entry: Listener = (message) => listener(message);
-      listeners.add(entry);
-      return async () => {
-        listeners.delete(entry);
-        if (listeners.size === 0 && channels.get(channel) === listeners) {
-          channels.delete(channel);
-          // While Redis is down the command would wait in the offline queue for its return; the
-          // listener is gone already, so a shutdown waits for Redis a moment at most.
-          await Promise.race([subscriber.unsubscribe(channel).catch(() => {}), delay(UNSUBSCRIBE_WAIT_MS)]);
-        }
-      };
-    },
     healthy: () => downSince === undefined && connectionsReady(),
     onGap(listener) {
       gapListeners.add(listener);
       return () => gapListeners.delete(listener);
     },
-    async close() {
-      channels.clear();
-      gapListeners.clear();
-      publisher.disconnect();
-      subscriber.disconnect();
-    },
+    clear: () => gapListeners.clear(),
   };
 }

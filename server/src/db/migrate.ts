@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.js';
 
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   sql: string;

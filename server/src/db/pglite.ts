@@ -4,7 +4,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
 import type { Database, QueryResult } from './database.js';
 
-export interface PgliteOptions {
+interface PgliteOptions {
   /** A folder to keep the data in; in memory when absent. */
   dataDir?: string;
 }

@@ -8,14 +8,14 @@ const types = {
     oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const DEFAULT_LOCK_HEARTBEAT_MS = 5_000;
 // The client waits this much longer than the server, so a slow statement ends as the server's
 // clean cancel (57014) and only a silent network ends in the client's own timeout.
 const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
 
-export interface PostgresOptions {
+interface PostgresOptions {
   connectionString: string;
   /** Puts every connection on this schema (tests isolate each run in its own schema). */
   schema?: string;
@@ -29,6 +29,18 @@ export interface PostgresOptions {
 }
 
 export function openPostgres(options: PostgresOptions): Database {
+  const pool = openPool(options);
+  const lockHeartbeatMs = options.lockHeartbeatMs ?? DEFAULT_LOCK_HEARTBEAT_MS;
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    transaction: (fn) => inTransaction(pool, fn),
+    withLock: (name, fn) => withAdvisoryLock(pool, lockHeartbeatMs, name, fn),
+    close: () => pool.end(),
+  };
+}
+
+function openPool(options: PostgresOptions): pg.Pool {
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
@@ -44,69 +56,66 @@ export function openPostgres(options: PostgresOptions): Database {
   });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  return pool;
+}
 
-  const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> => {
-    const result = await client.query(sql, params as unknown[] | undefined);
-    return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
-  };
+async function run<Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
+  const result = await client.query(sql, params as unknown[] | undefined);
+  return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+}
 
-  return {
-    kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
-    async transaction(fn) {
-      const lease = await checkOut(pool);
-      try {
-        await lease.client.query('begin');
-        const tx: Queryable = { query: (sql, params) => run(lease.client, sql, params) };
-        const result = await fn(tx);
-        await lease.client.query('commit');
-        lease.release();
-        return result;
-      } catch (error) {
-        // On a lost connection Postgres rolls back by itself; asking would wait out a timeout.
-        if (lease.failure() || isConnectionLost(error)) {
-          lease.release(error);
-        } else {
-          lease.release(await lease.client.query('rollback').then(() => undefined, (rollbackError: unknown) => rollbackError));
-        }
-        throw error;
-      }
-    },
-    async withLock(name, fn) {
-      // A session-level advisory lock on a connection of its own, held while `fn` runs its
-      // own queries through the pool; it is gone with the connection if this process dies.
-      const lease = await checkOut(pool);
-      let locked = false;
-      try {
-        const { rows } = await lease.client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [name]);
-        locked = rows[0]?.locked === true;
-      } catch (error) {
-        lease.release(error);
-        throw error;
-      }
-      if (!locked) {
-        lease.release();
-        return { ran: false };
-      }
-      // If the holding connection dies, so does the lock: `fn` learns it through the signal.
-      const lost = new AbortController();
-      lease.onFailure((error) => lost.abort(error));
-      // A silent network sends no error: only a query that gets no answer in time finds it.
-      const heartbeat = startHeartbeat(lease, options.lockHeartbeatMs ?? DEFAULT_LOCK_HEARTBEAT_MS);
-      try {
-        return { ran: true, value: await fn(lost.signal) };
-      } finally {
-        await heartbeat.stop();
-        if (lease.failure()) {
-          lease.release(lease.failure());
-        } else {
-          const unlocked = await lease.client.query('select pg_advisory_unlock(hashtext($1))', [name]).then(() => undefined, (error: unknown) => error);
-          lease.release(unlocked);
-        }
-      }
-    },
-    close: () => pool.end(),
-  };
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const lease = await checkOut(pool);
+  try {
+    await lease.client.query('begin');
+    const tx: Queryable = { query: (sql, params) => run(lease.client, sql, params) };
+    const result = await fn(tx);
+    await lease.client.query('commit');
+    lease.release();
+    return result;
+  } catch (error) {
+    // On a lost connection Postgres rolls back by itself; asking would wait out a timeout.
+    if (lease.failure() || isConnectionLost(error)) {
+      lease.release(error);
+    } else {
+      lease.release(await lease.client.query('rollback').then(() => undefined, (rollbackError: unknown) => rollbackError));
+    }
+    throw error;
+  }
+}
+
+// A session-level advisory lock on a connection of its own, held while `fn` runs its
+// own queries through the pool; it is gone with the connection if this process dies.
+async function withAdvisoryLock<T>(pool: pg.Pool, heartbeatMs: number, name: string, fn: (lost: AbortSignal) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  const lease = await checkOut(pool);
+  let locked = false;
+  try {
+    const { rows } = await lease.client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [name]);
+    locked = rows[0]?.locked === true;
+  } catch (error) {
+    lease.release(error);
+    throw error;
+  }
+  if (!locked) {
+    lease.release();
+    return { ran: false };
+  }
+  // If the holding connection dies, so does the lock: `fn` learns it through the signal.
+  const lost = new AbortController();
+  lease.onFailure((error) => lost.abort(error));
+  // A silent network sends no error: only a query that gets no answer in time finds it.
+  const heartbeat = startHeartbeat(lease, heartbeatMs);
+  try {
+    return { ran: true, value: await fn(lost.signal) };
+  } finally {
+    await heartbeat.stop();
+    if (lease.failure()) {
+      lease.release(lease.failure());
+    } else {
+      const unlocked = await lease.client.query('select pg_advisory_unlock(hashtext($1))', [name]).then(() => undefined, (error: unknown) => error);
+      lease.release(unlocked);
+    }
+  }
 }
 
 /** `select 1` on the lease every `intervalMs`, one at a time; a failure fails the lease. */

@@ -13,7 +13,7 @@ import { insertApiKey, insertProject } from '../projects/store.js';
 import { insertMeter } from '../usage/meters-store.js';
 import { DEMO_CUSTOMER, DEMO_FEATURES, DEMO_METER, DEMO_PLANS, DEMO_START_PLAN } from './catalog.js';
 
-export interface DemoProject extends NewProject {
+interface DemoProject extends NewProject {
   /** The demo customer's id (`cus_…`); its external_id is `demo-user`. */
   customerId: string;
 }
@@ -29,7 +29,7 @@ export function createDemoProject(db: Database, now: Date): Promise<DemoProject>
 }
 
 /** Meter, features, plans, and the demo customer subscribed to the free plan; returns the customer's id. */
-export async function seedDemoCatalog(tx: Queryable, projectId: string, now: Date): Promise<string> {
+async function seedDemoCatalog(tx: Queryable, projectId: string, now: Date): Promise<string> {
   const meter = await insertMeter(tx, projectId, { ...DEMO_METER, property: null, filters: {} }, now);
   for (const feature of DEMO_FEATURES) {
     await insertFeature(

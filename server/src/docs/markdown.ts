@@ -6,7 +6,7 @@ const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Inline markup of one line; code spans are kept apart so nothing inside them is formatted. */
-export function renderInline(text: string): string {
+function renderInline(text: string): string {
   return text
     .split(/(`[^`]+`)/)
     .map((part) => {

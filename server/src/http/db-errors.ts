@@ -44,7 +44,7 @@ export function databaseErrorToApi(error: unknown, request: RequestValues = {}):
  * The first key or string value Postgres cannot store, in bracket notation (`metadata[note]`).
  * Validation refuses these already; this names one that reached the database anyway.
  */
-export function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
+function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
   if (typeof value === 'string') return isStorableText(value) ? undefined : paramName(path);
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {

@@ -1,6 +1,6 @@
 // The API's error: thrown anywhere below a route, rendered once as the spec's Error object.
 
-export type ErrorType =
+type ErrorType =
   | 'invalid_request_error'
   | 'authentication_error'
   | 'permission_error'
@@ -8,7 +8,7 @@ export type ErrorType =
   | 'rate_limit_error'
   | 'api_error';
 
-export interface ErrorBody {
+interface ErrorBody {
   error: { type: ErrorType; code: string; message: string; param: string | null; request_id: string };
 }
 

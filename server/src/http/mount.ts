@@ -30,7 +30,7 @@ export interface Binding<S> {
   services: S;
 }
 
-export interface MountOptions {
+interface MountOptions {
   validateResponses: boolean;
 }
 

@@ -1,11 +1,11 @@
 // Reads the operations out of nozle.yaml: method, path, parameters, body and who may call each.
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 export type ParameterLocation = 'path' | 'query' | 'header';
 
-export interface ParameterSpec {
+interface ParameterSpec {
   name: string;
   in: ParameterLocation;
   required: boolean;
@@ -46,9 +46,26 @@ type Node = { [key: string]: unknown };
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Follows a `$ref` between OpenAPI objects (parameters, responses) to the node and its pointer. */
+type Deref = (node: Node, pointer: string) => [Node, string];
+
 export function readOperations(doc: OpenApiDocument): OperationSpec[] {
-  // Follows a `$ref` between OpenAPI objects (parameters, responses) to the node and its pointer.
-  const deref = (node: Node, pointer: string): [Node, string] => {
+  const deref = derefIn(doc);
+  const globalSecurity = securityNames(doc.security);
+  const operations: OperationSpec[] = [];
+  const paths = isNode(doc.paths) ? doc.paths : {};
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isNode(pathItem)) continue;
+    for (const method of METHODS) {
+      const op = pathItem[method];
+      if (isNode(op)) operations.push(readOperation(deref, path, pathItem, method, op, globalSecurity));
+    }
+  }
+  return operations;
+}
+
+function derefIn(doc: OpenApiDocument): Deref {
+  const deref: Deref = (node, pointer) => {
     const ref = node.$ref;
     if (typeof ref !== 'string') return [node, pointer];
     const target = ref
@@ -58,66 +75,65 @@ export function readOperations(doc: OpenApiDocument): OperationSpec[] {
     if (!isNode(target)) throw new Error(`nozle.yaml: unresolved $ref ${ref}`);
     return deref(target, ref.slice(1));
   };
+  return deref;
+}
 
-  const globalSecurity = securityNames(doc.security);
-  const operations: OperationSpec[] = [];
-  const paths = isNode(doc.paths) ? doc.paths : {};
-  for (const [path, pathItem] of Object.entries(paths)) {
-    if (!isNode(pathItem)) continue;
-    const pathPointer = `/paths/${escapePointer(path)}`;
-    const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
-    for (const method of METHODS) {
-      const op = pathItem[method];
-      if (!isNode(op)) continue;
-      const opPointer = `${pathPointer}/${method}`;
-      const own = Array.isArray(op.parameters) ? op.parameters : [];
-      const parameters = new Map<string, ParameterSpec>();
-      const addParameters = (list: unknown[], base: string) =>
-        list.forEach((raw, index) => {
-          if (!isNode(raw)) return;
-          const [param, pointer] = deref(raw, `${base}/parameters/${index}`);
-          const location = param.in as ParameterLocation;
-          parameters.set(`${location}:${String(param.name)}`, {
-            name: String(param.name),
-            in: location,
-            required: param.required === true,
-            schemaPointer: `${pointer}/schema`,
-          });
-        });
-      addParameters(shared, pathPointer);
-      addParameters(own, opPointer); // an operation's own parameter overrides the path's
+function readOperation(deref: Deref, path: string, pathItem: Node, method: HttpMethod, op: Node, globalSecurity: string[]): OperationSpec {
+  const pathPointer = `/paths/${escapePointer(path)}`;
+  const opPointer = `${pathPointer}/${method}`;
+  const parameters = readParameters(deref, pathItem, pathPointer, op, opPointer);
+  const body = readBody(deref, op, opPointer);
+  return {
+    operationId: String(op.operationId),
+    method,
+    path,
+    expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
+    parameters,
+    ...(body ? { body } : {}),
+    readOnly: method === 'get' || op['x-nozle-read-only'] === true,
+    skipIdempotencyKey: op['x-nozle-skip-idempotency-key'] === true,
+    rawBody: op['x-nozle-raw-body'] === true,
+    ownTransactions: op['x-nozle-own-transactions'] === true,
+    security: op.security === undefined ? globalSecurity : securityNames(op.security),
+    responses: readResponses(deref, op, opPointer),
+  };
+}
 
-      let body: OperationSpec['body'];
-      if (isNode(op.requestBody)) {
-        const [requestBody, pointer] = deref(op.requestBody, `${opPointer}/requestBody`);
-        body = { schemaPointer: `${pointer}/content/application~1json/schema`, required: requestBody.required === true };
-      }
-
-      const responses: Record<string, string> = {};
-      for (const [status, raw] of Object.entries(isNode(op.responses) ? op.responses : {})) {
-        if (!isNode(raw)) continue;
-        const [response, pointer] = deref(raw, `${opPointer}/responses/${escapePointer(status)}`);
-        const content = isNode(response.content) ? response.content : {};
-        if (isNode(content['application/json'])) responses[status] = `${pointer}/content/application~1json/schema`;
-      }
-
-      operations.push({
-        operationId: String(op.operationId),
-        method,
-        path,
-        expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
-        parameters: [...parameters.values()],
-        ...(body ? { body } : {}),
-        readOnly: method === 'get' || op['x-nozle-read-only'] === true,
-        skipIdempotencyKey: op['x-nozle-skip-idempotency-key'] === true,
-        rawBody: op['x-nozle-raw-body'] === true,
-        ownTransactions: op['x-nozle-own-transactions'] === true,
-        security: op.security === undefined ? globalSecurity : securityNames(op.security),
-        responses,
+/** The path's parameters, then the operation's own (which override the path's of the same name). */
+function readParameters(deref: Deref, pathItem: Node, pathPointer: string, op: Node, opPointer: string): ParameterSpec[] {
+  const parameters = new Map<string, ParameterSpec>();
+  const addParameters = (list: unknown, base: string) =>
+    (Array.isArray(list) ? list : []).forEach((raw: unknown, index) => {
+      if (!isNode(raw)) return;
+      const [param, pointer] = deref(raw, `${base}/parameters/${index}`);
+      const location = param.in as ParameterLocation;
+      parameters.set(`${location}:${String(param.name)}`, {
+        name: String(param.name),
+        in: location,
+        required: param.required === true,
+        schemaPointer: `${pointer}/schema`,
       });
-    }
+    });
+  addParameters(pathItem.parameters, pathPointer);
+  addParameters(op.parameters, opPointer);
+  return [...parameters.values()];
+}
+
+function readBody(deref: Deref, op: Node, opPointer: string): OperationSpec['body'] {
+  if (!isNode(op.requestBody)) return undefined;
+  const [requestBody, pointer] = deref(op.requestBody, `${opPointer}/requestBody`);
+  return { schemaPointer: `${pointer}/content/application~1json/schema`, required: requestBody.required === true };
+}
+
+function readResponses(deref: Deref, op: Node, opPointer: string): Record<string, string> {
+  const responses: Record<string, string> = {};
+  for (const [status, raw] of Object.entries(isNode(op.responses) ? op.responses : {})) {
+    if (!isNode(raw)) continue;
+    const [response, pointer] = deref(raw, `${opPointer}/responses/${escapePointer(status)}`);
+    const content = isNode(response.content) ? response.content : {};
+    if (isNode(content['application/json'])) responses[status] = `${pointer}/content/application~1json/schema`;
   }
-  return operations;
+  return responses;
 }
 
 function securityNames(requirements: unknown): string[] {

@@ -11,7 +11,7 @@ import { ApiError } from './errors.js';
  * `api`: every operation not named below; `events`: `POST /v1/events`; `checks`: `POST /v1/check`
  * and the entitlement reads; `unauthenticated`: requests with no or a wrong key, per client IP.
  */
-export type Budget = 'api' | 'events' | 'checks' | 'unauthenticated';
+type Budget = 'api' | 'events' | 'checks' | 'unauthenticated';
 
 /** Requests per second for each budget (a client may spend one second's budget at once); 0 turns it off. */
 export type RateLimits = Record<Budget, number>;
@@ -19,9 +19,9 @@ export type RateLimits = Record<Budget, number>;
 const BUDGET_OF: Record<string, Budget> = { ingestEvents: 'events', check: 'checks', getEntitlements: 'checks' };
 
 /** The budget an authenticated call of this operation spends. */
-export const budgetOf = (operationId: string): Budget => BUDGET_OF[operationId] ?? 'api';
+const budgetOf = (operationId: string): Budget => BUDGET_OF[operationId] ?? 'api';
 
-export interface Spent {
+interface Spent {
   allowed: boolean;
   limit: number;
   remaining: number;
@@ -38,7 +38,7 @@ export interface RateLimiter {
 /** How long one Redis call may take before the in-process count answers instead. */
 const REDIS_TIMEOUT_MS = 250;
 
-export interface RateLimiterOptions {
+interface RateLimiterOptions {
   /** Count in Redis, shared by every instance on it; in this process when absent. */
   redisUrl?: string;
   /** How long one budget lasts before it is whole again: 1 s (the settings are per second); tests take longer ones. */
@@ -87,7 +87,7 @@ export function createRateLimiter(limits: RateLimits, { redisUrl, windowSeconds 
 }
 
 /** An ApiError 429 with the budget's headers already set on `res`; undefined when allowed. */
-export function answerBudget(res: Response, spent: Spent | undefined): ApiError | undefined {
+function answerBudget(res: Response, spent: Spent | undefined): ApiError | undefined {
   if (!spent) return undefined;
   const resetSeconds = Math.max(1, Math.ceil(spent.resetMs / 1000));
   // The IETF draft's separate fields (draft-ietf-httpapi-ratelimit-headers, -06 and earlier).

@@ -25,12 +25,12 @@ export interface Input<Id extends OperationId> {
 }
 
 /** Every status the spec lists for the operation, each with its own body type. */
-export type Reply<Id extends OperationId> = {
+type Reply<Id extends OperationId> = {
   [Status in keyof Op<Id>['responses']]: { status: Status; body: JsonOf<Op<Id>['responses'][Status]> };
 }[keyof Op<Id>['responses']];
 
 /** What a handler is given about its request, beside the services its slice asked for. */
-export interface RequestContext {
+interface RequestContext {
   /** The request's transaction for writes; the database itself for reads. */
   db: Queryable;
   /** The caller's project's time (its sandbox test clock); the server's for public routes. */

@@ -8,13 +8,13 @@ import { addStorableKeywords, annotateStorable } from './storable.js';
 
 const SPEC_ID = 'nozle.yaml';
 
-export interface ValidRequest {
+interface ValidRequest {
   params: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
 }
 
-export interface RawRequest {
+interface RawRequest {
   params: Record<string, unknown>;
   query: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
@@ -33,11 +33,7 @@ export interface OperationValidator {
  * refused one by one rather than failing the request): the error in the API's style, or none.
  */
 export function createSchemaCheck(doc: OpenApiDocument, pointer: string): (value: unknown) => ApiError | undefined {
-  const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: true, coerceTypes: false });
-  addFormats.default(ajv);
-  addStorableKeywords(ajv);
-  ajv.addSchema(annotateStorable(doc), SPEC_ID);
-  const validate = ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
+  const validate = specAjv(annotateStorable(doc), false).compile(ref(pointer));
   return (value) => (validate(value) ? undefined : toApiError(validate.errors?.[0], 'body'));
 }
 
@@ -46,54 +42,15 @@ export function createValidators(doc: OpenApiDocument) {
   // a string where a number belongs is an error, not something to fix up.
   // Every string and free-form value the spec admits must also be storable (storable.ts).
   const annotated = annotateStorable(doc);
-  const make = (coerceTypes: boolean) => {
-    const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: true, coerceTypes });
-    addFormats.default(ajv);
-    addStorableKeywords(ajv);
-    ajv.addSchema(annotated, SPEC_ID);
-    return ajv;
-  };
-  const textAjv = make(true);
-  const jsonAjv = make(false);
-  const ref = (pointer: string) => ({ $ref: `${SPEC_ID}#${pointer}` });
-
+  const textAjv = specAjv(annotated, true);
+  const jsonAjv = specAjv(annotated, false);
   return (operation: OperationSpec): OperationValidator => {
-    const group = (location: ParameterLocation) => {
-      const parameters = operation.parameters.filter((p) => p.in === location);
-      const schema = {
-        type: 'object',
-        properties: Object.fromEntries(parameters.map((p) => [location === 'header' ? p.name.toLowerCase() : p.name, ref(p.schemaPointer)])),
-        required: parameters.filter((p) => p.required).map((p) => (location === 'header' ? p.name.toLowerCase() : p.name)),
-        // Unknown query parameters are mistakes worth reporting; unknown headers are normal.
-        additionalProperties: location !== 'query',
-      };
-      return textAjv.compile(schema);
-    };
-    const validatePath = group('path');
-    const validateQuery = group('query');
-    const validateHeaders = group('header');
-    const validateBody = operation.body ? jsonAjv.compile(ref(operation.body.schemaPointer)) : undefined;
+    const request = requestValidator(operation, textAjv, jsonAjv);
     const responseValidators = new Map<string, ValidateFunction>(
       Object.entries(operation.responses).map(([status, pointer]) => [status, jsonAjv.compile(ref(pointer))]),
     );
-
     return {
-      request(raw) {
-        const params = { ...raw.params };
-        check(validatePath, params, 'path');
-        const query = { ...raw.query };
-        check(validateQuery, query, 'query');
-        check(validateHeaders, { ...raw.headers }, 'header');
-        let body = raw.body;
-        if (validateBody) {
-          // A POST with no body at all is read as `{}`: the schema then names what is missing.
-          if (body === undefined) body = {};
-          check(validateBody, body, 'body');
-        } else if (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) {
-          throw invalidParam('body', `${operation.method.toUpperCase()} ${operation.path} takes no request body.`, 'parameter_unknown');
-        }
-        return { params, query, body };
-      },
+      request,
       response(status, body) {
         const validate = responseValidators.get(String(status)) ?? responseValidators.get('default');
         if (!validate) throw new Error(`${operation.operationId}: status ${status} is not in nozle.yaml`);
@@ -102,6 +59,51 @@ export function createValidators(doc: OpenApiDocument) {
         }
       },
     };
+  };
+}
+
+/** An Ajv holding the (annotated) spec, with its formats and the storable keywords. */
+function specAjv(annotated: OpenApiDocument, coerceTypes: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: true, coerceTypes });
+  addFormats.default(ajv);
+  addStorableKeywords(ajv);
+  ajv.addSchema(annotated, SPEC_ID);
+  return ajv;
+}
+
+const ref = (pointer: string) => ({ $ref: `${SPEC_ID}#${pointer}` });
+
+function requestValidator(operation: OperationSpec, textAjv: Ajv2020, jsonAjv: Ajv2020): OperationValidator['request'] {
+  const group = (location: ParameterLocation) => {
+    const parameters = operation.parameters.filter((p) => p.in === location);
+    const schema = {
+      type: 'object',
+      properties: Object.fromEntries(parameters.map((p) => [location === 'header' ? p.name.toLowerCase() : p.name, ref(p.schemaPointer)])),
+      required: parameters.filter((p) => p.required).map((p) => (location === 'header' ? p.name.toLowerCase() : p.name)),
+      // Unknown query parameters are mistakes worth reporting; unknown headers are normal.
+      additionalProperties: location !== 'query',
+    };
+    return textAjv.compile(schema);
+  };
+  const validatePath = group('path');
+  const validateQuery = group('query');
+  const validateHeaders = group('header');
+  const validateBody = operation.body ? jsonAjv.compile(ref(operation.body.schemaPointer)) : undefined;
+  return (raw) => {
+    const params = { ...raw.params };
+    check(validatePath, params, 'path');
+    const query = { ...raw.query };
+    check(validateQuery, query, 'query');
+    check(validateHeaders, { ...raw.headers }, 'header');
+    let body = raw.body;
+    if (validateBody) {
+      // A POST with no body at all is read as `{}`: the schema then names what is missing.
+      if (body === undefined) body = {};
+      check(validateBody, body, 'body');
+    } else if (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) {
+      throw invalidParam('body', `${operation.method.toUpperCase()} ${operation.path} takes no request body.`, 'parameter_unknown');
+    }
+    return { params, query, body };
   };
 }
 
