@@ -126,5 +126,6 @@ process.on('message', async (message) => {
   }
 });
 
+// eslint-disable-next-line no-unused-vars -- dropped: a function cannot be sent to the parent
 const { close: _close, ...listening } = server;
 process.send({ type: 'listening', ...listening });

@@ -1,7 +1,7 @@
 // The typed fetch client: openapi-fetch over the generated `paths`, plus the headers every
 // Nozle request needs and typed errors for failures.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { NozleConnectionError, errorFromResponse, type NozleError } from './errors.js';
+import { NozleConnectionError, errorFromResponse } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { resolveBaseUrl } from './base-url.js';
 

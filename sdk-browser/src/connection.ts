@@ -143,9 +143,9 @@ class RealtimeConnection implements Connection {
       case CLOSE.badRequest:
       case CLOSE.notFound:
         return this.#fail(closeError(code, reason));
-      case CLOSE.unauthorized:
       // A token signed with the revoked secret key is worth one fresh token (the backend may
       // sign with a new key); a revoked publishable key is then refused (4401) and we stop.
+      case CLOSE.unauthorized:
       case CLOSE.keyRevoked:
         if (!renewable || this.#renewedAfterUnauthorized) return this.#fail(closeError(code, reason));
         this.#renewedAfterUnauthorized = true;

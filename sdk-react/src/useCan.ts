@@ -74,6 +74,7 @@ export function useCanFor(user: string, feature: string, options?: UseCanOptions
     },
     // check() reads the store itself; `entry` is listed so the answer is recomputed exactly
     // when this feature's entry changes, and kept (same object) while it does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `entry` is the change signal, on purpose
     [client, feature, quantity, entry, loading],
   );
 }

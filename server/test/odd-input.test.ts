@@ -243,6 +243,7 @@ describe('stated ranges', () => {
     { name: 'a purchase expiring in year 31,690,000', method: 'POST', path: '/v1/purchases', body: { customer: CUSTOMER, plan: 'lifetime', expires_at: 1e15 }, param: 'expires_at' },
     { name: 'a credit grant expiring at 1e21', method: 'POST', path: `/v1/customers/${CUSTOMER}/credits`, body: { amount: 1, currency: 'usd', expires_at: 1e21 }, param: 'expires_at' },
     { name: 'a plan version past int4', method: 'GET', path: '/v1/plans/pro?version=2147483648', param: 'version' },
+    // eslint-disable-next-line no-loss-of-precision -- a number past 2^53 on purpose
     { name: 'a grant limit past the safe integers', method: 'POST', path: `/v1/customers/${CUSTOMER}/grants`, body: { feature: 'messages', limit: 9007199254740993 }, param: 'limit' },
     { name: 'a margin report starting after 2100', method: 'GET', path: '/v1/analytics/margin?start=4102444801&end=4102444802', param: 'start' },
   ];

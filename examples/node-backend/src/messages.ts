@@ -18,7 +18,8 @@ export function messageRoutes(nozle: Nozle, currentUser: CurrentUser, store: Mes
 
   router.post('/api/messages', json(), async (req, res) => {
     const customer = currentUser(req);
-    const text = typeof req.body?.text === 'string' ? req.body.text.trim() : '';
+    const body = req.body as { text?: unknown } | undefined;
+    const text = typeof body?.text === 'string' ? body.text.trim() : '';
     if (!text) {
       res.status(400).json({ error: { code: 'text_missing', message: 'Write something to send.' } });
       return;

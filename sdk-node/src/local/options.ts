@@ -7,11 +7,14 @@ import WebSocketFromWs from 'ws';
  */
 export interface StreamSocket {
   readonly readyState: number;
-  // `any` events: each implementation has its own event classes.
+  // `any` events: each implementation has its own event classes (ws's, undici's, a browser's),
+  // and a handler typed `unknown` would refuse them all.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
   onopen: ((event: any) => void) | null;
   onmessage: ((event: any) => void) | null;
   onclose: ((event: any) => void) | null;
   onerror: ((event: any) => void) | null;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }
@@ -104,7 +107,7 @@ export function resolveStreamOptions(stream: unknown): ResolvedStreamOptions | u
 function delay(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
-    throw new TypeError(`Nozle: \`${name}\` must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${String(value)}.`);
+    throw new TypeError(`Nozle: \`${name}\` must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${JSON.stringify(value) ?? String(value)}.`);
   }
   return value;
 }

@@ -128,7 +128,7 @@ export class Tracker {
 
   async #drain(): Promise<void> {
     // Lets #kick store this promise before the loop can end and clear it.
-    await undefined;
+    await Promise.resolve();
     try {
       while (this.#hasWork()) {
         const batch = this.#queue.take(this.#options.maxBatchSize);

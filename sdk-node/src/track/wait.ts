@@ -1,4 +1,6 @@
 // Waits that end early when the tracker gives up (shutdown timed out), so it can report at once.
+// They reject with the signal's own reason (whatever the caller aborted with), as fetch does.
+/* eslint-disable @typescript-eslint/prefer-promise-reject-errors */
 
 /**
  * Waits `ms`, or rejects with `signal.reason` as soon as `signal` aborts. The timer is

@@ -5,7 +5,7 @@ import { isConnectionLost } from './failures.js';
 // int8 (counts, bigserial) as numbers, like PGlite; our values stay far below 2^53.
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === 20 ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
 const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;

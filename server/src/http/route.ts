@@ -14,14 +14,14 @@ export type OperationId = keyof operations;
 type Op<Id extends OperationId> = operations[Id];
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
 type Params<Id extends OperationId, Where extends 'path' | 'query'> = Op<Id>['parameters'] extends { [K in Where]?: infer P }
-  ? [P] extends [never | undefined] ? Record<string, never> : NonNullable<P>
+  ? [P] extends [undefined] ? Record<string, never> : NonNullable<P>
   : Record<string, never>;
 
 export interface Input<Id extends OperationId> {
   params: Params<Id, 'path'>;
   query: Params<Id, 'query'>;
   // An optional request body arrives as `{}` when absent (see validation), so it is never undefined.
-  body: Op<Id> extends { requestBody?: infer R } ? ([R] extends [never | undefined] ? undefined : JsonOf<NonNullable<R>>) : undefined;
+  body: Op<Id> extends { requestBody?: infer R } ? ([R] extends [undefined] ? undefined : JsonOf<NonNullable<R>>) : undefined;
 }
 
 /** Every status the spec lists for the operation, each with its own body type. */

@@ -17,6 +17,7 @@ const STORABLE_KEY = 'x-nozle-storable-key';
 const FREE_JSON = 'x-nozle-free-json';
 
 // NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const TEXT_PROBLEM = 'must not contain NUL characters or unpaired surrogates';
 

@@ -2,7 +2,7 @@
 // nozle.yaml (JSON Schema 2020-12, as OpenAPI 3.1 uses), and, in tests, responses too.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { ApiError, invalidParam } from './errors.js';
+import { invalidParam, type ApiError } from './errors.js';
 import type { OpenApiDocument, OperationSpec, ParameterLocation } from './operations.js';
 import { addStorableKeywords, annotateStorable } from './storable.js';
 
@@ -65,6 +65,8 @@ export function createValidators(doc: OpenApiDocument) {
 /** An Ajv holding the (annotated) spec, with its formats and the storable keywords. */
 function specAjv(annotated: OpenApiDocument, coerceTypes: boolean): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: true, coerceTypes });
+  // ajv-formats is CommonJS: under NodeNext its default import is the module, typed loosely.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-call
   addFormats.default(ajv);
   addStorableKeywords(ajv);
   ajv.addSchema(annotated, SPEC_ID);

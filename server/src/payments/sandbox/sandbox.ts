@@ -3,7 +3,7 @@
 // processing path as Stripe's webhooks. Cards: 4242… pays, 4000 0000 0000 0002 is declined,
 // 4000 0000 0000 0341 is accepted now but declines every later charge.
 import { toNozleStatus, transition, type Lifecycle, type LifecycleEvent } from '../../access/subscription-lifecycle.js';
-import { clockFor, unixSeconds, type Clock } from '../../clock.js';
+import { clockFor, type Clock } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
 import { prorate } from '../../billing/proration.js';
 import { randomBase62 } from '../../ids.js';
