@@ -12,6 +12,8 @@ import { grantRoutes } from './access/grants-routes.js';
 import { purchaseRoutes } from './access/purchases-routes.js';
 import { subscriptionRoutes } from './access/subscriptions-routes.js';
 import { featureRoutes } from './catalog/features-routes.js';
+import { meterRoutes } from './catalog/meters-routes.js';
+import type { CatalogPorts } from './catalog/ports.js';
 import { planRoutes } from './catalog/plans-routes.js';
 import { customerRoutes } from './customers/routes.js';
 import { entitlementRoutes } from './entitlements/routes.js';
@@ -40,6 +42,8 @@ import { docsRouter } from './docs/routes.js';
 import { analyticsRoutes } from './analytics/routes.js';
 import { creditRoutes } from './billing/credits-routes.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
+import type { InvoicedPeriods } from './usage/ingest.js';
+import { catalogPorts, createSnapshots, invoicedPeriods } from './wiring.js';
 
 export interface AppDeps {
   db: Database;
@@ -86,6 +90,10 @@ export interface AppServices {
   isShuttingDown(): boolean;
   /** Checkout, portal, webhooks, reconciliation: Stripe or the sandbox. */
   payments: Payments;
+  /** What the catalog needs from the slices above it (wiring.ts). */
+  catalog: CatalogPorts;
+  /** Usage's port to billing's invoices (wiring.ts). */
+  invoicedPeriods: InvoicedPeriods;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -100,6 +108,7 @@ export function allRoutes(): Route<AppServices>[] {
     ...projectRoutes,
     ...customerRoutes,
     ...featureRoutes,
+    ...meterRoutes,
     ...planRoutes,
     ...subscriptionRoutes,
     ...purchaseRoutes,
@@ -127,7 +136,7 @@ export function createApp(deps: AppDeps): Express {
   const pastDueGraceMs = deps.pastDueGraceMs ?? DEFAULT_PAST_DUE_GRACE_MS;
   let entitlements = deps.entitlements;
   if (!entitlements) {
-    entitlements = new EntitlementCache({ db: deps.db, bus, clock, logger, pastDueGraceMs });
+    entitlements = new EntitlementCache({ db: deps.db, bus, clock, logger, snapshots: createSnapshots(pastDueGraceMs) });
     void entitlements.start();
   }
   let keys = deps.keys;
@@ -135,7 +144,7 @@ export function createApp(deps: AppDeps): Express {
     keys = new KeyCache(deps.db, clock, bus);
     void keys.start();
   }
-  const payments = deps.payments ?? createPayments({ db: deps.db, clock, logger, entitlements, pastDueGraceMs });
+  const payments = deps.payments ?? createPayments({ db: deps.db, clock, logger, entitlements, snapshots: entitlements.snapshots });
   const rateLimiter = deps.rateLimiter ?? createRateLimiter(DEFAULT_RATE_LIMITS);
   const services: AppServices = {
     payments,
@@ -147,6 +156,8 @@ export function createApp(deps: AppDeps): Express {
     eventMaxAgeMs: deps.eventMaxAgeMs ?? 35 * 24 * 60 * 60 * 1000,
     clock,
     isShuttingDown: deps.isShuttingDown ?? (() => false),
+    catalog: catalogPorts(entitlements.snapshots),
+    invoicedPeriods,
   };
   const binding: Binding<AppServices> = {
     db: deps.db,

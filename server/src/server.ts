@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
+import { createSnapshots } from './wiring.js';
 import { KeyCache } from './projects/key-cache.js';
 import { createRedisSnapshotStore } from './entitlements/snapshot-store.js';
 import { systemClock, type Clock } from './clock.js';
@@ -72,7 +73,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       bus,
       clock,
       logger,
-      pastDueGraceMs: config.pastDueGraceMs,
+      snapshots: createSnapshots(config.pastDueGraceMs),
       maxStalenessMs: config.maxStalenessMs,
       ...(snapshotStore ? { store: snapshotStore } : {}),
     });
@@ -80,7 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const keys = new KeyCache(db, clock, bus, config.maxStalenessMs);
     await keys.start();
     const redirects = { allowHttp: config.allowHttpRedirects };
-    payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, redirects }, config.stripe);
+    payments = createPayments({ db, clock, logger, entitlements, snapshots: entitlements.snapshots, redirects }, config.stripe);
     jobs = schedulePaymentJobs(payments, config.reconcileCron, clock);
     const app = createApp({
       db,

@@ -6,7 +6,8 @@ import { clockFor, type Clock } from '../clock.js';
 import type { Customer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
-import { recomputeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
+import type { StoredSnapshot } from '../entitlements/snapshot.js';
+import type { Snapshots } from '../entitlements/snapshots.js';
 import { retryTransaction } from '../db/transaction.js';
 import type Stripe from 'stripe';
 import type { PaymentProvider, ProviderName } from './provider.js';
@@ -20,7 +21,8 @@ export interface PaymentsDeps {
   clock: Clock;
   logger: Logger;
   entitlements: EntitlementCache;
-  pastDueGraceMs: number;
+  /** What recomputes a customer's snapshot in the change's transaction. */
+  snapshots: Snapshots;
   /** Which URLs checkout and the portal may send a customer back to (`NOZLE_ALLOW_HTTP_REDIRECTS`); https only when absent. */
   redirects?: RedirectPolicy;
   /** Stripe, when configured. */
@@ -102,7 +104,7 @@ export class Payments {
   /** Recomputes the customer's entitlements after a change, in the change's transaction. */
   async recomputeFor(tx: Queryable, outcome: SyncOutcome): Promise<StoredSnapshot | undefined> {
     if (outcome.kind !== 'changed') return undefined;
-    return recomputeSnapshot(tx, outcome.projectId, outcome.customerId, clockFor(this.deps.clock, outcome.projectId).now(), this.deps.pastDueGraceMs);
+    return this.deps.snapshots.recompute(tx, outcome.projectId, outcome.customerId, clockFor(this.deps.clock, outcome.projectId).now());
   }
 
   /** Runs `sync` in its own transaction (retried on deadlock), then pushes the new snapshot. */
