@@ -95,3 +95,12 @@ export async function insertCounter(db: Queryable, projectId: string, customerId
     [projectId, customerId, meterId, period.start, period.end, value, now],
   );
 }
+
+/** The customer's counters of these meters, every period. */
+export async function countersOf(db: Queryable, customerId: string, meterIds: string[]): Promise<Array<{ meter_id: string; period_start: Date; period_end: Date; value: string }>> {
+  const { rows } = await db.query<{ meter_id: string; period_start: Date; period_end: Date; value: string }>(
+    'select meter_id, period_start, period_end, value from usage_counters where customer_id = $1 and meter_id = any($2)',
+    [customerId, meterIds],
+  );
+  return rows;
+}
