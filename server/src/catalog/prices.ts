@@ -17,7 +17,7 @@ interface StoredTier {
 }
 
 /** What is wrong with a price, where: `tiers[1][up_to]` (the rating rule's notation). */
-export interface PriceProblem {
+interface PriceProblem {
   param: string;
   message: string;
 }
