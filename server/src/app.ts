@@ -13,6 +13,8 @@ import { purchaseRoutes } from './access/purchases-routes.js';
 import { subscriptionRoutes } from './access/subscriptions-routes.js';
 import type { PaymentRefunds, PurchaseCredits, SubscriptionProvider } from './access/ports.js';
 import { featureRoutes } from './catalog/features-routes.js';
+import { meterRoutes } from './catalog/meters-routes.js';
+import type { CatalogPorts } from './catalog/ports.js';
 import { planRoutes } from './catalog/plans-routes.js';
 import { customerRoutes } from './customers/routes.js';
 import { entitlementRoutes } from './entitlements/routes.js';
@@ -43,6 +45,8 @@ import { analyticsRoutes } from './analytics/routes.js';
 import { creditRoutes } from './billing/credits-routes.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from './billing/credits-store.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
+import type { InvoicedPeriods } from './usage/ingest.js';
+import { catalogPorts, createSnapshots, invoicedPeriods } from './wiring.js';
 
 export interface AppDeps {
   db: Database;
@@ -93,6 +97,10 @@ export interface AppServices {
   subscriptionProvider: SubscriptionProvider;
   paymentRefunds: PaymentRefunds;
   purchaseCredits: PurchaseCredits;
+  /** What the catalog needs from the slices above it (wiring.ts). */
+  catalog: CatalogPorts;
+  /** Usage's port to billing's invoices (wiring.ts). */
+  invoicedPeriods: InvoicedPeriods;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -107,6 +115,7 @@ export function allRoutes(): Route<AppServices>[] {
     ...projectRoutes,
     ...customerRoutes,
     ...featureRoutes,
+    ...meterRoutes,
     ...planRoutes,
     ...subscriptionRoutes,
     ...purchaseRoutes,
@@ -134,7 +143,7 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
   const pastDueGraceMs = deps.pastDueGraceMs ?? DEFAULT_PAST_DUE_GRACE_MS;
   let entitlements = deps.entitlements;
   if (!entitlements) {
-    entitlements = new EntitlementCache({ db: deps.db, bus, clock, logger, pastDueGraceMs });
+    entitlements = new EntitlementCache({ db: deps.db, bus, clock, logger, snapshots: createSnapshots(pastDueGraceMs) });
     void entitlements.start();
   }
   let keys = deps.keys;
@@ -142,7 +151,7 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
     keys = new KeyCache(deps.db, clock, bus);
     void keys.start();
   }
-  const payments = deps.payments ?? createPayments({ db: deps.db, clock, logger, entitlements, pastDueGraceMs });
+  const payments = deps.payments ?? createPayments({ db: deps.db, clock, logger, entitlements, snapshots: entitlements.snapshots });
   const services: AppServices = {
     payments,
     db: deps.db,
@@ -156,6 +165,8 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
     subscriptionProvider: subscriptionProviderOf(payments),
     paymentRefunds: paymentRefundsOf(payments),
     purchaseCredits: { grant: grantPurchaseCredits, revoke: revokePurchaseCredits },
+    catalog: catalogPorts(entitlements.snapshots),
+    invoicedPeriods,
   };
   return services;
 }

@@ -10,6 +10,7 @@ import type { Bus } from './bus/bus.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
 import { EntitlementCache } from './entitlements/cache.js';
+import { createSnapshots } from './wiring.js';
 import { KeyCache } from './projects/key-cache.js';
 import { createRedisSnapshotStore, type SnapshotStore } from './entitlements/snapshot-store.js';
 import { systemClock, type Clock } from './clock.js';
@@ -59,7 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     demo = await prepareDatabase(config, ground);
     const { entitlements, keys } = await startCaches(config, ground);
     const redirects = { allowHttp: config.allowHttpRedirects };
-    const payments = createPayments({ db, clock, logger, entitlements, pastDueGraceMs: config.pastDueGraceMs, redirects }, config.stripe);
+    const payments = createPayments({ db, clock, logger, entitlements, snapshots: entitlements.snapshots, redirects }, config.stripe);
     jobs = startJobs({ db, clock, logger, payments, reconcileCron: config.reconcileCron });
     const app = createApp({
       db,
@@ -133,7 +134,7 @@ async function startCaches(config: Config, { db, bus, clock, logger, snapshotSto
     bus,
     clock,
     logger,
-    pastDueGraceMs: config.pastDueGraceMs,
+    snapshots: createSnapshots(config.pastDueGraceMs),
     maxStalenessMs: config.maxStalenessMs,
     ...(snapshotStore ? { store: snapshotStore } : {}),
   });

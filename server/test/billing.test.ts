@@ -8,13 +8,14 @@ import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
 import { closeBillingPeriods, runBillingCycle } from '../src/billing/invoices.js';
 import { CARDS, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { createSnapshots } from '../src/wiring.js';
 
 let t: TestApp;
 let nozle: Nozle;
 const trackErrors: NozleTrackError[] = [];
 const at = (iso: string) => new Date(iso);
 const unix = (iso: string) => Date.parse(iso) / 1000;
-const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
 
 // The plan: $29.00 a month, and API units on graduated tiers: the first 1,000 free, the next
 // 9,000 at half a cent, everything above at a quarter cent.

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBus } from '../src/bus/memory-bus.js';
 import { ManualClock } from '../src/clock.js';
 import { CHANNEL, EntitlementCache } from '../src/entitlements/cache.js';
-import { recomputeSnapshot, type StoredSnapshot } from '../src/entitlements/snapshot.js';
+import type { StoredSnapshot } from '../src/entitlements/snapshot.js';
 import type { SnapshotStore } from '../src/entitlements/snapshot-store.js';
 import { insertCustomer } from '../src/customers/store.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { countingDatabase } from './support/counting-db.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+import { createSnapshots } from '../src/wiring.js';
 
 let database: TestDatabase;
 let projectId: string;
@@ -29,7 +30,7 @@ async function newCustomer(): Promise<string> {
 
 /** Another instance's change: a new version committed to the database. */
 const commitNewVersion = (customerId: string) =>
-  database.db.transaction((tx) => recomputeSnapshot(tx, projectId, customerId, clock.now(), 0));
+  database.db.transaction((tx) => createSnapshots(0).recompute(tx, projectId, customerId, clock.now()));
 
 /** A second level that answers whatever it was last told, for scripting races. */
 function scriptedStore(): SnapshotStore & { answer?: StoredSnapshot } {
@@ -44,7 +45,7 @@ function scriptedStore(): SnapshotStore & { answer?: StoredSnapshot } {
 describe('EntitlementCache', () => {
   it('answers a warm customer from memory, without touching the database', async () => {
     const counted = countingDatabase(database.db);
-    const cache = new EntitlementCache({ db: counted.db, bus: createMemoryBus(), clock, logger, pastDueGraceMs: 0 });
+    const cache = new EntitlementCache({ db: counted.db, bus: createMemoryBus(), clock, logger, snapshots: createSnapshots(0) });
     const customerId = await newCustomer();
     const first = await cache.snapshot(projectId, customerId);
     counted.statements.length = 0;
@@ -54,7 +55,7 @@ describe('EntitlementCache', () => {
   });
 
   it('keeps the newer snapshot when an older one is offered after it', async () => {
-    const cache = new EntitlementCache({ db: database.db, bus: createMemoryBus(), clock, logger, pastDueGraceMs: 0 });
+    const cache = new EntitlementCache({ db: database.db, bus: createMemoryBus(), clock, logger, snapshots: createSnapshots(0) });
     const customerId = await newCustomer();
     const v1 = await commitNewVersion(customerId);
     const v2 = await commitNewVersion(customerId);
@@ -66,7 +67,7 @@ describe('EntitlementCache', () => {
   it('after an announcement of a newer version, serves neither its old copy nor an older shared one', async () => {
     const bus = createMemoryBus();
     const store = scriptedStore();
-    const cache = new EntitlementCache({ db: database.db, bus, clock, logger, pastDueGraceMs: 0, store });
+    const cache = new EntitlementCache({ db: database.db, bus, clock, logger, snapshots: createSnapshots(0), store });
     await cache.start();
     const customerId = await newCustomer();
     const v1 = await commitNewVersion(customerId);
@@ -80,7 +81,7 @@ describe('EntitlementCache', () => {
   });
 
   it('recomputes once time passes valid_until, at the next version', async () => {
-    const cache = new EntitlementCache({ db: database.db, bus: createMemoryBus(), clock, logger, pastDueGraceMs: 0 });
+    const cache = new EntitlementCache({ db: database.db, bus: createMemoryBus(), clock, logger, snapshots: createSnapshots(0) });
     const customerId = await newCustomer();
     // A window that closes in an hour.
     await database.db.query(

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
 import { runBillingCycle } from '../src/billing/invoices.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { createSnapshots } from '../src/wiring.js';
 
 let t: TestApp;
 let nozle: Nozle;
@@ -108,7 +109,7 @@ describe('credit grants', () => {
     expect(after.credits).toEqual({ usd: 500, eur: 500 });
 
     // Another run finds the invoice built: nothing more is drawn.
-    await runBillingCycle({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+    await runBillingCycle({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
     expect((await nozle.invoices.list({ customer: 'acme' })).data).toHaveLength(1);
     expect((await nozle.credits.retrieve('acme')).balances).toEqual({ usd: 500, eur: 500 });
   });

@@ -3,8 +3,6 @@
 // calls, refunds and reconciliation — each seen through the subscriptions, the purchases,
 // the payment events and the customer's entitlements (whose version moves on every change).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
-import { recomputeSnapshot } from '../src/entitlements/snapshot.js';
 import type { SandboxProvider } from '../src/payments/sandbox/sandbox.js';
 import { hashKey } from '../src/http/api-keys.js';
 import { signCustomerToken } from '../src/http/customer-token.js';
@@ -149,7 +147,7 @@ async function eventsAbout(providerSubscriptionId: string): Promise<string[]> {
 
 /** Recomputes and publishes the customer's snapshot from the database as it is (after a test edited it directly). */
 async function recompute(c: TestCustomer): Promise<void> {
-  const stored = await t.database.db.transaction((tx) => recomputeSnapshot(tx, t.projectA.projectId, c.id, nowA(), DEFAULT_PAST_DUE_GRACE_MS));
+  const stored = await t.database.db.transaction((tx) => t.payments.deps.snapshots.recompute(tx, t.projectA.projectId, c.id, nowA()));
   await t.payments.deps.entitlements.published(stored);
 }
 

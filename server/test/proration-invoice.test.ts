@@ -9,13 +9,14 @@ import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
 import { CARDS, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { createSnapshots } from '../src/wiring.js';
 
 let t: TestApp;
 let nozle: Nozle;
 const trackErrors: NozleTrackError[] = [];
 const at = (iso: string) => new Date(iso);
 const unix = (iso: string) => Date.parse(iso) / 1000;
-const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
 
 // Periods of 30 days: April 1 12:00 to May 1 12:00 UTC.
 const START = '2026-04-01T12:00:00Z';

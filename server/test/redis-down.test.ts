@@ -11,6 +11,7 @@ import { createRedisSnapshotStore } from '../src/entitlements/snapshot-store.js'
 import { KeyCache } from '../src/projects/key-cache.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+import { createSnapshots } from '../src/wiring.js';
 
 const NOWHERE = 'redis://127.0.0.1:1'; // nothing listens on port 1
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const logger = pino({ level: 'silent' });
   const bus = createRedisBus(NOWHERE);
   const store = createRedisSnapshotStore(NOWHERE);
-  const entitlements = new EntitlementCache({ db: database.db, bus, clock: systemClock, logger, pastDueGraceMs: 0, store });
+  const entitlements = new EntitlementCache({ db: database.db, bus, clock: systemClock, logger, snapshots: createSnapshots(0), store });
   const keys = new KeyCache(database.db, systemClock, bus);
   await entitlements.start(); // returns after a short wait instead of hanging
   await keys.start();

@@ -22,6 +22,7 @@ import { attachRealtime } from '../src/realtime/hub.js';
 import { redisServerOnPath, startOwnRedis, type OwnRedis } from './support/own-redis.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+import { createSnapshots } from '../src/wiring.js';
 
 const DEADLINE = { timeout: 15_000, interval: 50 };
 
@@ -35,7 +36,7 @@ async function startInstance(db: Database, redisUrl: string, maxStalenessMs: num
   const logger = pino({ level: 'silent' });
   const bus = createRedisBus(redisUrl);
   const store = createRedisSnapshotStore(redisUrl);
-  const entitlements = new EntitlementCache({ db, bus, clock: systemClock, logger, pastDueGraceMs: 0, store, maxStalenessMs });
+  const entitlements = new EntitlementCache({ db, bus, clock: systemClock, logger, snapshots: createSnapshots(0), store, maxStalenessMs });
   const keys = new KeyCache(db, systemClock, bus, maxStalenessMs);
   await entitlements.start();
   await keys.start();

@@ -15,6 +15,7 @@ import { KeyCache } from '../src/projects/key-cache.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { countingDatabase } from './support/counting-db.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
+import { createSnapshots } from '../src/wiring.js';
 
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 
@@ -27,7 +28,7 @@ async function startInstance(db: Database): Promise<Instance> {
   const logger = pino({ level: 'silent' });
   const bus = createRedisBus(process.env.REDIS_URL!);
   const store = createRedisSnapshotStore(process.env.REDIS_URL!);
-  const entitlements = new EntitlementCache({ db, bus, clock: systemClock, logger, pastDueGraceMs: 0, store });
+  const entitlements = new EntitlementCache({ db, bus, clock: systemClock, logger, snapshots: createSnapshots(0), store });
   const keys = new KeyCache(db, systemClock, bus);
   await entitlements.start();
   await keys.start();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftInvoice, usageQuantity } from './invoice-lines.js';
-import type { StoredPrice } from './prices.js';
+import type { StoredPrice } from '../catalog/prices.js';
 
 const start = new Date('2026-03-01T00:00:00Z');
 const end = new Date('2026-04-01T00:00:00Z');

@@ -5,7 +5,8 @@
 // lines, so every line can be checked on its own and the lines add up to the total exactly.
 import { Exact, formatDecimal } from './money.js';
 import { prorate, type ProratedItem } from './proration.js';
-import { ratingPrice, type StoredPrice } from './prices.js';
+import type { StoredPrice } from '../catalog/prices.js';
+import { ratingPrice } from './prices.js';
 import { rate, type RatedPart, type Rating } from './rating.js';
 
 export interface PeriodUsage {
@@ -14,7 +15,7 @@ export interface PeriodUsage {
   quantity: string;
 }
 
-export interface InvoiceInput {
+interface InvoiceInput {
   planName: string;
   basePrice: number;
   trial: boolean;
@@ -60,74 +61,61 @@ export interface DraftInvoice {
   total: string;
 }
 
-export function draftInvoice(input: InvoiceInput): DraftInvoice {
-  const lines: DraftLine[] = [];
-  const period = { period_start: input.start, period_end: input.end };
-  // A plan without a flat fee shows no zero line for it.
-  if (!input.trial && input.basePrice > 0) {
-    const base = String(input.basePrice);
-    lines.push({
-      type: 'base_fee',
-      description: input.planName,
-      price_key: null,
-      meter_id: null,
-      meter_key: null,
-      quantity: '1',
-      free_quantity: '0',
-      unit_amount: base,
-      tiers: [],
-      adjustment: null,
-      exact_amount: base,
-      amount: base,
-      credit_grant: null,
-      ...period,
-    });
-  }
-  for (const { price, quantity } of input.usage) {
-    const rating = rate(ratingPrice(price), quantity);
-    lines.push({
-      type: 'usage',
-      description: `${price.key} (${price.meter_key})`,
-      price_key: price.key,
-      meter_id: price.meter_id,
-      meter_key: price.meter_key,
-      quantity: rating.quantity,
-      free_quantity: rating.free_quantity,
-      // Tiered prices have one rate per tier: those are in `tiers`.
-      unit_amount: price.model === 'per_unit' || price.model === 'package' ? (price.unit_amount ?? null) : null,
-      tiers: rating.breakdown,
-      adjustment: rating.adjustment,
-      exact_amount: rating.exact_amount,
-      amount: rating.amount,
-      credit_grant: null,
-      ...period,
-    });
-  }
-  // After usage, so the first line still spans the whole period (credit lines copy its dates).
-  for (const change of input.trial ? [] : (input.changes ?? [])) {
-    const { lines: prorated } = prorate({ period_start: input.start, period_end: input.scheduledEnd ?? input.end, changed_at: change.changed_at, from: change.from, to: change.to });
-    // Like the base fee, a zero line (a free plan's credit) is not shown.
-    for (const line of prorated.filter((prorated) => prorated.amount !== '0')) {
-      lines.push({
+/** The fields of a line that carries no usage rating (base fee, proration). */
+const unrated = () => ({ price_key: null, meter_id: null, meter_key: null, quantity: '1', free_quantity: '0', tiers: [], adjustment: null, credit_grant: null });
+
+/** The plan's flat fee; a plan without one (or a trial period) shows no zero line for it. */
+function baseFeeLines(input: InvoiceInput): DraftLine[] {
+  if (input.trial || input.basePrice <= 0) return [];
+  const base = String(input.basePrice);
+  return [{ ...unrated(), type: 'base_fee', description: input.planName, unit_amount: base, exact_amount: base, amount: base, period_start: input.start, period_end: input.end }];
+}
+
+function usageLine({ price, quantity }: PeriodUsage, input: InvoiceInput): DraftLine {
+  const rating = rate(ratingPrice(price), quantity);
+  return {
+    type: 'usage',
+    description: `${price.key} (${price.meter_key})`,
+    price_key: price.key,
+    meter_id: price.meter_id,
+    meter_key: price.meter_key,
+    quantity: rating.quantity,
+    free_quantity: rating.free_quantity,
+    // Tiered prices have one rate per tier: those are in `tiers`.
+    unit_amount: price.model === 'per_unit' || price.model === 'package' ? (price.unit_amount ?? null) : null,
+    tiers: rating.breakdown,
+    adjustment: rating.adjustment,
+    exact_amount: rating.exact_amount,
+    amount: rating.amount,
+    credit_grant: null,
+    period_start: input.start,
+    period_end: input.end,
+  };
+}
+
+/** A credit and a charge per plan change (never on a trial period); like the base fee, a zero line (a free plan's credit) is not shown. */
+function prorationLines(input: InvoiceInput): DraftLine[] {
+  return (input.trial ? [] : (input.changes ?? [])).flatMap((change) => {
+    const { lines } = prorate({ period_start: input.start, period_end: input.scheduledEnd ?? input.end, changed_at: change.changed_at, from: change.from, to: change.to });
+    return lines
+      .filter((line) => line.amount !== '0')
+      .map((line): DraftLine => ({
+        ...unrated(),
         type: 'proration',
         description: line.description,
-        price_key: null,
-        meter_id: null,
-        meter_key: null,
-        quantity: '1',
-        free_quantity: '0',
         unit_amount: null,
-        tiers: [],
-        adjustment: null,
         // The fraction of the period rarely ends as a decimal: the line is its rounded amount.
         exact_amount: line.amount,
         amount: line.amount,
-        credit_grant: null,
         period_start: line.period_start,
         period_end: line.period_end,
-      });
-    }
-  }
+      }));
+  });
+}
+
+export function draftInvoice(input: InvoiceInput): DraftInvoice {
+  // Prorations after usage, so the first line still spans the whole period (credit lines copy its dates).
+  const lines = [...baseFeeLines(input), ...input.usage.map((usage) => usageLine(usage, input)), ...prorationLines(input)];
   const subtotal = formatDecimal(lines.reduce((sum, line) => sum.plus(line.amount), new Exact(0)));
   return { lines, subtotal, total: subtotal };
 }

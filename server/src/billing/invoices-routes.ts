@@ -1,24 +1,10 @@
-import { findCustomer } from '../customers/store.js';
-import { paginate } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { upcomingInvoice } from './invoices.js';
-import { findInvoice, invoiceSeq, listInvoiceRows } from './invoices-store.js';
+import { listInvoices } from './invoices-service.js';
+import { findInvoice } from './invoices-store.js';
 
 export const invoiceRoutes = [
-  defineRoute('listInvoices', async ({ query }, { db, caller }) => {
-    const customerId = query.customer ? (await findCustomer(db, caller.projectId, query.customer)).id : undefined;
-    return {
-      status: 200,
-      body: await paginate(
-        '/v1/invoices',
-        query,
-        'invoice',
-        (id) => invoiceSeq(db, caller.projectId, id),
-        (limit, afterSeq) =>
-          listInvoiceRows(db, caller.projectId, { ...(customerId ? { customerId } : {}), ...(query.status ? { status: query.status } : {}) }, limit, afterSeq),
-      ),
-    };
-  }),
+  defineRoute('listInvoices', async ({ query }, { db, caller }) => ({ status: 200, body: await listInvoices(db, caller.projectId, query) })),
 
   defineRoute('retrieveInvoice', async ({ params }, { db, caller }) => ({
     status: 200,

@@ -10,7 +10,7 @@ import { projectNowSql } from '../project-clocks.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
 import type { PeriodSource } from './periods.js';
 import type { SubscriptionRow } from '../access/subscriptions-store.js';
-import type { StoredPrice } from './prices.js';
+import type { StoredPrice } from '../catalog/prices.js';
 
 export type Invoice = components['schemas']['Invoice'];
 export type InvoiceLine = components['schemas']['InvoiceLine'];
@@ -118,7 +118,7 @@ export async function findInvoice(db: Queryable, projectId: string, id: string):
   return (await withLines(db, rows))[0]!;
 }
 
-export interface InvoiceFilter {
+interface InvoiceFilter {
   customerId?: string;
   status?: InvoiceStatus;
 }
@@ -180,7 +180,7 @@ export async function billableSubscription(db: Queryable, id: string): Promise<B
   return rows[0];
 }
 
-export interface NewInvoice {
+interface NewInvoice {
   projectId: string;
   customerId: string;
   subscriptionId: string;
@@ -253,7 +253,7 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
   return id;
 }
 
-export interface DraftToFinalize {
+interface DraftToFinalize {
   id: string;
   project_id: string;
   customer_id: string;
@@ -281,7 +281,7 @@ export async function linesToSend(db: Queryable, invoiceId: string): Promise<Inv
   return rows.map((row) => ({ position: Number(row.position), description: row.description, amount: Number(row.amount), periodStart: row.period_start, periodEnd: row.period_end }));
 }
 
-export interface SentInvoice {
+interface SentInvoice {
   provider: ProviderName;
   providerInvoiceId: string;
 }
@@ -352,4 +352,15 @@ export async function eventsInInvoicedPeriods(
     [projectId, JSON.stringify(events.map((e) => ({ idx: e.index, customer_id: e.customerId, event_name: e.name, at: e.at.toISOString() })))],
   );
   return new Set(rows.map((row) => Number(row.idx)));
+}
+
+/** The customer's newest subscription that is live (not canceled or incomplete): `subscriptionId` when given and live. */
+export async function newestLiveSubscription(db: Queryable, projectId: string, customerId: string, subscriptionId: string | undefined): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `select s.id from subscriptions s
+     where s.project_id = $1 and s.customer_id = $2 and ($3::text is null or s.id = $3) and s.status not in ('canceled', 'incomplete')
+     order by s.seq desc limit 1`,
+    [projectId, customerId, subscriptionId ?? null],
+  );
+  return rows[0]?.id;
 }

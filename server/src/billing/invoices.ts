@@ -10,17 +10,31 @@ import { clockFor, unixSeconds, type Clock } from '../clock.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
-import { recomputeSnapshot, type StoredSnapshot } from '../entitlements/snapshot.js';
+import type { StoredSnapshot } from '../entitlements/snapshot.js';
+import type { Snapshots } from '../entitlements/snapshots.js';
 import { currentPeriod } from '../entitlements/sources.js';
 import { notFound } from '../http/errors.js';
 import { retryTransaction } from '../db/transaction.js';
-import { findMeter } from '../usage/meters-store.js';
+import { findMeter } from '../catalog/meters-store.js';
+import { planKey } from '../catalog/plans-store.js';
 import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';
 import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
 import type { InvoiceCollector } from './invoice-collector.js';
-import { billableSubscription, billableSubscriptions, draftInvoices, finalizeInvoice, insertDraftInvoice, linesToSend, toLine, type BillableSubscription } from './invoices-store.js';
+import { Sandbox } from '../payments/sandbox/sandbox.js';
+import { findProviderCustomer } from '../payments/store.js';
+import {
+  billableSubscription,
+  billableSubscriptions,
+  draftInvoices,
+  finalizeInvoice,
+  insertDraftInvoice,
+  linesToSend,
+  newestLiveSubscription,
+  toLine,
+  type BillableSubscription,
+} from './invoices-store.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
 import { periodTerms, type PeriodTerms } from './plan-changes.js';
 import { planChanges } from './plan-changes-store.js';
@@ -33,8 +47,8 @@ export interface BillingDeps {
   logger: Logger;
   /** Where a snapshot changed by a credit drawdown is announced; without it, caches learn on expiry. */
   entitlements?: Pick<EntitlementCache, 'published'>;
-  /** For the snapshot recomputed when credit is drawn. */
-  pastDueGraceMs: number;
+  /** What recomputes the snapshot when credit is drawn. */
+  snapshots: Pick<Snapshots, 'recompute'>;
   /**
    * Sends the invoices of subscriptions a provider bills (Stripe, the sandbox) to that provider
    * (payments implements it); without it such invoices wait as drafts.
@@ -42,7 +56,7 @@ export interface BillingDeps {
   collector?: InvoiceCollector;
 }
 
-export const BILLING_LOCK = 'nozle:billing';
+const BILLING_LOCK = 'nozle:billing';
 
 /**
  * Builds and finalizes the invoices of every period that has ended, in every project (or in
@@ -62,7 +76,7 @@ export async function runBillingCycle(deps: BillingDeps, projectId?: string): Pr
     const now = clockFor(clock, candidate.project_id).now();
     for (const period of endedPeriods(candidate, candidate.last_invoiced_end, now)) {
       try {
-        const { id, snapshot } = await retryTransaction(() => db.transaction((tx) => buildInvoice(tx, candidate, period, now, deps.pastDueGraceMs)));
+        const { id, snapshot } = await retryTransaction(() => db.transaction((tx) => buildInvoice(tx, candidate, period, now, deps.snapshots)));
         if (id) built += 1;
         if (snapshot) await deps.entitlements?.published(snapshot);
       } catch (error) {
@@ -83,7 +97,7 @@ interface Built {
   snapshot?: StoredSnapshot;
 }
 
-async function buildInvoice(tx: Queryable, candidate: BillableSubscription, period: BillingPeriod, now: Date, pastDueGraceMs: number): Promise<Built> {
+async function buildInvoice(tx: Queryable, candidate: BillableSubscription, period: BillingPeriod, now: Date, snapshots: Pick<Snapshots, 'recompute'>): Promise<Built> {
   // The customer's lock first, the order every change uses; then the terms as they are now.
   await lockCustomer(tx, candidate.customer_id);
   const sub = await billableSubscription(tx, candidate.id);
@@ -110,7 +124,7 @@ async function buildInvoice(tx: Queryable, candidate: BillableSubscription, peri
   );
   if (!id || drawdowns.length === 0) return { id };
   await recordDrawdowns(tx, id, drawdowns);
-  return { id, snapshot: await recomputeSnapshot(tx, sub.project_id, sub.customer_id, now, pastDueGraceMs) };
+  return { id, snapshot: await snapshots.recompute(tx, sub.project_id, sub.customer_id, now) };
 }
 
 /**
@@ -200,13 +214,8 @@ async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined):
  */
 export async function upcomingInvoice(db: Queryable, projectId: string, customerRef: string, subscriptionId: string | undefined, now: Date): Promise<UpcomingInvoice> {
   const customer = await findCustomer(db, projectId, customerRef);
-  const { rows } = await db.query<{ id: string }>(
-    `select s.id from subscriptions s
-     where s.project_id = $1 and s.customer_id = $2 and ($3::text is null or s.id = $3) and s.status not in ('canceled', 'incomplete')
-     order by s.seq desc limit 1`,
-    [projectId, customer.id, subscriptionId ?? null],
-  );
-  const sub = rows[0] && (await billableSubscription(db, rows[0].id));
+  const liveId = await newestLiveSubscription(db, projectId, customer.id, subscriptionId);
+  const sub = liveId && (await billableSubscription(db, liveId));
   if (!sub) {
     throw subscriptionId === undefined
       ? notFound('live subscription for customer', customerRef, 'customer')
@@ -217,12 +226,11 @@ export async function upcomingInvoice(db: Queryable, projectId: string, customer
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
   const { draft } = applyCredits(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await grantsWithCredit(db, sub.customer_id, sub.currency), currentPeriodEnd);
   const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
-  const { rows: plan } = await db.query<{ key: string }>('select key from plans where id = $1', [sub.plan_id]);
   return {
     object: 'upcoming_invoice',
     customer: customer.id,
     subscription: sub.id,
-    plan: plan[0]!.key,
+    plan: await planKey(db, sub.plan_id),
     plan_version: sub.plan_version,
     currency: sub.currency,
     period_start: unixSeconds(currentPeriodStart),

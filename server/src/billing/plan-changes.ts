@@ -10,7 +10,7 @@
 //   the difference. A change exactly at the start needs no proration: that plan is the start's.
 // - Usage is rated with the prices of the plan version in effect at the period's END (its last
 //   instant), which is also the plan version the invoice names.
-import type { StoredPrice } from './prices.js';
+import type { StoredPrice } from '../catalog/prices.js';
 
 export interface PlanTerms {
   plan_id: string;

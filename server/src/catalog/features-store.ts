@@ -2,7 +2,7 @@
 import { unixSeconds } from '../clock.js';
 import { isUniqueViolation, type Queryable } from '../db/database.js';
 import type { Metadata } from '../customers/metadata.js';
-import type { FeatureDefinition, FeatureType } from '../entitlements/types.js';
+import type { FeatureDefinition, FeatureType } from './types.js';
 import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 

@@ -1,6 +1,6 @@
 // Checks a plan's entitlements against the catalog and fills in the defaults, so what is stored
 // is complete and means exactly one thing.
-import type { FeatureDefinition, FeatureTerms, JsonValue } from '../entitlements/types.js';
+import type { FeatureDefinition, FeatureTerms, JsonValue } from './types.js';
 import { invalidParam } from '../http/errors.js';
 
 /** A term as the API receives it; `value` came from JSON.parse, so it is JSON. */

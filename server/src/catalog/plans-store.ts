@@ -3,10 +3,10 @@
 import { unixSeconds } from '../clock.js';
 import { isUniqueViolation, type Queryable } from '../db/database.js';
 import type { Metadata } from '../customers/metadata.js';
-import type { FeatureTerms } from '../entitlements/types.js';
+import type { FeatureTerms } from './types.js';
 import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
-import { toApiPrice, type ApiPrice, type StoredPrice } from '../billing/prices.js';
+import { toApiPrice, type ApiPrice, type StoredPrice } from './prices.js';
 
 export type PlanInterval = 'month' | 'year' | 'one_time';
 
@@ -197,4 +197,10 @@ export async function listPlanRows(db: Queryable, projectId: string, limit: numb
 export async function planSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
   const { rows } = await db.query<{ seq: number }>('select seq from plans where project_id = $1 and id = $2', [projectId, id]);
   return rows[0]?.seq;
+}
+
+/** The key of a plan, by id. */
+export async function planKey(db: Queryable, planId: string): Promise<string> {
+  const { rows } = await db.query<{ key: string }>('select key from plans where id = $1', [planId]);
+  return rows[0]!.key;
 }

@@ -129,3 +129,16 @@ export async function customerSeq(db: Queryable, projectId: string, id: string):
   const { rows } = await db.query<{ seq: number }>('select seq from customers where project_id = $1 and id = $2 and deleted_at is null', [projectId, id]);
   return rows[0]?.seq;
 }
+
+/** Live customers by id or external_id, in one query: ref → customer id (an id wins over an external_id that looks like one). */
+export async function resolveCustomerRefs(db: Queryable, projectId: string, refs: string[]): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; external_id: string | null }>(
+    `select id, external_id from customers where project_id = $1 and deleted_at is null and (id = any($2) or external_id = any($2))`,
+    [projectId, refs],
+  );
+  const byRef = new Map<string, string>();
+  for (const row of rows) if (row.external_id) byRef.set(row.external_id, row.id);
+  for (const row of rows) byRef.set(row.id, row.id);
+  return byRef;
+}

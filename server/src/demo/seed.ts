@@ -10,7 +10,7 @@ import { insertCustomer } from '../customers/store.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { NewProject } from '../projects/create-project.js';
 import { insertApiKey, insertProject } from '../projects/store.js';
-import { insertMeter } from '../usage/meters-store.js';
+import { insertMeter } from '../catalog/meters-store.js';
 import { DEMO_CUSTOMER, DEMO_FEATURES, DEMO_METER, DEMO_PLANS, DEMO_START_PLAN } from './catalog.js';
 
 interface DemoProject extends NewProject {

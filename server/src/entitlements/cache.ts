@@ -14,13 +14,15 @@ import type { EntitlementChanges } from '../entitlement-changes.js';
 import { findCustomer } from '../customers/store.js';
 import { featureDefinitions } from '../catalog/features-store.js';
 import type { FeatureType } from './types.js';
-import { readStoredSnapshot, recomputeSnapshot, type StoredSnapshot } from './snapshot.js';
+import type { StoredSnapshot } from './snapshot.js';
+import { deleteSnapshot, expireSnapshots, readStoredSnapshot } from './snapshot-rows.js';
+import type { Snapshots } from './snapshots.js';
 import type { SnapshotStore } from './snapshot-store.js';
 import { snapshotsWrittenSince, snapshotVersions, type SnapshotVersion } from './snapshot-versions.js';
 
 export const CHANNEL = 'nozle:changes';
 
-export type ChangeMessage =
+type ChangeMessage =
   | { kind: 'entitlements'; project: string; customer: string; version: number }
   | { kind: 'customer'; project: string; customer: string; deleted: boolean }
   | { kind: 'features'; project: string }
@@ -29,13 +31,14 @@ export type ChangeMessage =
 /** What a backend streaming a whole project must hear besides new snapshots. */
 export type ProjectEvent = { kind: 'deleted'; project: string; customer: string } | { kind: 'stale'; project: string };
 
-export interface EntitlementCacheOptions {
+interface EntitlementCacheOptions {
   db: Database;
   bus: Bus;
   /** Each project's time is `clockFor(clock, project)`: its test clock in the sandbox. */
   clock: Clock;
   logger: Logger;
-  pastDueGraceMs: number;
+  /** What computes and stores snapshots (built once at assembly, with what they read from above). */
+  snapshots: Snapshots;
   /** The shared second level; none without Redis. */
   store?: SnapshotStore;
   maxCustomers?: number;
@@ -60,6 +63,8 @@ interface Held {
 
 export class EntitlementCache implements EntitlementChanges {
   readonly #o: EntitlementCacheOptions;
+  /** What computes and stores the snapshots this cache serves; for anyone who recomputes one in a change. */
+  readonly snapshots: Snapshots;
   readonly #snapshots: LRUCache<string, Held>;
   /** The newest version the bus announced per customer, even when its snapshot is not held. */
   readonly #announced: LRUCache<string, number>;
@@ -83,6 +88,7 @@ export class EntitlementCache implements EntitlementChanges {
 
   constructor(options: EntitlementCacheOptions) {
     this.#o = options;
+    this.snapshots = options.snapshots;
     const max = options.maxCustomers ?? 50_000;
     this.#snapshots = new LRUCache({ max });
     this.#announced = new LRUCache({ max });
@@ -192,7 +198,7 @@ export class EntitlementCache implements EntitlementChanges {
 
   /** The customer's access sources changed in `work`: the next version is stored there and published once it commits. */
   async sourcesChanged(work: Work, projectId: string, customerId: string): Promise<void> {
-    const stored = await recomputeSnapshot(work.db, projectId, customerId, work.now, this.#o.pastDueGraceMs);
+    const stored = await this.snapshots.recompute(work.db, projectId, customerId, work.now);
     work.afterCommit(() => this.published(stored));
   }
 
@@ -202,11 +208,20 @@ export class EntitlementCache implements EntitlementChanges {
     await this.#announce({ kind: 'customer', project: projectId, customer: customerId, deleted });
   }
 
-  /** Every snapshot of the project went stale (their database rows were expired in the same change). */
-  async projectChanged(projectId: string): Promise<void> {
-    const staleBefore = this.#now(projectId);
-    this.#forgetProject(projectId, staleBefore);
-    await this.#announce({ kind: 'project', project: projectId, staleBefore });
+  /** The customer was deleted in `work`: its snapshot goes there, and every instance drops it once that commits. */
+  async customerDeleted(work: Work, projectId: string, customerId: string): Promise<void> {
+    await deleteSnapshot(work.db, customerId);
+    work.afterCommit(() => this.customerChanged(projectId, customerId, true));
+  }
+
+  /** Every snapshot of the project goes stale in `work` (its rows expire there); every instance learns once it commits. */
+  async projectChanged(work: Work, projectId: string): Promise<void> {
+    await expireSnapshots(work.db, projectId);
+    work.afterCommit(async () => {
+      const staleBefore = this.#now(projectId);
+      this.#forgetProject(projectId, staleBefore);
+      await this.#announce({ kind: 'project', project: projectId, staleBefore });
+    });
   }
 
   async featuresChanged(projectId: string): Promise<void> {
@@ -221,7 +236,7 @@ export class EntitlementCache implements EntitlementChanges {
       const current = await readStoredSnapshot(tx, projectId, customerId);
       // Another instance may have done it while we waited for the lock.
       if (current && this.#fresh(current)) return current;
-      return recomputeSnapshot(tx, projectId, customerId, new Date(this.#now(projectId)), this.#o.pastDueGraceMs);
+      return this.snapshots.recompute(tx, projectId, customerId, new Date(this.#now(projectId)));
     });
     await this.#announce({ kind: 'entitlements', project: projectId, customer: customerId, version: stored.snapshot.version });
     return stored;

@@ -4,7 +4,7 @@
 import { checkAnswer, type components } from '@nozle/openapi';
 import type { Snapshot } from './snapshot.js';
 
-type CheckAnswer = components['schemas']['Check'];
+export type CheckAnswer = components['schemas']['Check'];
 type CreditRequirement = components['schemas']['CreditRequirement'];
 
 /**

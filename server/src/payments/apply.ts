@@ -5,7 +5,7 @@ import { clockFor, type Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import { retryTransaction } from '../db/transaction.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
-import { recomputeSnapshot } from '../entitlements/snapshot.js';
+import type { Snapshots } from '../entitlements/snapshots.js';
 import type { SyncOutcome } from './sync.js';
 
 export interface ApplyDeps {
@@ -13,7 +13,8 @@ export interface ApplyDeps {
   clock: Clock;
   logger: Logger;
   entitlements: Pick<EntitlementCache, 'published'>;
-  pastDueGraceMs: number;
+  /** What recomputes a customer's snapshot in the change's transaction. */
+  snapshots: Pick<Snapshots, 'recompute'>;
 }
 
 /** Runs `sync` in its own transaction (retried on deadlock), then pushes the new snapshot. */
@@ -23,7 +24,7 @@ export async function applySync(deps: ApplyDeps, sync: (tx: Queryable) => Promis
       const result = await sync(tx);
       if (result.kind !== 'changed') return { outcome: result, stored: undefined };
       const now = clockFor(deps.clock, result.projectId).now();
-      return { outcome: result, stored: await recomputeSnapshot(tx, result.projectId, result.customerId, now, deps.pastDueGraceMs) };
+      return { outcome: result, stored: await deps.snapshots.recompute(tx, result.projectId, result.customerId, now) };
     }),
   );
   if (stored) await deps.entitlements.published(stored);

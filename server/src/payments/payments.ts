@@ -5,6 +5,7 @@ import type { Plan } from '../catalog/plans-store.js';
 import { clockFor } from '../clock.js';
 import type { Customer } from '../customers/store.js';
 import type { Queryable } from '../db/database.js';
+import type { Snapshots } from '../entitlements/snapshots.js';
 import { applySync, type ApplyDeps } from './apply.js';
 import type { PaymentEvents } from './events.js';
 import { ProviderInvoices } from './invoice-collection.js';
@@ -55,8 +56,8 @@ export class Payments {
 
   /** What the billing job needs, with the provider that charges the invoices of the subscriptions it bills. */
   get billing(): BillingDeps {
-    const { db, clock, logger, entitlements, pastDueGraceMs } = this.deps;
-    return { db, clock, logger, entitlements, pastDueGraceMs, collector: this.#invoices };
+    const { db, clock, logger, entitlements, snapshots } = this.deps;
+    return { db, clock, logger, entitlements, snapshots, collector: this.#invoices };
   }
 
   /**

@@ -1,5 +1,5 @@
 // Pure: which meters an event counts for, and what it adds to each counter.
-import type { Meter } from './meters-store.js';
+import type { Meter } from '../catalog/meters-store.js';
 import { readMeterValue, UsageDecimal as Decimal } from './values.js';
 
 export type Properties = Record<string, unknown>;
@@ -12,7 +12,7 @@ export function matchesFilters(meter: Pick<Meter, 'filters'>, properties: Proper
 }
 
 /** A contribution of one event to one counter; undefined when the event carries nothing for it. */
-export type Contribution =
+type Contribution =
   | { kind: 'add'; amount: Decimal }
   | { kind: 'max'; amount: Decimal }
   | { kind: 'latest'; amount: Decimal; at: Date }

@@ -1,10 +1,10 @@
 // Dashboards: a meter's aggregate over a time range, grouped by day or a property's value.
 // This reads events (by the indexes on project, name and time); checks never come here.
 import type { Queryable } from '../db/database.js';
-import type { Meter } from './meters-store.js';
+import type { Meter } from '../catalog/meters-store.js';
 import { MAX_METER_DECIMALS, MAX_METER_VALUE, MAX_UNIQUE_VALUE_LENGTH } from './values.js';
 
-export interface UsageQuery {
+interface UsageQuery {
   start: Date;
   end: Date;
   customerId: string | undefined;

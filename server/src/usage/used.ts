@@ -1,18 +1,16 @@
 // How much of each metered feature the customer has used in its current period: read from the
-// counters kept as events arrive, never from the events.
+// counters kept as events arrive, never from the events. What entitlement snapshots read (SnapshotInputs.used).
 import type { Queryable } from '../db/database.js';
 import { meteredFeatureMeters } from '../catalog/features-store.js';
 import type { EngineResult } from '../entitlements/types.js';
+import { countersOf } from './counters-store.js';
 import { NEVER_ENDS } from './periods.js';
 
 export async function usedInCurrentPeriods(db: Queryable, projectId: string, customerId: string, result: EngineResult): Promise<Map<string, number>> {
   const meters = await meteredFeatureMeters(db, projectId);
   const wanted = [...meters].filter(([feature]) => result.features[feature]?.access && result.features[feature]?.periodStart);
   if (wanted.length === 0) return new Map();
-  const { rows } = await db.query<{ meter_id: string; period_start: Date; period_end: Date; value: string }>(
-    'select meter_id, period_start, period_end, value from usage_counters where customer_id = $1 and meter_id = any($2)',
-    [customerId, [...new Set(wanted.map(([, meterId]) => meterId))]],
-  );
+  const rows = await countersOf(db, customerId, [...new Set(wanted.map(([, meterId]) => meterId))]);
   const used = new Map<string, number>();
   for (const [feature, meterId] of wanted) {
     const entitlement = result.features[feature]!;

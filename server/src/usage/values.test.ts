@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Meter } from './meters-store.js';
+import type { Meter } from '../catalog/meters-store.js';
 import { readMeterValue } from './values.js';
 
 type MeterShape = Pick<Meter, 'aggregation' | 'property' | 'allow_negative'>;

@@ -2,7 +2,7 @@
 // `properties`. Pure: ingestion rejects an event whose value a meter refuses, and the usage
 // query (which reads events stored before a meter existed) leaves such values out the same way.
 import DecimalJs from 'decimal.js';
-import type { Aggregation, Meter } from './meters-store.js';
+import type { Meter } from '../catalog/meters-store.js';
 
 /** The largest magnitude of a number a meter reads. */
 export const MAX_METER_VALUE = 1_000_000_000_000;
@@ -17,7 +17,7 @@ export const UsageDecimal = DecimalJs.clone({ precision: 40 });
 export type UsageDecimal = DecimalJs;
 
 /** A decimal string as meters read it (JSON numbers are read too). */
-export const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
 
 export interface ValueProblem {
   code: 'value_out_of_range' | 'negative_value';
@@ -25,14 +25,11 @@ export interface ValueProblem {
 }
 
 /** What a meter reads from one event. */
-export type MeterReading =
+type MeterReading =
   | { kind: 'none' }
   | { kind: 'number'; amount: UsageDecimal }
   | { kind: 'text'; value: string }
   | { kind: 'refused'; problem: ValueProblem };
-
-/** Aggregations that read a number from `property` (and so may allow negative ones). */
-export const readsNumbers = (aggregation: Aggregation): boolean => aggregation === 'sum' || aggregation === 'max' || aggregation === 'latest';
 
 const OUT_OF_RANGE = `must be a finite number of magnitude at most ${MAX_METER_VALUE.toLocaleString('en-US')}, with at most ${MAX_METER_DECIMALS} digits after the decimal point`;
 

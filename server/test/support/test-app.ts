@@ -15,6 +15,7 @@ import { createPayments, type StripeSettings } from '../../src/payments/create.j
 import type { Payments } from '../../src/payments/payments.js';
 import { createRateLimiter, type RateLimiter } from '../../src/http/rate-limit.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
+import { createSnapshots } from '../../src/wiring.js';
 
 export interface CallOptions {
   key?: string | null;
@@ -65,11 +66,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const bus = createMemoryBus();
   const clocks = new ProjectClocks(clock, options.stripe ? undefined : { db: database.db, bus });
   await clocks.start();
-  const entitlements = new EntitlementCache({ db: database.db, bus, clock: clocks, logger, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS });
+  const entitlements = new EntitlementCache({ db: database.db, bus, clock: clocks, logger, snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
   const keys = new KeyCache(database.db, clocks, bus);
   await entitlements.start();
   await keys.start();
-  const payments = createPayments({ db: database.db, clock: clocks, logger, entitlements, pastDueGraceMs: DEFAULT_PAST_DUE_GRACE_MS }, options.stripe);
+  const payments = createPayments({ db: database.db, clock: clocks, logger, entitlements, snapshots: entitlements.snapshots }, options.stripe);
   const app = createApp({ db: database.db, bus, entitlements, keys, clock: clocks, logger, payments, validateResponses: true, rateLimiter: options.rateLimiter ?? createRateLimiter(NO_LIMITS) });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

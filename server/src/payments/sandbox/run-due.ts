@@ -3,7 +3,6 @@
 // before the next; then refreshes every snapshot that time alone has made stale. Each project's
 // work is judged by its own test clock; given a project, only that project's work is done.
 import { clockFor } from '../../clock.js';
-import { recomputeSnapshot } from '../../entitlements/snapshot.js';
 import { retryTransaction } from '../../db/transaction.js';
 import { projectNowSql } from '../../project-clocks.js';
 import type { Payments } from '../payments.js';
@@ -37,7 +36,7 @@ export async function advanceSandbox(payments: Payments, projectId?: string): Pr
 
 /** Customers whose entitlements changed with time alone (a grant ended, a grace ran out) get a new version, pushed. */
 async function refreshStaleSnapshots(payments: Payments, projectId?: string): Promise<void> {
-  const { db, clock, entitlements, pastDueGraceMs } = payments.deps;
+  const { db, clock, entitlements, snapshots } = payments.deps;
   const { rows } = await db.query<{ project_id: string; customer_id: string }>(
     `select project_id, customer_id from entitlement_snapshots s
      where ($2::text is null or s.project_id = $2) and valid_until <= ${projectNowSql('$1', 's.project_id')}`,
@@ -45,7 +44,7 @@ async function refreshStaleSnapshots(payments: Payments, projectId?: string): Pr
   );
   for (const row of rows) {
     const now = clockFor(clock, row.project_id).now();
-    const stored = await db.transaction((tx) => recomputeSnapshot(tx, row.project_id, row.customer_id, now, pastDueGraceMs));
+    const stored = await db.transaction((tx) => snapshots.recompute(tx, row.project_id, row.customer_id, now));
     await entitlements.published(stored);
   }
 }

@@ -5,7 +5,7 @@ import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 
 export type Aggregation = 'count' | 'sum' | 'max' | 'unique_count' | 'latest';
-export type FilterValue = string | number | boolean;
+type FilterValue = string | number | boolean;
 export type MeterFilters = Record<string, FilterValue | FilterValue[]>;
 
 export interface Meter {
@@ -97,4 +97,9 @@ export async function listMeterRows(db: Queryable, projectId: string, limit: num
 export async function meterSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
   const { rows } = await db.query<{ seq: number }>('select seq from meters where project_id = $1 and id = $2', [projectId, id]);
   return rows[0]?.seq;
+}
+
+/** Locks the meter's row for the rest of the transaction: changes that depend on the meter take turns. */
+export async function lockMeter(db: Queryable, meterId: string): Promise<void> {
+  await db.query('select id from meters where id = $1 for update', [meterId]);
 }

@@ -1,0 +1,64 @@
+// What the customer routes call: the changes that tell the entitlements (through their port)
+// what they must drop or recompute.
+import type { components } from '@nozle/openapi';
+import type { Queryable } from '../db/database.js';
+import type { Work } from '../db/work.js';
+import type { EntitlementChanges } from '../entitlement-changes.js';
+import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
+import { cleanMetadata, mergeMetadata } from './metadata.js';
+import { customerSeq, findCustomer, insertCustomer, listCustomerRows, markCustomerDeleted, updateCustomerRow, type Customer, type CustomerFields, type CustomerFilter } from './store.js';
+
+type CustomerCreateParams = components['schemas']['CustomerCreateParams'];
+type CustomerUpdateParams = components['schemas']['CustomerUpdateParams'];
+
+export function createCustomer(work: Work, projectId: string, params: CustomerCreateParams): Promise<Customer> {
+  const fields = { external_id: params.external_id ?? null, email: params.email ?? null, name: params.name ?? null, metadata: cleanMetadata(params.metadata) };
+  return insertCustomer(work.db, projectId, fields, work.now);
+}
+
+/** The customer as it is, without its position in the list. */
+export async function retrieveCustomer(db: Queryable, projectId: string, ref: string): Promise<Customer> {
+  const { seq: _seq, ...customer } = await findCustomer(db, projectId, ref);
+  return customer;
+}
+
+/** An update sets what it names; `null` clears email and name, absent keeps them; metadata merges (metadata.ts). */
+const updatedFields = (current: Customer, update: CustomerUpdateParams): CustomerFields => ({
+  external_id: update.external_id ?? current.external_id,
+  email: update.email === undefined ? current.email : update.email,
+  name: update.name === undefined ? current.name : update.name,
+  metadata: mergeMetadata(current.metadata, update.metadata),
+});
+
+export async function updateCustomer(work: Work, entitlements: EntitlementChanges, projectId: string, ref: string, update: CustomerUpdateParams): Promise<Customer> {
+  const current = await findCustomer(work.db, projectId, ref, true);
+  const customer = await updateCustomerRow(work.db, projectId, current.id, updatedFields(current, update), work.now);
+  // Lookups by the old external_id must stop finding it on every instance, and snapshots
+  // (which carry the external_id for copies kept by it) move to a new version.
+  if (customer.external_id !== current.external_id) {
+    await entitlements.sourcesChanged(work, projectId, customer.id);
+    work.afterCommit(() => entitlements.customerChanged(projectId, customer.id));
+  }
+  return customer;
+}
+
+export async function deleteCustomer(work: Work, entitlements: EntitlementChanges, projectId: string, ref: string): Promise<{ id: string; object: 'customer'; deleted: true }> {
+  const customer = await findCustomer(work.db, projectId, ref, true);
+  await markCustomerDeleted(work.db, projectId, customer.id, work.now);
+  await entitlements.customerDeleted(work, projectId, customer.id);
+  return { id: customer.id, object: 'customer', deleted: true };
+}
+
+export function listCustomers(db: Queryable, projectId: string, page: PageRequest & CustomerFilter): Promise<ListEnvelope<Customer>> {
+  const filter = {
+    ...(page.email !== undefined ? { email: page.email } : {}),
+    ...(page.external_id !== undefined ? { external_id: page.external_id } : {}),
+  };
+  return paginate(
+    '/v1/customers',
+    page,
+    'customer',
+    (id) => customerSeq(db, projectId, id),
+    (limit, afterSeq) => listCustomerRows(db, projectId, filter, limit, afterSeq),
+  );
+}

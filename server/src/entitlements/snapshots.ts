@@ -1,0 +1,62 @@
+// Computes and stores customers' snapshots, each at a version that grows in the same transaction
+// as the change that caused it. A snapshot shows what slices above the entitlements keep (usage
+// counted, credit left): it reads them through SnapshotInputs, handed in at assembly.
+import type { Queryable } from '../db/database.js';
+import { lockCustomer } from '../customers/store.js';
+import { computeEntitlements } from './engine.js';
+import { buildSnapshot, type StoredSnapshot, type UsedByFeature } from './snapshot.js';
+import { snapshotHeader, upsertSnapshot } from './snapshot-rows.js';
+import { loadEngineInput } from './sources.js';
+import type { EngineResult } from './types.js';
+
+/** The customer's credit balances per currency at an instant, and when the next grant with credit left expires. */
+interface CreditBalances {
+  balances: Record<string, number>;
+  nextExpiry: Date | null;
+}
+
+/** What a snapshot reads from the slices above the entitlements (the port they implement). */
+export interface SnapshotInputs {
+  /** `used`, per metered feature of `result`, in its current period (usage). */
+  used(db: Queryable, projectId: string, customerId: string, result: EngineResult): Promise<UsedByFeature>;
+  /** The customer's credit balances at `now` (billing). */
+  credits(db: Queryable, customerId: string, now: Date): Promise<CreditBalances>;
+}
+
+/** Built once at assembly; everything that recomputes a customer's entitlements is given it. */
+export class Snapshots {
+  readonly #inputs: SnapshotInputs;
+  readonly #pastDueGraceMs: number;
+
+  /** `pastDueGraceMs`: how long a past_due subscription keeps access. */
+  constructor(inputs: SnapshotInputs, pastDueGraceMs: number) {
+    this.#inputs = inputs;
+    this.#pastDueGraceMs = pastDueGraceMs;
+  }
+
+  /** Runs the engine over the customer's sources as they are in this transaction. */
+  async compute(db: Queryable, projectId: string, customerId: string, now: Date): Promise<EngineResult> {
+    return computeEntitlements(await loadEngineInput(db, projectId, customerId, now, this.#pastDueGraceMs));
+  }
+
+  /**
+   * Recomputes and stores the customer's snapshot at the next version. Call it inside the
+   * transaction of the change; it locks the customer's row so concurrent changes take turns.
+   */
+  async recompute(db: Queryable, projectId: string, customerId: string, now: Date): Promise<StoredSnapshot> {
+    await lockCustomer(db, customerId);
+    return this.store(db, projectId, customerId, now, await this.compute(db, projectId, customerId, now));
+  }
+
+  /** Stores `result` (with the usage counted so far) as the customer's next version. The customer must be locked. */
+  async store(db: Queryable, projectId: string, customerId: string, now: Date, result: EngineResult): Promise<StoredSnapshot> {
+    const used = await this.#inputs.used(db, projectId, customerId, result);
+    // A balance changes when a grant expires, so the snapshot is valid until the next expiry at most.
+    const { balances, nextExpiry } = await this.#inputs.credits(db, customerId, now);
+    if (nextExpiry && (!result.validUntil || nextExpiry < result.validUntil)) result = { ...result, validUntil: nextExpiry };
+    const header = await snapshotHeader(db, customerId);
+    const snapshot = buildSnapshot({ id: customerId, externalId: header.externalId }, header.version + 1, now, result, used, balances);
+    await upsertSnapshot(db, customerId, projectId, snapshot, result.validUntil, now);
+    return { projectId, snapshot, validUntilMs: result.validUntil?.getTime() ?? null, computedAtMs: now.getTime() };
+  }
+}

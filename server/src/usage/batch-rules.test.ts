@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Meter } from '../catalog/meters-store.js';
+import { ApiError } from '../http/errors.js';
+import { BatchResults, checkEvents, matchMeters, MAX_FUTURE_MS, refusedValue, withCustomers, type ValidEvent } from './batch-rules.js';
+
+const now = new Date('2026-03-10T12:00:00Z');
+const seconds = (at: Date) => at.getTime() / 1000;
+const DAY = 86_400_000;
+const limits = (checkEvent: (value: unknown) => ApiError | undefined = () => undefined) => ({ now, maxAgeMs: 35 * DAY, checkEvent });
+const event = (over: Record<string, unknown> = {}) => ({ id: 'evt_1', customer: 'cus_1', event: 'tokens', ...over });
+
+function judge(raw: unknown[], checkEvent?: (value: unknown) => ApiError | undefined) {
+  const results = new BatchResults(raw.length);
+  const candidates = checkEvents(raw, limits(checkEvent), results);
+  return { candidates, summary: results.summary() };
+}
+
+describe('checkEvents', () => {
+  it.each([
+    { name: 'an event without a timestamp happens now', sent: event(), status: 'candidate', at: now },
+    { name: 'a timestamp within the clock drift ahead is taken', sent: event({ timestamp: seconds(now) + MAX_FUTURE_MS / 1000 }), status: 'candidate' },
+    { name: 'a timestamp beyond the drift is in the future', sent: event({ timestamp: seconds(now) + MAX_FUTURE_MS / 1000 + 1 }), code: 'timestamp_in_future' },
+    { name: 'a timestamp older than the bound is too old', sent: event({ timestamp: seconds(now) - 36 * 86_400 }), code: 'timestamp_too_old', message: 'The timestamp is more than 35 days old.' },
+    { name: 'a timestamp no Date holds is invalid', sent: event({ timestamp: 1e300 }), code: 'parameter_invalid' },
+  ])('$name', ({ sent, status, code, at, message }) => {
+    const { candidates, summary } = judge([sent]);
+    if (status === 'candidate') {
+      expect(candidates).toHaveLength(1);
+      if (at) expect(candidates[0]!.at).toEqual(at);
+    } else {
+      expect(candidates).toEqual([]);
+      expect(summary.results[0]).toMatchObject({ status: 'rejected', id: 'evt_1', error: { code, param: 'events[0][timestamp]', ...(message ? { message } : {}) } });
+    }
+  });
+
+  it('names a shape error within the batch', () => {
+    const check = () => new ApiError(400, 'invalid_request_error', 'parameter_invalid', 'bad note', 'properties[note]');
+    const { summary } = judge([event()], check);
+    expect(summary.results[0]).toMatchObject({ status: 'rejected', error: { code: 'parameter_invalid', param: 'events[0][properties][note]' } });
+  });
+
+  it('echoes an id only when it can be stored', () => {
+    const check = () => new ApiError(400, 'invalid_request_error', 'parameter_invalid', 'bad id', 'id');
+    const { summary } = judge([event({ id: 'a\u0000b' }), event({ id: 42 })], check);
+    expect(summary.results.map((r) => r.id)).toEqual([null, null]);
+  });
+
+  it('takes the first of two events with one id and calls the second a duplicate', () => {
+    const { candidates, summary } = judge([event(), event()]);
+    expect(candidates.map((c) => c.index)).toEqual([0]);
+    expect(summary).toMatchObject({ duplicates: 1, rejected: 1, accepted: 0 });
+    expect(summary.results[1]).toEqual({ index: 1, id: 'evt_1', status: 'duplicate' });
+  });
+});
+
+describe('withCustomers', () => {
+  it('keeps events whose customer was found, by the id it resolved to, and rejects the others', () => {
+    const results = new BatchResults(2);
+    const candidates = checkEvents([event({ customer: 'ext_1' }), event({ id: 'evt_2', customer: 'nobody' })], limits(), results);
+    const valid = withCustomers(candidates, new Map([['ext_1', 'cus_9']]), results);
+    expect(valid).toMatchObject([{ index: 0, id: 'evt_1', customerId: 'cus_9', name: 'tokens', properties: {} }]);
+    expect(results.summary().results[1]).toMatchObject({ status: 'rejected', error: { code: 'customer_not_found', param: 'events[1][customer]' } });
+  });
+});
+
+const meter = (over: Partial<Meter>): Meter => ({
+  id: 'mtr_1',
+  object: 'meter',
+  key: 'tokens',
+  name: 'Tokens',
+  event_name: 'tokens',
+  aggregation: 'sum',
+  property: 'count',
+  filters: {},
+  allow_negative: false,
+  created: 0,
+  ...over,
+});
+const valid = (properties: Record<string, unknown>, name = 'tokens'): ValidEvent => ({ index: 0, id: 'evt_1', customerId: 'cus_1', name, at: now, properties });
+
+describe('refusedValue and matchMeters', () => {
+  it.each([
+    { name: 'a negative value for a meter that refuses them', meters: [meter({})], properties: { count: -1 }, refused: 'negative_value' },
+    { name: 'a negative value a meter allows', meters: [meter({ allow_negative: true })], properties: { count: -1 }, refused: undefined },
+    { name: 'a value of a meter of another event', meters: [meter({ event_name: 'other' })], properties: { count: -1 }, refused: undefined },
+    { name: 'a value a filtered-out meter would refuse', meters: [meter({ filters: { model: 'a' } })], properties: { count: -1, model: 'b' }, refused: undefined },
+  ])('$name', ({ meters, properties, refused }) => {
+    expect(refusedValue(meters, valid(properties))?.code).toBe(refused);
+  });
+
+  it('pairs each event with the meters of its name whose filters it matches', () => {
+    const meters = [meter({ id: 'a' }), meter({ id: 'b', filters: { model: 'x' } }), meter({ id: 'c', event_name: 'other' })];
+    expect(matchMeters([valid({ model: 'y' })], meters).map((m) => m.meter.id)).toEqual(['a']);
+    expect(matchMeters([valid({ model: 'x' })], meters).map((m) => m.meter.id)).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,30 @@
+// Assembly: the ports a slice declares for what it needs from the slices above it, each
+// implemented there and put together here (app.ts, server.ts and tests hand them in).
+import { customersToMigrate, moveSubscriptionsToVersion } from './access/subscriptions-store.js';
+import { creditBalances } from './billing/credits-store.js';
+import { eventsInInvoicedPeriods } from './billing/invoices-store.js';
+import { checkPrice } from './billing/prices.js';
+import type { CatalogPorts } from './catalog/ports.js';
+import { Snapshots } from './entitlements/snapshots.js';
+import { backfillFeatureCounters } from './usage/backfill.js';
+import type { InvoicedPeriods } from './usage/ingest.js';
+import { usedInCurrentPeriods } from './usage/used.js';
+
+/** What computes and stores entitlement snapshots, reading usage (usage) and credit balances (billing). */
+export function createSnapshots(pastDueGraceMs: number): Snapshots {
+  return new Snapshots({ used: usedInCurrentPeriods, credits: creditBalances }, pastDueGraceMs);
+}
+
+/** The catalog's ports: billing's rating rule for prices, usage's backfill of a new meter tie, access's plan holders. */
+export function catalogPorts(snapshots: Snapshots): CatalogPorts {
+  return {
+    checkPrice,
+    meterTied: async (work, projectId, feature, meter) => {
+      await backfillFeatureCounters(work, snapshots, projectId, feature, meter);
+    },
+    planHolders: { customersToMigrate, moveSubscriptionsToVersion },
+  };
+}
+
+/** Usage's port to the invoices billing keeps: events in periods already invoiced. */
+export const invoicedPeriods: InvoicedPeriods = eventsInInvoicedPeriods;
