@@ -11,7 +11,7 @@ function snapshotOf(version: number, features: Record<string, Partial<Entitlemen
     computed: 1_700_000_000,
     valid_until: null,
     features: Object.fromEntries(
-      Object.entries(features).map(([feature, fields]) => [feature, { feature, type: 'boolean', allowed: true, reason: null, source: null, ...fields } as Entitlement]),
+      Object.entries(features).map(([feature, fields]) => [feature, { feature, type: 'boolean', allowed: true, reason: null, source: null, ...fields }]),
     ),
   };
 }

@@ -183,7 +183,7 @@ describe('reconnecting', () => {
     await vi.waitFor(() => expect(nozle.getStatus()).toBe('open'));
     const held = nozle.getSnapshot();
 
-    drop(first as never);
+    drop(first);
     await vi.waitFor(() => expect(nozle.getStatus()).toBe('connecting'));
     const second = await server.nextConnection();
     expect(second.hello).toEqual({ type: 'hello', key: 'pk_test_1', token: 'tok_1', version: 4 });

@@ -13,7 +13,7 @@ export function snapshotOf(version: number, features: Record<string, Partial<Ent
     features: Object.fromEntries(
       Object.entries(features).map(([feature, entry]) => [
         feature,
-        { feature, type: 'boolean', allowed: true, reason: null, source: null, ...entry } as Entitlement,
+        { feature, type: 'boolean', allowed: true, reason: null, source: null, ...entry },
       ]),
     ),
   };

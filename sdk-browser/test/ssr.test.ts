@@ -6,7 +6,7 @@ import { snapshotOf } from './snapshots.js';
 
 const BROWSER_GLOBALS = ['window', 'document', 'WebSocket', 'addEventListener', 'navigator', 'localStorage'] as const;
 
-let restore: Array<() => void> = [];
+const restore: Array<() => void> = [];
 
 afterEach(() => {
   for (const undo of restore.splice(0)) undo();

@@ -115,7 +115,7 @@ export function memoryRealtime(overrides: Partial<NozleBrowserOptions> = {}) {
     baseUrl: 'https://api.example.com',
     customerToken: 'ct_test',
     WebSocket: Socket as unknown as typeof WebSocket,
-    fetch: fetch as unknown as typeof globalThis.fetch,
+    fetch: fetch,
     ...overrides,
   };
 

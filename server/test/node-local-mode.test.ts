@@ -14,7 +14,7 @@ beforeAll(async () => {
     await t.call('POST', '/v1/customers', { body: { external_id: externalId } });
     await t.call('GET', `/v1/customers/${externalId}/entitlements`); // a stored snapshot to stream
   }
-  nozle = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url, stream: { WebSocket: WebSocket as never } });
+  nozle = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url, stream: { WebSocket: WebSocket } });
 });
 afterAll(async () => {
   await nozle.shutdown(2000);

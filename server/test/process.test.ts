@@ -44,7 +44,7 @@ const api = async (url: string, key: string, method = 'GET', body?: unknown) => 
     headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) };
 };
 
 describe('starting the server with no configuration', () => {

@@ -51,7 +51,7 @@ const call = async (method: string, path: string, body?: unknown) => {
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) };
 };
 
 describe('Redis down', () => {

@@ -17,7 +17,7 @@ const isNode = (value: unknown): value is Node => typeof value === 'object' && v
 function resolve(node: unknown): Node | undefined {
   let current = node as Node | undefined;
   for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    current = (current.$ref as string)
+    current = (current.$ref)
       .replace(/^#\//, '')
       .split('/')
       .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
@@ -142,7 +142,7 @@ function allExamples(): ExampleCase[] {
 // changed by checking them) and every error reported.
 const ajv = new Ajv2020({ strict: false, allErrors: true, useDefaults: false, coerceTypes: false });
 addFormats.default(ajv);
-ajv.addSchema(spec as object, SPEC_ID);
+ajv.addSchema(spec, SPEC_ID);
 
 const examples = allExamples();
 

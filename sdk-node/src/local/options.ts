@@ -107,7 +107,8 @@ export function resolveStreamOptions(stream: unknown): ResolvedStreamOptions | u
 function delay(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
-    throw new TypeError(`Nozle: \`${name}\` must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${JSON.stringify(value) ?? String(value)}.`);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever was passed, as JavaScript prints it
+    throw new TypeError(`Nozle: \`${name}\` must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${String(value)}.`);
   }
   return value;
 }

@@ -5,7 +5,7 @@ import type { StoredPrice } from '../catalog/prices.js';
 const start = new Date('2026-03-01T00:00:00Z');
 const end = new Date('2026-04-01T00:00:00Z');
 const price = (fields: Partial<StoredPrice>): StoredPrice =>
-  ({ key: 'p', meter_id: 'mtr_1', meter_key: 'm', model: 'per_unit', unit_amount: '1', ...fields }) as StoredPrice;
+  ({ key: 'p', meter_id: 'mtr_1', meter_key: 'm', model: 'per_unit', unit_amount: '1', ...fields });
 
 describe('draftInvoice', () => {
   // Each case worked by hand: [what, base fee, trial, usage, line amounts, total].

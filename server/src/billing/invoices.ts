@@ -22,8 +22,6 @@ import { applyCredits } from './credits.js';
 import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
 import type { InvoiceCollector } from './invoice-collector.js';
-import { Sandbox } from '../payments/sandbox/sandbox.js';
-import { findProviderCustomer } from '../payments/store.js';
 import {
   billableSubscription,
   billableSubscriptions,

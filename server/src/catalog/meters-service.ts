@@ -4,7 +4,7 @@ import type { Queryable } from '../db/database.js';
 import type { Work } from '../db/work.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { checkMeterDefinition } from './meter-rules.js';
-import { insertMeter, listMeterRows, meterSeq, type Meter, type MeterFilters } from './meters-store.js';
+import { insertMeter, listMeterRows, meterSeq, type Meter } from './meters-store.js';
 
 type MeterCreateParams = components['schemas']['MeterCreateParams'];
 
@@ -19,7 +19,7 @@ export async function createMeter(work: Work, projectId: string, params: MeterCr
       event_name: params.event_name,
       aggregation: params.aggregation,
       property: params.property ?? null,
-      filters: (params.filters ?? {}) as MeterFilters,
+      filters: (params.filters ?? {}),
       allow_negative: params.allow_negative ?? false,
     },
     work.now,

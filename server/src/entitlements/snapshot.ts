@@ -72,6 +72,6 @@ export function buildSnapshot(
 export function withWholeCatalog(snapshot: Snapshot, catalog: ReadonlyMap<string, FeatureType>): Snapshot {
   const missing = [...catalog].filter(([key]) => !(key in snapshot.features));
   if (missing.length === 0) return snapshot;
-  const added = missing.map(([feature, type]) => [feature, { feature, type, allowed: false, reason: 'no_access' as const, source: null }]);
+  const added = missing.map(([feature, type]): [string, SnapshotFeature] => [feature, { feature, type, allowed: false, reason: 'no_access', source: null }]);
   return { ...snapshot, features: { ...snapshot.features, ...Object.fromEntries(added) } };
 }

@@ -84,12 +84,12 @@ async function identifyCaller<S>(binding: Binding<S>, operation: OperationSpec, 
 /** The request's validated input, and the raw body's bytes for operations whose signature covers them. */
 function readInput(operation: OperationSpec, validator: OperationValidator, req: Request): { input: Input<OperationId>; rawBody: Buffer | undefined } {
   // express.raw() left the bytes for the handler (a signature covers them); validation reads JSON.
-  const rawBody = operation.rawBody && Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined;
+  const rawBody = operation.rawBody && Buffer.isBuffer(req.body) ? (req.body) : undefined;
   if (rawBody) req.body = parseJson(rawBody);
   if (operation.body && req.body === undefined && hasBody(req)) {
     throw new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the request body as JSON with `Content-Type: application/json`.');
   }
-  const input = validator.request({ params: req.params, query: req.query as Record<string, unknown>, headers: req.headers, body: req.body });
+  const input = validator.request({ params: req.params, query: req.query, headers: req.headers, body: req.body });
   return { input: input as unknown as Input<OperationId>, rawBody };
 }
 

@@ -72,12 +72,12 @@ export function routesWith<S>() {
       return {
         operationId,
         public: false,
-        run: (input, ctx) => handler(input as unknown as Input<Id>, ctx as HandlerContext<S> & { caller: Caller }),
+        run: (input, ctx) => handler(input, ctx as HandlerContext<S> & { caller: Caller }),
       };
     },
     /** A route anyone may call (health probes). */
     definePublicRoute<Id extends OperationId>(operationId: Id, handler: NoInfer<(input: Input<Id>, ctx: HandlerContext<S>) => Promise<Reply<Id>>>): Route<S> {
-      return { operationId, public: true, run: (input, ctx) => handler(input as unknown as Input<Id>, ctx) };
+      return { operationId, public: true, run: (input, ctx) => handler(input, ctx) };
     },
   };
 }

@@ -5,7 +5,6 @@ import type { Plan } from '../catalog/plans-store.js';
 import { clockFor } from '../clock.js';
 import type { Customer } from '../customers/store.js';
 import type { Queryable } from '../db/database.js';
-import type { Snapshots } from '../entitlements/snapshots.js';
 import { applySync, type ApplyDeps } from './apply.js';
 import type { PaymentEvents } from './events.js';
 import { ProviderInvoices } from './invoice-collection.js';

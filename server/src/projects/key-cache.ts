@@ -118,7 +118,7 @@ export class KeyCache implements KeyResolver {
   }
 
   /** The cached value, unless the bus is down and it was read longer ago than the bound. */
-  #unlessStale<V extends {}>(cache: LRUCache<string, V>, key: string): V | undefined {
+  #unlessStale<V extends object>(cache: LRUCache<string, V>, key: string): V | undefined {
     const value = cache.get(key);
     if (value === undefined || this.#bus.healthy()) return value;
     const ageMs = KEY_TTL_MS - cache.getRemainingTTL(key);

@@ -1,5 +1,4 @@
 import { spec } from '@nozle/openapi';
-import type { OpenApiDocument } from '../http/operations.js';
 import { routesWith, workOf } from '../http/route.js';
 import { createSchemaCheck } from '../http/validation.js';
 import { ingestEvents, type IngestDeps } from './ingest.js';
@@ -10,7 +9,7 @@ interface Services extends IngestDeps { eventMaxAgeMs: number }
 
 const { defineRoute } = routesWith<Services>();
 
-const checkEvent = createSchemaCheck(spec as OpenApiDocument, '/components/schemas/EventInput');
+const checkEvent = createSchemaCheck(spec, '/components/schemas/EventInput');
 
 export const usageRoutes = [
   defineRoute('ingestEvents', async ({ body }, ctx) => ({
