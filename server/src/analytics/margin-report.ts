@@ -1,5 +1,6 @@
 // The margin report: reads invoice lines, rollups, cost models and subscriptions for a window
 // (margin-store.ts) and hands them to margin.ts.
+import { DAY_MS } from '../time/periods.js';
 import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
@@ -23,7 +24,7 @@ const endedBy = (s: SubscriptionRow, at: Date) => s.status === 'canceled' && s.c
 /** The plan of the customer's newest subscription live at some point of the day. */
 const planOnDay = (subs: SubscriptionRow[]) => (customerId: string, day: string) => {
   const dayStart = new Date(`${day}T00:00:00Z`);
-  const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+  const dayEnd = new Date(dayStart.getTime() + DAY_MS);
   return subs.find((s) => s.customer_id === customerId && s.created_at < dayEnd && !endedBy(s, dayStart))?.plan_key ?? null;
 };
 

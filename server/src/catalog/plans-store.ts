@@ -80,23 +80,25 @@ const SELECT = `select p.id, p.key, p.current_version, p.metadata, p.created_at,
   v.currency, v.base_price, v.prices, v.trial_days, v.entitlements, v.credits
   from plans p join plan_versions v on v.plan_id = p.id`;
 
+/** A version's columns in the order both statements below name them ($1 to $10). */
+const versionColumns = (planId: string, version: number, terms: PlanTerms): unknown[] => [
+  planId,
+  version,
+  terms.name,
+  terms.interval,
+  terms.currency,
+  terms.base_price,
+  terms.trial_days,
+  JSON.stringify(terms.entitlements),
+  JSON.stringify(terms.prices ?? []),
+  terms.credits ? JSON.stringify(terms.credits) : null,
+];
+
 async function insertVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {
   await db.query(
-    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, prices, created_at, credits)
+    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, prices, credits, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      planId,
-      version,
-      terms.name,
-      terms.interval,
-      terms.currency,
-      terms.base_price,
-      terms.trial_days,
-      JSON.stringify(terms.entitlements),
-      JSON.stringify(terms.prices ?? []),
-      now,
-      terms.credits ? JSON.stringify(terms.credits) : null,
-    ],
+    [...versionColumns(planId, version, terms), now],
   );
 }
 
@@ -152,18 +154,7 @@ export async function replaceCurrentVersion(db: Queryable, planId: string, versi
     `update plan_versions set name = $3, interval = $4, currency = $5, base_price = $6, trial_days = $7, entitlements = $8, prices = $9,
        credits = $10
      where plan_id = $1 and version = $2`,
-    [
-      planId,
-      version,
-      terms.name,
-      terms.interval,
-      terms.currency,
-      terms.base_price,
-      terms.trial_days,
-      JSON.stringify(terms.entitlements),
-      JSON.stringify(terms.prices ?? []),
-      terms.credits ? JSON.stringify(terms.credits) : null,
-    ],
+    versionColumns(planId, version, terms),
   );
 }
 

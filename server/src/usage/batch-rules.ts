@@ -1,6 +1,7 @@
 // The rules of a batch of usage events, pure: what each event answers (accepted, duplicate or
 // rejected with why), the checks an event passes on its own (shape, time window, repeats in the
 // batch), which value a meter refuses, and what the accepted events add to which counters.
+import { DAY_MS } from '../time/periods.js';
 import type { components } from '@nozle/openapi';
 import type { Meter } from '../catalog/meters-store.js';
 import type { EngineResult } from '../entitlements/types.js';
@@ -96,7 +97,7 @@ function judgeEvent(value: unknown, index: number, limits: EventLimits): Verdict
     return rejected('timestamp_in_future', 'The timestamp is more than 5 minutes ahead of the server clock.', param);
   }
   if (at.getTime() < limits.now.getTime() - limits.maxAgeMs) {
-    return rejected('timestamp_too_old', `The timestamp is more than ${Math.round(limits.maxAgeMs / 86_400_000)} days old.`, param);
+    return rejected('timestamp_too_old', `The timestamp is more than ${Math.round(limits.maxAgeMs / DAY_MS)} days old.`, param);
   }
   return { kind: 'candidate', event, at };
 }

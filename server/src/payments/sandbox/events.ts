@@ -1,5 +1,6 @@
 // The sandbox's events: plain objects in the shape of Stripe's (so the stored payloads read the
 // same whichever provider sent them), each with Nozle's description of what it is about.
+import { unixSeconds } from '../../clock.js';
 import type { ProviderEvent, ReceivedEvent } from '../provider.js';
 
 /** The object an event carries, as the sandbox raises it (the fields processing reads are named). */
@@ -30,7 +31,7 @@ export function sandboxEvent(id: string, type: string, object: SandboxObject, at
     id,
     object: 'event',
     type,
-    created: Math.floor(at.getTime() / 1000),
+    created: unixSeconds(at),
     api_version: null,
     livemode: false,
     pending_webhooks: 0,
