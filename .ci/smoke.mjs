@@ -18,8 +18,8 @@ function startServer(env) {
       const started = Date.now();
       const poll = setInterval(() => {
         const match = output.match(pattern);
-        if (match) return clearInterval(poll), resolve(match[1]);
-        if (child.exitCode !== null || Date.now() - started > 60_000) clearInterval(poll), reject(new Error(`no ${pattern} in:\n${output}`));
+        if (match) return (clearInterval(poll), resolve(match[1]));
+        if (child.exitCode !== null || Date.now() - started > 60_000) (clearInterval(poll), reject(new Error(`no ${pattern} in:\n${output}`)));
       }, 50);
     });
   return { child, exited, waitFor, output: () => output };

@@ -86,7 +86,9 @@ const url = withSearchPath(baseUrl, schema);
 
 const admin = new pg.Client({ connectionString: baseUrl });
 await admin.connect();
-const { rows: [{ server_version: pgVersion }] } = await admin.query('show server_version');
+const {
+  rows: [{ server_version: pgVersion }],
+} = await admin.query('show server_version');
 await admin.query(`create schema ${schema}`);
 await admin.end();
 
@@ -160,19 +162,22 @@ try {
     });
   }
 
-  const { rows: [counted] } = await nozle.db.query(
-    `select coalesce(sum(value), 0)::text as value from usage_counters where project_id = $1 and meter_id = $2`,
-    [project.projectId, meter.id],
-  );
-  const { rows: [stored] } = await nozle.db.query(`select count(*)::int as n from events where project_id = $1 and id like 'evt%'`, [project.projectId]);
+  const {
+    rows: [counted],
+  } = await nozle.db.query(`select coalesce(sum(value), 0)::text as value from usage_counters where project_id = $1 and meter_id = $2`, [
+    project.projectId,
+    meter.id,
+  ]);
+  const {
+    rows: [stored],
+  } = await nozle.db.query(`select count(*)::int as n from events where project_id = $1 and id like 'evt%'`, [project.projectId]);
 
   const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   };
-  const row = (name, rate, seconds, unit) =>
-    `${name.padEnd(34)}${rate.toFixed(0).padStart(10)} ${unit.padEnd(9)}${`${seconds.toFixed(2)} s`.padStart(9)}`;
+  const row = (name, rate, seconds, unit) => `${name.padEnd(34)}${rate.toFixed(0).padStart(10)} ${unit.padEnd(9)}${`${seconds.toFixed(2)} s`.padStart(9)}`;
   console.log();
   console.log(`${''.padEnd(34)}${'median per second'.padStart(20)}${'median time'.padStart(13)}`);
   console.log(row('baseline (raw insert through pg)', median(rounds.map((r) => r.raw)), median(rounds.map((r) => r.rawSeconds)), 'rows/s'));

@@ -43,7 +43,8 @@ function positiveInts(name, fallback) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const values = raw.split(',').map((part) => Number(part.trim()));
-  if (values.some((value) => !Number.isInteger(value) || value < 1)) throw new Error(`${name} must be positive integers separated by commas, got ${JSON.stringify(raw)}`);
+  if (values.some((value) => !Number.isInteger(value) || value < 1))
+    throw new Error(`${name} must be positive integers separated by commas, got ${JSON.stringify(raw)}`);
   return values;
 }
 
@@ -238,19 +239,21 @@ async function measureSide(side, clients, templates) {
       const token = await minter.customerToken(CUSTOMER, { expiresIn: 3600 });
       await minter.shutdown();
       hello = { type: 'hello', key: listening.publishableKey, token, version: 0 };
-      push = (kind) => fetch(`${listening.url}/v1/customers/${CUSTOMER}/grants`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${listening.secretKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify(kind === 'revoke' ? { feature: 'export', kind } : { feature: 'export' }),
-      });
+      push = (kind) =>
+        fetch(`${listening.url}/v1/customers/${CUSTOMER}/grants`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${listening.secretKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(kind === 'revoke' ? { feature: 'export', kind } : { feature: 'export' }),
+        });
     } else {
       // A hello of the same shape (the bare server reads only its type and key).
       hello = { type: 'hello', key: 'pk_bare', token: 'x'.repeat(150), version: 0 };
-      push = (kind) => fetch(`${listening.url}/v1/broadcast`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(kind === 'revoke' ? { feature: 'export', kind } : { feature: 'export' }),
-      });
+      push = (kind) =>
+        fetch(`${listening.url}/v1/broadcast`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(kind === 'revoke' ? { feature: 'export', kind } : { feature: 'export' }),
+        });
     }
 
     const before = await server.request({ type: 'memory' }, 'memory');
@@ -263,7 +266,9 @@ async function measureSide(side, clients, templates) {
     const connected = await clientsRole.next('connected');
     const problems = [];
     if (connected.failed > 0 || Object.keys(connected.errors).length > 0 || Object.keys(connected.closes).length > 0) {
-      problems.push(`connecting: ${connected.open} of ${clients} greeted, ${connected.failed} failed; errors ${JSON.stringify(connected.errors)}; closes ${JSON.stringify(connected.closes)}`);
+      problems.push(
+        `connecting: ${connected.open} of ${clients} greeted, ${connected.failed} failed; errors ${JSON.stringify(connected.errors)}; closes ${JSON.stringify(connected.closes)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await server.request({ type: 'memory' }, 'memory');
@@ -272,7 +277,8 @@ async function measureSide(side, clients, templates) {
     const sent = now();
     const clock = await clientsRole.request({ type: 'clock', t: sent }, 'clock');
     const back = now();
-    if (!(clock.child >= sent && clock.child <= back)) throw new Error(`the clients' clock is not the parent's: sent ${sent}, child ${clock.child}, back ${back}`);
+    if (!(clock.child >= sent && clock.child <= back))
+      throw new Error(`the clients' clock is not the parent's: sent ${sent}, child ${clock.child}, back ${back}`);
 
     await server.request({ type: 'eld-start' }, 'eld-started');
     const fromCommit = [];
@@ -323,7 +329,9 @@ async function measureSide(side, clients, templates) {
     const clientsExit = await exitOf(clientsRole, 'the clients process');
     const closeCodes = Object.entries(clientsClosed.closes);
     if (clientsClosed.left > 0 || closeCodes.some(([code]) => !code.startsWith('1001'))) {
-      problems.push(`shutdown: ${clientsClosed.left} clients still open after ${clientsClosed.seconds.toFixed(1)} s; closes ${JSON.stringify(clientsClosed.closes)}; errors ${JSON.stringify(clientsClosed.errors)}`);
+      problems.push(
+        `shutdown: ${clientsClosed.left} clients still open after ${clientsClosed.seconds.toFixed(1)} s; closes ${JSON.stringify(clientsClosed.closes)}; errors ${JSON.stringify(clientsClosed.errors)}`,
+      );
     }
     if (serverExit !== 'exited') problems.push(`server process: ${serverExit}`);
     if (clientsExit !== 'exited') problems.push(`clients process: ${clientsExit}`);
@@ -355,7 +363,9 @@ async function measureSide(side, clients, templates) {
 
 // ---------------------------------------------------------------------------------------------
 
-console.log(`realtime: ${CLIENTS.join(', ')} clients of one customer, ${PUSHES} pushes each (grant/revoke alternating) after ${WARMUP_PUSHES} warm-up; can(): ${CAN_CALLS} calls after ${CAN_WARMUP} warm-up`);
+console.log(
+  `realtime: ${CLIENTS.join(', ')} clients of one customer, ${PUSHES} pushes each (grant/revoke alternating) after ${WARMUP_PUSHES} warm-up; can(): ${CAN_CALLS} calls after ${CAN_WARMUP} warm-up`,
+);
 console.log(`database: ${database}; Node ${process.version}; clock: CLOCK_MONOTONIC (process.hrtime) in every process`);
 
 const can = await measureCan();
@@ -418,7 +428,10 @@ for (const clients of CLIENTS) {
   console.log(
     `(no ratio from the 200: it comes after the push; ${(bare.earlyShare * 100).toFixed(0)}% (bare) and ${(nozle.earlyShare * 100).toFixed(0)}% (Nozle) of clients had the new version before it)`,
   );
-  for (const [name, m] of [['bare', bare], ['Nozle', nozle]]) {
+  for (const [name, m] of [
+    ['bare', bare],
+    ['Nozle', nozle],
+  ]) {
     for (const problem of m.problems) console.log(`PROBLEM (${name}, ${clients} clients): ${problem}`);
     // Not a timing threshold: clients that never got a push, or errors, mean something else was measured.
     if (m.problems.length > 0) failed = true;

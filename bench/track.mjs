@@ -127,7 +127,9 @@ try {
 
   const nozle = new Nozle({ secretKey: 'sk_test_bench', baseUrl: stub.url });
   const receivedBefore = stub.received();
-  console.log(`nozle.track() with default track options, ${CALLS} calls in chunks of ${CHUNK} (flushed between chunks, untimed), after ${WARMUP_CALLS} warm-up calls`);
+  console.log(
+    `nozle.track() with default track options, ${CALLS} calls in chunks of ${CHUNK} (flushed between chunks, untimed), after ${WARMUP_CALLS} warm-up calls`,
+  );
   console.log(`API: a stub node:http server in this process answering every batch 200; Node ${process.version}`);
 
   const { baseline, track, slices } = await measure(nozle, CALLS);
@@ -139,7 +141,9 @@ try {
   const ns = (value) => `${value.toFixed(0)} ns`.padStart(13);
   const row = (name, m) => `${name.padEnd(36)}${ns(m.median)}${(1e3 / m.median).toFixed(2).padStart(11)}${ns(m.mean)}`;
   console.log();
-  console.log(`${''.padEnd(36)}${'median/call'.padStart(13)}${'M calls/s'.padStart(11)}${'mean/call'.padStart(13)}   (${slices} slices of up to ${SLICE} calls)`);
+  console.log(
+    `${''.padEnd(36)}${'median/call'.padStart(13)}${'M calls/s'.padStart(11)}${'mean/call'.padStart(13)}   (${slices} slices of up to ${SLICE} calls)`,
+  );
   console.log(row('baseline (randomUUID + array push)', baseline));
   console.log(row('nozle.track()', track));
   console.log();

@@ -61,8 +61,7 @@ if (check) {
   }
   if (stale.length > 0) {
     console.error(
-      `Generated files are out of date with nozle.yaml: ${stale.join(', ')}.\n` +
-        'Run `pnpm --filter @nozle/openapi generate` and commit the result.',
+      `Generated files are out of date with nozle.yaml: ${stale.join(', ')}.\n` + 'Run `pnpm --filter @nozle/openapi generate` and commit the result.',
     );
     process.exit(1);
   }
@@ -72,5 +71,9 @@ if (check) {
   for (const [name, content] of Object.entries(files)) {
     await writeFile(resolve(outDir, name), content);
   }
-  console.log(`Wrote ${Object.keys(files).map((name) => `src/generated/${name}`).join(', ')}.`);
+  console.log(
+    `Wrote ${Object.keys(files)
+      .map((name) => `src/generated/${name}`)
+      .join(', ')}.`,
+  );
 }

@@ -82,8 +82,7 @@ export function createNozleClient(options: NozleClientOptions): NozleClient {
   const customFetch = options.fetch;
   const client = createClient<paths>({
     baseUrl: resolveBaseUrl(options.baseUrl),
-    fetch: (request: Request) =>
-      customFetch ? customFetch(request) : globalThis.fetch(request),
+    fetch: (request: Request) => (customFetch ? customFetch(request) : globalThis.fetch(request)),
   });
   client.use(nozleMiddleware(options));
   return client;
@@ -105,9 +104,5 @@ export type SuccessData<R> = R extends { data: infer T } ? T : never;
  */
 export function unwrap<R extends FetchResult>(result: R): SuccessData<R> {
   if (result.error === undefined && result.response.ok) return result.data as SuccessData<R>;
-  throw errorFromResponse(
-    result.response.status,
-    result.error,
-    result.response.headers.get('Request-Id'),
-  );
+  throw errorFromResponse(result.response.status, result.error, result.response.headers.get('Request-Id'));
 }

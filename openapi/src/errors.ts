@@ -3,13 +3,7 @@
 
 /** The `error.type` values the API sends, plus `connection_error` for network failures. */
 export type NozleErrorType =
-  | 'invalid_request_error'
-  | 'authentication_error'
-  | 'permission_error'
-  | 'idempotency_error'
-  | 'rate_limit_error'
-  | 'api_error'
-  | 'connection_error';
+  'invalid_request_error' | 'authentication_error' | 'permission_error' | 'idempotency_error' | 'rate_limit_error' | 'api_error' | 'connection_error';
 
 export interface NozleErrorInit {
   message: string;
@@ -156,11 +150,7 @@ const defaultType = new Map<ErrorClass, NozleErrorType>([
  *   but anything is accepted (a proxy's HTML page, an empty body)
  * @param requestId the `Request-Id` header; falls back to `error.request_id` of the body
  */
-export function errorFromResponse(
-  status: number,
-  body: unknown,
-  requestId?: string | null,
-): NozleError {
+export function errorFromResponse(status: number, body: unknown, requestId?: string | null): NozleError {
   const fields = readErrorBody(body);
   const ErrorClass = classFor(status, fields.type);
   return new ErrorClass({

@@ -71,33 +71,59 @@ const creditCases: CreditCase[] = [
   { name: 'no balance in that currency', balances: { eur: 10_000 }, amount: 1, allowed: false, balance: 0 },
   { name: 'no credit at all, requiring 0', balances: {}, amount: 0, allowed: true, balance: 0 },
 ];
-const creditRows = creditCases.map(
-  ({ name, balances, amount, allowed, balance }): Row => ({
-    name: `credits: ${name}`,
-    entitlement: boolean(),
-    balances,
-    credits: { currency: 'usd', amount },
-    expected: { allowed, reason: allowed ? null : 'insufficient_credits', type: 'boolean', credits: { currency: 'usd', amount, balance } },
-  }),
-);
+const creditRows = creditCases.map(({ name, balances, amount, allowed, balance }): Row => ({
+  name: `credits: ${name}`,
+  entitlement: boolean(),
+  balances,
+  credits: { currency: 'usd', amount },
+  expected: { allowed, reason: allowed ? null : 'insufficient_credits', type: 'boolean', credits: { currency: 'usd', amount, balance } },
+}));
 
 const rows: Row[] = [
   // Boolean features.
   { name: 'a boolean feature the customer has', entitlement: boolean(), expected: { allowed: true, reason: null, type: 'boolean' } },
-  { name: 'a refusal: no_access', entitlement: boolean({ allowed: false, reason: 'no_access' }), expected: { allowed: false, reason: 'no_access', type: 'boolean' } },
+  {
+    name: 'a refusal: no_access',
+    entitlement: boolean({ allowed: false, reason: 'no_access' }),
+    expected: { allowed: false, reason: 'no_access', type: 'boolean' },
+  },
   {
     name: 'a refusal: revoked',
     entitlement: boolean({ allowed: false, reason: 'revoked', source: { type: 'grant', id: 'grt_1' } }),
     expected: { allowed: false, reason: 'revoked', type: 'boolean' },
   },
-  { name: 'a refusal without a reason (no_access)', entitlement: boolean({ allowed: false, reason: null }), expected: { allowed: false, reason: 'no_access', type: 'boolean' } },
+  {
+    name: 'a refusal without a reason (no_access)',
+    entitlement: boolean({ allowed: false, reason: null }),
+    expected: { allowed: false, reason: 'no_access', type: 'boolean' },
+  },
 
   // Metered features: room for `quantity` more units.
   { name: 'metered: room left', entitlement: metered(10, 9), quantity: 1, expected: { allowed: true, reason: null, ...meteredDetails(10, 9) } },
-  { name: 'metered: exactly full after this use', entitlement: metered(10, 5), quantity: 5, expected: { allowed: true, reason: null, ...meteredDetails(10, 5) } },
-  { name: 'metered: one unit too many', entitlement: metered(10, 10), quantity: 1, expected: { allowed: false, reason: 'limit_reached', ...meteredDetails(10, 10) } },
-  { name: 'metered: two units, room for one', entitlement: metered(5, 4), quantity: 2, expected: { allowed: false, reason: 'limit_reached', ...meteredDetails(5, 4) } },
-  { name: 'metered: a big quantity', entitlement: metered(10, 0), quantity: 11, expected: { allowed: false, reason: 'limit_reached', ...meteredDetails(10, 0) } },
+  {
+    name: 'metered: exactly full after this use',
+    entitlement: metered(10, 5),
+    quantity: 5,
+    expected: { allowed: true, reason: null, ...meteredDetails(10, 5) },
+  },
+  {
+    name: 'metered: one unit too many',
+    entitlement: metered(10, 10),
+    quantity: 1,
+    expected: { allowed: false, reason: 'limit_reached', ...meteredDetails(10, 10) },
+  },
+  {
+    name: 'metered: two units, room for one',
+    entitlement: metered(5, 4),
+    quantity: 2,
+    expected: { allowed: false, reason: 'limit_reached', ...meteredDetails(5, 4) },
+  },
+  {
+    name: 'metered: a big quantity',
+    entitlement: metered(10, 0),
+    quantity: 11,
+    expected: { allowed: false, reason: 'limit_reached', ...meteredDetails(10, 0) },
+  },
   {
     name: 'metered: over the limit but overage allowed',
     entitlement: metered(10, 10, true),
@@ -105,7 +131,12 @@ const rows: Row[] = [
     expected: { allowed: true, reason: null, ...meteredDetails(10, 10, true) },
   },
   { name: 'metered: unlimited', entitlement: metered(null, 1e9), quantity: 1e6, expected: { allowed: true, reason: null, ...meteredDetails(null, 1e9) } },
-  { name: 'metered: quantity 0 at the limit (a peek)', entitlement: metered(10, 10), quantity: 0, expected: { allowed: true, reason: null, ...meteredDetails(10, 10) } },
+  {
+    name: 'metered: quantity 0 at the limit (a peek)',
+    entitlement: metered(10, 10),
+    quantity: 0,
+    expected: { allowed: true, reason: null, ...meteredDetails(10, 10) },
+  },
   {
     name: 'metered: no numbers at all (unlimited, nothing used)',
     entitlement: { feature: 'f', type: 'metered', allowed: true, reason: null, source: null },

@@ -119,37 +119,34 @@ describe('unwrap', () => {
     { status: 503, type: 'api_error', code: 'unavailable', Class: NozleAPIError },
   ] as const;
 
-  it.each(cases)(
-    'turns a $status $type into $Class.name with its fields and request id',
-    async ({ status, type, code, Class }) => {
-      server.use(
-        http.post(`${BASE_URL}/v1/customers`, () =>
-          HttpResponse.json(errorBody(type, code, 'req_body123', 'email'), {
-            status,
-            headers: { 'Request-Id': 'req_header456' },
-          }),
-        ),
-      );
-      const result = await client().POST('/v1/customers', { body: { email: 'nope' } });
-      let thrown: unknown;
-      try {
-        unwrap(result);
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(Class);
-      expect(thrown).toBeInstanceOf(NozleError);
-      expect(thrown).toMatchObject({
-        name: Class.name,
-        type,
-        code,
-        status,
-        param: 'email',
-        message: `${code} happened`,
-        requestId: 'req_header456',
-      });
-    },
-  );
+  it.each(cases)('turns a $status $type into $Class.name with its fields and request id', async ({ status, type, code, Class }) => {
+    server.use(
+      http.post(`${BASE_URL}/v1/customers`, () =>
+        HttpResponse.json(errorBody(type, code, 'req_body123', 'email'), {
+          status,
+          headers: { 'Request-Id': 'req_header456' },
+        }),
+      ),
+    );
+    const result = await client().POST('/v1/customers', { body: { email: 'nope' } });
+    let thrown: unknown;
+    try {
+      unwrap(result);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Class);
+    expect(thrown).toBeInstanceOf(NozleError);
+    expect(thrown).toMatchObject({
+      name: Class.name,
+      type,
+      code,
+      status,
+      param: 'email',
+      message: `${code} happened`,
+      requestId: 'req_header456',
+    });
+  });
 
   it('takes the request id from the body when the header is missing', async () => {
     server.use(
@@ -162,17 +159,11 @@ describe('unwrap', () => {
     const result = await client().GET('/v1/customers/{customer}', {
       params: { path: { customer: 'cus_missing' } },
     });
-    expect(() => unwrap(result)).toThrow(
-      expect.objectContaining({ status: 404, requestId: 'req_only_in_body', param: undefined }),
-    );
+    expect(() => unwrap(result)).toThrow(expect.objectContaining({ status: 404, requestId: 'req_only_in_body', param: undefined }));
   });
 
   it('makes a NozleAPIError of a 502 whose body is not JSON', async () => {
-    server.use(
-      http.get(`${BASE_URL}/v1/customers/:customer`, () =>
-        HttpResponse.text('<html>Bad gateway</html>', { status: 502 }),
-      ),
-    );
+    server.use(http.get(`${BASE_URL}/v1/customers/:customer`, () => HttpResponse.text('<html>Bad gateway</html>', { status: 502 })));
     const result = await client().GET('/v1/customers/{customer}', {
       params: { path: { customer: customer.id } },
     });

@@ -10,15 +10,9 @@ import {
 
 describe('errorFromResponse', () => {
   it('falls back on the type when the status says nothing more specific', () => {
-    expect(errorFromResponse(400, { error: { type: 'authentication_error' } })).toBeInstanceOf(
-      NozleAuthenticationError,
-    );
-    expect(errorFromResponse(400, { error: { type: 'permission_error' } })).toBeInstanceOf(
-      NozlePermissionError,
-    );
-    expect(errorFromResponse(400, { error: { type: 'rate_limit_error' } })).toBeInstanceOf(
-      NozleRateLimitError,
-    );
+    expect(errorFromResponse(400, { error: { type: 'authentication_error' } })).toBeInstanceOf(NozleAuthenticationError);
+    expect(errorFromResponse(400, { error: { type: 'permission_error' } })).toBeInstanceOf(NozlePermissionError);
+    expect(errorFromResponse(400, { error: { type: 'rate_limit_error' } })).toBeInstanceOf(NozleRateLimitError);
   });
 
   it('makes an invalid request error of any other 4xx, keeping the status', () => {

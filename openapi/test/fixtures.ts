@@ -14,11 +14,6 @@ export const customer: Schemas['Customer'] = {
   created: 1_700_000_000,
 };
 
-export function errorBody(
-  type: Schemas['Error']['error']['type'],
-  code: string,
-  requestId = 'req_body123',
-  param: string | null = null,
-): Schemas['Error'] {
+export function errorBody(type: Schemas['Error']['error']['type'], code: string, requestId = 'req_body123', param: string | null = null): Schemas['Error'] {
   return { error: { type, code, message: `${code} happened`, param, request_id: requestId } };
 }

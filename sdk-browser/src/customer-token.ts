@@ -9,10 +9,7 @@ export interface CustomerTokenSource {
   next(): Promise<string>;
 }
 
-export function createCustomerTokenSource(
-  customerToken: string | undefined,
-  getCustomerToken: (() => Promise<string>) | undefined,
-): CustomerTokenSource {
+export function createCustomerTokenSource(customerToken: string | undefined, getCustomerToken: (() => Promise<string>) | undefined): CustomerTokenSource {
   let initial = customerToken;
   return {
     available: customerToken !== undefined || getCustomerToken !== undefined,

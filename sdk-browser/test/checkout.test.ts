@@ -60,7 +60,9 @@ describe('checkout()', () => {
         { status: 404, headers: { 'Request-Id': 'req_header' } },
       ),
     );
-    const error = await client().checkout({ plan: 'nope' }).catch((caught: unknown) => caught);
+    const error = await client()
+      .checkout({ plan: 'nope' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NozleInvalidRequestError);
     expect(error).toMatchObject({ status: 404, code: 'resource_missing', param: 'plan', requestId: 'req_header', message: 'No such plan: nope' });
   });

@@ -14,7 +14,9 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
     const esm = (await import(/* @vite-ignore */ esmEntry.href)) as Record<string, unknown>;
     const cjs = require(fileURLToPath(cjsEntry)) as Record<string, unknown>;
 
-    const esmNames = Object.keys(esm).filter((name) => name !== 'default').sort();
+    const esmNames = Object.keys(esm)
+      .filter((name) => name !== 'default')
+      .sort();
     expect(esmNames).toEqual([
       'NozleAPIError',
       'NozleAuthenticationError',

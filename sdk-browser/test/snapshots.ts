@@ -11,10 +11,7 @@ export function snapshotOf(version: number, features: Record<string, Partial<Ent
     computed: 1_700_000_000 + version,
     valid_until: null,
     features: Object.fromEntries(
-      Object.entries(features).map(([feature, entry]) => [
-        feature,
-        { feature, type: 'boolean', allowed: true, reason: null, source: null, ...entry },
-      ]),
+      Object.entries(features).map(([feature, entry]) => [feature, { feature, type: 'boolean', allowed: true, reason: null, source: null, ...entry }]),
     ),
   };
 }

@@ -115,8 +115,7 @@ export class Nozle {
     this.payments = new Payments(this.#client);
     this.#tracker = new Tracker(this.#client, resolved.track);
     this.#tokenKey = customerTokenKey(resolved.secretKey);
-    this.#stream =
-      resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);
+    this.#stream = resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);
   }
 
   /**

@@ -34,9 +34,7 @@ describe('nozle.customerToken()', () => {
     const payload = verify(token, SECRET_KEY);
     expect(payload).toEqual({ p: 'proj_7Hq2', c: 'user/42', e: Math.floor(NOW / 1000) + 3600 });
     // Exactly the documented bytes, in this key order.
-    expect(Buffer.from(token.split('.')[0]!, 'base64url').toString()).toBe(
-      `{"p":"proj_7Hq2","c":"user/42","e":${Math.floor(NOW / 1000) + 3600}}`,
-    );
+    expect(Buffer.from(token.split('.')[0]!, 'base64url').toString()).toBe(`{"p":"proj_7Hq2","c":"user/42","e":${Math.floor(NOW / 1000) + 3600}}`);
   });
 
   it('takes expiresIn in seconds, up to 7 days', async () => {

@@ -48,7 +48,9 @@ export function resolveCustomerTokenArgs(customer: unknown, options: CustomerTok
   }
   const expiresIn = options?.expiresIn ?? DEFAULT_EXPIRES_IN;
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_EXPIRES_IN) {
-    throw new TypeError(`Nozle: customerToken() \`expiresIn\` must be a whole number of seconds from 1 to ${MAX_EXPIRES_IN} (7 days), got ${String(expiresIn)}.`);
+    throw new TypeError(
+      `Nozle: customerToken() \`expiresIn\` must be a whole number of seconds from 1 to ${MAX_EXPIRES_IN} (7 days), got ${String(expiresIn)}.`,
+    );
   }
   return expiresIn;
 }

@@ -26,9 +26,7 @@ describe('nozle.can()', () => {
     const check = await nozle().can('user/42', 'exports', { quantity: 3 });
     expectTypeOf(check).toEqualTypeOf<Check>();
     expect(check).toEqual(answer);
-    expect(sent).toMatchObject([
-      { method: 'POST', path: '/v1/check', body: { customer: 'user/42', feature: 'exports', quantity: 3 } },
-    ]);
+    expect(sent).toMatchObject([{ method: 'POST', path: '/v1/check', body: { customer: 'user/42', feature: 'exports', quantity: 3 } }]);
   });
 
   it('leaves quantity out when none is given, so the server counts 1', async () => {

@@ -23,12 +23,7 @@ export interface CanOptions {
   credits?: Schemas['CreditRequirement'];
 }
 
-export async function check(
-  client: NozleClient,
-  customer: string,
-  feature: string,
-  options: CanOptions = {},
-): Promise<Check> {
+export async function check(client: NozleClient, customer: string, feature: string, options: CanOptions = {}): Promise<Check> {
   const body: Schemas['CheckParams'] = { customer, feature };
   // Without a quantity the server counts 1.
   if (options.quantity !== undefined) body.quantity = options.quantity;

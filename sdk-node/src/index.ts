@@ -22,14 +22,7 @@ export type {
   Customers,
   DeletedCustomer,
 } from './resources/customers.js';
-export type {
-  Feature,
-  FeatureCreateParams,
-  FeatureList,
-  FeatureListParams,
-  FeatureUpdateParams,
-  Features,
-} from './resources/features.js';
+export type { Feature, FeatureCreateParams, FeatureList, FeatureListParams, FeatureUpdateParams, Features } from './resources/features.js';
 export type {
   Plan,
   PlanCreateParams,
@@ -50,13 +43,7 @@ export type {
   SubscriptionUpdateParams,
   Subscriptions,
 } from './resources/subscriptions.js';
-export type {
-  Purchase,
-  PurchaseCreateParams,
-  PurchaseList,
-  PurchaseListParams,
-  Purchases,
-} from './resources/purchases.js';
+export type { Purchase, PurchaseCreateParams, PurchaseList, PurchaseListParams, Purchases } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
 export type { CreditBalance, CreditGrant, CreditGrantCreateParams, Credits } from './resources/credits.js';
 export type {

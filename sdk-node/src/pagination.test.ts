@@ -21,11 +21,7 @@ describe('autoPage', () => {
   it('yields every item across pages, keeping the other params', async () => {
     const fetchPage = pages(['a', 'p0'], ['b', 'p1'], ['c']);
     expect(await collect(autoPage({ limit: 2 }, fetchPage))).toEqual(['a', 'p0', 'b', 'p1', 'c']);
-    expect(fetchPage.mock.calls.map(([params]) => params)).toEqual([
-      { limit: 2 },
-      { limit: 2, starting_after: 'p0' },
-      { limit: 2, starting_after: 'p1' },
-    ]);
+    expect(fetchPage.mock.calls.map(([params]) => params)).toEqual([{ limit: 2 }, { limit: 2, starting_after: 'p0' }, { limit: 2, starting_after: 'p1' }]);
   });
 
   it('fetches the next page only when the loop gets that far', async () => {

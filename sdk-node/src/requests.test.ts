@@ -3,14 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { BASE_URL, SECRET_KEY, customer, errorBody } from '../test/fixtures.js';
 import { mockApi, nozle } from '../test/mock-api.js';
-import {
-  Nozle,
-  NozleAuthenticationError,
-  NozleConnectionError,
-  NozleError,
-  NozleInvalidRequestError,
-  VERSION,
-} from './index.js';
+import { Nozle, NozleAuthenticationError, NozleConnectionError, NozleError, NozleInvalidRequestError, VERSION } from './index.js';
 
 const api = mockApi();
 

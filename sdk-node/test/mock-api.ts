@@ -28,11 +28,7 @@ export function mockApi() {
    * Calls `respond` for `method path` (an msw pattern such as `/v1/customers/:customer`) with
    * the call's number (1 for the first) and what was sent.
    */
-  function record(
-    method: Method,
-    path: string,
-    respond: (call: number, request: SentRequest) => Response | Promise<Response>,
-  ): SentRequest[] {
+  function record(method: Method, path: string, respond: (call: number, request: SentRequest) => Response | Promise<Response>): SentRequest[] {
     const sent: SentRequest[] = [];
     server.use(
       http[method](`${BASE_URL}${path}`, async ({ request }) => {
@@ -53,21 +49,14 @@ export function mockApi() {
   }
 
   /** Answers every `method path` with `body`; returns the requests as they arrive. */
-  function reply(
-    method: Method,
-    path: string,
-    body: JsonBodyType,
-    init?: { status?: number; headers?: Record<string, string> },
-  ): SentRequest[] {
+  function reply(method: Method, path: string, body: JsonBodyType, init?: { status?: number; headers?: Record<string, string> }): SentRequest[] {
     return record(method, path, () => HttpResponse.json(body, init));
   }
 
   /** Answers the first call with `pages[0]`, the second with `pages[1]`, and so on. */
   function replyPages(method: Method, path: string, pages: JsonBodyType[]): SentRequest[] {
     // A call past the last page is a bug in the code under test: answer it with a 500.
-    return record(method, path, (call) =>
-      call > pages.length ? HttpResponse.json(null, { status: 500 }) : HttpResponse.json(pages[call - 1]),
-    );
+    return record(method, path, (call) => (call > pages.length ? HttpResponse.json(null, { status: 500 }) : HttpResponse.json(pages[call - 1])));
   }
 
   return { server, reply, replyPages, respond: record };

@@ -13,7 +13,9 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
     const esm = (await import(/* @vite-ignore */ esmEntry.href)) as Record<string, unknown>;
     const cjs = require(fileURLToPath(cjsEntry)) as Record<string, unknown>;
 
-    const esmNames = Object.keys(esm).filter((name) => name !== 'default').sort();
+    const esmNames = Object.keys(esm)
+      .filter((name) => name !== 'default')
+      .sort();
     expect(esmNames).toEqual([
       'Nozle',
       'NozleAPIError',
@@ -40,7 +42,9 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
     const seen: string[] = [];
     const fetch = async (input: Request | string | URL) => {
       seen.push(input instanceof Request ? input.url : String(input));
-      return new Response(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/v1/customers' }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/v1/customers' }), {
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const nozle = new Nozle({ secretKey: 'sk_test_1', baseUrl: 'http://127.0.0.1:9', fetch });
     expect((await nozle.customers.list()).data).toEqual([]);

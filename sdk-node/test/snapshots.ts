@@ -21,12 +21,7 @@ export const metered = (feature: string, limit: number | null, used: number, ove
 });
 
 /** A snapshot of `customer` at `version`, with the given features. */
-export function snapshotOf(
-  customer: string,
-  version: number,
-  features: Entitlement[] = [],
-  extra: Partial<Entitlements> = {},
-): Entitlements {
+export function snapshotOf(customer: string, version: number, features: Entitlement[] = [], extra: Partial<Entitlements> = {}): Entitlements {
   return {
     object: 'entitlements',
     customer,

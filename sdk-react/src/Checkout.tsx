@@ -53,8 +53,7 @@ export interface CheckoutProps extends Omit<ButtonHTMLAttributes<HTMLButtonEleme
  * @throws Error when rendered outside a `<NozleProvider>`.
  */
 export function Checkout(props: CheckoutProps): ReactNode {
-  const { plan, successUrl, cancelUrl, children, label, onStart, onError, onComplete, navigate, onClick, disabled, ...button } =
-    props;
+  const { plan, successUrl, cancelUrl, children, label, onStart, onError, onComplete, navigate, onClick, disabled, ...button } = props;
   const client = useClientFor('<Checkout>');
   const [starting, setStarting, startingRef] = useStarting();
   const pendingKey = `nozle:checkout:${client.options.publishableKey}:${plan}`;

@@ -40,9 +40,7 @@ describe('<NozleProvider>', () => {
   });
 
   it('creates a client from options and keeps it across re-renders', () => {
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <NozleProvider options={{ publishableKey: 'pk_test_created' }}>{children}</NozleProvider>
-    );
+    const wrapper = ({ children }: { children: ReactNode }) => <NozleProvider options={{ publishableKey: 'pk_test_created' }}>{children}</NozleProvider>;
 
     const { result, rerender } = renderHook(() => useNozleClient(), { wrapper });
     const first = result.current;
@@ -123,9 +121,7 @@ describe('<NozleProvider>', () => {
   it('throws the option error when options are invalid', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
 
-    expect(() => render(<NozleProvider options={{ publishableKey: 'sk_test_secret' }} />)).toThrow(
-      /Never ship it to a browser/,
-    );
+    expect(() => render(<NozleProvider options={{ publishableKey: 'sk_test_secret' }} />)).toThrow(/Never ship it to a browser/);
   });
 
   it('throws a TypeError when given neither client nor options', () => {

@@ -4,8 +4,7 @@ import { NozleContext } from './context.js';
 
 /** Props of {@link NozleProvider}: either a ready `client` or the `options` to create one. */
 export type NozleProviderProps = { children?: ReactNode } & (
-  | { client: NozleBrowserClient; options?: never }
-  | { options: NozleBrowserOptions; client?: never }
+  { client: NozleBrowserClient; options?: never } | { options: NozleBrowserOptions; client?: never }
 );
 
 /**

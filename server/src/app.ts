@@ -269,13 +269,16 @@ const BODY_ERRORS: Record<string, () => ApiError> = {
 
 // The router could not decode a path parameter (bad percent-encoding, or bytes that are not UTF-8).
 const pathError = (err: unknown) =>
-  err instanceof URIError ? new ApiError(400, 'invalid_request_error', 'parameter_invalid', 'A path parameter is not valid percent-encoded UTF-8.', 'path') : undefined;
+  err instanceof URIError
+    ? new ApiError(400, 'invalid_request_error', 'parameter_invalid', 'A path parameter is not valid percent-encoded UTF-8.', 'path')
+    : undefined;
 
 function renderError(logger: Logger, validateResponses: boolean): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
     const bodyError = typeof err === 'object' && err !== null ? BODY_ERRORS[String((err as { type?: unknown }).type)] : undefined;
-    let error = err instanceof ApiError ? err : (bodyError?.() ?? pathError(err) ?? providerError(err) ?? databaseErrorToApi(err, { body: req.body, query: req.query }));
+    let error =
+      err instanceof ApiError ? err : (bodyError?.() ?? pathError(err) ?? providerError(err) ?? databaseErrorToApi(err, { body: req.body, query: req.query }));
     if (error instanceof DatabaseUnavailableError) {
       logger.warn({ err, requestId: res.locals.requestId }, 'database unavailable');
       res.set('Retry-After', String(error.retryAfterSeconds));

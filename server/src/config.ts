@@ -2,9 +2,7 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
 
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** Requests per second per key (failed authentications per client IP for `unauthenticated`). */
 export const DEFAULT_RATE_LIMITS = { api: 100, events: 500, checks: 2000, unauthenticated: 10 } as const;
@@ -26,16 +24,19 @@ const schema = z.object({
   NOZLE_MAX_STALENESS_MS: z.coerce.number().int().min(0).default(5_000),
   NOZLE_PUBLIC_URL: z.string().url().optional(),
   NOZLE_ALLOW_HTTP_REDIRECTS: flag.default(false),
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+    .optional(),
   NOZLE_RATE_LIMIT: perSecond(DEFAULT_RATE_LIMITS.api),
   NOZLE_RATE_LIMIT_EVENTS: perSecond(DEFAULT_RATE_LIMITS.events),
   NOZLE_RATE_LIMIT_CHECKS: perSecond(DEFAULT_RATE_LIMITS.checks),
   NOZLE_RATE_LIMIT_UNAUTHENTICATED: perSecond(DEFAULT_RATE_LIMITS.unauthenticated),
-  NOZLE_RECONCILE_CRON: z
-    .string()
-    .refine(isCron, 'must be a cron expression, e.g. "0 3 * * *"')
-    .default('0 3 * * *'),
+  NOZLE_RECONCILE_CRON: z.string().refine(isCron, 'must be a cron expression, e.g. "0 3 * * *"').default('0 3 * * *'),
 });
 
 export interface Config {

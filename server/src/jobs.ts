@@ -53,18 +53,37 @@ function schedulePaymentJobs({ db, clock, logger, payments, reconcileCron }: Job
   };
   const jobs = [
     // protect: a run still going when the next is due is skipped, not stacked.
-    new Cron(reconcileCron, { protect: true, timezone: 'UTC' }, guard('reconcile', () => reconcile(payments, 'schedule'))),
+    new Cron(
+      reconcileCron,
+      { protect: true, timezone: 'UTC' },
+      guard('reconcile', () => reconcile(payments, 'schedule')),
+    ),
     // Invoices for every period that has ended (under its own lock: once across instances).
-    new Cron(MINUTE_CRON, { protect: true }, guard('billing', async () => {
-      await clock.reload();
-      await closeBillingPeriods(payments.billing);
-    })),
-    new Cron(MINUTE_CRON, { protect: true }, guard('payment event retries', () => db.withLock('nozle:payment-event-retries', () => payments.events.retryDue()))),
+    new Cron(
+      MINUTE_CRON,
+      { protect: true },
+      guard('billing', async () => {
+        await clock.reload();
+        await closeBillingPeriods(payments.billing);
+      }),
+    ),
+    new Cron(
+      MINUTE_CRON,
+      { protect: true },
+      guard('payment event retries', () => db.withLock('nozle:payment-event-retries', () => payments.events.retryDue())),
+    ),
   ];
-  if (payments.sandbox) jobs.push(new Cron(MINUTE_CRON, { protect: true }, guard('sandbox renewals', async () => {
-    await clock.reload();
-    await db.withLock('nozle:sandbox', () => advanceSandbox(payments));
-  })));
+  if (payments.sandbox)
+    jobs.push(
+      new Cron(
+        MINUTE_CRON,
+        { protect: true },
+        guard('sandbox renewals', async () => {
+          await clock.reload();
+          await db.withLock('nozle:sandbox', () => advanceSandbox(payments));
+        }),
+      ),
+    );
   return jobs;
 }
 

@@ -170,7 +170,12 @@ function urlOf(server: Server, configuredHost: string): string {
 }
 
 /** The server's close(): drain HTTP and the WebSockets by the deadline, then close the ground. Runs once. */
-function shutdown(config: Config, ground: Ground, { server, realtime, jobs }: Listening & { jobs: Jobs | undefined }, markShuttingDown: () => void): () => Promise<void> {
+function shutdown(
+  config: Config,
+  ground: Ground,
+  { server, realtime, jobs }: Listening & { jobs: Jobs | undefined },
+  markShuttingDown: () => void,
+): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () =>
     (closing ??= (async () => {

@@ -12,10 +12,23 @@ beforeAll(async () => {
   await t.call('POST', '/v1/features', { body: { key: 'tokens', type: 'metered' } });
   await t.call('POST', '/v1/features', { body: { key: 'seats', type: 'config' } });
   await t.call('POST', '/v1/plans', {
-    body: { key: 'pro', interval: 'month', entitlements: [{ feature: 'export' }, { feature: 'tokens', limit: 1000 }, { feature: 'seats', value: { seats: 5 } }] },
+    body: {
+      key: 'pro',
+      interval: 'month',
+      entitlements: [{ feature: 'export' }, { feature: 'tokens', limit: 1000 }, { feature: 'seats', value: { seats: 5 } }],
+    },
   });
   await t.call('POST', '/v1/plans', { body: { key: 'trial', interval: 'month', trial_days: 14, entitlements: [{ feature: 'export' }] } });
-  await t.call('POST', '/v1/plans', { body: { key: 'big', interval: 'year', entitlements: [{ feature: 'tokens', limit: null }, { feature: 'seats', value: { seats: 10 } }] } });
+  await t.call('POST', '/v1/plans', {
+    body: {
+      key: 'big',
+      interval: 'year',
+      entitlements: [
+        { feature: 'tokens', limit: null },
+        { feature: 'seats', value: { seats: 10 } },
+      ],
+    },
+  });
   await t.call('POST', '/v1/plans', { body: { key: 'lifetime', interval: 'one_time', entitlements: [{ feature: 'export' }] } });
 });
 afterAll(() => t.close());
@@ -171,11 +184,19 @@ describe('one-time purchases', () => {
 });
 
 describe('manual grants and revokes', () => {
-  it('a grant gives a feature; its terms replace the plan\'s', async () => {
+  it("a grant gives a feature; its terms replace the plan's", async () => {
     const c = await customer();
     await t.call('POST', '/v1/subscriptions', { body: { customer: c, plan: 'pro' } });
     const grant = await t.call('POST', `/v1/customers/${c}/grants`, { body: { feature: 'tokens', limit: 50, reason: 'abuse cap', actor: 'ops@acme.test' } });
-    expect(grant.body).toMatchObject({ object: 'grant', kind: 'grant', feature: 'tokens', limit: 50, actor: 'ops@acme.test', reason: 'abuse cap', ends_at: null });
+    expect(grant.body).toMatchObject({
+      object: 'grant',
+      kind: 'grant',
+      feature: 'tokens',
+      limit: 50,
+      actor: 'ops@acme.test',
+      reason: 'abuse cap',
+      ends_at: null,
+    });
     expect(await check(c, 'tokens')).toMatchObject({ allowed: true, limit: 50 });
   });
 
@@ -240,7 +261,7 @@ describe('snapshot versions', () => {
 });
 
 describe('another project', () => {
-  it('cannot read or change this project\'s subscriptions, purchases, grants or entitlements', async () => {
+  it("cannot read or change this project's subscriptions, purchases, grants or entitlements", async () => {
     const c = await customer();
     const sub = (await t.call('POST', '/v1/subscriptions', { body: { customer: c, plan: 'pro' } })).body;
     const purchase = (await t.call('POST', '/v1/purchases', { body: { customer: c, plan: 'lifetime' } })).body;

@@ -16,7 +16,9 @@ describe.skipIf(!onPostgres)('an invoice made while a batch of events is written
   beforeAll(async () => {
     t = await startTestApp();
     meterId = (await t.call('POST', '/v1/meters', { body: { key: 'calls', event_name: 'api.call', aggregation: 'count' } })).body.id;
-    await t.call('POST', '/v1/plans', { body: { key: 'metered', interval: 'month', prices: [{ key: 'calls', meter: 'calls', model: 'per_unit', unit_amount: '1' }] } });
+    await t.call('POST', '/v1/plans', {
+      body: { key: 'metered', interval: 'month', prices: [{ key: 'calls', meter: 'calls', model: 'per_unit', unit_amount: '1' }] },
+    });
     customerId = (await t.call('POST', '/v1/customers', { body: { external_id: 'racer' } })).body.id;
     subscriptionId = (await t.call('POST', '/v1/subscriptions', { body: { customer: customerId, plan: 'metered' } })).body.id;
   });
@@ -33,7 +35,9 @@ describe.skipIf(!onPostgres)('an invoice made while a batch of events is written
     const lockHeld = new Promise<void>((resolve) => (locked = resolve));
     const job = t.database.db.transaction(async (tx) => {
       await tx.query('select id from customers where id = $1 for update', [customerId]);
-      const { rows } = await tx.query<{ plan_id: string; plan_version: number }>('select plan_id, plan_version from subscriptions where id = $1', [subscriptionId]);
+      const { rows } = await tx.query<{ plan_id: string; plan_version: number }>('select plan_id, plan_version from subscriptions where id = $1', [
+        subscriptionId,
+      ]);
       await tx.query(
         `insert into invoices (id, project_id, customer_id, subscription_id, plan_id, plan_version, status, currency, period_start, period_end, trial, subtotal, total, created_at)
          values ('in_race', $1, $2, $3, $4, $5, 'open', 'usd', $6, $7, false, 0, 0, $7)`,
@@ -49,7 +53,9 @@ describe.skipIf(!onPostgres)('an invoice made while a batch of events is written
     });
     await lockHeld;
 
-    const sent = t.call('POST', '/v1/events', { body: { events: [{ id: 'in-the-gap', customer: customerId, event: 'api.call', timestamp: unix('2026-04-01T11:59:00Z') }] } });
+    const sent = t.call('POST', '/v1/events', {
+      body: { events: [{ id: 'in-the-gap', customer: customerId, event: 'api.call', timestamp: unix('2026-04-01T11:59:00Z') }] },
+    });
     // The batch has passed its first check (the invoice is not committed) and waits for the lock.
     for (let tries = 0; tries < 500; tries++) {
       const { rows } = await t.database.db.query<{ n: number }>(

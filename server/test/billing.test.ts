@@ -38,7 +38,9 @@ async function track(customer: string, units: number, when: string, id?: string)
 beforeAll(async () => {
   t = await startTestApp();
   nozle = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url, track: { onError: (error) => trackErrors.push(error) } });
-  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(200);
+  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(
+    200,
+  );
   const plan = await nozle.plans.create({
     key: 'scale',
     name: 'Scale',
@@ -47,7 +49,17 @@ beforeAll(async () => {
     prices: [{ key: 'api', meter: 'api_units', model: 'graduated', tiers: TIERS }],
   });
   expect(plan.prices).toEqual([
-    { key: 'api', meter: 'api_units', model: 'graduated', unit_amount: null, tiers: TIERS, package_size: null, free_units: null, minimum_amount: null, maximum_amount: null },
+    {
+      key: 'api',
+      meter: 'api_units',
+      model: 'graduated',
+      unit_amount: null,
+      tiers: TIERS,
+      package_size: null,
+      free_units: null,
+      minimum_amount: null,
+      maximum_amount: null,
+    },
   ]);
   customerId = (await nozle.customers.create({ external_id: 'acme' })).id;
   await nozle.customers.create({ external_id: 'other' });
@@ -259,15 +271,59 @@ describe('listing and tenancy', () => {
 
 describe('refused input', () => {
   const bad: Array<[string, unknown, string, string]> = [
-    ['a tier bound that does not grow', [{ key: 'x', meter: 'api_units', model: 'graduated', tiers: [{ up_to: 10, unit_amount: '1' }, { up_to: 5, unit_amount: '1' }, { up_to: null, unit_amount: '1' }] }], 'prices[0][tiers][1][up_to]', 'parameter_invalid'],
-    ['a last tier with an end', [{ key: 'x', meter: 'api_units', model: 'volume', tiers: [{ up_to: 10, unit_amount: '1' }] }], 'prices[0][tiers][0][up_to]', 'parameter_invalid'],
+    [
+      'a tier bound that does not grow',
+      [
+        {
+          key: 'x',
+          meter: 'api_units',
+          model: 'graduated',
+          tiers: [
+            { up_to: 10, unit_amount: '1' },
+            { up_to: 5, unit_amount: '1' },
+            { up_to: null, unit_amount: '1' },
+          ],
+        },
+      ],
+      'prices[0][tiers][1][up_to]',
+      'parameter_invalid',
+    ],
+    [
+      'a last tier with an end',
+      [{ key: 'x', meter: 'api_units', model: 'volume', tiers: [{ up_to: 10, unit_amount: '1' }] }],
+      'prices[0][tiers][0][up_to]',
+      'parameter_invalid',
+    ],
     ['a meter that does not exist', [{ key: 'x', meter: 'nope', model: 'per_unit', unit_amount: '1' }], 'prices[0][meter]', 'resource_missing'],
-    ['a field of another model', [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1', tiers: [{ up_to: null, unit_amount: '1' }] }], 'prices[0][tiers]', 'parameter_unknown'],
+    [
+      'a field of another model',
+      [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1', tiers: [{ up_to: null, unit_amount: '1' }] }],
+      'prices[0][tiers]',
+      'parameter_unknown',
+    ],
     ['a model without its amount', [{ key: 'x', meter: 'api_units', model: 'package', package_size: 100 }], 'prices[0][unit_amount]', 'parameter_missing'],
-    ['a maximum below the minimum', [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1', minimum_amount: '500', maximum_amount: '100' }], 'prices[0][maximum_amount]', 'parameter_invalid'],
-    ['a price listed twice', [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1' }, { key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '2' }], 'prices[1][key]', 'parameter_invalid'],
+    [
+      'a maximum below the minimum',
+      [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1', minimum_amount: '500', maximum_amount: '100' }],
+      'prices[0][maximum_amount]',
+      'parameter_invalid',
+    ],
+    [
+      'a price listed twice',
+      [
+        { key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1' },
+        { key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '2' },
+      ],
+      'prices[1][key]',
+      'parameter_invalid',
+    ],
     ['an amount that is a number', [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: 1 }], 'prices[0][unit_amount]', 'parameter_invalid'],
-    ['an amount in exponent notation', [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1e3' }], 'prices[0][unit_amount]', 'parameter_invalid'],
+    [
+      'an amount in exponent notation',
+      [{ key: 'x', meter: 'api_units', model: 'per_unit', unit_amount: '1e3' }],
+      'prices[0][unit_amount]',
+      'parameter_invalid',
+    ],
   ];
 
   it.each(bad)('refuses a plan with %s, naming the field, and stores nothing', async (_, prices, param, code) => {
@@ -287,7 +343,9 @@ describe('refused input', () => {
 
   it('leaves a plan as it was when an update brings bad prices', async () => {
     const before = await nozle.plans.retrieve('scale');
-    const updated = await t.call('POST', '/v1/plans/scale', { body: { base_price: 1, prices: [{ key: 'x', meter: 'nope', model: 'per_unit', unit_amount: '1' }] } });
+    const updated = await t.call('POST', '/v1/plans/scale', {
+      body: { base_price: 1, prices: [{ key: 'x', meter: 'nope', model: 'per_unit', unit_amount: '1' }] },
+    });
     expect(updated.status).toBe(400);
     expect(await nozle.plans.retrieve('scale')).toEqual(before);
   });

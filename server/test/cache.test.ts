@@ -29,8 +29,7 @@ async function newCustomer(): Promise<string> {
 }
 
 /** Another instance's change: a new version committed to the database. */
-const commitNewVersion = (customerId: string) =>
-  database.db.transaction((tx) => createSnapshots(0).recompute(tx, projectId, customerId, clock.now()));
+const commitNewVersion = (customerId: string) => database.db.transaction((tx) => createSnapshots(0).recompute(tx, projectId, customerId, clock.now()));
 
 /** A second level that answers whatever it was last told, for scripting races. */
 function scriptedStore(): SnapshotStore & { answer?: StoredSnapshot } {

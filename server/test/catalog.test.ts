@@ -83,7 +83,12 @@ describe('plans', () => {
     { name: 'a metered feature without a limit', entitlements: [{ feature: 'tokens' }], param: 'entitlements[0][limit]', code: 'parameter_missing' },
     { name: 'a limit on a boolean feature', entitlements: [{ feature: 'export', limit: 5 }], param: 'entitlements[0][limit]', code: 'parameter_unknown' },
     { name: 'a config feature without a value', entitlements: [{ feature: 'seats' }], param: 'entitlements[0][value]', code: 'parameter_missing' },
-    { name: 'the same feature twice', entitlements: [{ feature: 'export' }, { feature: 'export' }], param: 'entitlements[1][feature]', code: 'parameter_invalid' },
+    {
+      name: 'the same feature twice',
+      entitlements: [{ feature: 'export' }, { feature: 'export' }],
+      param: 'entitlements[1][feature]',
+      code: 'parameter_invalid',
+    },
     { name: 'a negative limit', entitlements: [{ feature: 'tokens', limit: -1 }], param: 'entitlements[0][limit]', code: 'parameter_invalid' },
   ])('refuses $name, naming the parameter, and creates nothing', async ({ entitlements, param, code }) => {
     const res = await t.call('POST', '/v1/plans', { body: { key: 'broken', interval: 'month', entitlements } });
@@ -137,7 +142,7 @@ describe('plans', () => {
 });
 
 describe('another project', () => {
-  it('cannot see, change or use this project\'s features and plans', async () => {
+  it("cannot see, change or use this project's features and plans", async () => {
     const b = t.projectB.secretKey;
     expect((await t.call('GET', '/v1/features/export', { key: b })).status).toBe(404);
     expect((await t.call('POST', '/v1/features/export', { key: b, body: { name: 'x' } })).status).toBe(404);

@@ -31,17 +31,23 @@ function registeredRoutes(stack: Layer[]): string[] {
 describe('contract', () => {
   it('has a handler for every operation in nozle.yaml, and no handler for an operation it lacks', () => {
     const specIds = operations.map((op) => op.operationId).sort();
-    const routeIds = allRoutes().map((route) => route.operationId as string).sort();
+    const routeIds = allRoutes()
+      .map((route) => route.operationId as string)
+      .sort();
     expect(routeIds).toEqual(specIds);
   });
 
-  it('registers exactly the spec\'s methods and paths with Express', () => {
+  it("registers exactly the spec's methods and paths with Express", () => {
     const app = createApp({ db: database.db, logger: pino({ level: 'silent' }) });
     const fromSpec = operations.map((op) => `${op.method.toUpperCase()} ${op.expressPath}`).sort();
     const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
     // Hosted pages (sandbox checkout and portal, the API reference) are not API operations.
     const isPage = (route: string) => /^\w+ \/(sandbox|docs|openapi\.yaml)(\/|$)/.test(route);
-    expect(registeredRoutes(stack).filter((route) => !isPage(route)).sort()).toEqual(fromSpec);
+    expect(
+      registeredRoutes(stack)
+        .filter((route) => !isPage(route))
+        .sort(),
+    ).toEqual(fromSpec);
   });
 
   it('declares on every operation the statuses any request may get: 413/415 where a body is read, 429 where a key is needed, 500, 503', () => {

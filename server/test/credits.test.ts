@@ -19,7 +19,9 @@ const entitlements = async () => (await t.call('GET', '/v1/customers/acme/entitl
 beforeAll(async () => {
   t = await startTestApp();
   nozle = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url });
-  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(200);
+  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(
+    200,
+  );
   // $10.00 a month, and every API unit at half a cent.
   await nozle.plans.create({
     key: 'metered',
@@ -102,7 +104,12 @@ describe('credit grants', () => {
     expect(invoice!.lines.reduce((sum, l) => sum + l.amount, 0)).toBe(invoice!.total);
 
     const listed = await nozle.credits.retrieve('acme');
-    expect(Object.fromEntries(listed.grants.map((g) => [g.id, g.remaining]))).toEqual({ [grants.a!]: 0, [grants.b!]: 500, [grants.c!]: 1_000, [grants.d!]: 500 });
+    expect(Object.fromEntries(listed.grants.map((g) => [g.id, g.remaining]))).toEqual({
+      [grants.a!]: 0,
+      [grants.b!]: 500,
+      [grants.c!]: 1_000,
+      [grants.d!]: 500,
+    });
     expect(listed.balances).toEqual({ usd: 500, eur: 500 });
     const after = await entitlements();
     expect(after.version).toBeGreaterThan(before.version);

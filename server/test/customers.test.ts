@@ -53,9 +53,7 @@ describe('customers', () => {
   });
 
   it('updates only the fields sent and merges metadata key by key', async () => {
-    const created = (
-      await t.call('POST', '/v1/customers', { body: { email: 'old@example.com', name: 'Old', metadata: { a: '1', b: '2' } } })
-    ).body;
+    const created = (await t.call('POST', '/v1/customers', { body: { email: 'old@example.com', name: 'Old', metadata: { a: '1', b: '2' } } })).body;
     const res = await t.call('POST', `/v1/customers/${created.id}`, { body: { name: 'New', metadata: { b: '', c: '3' } } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ email: 'old@example.com', name: 'New', metadata: { a: '1', c: '3' } });

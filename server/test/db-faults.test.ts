@@ -77,7 +77,7 @@ async function lockCustomers(schema: string): Promise<{ waiting(): Promise<numbe
   };
 }
 
-const json = async (res: Response) => ({ status: res.status, headers: res.headers, body: (await res.json()) });
+const json = async (res: Response) => ({ status: res.status, headers: res.headers, body: await res.json() });
 
 describe.skipIf(!enabled)('the server as a process, when its database connection drops', () => {
   let database: TestDatabase;

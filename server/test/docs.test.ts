@@ -91,7 +91,9 @@ describe('renderMarkdown', () => {
   });
 
   it('links web and relative URLs but not javascript: ones', () => {
-    expect(renderMarkdown('[ok](https://nozle.dev) [guide](/docs/realtime) [bad](javascript:alert)')).toBe('<p><a href="https://nozle.dev">ok</a> <a href="/docs/realtime">guide</a> bad</p>');
+    expect(renderMarkdown('[ok](https://nozle.dev) [guide](/docs/realtime) [bad](javascript:alert)')).toBe(
+      '<p><a href="https://nozle.dev">ok</a> <a href="/docs/realtime">guide</a> bad</p>',
+    );
   });
 
   it('leaves markup inside code spans alone', () => {

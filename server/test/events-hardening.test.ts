@@ -48,21 +48,76 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'a NUL byte in a property', odd: (c, id) => call(c, id, { properties: { tokens: 2, note: 'a\u0000b' } }), code: 'parameter_invalid', param: 'events[1][properties][note]' },
+  {
+    name: 'a NUL byte in a property',
+    odd: (c, id) => call(c, id, { properties: { tokens: 2, note: 'a\u0000b' } }),
+    code: 'parameter_invalid',
+    param: 'events[1][properties][note]',
+  },
   { name: 'a timestamp of 1e15', odd: (c, id) => call(c, id, { timestamp: 1e15 }), code: 'parameter_invalid', param: 'events[1][timestamp]' },
   { name: 'a timestamp of 1e21', odd: (c, id) => call(c, id, { timestamp: 1e21 }), code: 'parameter_invalid', param: 'events[1][timestamp]' },
   { name: 'a timestamp of -1', odd: (c, id) => call(c, id, { timestamp: -1 }), code: 'parameter_invalid', param: 'events[1][timestamp]' },
   { name: 'a timestamp of "NaN"', odd: (c, id) => call(c, id, { timestamp: 'NaN' }), code: 'parameter_invalid', param: 'events[1][timestamp]' },
-  { name: 'a timestamp at the bound (2100), ahead of the clock', odd: (c, id) => call(c, id, { timestamp: 4102444800 }), code: 'timestamp_in_future', param: 'events[1][timestamp]' },
-  { name: 'a value of 1e21', odd: (c, id) => call(c, id, { properties: { tokens: 1e21 } }), code: 'value_out_of_range', param: 'events[1][properties][tokens]' },
-  { name: 'a value just over 1e12', odd: (c, id) => call(c, id, { properties: { tokens: 1_000_000_000_001 } }), code: 'value_out_of_range', param: 'events[1][properties][tokens]' },
-  { name: 'a JSON number beyond a double (1e400)', odd: (c, id) => `{"id":"${id}","customer":"${c}","event":"api.call","properties":{"tokens":1e400}}`, code: 'value_out_of_range', param: 'events[1][properties][tokens]' },
-  { name: 'a decimal string of 200,000 digits', odd: (c, id) => call(c, id, { properties: { tokens: `1${'0'.repeat(200_000)}` } }), code: 'value_out_of_range', param: 'events[1][properties][tokens]' },
-  { name: 'a value with 7 decimals', odd: (c, id) => call(c, id, { properties: { tokens: 0.0000001 } }), code: 'value_out_of_range', param: 'events[1][properties][tokens]' },
-  { name: '-1 on a sum meter without allow_negative', odd: (c, id) => call(c, id, { properties: { tokens: -1 } }), code: 'negative_value', param: 'events[1][properties][tokens]' },
-  { name: '"-1" as a string on a sum meter without allow_negative', odd: (c, id) => call(c, id, { properties: { tokens: '-1' } }), code: 'negative_value', param: 'events[1][properties][tokens]' },
-  { name: 'a unique_count value of 10,000 characters', odd: (c, id) => call(c, id, { properties: { tokens: 2, user: 'x'.repeat(10_000) } }), code: 'value_out_of_range', param: 'events[1][properties][user]' },
-  { name: 'properties nested 5,000 deep', odd: (c, id) => `{"id":"${id}","customer":"${c}","event":"api.call","properties":{"tokens":2,"n":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`, code: 'parameter_invalid', param: expect.stringMatching(/^events\[1\]\[properties\]\[n\]/) },
+  {
+    name: 'a timestamp at the bound (2100), ahead of the clock',
+    odd: (c, id) => call(c, id, { timestamp: 4102444800 }),
+    code: 'timestamp_in_future',
+    param: 'events[1][timestamp]',
+  },
+  {
+    name: 'a value of 1e21',
+    odd: (c, id) => call(c, id, { properties: { tokens: 1e21 } }),
+    code: 'value_out_of_range',
+    param: 'events[1][properties][tokens]',
+  },
+  {
+    name: 'a value just over 1e12',
+    odd: (c, id) => call(c, id, { properties: { tokens: 1_000_000_000_001 } }),
+    code: 'value_out_of_range',
+    param: 'events[1][properties][tokens]',
+  },
+  {
+    name: 'a JSON number beyond a double (1e400)',
+    odd: (c, id) => `{"id":"${id}","customer":"${c}","event":"api.call","properties":{"tokens":1e400}}`,
+    code: 'value_out_of_range',
+    param: 'events[1][properties][tokens]',
+  },
+  {
+    name: 'a decimal string of 200,000 digits',
+    odd: (c, id) => call(c, id, { properties: { tokens: `1${'0'.repeat(200_000)}` } }),
+    code: 'value_out_of_range',
+    param: 'events[1][properties][tokens]',
+  },
+  {
+    name: 'a value with 7 decimals',
+    odd: (c, id) => call(c, id, { properties: { tokens: 0.0000001 } }),
+    code: 'value_out_of_range',
+    param: 'events[1][properties][tokens]',
+  },
+  {
+    name: '-1 on a sum meter without allow_negative',
+    odd: (c, id) => call(c, id, { properties: { tokens: -1 } }),
+    code: 'negative_value',
+    param: 'events[1][properties][tokens]',
+  },
+  {
+    name: '"-1" as a string on a sum meter without allow_negative',
+    odd: (c, id) => call(c, id, { properties: { tokens: '-1' } }),
+    code: 'negative_value',
+    param: 'events[1][properties][tokens]',
+  },
+  {
+    name: 'a unique_count value of 10,000 characters',
+    odd: (c, id) => call(c, id, { properties: { tokens: 2, user: 'x'.repeat(10_000) } }),
+    code: 'value_out_of_range',
+    param: 'events[1][properties][user]',
+  },
+  {
+    name: 'properties nested 5,000 deep',
+    odd: (c, id) => `{"id":"${id}","customer":"${c}","event":"api.call","properties":{"tokens":2,"n":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`,
+    code: 'parameter_invalid',
+    param: expect.stringMatching(/^events\[1\]\[properties\]\[n\]/),
+  },
   { name: 'an id with a NUL byte', odd: (c) => call(c, 'x\u0000y'), code: 'parameter_invalid', param: 'events[1][id]' },
   { name: 'an id that is a number', odd: (c) => call(c, 'unused', { id: 42 }), code: 'parameter_invalid', param: 'events[1][id]' },
   { name: 'an unknown customer', odd: (_c, id) => call('nobody_like_this', id), code: 'customer_not_found', param: 'events[1][customer]' },
@@ -178,7 +233,9 @@ describe('values meters read', () => {
 
   it('allow_negative is refused on a meter that reads no number', async () => {
     for (const aggregation of ['count', 'unique_count']) {
-      const res = await t.call('POST', '/v1/meters', { body: { key: `neg_${aggregation}`, event_name: 'x', aggregation, property: 'p', allow_negative: true } });
+      const res = await t.call('POST', '/v1/meters', {
+        body: { key: `neg_${aggregation}`, event_name: 'x', aggregation, property: 'p', allow_negative: true },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'parameter_invalid', param: 'allow_negative' });
     }
@@ -261,7 +318,11 @@ describe('usage queries', () => {
       body: { events: values.map((v, i) => ({ id: `${customer}_${i}`, customer, event: 'late.meter', properties: { v } })) },
     });
     expect(res.body).toMatchObject({ accepted: values.length });
-    for (const [key, aggregation] of [['late_sum', 'sum'], ['late_max', 'max'], ['late_unique', 'unique_count']] as const) {
+    for (const [key, aggregation] of [
+      ['late_sum', 'sum'],
+      ['late_max', 'max'],
+      ['late_unique', 'unique_count'],
+    ] as const) {
       expect((await t.call('POST', '/v1/meters', { body: { key, event_name: 'late.meter', aggregation, property: 'v' } })).status).toBe(200);
     }
     const range = { customer, start: seconds() - 86_400, end: seconds() + 60 };

@@ -16,7 +16,13 @@ afterEach(async () => {
 async function probe(path: string, options: { migrated: boolean; shuttingDown?: boolean; bus?: Bus }) {
   const database = await createTestDatabase({ migrated: options.migrated });
   databases.push(database);
-  const app = createApp({ db: database.db, ...(options.bus ? { bus: options.bus } : {}), logger: pino({ level: 'silent' }), validateResponses: true, isShuttingDown: () => options.shuttingDown ?? false });
+  const app = createApp({
+    db: database.db,
+    ...(options.bus ? { bus: options.bus } : {}),
+    logger: pino({ level: 'silent' }),
+    validateResponses: true,
+    isShuttingDown: () => options.shuttingDown ?? false,
+  });
   const server = app.listen(0, '127.0.0.1');
   open.push(server);
   await new Promise((resolve) => server.once('listening', resolve));

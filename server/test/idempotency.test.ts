@@ -130,8 +130,7 @@ describe('Idempotency-Key', () => {
 // These operations commit their own transactions (x-nozle-own-transactions): the key is claimed
 // before they run and their answer stored after, so a retry replays instead of running again.
 describe('Idempotency-Key on operations that run their own transactions', () => {
-  const countRuns = async () =>
-    (await t.call<{ data: unknown[] }>('GET', '/v1/reconciliations', { headers: {} })).body.data.length;
+  const countRuns = async () => (await t.call<{ data: unknown[] }>('GET', '/v1/reconciliations', { headers: {} })).body.data.length;
 
   it('runs one reconciliation for two POST /v1/reconciliations with the same key, and replays the first answer', async () => {
     const before = await countRuns();

@@ -12,7 +12,13 @@ const ids: Record<string, string> = {};
 
 async function track(customer: string, tokens: number, when: string, model?: string): Promise<void> {
   t.setTime(new Date(when));
-  const event = { id: `${customer}-${when}-${model ?? 'none'}`, customer, event: 'llm.call', properties: { tokens, ...(model ? { model } : {}) }, timestamp: unix(when) };
+  const event = {
+    id: `${customer}-${when}-${model ?? 'none'}`,
+    customer,
+    event: 'llm.call',
+    properties: { tokens, ...(model ? { model } : {}) },
+    timestamp: unix(when),
+  };
   const res = await t.call('POST', '/v1/events', { body: { events: [event] } });
   expect(res.body.results[0].status).toBe('accepted');
 }
@@ -27,10 +33,21 @@ beforeAll(async () => {
   expect((await t.call('POST', '/v1/meters', { body: { key: 'tokens', event_name: 'llm.call', aggregation: 'sum', property: 'tokens' } })).status).toBe(200);
   expect((await t.call('POST', '/v1/meters', { body: { key: 'peak', event_name: 'llm.call', aggregation: 'max', property: 'tokens' } })).status).toBe(200);
   // $20 a month and a cent per token; a free plan; $240 a year.
-  await nozle.plans.create({ key: 'ai', name: 'AI', interval: 'month', base_price: 2_000, prices: [{ key: 'tokens', meter: 'tokens', model: 'per_unit', unit_amount: '1' }] });
+  await nozle.plans.create({
+    key: 'ai',
+    name: 'AI',
+    interval: 'month',
+    base_price: 2_000,
+    prices: [{ key: 'tokens', meter: 'tokens', model: 'per_unit', unit_amount: '1' }],
+  });
   await nozle.plans.create({ key: 'free', name: 'Free', interval: 'month', base_price: 0 });
   await nozle.plans.create({ key: 'ai-year', name: 'AI yearly', interval: 'year', base_price: 24_000 });
-  for (const [customer, plan] of [['acme', 'ai'], ['beta', 'ai'], ['gamma', 'free'], ['delta', 'ai-year']] as const) {
+  for (const [customer, plan] of [
+    ['acme', 'ai'],
+    ['beta', 'ai'],
+    ['gamma', 'free'],
+    ['delta', 'ai-year'],
+  ] as const) {
     await nozle.customers.create({ external_id: customer });
     ids[customer] = (await nozle.customers.retrieve(customer)).id;
     ids[`sub_${customer}`] = (await nozle.subscriptions.create({ customer, plan })).id; // at 2026-03-01 12:00
@@ -56,7 +73,14 @@ describe('cost models', () => {
       effective_to: null,
       created: unix('2026-03-01T12:00:00Z'),
     });
-    await nozle.costModels.create({ meter: 'tokens', property: 'model', value: 'gpt-4o', unit_cost: '0.005', effective_from: unix('2026-03-01T00:00:00Z'), effective_to: unix('2026-03-20T00:00:00Z') });
+    await nozle.costModels.create({
+      meter: 'tokens',
+      property: 'model',
+      value: 'gpt-4o',
+      unit_cost: '0.005',
+      effective_from: unix('2026-03-01T00:00:00Z'),
+      effective_to: unix('2026-03-20T00:00:00Z'),
+    });
     await nozle.costModels.create({ meter: 'tokens', property: 'model', value: 'gpt-4o', unit_cost: '0.006', effective_from: unix('2026-03-20T00:00:00Z') });
     expect((await nozle.costModels.list({ meter: 'tokens' })).data.map((m) => m.unit_cost)).toEqual(['0.006', '0.005', '0.0025']);
   });
@@ -65,11 +89,21 @@ describe('cost models', () => {
     ['a meter that does not sum or count', { meter: 'peak', unit_cost: '1' }, 400, 'meter'],
     ['a property without a value', { meter: 'tokens', property: 'model', unit_cost: '1' }, 400, 'value'],
     ['an effective date that is not midnight UTC', { meter: 'tokens', unit_cost: '1', effective_from: unix('2026-05-01T10:00:00Z') }, 400, 'effective_from'],
-    ['an end before the start', { meter: 'tokens', unit_cost: '1', effective_from: unix('2026-05-02T00:00:00Z'), effective_to: unix('2026-05-01T00:00:00Z') }, 400, 'effective_to'],
+    [
+      'an end before the start',
+      { meter: 'tokens', unit_cost: '1', effective_from: unix('2026-05-02T00:00:00Z'), effective_to: unix('2026-05-01T00:00:00Z') },
+      400,
+      'effective_to',
+    ],
     ['a negative cost', { meter: 'tokens', unit_cost: '-1' }, 400, undefined],
     ['a cost as a number', { meter: 'tokens', unit_cost: 1 }, 400, undefined],
     ['an unknown meter', { meter: 'nope', unit_cost: '1' }, 404, 'meter'],
-    ['an overlap with a model for the same usage', { meter: 'tokens', property: 'model', value: 'gpt-4o', unit_cost: '1', effective_from: unix('2026-04-01T00:00:00Z') }, 409, 'effective_from'],
+    [
+      'an overlap with a model for the same usage',
+      { meter: 'tokens', property: 'model', value: 'gpt-4o', unit_cost: '1', effective_from: unix('2026-04-01T00:00:00Z') },
+      409,
+      'effective_from',
+    ],
     ['another property on the same meter', { meter: 'tokens', property: 'region', value: 'eu', unit_cost: '1' }, 409, 'property'],
   ] as const;
   for (const [what, body, status, param] of refused) {
@@ -95,7 +129,10 @@ describe('the margin report', () => {
     // The invoices (period 03-01 12:00 → 04-01 12:00): acme 2,000 + 35,000 × 1 = 37,000;
     // beta 2,000 + 4,000 × 1 = 6,000.
     expect((await nozle.invoices.list()).data.map((i) => [i.customer, i.total]).sort()).toEqual(
-      [[ids.acme, 37_000], [ids.beta, 6_000]].sort(),
+      [
+        [ids.acme, 37_000],
+        [ids.beta, 6_000],
+      ].sort(),
     );
   });
 
@@ -186,6 +223,12 @@ describe('analytics and tenancy', () => {
     expect((await t.call('GET', '/v1/cost_models?meter=tokens', { key })).status).toBe(404);
     expect((await t.call('POST', '/v1/cost_models', { key, body: { meter: 'tokens', unit_cost: '1' } })).status).toBe(404);
     const res = await report(`start=${MARCH_2}&end=${APRIL_2}`, key);
-    expect(res.body).toMatchObject({ groups: [], totals: { revenue: 0, cost: '0', margin: '0', margin_percent: null }, active_subscriptions: 0, mrr: 0, churn_rate: null });
+    expect(res.body).toMatchObject({
+      groups: [],
+      totals: { revenue: 0, cost: '0', margin: '0', margin_percent: null },
+      active_subscriptions: 0,
+      mrr: 0,
+      churn_rate: null,
+    });
   });
 });

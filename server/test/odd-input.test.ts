@@ -63,7 +63,20 @@ const ODD_JSON: readonly string[] = [
 ];
 
 // Odd path segments, as sent on the wire (already percent-encoded, or deliberately not).
-const ODD_PATH: readonly string[] = ['%00', 'x%00y', '%ED%A0%80', '%C0%80', '%', '%25', 'a%2Fb', '..', encodeURIComponent('🚀ü'), 'x'.repeat(5000), '1e21', '-1'];
+const ODD_PATH: readonly string[] = [
+  '%00',
+  'x%00y',
+  '%ED%A0%80',
+  '%C0%80',
+  '%',
+  '%25',
+  'a%2Fb',
+  '..',
+  encodeURIComponent('🚀ü'),
+  'x'.repeat(5000),
+  '1e21',
+  '-1',
+];
 
 // Odd query values, already encoded; a repeated key and a bracketed one as well.
 const ODD_QUERY: readonly string[] = [
@@ -195,7 +208,6 @@ function probesFor(operation: OperationSpec, seeded: Seeded): Probe[] {
   return probes;
 }
 
-
 // Operations that destroy what the others probe run last, the customer's deletion very last.
 const DESTRUCTIVE = ['advanceTestClock', 'runReconciliation', 'refundPurchase', 'cancelSubscription', 'revokeApiKey', 'deleteCustomer'];
 const order = (operation: OperationSpec) => DESTRUCTIVE.indexOf(operation.operationId);
@@ -228,7 +240,14 @@ beforeAll(async () => {
       { feature: 'messages', limit: 1000, reset: 'month', overage: true },
     ],
   });
-  await created('POST', '/v1/plans', { key: 'lifetime', name: 'Lifetime', interval: 'one_time', currency: 'usd', base_price: 9900, entitlements: [{ feature: 'export', enabled: true }] });
+  await created('POST', '/v1/plans', {
+    key: 'lifetime',
+    name: 'Lifetime',
+    interval: 'one_time',
+    currency: 'usd',
+    base_price: 9900,
+    entitlements: [{ feature: 'export', enabled: true }],
+  });
   await created('POST', '/v1/customers', { external_id: CUSTOMER, email: 'ada@example.com' });
   const subscription = await created('POST', '/v1/subscriptions', { customer: CUSTOMER, plan: 'pro' });
   const purchase = await created('POST', '/v1/purchases', { customer: CUSTOMER, plan: 'lifetime' });
@@ -239,12 +258,36 @@ afterAll(() => t.close());
 
 describe('stated ranges', () => {
   const cases: Array<{ name: string; method: string; path: string; body?: unknown; param: string }> = [
-    { name: 'a grant ending after 2100', method: 'POST', path: `/v1/customers/${CUSTOMER}/grants`, body: { feature: 'export', ends_at: 4102444801 }, param: 'ends_at' },
-    { name: 'a purchase expiring in year 31,690,000', method: 'POST', path: '/v1/purchases', body: { customer: CUSTOMER, plan: 'lifetime', expires_at: 1e15 }, param: 'expires_at' },
-    { name: 'a credit grant expiring at 1e21', method: 'POST', path: `/v1/customers/${CUSTOMER}/credits`, body: { amount: 1, currency: 'usd', expires_at: 1e21 }, param: 'expires_at' },
+    {
+      name: 'a grant ending after 2100',
+      method: 'POST',
+      path: `/v1/customers/${CUSTOMER}/grants`,
+      body: { feature: 'export', ends_at: 4102444801 },
+      param: 'ends_at',
+    },
+    {
+      name: 'a purchase expiring in year 31,690,000',
+      method: 'POST',
+      path: '/v1/purchases',
+      body: { customer: CUSTOMER, plan: 'lifetime', expires_at: 1e15 },
+      param: 'expires_at',
+    },
+    {
+      name: 'a credit grant expiring at 1e21',
+      method: 'POST',
+      path: `/v1/customers/${CUSTOMER}/credits`,
+      body: { amount: 1, currency: 'usd', expires_at: 1e21 },
+      param: 'expires_at',
+    },
     { name: 'a plan version past int4', method: 'GET', path: '/v1/plans/pro?version=2147483648', param: 'version' },
-    // eslint-disable-next-line no-loss-of-precision -- a number past 2^53 on purpose
-    { name: 'a grant limit past the safe integers', method: 'POST', path: `/v1/customers/${CUSTOMER}/grants`, body: { feature: 'messages', limit: 9007199254740993 }, param: 'limit' },
+    {
+      name: 'a grant limit past the safe integers',
+      method: 'POST',
+      path: `/v1/customers/${CUSTOMER}/grants`,
+      // eslint-disable-next-line no-loss-of-precision -- a number past 2^53 on purpose
+      body: { feature: 'messages', limit: 9007199254740993 },
+      param: 'limit',
+    },
     { name: 'a margin report starting after 2100', method: 'GET', path: '/v1/analytics/margin?start=4102444801&end=4102444802', param: 'start' },
   ];
   it.each(cases)('$name is a 400 naming the parameter', async ({ method, path, body, param }) => {

@@ -34,7 +34,11 @@ async function newCustomer(): Promise<string> {
 }
 
 const liveRows = async (customer: string) =>
-  (await t.database.db.query<{ id: string; plan_id: string }>("select id, plan_id from subscriptions where customer_id = $1 and status <> 'canceled'", [customer])).rows;
+  (
+    await t.database.db.query<{ id: string; plan_id: string }>("select id, plan_id from subscriptions where customer_id = $1 and status <> 'canceled'", [
+      customer,
+    ])
+  ).rows;
 
 describe('one live subscription per customer and plan', () => {
   it('100 concurrent creations make one subscription; the other 99 are 409s naming plan', async () => {
@@ -118,10 +122,26 @@ describe('one live subscription per customer and plan', () => {
     await t.call('POST', '/v1/checkout/sessions', { body: { customer, plan: 'pro' } });
     const held = await t.call('POST', '/v1/subscriptions', { body: { customer, plan: 'pro' } });
     const { db } = t.database;
-    const providerCustomer = (await db.query<{ id: string }>("select provider_customer_id as id from payment_customers where customer_id = $1 and provider = 'sandbox'", [customer])).rows[0]!.id;
-    const price = (await db.query<{ id: string }>("select pp.provider_price_id as id from payment_prices pp join plans p on p.id = pp.plan_id where p.key = 'pro' and pp.provider = 'sandbox'")).rows[0]!.id;
+    const providerCustomer = (
+      await db.query<{ id: string }>("select provider_customer_id as id from payment_customers where customer_id = $1 and provider = 'sandbox'", [customer])
+    ).rows[0]!.id;
+    const price = (
+      await db.query<{ id: string }>(
+        "select pp.provider_price_id as id from payment_prices pp join plans p on p.id = pp.plan_id where p.key = 'pro' and pp.provider = 'sandbox'",
+      )
+    ).rows[0]!.id;
     const now = t.clock.now();
-    const second = { id: `sub_sbx_dup${n}`, customer: providerCustomer, price, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000), trialEnd: null, cancelAtPeriodEnd: false, canceledAt: null, created: now };
+    const second = {
+      id: `sub_sbx_dup${n}`,
+      customer: providerCustomer,
+      price,
+      currentPeriodStart: now,
+      currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000),
+      trialEnd: null,
+      cancelAtPeriodEnd: false,
+      canceledAt: null,
+      created: now,
+    };
 
     const outcome = await db.transaction((tx) => syncSubscription(tx, 'sandbox', { ...second, status: 'active' }, now));
     expect(outcome).toMatchObject({ kind: 'ignored' });
@@ -145,13 +165,19 @@ describe('migration 0013', () => {
     const database = await createTestDatabase({ migrated: false });
     databases.push(database);
     const { db } = database;
-    await migrate(db, loadMigrations().filter((m) => m.version < 13));
+    await migrate(
+      db,
+      loadMigrations().filter((m) => m.version < 13),
+    );
     const project = await createProjectWithKeys(db, 'Before 0013', new Date('2026-01-01T00:00:00Z'));
     const at = (day: number) => new Date(Date.UTC(2026, 0, day));
     await db.query("insert into customers (id, project_id, metadata, created_at, updated_at) values ('cus_dup', $1, '{}', $2, $2)", [project.projectId, at(1)]);
     for (const plan of ['plan_a', 'plan_b']) {
       await db.query(`insert into plans (id, project_id, key, current_version, created_at) values ($1, $2, $1, 1, $3)`, [plan, project.projectId, at(1)]);
-      await db.query(`insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, created_at) values ($1, 1, $1, 'month', 'usd', 100, 0, '[]', $2)`, [plan, at(1)]);
+      await db.query(
+        `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, created_at) values ($1, 1, $1, 'month', 'usd', 100, 0, '[]', $2)`,
+        [plan, at(1)],
+      );
     }
     const rows: Array<[id: string, plan: string, status: string, day: number]> = [
       ['sub_old', 'plan_a', 'active', 1],

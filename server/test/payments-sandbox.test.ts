@@ -22,7 +22,10 @@ beforeAll(async () => {
     ['/v1/features', { key: 'export', type: 'boolean' }],
     ['/v1/features', { key: 'tokens', type: 'metered' }],
     ['/v1/plans', { key: 'basic', interval: 'month', currency: 'usd', base_price: 900, entitlements: [{ feature: 'tokens', limit: 100 }] }],
-    ['/v1/plans', { key: 'pro', interval: 'month', currency: 'usd', base_price: 2900, entitlements: [{ feature: 'export' }, { feature: 'tokens', limit: 1000 }] }],
+    [
+      '/v1/plans',
+      { key: 'pro', interval: 'month', currency: 'usd', base_price: 2900, entitlements: [{ feature: 'export' }, { feature: 'tokens', limit: 1000 }] },
+    ],
     ['/v1/plans', { key: 'trial', interval: 'month', currency: 'usd', base_price: 1900, trial_days: 14, entitlements: [{ feature: 'export' }] }],
     ['/v1/plans', { key: 'lifetime', interval: 'one_time', currency: 'usd', base_price: 9900, entitlements: [{ feature: 'export' }] }],
   ] as const;
@@ -214,7 +217,11 @@ describe('checkout sessions', () => {
     const fromB = await t.call('POST', '/v1/checkout/sessions', { key: t.projectB.secretKey, body: { customer: c.id, plan: 'pro' } });
     expect(fromB.status).toBe(404);
     expect(fromB.body.error).toMatchObject({ code: 'resource_missing', param: 'customer' });
-    const tokenAtB = await t.call('POST', '/v1/checkout/sessions', { key: t.projectB.publishableKey, headers: { 'Nozle-Customer-Token': token }, body: { plan: 'pro' } });
+    const tokenAtB = await t.call('POST', '/v1/checkout/sessions', {
+      key: t.projectB.publishableKey,
+      headers: { 'Nozle-Customer-Token': token },
+      body: { plan: 'pro' },
+    });
     expect(tokenAtB.status).toBe(401);
     const expired = signCustomerToken(hashKey(t.projectA.secretKey), { projectId: t.projectA.projectId, customer: c.externalId, expiresAt: nowSeconds() - 1 });
     const late = await asBrowser({ plan: 'pro' }, { 'Nozle-Customer-Token': expired });
@@ -226,7 +233,11 @@ describe('checkout sessions', () => {
     expect(portalOwn.status).toBe(200);
     expect(portalOwn.body).toMatchObject({ object: 'portal.session', customer: c.id, provider: 'sandbox' });
     expect(portalOwn.body.url).toMatch(new RegExp(`^${t.url}/sandbox/portal/bps_sbx_\\w+$`));
-    const portalOther = await t.call('POST', '/v1/portal/sessions', { key: t.projectA.publishableKey, headers: { 'Nozle-Customer-Token': token }, body: { customer: other.id } });
+    const portalOther = await t.call('POST', '/v1/portal/sessions', {
+      key: t.projectA.publishableKey,
+      headers: { 'Nozle-Customer-Token': token },
+      body: { customer: other.id },
+    });
     expect(portalOther.status).toBe(403);
 
     // Nothing was paid: no subscription, and the same sandbox customer serves every session.
@@ -318,7 +329,7 @@ describe('checkout sessions', () => {
     expect([first.status, second.status]).toContain(303);
     expect(await onlySubscription(c)).toMatchObject({ status: 'active' });
     const { rows } = await t.database.db.query<{ count: number }>(
-      "select count(*)::int as count from sandbox_subscriptions s join payment_customers m on m.provider_customer_id = s.customer where m.customer_id = $1",
+      'select count(*)::int as count from sandbox_subscriptions s join payment_customers m on m.provider_customer_id = s.customer where m.customer_id = $1',
       [c.id],
     );
     expect(Number(rows[0]!.count)).toBe(1);
@@ -350,7 +361,12 @@ describe('trials and renewals on the test clock', () => {
   it('a trial with a working card gives access, then ends in a paid period that keeps it', async () => {
     const c = await customer();
     const trialing = await subscribe(c, 'trial');
-    expect(trialing).toMatchObject({ status: 'trialing', provider: 'sandbox', trial_end: nowSeconds() + 14 * DAY, current_period_end: nowSeconds() + 14 * DAY });
+    expect(trialing).toMatchObject({
+      status: 'trialing',
+      provider: 'sandbox',
+      trial_end: nowSeconds() + 14 * DAY,
+      current_period_end: nowSeconds() + 14 * DAY,
+    });
     expect(await allowed(c, 'export')).toBe(true);
     const v1 = await version(c);
 
@@ -489,7 +505,7 @@ describe('the portal', () => {
     expect(await allowed(c, 'export')).toBe(true);
   });
 
-  it('switches the plan, and the entitlements become the new plan\'s', async () => {
+  it("switches the plan, and the entitlements become the new plan's", async () => {
     const c = await customer();
     const sub = await subscribe(c, 'basic');
     expect(await entitlements(c)).toMatchObject({ features: { export: { allowed: false }, tokens: { allowed: true, limit: 100 } } });
@@ -511,7 +527,7 @@ describe('the portal', () => {
     await newerVersion(c, v1);
   });
 
-  it('cancels now, and touches no other customer\'s subscription', async () => {
+  it("cancels now, and touches no other customer's subscription", async () => {
     const c = await customer();
     const other = await customer();
     const mine = await subscribe(c, 'pro');
@@ -663,7 +679,14 @@ describe('reconciliation', () => {
     expect(run.body.checked).toBeGreaterThan(0);
     const changes = run.body.changes.filter((change: { id: string }) => change.id === sub.id);
     expect(changes).toEqual([
-      { object: 'subscription', id: sub.id, provider_id: sub.provider_subscription_id, customer: c.id, action: 'updated', fields: { status: ['canceled', 'active'] } },
+      {
+        object: 'subscription',
+        id: sub.id,
+        provider_id: sub.provider_subscription_id,
+        customer: c.id,
+        action: 'updated',
+        fields: { status: ['canceled', 'active'] },
+      },
     ]);
     // Nothing else had drifted.
     expect(run.body.changes).toHaveLength(1);
@@ -681,7 +704,7 @@ describe('reconciliation', () => {
     expect(again.body.changes).toEqual([]);
   });
 
-  it('run by another project neither changes nor counts this project\'s subscriptions and payments', async () => {
+  it("run by another project neither changes nor counts this project's subscriptions and payments", async () => {
     const c = await customer();
     const sub = await subscribe(c, 'pro');
     await t.database.db.query("update subscriptions set status = 'canceled' where id = $1", [sub.id]);
@@ -690,7 +713,11 @@ describe('reconciliation', () => {
     expect(fromB.status).toBe(200);
     expect(fromB.body).toMatchObject({ checked: 0, changes: [], error: null });
     expect(await onlySubscription(c)).toMatchObject({ status: 'canceled' });
-    expect((await t.call('GET', '/v1/reconciliations', { key: t.projectB.secretKey })).body.data[0]).toMatchObject({ id: fromB.body.id, checked: 0, changes: [] });
+    expect((await t.call('GET', '/v1/reconciliations', { key: t.projectB.secretKey })).body.data[0]).toMatchObject({
+      id: fromB.body.id,
+      checked: 0,
+      changes: [],
+    });
     // Nor do B's payment events show any of A's.
     expect((await recentEvents(1)).length).toBe(1);
     expect((await t.call('GET', '/v1/payment_events', { key: t.projectB.secretKey })).body.data).toEqual([]);
@@ -713,7 +740,14 @@ describe('reconciliation', () => {
     const run = await t.call('POST', '/v1/reconciliations');
     expect(run.status).toBe(200);
     expect(run.body.changes).toEqual([
-      { object: 'purchase', id: purchase.id, provider_id: purchase.provider_payment_id, customer: c.id, action: 'updated', fields: { refunded_at: [null, nowSeconds()] } },
+      {
+        object: 'purchase',
+        id: purchase.id,
+        provider_id: purchase.provider_payment_id,
+        customer: c.id,
+        action: 'updated',
+        fields: { refunded_at: [null, nowSeconds()] },
+      },
     ]);
     expect(await allowed(c, 'export')).toBe(false);
   });
@@ -769,7 +803,7 @@ describe('the test clock', () => {
     expect(await onlySubscription(c)).toEqual(renewed);
   });
 
-  it('is the sandbox\'s: Stripe webhooks are not taken in sandbox mode', async () => {
+  it("is the sandbox's: Stripe webhooks are not taken in sandbox mode", async () => {
     const res = await t.call('POST', '/v1/webhooks/stripe', {
       key: null,
       headers: { 'Stripe-Signature': 't=1,v1=00' },

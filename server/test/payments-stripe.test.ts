@@ -33,11 +33,22 @@ beforeEach(() => {
 async function catalog(t: TestApp): Promise<void> {
   await t.call('POST', '/v1/features', { body: { key: 'export', type: 'boolean' } });
   await t.call('POST', '/v1/features', { body: { key: 'seats', type: 'config' } });
-  await t.call('POST', '/v1/plans', { body: { key: 'basic', name: 'Basic', interval: 'month', base_price: 1000, entitlements: [{ feature: 'seats', value: 1 }] } });
   await t.call('POST', '/v1/plans', {
-    body: { key: 'pro', name: 'Pro', interval: 'month', base_price: 2000, trial_days: 14, entitlements: [{ feature: 'export' }, { feature: 'seats', value: 5 }] },
+    body: { key: 'basic', name: 'Basic', interval: 'month', base_price: 1000, entitlements: [{ feature: 'seats', value: 1 }] },
   });
-  await t.call('POST', '/v1/plans', { body: { key: 'lifetime', name: 'Lifetime', interval: 'one_time', base_price: 9900, entitlements: [{ feature: 'export' }] } });
+  await t.call('POST', '/v1/plans', {
+    body: {
+      key: 'pro',
+      name: 'Pro',
+      interval: 'month',
+      base_price: 2000,
+      trial_days: 14,
+      entitlements: [{ feature: 'export' }, { feature: 'seats', value: 5 }],
+    },
+  });
+  await t.call('POST', '/v1/plans', {
+    body: { key: 'lifetime', name: 'Lifetime', interval: 'one_time', base_price: 9900, entitlements: [{ feature: 'export' }] },
+  });
 }
 
 let customers = 0;
@@ -56,7 +67,8 @@ async function deliver(t: TestApp, event: ReturnType<typeof stripeEvent>, secret
   return t.call('POST', '/v1/webhooks/stripe', { key: null, body, headers: { 'stripe-signature': signature } });
 }
 
-const access = async (t: TestApp, customer: string, feature = 'export') => (await t.call('GET', `/v1/customers/${customer}/entitlements`)).body.features[feature].allowed as boolean;
+const access = async (t: TestApp, customer: string, feature = 'export') =>
+  (await t.call('GET', `/v1/customers/${customer}/entitlements`)).body.features[feature].allowed as boolean;
 const version = async (t: TestApp, customer: string) => (await t.call('GET', `/v1/customers/${customer}/entitlements`)).body.version as number;
 const subscriptionsOf = async (t: TestApp, customer: string) => (await t.call('GET', `/v1/subscriptions?customer=${customer}`)).body.data;
 const count = async (t: TestApp, table: string) => Number((await t.database.db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]!.n);
@@ -99,10 +111,13 @@ describe('with Stripe configured', () => {
       expect(account.requestsTo('POST', '/v1/prices')).toHaveLength(1);
     });
 
-    it('a one-time plan checks out in payment mode; a portal session goes to Stripe\'s portal', async () => {
+    it("a one-time plan checks out in payment mode; a portal session goes to Stripe's portal", async () => {
       const { customer, session } = await customerWithCheckout(t, 'lifetime');
       expect(session.mode).toBe('payment');
-      expect(account.requestsTo('POST', '/v1/checkout/sessions').at(-1)!.params).toMatchObject({ mode: 'payment', payment_intent_data: { metadata: { nozle_customer: customer } } });
+      expect(account.requestsTo('POST', '/v1/checkout/sessions').at(-1)!.params).toMatchObject({
+        mode: 'payment',
+        payment_intent_data: { metadata: { nozle_customer: customer } },
+      });
       const portal = await t.call('POST', '/v1/portal/sessions', { body: { customer, return_url: 'https://app.example.com/account' } });
       expect(portal.status).toBe(200);
       expect(portal.body).toMatchObject({ object: 'portal.session', provider: 'stripe', return_url: 'https://app.example.com/account' });
@@ -128,13 +143,25 @@ describe('with Stripe configured', () => {
     it('a bad signature is a 400 that stores nothing', async () => {
       const { stripeCustomer, price } = await customerWithCheckout(t);
       const sub = `sub_bad_${eventSeq}`;
-      account.subscriptions.set(sub, { id: sub, customer: stripeCustomer, price, status: 'active', periodStart: account.now(), periodEnd: account.now() + 30 * DAY, created: account.now() });
+      account.subscriptions.set(sub, {
+        id: sub,
+        customer: stripeCustomer,
+        price,
+        status: 'active',
+        periodStart: account.now(),
+        periodEnd: account.now() + 30 * DAY,
+        created: account.now(),
+      });
       const event = stripeEvent('customer.subscription.created', account.subscription(sub), account.now(), eventId());
       const before = { events: await count(t, 'payment_events'), subscriptions: await count(t, 'subscriptions') };
 
       const wrongSecret = await deliver(t, event, 'whsec_someone_else');
       const { signature } = signedDelivery(event, WEBHOOK_SECRET);
-      const tampered = await t.call('POST', '/v1/webhooks/stripe', { key: null, body: JSON.stringify({ ...event, type: 'customer.subscription.deleted' }), headers: { 'stripe-signature': signature } });
+      const tampered = await t.call('POST', '/v1/webhooks/stripe', {
+        key: null,
+        body: JSON.stringify({ ...event, type: 'customer.subscription.deleted' }),
+        headers: { 'stripe-signature': signature },
+      });
       const unsigned = await t.call('POST', '/v1/webhooks/stripe', { key: null, body: JSON.stringify(event) });
       expect(wrongSecret.status).toBe(400);
       expect(wrongSecret.body.error).toMatchObject({ code: 'signature_invalid' });
@@ -146,7 +173,15 @@ describe('with Stripe configured', () => {
     it('a failed processing is kept, shown as failed, and retried until it succeeds', async () => {
       const { customer, stripeCustomer, price } = await customerWithCheckout(t);
       const sub = `sub_retry_${eventSeq}`;
-      account.subscriptions.set(sub, { id: sub, customer: stripeCustomer, price, status: 'active', periodStart: account.now(), periodEnd: account.now() + 30 * DAY, created: account.now() });
+      account.subscriptions.set(sub, {
+        id: sub,
+        customer: stripeCustomer,
+        price,
+        status: 'active',
+        periodStart: account.now(),
+        periodEnd: account.now() + 30 * DAY,
+        created: account.now(),
+      });
       account.failSubscriptionReads = 100; // more than Stripe's own retries
       const event = stripeEvent('customer.subscription.created', account.subscription(sub), account.now(), eventId());
 
@@ -157,7 +192,10 @@ describe('with Stripe configured', () => {
       // Visible to the project (its customer is named in the event) while it waits for a retry.
       const failed = (await t.call('GET', '/v1/payment_events?status=failed')).body.data;
       expect(failed.map((row: { id: string }) => row.id)).toContain(event.id);
-      const { rows } = await t.database.db.query<{ status: string; attempts: number; last_error: string; next_attempt_at: Date }>('select * from payment_events where id = $1', [event.id]);
+      const { rows } = await t.database.db.query<{ status: string; attempts: number; last_error: string; next_attempt_at: Date }>(
+        'select * from payment_events where id = $1',
+        [event.id],
+      );
       expect(rows[0]).toMatchObject({ status: 'failed', attempts: 1 });
       expect(rows[0]!.last_error).toMatch(/bad day/);
       expect(rows[0]!.next_attempt_at.getTime()).toBeGreaterThan(t.clock.now().getTime());
@@ -193,7 +231,12 @@ describe('with Stripe configured', () => {
         account.subscriptions.set(sub, { ...state, status: 'trialing' });
         const events = [
           stripeEvent('customer.subscription.created', account.subscription(sub), t0, eventId()),
-          stripeEvent('checkout.session.completed', { ...account.sessions.get(a.session.url.split('/').pop())!, status: 'complete', subscription: sub }, t0 + 1, eventId()),
+          stripeEvent(
+            'checkout.session.completed',
+            { ...account.sessions.get(a.session.url.split('/').pop())!, status: 'complete', subscription: sub },
+            t0 + 1,
+            eventId(),
+          ),
           stripeEvent('customer.subscription.trial_will_end', account.subscription(sub), t0 + 11 * DAY, eventId()),
         ];
         account.update(sub, { status: 'active', periodStart: t0 + 14 * DAY, periodEnd: t0 + 44 * DAY });
@@ -219,7 +262,12 @@ describe('with Stripe configured', () => {
           return { others: others.length, fields, export: features.export.allowed, seats: features.seats.value, events: rows };
         };
         const once = await stateOf(ordered, a.customer);
-        expect(once).toMatchObject({ others: 0, export: true, seats: 5, fields: { status: 'active', cancel_at_period_end: true, provider_subscription_id: sub, plan: 'pro' } });
+        expect(once).toMatchObject({
+          others: 0,
+          export: true,
+          seats: 5,
+          fields: { status: 'active', cancel_at_period_end: true, provider_subscription_id: sub, plan: 'pro' },
+        });
         expect(await stateOf(shuffled, b.customer)).toEqual(once);
         expect(await count(shuffled, 'payment_events')).toBe(events.length);
       } finally {
@@ -232,7 +280,16 @@ describe('with Stripe configured', () => {
       const { customer, stripeCustomer, price } = await customerWithCheckout(t);
       const sub = `sub_life_${eventSeq}`;
       const t0 = account.now();
-      account.subscriptions.set(sub, { id: sub, customer: stripeCustomer, price, status: 'trialing', created: t0, periodStart: t0, periodEnd: t0 + 14 * DAY, trialEnd: t0 + 14 * DAY });
+      account.subscriptions.set(sub, {
+        id: sub,
+        customer: stripeCustomer,
+        price,
+        status: 'trialing',
+        created: t0,
+        periodStart: t0,
+        periodEnd: t0 + 14 * DAY,
+        trialEnd: t0 + 14 * DAY,
+      });
       const step = async (type: string, changes: Parameters<StripeAccount['update']>[1]) => {
         const before = await version(t, customer);
         account.update(sub, changes);
@@ -266,7 +323,16 @@ describe('with Stripe configured', () => {
 
       const other = await customerWithCheckout(t);
       const paused = `sub_paused_${eventSeq}`;
-      account.subscriptions.set(paused, { id: paused, customer: other.stripeCustomer, price: other.price, status: 'trialing', created: t0, periodStart: t0, periodEnd: t0 + 14 * DAY, trialEnd: t0 + 14 * DAY });
+      account.subscriptions.set(paused, {
+        id: paused,
+        customer: other.stripeCustomer,
+        price: other.price,
+        status: 'trialing',
+        created: t0,
+        periodStart: t0,
+        periodEnd: t0 + 14 * DAY,
+        trialEnd: t0 + 14 * DAY,
+      });
       await deliver(t, stripeEvent('customer.subscription.created', account.subscription(paused), t0, eventId()));
       expect(await access(t, other.customer)).toBe(true);
       account.update(paused, { status: 'paused' });
@@ -279,7 +345,12 @@ describe('with Stripe configured', () => {
       const { customer, stripeCustomer, price, session } = await customerWithCheckout(t, 'lifetime');
       const intent = `pi_${eventSeq}_refund`;
       account.payments.set(intent, { id: intent, customer: stripeCustomer, price, status: 'succeeded', refunded: false, created: account.now() });
-      const completed = stripeEvent('checkout.session.completed', { ...account.sessions.get(session.url.split('/').pop())!, status: 'complete', payment_intent: intent }, account.now(), eventId());
+      const completed = stripeEvent(
+        'checkout.session.completed',
+        { ...account.sessions.get(session.url.split('/').pop())!, status: 'complete', payment_intent: intent },
+        account.now(),
+        eventId(),
+      );
       account.payments.get(intent)!.refunded = true;
       const refunded = stripeEvent('charge.refunded', account.paymentIntent(intent).latest_charge, account.now(), eventId());
       await deliver(t, refunded);
@@ -334,7 +405,15 @@ describe('with Stripe configured', () => {
       const { customer, stripeCustomer, price, session } = await customerWithCheckout(t, 'lifetime');
       const intent = `pi_${eventSeq}_api`;
       account.payments.set(intent, { id: intent, customer: stripeCustomer, price, status: 'succeeded', refunded: false, created: account.now() });
-      await deliver(t, stripeEvent('checkout.session.completed', { ...account.sessions.get(session.url.split('/').pop())!, status: 'complete', payment_intent: intent }, account.now(), eventId()));
+      await deliver(
+        t,
+        stripeEvent(
+          'checkout.session.completed',
+          { ...account.sessions.get(session.url.split('/').pop())!, status: 'complete', payment_intent: intent },
+          account.now(),
+          eventId(),
+        ),
+      );
       const [purchase] = (await t.call('GET', `/v1/purchases?customer=${customer}`)).body.data;
       expect(await access(t, customer)).toBe(true);
       const res = await t.call('POST', `/v1/purchases/${purchase.id}/refund`);
@@ -350,17 +429,41 @@ describe('with Stripe configured', () => {
       // 1. Ours says active; Stripe canceled it and the webhook never came.
       const missedCancel = await customerWithCheckout(t);
       const canceledAtStripe = `sub_drift_cancel_${eventSeq}`;
-      account.subscriptions.set(canceledAtStripe, { id: canceledAtStripe, customer: missedCancel.stripeCustomer, price: missedCancel.price, status: 'active', created: t0, periodStart: t0, periodEnd: t0 + 30 * DAY });
+      account.subscriptions.set(canceledAtStripe, {
+        id: canceledAtStripe,
+        customer: missedCancel.stripeCustomer,
+        price: missedCancel.price,
+        status: 'active',
+        created: t0,
+        periodStart: t0,
+        periodEnd: t0 + 30 * DAY,
+      });
       await deliver(t, stripeEvent('customer.subscription.created', account.subscription(canceledAtStripe), t0, eventId()));
       account.update(canceledAtStripe, { status: 'canceled', canceledAt: t0 + 60 });
       // 2. Stripe has a subscription whose created event never came.
       const missedCreate = await customerWithCheckout(t);
       const onlyAtStripe = `sub_drift_new_${eventSeq}`;
-      account.subscriptions.set(onlyAtStripe, { id: onlyAtStripe, customer: missedCreate.stripeCustomer, price: missedCreate.price, status: 'active', created: t0, periodStart: t0, periodEnd: t0 + 30 * DAY });
+      account.subscriptions.set(onlyAtStripe, {
+        id: onlyAtStripe,
+        customer: missedCreate.stripeCustomer,
+        price: missedCreate.price,
+        status: 'active',
+        created: t0,
+        periodStart: t0,
+        periodEnd: t0 + 30 * DAY,
+      });
       // 3. Ours names a subscription Stripe does not have.
       const vanished = await customerWithCheckout(t);
       const gone = `sub_drift_gone_${eventSeq}`;
-      account.subscriptions.set(gone, { id: gone, customer: vanished.stripeCustomer, price: vanished.price, status: 'active', created: t0, periodStart: t0, periodEnd: t0 + 30 * DAY });
+      account.subscriptions.set(gone, {
+        id: gone,
+        customer: vanished.stripeCustomer,
+        price: vanished.price,
+        status: 'active',
+        created: t0,
+        periodStart: t0,
+        periodEnd: t0 + 30 * DAY,
+      });
       await deliver(t, stripeEvent('customer.subscription.created', account.subscription(gone), t0, eventId()));
       account.subscriptions.delete(gone);
 
@@ -372,7 +475,11 @@ describe('with Stripe configured', () => {
       expect(byProviderId[canceledAtStripe]).toMatchObject({ action: 'updated', fields: { status: ['active', 'canceled'] } });
       expect(byProviderId[onlyAtStripe]).toMatchObject({ action: 'created', customer: missedCreate.customer });
       expect(byProviderId[gone]).toMatchObject({ action: 'updated', fields: { status: ['active', 'canceled'] } });
-      expect([await access(t, missedCancel.customer), await access(t, missedCreate.customer), await access(t, vanished.customer)]).toEqual([false, true, false]);
+      expect([await access(t, missedCancel.customer), await access(t, missedCreate.customer), await access(t, vanished.customer)]).toEqual([
+        false,
+        true,
+        false,
+      ]);
 
       // A second run finds nothing left to change; both are listed.
       expect((await t.call('POST', '/v1/reconciliations')).body.changes).toEqual([]);
@@ -380,13 +487,13 @@ describe('with Stripe configured', () => {
       expect(runs.slice(0, 2).map((r: { changes: unknown[] }) => r.changes.length)).toEqual([0, run.body.changes.length]);
     });
 
-    it('shows another project none of this project\'s changes', async () => {
+    it("shows another project none of this project's changes", async () => {
       const other = await t.call('GET', '/v1/reconciliations', { key: t.projectB.secretKey });
       expect(other.body.data.every((r: { changes: unknown[] }) => r.changes.length === 0)).toBe(true);
     });
   });
 
-  it('the test clock is the sandbox\'s only', async () => {
+  it("the test clock is the sandbox's only", async () => {
     const res = await t.call('POST', '/v1/test_clock/advance', { body: { seconds: 60 } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('sandbox_only');
@@ -407,7 +514,11 @@ describe('invoices of a Stripe-billed subscription', () => {
   beforeAll(async () => {
     t = await startTestApp({ stripe: STRIPE });
     clock.current = t;
-    for (const [key, event_name, property] of [['api_units', 'api.request', 'units'], ['tokens', 'llm.tokens', 'tokens'], ['storage_gb', 'storage.gb', 'gb']]) {
+    for (const [key, event_name, property] of [
+      ['api_units', 'api.request', 'units'],
+      ['tokens', 'llm.tokens', 'tokens'],
+      ['storage_gb', 'storage.gb', 'gb'],
+    ]) {
       expect((await t.call('POST', '/v1/meters', { body: { key, event_name, aggregation: 'sum', property } })).status).toBe(200);
     }
     const plan = await t.call('POST', '/v1/plans', {
@@ -431,13 +542,21 @@ describe('invoices of a Stripe-billed subscription', () => {
     stripeApi.resetHandlers(...account.handlers());
   });
 
-  it('sends the ended period\'s usage to Stripe as invoice items on one finalized Stripe invoice, once', async () => {
+  it("sends the ended period's usage to Stripe as invoice items on one finalized Stripe invoice, once", async () => {
     const checkout = await customerWithCheckout(t, 'metered', 'metered@example.com');
     ({ customer, stripeCustomer } = checkout);
     // Stripe's month from the test clock's start: 2026-03-01 12:00 to 2026-04-01 12:00 UTC.
     const t0 = account.now();
     const renewal = t0 + 31 * DAY;
-    account.subscriptions.set(sub, { id: sub, customer: stripeCustomer, price: checkout.price, status: 'active', created: t0, periodStart: t0, periodEnd: renewal });
+    account.subscriptions.set(sub, {
+      id: sub,
+      customer: stripeCustomer,
+      price: checkout.price,
+      status: 'active',
+      created: t0,
+      periodStart: t0,
+      periodEnd: renewal,
+    });
     expect((await deliver(t, stripeEvent('customer.subscription.created', account.subscription(sub), t0, eventId()))).body.status).toBe('processed');
 
     t.clock.advance(DAY * 1000);
@@ -493,8 +612,24 @@ describe('invoices of a Stripe-billed subscription', () => {
     const period = { start: String(t0), end: String(renewal) };
     const items = account.requestsTo('POST', '/v1/invoiceitems');
     expect(items.map((item) => item.params)).toEqual([
-      { customer: stripeCustomer, invoice: stripeInvoiceId, amount: '30', currency: 'usd', description: invoice.lines[0].description, period, metadata: { nozle_invoice: invoice.id, nozle_line: '0' } },
-      { customer: stripeCustomer, invoice: stripeInvoiceId, amount: '1235', currency: 'usd', description: invoice.lines[1].description, period, metadata: { nozle_invoice: invoice.id, nozle_line: '1' } },
+      {
+        customer: stripeCustomer,
+        invoice: stripeInvoiceId,
+        amount: '30',
+        currency: 'usd',
+        description: invoice.lines[0].description,
+        period,
+        metadata: { nozle_invoice: invoice.id, nozle_line: '0' },
+      },
+      {
+        customer: stripeCustomer,
+        invoice: stripeInvoiceId,
+        amount: '1235',
+        currency: 'usd',
+        description: invoice.lines[1].description,
+        period,
+        metadata: { nozle_invoice: invoice.id, nozle_line: '1' },
+      },
     ]);
     expect(items.map((item) => item.idempotencyKey)).toEqual([`nozle-invoice-${invoice.id}-line-0`, `nozle-invoice-${invoice.id}-line-1`]);
     expect(account.invoices.get(stripeInvoiceId!)).toMatchObject({ status: 'open', total: 1_265, amount_due: 1_265 });
@@ -506,10 +641,12 @@ describe('invoices of a Stripe-billed subscription', () => {
     expect(stripeCalls()).toBe(before);
   });
 
-  it('a crash between Stripe\'s answer and the database sends nothing twice when the job runs again', async () => {
+  it("a crash between Stripe's answer and the database sends nothing twice when the job runs again", async () => {
     const [invoice] = await invoicesOf();
     // As if the process died after Stripe answered and before the invoice was stored as sent.
-    await t.database.db.query("update invoices set status = 'draft', finalized_at = null, provider = null, provider_invoice_id = null where id = $1", [invoice.id]);
+    await t.database.db.query("update invoices set status = 'draft', finalized_at = null, provider = null, provider_invoice_id = null where id = $1", [
+      invoice.id,
+    ]);
     const requests = account.requests.length;
     expect(await billing()).toBe(0);
 
@@ -535,12 +672,15 @@ describe('invoices of a Stripe-billed subscription', () => {
     // Read back from Stripe, not taken from the event.
     expect(account.requestsTo('GET', `/v1/invoices/${invoice.provider_invoice_id}`)).toHaveLength(1);
     const now = Math.floor(t.clock.now().getTime() / 1000);
-    expect(await t.call('GET', `/v1/invoices/${invoice.id}`)).toMatchObject({ status: 200, body: { status: 'paid', paid_at: now, finalized_at: invoice.finalized_at } });
+    expect(await t.call('GET', `/v1/invoices/${invoice.id}`)).toMatchObject({
+      status: 200,
+      body: { status: 'paid', paid_at: now, finalized_at: invoice.finalized_at },
+    });
 
     // Delivered again (a new event id): still paid, when it was paid the first time.
     t.clock.advance(60_000);
     expect((await deliver(t, stripeEvent('invoice.paid', paid, account.now(), eventId()))).body.status).toBe('processed');
     expect((await t.call('GET', `/v1/invoices/${invoice.id}`)).body.paid_at).toBe(now);
-    expect((await billing())).toBe(0);
+    expect(await billing()).toBe(0);
   });
 });

@@ -44,7 +44,7 @@ const api = async (url: string, key: string, method = 'GET', body?: unknown) => 
     headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) };
+  return { status: res.status, body: await res.json() };
 };
 
 describe('starting the server with no configuration', () => {
@@ -93,7 +93,13 @@ describe('graceful shutdown', () => {
     const body = JSON.stringify({ external_id: 'in_flight' });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
-        { hostname, port, method: 'POST', path: '/v1/customers', headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          hostname,
+          port,
+          method: 'POST',
+          path: '/v1/customers',
+          headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));

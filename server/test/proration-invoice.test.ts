@@ -31,10 +31,24 @@ async function track(customer: string, units: number, when: string): Promise<voi
 beforeAll(async () => {
   t = await startTestApp();
   nozle = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url, track: { onError: (error) => trackErrors.push(error) } });
-  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(200);
+  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(
+    200,
+  );
   // Basic: $30.00 a month and 1 cent a unit. Pro: $90.00 a month and half a cent a unit.
-  await nozle.plans.create({ key: 'basic', name: 'Basic', interval: 'month', base_price: 3_000, prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '1' }] });
-  await nozle.plans.create({ key: 'pro', name: 'Pro', interval: 'month', base_price: 9_000, prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '0.5' }] });
+  await nozle.plans.create({
+    key: 'basic',
+    name: 'Basic',
+    interval: 'month',
+    base_price: 3_000,
+    prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '1' }],
+  });
+  await nozle.plans.create({
+    key: 'pro',
+    name: 'Pro',
+    interval: 'month',
+    base_price: 9_000,
+    prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '0.5' }],
+  });
   await nozle.customers.create({ external_id: 'upgrader' });
   await nozle.customers.create({ external_id: 'leaver' });
   t.setTime(at(START));
@@ -82,7 +96,16 @@ describe('a mid-period upgrade', () => {
     const period = { period_start: unix(START), period_end: unix(END) };
     const rest = { period_start: unix('2026-04-16T12:00:00Z'), period_end: unix(END) };
     const none = { price: null, meter: null, quantity: '1', free_quantity: '0', unit_amount: null, tiers: [], adjustment: null, credit_grant: null };
-    expect(invoice).toMatchObject({ subscription: subscriptionId, plan: 'pro', plan_version: 1, status: 'open', ...period, trial: false, subtotal: 7_500, total: 7_500 });
+    expect(invoice).toMatchObject({
+      subscription: subscriptionId,
+      plan: 'pro',
+      plan_version: 1,
+      status: 'open',
+      ...period,
+      trial: false,
+      subtotal: 7_500,
+      total: 7_500,
+    });
     expect(invoice.lines).toEqual([
       { type: 'base_fee', description: 'Basic', ...none, unit_amount: '3000', exact_amount: '3000', amount: 3_000, ...period },
       {

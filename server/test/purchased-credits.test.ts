@@ -19,7 +19,9 @@ const check = (customer: string, amount: number) => t.call('POST', '/v1/check', 
 beforeAll(async () => {
   t = await startTestApp();
   nozle = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url });
-  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(200);
+  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(
+    200,
+  );
   expect((await t.call('POST', '/v1/features', { body: { key: 'ai', type: 'boolean' } })).status).toBe(200);
   // $10.00 a month, every API unit at half a cent, and the `ai` feature.
   await nozle.plans.create({

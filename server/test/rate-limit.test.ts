@@ -160,7 +160,7 @@ async function startInstance(database: TestDatabase, limiter: RateLimiter) {
   return {
     get: async (path: string, key: string) => {
       const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${key}` } });
-      return { status: res.status, body: (await res.json()), headers: res.headers };
+      return { status: res.status, body: await res.json(), headers: res.headers };
     },
     async close() {
       server.closeAllConnections();

@@ -144,7 +144,11 @@ describe('a server restart', () => {
     const [, projectId] = await server.waitFor(/Demo project (proj_\w+)/);
     const baseUrl = `http://127.0.0.1:${port}`;
     const api = (route: string, body: unknown) =>
-      fetch(`${baseUrl}${route}`, { method: 'POST', headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${baseUrl}${route}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     await api('/v1/features', { key: 'export', type: 'boolean' });
     await api('/v1/customers', { external_id: 'carol' });
 

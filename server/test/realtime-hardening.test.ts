@@ -111,7 +111,7 @@ describe('revoking a key reaches the connections already open', () => {
     const other = wsConnect(t.url, { type: 'hello', key: t.projectA.secretKey });
     await Promise.all([revoked.waitForType('ready'), other.waitForType('ready')]);
     await revoke(key.id);
-    expect((await within(revoked.closed, DEADLINE_MS, 'the revoked key\'s stream closes')).code).toBe(4403);
+    expect((await within(revoked.closed, DEADLINE_MS, "the revoked key's stream closes")).code).toBe(4403);
     const before = other.messages.length;
     await grantAndRevokeExport();
     await expect.poll(() => other.messages.length).toBeGreaterThan(before);
@@ -174,7 +174,10 @@ describe('a revocation this instance did not hear of', () => {
 describe('shutdown', () => {
   it('ends within its timeout with a WebSocket that ignores the close handshake, a half-sent upgrade and an idle keep-alive connection', async () => {
     const database = await createTestDatabase();
-    const config = { ...loadConfig({ PORT: '0', NOZLE_DEMO: 'false', NOZLE_SHUTDOWN_TIMEOUT_MS: '300' }), ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}) };
+    const config = {
+      ...loadConfig({ PORT: '0', NOZLE_DEMO: 'false', NOZLE_SHUTDOWN_TIMEOUT_MS: '300' }),
+      ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+    };
     const running = await startServer(config, { db: database.db, logger: pino({ level: 'silent' }) });
     try {
       const project = await createProjectWithKeys(database.db, 'shutdown', new Date());

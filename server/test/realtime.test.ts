@@ -122,13 +122,17 @@ describe('realtime', () => {
   });
 
   it.each([
-    ['a token minted for another customer, with its customer changed', () => {
-      const [, signature] = tokenFor('alice').split('.');
-      const payload = Buffer.from(JSON.stringify({ p: t.projectA.projectId, c: 'bob', e: inOneHour() })).toString('base64url');
-      return { token: `${payload}.${signature}` };
-    }, 4401],
-    ['a token signed with another project\'s key', () => ({ token: tokenFor('alice', { secretKey: t.projectB.secretKey }) }), 4401],
-    ['another project\'s publishable key', () => ({ key: t.projectB.publishableKey }), 4401],
+    [
+      'a token minted for another customer, with its customer changed',
+      () => {
+        const [, signature] = tokenFor('alice').split('.');
+        const payload = Buffer.from(JSON.stringify({ p: t.projectA.projectId, c: 'bob', e: inOneHour() })).toString('base64url');
+        return { token: `${payload}.${signature}` };
+      },
+      4401,
+    ],
+    ["a token signed with another project's key", () => ({ token: tokenFor('alice', { secretKey: t.projectB.secretKey }) }), 4401],
+    ["another project's publishable key", () => ({ key: t.projectB.publishableKey }), 4401],
     ['an unknown secret key', () => ({ key: 'sk_doesNotExist0000' }), 4401],
     ['a publishable key that does not exist', () => ({ key: 'pk_doesNotExist0000' }), 4401],
     ['an expired token', () => ({ token: tokenFor('alice', { expiresAt: Math.floor(t.clock.now().getTime() / 1000) - 1 }) }), 4409],

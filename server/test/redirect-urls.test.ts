@@ -62,7 +62,12 @@ async function newCustomer(): Promise<{ id: string; externalId: string }> {
 
 const sessionCount = async () => Number((await t.database.db.query<{ n: number }>('select count(*)::int as n from checkout_sessions')).rows[0]!.n);
 
-const BAD_URLS = ['javascript:alert(document.cookie)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'http://evil.example/phish', 'file:///etc/passwd'];
+const BAD_URLS = [
+  'javascript:alert(document.cookie)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'http://evil.example/phish',
+  'file:///etc/passwd',
+];
 
 describe('checkout and portal sessions', () => {
   it.each(BAD_URLS.flatMap((url) => ['success_url', 'cancel_url'].map((param) => ({ url, param }))))(
@@ -112,7 +117,9 @@ describe('checkout and portal sessions', () => {
 describe('the sandbox pages', () => {
   async function openCheckout(): Promise<{ id: string; url: string }> {
     const c = await newCustomer();
-    const res = await t.call('POST', '/v1/checkout/sessions', { body: { customer: c.id, plan: 'pro', success_url: 'https://app.example.com/paid', cancel_url: 'https://app.example.com/pricing' } });
+    const res = await t.call('POST', '/v1/checkout/sessions', {
+      body: { customer: c.id, plan: 'pro', success_url: 'https://app.example.com/paid', cancel_url: 'https://app.example.com/pricing' },
+    });
     expect(res.status).toBe(200);
     return { id: res.body.id, url: res.body.url };
   }
@@ -155,7 +162,9 @@ describe('the sandbox pages', () => {
   it('a stored URL that breaks the rule (saved before it existed) is never redirected to', async () => {
     const canceled = await openCheckout();
     const paid = await openCheckout();
-    await t.database.db.query("update checkout_sessions set success_url = 'javascript:alert(1)', cancel_url = 'data:text/html,x' where id = any($1)", [[canceled.id, paid.id]]);
+    await t.database.db.query("update checkout_sessions set success_url = 'javascript:alert(1)', cancel_url = 'data:text/html,x' where id = any($1)", [
+      [canceled.id, paid.id],
+    ]);
     const cancel = await submitPage(canceled.url, { action: 'cancel' });
     expect(cancel.status).toBe(303);
     expect(new URL(cancel.location!).pathname).toBe('/sandbox/done');

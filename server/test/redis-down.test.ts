@@ -30,7 +30,10 @@ beforeAll(async () => {
   const keys = new KeyCache(database.db, systemClock, bus);
   await entitlements.start(); // returns after a short wait instead of hanging
   await keys.start();
-  closers.push(() => bus.close(), () => store.close());
+  closers.push(
+    () => bus.close(),
+    () => store.close(),
+  );
   const app = createApp({ db: database.db, bus, entitlements, keys, logger, validateResponses: true });
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -51,7 +54,7 @@ const call = async (method: string, path: string, body?: unknown) => {
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) };
+  return { status: res.status, body: await res.json() };
 };
 
 describe('Redis down', () => {

@@ -67,7 +67,16 @@ const busesUp = (...buses: Bus[]) => vi.waitFor(() => expect(buses.every((bus) =
  * watched). A reaches Redis through a proxy the test can cut (a partition of A alone).
  */
 function outage(maxStalenessMs: number) {
-  const world = {} as { redis: OwnRedis; proxyA: TcpProxy; database: TestDatabase; dbB?: Database; a: Instance; b: Instance; project: NewProject; secretKey: string };
+  const world = {} as {
+    redis: OwnRedis;
+    proxyA: TcpProxy;
+    database: TestDatabase;
+    dbB?: Database;
+    a: Instance;
+    b: Instance;
+    project: NewProject;
+    secretKey: string;
+  };
   beforeAll(async () => {
     world.redis = await startOwnRedis();
     world.proxyA = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(world.redis.url).port) });
@@ -99,7 +108,7 @@ function outage(maxStalenessMs: number) {
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    return { status: res.status, body: (await res.json()) };
+    return { status: res.status, body: await res.json() };
   };
 
   const helpers = {
@@ -119,7 +128,11 @@ function outage(maxStalenessMs: number) {
     },
     /** A browser connected to `instance` for `customer`: whether `export` is allowed in the newest snapshot it was sent. */
     browser(instance: Instance, customer: string) {
-      const token = signCustomerToken(hashKey(world.secretKey), { projectId: world.project.projectId, customer, expiresAt: Math.floor(Date.now() / 1000) + 3600 });
+      const token = signCustomerToken(hashKey(world.secretKey), {
+        projectId: world.project.projectId,
+        customer,
+        expiresAt: Math.floor(Date.now() / 1000) + 3600,
+      });
       const client = helpers.realtime(instance, { key: world.project.publishableKey, token, version: 0 });
       return { allowed: () => client.allowed(customer), close: client.close };
     },
@@ -129,7 +142,10 @@ function outage(maxStalenessMs: number) {
       const allowed = new Map<string, boolean | undefined>();
       socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', ...hello })));
       socket.on('message', (data) => {
-        const message = JSON.parse(data.toString()) as { type: string; snapshot?: { customer: string; external_id: string | null; features: Record<string, { allowed: boolean }> } };
+        const message = JSON.parse(data.toString()) as {
+          type: string;
+          snapshot?: { customer: string; external_id: string | null; features: Record<string, { allowed: boolean }> };
+        };
         if (message.type !== 'snapshot' || !message.snapshot) return;
         allowed.set(message.snapshot.external_id ?? message.snapshot.customer, message.snapshot.features.export?.allowed);
       });
@@ -214,7 +230,7 @@ describe.skipIf(!redisServerOnPath())('Redis back after an outage (NOZLE_MAX_STA
     await expect.poll(() => check(world.b, 'gap_user'), DEADLINE).toMatchObject({ allowed: false, reason: 'revoked' });
   });
 
-  it("a backend streaming the project from B is sent a change A made while Redis was down, for a customer B does not hold", async () => {
+  it('a backend streaming the project from B is sent a change A made while Redis was down, for a customer B does not hold', async () => {
     await granted('streamed_user');
     const stream = realtime(world.b, { key: world.secretKey });
     await vi.waitFor(() => expect(stream.allowed('streamed_user')).toBe(true), DEADLINE);

@@ -17,7 +17,7 @@ const isNode = (value: unknown): value is Node => typeof value === 'object' && v
 function resolve(node: unknown): Node | undefined {
   let current = node as Node | undefined;
   for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    current = (current.$ref)
+    current = current.$ref
       .replace(/^#\//, '')
       .split('/')
       .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
@@ -27,8 +27,7 @@ function resolve(node: unknown): Node | undefined {
 }
 
 const hasExamples = (node: Node): boolean =>
-  node.example !== undefined ||
-  (Array.isArray(node.examples) ? node.examples.length > 0 : isNode(node.examples) && Object.keys(node.examples).length > 0);
+  node.example !== undefined || (Array.isArray(node.examples) ? node.examples.length > 0 : isNode(node.examples) && Object.keys(node.examples).length > 0);
 
 /** A schema shows an example itself, or through one of the schemas it is made of (`allOf`). */
 function schemaHasExample(schema: unknown, seen = new Set<Node>()): boolean {
@@ -77,7 +76,19 @@ interface ExampleCase {
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
-const SINGLE_SUBSCHEMA = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'propertyNames', 'contains', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
+const SINGLE_SUBSCHEMA = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'contains',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+];
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
 const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
@@ -158,9 +169,15 @@ describe('examples in nozle.yaml', () => {
   it('finds the examples it checks (one per schema that has one, and the media types)', () => {
     const schemasWithExamples = Object.entries((spec.components?.schemas ?? {}) as Node).filter(([, schema]) => isNode(schema) && hasExamples(schema));
     for (const [name] of schemasWithExamples) {
-      expect(examples.some((example) => example.schema === `/components/schemas/${escape(name)}`), name).toBe(true);
+      expect(
+        examples.some((example) => example.schema === `/components/schemas/${escape(name)}`),
+        name,
+      ).toBe(true);
     }
-    expect(examples.some((example) => example.schema.startsWith('/paths/')), 'media type examples').toBe(true);
+    expect(
+      examples.some((example) => example.schema.startsWith('/paths/')),
+      'media type examples',
+    ).toBe(true);
   });
 
   it.each(examples.map((example) => [example.name, example] as const))('%s is valid against its schema', (_name, example) => {

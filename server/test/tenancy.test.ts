@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // A body each POST would accept, so only the tenancy check can refuse it.
-const validBodies: Record<string, unknown> = { updateCustomer: { name: 'hijack' }, createGrant: { feature: 'export' }, createCreditGrant: { amount: 100, currency: 'usd' } };
+const validBodies: Record<string, unknown> = {
+  updateCustomer: { name: 'hijack' },
+  createGrant: { feature: 'export' },
+  createCreditGrant: { amount: 100, currency: 'usd' },
+};
 
 // Fills `{customer}`-style path parameters with the given value.
 const pathFor = (path: string, value: string) => path.replace(/\{\w+\}/g, value);

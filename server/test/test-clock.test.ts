@@ -45,7 +45,10 @@ async function subscribed(key: string) {
   n += 1;
   const customer = await t.call('POST', '/v1/customers', { key, body: { external_id: `clock_user_${n}` } });
   expect(customer.status).toBe(200);
-  const session = await t.call('POST', '/v1/checkout/sessions', { key, body: { customer: customer.body.id, plan: 'pro', success_url: 'https://app.example.com/ok' } });
+  const session = await t.call('POST', '/v1/checkout/sessions', {
+    key,
+    body: { customer: customer.body.id, plan: 'pro', success_url: 'https://app.example.com/ok' },
+  });
   expect(session.status).toBe(200);
   expect((await submitPage(session.body.url, { card: CARDS.pays, action: 'pay' })).status).toBe(303);
   return { id: customer.body.id as string, subscription: await onlySubscription(key, customer.body.id) };
@@ -58,7 +61,10 @@ async function onlySubscription(key: string, customer: string) {
 }
 
 async function snapshotRow(customer: string) {
-  const { rows } = await t.database.db.query<{ version: number; valid_until: Date | null }>('select version, valid_until from entitlement_snapshots where customer_id = $1', [customer]);
+  const { rows } = await t.database.db.query<{ version: number; valid_until: Date | null }>(
+    'select version, valid_until from entitlement_snapshots where customer_id = $1',
+    [customer],
+  );
   return rows[0];
 }
 
@@ -174,7 +180,10 @@ describe('a test clock per project', () => {
 async function freshProject(name: string) {
   const project = await createProjectWithKeys(t.database.db, name, t.clock.now());
   await t.call('POST', '/v1/features', { key: project.secretKey, body: { key: 'export', type: 'boolean' } });
-  await t.call('POST', '/v1/plans', { key: project.secretKey, body: { key: 'pro', interval: 'month', currency: 'usd', base_price: 2900, entitlements: [{ feature: 'export' }] } });
+  await t.call('POST', '/v1/plans', {
+    key: project.secretKey,
+    body: { key: 'pro', interval: 'month', currency: 'usd', base_price: 2900, entitlements: [{ feature: 'export' }] },
+  });
   return project;
 }
 
@@ -226,12 +235,17 @@ describe('migration 0012', () => {
   it('gives every existing project the time the one server-wide clock had reached, cut to ten years', async () => {
     const database = await createTestDatabase({ migrated: false });
     try {
-      await migrate(database.db, loadMigrations().filter((migration) => migration.version <= 11));
+      await migrate(
+        database.db,
+        loadMigrations().filter((migration) => migration.version <= 11),
+      );
       const now = new Date('2026-03-01T00:00:00Z');
       await database.db.query(`insert into projects (id, name, created_at) values ('proj_one', 'One', $1), ('proj_two', 'Two', $1)`, [now]);
       await database.db.query('insert into sandbox_clock (id, offset_ms) values (1, $1)', [5 * DAY * 1000]);
       await migrate(database.db);
-      const { rows } = await database.db.query<{ project_id: string; offset_ms: string | number }>('select project_id, offset_ms from project_clocks order by project_id');
+      const { rows } = await database.db.query<{ project_id: string; offset_ms: string | number }>(
+        'select project_id, offset_ms from project_clocks order by project_id',
+      );
       expect(rows.map((row) => [row.project_id, Number(row.offset_ms)])).toEqual([
         ['proj_one', 5 * DAY * 1000],
         ['proj_two', 5 * DAY * 1000],
@@ -239,7 +253,10 @@ describe('migration 0012', () => {
 
       const bricked = await createTestDatabase({ migrated: false });
       try {
-        await migrate(bricked.db, loadMigrations().filter((migration) => migration.version <= 11));
+        await migrate(
+          bricked.db,
+          loadMigrations().filter((migration) => migration.version <= 11),
+        );
         await bricked.db.query(`insert into projects (id, name, created_at) values ('proj_one', 'One', $1)`, [now]);
         await bricked.db.query('insert into sandbox_clock (id, offset_ms) values (1, $1)', [253402300800 * 1000 - now.getTime()]);
         await migrate(bricked.db);

@@ -78,7 +78,7 @@ describe.skipIf(!enabled)('two instances sharing Postgres and Redis', () => {
       headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    return { status: res.status, body: (await res.json()) };
+    return { status: res.status, body: await res.json() };
   };
 
   it('a grant made through A flips can() on B, which reads nothing from its database meanwhile', async () => {

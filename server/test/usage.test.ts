@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await startTestApp();
   await t.call('POST', '/v1/meters', { body: { key: 'calls', event_name: 'api_call', aggregation: 'count' } });
   await t.call('POST', '/v1/meters', { body: { key: 'tokens', event_name: 'completion', aggregation: 'sum', property: 'tokens' } });
-  await t.call('POST', '/v1/meters', { body: { key: 'gpt4_tokens', event_name: 'completion', aggregation: 'sum', property: 'tokens', filters: { model: ['gpt-4', 'gpt-4o'] } } });
+  await t.call('POST', '/v1/meters', {
+    body: { key: 'gpt4_tokens', event_name: 'completion', aggregation: 'sum', property: 'tokens', filters: { model: ['gpt-4', 'gpt-4o'] } },
+  });
   await t.call('POST', '/v1/meters', { body: { key: 'peak_seats', event_name: 'seats', aggregation: 'max', property: 'count' } });
   await t.call('POST', '/v1/meters', { body: { key: 'active_users', event_name: 'login', aggregation: 'unique_count', property: 'user' } });
   await t.call('POST', '/v1/meters', { body: { key: 'storage', event_name: 'storage', aggregation: 'latest', property: 'gb' } });
@@ -229,7 +231,9 @@ describe('usage over a time range', () => {
       { group: new Date(start * 1000).toISOString().slice(0, 10), value: 12 },
       { group: new Date((start + 86_400) * 1000).toISOString().slice(0, 10), value: 11 },
     ]);
-    const byModel = await t.call('POST', '/v1/usage/query', { body: { meter: 'tokens', customer: c, start, end: start + 2 * 86_400, group_by: 'property:model' } });
+    const byModel = await t.call('POST', '/v1/usage/query', {
+      body: { meter: 'tokens', customer: c, start, end: start + 2 * 86_400, group_by: 'property:model' },
+    });
     expect(byModel.body.data).toEqual([
       { group: 'claude', value: 7 },
       { group: 'gpt-4', value: 16 },
@@ -240,7 +244,7 @@ describe('usage over a time range', () => {
 });
 
 describe('another project', () => {
-  it('cannot send events for this project\'s customers or read its meters and usage', async () => {
+  it("cannot send events for this project's customers or read its meters and usage", async () => {
     const c = await customer();
     const b = t.projectB.secretKey;
     const res = await t.call('POST', '/v1/events', { key: b, body: { events: [event(c, 'api_call')] } });

@@ -43,7 +43,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if ((error as { code?: unknown }).code === 'EADDRINUSE') {
     const { port } = error as { port?: number };
-    console.error(`Port ${port ?? ''} is already in use. Stop what runs there, or pick others: PORT (the Nozle API, default 4000) and APP_PORT (the app, default 3000); 0 picks a free one.`);
+    console.error(
+      `Port ${port ?? ''} is already in use. Stop what runs there, or pick others: PORT (the Nozle API, default 4000) and APP_PORT (the app, default 3000); 0 picks a free one.`,
+    );
     process.exit(2);
   }
   console.error(error instanceof Error ? error.message : error);

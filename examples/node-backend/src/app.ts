@@ -45,5 +45,7 @@ const renderError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   // A failed call to Nozle is the upstream's failure, not this request's.
   const status = error instanceof NozleError ? 502 : 500;
   console.error(error);
-  res.status(status).json({ error: { code: status === 502 ? 'nozle_unavailable' : 'internal', message: error instanceof Error ? error.message : String(error) } });
+  res
+    .status(status)
+    .json({ error: { code: status === 502 ? 'nozle_unavailable' : 'internal', message: error instanceof Error ? error.message : String(error) } });
 };

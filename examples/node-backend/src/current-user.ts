@@ -5,4 +5,7 @@ import type { Request } from 'express';
 
 export type CurrentUser = (req: Request) => string;
 
-export const always = (customer: string): CurrentUser => () => customer;
+export const always =
+  (customer: string): CurrentUser =>
+  () =>
+    customer;

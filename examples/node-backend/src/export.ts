@@ -15,7 +15,10 @@ export function exportRoutes(nozle: Nozle, currentUser: CurrentUser, store: Mess
       return;
     }
     const lines = store.list(customer).map((message) => `- ${message.sentAt}: ${message.text}`);
-    res.type('text/markdown').attachment('messages.md').send(`# Messages\n\n${lines.join('\n')}\n`);
+    res
+      .type('text/markdown')
+      .attachment('messages.md')
+      .send(`# Messages\n\n${lines.join('\n')}\n`);
   });
   return router;
 }

@@ -35,7 +35,10 @@ describe('answerLocally', () => {
   });
 
   it('answers a credit requirement as the server does', () => {
-    const held: Entitlements = { ...snapshot({ export: { feature: 'export', type: 'boolean', allowed: true, reason: null, source: null } }), credits: { usd: 499 } };
+    const held: Entitlements = {
+      ...snapshot({ export: { feature: 'export', type: 'boolean', allowed: true, reason: null, source: null } }),
+      credits: { usd: 499 },
+    };
     expect(answerLocally(held, 'export', 1, { currency: 'usd', amount: 500 })).toEqual({
       object: 'check',
       customer: 'cus_1',

@@ -255,5 +255,12 @@ export class SnapshotStream {
 function validRequirement(credits: unknown): boolean {
   if (credits === null || typeof credits !== 'object') return false;
   const { currency, amount, ...rest } = credits as Record<string, unknown>;
-  return Object.keys(rest).length === 0 && typeof currency === 'string' && /^[a-z]{3}$/.test(currency) && Number.isSafeInteger(amount) && (amount as number) >= 0 && (amount as number) <= 1e12;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof currency === 'string' &&
+    /^[a-z]{3}$/.test(currency) &&
+    Number.isSafeInteger(amount) &&
+    (amount as number) >= 0 &&
+    (amount as number) <= 1e12
+  );
 }

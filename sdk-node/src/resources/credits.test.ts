@@ -36,8 +36,6 @@ describe('nozle.credits', () => {
   });
 
   it('grant refuses an empty customer before sending anything', async () => {
-    await expect(nozle().credits.grant('', { amount: 1, currency: 'usd' })).rejects.toThrow(
-      new TypeError('Nozle: `customer` must be a non-empty string.'),
-    );
+    await expect(nozle().credits.grant('', { amount: 1, currency: 'usd' })).rejects.toThrow(new TypeError('Nozle: `customer` must be a non-empty string.'));
   });
 });

@@ -11,9 +11,7 @@ describe('nozle.customers', () => {
     const created = await nozle().customers.create({ external_id: 'user/42', email: 'ada@example.com' });
     expectTypeOf(created).toEqualTypeOf<Customer>();
     expect(created).toEqual(customer);
-    expect(sent).toMatchObject([
-      { method: 'POST', path: '/v1/customers', body: { external_id: 'user/42', email: 'ada@example.com' } },
-    ]);
+    expect(sent).toMatchObject([{ method: 'POST', path: '/v1/customers', body: { external_id: 'user/42', email: 'ada@example.com' } }]);
   });
 
   it('create without params sends an empty object', async () => {
@@ -30,11 +28,7 @@ describe('nozle.customers', () => {
 
   it('update posts the changes and sends the caller’s idempotency key', async () => {
     const sent = api.reply('post', '/v1/customers/:customer', { ...customer, name: 'Ada King' });
-    const updated = await nozle().customers.update(
-      customer.id,
-      { name: 'Ada King', metadata: { plan: '' } },
-      { idempotencyKey: 'rename-ada-1' },
-    );
+    const updated = await nozle().customers.update(customer.id, { name: 'Ada King', metadata: { plan: '' } }, { idempotencyKey: 'rename-ada-1' });
     expect(updated.name).toBe('Ada King');
     expect(sent[0]).toMatchObject({
       method: 'POST',
@@ -60,22 +54,14 @@ describe('nozle.customers', () => {
   it('listAll follows has_more with starting_after set to the last id of each page', async () => {
     const second = { ...customer, id: 'cus_second' };
     const third = { ...customer, id: 'cus_third' };
-    const sent = api.replyPages('get', '/v1/customers', [
-      listOf('/v1/customers', [customer, second], true),
-      listOf('/v1/customers', [third]),
-    ]);
+    const sent = api.replyPages('get', '/v1/customers', [listOf('/v1/customers', [customer, second], true), listOf('/v1/customers', [third])]);
     const ids: string[] = [];
     for await (const item of nozle().customers.listAll({ limit: 2 })) ids.push(item.id);
     expect(ids).toEqual([customer.id, 'cus_second', 'cus_third']);
-    expect(sent.map((request) => request.query)).toEqual([
-      { limit: '2' },
-      { limit: '2', starting_after: 'cus_second' },
-    ]);
+    expect(sent.map((request) => request.query)).toEqual([{ limit: '2' }, { limit: '2', starting_after: 'cus_second' }]);
   });
 
   it('rejects an empty id before sending anything', async () => {
-    await expect(nozle().customers.update('', { name: 'x' })).rejects.toThrow(
-      new TypeError('Nozle: `customer` must be a non-empty string.'),
-    );
+    await expect(nozle().customers.update('', { name: 'x' })).rejects.toThrow(new TypeError('Nozle: `customer` must be a non-empty string.'));
   });
 });

@@ -42,11 +42,7 @@ export class Customers {
    * Updates the fields you pass. `metadata` is merged key by key: `""` removes a key, `null`
    * clears them all.
    */
-  async update(
-    customer: string,
-    params: CustomerUpdateParams,
-    options?: RequestOptions,
-  ): Promise<Customer> {
+  async update(customer: string, params: CustomerUpdateParams, options?: RequestOptions): Promise<Customer> {
     return unwrap(
       await this.#client.POST('/v1/customers/{customer}', {
         params: { path: { customer: pathParam(customer, 'customer') }, header: idempotencyHeader(options) },

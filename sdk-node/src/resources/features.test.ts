@@ -8,9 +8,7 @@ describe('nozle.features', () => {
   it('create posts the params to /v1/features and returns the feature', async () => {
     const sent = api.reply('post', '/v1/features', feature);
     expect(await nozle().features.create({ key: 'exports', type: 'metered', name: 'Exports' })).toEqual(feature);
-    expect(sent).toMatchObject([
-      { method: 'POST', path: '/v1/features', body: { key: 'exports', type: 'metered', name: 'Exports' } },
-    ]);
+    expect(sent).toMatchObject([{ method: 'POST', path: '/v1/features', body: { key: 'exports', type: 'metered', name: 'Exports' } }]);
   });
 
   it('retrieve reads a feature by its key', async () => {

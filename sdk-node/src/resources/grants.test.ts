@@ -23,17 +23,12 @@ describe('nozle.grants', () => {
     const page = listOf(`/v1/customers/${grant.customer}/grants`, [grant]);
     const sent = api.reply('get', '/v1/customers/:customer/grants', page);
     expect(await nozle().grants.list(grant.customer, { feature: 'exports' })).toEqual(page);
-    expect(sent).toMatchObject([
-      { method: 'GET', path: `/v1/customers/${grant.customer}/grants`, query: { feature: 'exports' } },
-    ]);
+    expect(sent).toMatchObject([{ method: 'GET', path: `/v1/customers/${grant.customer}/grants`, query: { feature: 'exports' } }]);
   });
 
   it('listAll crosses pages of one customer’s grants', async () => {
     const url = `/v1/customers/${grant.customer}/grants`;
-    const sent = api.replyPages('get', '/v1/customers/:customer/grants', [
-      listOf(url, [grant], true),
-      listOf(url, [{ ...grant, id: 'grt_older' }]),
-    ]);
+    const sent = api.replyPages('get', '/v1/customers/:customer/grants', [listOf(url, [grant], true), listOf(url, [{ ...grant, id: 'grt_older' }])]);
     const ids: string[] = [];
     for await (const item of nozle().grants.listAll(grant.customer)) ids.push(item.id);
     expect(ids).toEqual([grant.id, 'grt_older']);

@@ -1,12 +1,7 @@
 // `nozle.grants`: manual grants and revokes of a customer, kept as an audit trail.
 import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
-import {
-  idempotencyHeader,
-  pathParam,
-  type QueryParams,
-  type RequestOptions,
-} from './request.js';
+import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
 export type Grant = Schemas['Grant'];
 /** `kind` defaults to `'grant'`. */

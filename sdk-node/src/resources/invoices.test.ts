@@ -28,9 +28,7 @@ describe('nozle.invoices', () => {
   });
 
   it('retrieve refuses an empty id before sending anything', async () => {
-    await expect(nozle().invoices.retrieve('')).rejects.toThrow(
-      new TypeError('Nozle: `invoice` must be a non-empty string.'),
-    );
+    await expect(nozle().invoices.retrieve('')).rejects.toThrow(new TypeError('Nozle: `invoice` must be a non-empty string.'));
   });
 
   it('list filters by customer and status in the query', async () => {
@@ -42,10 +40,7 @@ describe('nozle.invoices', () => {
 
   it('listAll follows has_more with starting_after set to the last id of each page', async () => {
     const second = { ...invoice, id: 'in_second' };
-    const sent = api.replyPages('get', '/v1/invoices', [
-      listOf('/v1/invoices', [invoice], true),
-      listOf('/v1/invoices', [second]),
-    ]);
+    const sent = api.replyPages('get', '/v1/invoices', [listOf('/v1/invoices', [invoice], true), listOf('/v1/invoices', [second])]);
     const ids: string[] = [];
     for await (const item of nozle().invoices.listAll({ customer: customer.id, limit: 1 })) ids.push(item.id);
     expect(ids).toEqual([invoice.id, second.id]);
@@ -58,8 +53,6 @@ describe('nozle.invoices', () => {
   it('upcoming reads the preview for a customer, by external id, with an optional subscription', async () => {
     const sent = api.reply('get', '/v1/customers/:customer/upcoming_invoice', upcoming);
     expect(await nozle().invoices.upcoming('user/42', { subscription: subscription.id })).toEqual(upcoming);
-    expect(sent).toMatchObject([
-      { method: 'GET', path: '/v1/customers/user%2F42/upcoming_invoice', query: { subscription: subscription.id } },
-    ]);
+    expect(sent).toMatchObject([{ method: 'GET', path: '/v1/customers/user%2F42/upcoming_invoice', query: { subscription: subscription.id } }]);
   });
 });

@@ -23,11 +23,22 @@ describe('nozle.checkout, nozle.portal, nozle.payments', () => {
   it('checkout.create posts the plan and customer and returns the session with its url', async () => {
     const sent = api.reply('post', '/v1/checkout/sessions', session);
     expect((await nozle().checkout.create({ customer: 'user/42', plan: 'pro', success_url: 'https://app.example.com/ok' })).url).toBe(session.url);
-    expect(sent).toMatchObject([{ method: 'POST', path: '/v1/checkout/sessions', body: { customer: 'user/42', plan: 'pro', success_url: 'https://app.example.com/ok' } }]);
+    expect(sent).toMatchObject([
+      { method: 'POST', path: '/v1/checkout/sessions', body: { customer: 'user/42', plan: 'pro', success_url: 'https://app.example.com/ok' } },
+    ]);
   });
 
   it('portal.create posts the customer and return url', async () => {
-    const portal = { id: 'bps_1', object: 'portal.session', url: 'https://billing.stripe.com/p/session/1', customer: 'cus_1a2b3c', provider: 'stripe', return_url: 'https://app.example.com', expires_at: 1, created: 1 };
+    const portal = {
+      id: 'bps_1',
+      object: 'portal.session',
+      url: 'https://billing.stripe.com/p/session/1',
+      customer: 'cus_1a2b3c',
+      provider: 'stripe',
+      return_url: 'https://app.example.com',
+      expires_at: 1,
+      created: 1,
+    };
     const sent = api.reply('post', '/v1/portal/sessions', portal);
     expect(await nozle().portal.create({ customer: 'cus_1a2b3c', return_url: 'https://app.example.com' })).toEqual(portal);
     expect(sent).toMatchObject([{ body: { customer: 'cus_1a2b3c', return_url: 'https://app.example.com' } }]);

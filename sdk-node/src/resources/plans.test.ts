@@ -55,9 +55,7 @@ describe('nozle.plans', () => {
   it('migrate posts the versions and returns how many subscriptions moved', async () => {
     const migration = { object: 'plan_migration', plan: plan.id, to_version: 2, migrated: 7 } as const;
     const sent = api.reply('post', '/v1/plans/:plan/migrate', migration);
-    expect(await nozle().plans.migrate('pro', { from_version: 1 }, { idempotencyKey: 'migrate-pro-1' })).toEqual(
-      migration,
-    );
+    expect(await nozle().plans.migrate('pro', { from_version: 1 }, { idempotencyKey: 'migrate-pro-1' })).toEqual(migration);
     expect(sent[0]).toMatchObject({ path: '/v1/plans/pro/migrate', body: { from_version: 1 } });
     expect(sent[0]?.headers.get('idempotency-key')).toBe('migrate-pro-1');
   });

@@ -8,9 +8,7 @@ describe('nozle.purchases', () => {
   it('create posts the params to /v1/purchases and returns the purchase', async () => {
     const sent = api.reply('post', '/v1/purchases', purchase);
     expect(await nozle().purchases.create({ customer: customer.id, plan: 'lifetime' })).toEqual(purchase);
-    expect(sent).toMatchObject([
-      { method: 'POST', path: '/v1/purchases', body: { customer: customer.id, plan: 'lifetime' } },
-    ]);
+    expect(sent).toMatchObject([{ method: 'POST', path: '/v1/purchases', body: { customer: customer.id, plan: 'lifetime' } }]);
   });
 
   it('retrieve reads a purchase by id', async () => {

@@ -14,14 +14,10 @@ export interface RequestOptions {
 }
 
 /** The query parameters of an operation of the contract, e.g. `QueryParams<'listCustomers'>`. */
-export type QueryParams<Operation extends keyof operations> = NonNullable<
-  operations[Operation]['parameters']['query']
->;
+export type QueryParams<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
 
 /** The header object for openapi-fetch's `params.header`; none lets the client add its own key. */
-export function idempotencyHeader(
-  options: RequestOptions | undefined,
-): { 'Idempotency-Key': string } | undefined {
+export function idempotencyHeader(options: RequestOptions | undefined): { 'Idempotency-Key': string } | undefined {
   const key = options?.idempotencyKey;
   return key === undefined ? undefined : { 'Idempotency-Key': key };
 }
@@ -37,4 +33,3 @@ export function pathParam(value: string, name: string): string {
   }
   return value;
 }
-

@@ -7,12 +7,8 @@ const api = mockApi();
 describe('nozle.subscriptions', () => {
   it('create posts the params to /v1/subscriptions and returns the subscription', async () => {
     const sent = api.reply('post', '/v1/subscriptions', subscription);
-    expect(await nozle().subscriptions.create({ customer: 'user/42', plan: 'pro', trial_days: 14 })).toEqual(
-      subscription,
-    );
-    expect(sent).toMatchObject([
-      { method: 'POST', path: '/v1/subscriptions', body: { customer: 'user/42', plan: 'pro', trial_days: 14 } },
-    ]);
+    expect(await nozle().subscriptions.create({ customer: 'user/42', plan: 'pro', trial_days: 14 })).toEqual(subscription);
+    expect(sent).toMatchObject([{ method: 'POST', path: '/v1/subscriptions', body: { customer: 'user/42', plan: 'pro', trial_days: 14 } }]);
   });
 
   it('retrieve reads a subscription by id', async () => {
@@ -34,9 +30,7 @@ describe('nozle.subscriptions', () => {
     });
     const canceled = await nozle().subscriptions.cancel(subscription.id, { at_period_end: true });
     expect(canceled.cancel_at_period_end).toBe(true);
-    expect(sent).toMatchObject([
-      { method: 'POST', path: `/v1/subscriptions/${subscription.id}/cancel`, body: { at_period_end: true } },
-    ]);
+    expect(sent).toMatchObject([{ method: 'POST', path: `/v1/subscriptions/${subscription.id}/cancel`, body: { at_period_end: true } }]);
   });
 
   it('cancel without params cancels now, leaving the default to the server', async () => {

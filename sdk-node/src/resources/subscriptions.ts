@@ -1,12 +1,7 @@
 // `nozle.subscriptions`: recurring access to a plan, over /v1/subscriptions.
 import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
-import {
-  idempotencyHeader,
-  pathParam,
-  type QueryParams,
-  type RequestOptions,
-} from './request.js';
+import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
 export type Subscription = Schemas['Subscription'];
 export type SubscriptionCreateParams = Schemas['SubscriptionCreateParams'];
@@ -48,11 +43,7 @@ export class Subscriptions {
   }
 
   /** Changes its status, `cancel_at_period_end`, or moves it to another plan. */
-  async update(
-    subscription: string,
-    params: SubscriptionUpdateParams,
-    options?: RequestOptions,
-  ): Promise<Subscription> {
+  async update(subscription: string, params: SubscriptionUpdateParams, options?: RequestOptions): Promise<Subscription> {
     return unwrap(
       await this.#client.POST('/v1/subscriptions/{subscription}', {
         params: {
@@ -65,11 +56,7 @@ export class Subscriptions {
   }
 
   /** Cancels now (access ends at once), or with `at_period_end: true` when the period ends. */
-  async cancel(
-    subscription: string,
-    params: SubscriptionCancelParams = {},
-    options?: RequestOptions,
-  ): Promise<Subscription> {
+  async cancel(subscription: string, params: SubscriptionCancelParams = {}, options?: RequestOptions): Promise<Subscription> {
     return unwrap(
       await this.#client.POST('/v1/subscriptions/{subscription}/cancel', {
         params: {

@@ -51,12 +51,7 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
 }
 
 /** The wait before retry number `retry`: the server's `Retry-After` when given, capped at `maxDelayMs`. */
-export function retryDelay(
-  retry: number,
-  retryAfterMs: number | undefined,
-  options: ResolvedRetryOptions,
-  random?: () => number,
-): number {
+export function retryDelay(retry: number, retryAfterMs: number | undefined, options: ResolvedRetryOptions, random?: () => number): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxDelayMs);
   return backoffDelay(retry, options, random);
 }

@@ -16,13 +16,7 @@ export type EventInput = Schemas['EventInput'];
  * - `queue_full`: pushed out of a full queue by a newer event (the API was too slow or down).
  * - `shutdown_timeout`: still queued or in flight when `shutdown(timeoutMs)` gave up.
  */
-export type TrackErrorReason =
-  | 'rejected'
-  | 'client_error'
-  | 'dropped_after_retries'
-  | 'too_large'
-  | 'queue_full'
-  | 'shutdown_timeout';
+export type TrackErrorReason = 'rejected' | 'client_error' | 'dropped_after_retries' | 'too_large' | 'queue_full' | 'shutdown_timeout';
 
 export interface NozleTrackErrorInit {
   reason: TrackErrorReason;

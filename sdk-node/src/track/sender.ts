@@ -1,13 +1,6 @@
 // Delivers one batch to `POST /v1/events`: retries what may succeed later, halves what is too
 // large, and reports every event that is given up on.
-import {
-  NozleConnectionError,
-  NozleError,
-  NozleInvalidRequestError,
-  errorFromResponse,
-  type NozleClient,
-  type Schemas,
-} from '@nozle/openapi';
+import { NozleConnectionError, NozleError, NozleInvalidRequestError, errorFromResponse, type NozleClient, type Schemas } from '@nozle/openapi';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import { NozleTrackError, type TrackErrorReason } from './errors.js';
 import { batchBody, sentEvents, type QueuedEvent } from './event.js';
@@ -47,13 +40,7 @@ function plural(count: number): string {
   return count === 1 ? '1 event' : `${count} events`;
 }
 
-function giveUp(
-  ctx: SenderContext,
-  reason: TrackErrorReason,
-  batch: readonly QueuedEvent[],
-  message: string,
-  cause?: unknown,
-): void {
+function giveUp(ctx: SenderContext, reason: TrackErrorReason, batch: readonly QueuedEvent[], message: string, cause?: unknown): void {
   ctx.report(new NozleTrackError({ reason, message, events: sentEvents(batch), cause }));
 }
 
@@ -75,9 +62,7 @@ async function post(batch: readonly QueuedEvent[], ctx: SenderContext): Promise<
     // No answer (the client turns fetch failures and timeouts into NozleConnectionError), or
     // an answer that could not be read: both may succeed on a retry, and ids make it safe.
     const cause =
-      error instanceof NozleError
-        ? error
-        : new NozleConnectionError(`Could not send events: ${error instanceof Error ? error.message : String(error)}`, error);
+      error instanceof NozleError ? error : new NozleConnectionError(`Could not send events: ${error instanceof Error ? error.message : String(error)}`, error);
     return { kind: 'retry', error: cause, retryAfterMs: undefined };
   } finally {
     release();
@@ -133,7 +118,10 @@ export async function deliver(batch: readonly QueuedEvent[], ctx: SenderContext)
     if (retries > 0) {
       ctx.counters.retries += 1;
       try {
-        await abortable(Promise.resolve().then(() => sleep(delay, ctx.signal)), ctx.signal);
+        await abortable(
+          Promise.resolve().then(() => sleep(delay, ctx.signal)),
+          ctx.signal,
+        );
       } catch {
         // Only an abort matters here; a custom sleep that failed means retry now.
       }

@@ -48,10 +48,7 @@ function accepted(request: SentRequest): Response {
 
 function apiError(status: number, headers?: Record<string, string>): Response {
   const type = status === 429 ? 'rate_limit_error' : status >= 500 ? 'api_error' : 'invalid_request_error';
-  return HttpResponse.json(
-    { error: { type, code: `status_${status}`, message: `Failed with ${status}`, request_id: 'req_err' } },
-    { status, headers },
-  );
+  return HttpResponse.json({ error: { type, code: `status_${status}`, message: `Failed with ${status}`, request_id: 'req_err' } }, { status, headers });
 }
 
 /** A client whose retries do not wait (the waits are recorded) and whose reports are kept. */
@@ -102,9 +99,7 @@ describe('nozle.track()', () => {
     await nozle.flush();
 
     expect(id).toBe('line_1');
-    expect(eventsOf(sent[0])).toEqual([
-      { id: 'line_1', customer: 'user_42', event: 'export', properties: { pages: 12 }, timestamp: 1_767_225_600.5 },
-    ]);
+    expect(eventsOf(sent[0])).toEqual([{ id: 'line_1', customer: 'user_42', event: 'export', properties: { pages: 12 }, timestamp: 1_767_225_600.5 }]);
     expect(sent[0]?.headers.get('authorization')).toBe(`Bearer ${SECRET_KEY}`);
   });
 
@@ -259,9 +254,7 @@ describe('nozle.track()', () => {
   });
 
   it('halves a batch the API answers with 413, until the halves fit', async () => {
-    const sent = api.respond('post', '/v1/events', (_call, request) =>
-      eventsOf(request).length > 500 ? apiError(413) : accepted(request),
-    );
+    const sent = api.respond('post', '/v1/events', (_call, request) => (eventsOf(request).length > 500 ? apiError(413) : accepted(request)));
     const { nozle, track, errors } = setup({ flushAt: 1000 });
 
     const ids = track(1000);

@@ -55,10 +55,7 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<
 export function requestSignal(parent: AbortSignal, ms: number): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
   const onAbort = () => controller.abort(parent.reason);
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`No answer after ${ms} ms.`, 'TimeoutError')),
-    ms,
-  );
+  const timer = setTimeout(() => controller.abort(new DOMException(`No answer after ${ms} ms.`, 'TimeoutError')), ms);
   timer.unref?.();
   parent.addEventListener('abort', onAbort, { once: true });
   return {

@@ -4,7 +4,9 @@ import { routesWith, workOf } from '../http/route.js';
 import { createGrant, listGrants } from './grants-service.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services { entitlements: EntitlementChanges }
+interface Services {
+  entitlements: EntitlementChanges;
+}
 
 const { defineRoute } = routesWith<Services>();
 

@@ -79,7 +79,12 @@ export async function createGrant(
   return grant;
 }
 
-export async function listGrants(db: Queryable, projectId: string, customerRef: string, query: PageRequest & { feature?: string }): Promise<ListEnvelope<Grant>> {
+export async function listGrants(
+  db: Queryable,
+  projectId: string,
+  customerRef: string,
+  query: PageRequest & { feature?: string },
+): Promise<ListEnvelope<Grant>> {
   const customer = await findCustomer(db, projectId, customerRef);
   return paginate(
     `/v1/customers/${customer.id}/grants`,

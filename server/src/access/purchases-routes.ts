@@ -5,7 +5,11 @@ import type { PaymentRefunds, PurchaseCredits } from './ports.js';
 import { createPurchase, listPurchases, refundPurchase, retrievePurchase } from './purchases-service.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services { entitlements: EntitlementChanges; purchaseCredits: PurchaseCredits; paymentRefunds: PaymentRefunds }
+interface Services {
+  entitlements: EntitlementChanges;
+  purchaseCredits: PurchaseCredits;
+  paymentRefunds: PaymentRefunds;
+}
 
 const { defineRoute } = routesWith<Services>();
 

@@ -87,13 +87,28 @@ export async function insertProviderPurchase(db: Queryable, projectId: string, f
     `insert into purchases (id, project_id, customer_id, plan_id, plan_version, purchased_at, expires_at, refunded_at, provider,
        provider_payment_id, metadata, created_at)
      values ($1, $2, $3, $4, $5, $6, null, $7, $8, $9, '{}', $10)`,
-    [id, projectId, fields.customerId, fields.planId, fields.planVersion, fields.purchasedAt, fields.refundedAt, fields.provider, fields.providerPaymentId, now],
+    [
+      id,
+      projectId,
+      fields.customerId,
+      fields.planId,
+      fields.planVersion,
+      fields.purchasedAt,
+      fields.refundedAt,
+      fields.provider,
+      fields.providerPaymentId,
+      now,
+    ],
   );
   return id;
 }
 
 /** The purchase paid at the provider with `paymentId`, locked, if Nozle has it. */
-export async function findProviderPurchase(db: Queryable, provider: ProviderName, paymentId: string): Promise<Pick<PurchaseRow, 'id' | 'refunded_at'> | undefined> {
+export async function findProviderPurchase(
+  db: Queryable,
+  provider: ProviderName,
+  paymentId: string,
+): Promise<Pick<PurchaseRow, 'id' | 'refunded_at'> | undefined> {
   const { rows } = await db.query<Pick<PurchaseRow, 'id' | 'refunded_at'>>(
     'select id, refunded_at from purchases where provider = $1 and provider_payment_id = $2 for update',
     [provider, paymentId],
@@ -116,7 +131,13 @@ export async function markPurchaseRefunded(db: Queryable, projectId: string, id:
   return findPurchase(db, projectId, id);
 }
 
-export async function listPurchaseRows(db: Queryable, projectId: string, customerId: string | undefined, limit: number, afterSeq?: number): Promise<Purchase[]> {
+export async function listPurchaseRows(
+  db: Queryable,
+  projectId: string,
+  customerId: string | undefined,
+  limit: number,
+  afterSeq?: number,
+): Promise<Purchase[]> {
   const { rows } = await db.query<PurchaseRow>(
     `${SELECT} where u.project_id = $1 and ($2::text is null or u.customer_id = $2) and ($3::bigint is null or u.seq < $3)
      order by u.seq desc limit $4`,

@@ -12,7 +12,10 @@ import {
 } from './subscriptions-service.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services { entitlements: EntitlementChanges; subscriptionProvider: SubscriptionProvider }
+interface Services {
+  entitlements: EntitlementChanges;
+  subscriptionProvider: SubscriptionProvider;
+}
 
 const { defineRoute } = routesWith<Services>();
 

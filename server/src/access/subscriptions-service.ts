@@ -123,7 +123,14 @@ export async function updateSubscription(ports: SubscriptionPorts, work: Work, p
 }
 
 /** A provider's subscription: the plan and the cancellation change there; the metadata is Nozle's own. */
-async function updateAtProvider(ports: SubscriptionPorts, work: Work, projectId: string, row: SubscriptionRow, input: UpdateInput, now: Date): Promise<Subscription> {
+async function updateAtProvider(
+  ports: SubscriptionPorts,
+  work: Work,
+  projectId: string,
+  row: SubscriptionRow,
+  input: UpdateInput,
+  now: Date,
+): Promise<Subscription> {
   const change: ProviderChange = {};
   if (input.plan) {
     const plan = await findPlan(work.db, projectId, input.plan);

@@ -59,22 +59,22 @@ const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
 export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
   const period = currentPeriod(row, now);
   return {
-  id: row.id,
-  object: 'subscription',
-  customer: row.customer_id,
-  plan: row.plan_key,
-  plan_version: row.plan_version,
-  status: row.status,
-  current_period_start: unixSeconds(period.currentPeriodStart),
-  current_period_end: unixSeconds(period.currentPeriodEnd),
-  trial_end: seconds(row.trial_end),
-  cancel_at_period_end: row.cancel_at_period_end,
-  canceled_at: seconds(row.canceled_at),
-  past_due_since: seconds(row.past_due_since),
-  provider: row.provider,
-  provider_subscription_id: row.provider_subscription_id,
-  metadata: row.metadata,
-  created: unixSeconds(row.created_at),
+    id: row.id,
+    object: 'subscription',
+    customer: row.customer_id,
+    plan: row.plan_key,
+    plan_version: row.plan_version,
+    status: row.status,
+    current_period_start: unixSeconds(period.currentPeriodStart),
+    current_period_end: unixSeconds(period.currentPeriodEnd),
+    trial_end: seconds(row.trial_end),
+    cancel_at_period_end: row.cancel_at_period_end,
+    canceled_at: seconds(row.canceled_at),
+    past_due_since: seconds(row.past_due_since),
+    provider: row.provider,
+    provider_subscription_id: row.provider_subscription_id,
+    metadata: row.metadata,
+    created: unixSeconds(row.created_at),
   };
 }
 
@@ -131,22 +131,37 @@ export async function assertNotSubscribed(db: Queryable, projectId: string, cust
 export async function insertSubscription(db: Queryable, projectId: string, fields: NewSubscription, now: Date): Promise<SubscriptionRow> {
   const id = newId('sub');
   const life = fields.lifecycle;
-  await oneLivePerPlan(fields.planId, () => db.query(
-    `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end,
+  await oneLivePerPlan(fields.planId, () =>
+    db.query(
+      `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end,
        trial_end, cancel_at_period_end, canceled_at, past_due_since, provider, provider_subscription_id, metadata, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    [id, projectId, fields.customerId, fields.planId, fields.planVersion, life.status, life.current_period_start, life.current_period_end,
-      life.trial_end, life.cancel_at_period_end, life.canceled_at, life.past_due_since, life.provider, fields.providerSubscriptionId ?? null,
-      JSON.stringify(fields.metadata), fields.createdAt ?? now, now],
-  ));
+      [
+        id,
+        projectId,
+        fields.customerId,
+        fields.planId,
+        fields.planVersion,
+        life.status,
+        life.current_period_start,
+        life.current_period_end,
+        life.trial_end,
+        life.cancel_at_period_end,
+        life.canceled_at,
+        life.past_due_since,
+        life.provider,
+        fields.providerSubscriptionId ?? null,
+        JSON.stringify(fields.metadata),
+        fields.createdAt ?? now,
+        now,
+      ],
+    ),
+  );
   return findSubscription(db, projectId, id);
 }
 
 export async function findSubscription(db: Queryable, projectId: string, id: string, forUpdate = false): Promise<SubscriptionRow> {
-  const { rows } = await db.query<SubscriptionRow>(`${SELECT} where s.project_id = $1 and s.id = $2${forUpdate ? ' for update of s' : ''}`, [
-    projectId,
-    id,
-  ]);
+  const { rows } = await db.query<SubscriptionRow>(`${SELECT} where s.project_id = $1 and s.id = $2${forUpdate ? ' for update of s' : ''}`, [projectId, id]);
   if (!rows[0]) throw notFound('subscription', id, 'subscription');
   return rows[0];
 }
@@ -171,13 +186,28 @@ export interface SubscriptionChanges {
 /** Writes a subscription's plan and lifecycle (and metadata); a second live subscription to the plan is a 409. */
 export async function updateSubscriptionRow(db: Queryable, projectId: string, id: string, changes: SubscriptionChanges, now: Date): Promise<SubscriptionRow> {
   const life = changes.lifecycle;
-  await oneLivePerPlan(changes.planId, () => db.query(
-    `update subscriptions set plan_id = $3, plan_version = $4, status = $5, current_period_start = $6, current_period_end = $7, trial_end = $8,
+  await oneLivePerPlan(changes.planId, () =>
+    db.query(
+      `update subscriptions set plan_id = $3, plan_version = $4, status = $5, current_period_start = $6, current_period_end = $7, trial_end = $8,
        cancel_at_period_end = $9, canceled_at = $10, past_due_since = $11, metadata = coalesce($12::jsonb, metadata), updated_at = $13
      where project_id = $1 and id = $2`,
-    [projectId, id, changes.planId, changes.planVersion, life.status, life.current_period_start, life.current_period_end, life.trial_end,
-      life.cancel_at_period_end, life.canceled_at, life.past_due_since, changes.metadata ? JSON.stringify(changes.metadata) : null, now],
-  ));
+      [
+        projectId,
+        id,
+        changes.planId,
+        changes.planVersion,
+        life.status,
+        life.current_period_start,
+        life.current_period_end,
+        life.trial_end,
+        life.cancel_at_period_end,
+        life.canceled_at,
+        life.past_due_since,
+        changes.metadata ? JSON.stringify(changes.metadata) : null,
+        now,
+      ],
+    ),
+  );
   return findSubscription(db, projectId, id);
 }
 

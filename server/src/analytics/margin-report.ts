@@ -32,7 +32,9 @@ const planOnDay = (subs: SubscriptionRow[]) => (customerId: string, day: string)
 function subscriptionFigures(subs: SubscriptionRow[], q: MarginQuery): Pick<MarginReport, 'active_subscriptions' | 'mrr' | 'churn_rate'> {
   const liveAtStart = subs.filter((s) => s.created_at < q.start && !endedBy(s, q.start));
   const churned = liveAtStart.filter((s) => s.status === 'canceled' && s.canceled_at !== null && s.canceled_at < q.end);
-  const paying = subs.filter((s) => (s.status === 'active' || s.status === 'past_due') && s.currency === q.currency && (s.interval === 'month' || s.interval === 'year'));
+  const paying = subs.filter(
+    (s) => (s.status === 'active' || s.status === 'past_due') && s.currency === q.currency && (s.interval === 'month' || s.interval === 'year'),
+  );
   return {
     active_subscriptions: subs.filter((s) => s.status === 'trialing' || s.status === 'active' || s.status === 'past_due').length,
     mrr: monthlyRecurring(paying.map((s) => ({ basePrice: Number(s.base_price), interval: s.interval as 'month' | 'year' }))),

@@ -11,16 +11,49 @@ const model = (unitCost: string, property: string | null = null, value: string |
   effectiveFrom: from,
   effectiveTo,
 });
-const row = (quantity: string, property = '', value = '', day = '2026-03-01', customerId = 'c'): RollupRow => ({ customerId, meterId: 'm', day, property, value, quantity });
+const row = (quantity: string, property = '', value = '', day = '2026-03-01', customerId = 'c'): RollupRow => ({
+  customerId,
+  meterId: 'm',
+  day,
+  property,
+  value,
+  quantity,
+});
 const costs = (parts: Array<{ value: string | null; cost: Exact }>) => parts.map((p) => [p.value, p.cost.toFixed()]);
 
 describe('dayCost', () => {
   const rows = [row('100'), row('60', 'model', 'big'), row('30', 'model', 'small'), row('80', 'region', 'eu')];
   it.each([
     ['a meter-wide model prices the total', [model('0.5')], undefined, [[null, '50']]],
-    ['a per-value model prices its usage, the meter-wide one the rest', [model('0.5'), model('2', 'model', 'big')], undefined, [['big', '120'], ['small', '15'], [null, '5']]],
-    ['usage no model prices costs nothing', [model('2', 'model', 'big')], undefined, [['big', '120'], ['small', '0'], [null, '0']]],
-    ['split by another property with meter-wide pricing', [model('0.5')], 'region', [['eu', '40'], [null, '10']]],
+    [
+      'a per-value model prices its usage, the meter-wide one the rest',
+      [model('0.5'), model('2', 'model', 'big')],
+      undefined,
+      [
+        ['big', '120'],
+        ['small', '15'],
+        [null, '5'],
+      ],
+    ],
+    [
+      'usage no model prices costs nothing',
+      [model('2', 'model', 'big')],
+      undefined,
+      [
+        ['big', '120'],
+        ['small', '0'],
+        [null, '0'],
+      ],
+    ],
+    [
+      'split by another property with meter-wide pricing',
+      [model('0.5')],
+      'region',
+      [
+        ['eu', '40'],
+        [null, '10'],
+      ],
+    ],
     ['priced per model, asked per region: not told apart', [model('0.5'), model('2', 'model', 'big')], 'region', [[null, '140']]],
     ['sub-cent costs stay exact', [model('0.0000015')], undefined, [[null, '0.00015']]],
   ] as const)('%s', (_name, models, group, expected) => {
@@ -45,7 +78,13 @@ describe('percent', () => {
 describe('monthlyRecurring', () => {
   it('counts a twelfth of a yearly price and rounds the exact sum once', () => {
     // 1,000 + 1,000 / 12 + 1,000 / 12 = 1,166.67 → 1,167 (rounding each twelfth first would give 1,166).
-    expect(monthlyRecurring([{ basePrice: 1_000, interval: 'month' }, { basePrice: 1_000, interval: 'year' }, { basePrice: 1_000, interval: 'year' }])).toBe(1_167);
+    expect(
+      monthlyRecurring([
+        { basePrice: 1_000, interval: 'month' },
+        { basePrice: 1_000, interval: 'year' },
+        { basePrice: 1_000, interval: 'year' },
+      ]),
+    ).toBe(1_167);
     expect(monthlyRecurring([])).toBe(0);
   });
 });

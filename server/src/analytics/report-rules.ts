@@ -22,7 +22,10 @@ export function checkCostedMeter(meter: Pick<Meter, 'key' | 'aggregation'>): voi
 }
 
 /** A cost model's effective window: from the start of time, open-ended, each bound a whole day, the end after the start. */
-export function effectiveWindow(params: { property?: string; value?: string; effective_from?: number; effective_to?: number }): { effectiveFrom: Date; effectiveTo: Date | null } {
+export function effectiveWindow(params: { property?: string; value?: string; effective_from?: number; effective_to?: number }): {
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+} {
   if ((params.property === undefined) !== (params.value === undefined)) {
     throw invalidParam(params.property === undefined ? 'property' : 'value', 'property and value go together.');
   }

@@ -17,7 +17,13 @@ function grantExpiry(expiresAt: number | undefined, now: Date): Date | null {
   return at;
 }
 
-export async function grantCredits(work: Work, entitlements: EntitlementChanges, projectId: string, customerRef: string, params: CreditGrantCreateParams): Promise<CreditGrant> {
+export async function grantCredits(
+  work: Work,
+  entitlements: EntitlementChanges,
+  projectId: string,
+  customerRef: string,
+  params: CreditGrantCreateParams,
+): Promise<CreditGrant> {
   // The customer's row first: grants and invoice drawdowns of one customer take turns.
   const customer = await findCustomer(work.db, projectId, customerRef, true);
   const expiresAt = grantExpiry(params.expires_at, work.now);

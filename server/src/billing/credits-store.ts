@@ -91,10 +91,10 @@ export async function grantPurchaseCredits(
  * Once only (a second refund finds it revoked); nothing when the purchase granted nothing.
  */
 export async function revokePurchaseCredits(db: Queryable, purchaseId: string, now: Date): Promise<void> {
-  await db.query(
-    'update credit_grants set revoked_amount = remaining, remaining = 0, revoked_at = $2 where purchase_id = $1 and revoked_at is null',
-    [purchaseId, now],
-  );
+  await db.query('update credit_grants set revoked_amount = remaining, remaining = 0, revoked_at = $2 where purchase_id = $1 and revoked_at is null', [
+    purchaseId,
+    now,
+  ]);
 }
 
 /** Every grant of the customer, newest first. */
@@ -123,10 +123,7 @@ export async function creditBalances(db: Queryable, customerId: string, now: Dat
 
 /** The customer's grants in `currency` with something left (applyCredits decides which are usable). */
 export async function grantsWithCredit(db: Queryable, customerId: string, currency: string): Promise<UsableGrant[]> {
-  const { rows } = await db.query<GrantRow>(`select * from credit_grants where customer_id = $1 and currency = $2 and remaining > 0`, [
-    customerId,
-    currency,
-  ]);
+  const { rows } = await db.query<GrantRow>(`select * from credit_grants where customer_id = $1 and currency = $2 and remaining > 0`, [customerId, currency]);
   return rows.map((row) => ({
     id: row.id,
     remaining: Number(row.remaining),

@@ -47,14 +47,21 @@ describe('applyCredits', () => {
       'earliest expiring first, never-expiring last',
       draft('0', '1000'),
       [grant('never', 5_000), grant('late', 300, '2026-09-01T00:00:00Z'), grant('soon', 400, '2026-05-01T00:00:00Z')],
-      [['soon', 400], ['late', 300], ['never', 300]],
+      [
+        ['soon', 400],
+        ['late', 300],
+        ['never', 300],
+      ],
       '0',
     ],
     [
       'same expiry: oldest first',
       draft('0', '100'),
       [grant('new', 100, null, '2026-02-10T00:00:00Z'), grant('old', 60, null, '2026-02-01T00:00:00Z')],
-      [['old', 60], ['new', 40]],
+      [
+        ['old', 60],
+        ['new', 40],
+      ],
       '0',
     ],
     ['a grant expired at the period end is not used', draft('0', '100'), [grant('gone', 100, '2026-04-01T00:00:00Z')], [], '100'],

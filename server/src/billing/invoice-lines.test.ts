@@ -4,8 +4,7 @@ import type { StoredPrice } from '../catalog/prices.js';
 
 const start = new Date('2026-03-01T00:00:00Z');
 const end = new Date('2026-04-01T00:00:00Z');
-const price = (fields: Partial<StoredPrice>): StoredPrice =>
-  ({ key: 'p', meter_id: 'mtr_1', meter_key: 'm', model: 'per_unit', unit_amount: '1', ...fields });
+const price = (fields: Partial<StoredPrice>): StoredPrice => ({ key: 'p', meter_id: 'mtr_1', meter_key: 'm', model: 'per_unit', unit_amount: '1', ...fields });
 
 describe('draftInvoice', () => {
   // Each case worked by hand: [what, base fee, trial, usage, line amounts, total].
@@ -15,20 +14,50 @@ describe('draftInvoice', () => {
     ['no zero line for a plan without a base fee', 0, false, [[{}, '3']], ['3'], '3'],
     ['a sub-cent price rounded once per line, half away from zero', 0, false, [[{ unit_amount: '0.0015' }, '1000000']], ['1500'], '1500'],
     ['0.5 of a cent rounds up', 0, false, [[{ unit_amount: '0.5' }, '1']], ['1'], '1'],
-    ['two lines rounded apart, then added', 100, false, [[{ key: 'a', unit_amount: '0.4' }, '1'], [{ key: 'b', unit_amount: '0.4' }, '1']], ['100', '0', '0'], '100'],
+    [
+      'two lines rounded apart, then added',
+      100,
+      false,
+      [
+        [{ key: 'a', unit_amount: '0.4' }, '1'],
+        [{ key: 'b', unit_amount: '0.4' }, '1'],
+      ],
+      ['100', '0', '0'],
+      '100',
+    ],
     ['a minimum applies with no usage', 0, false, [[{ minimum_amount: '500' }, '0']], ['500'], '500'],
     ['a package price counts started packages', 0, false, [[{ model: 'package', package_size: 100, unit_amount: '250' }, '101']], ['500'], '500'],
     [
       'graduated tiers with a fractional quantity',
       2_900,
       false,
-      [[{ model: 'graduated', unit_amount: undefined, tiers: [{ up_to: 1_000, unit_amount: '0' }, { up_to: 10_000, unit_amount: '0.5' }, { up_to: null, unit_amount: '0.25' }] }, '12345.5']],
+      [
+        [
+          {
+            model: 'graduated',
+            unit_amount: undefined,
+            tiers: [
+              { up_to: 1_000, unit_amount: '0' },
+              { up_to: 10_000, unit_amount: '0.5' },
+              { up_to: null, unit_amount: '0.25' },
+            ],
+          },
+          '12345.5',
+        ],
+      ],
       ['2900', '5086'],
       '7986',
     ],
   ];
   it.each(cases)('%s', (_, basePrice, trial, usage, amounts, total) => {
-    const draft = draftInvoice({ planName: 'Pro', basePrice, trial, start, end, usage: usage.map(([fields, quantity]) => ({ price: price(fields), quantity })) });
+    const draft = draftInvoice({
+      planName: 'Pro',
+      basePrice,
+      trial,
+      start,
+      end,
+      usage: usage.map(([fields, quantity]) => ({ price: price(fields), quantity })),
+    });
     expect(draft.lines.map((line) => line.amount)).toEqual(amounts);
     expect(draft.total).toBe(total);
     expect(draft.subtotal).toBe(total);
@@ -73,9 +102,33 @@ describe('draftInvoice with plan changes', () => {
   const cases: Case[] = [
     // Changed Mar 16 00:00: 16 of 31 days remain. 2,900 × 16/31 = 1,496.77… → 1,497;
     // 9,900 × 16/31 = 5,109.67… → 5,110. Total 2,900 − 1,497 + 5,110 = 6,513.
-    ['an upgrade mid-period', 2_900, false, [[16, 2_900, 9_900]], undefined, [['base_fee', '2900'], ['proration', '-1497'], ['proration', '5110']], '6513'],
+    [
+      'an upgrade mid-period',
+      2_900,
+      false,
+      [[16, 2_900, 9_900]],
+      undefined,
+      [
+        ['base_fee', '2900'],
+        ['proration', '-1497'],
+        ['proration', '5110'],
+      ],
+      '6513',
+    ],
     // Mar 1 + 30 days (Mar 31): 1 of 31 days remains. 9,900/31 = 319.35… → 319; 2,900/31 = 93.54… → 94.
-    ['a downgrade on the last day', 9_900, false, [[31, 9_900, 2_900]], undefined, [['base_fee', '9900'], ['proration', '-319'], ['proration', '94']], '9675'],
+    [
+      'a downgrade on the last day',
+      9_900,
+      false,
+      [[31, 9_900, 2_900]],
+      undefined,
+      [
+        ['base_fee', '9900'],
+        ['proration', '-319'],
+        ['proration', '94'],
+      ],
+      '9675',
+    ],
     // Two changes chain: 0 → 3,100 on Mar 11 (21 days left: 2,100), 3,100 → 6,200 on Mar 21
     // (11 days left: −1,100 and +2,200). No base fee line for the free plan at the start, nor
     // a zero credit line for its unused time.
@@ -83,14 +136,33 @@ describe('draftInvoice with plan changes', () => {
       'two changes, from a free plan',
       0,
       false,
-      [[11, 0, 3_100], [21, 3_100, 6_200]],
+      [
+        [11, 0, 3_100],
+        [21, 3_100, 6_200],
+      ],
       undefined,
-      [['proration', '2100'], ['proration', '-1100'], ['proration', '2200']],
+      [
+        ['proration', '2100'],
+        ['proration', '-1100'],
+        ['proration', '2200'],
+      ],
       '3200',
     ],
     ['none in a trial period', 0, true, [[16, 2_900, 9_900]], undefined, [], '0'],
     // Cut short on Mar 21, scheduled to Apr 1: proration still counts the 16 of 31 days left.
-    ['a period cut short prorates against its scheduled end', 2_900, false, [[16, 2_900, 9_900]], end, [['base_fee', '2900'], ['proration', '-1497'], ['proration', '5110']], '6513'],
+    [
+      'a period cut short prorates against its scheduled end',
+      2_900,
+      false,
+      [[16, 2_900, 9_900]],
+      end,
+      [
+        ['base_fee', '2900'],
+        ['proration', '-1497'],
+        ['proration', '5110'],
+      ],
+      '6513',
+    ],
   ];
   it.each(cases)('%s', (_, basePrice, trial, changes, scheduledEnd, lines, total) => {
     const draft = draftInvoice({
@@ -100,7 +172,11 @@ describe('draftInvoice with plan changes', () => {
       start,
       end: scheduledEnd ? march(21) : end,
       usage: [],
-      changes: changes.map(([day, from, to]) => ({ changed_at: march(day), from: { name: `P${from}`, amount: String(from) }, to: { name: `P${to}`, amount: String(to) } })),
+      changes: changes.map(([day, from, to]) => ({
+        changed_at: march(day),
+        from: { name: `P${from}`, amount: String(from) },
+        to: { name: `P${to}`, amount: String(to) },
+      })),
       ...(scheduledEnd ? { scheduledEnd } : {}),
     });
     expect(draft.lines.map((line) => [line.type, line.amount])).toEqual(lines);

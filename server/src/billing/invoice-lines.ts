@@ -62,13 +62,33 @@ export interface DraftInvoice {
 }
 
 /** The fields of a line that carries no usage rating (base fee, proration). */
-const unrated = () => ({ price_key: null, meter_id: null, meter_key: null, quantity: '1', free_quantity: '0', tiers: [], adjustment: null, credit_grant: null });
+const unrated = () => ({
+  price_key: null,
+  meter_id: null,
+  meter_key: null,
+  quantity: '1',
+  free_quantity: '0',
+  tiers: [],
+  adjustment: null,
+  credit_grant: null,
+});
 
 /** The plan's flat fee; a plan without one (or a trial period) shows no zero line for it. */
 function baseFeeLines(input: InvoiceInput): DraftLine[] {
   if (input.trial || input.basePrice <= 0) return [];
   const base = String(input.basePrice);
-  return [{ ...unrated(), type: 'base_fee', description: input.planName, unit_amount: base, exact_amount: base, amount: base, period_start: input.start, period_end: input.end }];
+  return [
+    {
+      ...unrated(),
+      type: 'base_fee',
+      description: input.planName,
+      unit_amount: base,
+      exact_amount: base,
+      amount: base,
+      period_start: input.start,
+      period_end: input.end,
+    },
+  ];
 }
 
 function usageLine({ price, quantity }: PeriodUsage, input: InvoiceInput): DraftLine {
@@ -96,7 +116,13 @@ function usageLine({ price, quantity }: PeriodUsage, input: InvoiceInput): Draft
 /** A credit and a charge per plan change (never on a trial period); like the base fee, a zero line (a free plan's credit) is not shown. */
 function prorationLines(input: InvoiceInput): DraftLine[] {
   return (input.trial ? [] : (input.changes ?? [])).flatMap((change) => {
-    const { lines } = prorate({ period_start: input.start, period_end: input.scheduledEnd ?? input.end, changed_at: change.changed_at, from: change.from, to: change.to });
+    const { lines } = prorate({
+      period_start: input.start,
+      period_end: input.scheduledEnd ?? input.end,
+      changed_at: change.changed_at,
+      from: change.from,
+      to: change.to,
+    });
     return lines
       .filter((line) => line.amount !== '0')
       .map((line): DraftLine => ({

@@ -109,7 +109,12 @@ async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> 
      where l.invoice_id = any($1) order by l.invoice_id, l.position`,
     [rows.map((row) => row.id)],
   );
-  return rows.map((row) => toInvoice(row, lines.filter((line) => line.invoice_id === row.id)));
+  return rows.map((row) =>
+    toInvoice(
+      row,
+      lines.filter((line) => line.invoice_id === row.id),
+    ),
+  );
 }
 
 export async function findInvoice(db: Queryable, projectId: string, id: string): Promise<Invoice> {
@@ -278,7 +283,13 @@ export async function linesToSend(db: Queryable, invoiceId: string): Promise<Inv
     'select position, description, amount, period_start, period_end from invoice_lines where invoice_id = $1 order by position',
     [invoiceId],
   );
-  return rows.map((row) => ({ position: Number(row.position), description: row.description, amount: Number(row.amount), periodStart: row.period_start, periodEnd: row.period_end }));
+  return rows.map((row) => ({
+    position: Number(row.position),
+    description: row.description,
+    amount: Number(row.amount),
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+  }));
 }
 
 interface SentInvoice {
@@ -355,7 +366,12 @@ export async function eventsInInvoicedPeriods(
 }
 
 /** The customer's newest subscription that is live (not canceled or incomplete): `subscriptionId` when given and live. */
-export async function newestLiveSubscription(db: Queryable, projectId: string, customerId: string, subscriptionId: string | undefined): Promise<string | undefined> {
+export async function newestLiveSubscription(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  subscriptionId: string | undefined,
+): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `select s.id from subscriptions s
      where s.project_id = $1 and s.customer_id = $2 and ($3::text is null or s.id = $3) and s.status not in ('canceled', 'incomplete')

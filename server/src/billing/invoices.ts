@@ -95,14 +95,24 @@ interface Built {
   snapshot?: StoredSnapshot;
 }
 
-async function buildInvoice(tx: Queryable, candidate: BillableSubscription, period: BillingPeriod, now: Date, snapshots: Pick<Snapshots, 'recompute'>): Promise<Built> {
+async function buildInvoice(
+  tx: Queryable,
+  candidate: BillableSubscription,
+  period: BillingPeriod,
+  now: Date,
+  snapshots: Pick<Snapshots, 'recompute'>,
+): Promise<Built> {
   // The customer's lock first, the order every change uses; then the terms as they are now.
   await lockCustomer(tx, candidate.customer_id);
   const sub = await billableSubscription(tx, candidate.id);
   if (!sub) return { id: null };
   // Credit is drawn before anything is billed, in this transaction: once, with the invoice.
   const terms = await termsOf(tx, sub, period);
-  const { draft, drawdowns } = applyCredits(await ratePeriod(tx, sub, period, period.end, terms), await grantsWithCredit(tx, sub.customer_id, sub.currency), period.end);
+  const { draft, drawdowns } = applyCredits(
+    await ratePeriod(tx, sub, period, period.end, terms),
+    await grantsWithCredit(tx, sub.customer_id, sub.currency),
+    period.end,
+  );
   const id = await insertDraftInvoice(
     tx,
     {
@@ -198,7 +208,9 @@ async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined):
       }
       const sent = await deps.collector.collect(db, draft.provider, { invoiceId: draft.id, customerId: draft.customer_id, currency: draft.currency, lines });
       const name = draft.provider;
-      await db.transaction((tx) => finalizeInvoice(tx, draft.id, sent.paid ? 'paid' : 'open', now, { provider: name, providerInvoiceId: sent.providerInvoiceId }));
+      await db.transaction((tx) =>
+        finalizeInvoice(tx, draft.id, sent.paid ? 'paid' : 'open', now, { provider: name, providerInvoiceId: sent.providerInvoiceId }),
+      );
     } catch (error) {
       // It stays a draft: the next run sends it again (the same provider invoice comes back).
       logger.error({ err: error, invoice: draft.id }, 'could not finalize invoice');
@@ -210,7 +222,13 @@ async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined):
  * The invoice the customer's current period would get if it ended now. `subscriptionId` picks
  * the subscription; otherwise the customer's newest live one. Nothing is stored.
  */
-export async function upcomingInvoice(db: Queryable, projectId: string, customerRef: string, subscriptionId: string | undefined, now: Date): Promise<UpcomingInvoice> {
+export async function upcomingInvoice(
+  db: Queryable,
+  projectId: string,
+  customerRef: string,
+  subscriptionId: string | undefined,
+  now: Date,
+): Promise<UpcomingInvoice> {
   const customer = await findCustomer(db, projectId, customerRef);
   const liveId = await newestLiveSubscription(db, projectId, customer.id, subscriptionId);
   const sub = liveId && (await billableSubscription(db, liveId));
@@ -222,7 +240,11 @@ export async function upcomingInvoice(db: Queryable, projectId: string, customer
   const { currentPeriodStart, currentPeriodEnd } = currentPeriod(sub, now);
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
-  const { draft } = applyCredits(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await grantsWithCredit(db, sub.customer_id, sub.currency), currentPeriodEnd);
+  const { draft } = applyCredits(
+    await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)),
+    await grantsWithCredit(db, sub.customer_id, sub.currency),
+    currentPeriodEnd,
+  );
   const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
   return {
     object: 'upcoming_invoice',

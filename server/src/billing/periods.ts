@@ -52,7 +52,8 @@ function localPeriods(sub: PeriodSource, now: Date): BillingPeriod[] {
   // A trial is its own first period (createSubscription), from creation to trial_end.
   if (sub.trial_end && created < sub.trial_end && sub.canceled_at && sub.canceled_at < sub.trial_end) {
     // Canceled at once during the trial: the trial, cut short, is the last period.
-    if (created < sub.canceled_at && sub.canceled_at.getTime() <= at) periods.push({ start: created, end: sub.canceled_at, trial: true, scheduled_end: sub.trial_end });
+    if (created < sub.canceled_at && sub.canceled_at.getTime() <= at)
+      periods.push({ start: created, end: sub.canceled_at, trial: true, scheduled_end: sub.trial_end });
     return periods;
   }
   if (sub.trial_end && created < sub.trial_end && sub.trial_end.getTime() <= at) {

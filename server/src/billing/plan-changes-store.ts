@@ -30,7 +30,13 @@ export async function planChanges(db: Queryable, subscriptionId: string): Promis
   );
   return rows.map((row) => ({
     changed_at: new Date(row.changed_at),
-    from: { plan_id: row.from_plan_id, plan_version: Number(row.from_plan_version), plan_name: row.from_name, base_price: row.from_base_price, prices: row.from_prices },
+    from: {
+      plan_id: row.from_plan_id,
+      plan_version: Number(row.from_plan_version),
+      plan_name: row.from_name,
+      base_price: row.from_base_price,
+      prices: row.from_prices,
+    },
     to: { plan_id: row.to_plan_id, plan_version: Number(row.to_plan_version), plan_name: row.to_name, base_price: row.to_base_price, prices: row.to_prices },
   }));
 }

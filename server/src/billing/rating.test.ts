@@ -43,11 +43,25 @@ interface RatingCase {
 
 const cases: RatingCase[] = [
   // flat
-  { name: 'a flat price charges its amount with no usage', price: flat, quantity: 0, exact: '4900', amount: '4900', breakdown: [[null, '1', '4900', '0', '4900']] },
+  {
+    name: 'a flat price charges its amount with no usage',
+    price: flat,
+    quantity: 0,
+    exact: '4900',
+    amount: '4900',
+    breakdown: [[null, '1', '4900', '0', '4900']],
+  },
   { name: 'a flat price charges the same whatever the usage', price: flat, quantity: '1000000', exact: '4900', amount: '4900' },
 
   // per_unit
-  { name: 'a per-unit price charges nothing for zero usage', price: perToken, quantity: 0, exact: '0', amount: '0', breakdown: [[null, '0', '0.0015', '0', '0']] },
+  {
+    name: 'a per-unit price charges nothing for zero usage',
+    price: perToken,
+    quantity: 0,
+    exact: '0',
+    amount: '0',
+    breakdown: [[null, '0', '0.0015', '0', '0']],
+  },
   {
     // 1,234,567 × 15 = 18,518,505, so × 0.0015 = 1851.8505¢ → 1852¢
     name: 'a sub-cent unit price is exact: 1,234,567 tokens at $0.000015',
@@ -68,7 +82,13 @@ const cases: RatingCase[] = [
     amount: '185185183518518518',
   },
   // 12.75 × 1.2 = 15.3¢ → 15¢
-  { name: 'fractional usage is priced exactly: 12.75 GB-hours at 1.2¢', price: { model: 'per_unit', unit_amount: '1.2' }, quantity: '12.75', exact: '15.3', amount: '15' },
+  {
+    name: 'fractional usage is priced exactly: 12.75 GB-hours at 1.2¢',
+    price: { model: 'per_unit', unit_amount: '1.2' },
+    quantity: '12.75',
+    exact: '15.3',
+    amount: '15',
+  },
 
   // rounding: half away from zero, once, at the end
   { name: 'half a cent rounds up to a cent', price: halfCent, quantity: 1, exact: '0.5', amount: '1' },
@@ -88,7 +108,14 @@ const cases: RatingCase[] = [
   // graduated
   { name: 'a graduated price charges nothing for zero usage, not even a flat amount', price: graduated, quantity: 0, exact: '0', amount: '0', breakdown: [] },
   // 5 × 500 + 100 = 2600
-  { name: 'graduated: usage exactly at the first up_to stays in the first tier', price: graduated, quantity: 5, exact: '2600', amount: '2600', breakdown: [[0, '5', '500', '100', '2600']] },
+  {
+    name: 'graduated: usage exactly at the first up_to stays in the first tier',
+    price: graduated,
+    quantity: 5,
+    exact: '2600',
+    amount: '2600',
+    breakdown: [[0, '5', '500', '100', '2600']],
+  },
   {
     // 2600 + 1 × 400 = 3000
     name: 'graduated: one unit above the first up_to is priced at the second tier',
@@ -105,7 +132,7 @@ const cases: RatingCase[] = [
   { name: 'graduated: usage exactly at the second up_to fills the second tier', price: graduated, quantity: 10, exact: '4600', amount: '4600' },
   {
     // 2600 + 2000 + (1 × 300 + 50) = 4950
-    name: 'graduated: one unit into the last tier adds that tier\'s flat amount once',
+    name: "graduated: one unit into the last tier adds that tier's flat amount once",
     price: graduated,
     quantity: 11,
     exact: '4950',
@@ -117,7 +144,14 @@ const cases: RatingCase[] = [
     ],
   },
   // 2.5 × 500 + 100 = 1350
-  { name: 'graduated: a fractional quantity is priced in its tier', price: graduated, quantity: '2.5', exact: '1350', amount: '1350', breakdown: [[0, '2.5', '500', '100', '1350']] },
+  {
+    name: 'graduated: a fractional quantity is priced in its tier',
+    price: graduated,
+    quantity: '2.5',
+    exact: '1350',
+    amount: '1350',
+    breakdown: [[0, '2.5', '500', '100', '1350']],
+  },
   {
     // 2600 + 2000 + (10^22 − 10) × 300 + 50 = 3 × 10^24 − 3000 + 4650
     name: 'graduated: 10^22 units are priced exactly',
@@ -135,21 +169,63 @@ const cases: RatingCase[] = [
   // volume
   { name: 'a volume price charges nothing for zero usage, not even the first flat amount', price: volume, quantity: 0, exact: '0', amount: '0', breakdown: [] },
   // 5 × 500 + 100 = 2600
-  { name: 'volume: usage exactly at an up_to is priced in that tier', price: volume, quantity: 5, exact: '2600', amount: '2600', breakdown: [[0, '5', '500', '100', '2600']] },
+  {
+    name: 'volume: usage exactly at an up_to is priced in that tier',
+    price: volume,
+    quantity: 5,
+    exact: '2600',
+    amount: '2600',
+    breakdown: [[0, '5', '500', '100', '2600']],
+  },
   // 6 × 400 = 2400: cheaper than 5 units, the cliff of volume pricing
-  { name: 'volume: one unit above an up_to prices every unit at the next tier', price: volume, quantity: 6, exact: '2400', amount: '2400', breakdown: [[1, '6', '400', '0', '2400']] },
+  {
+    name: 'volume: one unit above an up_to prices every unit at the next tier',
+    price: volume,
+    quantity: 6,
+    exact: '2400',
+    amount: '2400',
+    breakdown: [[1, '6', '400', '0', '2400']],
+  },
   // 10 × 400 = 4000
   { name: 'volume: usage exactly at the second up_to is priced in the second tier', price: volume, quantity: 10, exact: '4000', amount: '4000' },
   // 11 × 300 + 50 = 3350
-  { name: 'volume: the last tier adds its flat amount', price: volume, quantity: 11, exact: '3350', amount: '3350', breakdown: [[2, '11', '300', '50', '3350']] },
+  {
+    name: 'volume: the last tier adds its flat amount',
+    price: volume,
+    quantity: 11,
+    exact: '3350',
+    amount: '3350',
+    breakdown: [[2, '11', '300', '50', '3350']],
+  },
   // 5.000001 × 400 = 2000.0004 → 2000
-  { name: 'volume: a fraction above an up_to moves the whole quantity up a tier', price: volume, quantity: '5.000001', exact: '2000.0004', amount: '2000', breakdown: [[1, '5.000001', '400', '0', '2000.0004']] },
+  {
+    name: 'volume: a fraction above an up_to moves the whole quantity up a tier',
+    price: volume,
+    quantity: '5.000001',
+    exact: '2000.0004',
+    amount: '2000',
+    breakdown: [[1, '5.000001', '400', '0', '2000.0004']],
+  },
 
   // package
   { name: 'a package price charges nothing for zero usage', price: per100, quantity: 0, exact: '0', amount: '0', breakdown: [[null, '0', '500', '0', '0']] },
-  { name: 'package: a single unit is billed as a whole package', price: per100, quantity: 1, exact: '500', amount: '500', breakdown: [[null, '1', '500', '0', '500']] },
+  {
+    name: 'package: a single unit is billed as a whole package',
+    price: per100,
+    quantity: 1,
+    exact: '500',
+    amount: '500',
+    breakdown: [[null, '1', '500', '0', '500']],
+  },
   { name: 'package: exactly one package is one package', price: per100, quantity: 100, exact: '500', amount: '500' },
-  { name: 'package: one unit over starts a second package', price: per100, quantity: 101, exact: '1000', amount: '1000', breakdown: [[null, '2', '500', '0', '1000']] },
+  {
+    name: 'package: one unit over starts a second package',
+    price: per100,
+    quantity: 101,
+    exact: '1000',
+    amount: '1000',
+    breakdown: [[null, '2', '500', '0', '1000']],
+  },
   // 250.5 / 100 = 2.505 → 3 packages × 500
   { name: 'package: a fractional quantity rounds up to whole packages', price: per100, quantity: '250.5', exact: '1500', amount: '1500' },
   {
@@ -165,13 +241,27 @@ const cases: RatingCase[] = [
   { name: 'a free allowance larger than the usage makes it free', price: tenCents({ free_units: 100 }), quantity: 60, free: '60', exact: '0', amount: '0' },
   { name: 'a free allowance equal to the usage makes it free', price: tenCents({ free_units: 100 }), quantity: 100, free: '100', exact: '0', amount: '0' },
   // (130 − 100) × 10 = 300
-  { name: 'a free allowance smaller than the usage leaves the rest billable', price: tenCents({ free_units: '100' }), quantity: 130, free: '100', exact: '300', amount: '300' },
+  {
+    name: 'a free allowance smaller than the usage leaves the rest billable',
+    price: tenCents({ free_units: '100' }),
+    quantity: 130,
+    free: '100',
+    exact: '300',
+    amount: '300',
+  },
   // 8 − 3 = 5 units, exactly the first tier: 5 × 500 + 100 = 2600
   { name: 'free units come off before the tiers are applied', price: { ...graduated, free_units: 3 }, quantity: 8, free: '3', exact: '2600', amount: '2600' },
   // 151 − 50 = 101 units → 2 packages
   { name: 'free units come off before packages are counted', price: { ...per100, free_units: 50 }, quantity: 151, free: '50', exact: '1000', amount: '1000' },
   // (2.25 − 0.5) × 10 = 17.5 → 18
-  { name: 'a fractional free allowance is subtracted exactly', price: tenCents({ free_units: '0.5' }), quantity: '2.25', free: '0.5', exact: '17.5', amount: '18' },
+  {
+    name: 'a fractional free allowance is subtracted exactly',
+    price: tenCents({ free_units: '0.5' }),
+    quantity: '2.25',
+    free: '0.5',
+    exact: '17.5',
+    amount: '18',
+  },
 
   // minimum_amount and maximum_amount
   {
@@ -191,8 +281,20 @@ const cases: RatingCase[] = [
     amount: '1000',
     adjustment: { reason: 'minimum', amount: '500' },
   },
-  { name: 'usage exactly at the minimum needs no adjustment', price: tenCents({ minimum_amount: '1000', maximum_amount: '5000' }), quantity: 100, exact: '1000', amount: '1000' },
-  { name: 'usage exactly at the maximum needs no adjustment', price: tenCents({ minimum_amount: '1000', maximum_amount: '5000' }), quantity: 500, exact: '5000', amount: '5000' },
+  {
+    name: 'usage exactly at the minimum needs no adjustment',
+    price: tenCents({ minimum_amount: '1000', maximum_amount: '5000' }),
+    quantity: 100,
+    exact: '1000',
+    amount: '1000',
+  },
+  {
+    name: 'usage exactly at the maximum needs no adjustment',
+    price: tenCents({ minimum_amount: '1000', maximum_amount: '5000' }),
+    quantity: 500,
+    exact: '5000',
+    amount: '5000',
+  },
   {
     // 600 × 10 = 6000, capped at 5000
     name: 'usage above the maximum is capped',
@@ -239,9 +341,7 @@ describe('rate', () => {
     expect(rating.amount).toBe(amount);
     expect(rating.adjustment).toEqual(adjustment);
     if (breakdown) {
-      expect(rating.breakdown).toEqual(
-        breakdown.map(([tier, q, unit_amount, flat_amount, a]) => ({ tier, quantity: q, unit_amount, flat_amount, amount: a })),
-      );
+      expect(rating.breakdown).toEqual(breakdown.map(([tier, q, unit_amount, flat_amount, a]) => ({ tier, quantity: q, unit_amount, flat_amount, amount: a })));
     }
     if (free !== undefined) expect(rating.free_quantity).toBe(free);
   });
@@ -292,7 +392,11 @@ const tier = (up_to: unknown, unit_amount: unknown = '1', flat_amount?: unknown)
 const problemCases: ProblemCase[] = [
   { name: 'a model it does not know', price: { model: 'tiered', unit_amount: '1' }, params: ['model'] },
   { name: 'a flat amount that is not a decimal string', price: { model: 'flat', amount: '' }, params: ['amount'] },
-  { name: 'usage options on a flat price', price: { model: 'flat', amount: '100', free_units: 5, minimum_amount: '1' }, params: ['free_units', 'minimum_amount'] },
+  {
+    name: 'usage options on a flat price',
+    price: { model: 'flat', amount: '100', free_units: 5, minimum_amount: '1' },
+    params: ['free_units', 'minimum_amount'],
+  },
   { name: 'a unit amount in exponent notation', price: { model: 'per_unit', unit_amount: '1e3' }, params: ['unit_amount'] },
   { name: 'a unit amount given as a number', price: { model: 'per_unit', unit_amount: 5 }, params: ['unit_amount'] },
   { name: 'a negative unit amount', price: { model: 'per_unit', unit_amount: '-0.5' }, params: ['unit_amount'] },
@@ -311,7 +415,11 @@ const problemCases: ProblemCase[] = [
   { name: 'a tier flat amount that is not a number', price: { model: 'volume', tiers: [tier(5), tier(null, '1', 'abc')] }, params: ['tiers[1][flat_amount]'] },
   { name: 'negative free units', price: { model: 'per_unit', unit_amount: '1', free_units: '-1' }, params: ['free_units'] },
   { name: 'a negative minimum', price: { model: 'per_unit', unit_amount: '1', minimum_amount: '-5' }, params: ['minimum_amount'] },
-  { name: 'a maximum below the minimum', price: { model: 'per_unit', unit_amount: '1', minimum_amount: '500', maximum_amount: '499.99' }, params: ['maximum_amount'] },
+  {
+    name: 'a maximum below the minimum',
+    price: { model: 'per_unit', unit_amount: '1', minimum_amount: '500', maximum_amount: '499.99' },
+    params: ['maximum_amount'],
+  },
   {
     name: 'several problems at once, in the order of the fields',
     price: { model: 'graduated', tiers: [tier(5, '-1'), tier(3, '1', 'x')], free_units: -1, minimum_amount: '10', maximum_amount: '1' },

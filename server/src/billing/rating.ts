@@ -145,11 +145,7 @@ export function validatePrice(price: Price): PriceProblem[] {
   return problems;
 }
 
-function checkTiers(
-  tiers: PriceTier[],
-  problem: (param: string, message: string) => void,
-  amountAt: (param: string, value: unknown) => unknown,
-): void {
+function checkTiers(tiers: PriceTier[], problem: (param: string, message: string) => void, amountAt: (param: string, value: unknown) => unknown): void {
   if (!Array.isArray(tiers) || tiers.length === 0) {
     problem('tiers', 'needs at least one tier');
     return;

@@ -64,10 +64,10 @@ export async function insertFeature(
 
 /** By id (`feat_…`) or key. */
 export async function findFeature(db: Queryable, projectId: string, ref: string): Promise<Feature> {
-  const { rows } = await db.query<FeatureRow>(
-    `${SELECT} where f.project_id = $1 and (f.id = $2 or f.key = $2) order by (f.id = $2) desc limit 1`,
-    [projectId, ref],
-  );
+  const { rows } = await db.query<FeatureRow>(`${SELECT} where f.project_id = $1 and (f.id = $2 or f.key = $2) order by (f.id = $2) desc limit 1`, [
+    projectId,
+    ref,
+  ]);
   if (!rows[0]) throw notFound('feature', ref, 'feature');
   return toFeature(rows[0]);
 }
@@ -89,10 +89,11 @@ export async function updateFeatureRow(
 }
 
 export async function listFeatureRows(db: Queryable, projectId: string, limit: number, afterSeq?: number): Promise<Feature[]> {
-  const { rows } = await db.query<FeatureRow>(
-    `${SELECT} where f.project_id = $1 and ($2::bigint is null or f.seq < $2) order by f.seq desc limit $3`,
-    [projectId, afterSeq ?? null, limit],
-  );
+  const { rows } = await db.query<FeatureRow>(`${SELECT} where f.project_id = $1 and ($2::bigint is null or f.seq < $2) order by f.seq desc limit $3`, [
+    projectId,
+    afterSeq ?? null,
+    limit,
+  ]);
   return rows.map(toFeature);
 }
 

@@ -11,6 +11,9 @@ export function checkMeterDefinition(meter: { aggregation: Aggregation; property
     throw invalidParam('property', `A ${meter.aggregation} meter reads a property of each event: name it.`, 'parameter_missing');
   }
   if (meter.allow_negative === true && !readsNumbers(meter.aggregation)) {
-    throw invalidParam('allow_negative', `A ${meter.aggregation} meter reads no number that could be negative; allow_negative is for sum, max and latest meters.`);
+    throw invalidParam(
+      'allow_negative',
+      `A ${meter.aggregation} meter reads no number that could be negative; allow_negative is for sum, max and latest meters.`,
+    );
   }
 }

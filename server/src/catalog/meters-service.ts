@@ -19,7 +19,7 @@ export async function createMeter(work: Work, projectId: string, params: MeterCr
       event_name: params.event_name,
       aggregation: params.aggregation,
       property: params.property ?? null,
-      filters: (params.filters ?? {}),
+      filters: params.filters ?? {},
       allow_negative: params.allow_negative ?? false,
     },
     work.now,

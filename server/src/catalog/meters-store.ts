@@ -59,7 +59,18 @@ export async function insertMeter(
     const { rows } = await db.query<MeterRow>(
       `insert into meters (id, project_id, key, name, event_name, aggregation, property, filters, allow_negative, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${COLUMNS}`,
-      [newId('mtr'), projectId, fields.key, fields.name, fields.event_name, fields.aggregation, fields.property, JSON.stringify(fields.filters), fields.allow_negative ?? false, now],
+      [
+        newId('mtr'),
+        projectId,
+        fields.key,
+        fields.name,
+        fields.event_name,
+        fields.aggregation,
+        fields.property,
+        JSON.stringify(fields.filters),
+        fields.allow_negative ?? false,
+        now,
+      ],
     );
     return toMeter(rows[0]!);
   } catch (error) {
@@ -70,10 +81,10 @@ export async function insertMeter(
 
 /** By id or key. */
 export async function findMeter(db: Queryable, projectId: string, ref: string, param = 'meter'): Promise<Meter> {
-  const { rows } = await db.query<MeterRow>(
-    `select ${COLUMNS} from meters where project_id = $1 and (id = $2 or key = $2) order by (id = $2) desc limit 1`,
-    [projectId, ref],
-  );
+  const { rows } = await db.query<MeterRow>(`select ${COLUMNS} from meters where project_id = $1 and (id = $2 or key = $2) order by (id = $2) desc limit 1`, [
+    projectId,
+    ref,
+  ]);
   if (!rows[0]) throw notFound('meter', ref, param);
   return toMeter(rows[0]);
 }

@@ -3,7 +3,15 @@ import { ApiError } from '../http/errors.js';
 import { changesTerms, checkOneTime, migrationTarget, toPlanCredits } from './plan-rules.js';
 import type { PlanTerms } from './plans-store.js';
 
-const terms = (over: Partial<PlanTerms>): PlanTerms => ({ name: 'Pro', interval: 'month', currency: 'usd', base_price: 0, trial_days: 0, entitlements: [], ...over });
+const terms = (over: Partial<PlanTerms>): PlanTerms => ({
+  name: 'Pro',
+  interval: 'month',
+  currency: 'usd',
+  base_price: 0,
+  trial_days: 0,
+  entitlements: [],
+  ...over,
+});
 const paramOf = (fn: () => unknown) => {
   try {
     fn();
@@ -17,7 +25,11 @@ describe('checkOneTime', () => {
   it.each([
     { name: 'a monthly plan with a trial and prices', terms: terms({ trial_days: 7, prices: [] }), param: undefined },
     { name: 'credits on a monthly plan', terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: null } }), param: 'credits' },
-    { name: 'a one_time plan with credits', terms: terms({ interval: 'one_time', credits: { amount: 1, currency: 'usd', expires_in_days: null } }), param: undefined },
+    {
+      name: 'a one_time plan with credits',
+      terms: terms({ interval: 'one_time', credits: { amount: 1, currency: 'usd', expires_in_days: null } }),
+      param: undefined,
+    },
     { name: 'a one_time plan with a trial', terms: terms({ interval: 'one_time', trial_days: 3 }), param: 'trial_days' },
     {
       name: 'a one_time plan with usage prices',

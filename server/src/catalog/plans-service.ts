@@ -10,7 +10,19 @@ import { paginate, type ListEnvelope, type PageRequest } from '../http/paginatio
 import { featureDefinitions } from './features-store.js';
 import { changesTerms, checkOneTime, migrationTarget, toPlanCredits } from './plan-rules.js';
 import { normalizePlanTerms } from './plan-terms.js';
-import { addVersion, findPlan, insertPlan, listPlanRows, planSeq, planVersionPrices, replaceCurrentVersion, setPlanMetadata, versionInUse, type Plan, type PlanTerms } from './plans-store.js';
+import {
+  addVersion,
+  findPlan,
+  insertPlan,
+  listPlanRows,
+  planSeq,
+  planVersionPrices,
+  replaceCurrentVersion,
+  setPlanMetadata,
+  versionInUse,
+  type Plan,
+  type PlanTerms,
+} from './plans-store.js';
 import type { CatalogPorts } from './ports.js';
 import { normalizePrices } from './prices.js';
 
@@ -47,7 +59,9 @@ async function updatedTerms(db: Queryable, deps: Pick<PlanDeps, 'catalog'>, proj
     interval: current.interval,
     currency: update.currency ?? current.currency,
     base_price: update.base_price ?? current.base_price,
-    prices: update.prices ? await normalizePrices(db, projectId, update.prices, deps.catalog.checkPrice) : await planVersionPrices(db, current.id, current.version),
+    prices: update.prices
+      ? await normalizePrices(db, projectId, update.prices, deps.catalog.checkPrice)
+      : await planVersionPrices(db, current.id, current.version),
     trial_days: update.trial_days ?? current.trial_days,
     entitlements: update.entitlements ? normalizePlanTerms(update.entitlements, await featureDefinitions(db, projectId)) : current.entitlements,
     credits: update.credits === undefined ? current.credits : toPlanCredits(update.credits),

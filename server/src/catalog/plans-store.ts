@@ -160,10 +160,10 @@ export async function replaceCurrentVersion(db: Queryable, planId: string, versi
 
 /** The name and credit pack of one plan version (what a purchase of it grants). */
 export async function planVersionCredits(db: Queryable, planId: string, version: number): Promise<{ name: string; credits: PlanCredits | null } | undefined> {
-  const { rows } = await db.query<{ name: string; credits: PlanCredits | null }>('select name, credits from plan_versions where plan_id = $1 and version = $2', [
-    planId,
-    version,
-  ]);
+  const { rows } = await db.query<{ name: string; credits: PlanCredits | null }>(
+    'select name, credits from plan_versions where plan_id = $1 and version = $2',
+    [planId, version],
+  );
   return rows[0];
 }
 

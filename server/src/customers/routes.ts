@@ -3,7 +3,9 @@ import { routesWith, workOf } from '../http/route.js';
 import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, updateCustomer } from './service.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services { entitlements: EntitlementChanges }
+interface Services {
+  entitlements: EntitlementChanges;
+}
 
 const { defineRoute } = routesWith<Services>();
 

@@ -6,7 +6,17 @@ import type { Work } from '../db/work.js';
 import type { EntitlementChanges } from '../entitlement-changes.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { cleanMetadata, mergeMetadata } from './metadata.js';
-import { customerSeq, findCustomer, insertCustomer, listCustomerRows, markCustomerDeleted, updateCustomerRow, type Customer, type CustomerFields, type CustomerFilter } from './store.js';
+import {
+  customerSeq,
+  findCustomer,
+  insertCustomer,
+  listCustomerRows,
+  markCustomerDeleted,
+  updateCustomerRow,
+  type Customer,
+  type CustomerFields,
+  type CustomerFilter,
+} from './store.js';
 
 type CustomerCreateParams = components['schemas']['CustomerCreateParams'];
 type CustomerUpdateParams = components['schemas']['CustomerUpdateParams'];
@@ -30,7 +40,13 @@ const updatedFields = (current: Customer, update: CustomerUpdateParams): Custome
   metadata: mergeMetadata(current.metadata, update.metadata),
 });
 
-export async function updateCustomer(work: Work, entitlements: EntitlementChanges, projectId: string, ref: string, update: CustomerUpdateParams): Promise<Customer> {
+export async function updateCustomer(
+  work: Work,
+  entitlements: EntitlementChanges,
+  projectId: string,
+  ref: string,
+  update: CustomerUpdateParams,
+): Promise<Customer> {
   const current = await findCustomer(work.db, projectId, ref, true);
   const customer = await updateCustomerRow(work.db, projectId, current.id, updatedFields(current, update), work.now);
   // Lookups by the old external_id must stop finding it on every instance, and snapshots
@@ -42,7 +58,12 @@ export async function updateCustomer(work: Work, entitlements: EntitlementChange
   return customer;
 }
 
-export async function deleteCustomer(work: Work, entitlements: EntitlementChanges, projectId: string, ref: string): Promise<{ id: string; object: 'customer'; deleted: true }> {
+export async function deleteCustomer(
+  work: Work,
+  entitlements: EntitlementChanges,
+  projectId: string,
+  ref: string,
+): Promise<{ id: string; object: 'customer'; deleted: true }> {
   const customer = await findCustomer(work.db, projectId, ref, true);
   await markCustomerDeleted(work.db, projectId, customer.id, work.now);
   await entitlements.customerDeleted(work, projectId, customer.id);

@@ -44,8 +44,7 @@ export interface CustomerFields {
   metadata: Metadata;
 }
 
-const externalIdTaken = (externalId: string | null) =>
-  alreadyExists('external_id', `A customer with external_id '${externalId}' already exists.`);
+const externalIdTaken = (externalId: string | null) => alreadyExists('external_id', `A customer with external_id '${externalId}' already exists.`);
 
 export async function insertCustomer(db: Queryable, projectId: string, fields: CustomerFields, now: Date): Promise<Customer> {
   try {
@@ -106,13 +105,7 @@ export interface CustomerFilter {
 }
 
 /** A page, newest first, of up to `limit` customers created before the one with `afterSeq`. */
-export async function listCustomerRows(
-  db: Queryable,
-  projectId: string,
-  filter: CustomerFilter,
-  limit: number,
-  afterSeq?: number,
-): Promise<Customer[]> {
+export async function listCustomerRows(db: Queryable, projectId: string, filter: CustomerFilter, limit: number, afterSeq?: number): Promise<Customer[]> {
   const { rows } = await db.query<CustomerRow>(
     `select ${COLUMNS} from customers
      where project_id = $1 and deleted_at is null

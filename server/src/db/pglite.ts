@@ -11,10 +11,7 @@ interface PgliteOptions {
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string) {
-    super(
-      `The data folder ${dataDir} is in use by another Nozle process. ` +
-        'Stop it, or point NOZLE_DATA_DIR at another folder.',
-    );
+    super(`The data folder ${dataDir} is in use by another Nozle process. ` + 'Stop it, or point NOZLE_DATA_DIR at another folder.');
     this.name = 'DataDirLockedError';
   }
 }
@@ -41,9 +38,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     kind: 'pglite',
     query: async (sql, params) => toResult(await db.query(sql, params ? [...params] : undefined)),
     transaction: (fn) =>
-      db.transaction((tx: Transaction) =>
-        fn({ query: async (sql, params) => toResult(await tx.query(sql, params ? [...params] : undefined)) }),
-      ),
+      db.transaction((tx: Transaction) => fn({ query: async (sql, params) => toResult(await tx.query(sql, params ? [...params] : undefined)) })),
     async withLock(name, fn) {
       if (held.has(name)) return { ran: false };
       held.add(name);

@@ -78,7 +78,12 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>
     if (lease.failure() || isConnectionLost(error)) {
       lease.release(error);
     } else {
-      lease.release(await lease.client.query('rollback').then(() => undefined, (rollbackError: unknown) => rollbackError));
+      lease.release(
+        await lease.client.query('rollback').then(
+          () => undefined,
+          (rollbackError: unknown) => rollbackError,
+        ),
+      );
     }
     throw error;
   }
@@ -86,7 +91,12 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>
 
 // A session-level advisory lock on a connection of its own, held while `fn` runs its
 // own queries through the pool; it is gone with the connection if this process dies.
-async function withAdvisoryLock<T>(pool: pg.Pool, heartbeatMs: number, name: string, fn: (lost: AbortSignal) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+async function withAdvisoryLock<T>(
+  pool: pg.Pool,
+  heartbeatMs: number,
+  name: string,
+  fn: (lost: AbortSignal) => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
   const lease = await checkOut(pool);
   let locked = false;
   try {
@@ -112,7 +122,10 @@ async function withAdvisoryLock<T>(pool: pg.Pool, heartbeatMs: number, name: str
     if (lease.failure()) {
       lease.release(lease.failure());
     } else {
-      const unlocked = await lease.client.query('select pg_advisory_unlock(hashtext($1))', [name]).then(() => undefined, (error: unknown) => error);
+      const unlocked = await lease.client.query('select pg_advisory_unlock(hashtext($1))', [name]).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       lease.release(unlocked);
     }
   }

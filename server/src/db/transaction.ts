@@ -11,8 +11,7 @@ export class TransactionConflict extends Error {
   override readonly name = 'TransactionConflict';
 }
 
-const isRetryable = (error: unknown) =>
-  error instanceof TransactionConflict || RETRYABLE_SQLSTATES.has(String((error as { code?: unknown } | null)?.code));
+const isRetryable = (error: unknown) => error instanceof TransactionConflict || RETRYABLE_SQLSTATES.has(String((error as { code?: unknown } | null)?.code));
 
 /** Runs `attempt` (which opens its own transaction) up to `attempts` times while it loses a race. */
 export async function retryTransaction<T>(attempt: () => Promise<T>, attempts = 3): Promise<T> {

@@ -44,7 +44,14 @@ async function seedDemoCatalog(tx: Queryable, projectId: string, now: Date): Pro
       tx,
       projectId,
       plan.key,
-      { name: plan.name, interval: 'month', currency: 'usd', base_price: plan.base_price, trial_days: 0, entitlements: plan.entitlements.map((terms) => ({ ...terms })) },
+      {
+        name: plan.name,
+        interval: 'month',
+        currency: 'usd',
+        base_price: plan.base_price,
+        trial_days: 0,
+        entitlements: plan.entitlements.map((terms) => ({ ...terms })),
+      },
       {},
       now,
     );

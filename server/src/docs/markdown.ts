@@ -2,8 +2,7 @@
 // tables, inline code, bold and links), so the server can show them without a dependency.
 // Everything is escaped first: the output holds no HTML the source did not ask for.
 
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Inline markup of one line; code spans are kept apart so nothing inside them is formatted. */
 function renderInline(text: string): string {
@@ -49,7 +48,10 @@ export function renderMarkdown(source: string): string {
     if (heading) {
       const level = heading[1]!.length;
       const text = heading[2]!;
-      const id = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const id = text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
       out.push(`<h${level} id="${id}">${renderInline(text)}</h${level}>`);
       i += 1;
       continue;

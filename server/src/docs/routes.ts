@@ -16,7 +16,10 @@ export function docsRouter(files: DocsFiles = defaultDocsFiles()): express.Route
     const html = await readIfPresent(files.reference);
     // Built by the openapi package, not by the server: say how to make it rather than 404.
     if (html === undefined) {
-      return unavailable(res, 'The API reference is not built yet. Run `pnpm build` (or `pnpm --filter @nozle/openapi docs`), then reload. The raw contract is at /openapi.yaml.');
+      return unavailable(
+        res,
+        'The API reference is not built yet. Run `pnpm build` (or `pnpm --filter @nozle/openapi docs`), then reload. The raw contract is at /openapi.yaml.',
+      );
     }
     res.type('html').send(html);
   });

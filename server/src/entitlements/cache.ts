@@ -253,9 +253,7 @@ export class EntitlementCache implements EntitlementChanges {
 
   #usable(key: string, stored: StoredSnapshot): boolean {
     return (
-      this.#fresh(stored) &&
-      stored.snapshot.version >= (this.#announced.get(key) ?? 0) &&
-      stored.computedAtMs >= (this.#staleBefore.get(stored.projectId) ?? 0)
+      this.#fresh(stored) && stored.snapshot.version >= (this.#announced.get(key) ?? 0) && stored.computedAtMs >= (this.#staleBefore.get(stored.projectId) ?? 0)
     );
   }
 
@@ -281,7 +279,10 @@ export class EntitlementCache implements EntitlementChanges {
   }
 
   #keepUnsent(message: ChangeMessage): void {
-    const key = message.kind === 'entitlements' || message.kind === 'customer' ? `${message.kind}:${message.project}:${message.customer}` : `${message.kind}:${message.project}`;
+    const key =
+      message.kind === 'entitlements' || message.kind === 'customer'
+        ? `${message.kind}:${message.project}:${message.customer}`
+        : `${message.kind}:${message.project}`;
     const kept = this.#unsent.get(key);
     if (kept?.kind === 'entitlements' && message.kind === 'entitlements' && kept.version > message.version) return;
     this.#unsent.delete(key); // re-inserted last: the oldest go first when the list is full
@@ -343,7 +344,14 @@ export class EntitlementCache implements EntitlementChanges {
         const held = this.#snapshots.peek(key);
         return held ? [{ key, held }] : [];
       });
-      const rows = new Map((await snapshotVersions(this.#o.db, batch.map(({ held }) => held.stored.snapshot.customer))).map((row) => [row.customerId, row]));
+      const rows = new Map(
+        (
+          await snapshotVersions(
+            this.#o.db,
+            batch.map(({ held }) => held.stored.snapshot.customer),
+          )
+        ).map((row) => [row.customerId, row]),
+      );
       const refreshes: Array<Promise<unknown>> = [];
       for (const { key, held } of batch) {
         const { projectId, snapshot } = held.stored;
@@ -358,7 +366,11 @@ export class EntitlementCache implements EntitlementChanges {
           expiredProjects.add(projectId);
         } else {
           this.#hear(key, row.version);
-          refreshes.push(this.#load(projectId, snapshot.customer).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not refresh a snapshot the database has moved on')));
+          refreshes.push(
+            this.#load(projectId, snapshot.customer).catch((error: unknown) =>
+              this.#o.logger.warn({ err: error }, 'could not refresh a snapshot the database has moved on'),
+            ),
+          );
         }
       }
       await Promise.all(refreshes);
@@ -396,9 +408,7 @@ export class EntitlementCache implements EntitlementChanges {
     // memory and realtime clients get the new version.
     const watched = this.#watched.has(key) || this.#watched.has(`${projectId}:*`);
     if ((held && held.stored.snapshot.version < version) || (!held && watched)) {
-      this.snapshot(projectId, customerId).catch((error: unknown) =>
-        this.#o.logger.warn({ err: error }, 'could not refresh a snapshot after an announcement'),
-      );
+      this.snapshot(projectId, customerId).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not refresh a snapshot after an announcement'));
     }
   }
 

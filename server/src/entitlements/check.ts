@@ -15,5 +15,12 @@ export function answerCheck(snapshot: Snapshot, feature: string, quantity: numbe
   const answer = checkAnswer(snapshot, feature, quantity, credits);
   if (answer) return answer;
   // A feature created after this snapshot: nothing can give it yet, so no_access; or none at all.
-  return { object: 'check', customer: snapshot.customer, feature, version: snapshot.version, allowed: false, reason: featureExists ? 'no_access' : 'not_found' };
+  return {
+    object: 'check',
+    customer: snapshot.customer,
+    feature,
+    version: snapshot.version,
+    allowed: false,
+    reason: featureExists ? 'no_access' : 'not_found',
+  };
 }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEntitlements, mergeJson } from './engine.js';
-import type {
-  EngineInput,
-  FeatureDefinition,
-  FeatureEntitlement,
-  FeatureTerms,
-  JsonValue,
-  ManualEntry,
-  PurchaseSource,
-  SubscriptionSource,
-} from './types.js';
+import type { EngineInput, FeatureDefinition, FeatureEntitlement, FeatureTerms, JsonValue, ManualEntry, PurchaseSource, SubscriptionSource } from './types.js';
 
 const NOW = new Date('2026-03-15T12:00:00Z');
 const HOUR = 3_600_000;
@@ -307,10 +298,7 @@ const accessCases: AccessCase[] = [
   {
     name: 'a revoke then a later grant: the grant wins',
     input: {
-      manual: [
-        revoke({ createdAt: at('2026-03-02T00:00:00Z') }),
-        grant({ createdAt: at('2026-03-03T00:00:00Z') }),
-      ],
+      manual: [revoke({ createdAt: at('2026-03-02T00:00:00Z') }), grant({ createdAt: at('2026-03-03T00:00:00Z') })],
     },
     feature: 'export',
     expected: { access: true, reason: null, source: { kind: 'grant', id: 'grant_1' } },
@@ -319,10 +307,7 @@ const accessCases: AccessCase[] = [
     name: 'a grant then a later revoke: revoked, even with a plan',
     input: {
       subscriptions: [subscription()],
-      manual: [
-        revoke({ createdAt: at('2026-03-03T00:00:00Z') }),
-        grant({ createdAt: at('2026-03-02T00:00:00Z') }),
-      ],
+      manual: [revoke({ createdAt: at('2026-03-03T00:00:00Z') }), grant({ createdAt: at('2026-03-02T00:00:00Z') })],
     },
     feature: 'export',
     expected: { access: false, reason: 'revoked', source: { kind: 'grant', id: 'revoke_1' } },
@@ -620,9 +605,7 @@ const validUntilCases: ValidUntilCase[] = [
   {
     name: 'a metered reset earlier than any window change wins',
     input: {
-      subscriptions: [
-        subscription({ cancelAtPeriodEnd: true, currentPeriodEnd: at('2026-05-01T00:00:00Z'), terms: BOOLEAN_ONLY }),
-      ],
+      subscriptions: [subscription({ cancelAtPeriodEnd: true, currentPeriodEnd: at('2026-05-01T00:00:00Z'), terms: BOOLEAN_ONLY })],
       purchases: [purchase({ purchasedAt: at('2026-03-10T00:00:00Z'), terms: meteredTerms('week') })],
     },
     validUntil: at('2026-03-17T00:00:00Z'),

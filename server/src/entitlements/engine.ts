@@ -198,9 +198,7 @@ function moreGenerous(a: Offer, b: Offer): boolean {
  * start goes to the first in input. Undefined when there are no offers.
  */
 function mergedConfig(offers: Offer[]): { source: SourceRef; value: JsonValue | undefined } | undefined {
-  const oldestFirst = [...offers].sort(
-    (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || b.order - a.order,
-  );
+  const oldestFirst = [...offers].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || b.order - a.order);
   const newest = oldestFirst.at(-1);
   if (newest === undefined) return undefined;
   let value: JsonValue | undefined;

@@ -3,7 +3,9 @@ import { routesWith } from '../http/route.js';
 import { checkEntitlement, readEntitlements } from './service.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services { entitlements: EntitlementCache }
+interface Services {
+  entitlements: EntitlementCache;
+}
 
 const { defineRoute } = routesWith<Services>();
 
@@ -13,5 +15,8 @@ export const entitlementRoutes = [
     body: await readEntitlements(services.entitlements, caller.projectId, params.customer),
   })),
 
-  defineRoute('check', async ({ body }, { caller, services }) => ({ status: 200, body: await checkEntitlement(services.entitlements, caller.projectId, body) })),
+  defineRoute('check', async ({ body }, { caller, services }) => ({
+    status: 200,
+    body: await checkEntitlement(services.entitlements, caller.projectId, body),
+  })),
 ];

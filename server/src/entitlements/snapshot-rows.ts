@@ -11,7 +11,14 @@ export async function snapshotHeader(db: Queryable, customerId: string): Promise
   return { version: rows[0]?.version ?? 0, externalId: rows[0]?.external_id ?? null };
 }
 
-export async function upsertSnapshot(db: Queryable, customerId: string, projectId: string, snapshot: Snapshot, validUntil: Date | null, now: Date): Promise<void> {
+export async function upsertSnapshot(
+  db: Queryable,
+  customerId: string,
+  projectId: string,
+  snapshot: Snapshot,
+  validUntil: Date | null,
+  now: Date,
+): Promise<void> {
   await db.query(
     `insert into entitlement_snapshots (customer_id, project_id, version, snapshot, valid_until, computed_at)
      values ($1, $2, $3, $4, $5, $6)
@@ -33,10 +40,9 @@ export async function deleteSnapshot(db: Queryable, customerId: string): Promise
 
 /** The customers of the project that have a snapshot, in id order (the order customers are locked in). */
 export async function customersWithSnapshots(db: Queryable, projectId: string): Promise<string[]> {
-  const { rows } = await db.query<{ customer_id: string }>(
-    'select customer_id from entitlement_snapshots where project_id = $1 order by customer_id',
-    [projectId],
-  );
+  const { rows } = await db.query<{ customer_id: string }>('select customer_id from entitlement_snapshots where project_id = $1 order by customer_id', [
+    projectId,
+  ]);
   return rows.map((row) => row.customer_id);
 }
 

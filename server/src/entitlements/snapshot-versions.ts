@@ -26,18 +26,14 @@ const toVersion = (row: Row): SnapshotVersion => ({
 /** The stored versions of these customers (one query; a customer without a snapshot is absent). */
 export async function snapshotVersions(db: Queryable, customerIds: readonly string[]): Promise<SnapshotVersion[]> {
   if (customerIds.length === 0) return [];
-  const { rows } = await db.query<Row>(
-    'select project_id, customer_id, version, valid_until from entitlement_snapshots where customer_id = any($1::text[])',
-    [customerIds],
-  );
+  const { rows } = await db.query<Row>('select project_id, customer_id, version, valid_until from entitlement_snapshots where customer_id = any($1::text[])', [
+    customerIds,
+  ]);
   return rows.map(toVersion);
 }
 
 /** Every snapshot written at or after `since` (its writer's clock): the changes a gap may have hidden. */
 export async function snapshotsWrittenSince(db: Queryable, since: Date): Promise<SnapshotVersion[]> {
-  const { rows } = await db.query<Row>(
-    'select project_id, customer_id, version, valid_until from entitlement_snapshots where computed_at >= $1',
-    [since],
-  );
+  const { rows } = await db.query<Row>('select project_id, customer_id, version, valid_until from entitlement_snapshots where computed_at >= $1', [since]);
   return rows.map(toVersion);
 }

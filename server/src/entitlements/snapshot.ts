@@ -58,9 +58,7 @@ export function buildSnapshot(
     computed: unixSeconds(now),
     // Whole seconds like every time in the API (caches use the exact instant, validUntilMs).
     valid_until: result.validUntil ? unixSeconds(result.validUntil) : null,
-    features: Object.fromEntries(
-      Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0)]),
-    ),
+    features: Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0)])),
     credits,
   };
 }

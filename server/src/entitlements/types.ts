@@ -59,10 +59,7 @@ export interface EngineInput {
   manual: ManualEntry[];
 }
 
-export type SourceRef =
-  | { kind: 'subscription'; id: string; plan: string }
-  | { kind: 'purchase'; id: string; plan: string }
-  | { kind: 'grant'; id: string };
+export type SourceRef = { kind: 'subscription'; id: string; plan: string } | { kind: 'purchase'; id: string; plan: string } | { kind: 'grant'; id: string };
 
 /** One feature's entitlement for one customer at one moment. */
 export interface FeatureEntitlement {

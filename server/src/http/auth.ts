@@ -32,7 +32,6 @@ export async function authenticate(keys: KeyResolver, authorization: string | un
   return caller;
 }
 
-
 const SCHEME_FOR: Record<KeyType, string> = { secret: 'secretKey', publishable: 'publishableKey' };
 
 /** Throws 403 when the key's kind is not among the operation's security schemes. */

@@ -8,7 +8,7 @@ const now = new Date('2026-06-01T00:00:00Z');
 const claims = { projectId: 'proj_1', customer: 'user_1', expiresAt: now.getTime() / 1000 + 60 };
 
 describe('customer tokens', () => {
-  it('verify against any of the project\'s key hashes, giving back the claims', () => {
+  it("verify against any of the project's key hashes, giving back the claims", () => {
     const token = signCustomerToken(keyHash, claims);
     expect(verifyCustomerToken(token, [otherHash, keyHash], now)).toEqual(claims);
   });
@@ -20,11 +20,15 @@ describe('customer tokens', () => {
 
   it.each([
     ['signed with another key', () => signCustomerToken(otherHash, claims), 'token_invalid'],
-    ['with a changed customer', () => {
-      const [, signature] = signCustomerToken(keyHash, claims).split('.');
-      const forged = Buffer.from(JSON.stringify({ p: 'proj_1', c: 'user_2', e: claims.expiresAt })).toString('base64url');
-      return `${forged}.${signature}`;
-    }, 'token_invalid'],
+    [
+      'with a changed customer',
+      () => {
+        const [, signature] = signCustomerToken(keyHash, claims).split('.');
+        const forged = Buffer.from(JSON.stringify({ p: 'proj_1', c: 'user_2', e: claims.expiresAt })).toString('base64url');
+        return `${forged}.${signature}`;
+      },
+      'token_invalid',
+    ],
     ['expired (expiry is now)', () => signCustomerToken(keyHash, { ...claims, expiresAt: now.getTime() / 1000 }), 'token_expired'],
     ['not a token', () => 'hello', 'token_malformed'],
     ['with three parts', () => `${signCustomerToken(keyHash, claims)}.x`, 'token_malformed'],

@@ -32,7 +32,12 @@ describe('databaseErrorToApi', () => {
     ['a NUL byte in text (22021)', pgError('22021', 'invalid byte sequence for encoding "UTF8": 0x00'), { body: { name: 'a\u0000' } }, 'name'],
     ['a NUL escape in JSON (22P05)', pgError('22P05', 'unsupported Unicode escape sequence'), { body: { metadata: { note: '\u0000' } } }, 'metadata[note]'],
     ['a NUL byte in a key', pgError('22P05'), { body: { metadata: { 'k\u0000': 'v' } } }, 'metadata[k\u0000]'],
-    ['an unpaired high surrogate (22P02)', pgError('22P02', 'invalid input syntax for type json'), { body: { items: [{ name: 'x\ud800' }] } }, 'items[0][name]'],
+    [
+      'an unpaired high surrogate (22P02)',
+      pgError('22P02', 'invalid input syntax for type json'),
+      { body: { items: [{ name: 'x\ud800' }] } },
+      'items[0][name]',
+    ],
     ['an unpaired low surrogate', pgError('22P02'), { body: { note: '\udc00x' } }, 'note'],
     ['a NUL byte in a query parameter', pgError('22021'), { body: {}, query: { email: 'a\u0000' } }, 'email'],
     ['a whole body that is a bad string', pgError('22021'), { body: 'a\u0000' }, 'body'],

@@ -56,4 +56,11 @@ function findUnstorableText(value: unknown, path: string[] = []): string | undef
   return undefined;
 }
 
-const paramName = (path: string[]) => (path.length === 0 ? 'body' : path[0] + path.slice(1).map((part) => `[${part}]`).join(''));
+const paramName = (path: string[]) =>
+  path.length === 0
+    ? 'body'
+    : path[0] +
+      path
+        .slice(1)
+        .map((part) => `[${part}]`)
+        .join('');

@@ -46,7 +46,14 @@ interface Call {
   log: Logger;
 }
 
-export function mountRoute<S>(router: Router, route: Route<S>, operation: OperationSpec, validator: OperationValidator, binding: Binding<S>, options: MountOptions): void {
+export function mountRoute<S>(
+  router: Router,
+  route: Route<S>,
+  operation: OperationSpec,
+  validator: OperationValidator,
+  binding: Binding<S>,
+  options: MountOptions,
+): void {
   router[operation.method](operation.expressPath, async (req: Request, res: Response) => {
     res.locals.operation = operation;
     const requestId = String(res.locals.requestId);
@@ -84,7 +91,7 @@ async function identifyCaller<S>(binding: Binding<S>, operation: OperationSpec, 
 /** The request's validated input, and the raw body's bytes for operations whose signature covers them. */
 function readInput(operation: OperationSpec, validator: OperationValidator, req: Request): { input: Input<OperationId>; rawBody: Buffer | undefined } {
   // express.raw() left the bytes for the handler (a signature covers them); validation reads JSON.
-  const rawBody = operation.rawBody && Buffer.isBuffer(req.body) ? (req.body) : undefined;
+  const rawBody = operation.rawBody && Buffer.isBuffer(req.body) ? req.body : undefined;
   if (rawBody) req.body = parseJson(rawBody);
   if (operation.body && req.body === undefined && hasBody(req)) {
     throw new ApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the request body as JSON with `Content-Type: application/json`.');
@@ -104,7 +111,13 @@ async function checkCustomerToken<S>(binding: Binding<S>, caller: Caller | undef
  * (run again when it loses a race), own-transaction operations as they are, and POSTs with an
  * Idempotency-Key through the stored answer. Undefined when a stored answer was replayed.
  */
-async function execute(db: Database, call: Call, run: (db: Queryable) => Promise<Result>, committed: Array<() => Promise<void>>, now: Date): Promise<Result | undefined> {
+async function execute(
+  db: Database,
+  call: Call,
+  run: (db: Queryable) => Promise<Result>,
+  committed: Array<() => Promise<void>>,
+  now: Date,
+): Promise<Result | undefined> {
   const { operation, caller, req } = call;
   const inTransaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
     retryTransaction(() => {
@@ -134,7 +147,13 @@ async function runIdempotent(db: Database, call: Call, ref: KeyRef, now: Date, a
   }
   const complete: Complete = async (tx, result) => {
     if (!(await completeKey(tx, ref, claim.token, Number(result.status), result.body))) {
-      throw new ApiError(409, 'idempotency_error', 'idempotency_key_in_use', 'A retry with the same Idempotency-Key took this request over.', 'Idempotency-Key');
+      throw new ApiError(
+        409,
+        'idempotency_error',
+        'idempotency_key_in_use',
+        'A retry with the same Idempotency-Key took this request over.',
+        'Idempotency-Key',
+      );
     }
     return result;
   };

@@ -14,9 +14,17 @@ const doc = {
       get: {
         operationId: 'getThing',
         parameters: [{ $ref: '#/components/parameters/Limit' }],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } }, '404': { $ref: '#/components/responses/NotFound' } },
+        responses: {
+          '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
       },
-      post: { operationId: 'publicThing', security: [], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: {} },
+      post: {
+        operationId: 'publicThing',
+        security: [],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: {},
+      },
     },
   },
 };

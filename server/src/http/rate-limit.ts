@@ -94,7 +94,12 @@ function answerBudget(res: Response, spent: Spent | undefined): ApiError | undef
   res.set({ 'RateLimit-Limit': String(spent.limit), 'RateLimit-Remaining': String(spent.remaining), 'RateLimit-Reset': String(resetSeconds) });
   if (spent.allowed) return undefined;
   res.set('Retry-After', String(resetSeconds));
-  return new ApiError(429, 'rate_limit_error', 'rate_limited', `Too many requests with this key: its budget is ${spent.limit} at a time. Retry after ${resetSeconds} s.`);
+  return new ApiError(
+    429,
+    'rate_limit_error',
+    'rate_limited',
+    `Too many requests with this key: its budget is ${spent.limit} at a time. Retry after ${resetSeconds} s.`,
+  );
 }
 
 /**

@@ -14,7 +14,9 @@ export type OperationId = keyof operations;
 type Op<Id extends OperationId> = operations[Id];
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
 type Params<Id extends OperationId, Where extends 'path' | 'query'> = Op<Id>['parameters'] extends { [K in Where]?: infer P }
-  ? [P] extends [undefined] ? Record<string, never> : NonNullable<P>
+  ? [P] extends [undefined]
+    ? Record<string, never>
+    : NonNullable<P>
   : Record<string, never>;
 
 export interface Input<Id extends OperationId> {

@@ -122,7 +122,14 @@ function toApiError(error: ErrorObject | undefined, location: string): ApiError 
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const name = (parts: string[]) => (parts.length === 0 ? null : parts[0] + parts.slice(1).map((p) => `[${p}]`).join(''));
+  const name = (parts: string[]) =>
+    parts.length === 0
+      ? null
+      : parts[0] +
+        parts
+          .slice(1)
+          .map((p) => `[${p}]`)
+          .join('');
 
   if (error.keyword === 'required') {
     const param = name([...segments, String(error.params.missingProperty)]) ?? location;

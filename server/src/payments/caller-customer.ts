@@ -15,7 +15,12 @@ export interface CustomerCaller {
   customerToken: CustomerTokenClaims | TokenProblem | undefined;
 }
 
-export async function customerForCaller(db: Queryable, who: CustomerCaller, requested: string | undefined, forUpdate = false): Promise<Customer & { seq: number }> {
+export async function customerForCaller(
+  db: Queryable,
+  who: CustomerCaller,
+  requested: string | undefined,
+  forUpdate = false,
+): Promise<Customer & { seq: number }> {
   const { caller, customerToken: claims } = who;
   if (caller.keyType === 'secret') {
     if (!requested) throw invalidParam('customer', 'Missing required param: customer.', 'parameter_missing');
@@ -28,7 +33,8 @@ export async function customerForCaller(db: Queryable, who: CustomerCaller, requ
     const message = claims === 'token_expired' ? 'The customer token has expired; mint a new one.' : 'The customer token is not valid for this project.';
     throw new ApiError(401, 'authentication_error', claims, message);
   }
-  if (claims.projectId !== caller.projectId) throw new ApiError(401, 'authentication_error', 'token_invalid', 'The customer token is not valid for this project.');
+  if (claims.projectId !== caller.projectId)
+    throw new ApiError(401, 'authentication_error', 'token_invalid', 'The customer token is not valid for this project.');
   const customer = await findCustomer(db, caller.projectId, claims.customer, forUpdate);
   if (requested && requested !== customer.id && requested !== customer.external_id) {
     throw new ApiError(403, 'permission_error', 'customer_mismatch', 'The customer token names another customer.', 'customer');

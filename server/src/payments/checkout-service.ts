@@ -28,7 +28,11 @@ export interface SessionRequest {
 }
 
 /** Opens a checkout of `params.plan` for the customer the caller acts for. */
-export async function createCheckout(payments: Payments, request: SessionRequest, params: Schemas['CheckoutSessionCreateParams']): Promise<Schemas['CheckoutSession']> {
+export async function createCheckout(
+  payments: Payments,
+  request: SessionRequest,
+  params: Schemas['CheckoutSessionCreateParams'],
+): Promise<Schemas['CheckoutSession']> {
   const { work, who, origin } = request;
   const projectId = who.caller.projectId;
   const { customer, plan } = await checkoutTerms(request, params);
@@ -67,7 +71,11 @@ export async function createCheckout(payments: Payments, request: SessionRequest
 }
 
 /** Opens the billing portal for the customer the caller acts for. */
-export async function createPortal(payments: Payments, request: SessionRequest, params: Schemas['PortalSessionCreateParams']): Promise<Schemas['PortalSession']> {
+export async function createPortal(
+  payments: Payments,
+  request: SessionRequest,
+  params: Schemas['PortalSessionCreateParams'],
+): Promise<Schemas['PortalSession']> {
   const { work, who, origin } = request;
   const customer = await customerForCaller(work.db, who, params.customer, true);
   const providerCustomer = await payments.providerCustomer(work.db, who.caller.projectId, customer, work.afterCommit);
@@ -75,7 +83,17 @@ export async function createPortal(payments: Payments, request: SessionRequest, 
   const returnUrl = params.return_url ?? `${origin}/sandbox/done`;
   const page = await payments.providerIn(work.db, work.afterCommit).createPortalSession({ customer: providerCustomer, returnUrl });
   const urls = { success_url: null, cancel_url: null, return_url: returnUrl };
-  const session = await storeSession(payments, work, { id: newId('bps'), kind: 'portal', projectId: who.caller.projectId, customer, plan: null, trialDays: null, page, origin, urls });
+  const session = await storeSession(payments, work, {
+    id: newId('bps'),
+    kind: 'portal',
+    projectId: who.caller.projectId,
+    customer,
+    plan: null,
+    trialDays: null,
+    page,
+    origin,
+    urls,
+  });
   return {
     id: session.id,
     object: 'portal.session',
@@ -103,7 +121,12 @@ async function checkoutTerms({ work, who }: SessionRequest, params: Schemas['Che
 }
 
 /** Where the customer returns to from checkout (the sandbox's own page when the caller names none). */
-function checkoutReturnUrls(payments: Payments, params: Schemas['CheckoutSessionCreateParams'], origin: string, id: string): { successUrl: string; cancelUrl: string } {
+function checkoutReturnUrls(
+  payments: Payments,
+  params: Schemas['CheckoutSessionCreateParams'],
+  origin: string,
+  id: string,
+): { successUrl: string; cancelUrl: string } {
   if (params.success_url !== undefined) assertRedirectUrl('success_url', params.success_url, payments.redirectPolicy);
   if (params.cancel_url !== undefined) assertRedirectUrl('cancel_url', params.cancel_url, payments.redirectPolicy);
   return {

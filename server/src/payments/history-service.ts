@@ -10,7 +10,11 @@ type Schemas = components['schemas'];
 
 const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
 
-export async function listPaymentEvents(db: Queryable, projectId: string, query: PageRequest & { status?: EventStatus }): Promise<ListEnvelope<Schemas['PaymentEvent']>> {
+export async function listPaymentEvents(
+  db: Queryable,
+  projectId: string,
+  query: PageRequest & { status?: EventStatus },
+): Promise<ListEnvelope<Schemas['PaymentEvent']>> {
   return paginate(
     '/v1/payment_events',
     query,

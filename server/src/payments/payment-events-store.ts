@@ -32,7 +32,12 @@ export async function paymentEventStatus(db: Queryable, id: string): Promise<Eve
 }
 
 /** Records a processing that went through: processed, or ignored with why. */
-export async function recordProcessed(db: Queryable, id: string, outcome: { status: EventStatus; projectId: string | null; reason: string | null }, now: Date): Promise<void> {
+export async function recordProcessed(
+  db: Queryable,
+  id: string,
+  outcome: { status: EventStatus; projectId: string | null; reason: string | null },
+  now: Date,
+): Promise<void> {
   await db.query(
     `update payment_events set status = $2, project_id = coalesce($3, project_id), attempts = attempts + 1, last_error = $4,
        processed_at = $5, next_attempt_at = null
@@ -80,7 +85,13 @@ export async function paymentEventSeq(db: Queryable, projectId: string, id: stri
 }
 
 /** A page of the project's events, newest first, of one status when given. */
-export async function paymentEventsPage(db: Queryable, projectId: string, status: EventStatus | undefined, afterSeq: number | undefined, limit: number): Promise<PaymentEventRow[]> {
+export async function paymentEventsPage(
+  db: Queryable,
+  projectId: string,
+  status: EventStatus | undefined,
+  afterSeq: number | undefined,
+  limit: number,
+): Promise<PaymentEventRow[]> {
   const { rows } = await db.query<PaymentEventRow>(
     `select id, provider, type, status, attempts, last_error, received_at, processed_at, next_attempt_at from payment_events
      where project_id = $1 and ($2::text is null or status = $2) and ($3::bigint is null or seq < $3) order by seq desc limit $4`,

@@ -62,7 +62,6 @@ export interface HostedPage {
   url: string;
 }
 
-
 /** A finalized Nozle invoice, to be charged by the provider. */
 export interface InvoiceToSend {
   /** The Nozle invoice's id: written on the provider's invoice, and the root of its idempotency keys. */

@@ -44,7 +44,16 @@ async function runReconciliation(payments: Payments, trigger: 'schedule' | 'api'
   const { db, logger } = payments.deps;
   // The run's own times are the project's (the server's for a scheduled run of all).
   const clock = clockFor(payments.deps.clock, projectId);
-  const run: Reconciliation = { id: newId('rec'), object: 'reconciliation', trigger, started_at: unixSeconds(clock.now()), finished_at: null, checked: 0, changes: [], error: null };
+  const run: Reconciliation = {
+    id: newId('rec'),
+    object: 'reconciliation',
+    trigger,
+    started_at: unixSeconds(clock.now()),
+    finished_at: null,
+    checked: 0,
+    changes: [],
+    error: null,
+  };
   const pass: Pass = { payments, provider: payments.providerName, projectId, run, owners: new Map() };
   try {
     await payments.withProvider(async (source) => {

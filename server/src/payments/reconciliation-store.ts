@@ -22,7 +22,10 @@ export async function insertReconciliation(db: Queryable, projectId: string | nu
 }
 
 export async function reconciliationSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
-  const { rows } = await db.query<{ seq: number }>('select seq from reconciliation_runs where id = $1 and (project_id = $2 or project_id is null)', [id, projectId]);
+  const { rows } = await db.query<{ seq: number }>('select seq from reconciliation_runs where id = $1 and (project_id = $2 or project_id is null)', [
+    id,
+    projectId,
+  ]);
   return rows[0]?.seq;
 }
 
@@ -43,7 +46,11 @@ export async function reconciliationsPage(db: Queryable, projectId: string, afte
 }
 
 /** The provider's subscriptions Nozle holds live (of one project, when given): what reconciliation checks are still there. */
-export async function liveProviderSubscriptions(db: Queryable, provider: string, projectId: string | undefined): Promise<Array<{ providerId: string; projectId: string }>> {
+export async function liveProviderSubscriptions(
+  db: Queryable,
+  provider: string,
+  projectId: string | undefined,
+): Promise<Array<{ providerId: string; projectId: string }>> {
   const { rows } = await db.query<{ provider_subscription_id: string; project_id: string }>(
     `select provider_subscription_id, project_id from subscriptions where provider = $1 and status <> 'canceled' and ($2::text is null or project_id = $2)`,
     [provider, projectId ?? null],

@@ -10,7 +10,10 @@ import { reconcileProject } from './reconcile.js';
 import { advanceTestClock, testClock } from './test-clock-service.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services { payments: Payments; clock: ProjectClocks }
+interface Services {
+  payments: Payments;
+  clock: ProjectClocks;
+}
 
 const { definePublicRoute, defineRoute } = routesWith<Services>();
 
@@ -21,7 +24,10 @@ const sessionRequest = (ctx: HandlerContext<Services> & { caller: Caller }): Ses
 };
 
 export const paymentRoutes = [
-  defineRoute('createCheckoutSession', async ({ body }, ctx) => ({ status: 200, body: await createCheckout(ctx.services.payments, sessionRequest(ctx), body) })),
+  defineRoute('createCheckoutSession', async ({ body }, ctx) => ({
+    status: 200,
+    body: await createCheckout(ctx.services.payments, sessionRequest(ctx), body),
+  })),
 
   defineRoute('createPortalSession', async ({ body }, ctx) => ({ status: 200, body: await createPortal(ctx.services.payments, sessionRequest(ctx), body) })),
 
@@ -33,11 +39,17 @@ export const paymentRoutes = [
 
   defineRoute('listPaymentEvents', async ({ query }, { db, caller }) => ({ status: 200, body: await listPaymentEvents(db, caller.projectId, query) })),
 
-  defineRoute('runReconciliation', async (_input, { caller, services }) => ({ status: 200, body: await reconcileProject(services.payments, caller.projectId) })),
+  defineRoute('runReconciliation', async (_input, { caller, services }) => ({
+    status: 200,
+    body: await reconcileProject(services.payments, caller.projectId),
+  })),
 
   defineRoute('listReconciliations', async ({ query }, { db, caller }) => ({ status: 200, body: await listReconciliations(db, caller.projectId, query) })),
 
-  defineRoute('retrieveTestClock', async (_input, { services, caller }) => ({ status: 200, body: testClock(services.payments, services.clock, caller.projectId) })),
+  defineRoute('retrieveTestClock', async (_input, { services, caller }) => ({
+    status: 200,
+    body: testClock(services.payments, services.clock, caller.projectId),
+  })),
 
   defineRoute('advanceTestClock', async ({ body }, { services, caller }) => ({
     status: 200,

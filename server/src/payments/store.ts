@@ -10,7 +10,14 @@ export async function findProviderCustomer(db: Queryable, customerId: string, pr
   return rows[0]?.provider_customer_id;
 }
 
-export async function saveProviderCustomer(db: Queryable, projectId: string, customerId: string, provider: ProviderName, providerId: string, now: Date): Promise<void> {
+export async function saveProviderCustomer(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  provider: ProviderName,
+  providerId: string,
+  now: Date,
+): Promise<void> {
   await db.query(
     `insert into payment_customers (project_id, customer_id, provider, provider_customer_id, created_at) values ($1, $2, $3, $4, $5)
      on conflict do nothing`,
@@ -18,7 +25,11 @@ export async function saveProviderCustomer(db: Queryable, projectId: string, cus
   );
 }
 
-export async function customerForProviderId(db: Queryable, provider: ProviderName, providerId: string): Promise<{ projectId: string; customerId: string } | undefined> {
+export async function customerForProviderId(
+  db: Queryable,
+  provider: ProviderName,
+  providerId: string,
+): Promise<{ projectId: string; customerId: string } | undefined> {
   const { rows } = await db.query<{ project_id: string; customer_id: string }>(
     'select project_id, customer_id from payment_customers where provider = $1 and provider_customer_id = $2',
     [provider, providerId],
@@ -34,7 +45,15 @@ export async function findProviderPrice(db: Queryable, planId: string, version: 
   return rows[0]?.provider_price_id;
 }
 
-export async function saveProviderPrice(db: Queryable, projectId: string, planId: string, version: number, provider: ProviderName, priceId: string, now: Date): Promise<void> {
+export async function saveProviderPrice(
+  db: Queryable,
+  projectId: string,
+  planId: string,
+  version: number,
+  provider: ProviderName,
+  priceId: string,
+  now: Date,
+): Promise<void> {
   await db.query(
     `insert into payment_prices (project_id, plan_id, plan_version, provider, provider_price_id, created_at) values ($1, $2, $3, $4, $5, $6)
      on conflict do nothing`,
@@ -42,7 +61,11 @@ export async function saveProviderPrice(db: Queryable, projectId: string, planId
   );
 }
 
-export async function planForProviderPrice(db: Queryable, provider: ProviderName, priceId: string): Promise<{ projectId: string; planId: string; version: number } | undefined> {
+export async function planForProviderPrice(
+  db: Queryable,
+  provider: ProviderName,
+  priceId: string,
+): Promise<{ projectId: string; planId: string; version: number } | undefined> {
   const { rows } = await db.query<{ project_id: string; plan_id: string; plan_version: number }>(
     'select project_id, plan_id, plan_version from payment_prices where provider = $1 and provider_price_id = $2',
     [provider, priceId],
@@ -97,14 +120,23 @@ export async function insertHostedSession(db: Queryable, session: NewHostedSessi
   return { ...session, status: 'open' };
 }
 
-export async function findHostedSession(db: Queryable, where: { id: string } | { provider: ProviderName; providerId: string }): Promise<HostedSessionRow | undefined> {
+export async function findHostedSession(
+  db: Queryable,
+  where: { id: string } | { provider: ProviderName; providerId: string },
+): Promise<HostedSessionRow | undefined> {
   const { rows } =
     'id' in where
       ? await db.query<HostedSessionRow>('select * from checkout_sessions where id = $1', [where.id])
-      : await db.query<HostedSessionRow>('select * from checkout_sessions where provider = $1 and provider_session_id = $2', [where.provider, where.providerId]);
+      : await db.query<HostedSessionRow>('select * from checkout_sessions where provider = $1 and provider_session_id = $2', [
+          where.provider,
+          where.providerId,
+        ]);
   return rows[0];
 }
 
 export async function completeHostedSession(db: Queryable, provider: ProviderName, providerId: string): Promise<void> {
-  await db.query("update checkout_sessions set status = 'complete' where provider = $1 and provider_session_id = $2 and status = 'open'", [provider, providerId]);
+  await db.query("update checkout_sessions set status = 'complete' where provider = $1 and provider_session_id = $2 and status = 'open'", [
+    provider,
+    providerId,
+  ]);
 }

@@ -20,7 +20,16 @@ import type {
 const fromUnix = (seconds: number): Date => new Date(seconds * 1000);
 const idOf = (value: string | { id: string } | null | undefined): string | null => (value == null ? null : typeof value === 'string' ? value : value.id);
 
-const STATUSES: ReadonlySet<string> = new Set<ProviderSubscription['status']>(['trialing', 'active', 'past_due', 'canceled', 'incomplete', 'incomplete_expired', 'paused', 'unpaid']);
+const STATUSES: ReadonlySet<string> = new Set<ProviderSubscription['status']>([
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'incomplete',
+  'incomplete_expired',
+  'paused',
+  'unpaid',
+]);
 
 /** A status Stripe adds later gives no access until Nozle knows it. */
 const knownStatus = (status: string): ProviderSubscription['status'] => (STATUSES.has(status) ? (status as ProviderSubscription['status']) : 'incomplete');
@@ -70,7 +79,16 @@ function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
 /** What a Stripe event is about; the object named is re-read before anything changes. */
 function describeEvent(event: Stripe.Event): ProviderEvent {
   const object = event.data.object as unknown as Record<string, unknown>;
-  const base = { id: event.id, type: event.type, created: fromUnix(event.created), customer: idOf(object['customer'] as string | null), subscription: null, payment: null, invoice: null, checkoutSession: null };
+  const base = {
+    id: event.id,
+    type: event.type,
+    created: fromUnix(event.created),
+    customer: idOf(object['customer'] as string | null),
+    subscription: null,
+    payment: null,
+    invoice: null,
+    checkoutSession: null,
+  };
   switch (object['object']) {
     case 'subscription':
       return { ...base, subscription: String(object['id']) };
@@ -208,9 +226,7 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
   async resume(id: string): Promise<ProviderSubscription> {
     const current = await this.#stripe.subscriptions.retrieve(id);
     const sub =
-      current.status === 'paused'
-        ? await this.#stripe.subscriptions.resume(id)
-        : await this.#stripe.subscriptions.update(id, { cancel_at_period_end: false });
+      current.status === 'paused' ? await this.#stripe.subscriptions.resume(id) : await this.#stripe.subscriptions.update(id, { cancel_at_period_end: false });
     return toProviderSubscription(sub);
   }
 

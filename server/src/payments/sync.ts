@@ -52,8 +52,15 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
   // The customer's row first, always: changes to one customer take turns without deadlocks.
   await lockCustomer(tx, owner.customerId);
   const existing = await findProviderSubscription(tx, provider, sub.id);
-  const view = { provider, status: sub.status, currentPeriodStart: sub.currentPeriodStart, currentPeriodEnd: sub.currentPeriodEnd,
-    trialEnd: sub.trialEnd, cancelAtPeriodEnd: sub.cancelAtPeriodEnd, canceledAt: sub.canceledAt };
+  const view = {
+    provider,
+    status: sub.status,
+    currentPeriodStart: sub.currentPeriodStart,
+    currentPeriodEnd: sub.currentPeriodEnd,
+    trialEnd: sub.trialEnd,
+    cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
+    canceledAt: sub.canceledAt,
+  };
   const decision = transition(existing, { type: 'provider', view }, now);
   if (!decision.ok) return { kind: 'ignored', reason: `the lifecycle refused the provider's state (${decision.refusal})` };
   const lifecycle = decision.state;
@@ -62,20 +69,31 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
   // Stripe); Nozle keeps one live per plan, the one it had first, and reports the other rather
   // than fail on the index (a canceled one is always mirrored: that frees the plan).
   const holder = lifecycle.status === 'canceled' ? undefined : await liveSubscriptionTo(tx, owner.projectId, owner.customerId, plan.planId, existing?.id);
-  if (holder) return { kind: 'ignored', reason: `customer ${owner.customerId} already has ${holder}, a live subscription to this plan; one live subscription per plan` };
+  if (holder)
+    return { kind: 'ignored', reason: `customer ${owner.customerId} already has ${holder}, a live subscription to this plan; one live subscription per plan` };
 
   // The fields compared, and reported as changed: the plan and the lifecycle (not who bills it, which never changes).
   const { provider: _billedBy, ...mirrored } = lifecycle;
   const next = { plan_id: plan.planId, plan_version: plan.version, ...mirrored };
   const fields = diff(existing ?? {}, next);
   const change = (id: string, action: SyncChange['action']): SyncOutcome => ({
-    kind: 'changed', ...owner, change: { object: 'subscription', id, provider_id: sub.id, customer: owner.customerId, action, fields },
+    kind: 'changed',
+    ...owner,
+    change: { object: 'subscription', id, provider_id: sub.id, customer: owner.customerId, action, fields },
   });
   if (!existing) {
     const row = await insertSubscription(
       tx,
       owner.projectId,
-      { customerId: owner.customerId, planId: plan.planId, planVersion: plan.version, lifecycle, metadata: {}, providerSubscriptionId: sub.id, createdAt: sub.created },
+      {
+        customerId: owner.customerId,
+        planId: plan.planId,
+        planVersion: plan.version,
+        lifecycle,
+        metadata: {},
+        providerSubscriptionId: sub.id,
+        createdAt: sub.created,
+      },
       now,
     );
     return change(row.id, 'created');
@@ -99,7 +117,15 @@ export async function syncPayment(tx: Queryable, provider: ProviderName, payment
     const id = await insertProviderPurchase(
       tx,
       owner.projectId,
-      { customerId: owner.customerId, planId: plan.planId, planVersion: plan.version, purchasedAt: payment.created, refundedAt, provider, providerPaymentId: payment.id },
+      {
+        customerId: owner.customerId,
+        planId: plan.planId,
+        planVersion: plan.version,
+        purchasedAt: payment.created,
+        refundedAt,
+        provider,
+        providerPaymentId: payment.id,
+      },
       now,
     );
     // Its credit, as a purchase through the API grants it; taken back at once if already refunded.
@@ -115,6 +141,13 @@ export async function syncPayment(tx: Queryable, provider: ProviderName, payment
   return {
     kind: 'changed',
     ...owner,
-    change: { object: 'purchase', id: existing.id, provider_id: payment.id, customer: owner.customerId, action: 'updated', fields: { refunded_at: [null, comparable(now)] } },
+    change: {
+      object: 'purchase',
+      id: existing.id,
+      provider_id: payment.id,
+      customer: owner.customerId,
+      action: 'updated',
+      fields: { refunded_at: [null, comparable(now)] },
+    },
   };
 }

@@ -20,7 +20,12 @@ export function testClock(payments: Payments, clocks: ProjectClocks, projectId: 
  * server's time, and runs what fell due on the way. Never back: a target at or before now
  * leaves the clock as it is (a retried `to` is harmless).
  */
-export async function advanceTestClock(payments: Payments, clocks: ProjectClocks, projectId: string, params: Schemas['TestClockAdvanceParams']): Promise<Schemas['TestClock']> {
+export async function advanceTestClock(
+  payments: Payments,
+  clocks: ProjectClocks,
+  projectId: string,
+  params: Schemas['TestClockAdvanceParams'],
+): Promise<Schemas['TestClock']> {
   if (!payments.sandbox || !clocks.adjustable) throw sandboxOnly();
   const now = clocks.clockFor(projectId).now();
   const target = params.to !== undefined ? new Date(params.to * 1000) : new Date(now.getTime() + (params.seconds ?? 0) * 1000);

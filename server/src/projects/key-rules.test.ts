@@ -3,7 +3,17 @@ import { ApiError } from '../http/errors.js';
 import { checkRevocable } from './key-rules.js';
 import type { ApiKey } from './store.js';
 
-const key = (over: Partial<ApiKey>): ApiKey => ({ id: 'key_1', object: 'api_key', type: 'secret', name: null, redacted: 'sk_…', created: 0, last_used: null, revoked: null, ...over });
+const key = (over: Partial<ApiKey>): ApiKey => ({
+  id: 'key_1',
+  object: 'api_key',
+  type: 'secret',
+  name: null,
+  redacted: 'sk_…',
+  created: 0,
+  last_used: null,
+  revoked: null,
+  ...over,
+});
 
 describe('checkRevocable', () => {
   it.each([

@@ -3,7 +3,9 @@ import { createApiKey, listApiKeys, revokeApiKey, type KeyChanges } from './serv
 import { getProject } from './store.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services { keys: KeyChanges }
+interface Services {
+  keys: KeyChanges;
+}
 
 const { defineRoute } = routesWith<Services>();
 

@@ -5,7 +5,16 @@ import type { Work } from '../db/work.js';
 import { hashKey } from '../http/api-keys.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { checkRevocable } from './key-rules.js';
-import { apiKeySeq, countActiveSecretKeys, getApiKey, insertApiKey, listApiKeys as listApiKeyRows, lockProject, markApiKeyRevoked, type ApiKey } from './store.js';
+import {
+  apiKeySeq,
+  countActiveSecretKeys,
+  getApiKey,
+  insertApiKey,
+  listApiKeys as listApiKeyRows,
+  lockProject,
+  markApiKeyRevoked,
+  type ApiKey,
+} from './store.js';
 
 type ApiKeyCreateParams = components['schemas']['ApiKeyCreateParams'];
 

@@ -56,10 +56,11 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
 const KEY_COLUMNS = 'id, type, name, redacted, created_at, last_used_at, revoked_at';
 
 export async function insertProject(db: Queryable, name: string, now: Date): Promise<Project> {
-  const { rows } = await db.query<ProjectRow>(
-    'insert into projects (id, name, created_at) values ($1, $2, $3) returning id, name, created_at',
-    [newId('proj'), name, now],
-  );
+  const { rows } = await db.query<ProjectRow>('insert into projects (id, name, created_at) values ($1, $2, $3) returning id, name, created_at', [
+    newId('proj'),
+    name,
+    now,
+  ]);
   return toProject(rows[0]!);
 }
 
@@ -79,13 +80,7 @@ export async function countProjects(db: Queryable): Promise<number> {
 }
 
 /** Creates a key and returns it with its full value, which is never stored. */
-export async function insertApiKey(
-  db: Queryable,
-  projectId: string,
-  type: KeyType,
-  name: string | null,
-  now: Date,
-): Promise<ApiKey & { secret: string }> {
+export async function insertApiKey(db: Queryable, projectId: string, type: KeyType, name: string | null, now: Date): Promise<ApiKey & { secret: string }> {
   const material = generateKey(type);
   const { rows } = await db.query<ApiKeyRow>(
     `insert into api_keys (id, project_id, type, name, key_hash, redacted, created_at)
@@ -111,10 +106,7 @@ export async function apiKeySeq(db: Queryable, projectId: string, keyId: string)
 }
 
 export async function getApiKey(db: Queryable, projectId: string, keyId: string): Promise<ApiKey> {
-  const { rows } = await db.query<ApiKeyRow>(
-    `select ${KEY_COLUMNS} from api_keys where project_id = $1 and id = $2`,
-    [projectId, keyId],
-  );
+  const { rows } = await db.query<ApiKeyRow>(`select ${KEY_COLUMNS} from api_keys where project_id = $1 and id = $2`, [projectId, keyId]);
   if (!rows[0]) throw notFound('API key', keyId, 'key');
   return toApiKey(rows[0]);
 }

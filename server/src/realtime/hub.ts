@@ -97,10 +97,7 @@ async function closeClients(wss: WebSocketServer, timeoutMs: number): Promise<vo
   // wss.close() calls back once every client is gone: one that ignores the close frame
   // would hold it for ws's own 30 s, so the wait has our deadline.
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    new Promise<void>((resolve) => wss.close(() => resolve())),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
-  ]);
+  await Promise.race([new Promise<void>((resolve) => wss.close(() => resolve())), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
   clearTimeout(timer);
   for (const client of wss.clients) client.terminate();
 }

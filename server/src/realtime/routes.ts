@@ -5,6 +5,11 @@ import { definePublicRoute } from '../http/route.js';
 // HTTP request gets this explanation.
 export const realtimeRoutes = [
   definePublicRoute('realtime', async () => {
-    throw new ApiError(426, 'invalid_request_error', 'upgrade_required', 'GET /v1/realtime speaks WebSocket: connect with a WebSocket client (see docs/realtime.md).');
+    throw new ApiError(
+      426,
+      'invalid_request_error',
+      'upgrade_required',
+      'GET /v1/realtime speaks WebSocket: connect with a WebSocket client (see docs/realtime.md).',
+    );
   }),
 ];

@@ -13,10 +13,7 @@ export function matchesFilters(meter: Pick<Meter, 'filters'>, properties: Proper
 
 /** A contribution of one event to one counter; undefined when the event carries nothing for it. */
 type Contribution =
-  | { kind: 'add'; amount: Decimal }
-  | { kind: 'max'; amount: Decimal }
-  | { kind: 'latest'; amount: Decimal; at: Date }
-  | { kind: 'unique'; value: string };
+  { kind: 'add'; amount: Decimal } | { kind: 'max'; amount: Decimal } | { kind: 'latest'; amount: Decimal; at: Date } | { kind: 'unique'; value: string };
 
 /**
  * What the event adds (Decimal, not float: 0.1 + 0.2 must add up to 0.3 in a counter that may

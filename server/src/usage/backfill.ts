@@ -19,7 +19,8 @@ export async function backfillFeatureCounters(work: Work, snapshots: Snapshots, 
     if (!period) continue;
     if (await counterExists(db, customerId, meter.id, period)) continue; // already counted as events arrived
     const [total] = await queryUsage(db, projectId, meter, { start: period.start, end: period.end, customerId, groupBy: null });
-    if (meter.aggregation === 'unique_count' && meter.property) await backfillUniqueValues(db, projectId, customerId, { ...meter, property: meter.property }, period);
+    if (meter.aggregation === 'unique_count' && meter.property)
+      await backfillUniqueValues(db, projectId, customerId, { ...meter, property: meter.property }, period);
     await insertCounter(db, projectId, customerId, meter.id, period, String(total?.value ?? 0), now);
     filled += 1;
   }

@@ -20,7 +20,12 @@ describe('checkEvents', () => {
     { name: 'an event without a timestamp happens now', sent: event(), status: 'candidate', at: now },
     { name: 'a timestamp within the clock drift ahead is taken', sent: event({ timestamp: seconds(now) + MAX_FUTURE_MS / 1000 }), status: 'candidate' },
     { name: 'a timestamp beyond the drift is in the future', sent: event({ timestamp: seconds(now) + MAX_FUTURE_MS / 1000 + 1 }), code: 'timestamp_in_future' },
-    { name: 'a timestamp older than the bound is too old', sent: event({ timestamp: seconds(now) - 36 * 86_400 }), code: 'timestamp_too_old', message: 'The timestamp is more than 35 days old.' },
+    {
+      name: 'a timestamp older than the bound is too old',
+      sent: event({ timestamp: seconds(now) - 36 * 86_400 }),
+      code: 'timestamp_too_old',
+      message: 'The timestamp is more than 35 days old.',
+    },
     { name: 'a timestamp no Date holds is invalid', sent: event({ timestamp: 1e300 }), code: 'parameter_invalid' },
   ])('$name', ({ sent, status, code, at, message }) => {
     const { candidates, summary } = judge([sent]);
@@ -29,7 +34,11 @@ describe('checkEvents', () => {
       if (at) expect(candidates[0]!.at).toEqual(at);
     } else {
       expect(candidates).toEqual([]);
-      expect(summary.results[0]).toMatchObject({ status: 'rejected', id: 'evt_1', error: { code, param: 'events[0][timestamp]', ...(message ? { message } : {}) } });
+      expect(summary.results[0]).toMatchObject({
+        status: 'rejected',
+        id: 'evt_1',
+        error: { code, param: 'events[0][timestamp]', ...(message ? { message } : {}) },
+      });
     }
   });
 
@@ -83,7 +92,12 @@ describe('refusedValue and matchMeters', () => {
     { name: 'a negative value for a meter that refuses them', meters: [meter({})], properties: { count: -1 }, refused: 'negative_value' },
     { name: 'a negative value a meter allows', meters: [meter({ allow_negative: true })], properties: { count: -1 }, refused: undefined },
     { name: 'a value of a meter of another event', meters: [meter({ event_name: 'other' })], properties: { count: -1 }, refused: undefined },
-    { name: 'a value a filtered-out meter would refuse', meters: [meter({ filters: { model: 'a' } })], properties: { count: -1, model: 'b' }, refused: undefined },
+    {
+      name: 'a value a filtered-out meter would refuse',
+      meters: [meter({ filters: { model: 'a' } })],
+      properties: { count: -1, model: 'b' },
+      refused: undefined,
+    },
   ])('$name', ({ meters, properties, refused }) => {
     expect(refusedValue(meters, valid(properties))?.code).toBe(refused);
   });

@@ -127,7 +127,7 @@ export function withCustomers(candidates: readonly Candidate[], customerIds: Rea
       results.reject(index, 'customer_not_found', `No such customer: '${event.customer}'.`, `events[${index}][customer]`);
       return [];
     }
-    return [{ index, id: event.id, customerId, name: event.event, at, properties: (event.properties ?? {}) }];
+    return [{ index, id: event.id, customerId, name: event.event, at, properties: event.properties ?? {} }];
   });
 }
 

@@ -28,7 +28,11 @@ export async function writeCounters(db: Queryable, projectId: string, deltas: Co
     );
     for (const row of added) {
       const match = rows.find(
-        (r) => r.customer_id === row.customer_id && r.meter_id === row.meter_id && r.d.start.getTime() === row.period_start.getTime() && r.d.end.getTime() === row.period_end.getTime(),
+        (r) =>
+          r.customer_id === row.customer_id &&
+          r.meter_id === row.meter_id &&
+          r.d.start.getTime() === row.period_start.getTime() &&
+          r.d.end.getTime() === row.period_end.getTime(),
       );
       if (match) match.d.value = (match.d.value ?? new Decimal(0)).plus(1);
     }
@@ -46,7 +50,11 @@ export async function writeCounters(db: Queryable, projectId: string, deltas: Co
        end,
        latest_at = greatest(c.latest_at, excluded.latest_at),
        updated_at = excluded.updated_at`,
-    [projectId, JSON.stringify(rows.map(({ d, ...key }) => ({ ...key, value: (d.value ?? new Decimal(0)).toString(), latest_at: d.latestAt?.toISOString() ?? null }))), now],
+    [
+      projectId,
+      JSON.stringify(rows.map(({ d, ...key }) => ({ ...key, value: (d.value ?? new Decimal(0)).toString(), latest_at: d.latestAt?.toISOString() ?? null }))),
+      now,
+    ],
   );
 }
 
@@ -76,7 +84,13 @@ export async function counterExists(db: Queryable, customerId: string, meterId: 
 }
 
 /** Counts, from the events, the distinct values a unique_count meter has seen in the customer's period. */
-export async function backfillUniqueValues(db: Queryable, projectId: string, customerId: string, meter: Meter & { property: string }, period: CounterPeriod): Promise<void> {
+export async function backfillUniqueValues(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  meter: Meter & { property: string },
+  period: CounterPeriod,
+): Promise<void> {
   await db.query(
     `insert into usage_unique_values (customer_id, meter_id, period_start, period_end, value)
      select distinct $1::text, $2::text, $3::timestamptz, $4::timestamptz, properties ->> $7
@@ -88,7 +102,15 @@ export async function backfillUniqueValues(db: Queryable, projectId: string, cus
 }
 
 /** Stores a counter unless one is there already. */
-export async function insertCounter(db: Queryable, projectId: string, customerId: string, meterId: string, period: CounterPeriod, value: string, now: Date): Promise<void> {
+export async function insertCounter(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  meterId: string,
+  period: CounterPeriod,
+  value: string,
+  now: Date,
+): Promise<void> {
   await db.query(
     `insert into usage_counters (project_id, customer_id, meter_id, period_start, period_end, value, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing`,
@@ -97,7 +119,11 @@ export async function insertCounter(db: Queryable, projectId: string, customerId
 }
 
 /** The customer's counters of these meters, every period. */
-export async function countersOf(db: Queryable, customerId: string, meterIds: string[]): Promise<Array<{ meter_id: string; period_start: Date; period_end: Date; value: string }>> {
+export async function countersOf(
+  db: Queryable,
+  customerId: string,
+  meterIds: string[],
+): Promise<Array<{ meter_id: string; period_start: Date; period_end: Date; value: string }>> {
   const { rows } = await db.query<{ meter_id: string; period_start: Date; period_end: Date; value: string }>(
     'select meter_id, period_start, period_end, value from usage_counters where customer_id = $1 and meter_id = any($2)',
     [customerId, meterIds],

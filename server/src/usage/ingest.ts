@@ -38,7 +38,13 @@ export interface IngestDeps {
 }
 
 /** One batch in `work`; the snapshots it moves are published once it commits. */
-export async function ingestEvents(work: Work, deps: IngestDeps, projectId: string, raw: unknown[], limits: Omit<EventLimits, 'now'>): Promise<EventBatchResult> {
+export async function ingestEvents(
+  work: Work,
+  deps: IngestDeps,
+  projectId: string,
+  raw: unknown[],
+  limits: Omit<EventLimits, 'now'>,
+): Promise<EventBatchResult> {
   const { db, now } = work;
   const results = new BatchResults(raw.length);
   const candidates = checkEvents(raw, { ...limits, now }, results);
@@ -71,10 +77,20 @@ async function withoutRefusedValues(db: Queryable, projectId: string, meters: Me
     if (problem) refused.set(event, problem);
   }
   if (refused.size === 0) return events;
-  const known = await knownIds(db, projectId, [...refused.keys()].map((event) => event.id));
+  const known = await knownIds(
+    db,
+    projectId,
+    [...refused.keys()].map((event) => event.id),
+  );
   for (const [event, problem] of refused) {
     if (known.has(event.id)) results.duplicate(event.index, event.id);
-    else results.reject(event.index, problem.code, `The property '${problem.property}' ${problem.message}`, `events[${event.index}][properties][${problem.property}]`);
+    else
+      results.reject(
+        event.index,
+        problem.code,
+        `The property '${problem.property}' ${problem.message}`,
+        `events[${event.index}][properties][${problem.property}]`,
+      );
   }
   return events.filter((event) => !refused.has(event));
 }
@@ -85,14 +101,30 @@ async function withoutRefusedValues(db: Queryable, projectId: string, meters: Me
  * without a lock (batches of one customer then overlap while they insert), and again in count()
  * once the customers are locked.
  */
-async function withoutInvoiced(db: Queryable, invoicedPeriods: InvoicedPeriods, projectId: string, events: ValidEvent[], results: BatchResults): Promise<ValidEvent[]> {
+async function withoutInvoiced(
+  db: Queryable,
+  invoicedPeriods: InvoicedPeriods,
+  projectId: string,
+  events: ValidEvent[],
+  results: BatchResults,
+): Promise<ValidEvent[]> {
   const late = await invoicedPeriods(db, projectId, events);
   if (late.size === 0) return events;
   const lateEvents = events.filter((event) => late.has(event.index));
-  const known = await knownIds(db, projectId, lateEvents.map((event) => event.id));
+  const known = await knownIds(
+    db,
+    projectId,
+    lateEvents.map((event) => event.id),
+  );
   for (const event of lateEvents) {
     if (known.has(event.id)) results.duplicate(event.index, event.id);
-    else results.reject(event.index, 'period_invoiced', "The customer's billing period containing this timestamp has already been invoiced.", `events[${event.index}][timestamp]`);
+    else
+      results.reject(
+        event.index,
+        'period_invoiced',
+        "The customer's billing period containing this timestamp has already been invoiced.",
+        `events[${event.index}][timestamp]`,
+      );
   }
   return events.filter((event) => !late.has(event.index));
 }
@@ -115,7 +147,15 @@ async function count(work: Work, deps: IngestDeps, projectId: string, events: Va
   // The billing job reads a period's usage holding these same locks. If it invoiced a period
   // while this batch was inserting, these events would be in no invoice: start the batch over
   // (the request's transaction runs again), and the first check refuses them.
-  if ((await deps.invoicedPeriods(db, projectId, matched.map((m) => m.event))).size > 0) {
+  if (
+    (
+      await deps.invoicedPeriods(
+        db,
+        projectId,
+        matched.map((m) => m.event),
+      )
+    ).size > 0
+  ) {
     throw new TransactionConflict('A billing period this batch writes into was invoiced meanwhile.');
   }
   const deltas = usageDeltas(matched, results, featuresOf);

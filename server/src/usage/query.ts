@@ -29,19 +29,21 @@ export async function queryUsage(db: Queryable, projectId: string, meter: Meter,
  * As queryUsage, with each value as the database's exact decimal text (null when no event
  * counted): billing rates fractional sums, which a JS number could round.
  */
-export async function queryUsageExact(db: Queryable, projectId: string, meter: Meter, query: UsageQuery): Promise<Array<{ group: string | null; value: string | null }>> {
+export async function queryUsageExact(
+  db: Queryable,
+  projectId: string,
+  meter: Meter,
+  query: UsageQuery,
+): Promise<Array<{ group: string | null; value: string | null }>> {
   // A property's number, or null when it is missing, not a number, or one the meter refuses
   // (values.ts): events stored before the meter existed were not checked against it. The
   // text is cast only when its digits are few enough for numeric (a long one would overflow).
   const value = `(select case when abs(n) <= ${MAX_METER_VALUE} and min_scale(n) <= ${MAX_METER_DECIMALS} and (n >= 0 or ${meter.allow_negative === true}) then n end
     from (select case when jsonb_typeof(properties -> $6) = 'number' then (properties ->> $6)::numeric
       when (properties ->> $6) ~ '^\\s*-?[0-9]{1,100}(\\.[0-9]{1,100})?\\s*$' then (properties ->> $6)::numeric end as n) read)`;
-  const group =
-    query.groupBy === null ? 'null::text' : query.groupBy === 'day' ? `to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD')` : 'properties ->> $7';
+  const group = query.groupBy === null ? 'null::text' : query.groupBy === 'day' ? `to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD')` : 'properties ->> $7';
   const filters = Object.entries(meter.filters);
-  const filterSql = filters
-    .map((_, i) => `(properties -> $${8 + i * 2}) = any(select jsonb_array_elements($${9 + i * 2}::jsonb))`)
-    .join(' and ');
+  const filterSql = filters.map((_, i) => `(properties -> $${8 + i * 2}) = any(select jsonb_array_elements($${9 + i * 2}::jsonb))`).join(' and ');
   const params: unknown[] = [
     projectId,
     meter.event_name,

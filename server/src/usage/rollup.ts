@@ -25,7 +25,8 @@ export function rollupKeys(properties: Properties): Array<{ property: string; va
   const keys = [{ property: '', value: '' }];
   for (const [property, value] of Object.entries(properties)) {
     if (keys.length > MAX_PROPERTIES) break;
-    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_VALUE_LENGTH && property.length <= MAX_VALUE_LENGTH) keys.push({ property, value });
+    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_VALUE_LENGTH && property.length <= MAX_VALUE_LENGTH)
+      keys.push({ property, value });
   }
   return keys;
 }

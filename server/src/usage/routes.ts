@@ -5,7 +5,9 @@ import { ingestEvents, type IngestDeps } from './ingest.js';
 import { listCustomerUsage, queryMeterUsage } from './usage-service.js';
 
 /** The services these routes need, handed in by the assembly. */
-interface Services extends IngestDeps { eventMaxAgeMs: number }
+interface Services extends IngestDeps {
+  eventMaxAgeMs: number;
+}
 
 const { defineRoute } = routesWith<Services>();
 

@@ -11,7 +11,13 @@ import { customerUsage, type Usage } from './usage-store.js';
 type UsageQueryResult = components['schemas']['UsageQueryResult'];
 
 /** The customer's counters (of one meter when given): all of them, or only the periods containing `at`. */
-export async function listCustomerUsage(db: Queryable, projectId: string, customerRef: string, meterRef: string | undefined, at: Date | undefined): Promise<ListEnvelope<Usage>> {
+export async function listCustomerUsage(
+  db: Queryable,
+  projectId: string,
+  customerRef: string,
+  meterRef: string | undefined,
+  at: Date | undefined,
+): Promise<ListEnvelope<Usage>> {
   const customer = await findCustomer(db, projectId, customerRef);
   const meter = meterRef === undefined ? undefined : await findMeter(db, projectId, meterRef);
   const data = await customerUsage(db, customer.id, meter?.id, at);

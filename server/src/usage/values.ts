@@ -25,11 +25,7 @@ export interface ValueProblem {
 }
 
 /** What a meter reads from one event. */
-type MeterReading =
-  | { kind: 'none' }
-  | { kind: 'number'; amount: UsageDecimal }
-  | { kind: 'text'; value: string }
-  | { kind: 'refused'; problem: ValueProblem };
+type MeterReading = { kind: 'none' } | { kind: 'number'; amount: UsageDecimal } | { kind: 'text'; value: string } | { kind: 'refused'; problem: ValueProblem };
 
 const OUT_OF_RANGE = `must be a finite number of magnitude at most ${MAX_METER_VALUE.toLocaleString('en-US')}, with at most ${MAX_METER_DECIMALS} digits after the decimal point`;
 
@@ -49,7 +45,10 @@ function readNumber(raw: unknown, allowNegative: boolean): MeterReading {
     return { kind: 'refused', problem: { code: 'value_out_of_range', message: OUT_OF_RANGE } };
   }
   if (amount.lt(0) && !allowNegative) {
-    return { kind: 'refused', problem: { code: 'negative_value', message: 'must not be negative: the meter does not allow negative values (allow_negative).' } };
+    return {
+      kind: 'refused',
+      problem: { code: 'negative_value', message: 'must not be negative: the meter does not allow negative values (allow_negative).' },
+    };
   }
   return { kind: 'number', amount };
 }
@@ -62,7 +61,10 @@ export function readMeterValue(meter: Pick<Meter, 'aggregation' | 'property' | '
     if (!['string', 'number', 'boolean'].includes(typeof raw)) return { kind: 'none' };
     const value = String(raw);
     if (value.length > MAX_UNIQUE_VALUE_LENGTH) {
-      return { kind: 'refused', problem: { code: 'value_out_of_range', message: `must be at most ${MAX_UNIQUE_VALUE_LENGTH} characters for a unique_count meter.` } };
+      return {
+        kind: 'refused',
+        problem: { code: 'value_out_of_range', message: `must be at most ${MAX_UNIQUE_VALUE_LENGTH} characters for a unique_count meter.` },
+      };
     }
     return { kind: 'text', value };
   }

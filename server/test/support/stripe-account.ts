@@ -84,7 +84,13 @@ export class StripeAccount {
   paymentIntent(id: string): Stripe.PaymentIntent {
     const state = this.payments.get(id);
     if (!state) throw new Error(`no payment ${id}`);
-    const charge = fromFixture<Stripe.Charge>('charge', { id: `ch_${id.slice(3)}`, payment_intent: id, customer: state.customer, refunded: state.refunded, paid: true });
+    const charge = fromFixture<Stripe.Charge>('charge', {
+      id: `ch_${id.slice(3)}`,
+      payment_intent: id,
+      customer: state.customer,
+      refunded: state.refunded,
+      paid: true,
+    });
     return fromFixture<Stripe.PaymentIntent>('payment_intent', {
       id,
       customer: state.customer,
@@ -125,7 +131,8 @@ export class StripeAccount {
       if (key && response.ok) this.#idempotent.set(`${new URL(request.url).pathname} ${key}`, await response.clone().json());
       return response;
     };
-    const invoiceError = (message: string) => HttpResponse.json({ error: { type: 'invalid_request_error', code: 'invoice_not_editable', message } }, { status: 400 });
+    const invoiceError = (message: string) =>
+      HttpResponse.json({ error: { type: 'invalid_request_error', code: 'invoice_not_editable', message } }, { status: 400 });
     return [
       http.post(`${STRIPE}/v1/invoices`, ({ request }) =>
         idempotent(request, (params) => {
@@ -173,7 +180,8 @@ export class StripeAccount {
             quantity_decimal: '1',
           });
           this.invoiceItems.set(item.id, item);
-          if (invoice) Object.assign(invoice, { subtotal: invoice.subtotal + amount, total: invoice.total + amount, amount_due: Math.max(0, invoice.total + amount) });
+          if (invoice)
+            Object.assign(invoice, { subtotal: invoice.subtotal + amount, total: invoice.total + amount, amount_due: Math.max(0, invoice.total + amount) });
           return HttpResponse.json(item);
         }),
       ),
@@ -195,7 +203,9 @@ export class StripeAccount {
       http.post(`${STRIPE}/v1/customers`, async ({ request }) => {
         const params = await read(request);
         const id = `cus_${String(params['email'] ?? 'anon').replace(/\W/g, '')}`;
-        return HttpResponse.json(fromFixture('customer', { id, email: params['email'] ?? null, name: params['name'] ?? null, metadata: params['metadata'] ?? {} }));
+        return HttpResponse.json(
+          fromFixture('customer', { id, email: params['email'] ?? null, name: params['name'] ?? null, metadata: params['metadata'] ?? {} }),
+        );
       }),
       http.get(`${STRIPE}/v1/prices`, async ({ request }) => {
         const params = await read(request);
@@ -205,7 +215,9 @@ export class StripeAccount {
       }),
       http.post(`${STRIPE}/v1/products`, async ({ request }) => {
         const params = await read(request);
-        return HttpResponse.json(fromFixture('product', { id: `prod_${String(params['name']).replace(/\W/g, '')}`, name: params['name'], metadata: params['metadata'] ?? {} }));
+        return HttpResponse.json(
+          fromFixture('product', { id: `prod_${String(params['name']).replace(/\W/g, '')}`, name: params['name'], metadata: params['metadata'] ?? {} }),
+        );
       }),
       http.post(`${STRIPE}/v1/prices`, async ({ request }) => {
         const params = await read(request);
@@ -251,7 +263,14 @@ export class StripeAccount {
       http.post(`${STRIPE}/v1/billing_portal/sessions`, async ({ request }) => {
         const params = await read(request);
         const id = `bps_test_${++seq}`;
-        return HttpResponse.json(fromFixture('billing_portal.session', { id, customer: params['customer'], return_url: params['return_url'], url: `https://billing.stripe.com/p/session/${id}` }));
+        return HttpResponse.json(
+          fromFixture('billing_portal.session', {
+            id,
+            customer: params['customer'],
+            return_url: params['return_url'],
+            url: `https://billing.stripe.com/p/session/${id}`,
+          }),
+        );
       }),
       http.get(`${STRIPE}/v1/subscriptions/:id`, async ({ request, params }) => {
         await read(request);

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 
-const fixtures = (JSON.parse(readFileSync(new URL('../fixtures/stripe/fixtures3.json', import.meta.url), 'utf8')) as { resources: Record<string, Record<string, unknown>> }).resources;
+const fixtures = (
+  JSON.parse(readFileSync(new URL('../fixtures/stripe/fixtures3.json', import.meta.url), 'utf8')) as { resources: Record<string, Record<string, unknown>> }
+).resources;
 
 type Fields = Record<string, unknown>;
 

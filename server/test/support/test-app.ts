@@ -71,11 +71,30 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await entitlements.start();
   await keys.start();
   const payments = createPayments({ db: database.db, clock: clocks, logger, entitlements, snapshots: entitlements.snapshots }, options.stripe);
-  const app = createApp({ db: database.db, bus, entitlements, keys, clock: clocks, logger, payments, validateResponses: true, rateLimiter: options.rateLimiter ?? createRateLimiter(NO_LIMITS) });
+  const app = createApp({
+    db: database.db,
+    bus,
+    entitlements,
+    keys,
+    clock: clocks,
+    logger,
+    payments,
+    validateResponses: true,
+    rateLimiter: options.rateLimiter ?? createRateLimiter(NO_LIMITS),
+  });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
-  const realtime = attachRealtime(server, { db: database.db, clock: clocks, logger, keys, entitlements, heartbeatMs: 100, helloTimeoutMs: 300, ...options.realtime });
+  const realtime = attachRealtime(server, {
+    db: database.db,
+    clock: clocks,
+    logger,
+    keys,
+    entitlements,
+    heartbeatMs: 100,
+    helloTimeoutMs: 300,
+    ...options.realtime,
+  });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

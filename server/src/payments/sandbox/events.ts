@@ -45,7 +45,16 @@ export function sandboxEvent(id: string, type: string, object: SandboxObject, at
 export function readSandboxEvent(payload: object): ProviderEvent {
   const { id, type, created, data } = payload as SandboxEventPayload;
   const object = data.object;
-  const base = { id, type, created: new Date(created * 1000), customer: object.customer ?? null, subscription: null, payment: null, invoice: null, checkoutSession: null };
+  const base = {
+    id,
+    type,
+    created: new Date(created * 1000),
+    customer: object.customer ?? null,
+    subscription: null,
+    payment: null,
+    invoice: null,
+    checkoutSession: null,
+  };
   switch (object.object) {
     case 'subscription':
       return { ...base, subscription: object.id };

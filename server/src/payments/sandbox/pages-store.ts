@@ -18,7 +18,11 @@ interface PortalSubscription {
 }
 
 /** What the portal shows a customer: their sandbox subscriptions (newest first), the plans to switch to, their card. */
-export async function portalView(db: Queryable, projectId: string, customerId: string): Promise<{ subs: PortalSubscription[]; plans: Array<{ key: string; name: string }>; card: string | undefined }> {
+export async function portalView(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+): Promise<{ subs: PortalSubscription[]; plans: Array<{ key: string; name: string }>; card: string | undefined }> {
   const { rows: subs } = await db.query<PortalSubscription>(
     `select s.id, s.provider_subscription_id, s.status, p.key as plan_key, v.name, s.cancel_at_period_end, s.current_period_end
      from subscriptions s join plans p on p.id = s.plan_id join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version

@@ -66,7 +66,12 @@ async function inSandbox<T>(payments: Payments, fn: (sandbox: SandboxProvider, t
   const later: Array<() => Promise<void>> = [];
   const result = await retryTransaction(() => {
     later.length = 0;
-    return payments.deps.db.transaction((tx) => fn(payments.sandboxIn(tx, (step) => later.push(step)), tx));
+    return payments.deps.db.transaction((tx) =>
+      fn(
+        payments.sandboxIn(tx, (step) => later.push(step)),
+        tx,
+      ),
+    );
   });
   for (const deliver of later) await deliver();
   return result;
@@ -99,13 +104,19 @@ type FormBody = Record<string, string | undefined>;
 
 function showDone(req: Request, res: Response): void {
   const canceled = req.query['canceled'] === '1';
-  send(res, 200, canceled ? 'Checkout canceled' : 'Done', canceled ? '<h1>Checkout canceled</h1><p>Nothing was charged.</p>' : '<h1>All done</h1><p>You can close this tab.</p>');
+  send(
+    res,
+    200,
+    canceled ? 'Checkout canceled' : 'Done',
+    canceled ? '<h1>Checkout canceled</h1><p>Nothing was charged.</p>' : '<h1>All done</h1><p>You can close this tab.</p>',
+  );
 }
 
 async function showCheckout(payments: Payments, req: Request, res: Response): Promise<void> {
   const session = await openSession(payments, String(req.params['id']), 'checkout');
   if (!session) return send(res, 404, 'Not found', '<h1>No such checkout</h1>');
-  if (session.status === 'complete') return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(returnTo(payments, session.success_url, '/sandbox/done'))}">Continue</a></p>`);
+  if (session.status === 'complete')
+    return send(res, 200, 'Paid', `<h1>Already paid</h1><p><a href="${escape(returnTo(payments, session.success_url, '/sandbox/done'))}">Continue</a></p>`);
   if (expired(payments, session)) return send(res, 410, 'Expired', '<h1>This checkout has expired</h1>');
   const plan = await findPlan(payments.deps.db, session.project_id, session.plan_id!, session.plan_version!);
   send(res, 200, `Checkout: ${plan.name}`, checkoutForm(session, plan));
@@ -214,9 +225,15 @@ async function portalBody(payments: Payments, session: HostedSessionRow): Promis
     const actions = !live
       ? ''
       : [
-          sub.cancel_at_period_end || sub.status === 'paused' ? button(sub.provider_subscription_id, 'resume', 'Resume') : button(sub.provider_subscription_id, 'cancel_at_period_end', 'Cancel at period end'),
+          sub.cancel_at_period_end || sub.status === 'paused'
+            ? button(sub.provider_subscription_id, 'resume', 'Resume')
+            : button(sub.provider_subscription_id, 'cancel_at_period_end', 'Cancel at period end'),
           button(sub.provider_subscription_id, 'cancel_now', 'Cancel now'),
-          ...plans.filter((plan) => !held.has(plan.key)).map((plan) => button(sub.provider_subscription_id, 'switch', `Switch to ${plan.name}`, `<input type="hidden" name="plan" value="${escape(plan.key)}">`)),
+          ...plans
+            .filter((plan) => !held.has(plan.key))
+            .map((plan) =>
+              button(sub.provider_subscription_id, 'switch', `Switch to ${plan.name}`, `<input type="hidden" name="plan" value="${escape(plan.key)}">`),
+            ),
         ].join(' ');
     const ends = sub.cancel_at_period_end ? 'ends' : 'renews';
     return `<div class="card"><strong>${escape(sub.name)}</strong> · <span data-status>${escape(sub.status)}</span>${live ? ` · ${ends} ${sub.current_period_end.toISOString().slice(0, 10)}` : ''}<div>${actions}</div></div>`;

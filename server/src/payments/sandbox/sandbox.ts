@@ -192,7 +192,9 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async #row(subscription: string, forUpdate = false): Promise<SandboxSubscriptionRow | undefined> {
-    const { rows } = await this.#db.query<SandboxSubscriptionRow>(`select * from sandbox_subscriptions where id = $1${forUpdate ? ' for update' : ''}`, [subscription]);
+    const { rows } = await this.#db.query<SandboxSubscriptionRow>(`select * from sandbox_subscriptions where id = $1${forUpdate ? ' for update' : ''}`, [
+      subscription,
+    ]);
     return rows[0];
   }
 
@@ -201,8 +203,20 @@ export class SandboxProvider implements PaymentProvider {
       `update sandbox_subscriptions set price = $2, status = $3, current_period_start = $4, current_period_end = $5, trial_end = $6,
          cancel_at_period_end = $7, canceled_at = $8, failed_attempts = $9, next_attempt_at = $10, updated_at = $11, pending_proration = $12
        where id = $1`,
-      [row.id, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, row.cancel_at_period_end, row.canceled_at,
-        row.failed_attempts, row.next_attempt_at, now, Number(row.pending_proration)],
+      [
+        row.id,
+        row.price,
+        row.status,
+        row.current_period_start,
+        row.current_period_end,
+        row.trial_end,
+        row.cancel_at_period_end,
+        row.canceled_at,
+        row.failed_attempts,
+        row.next_attempt_at,
+        now,
+        Number(row.pending_proration),
+      ],
     );
     return row;
   }
@@ -220,7 +234,11 @@ export class SandboxProvider implements PaymentProvider {
 
   async createCustomer(input: { projectId: string }): Promise<string> {
     const customer = id('cus');
-    await this.#db.query("insert into sandbox_customers (id, project_id, card, created_at) values ($1, $2, 'declines', $3)", [customer, input.projectId, this.#now(input.projectId)]);
+    await this.#db.query("insert into sandbox_customers (id, project_id, card, created_at) values ($1, $2, 'declines', $3)", [
+      customer,
+      input.projectId,
+      this.#now(input.projectId),
+    ]);
     return customer;
   }
 
@@ -371,11 +389,20 @@ export class SandboxProvider implements PaymentProvider {
 
     if (price.interval === 'one_time') {
       const payment = id('pi');
-      await this.#db.query(
-        'insert into sandbox_payments (id, project_id, customer, price, amount, currency, created_at) values ($1, $2, $3, $4, $5, $6, $7)',
-        [payment, price.projectId, session.customer, session.price, price.amount, price.currency, now],
+      await this.#db.query('insert into sandbox_payments (id, project_id, customer, price, amount, currency, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [
+        payment,
+        price.projectId,
+        session.customer,
+        session.price,
+        price.amount,
+        price.currency,
+        now,
+      ]);
+      this.#raise(
+        'checkout.session.completed',
+        { id: session.providerSessionId, object: 'checkout.session', customer: session.customer, mode: 'payment', payment_intent: payment, subscription: null },
+        now,
       );
-      this.#raise('checkout.session.completed', { id: session.providerSessionId, object: 'checkout.session', customer: session.customer, mode: 'payment', payment_intent: payment, subscription: null }, now);
       return { ok: true };
     }
 
@@ -401,16 +428,32 @@ export class SandboxProvider implements PaymentProvider {
     );
     this.#raiseSubscription('customer.subscription.created', row, now);
     if (!trialEnd) this.#raiseInvoice(true, row, price, now);
-    this.#raise('checkout.session.completed', { id: session.providerSessionId, object: 'checkout.session', customer: session.customer, mode: 'subscription', subscription: row.id, payment_intent: null }, now);
+    this.#raise(
+      'checkout.session.completed',
+      {
+        id: session.providerSessionId,
+        object: 'checkout.session',
+        customer: session.customer,
+        mode: 'subscription',
+        subscription: row.id,
+        payment_intent: null,
+      },
+      now,
+    );
     return { ok: true };
   }
 
   /** Sets what the customer's card does from now on; a working card pays what is past due at once. */
   async setCard(customer: string, outcome: CardOutcome): Promise<void> {
-    const updated = await this.#db.query<{ project_id: string }>('update sandbox_customers set card = $2 where id = $1 returning project_id', [customer, outcome]);
+    const updated = await this.#db.query<{ project_id: string }>('update sandbox_customers set card = $2 where id = $1 returning project_id', [
+      customer,
+      outcome,
+    ]);
     if (outcome !== 'succeeds' || !updated.rows[0]) return;
     const now = this.#now(updated.rows[0].project_id);
-    const { rows } = await this.#db.query<{ id: string }>("select id from sandbox_subscriptions where customer = $1 and status = 'past_due' order by seq", [customer]);
+    const { rows } = await this.#db.query<{ id: string }>("select id from sandbox_subscriptions where customer = $1 and status = 'past_due' order by seq", [
+      customer,
+    ]);
     for (const { id: subscription } of rows) {
       const current = await this.#existing(subscription);
       await this.#charge(current, await this.#price(current.price), now, current.failed_attempts + 1);
