@@ -14,8 +14,8 @@ export interface CustomerTokenOptions {
   expiresIn?: number;
 }
 
-export const DEFAULT_EXPIRES_IN = 3600;
-export const MAX_EXPIRES_IN = 7 * 24 * 3600;
+const DEFAULT_EXPIRES_IN = 3600;
+const MAX_EXPIRES_IN = 7 * 24 * 3600;
 
 export interface CustomerTokenClaims {
   projectId: string;

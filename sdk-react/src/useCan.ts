@@ -83,7 +83,7 @@ export function useCanFor(user: string, feature: string, options?: UseCanOptions
  * Whether the client holds a snapshot yet. A boolean that changes once, so although it listens
  * to every change of the store, it re-renders its component only when the first snapshot lands.
  */
-export function useHasSnapshot(client: NozleBrowserClient): boolean {
+function useHasSnapshot(client: NozleBrowserClient): boolean {
   const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
   const hasSnapshot = useCallback(() => client.getSnapshot() !== null, [client]);
   return useSyncExternalStore(subscribe, hasSnapshot, hasSnapshot);

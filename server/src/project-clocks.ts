@@ -9,10 +9,10 @@ import { subscribeSoon, type Bus } from './bus/bus.js';
 import type { Clock, ProjectTime } from './clock.js';
 import type { Queryable } from './db/database.js';
 
-export const TEST_CLOCK_CHANNEL = 'nozle:test-clocks';
+const TEST_CLOCK_CHANNEL = 'nozle:test-clocks';
 
 /** How far ahead of the base time a test clock may be moved: ten years of 365 days (`seconds`' maximum in the spec). */
-export const MAX_TEST_CLOCK_AHEAD_MS = 315_360_000 * 1000;
+const MAX_TEST_CLOCK_AHEAD_MS = 315_360_000 * 1000;
 
 interface Announcement {
   project: string;

@@ -5,9 +5,9 @@ import { Router, json } from 'express';
 import type { CurrentUser } from './current-user.js';
 import type { MessageStore } from './message-store.js';
 
-export const MESSAGES_FEATURE = 'messages';
+const MESSAGES_FEATURE = 'messages';
 /** The event the demo's `messages` meter counts. */
-export const MESSAGE_EVENT = 'message.sent';
+const MESSAGE_EVENT = 'message.sent';
 
 export function messageRoutes(nozle: Nozle, currentUser: CurrentUser, store: MessageStore): Router {
   const router = Router();

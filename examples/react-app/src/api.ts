@@ -23,7 +23,7 @@ export interface Message {
 }
 
 /** The backend's refusal: `{ error: { code, message } }` with its HTTP status. */
-export class BackendError extends Error {
+class BackendError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,

@@ -59,7 +59,7 @@ export interface ResolvedStreamOptions {
   readonly logger: StreamLogger;
 }
 
-export const STREAM_DEFAULTS = {
+const STREAM_DEFAULTS = {
   initialDelayMs: 500,
   maxDelayMs: 30_000,
   pingTimeoutMs: 70_000,

@@ -73,11 +73,11 @@ export interface ResolvedTrackOptions {
 }
 
 /** The API takes at most this many events per request. */
-export const MAX_BATCH_SIZE = 1000;
+const MAX_BATCH_SIZE = 1000;
 /** Longest delay `setTimeout` honours; longer ones fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-export const TRACK_DEFAULTS = {
+const TRACK_DEFAULTS = {
   flushAt: 100,
   flushIntervalMs: 1000,
   maxQueueSize: 10_000,

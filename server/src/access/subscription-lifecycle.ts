@@ -26,7 +26,7 @@ export type Lifecycle = Pick<
 export type ProviderStatus = SubscriptionStatus | 'incomplete_expired';
 
 /** The provider's view of a subscription, which Nozle's copy mirrors. */
-export interface ProviderView {
+interface ProviderView {
   provider: NonNullable<SubscriptionRow['provider']>;
   status: ProviderStatus;
   currentPeriodStart: Date;

@@ -51,7 +51,7 @@ export interface MarginInput {
   planOn?: (customerId: string, day: string) => string | null;
 }
 
-export interface Figures {
+interface Figures {
   revenue: number;
   cost: string;
   margin: string;
@@ -71,7 +71,7 @@ export function percent(part: Exact, whole: number): string | null {
   return hundredths.dividedBy(100).toFixed(2);
 }
 
-export function figures(revenue: number, cost: Exact): Figures {
+function figures(revenue: number, cost: Exact): Figures {
   const margin = new Exact(revenue).minus(cost);
   return { revenue, cost: formatDecimal(cost), margin: formatDecimal(margin), margin_percent: percent(margin, revenue) };
 }

@@ -14,7 +14,7 @@ import type { StoredPrice } from '../catalog/prices.js';
 
 export type Invoice = components['schemas']['Invoice'];
 export type InvoiceLine = components['schemas']['InvoiceLine'];
-export type InvoiceStatus = components['schemas']['InvoiceStatus'];
+type InvoiceStatus = components['schemas']['InvoiceStatus'];
 
 interface InvoiceRow {
   id: string;

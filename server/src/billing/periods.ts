@@ -31,7 +31,7 @@ export interface BillingPeriod {
 }
 
 /** At most this many periods per subscription per run; the next run goes on. */
-export const MAX_PERIODS_PER_RUN = 24;
+const MAX_PERIODS_PER_RUN = 24;
 
 // A provider's renewal may land a little off our own month arithmetic; a remainder shorter than
 // this is part of the period before it, not a period of its own.

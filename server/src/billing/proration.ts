@@ -32,7 +32,7 @@ export interface PlanChange {
   to: ProratedItem;
 }
 
-export interface ProrationLine {
+interface ProrationLine {
   description: string;
   /** Whole minor units as a string: negative for the credit, positive for the charge. */
   amount: string;

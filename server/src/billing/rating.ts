@@ -25,7 +25,7 @@ export interface PriceTier {
 }
 
 /** Options shared by the usage-based models. */
-export interface UsageOptions {
+interface UsageOptions {
   /** Units per period that cost nothing; taken off the usage before pricing. */
   free_units?: DecimalInput;
   /** The least the price charges per period, in minor units, even with no usage. */
@@ -53,7 +53,7 @@ export type Price =
   /** `unit_amount` per started package of `package_size` units: 101 units in packages of 100 is 2. */
   | (UsageOptions & { model: 'package'; package_size: number; unit_amount: string });
 
-export type PriceModel = Price['model'];
+type PriceModel = Price['model'];
 
 /** One part of a rated amount: `amount` = `quantity` × `unit_amount` + `flat_amount`, exactly. */
 export interface RatedPart {

@@ -6,7 +6,7 @@ import { newId } from '../ids.js';
 
 export type Aggregation = 'count' | 'sum' | 'max' | 'unique_count' | 'latest';
 type FilterValue = string | number | boolean;
-export type MeterFilters = Record<string, FilterValue | FilterValue[]>;
+type MeterFilters = Record<string, FilterValue | FilterValue[]>;
 
 export interface Meter {
   id: string;

@@ -19,7 +19,7 @@ import type {
  * The reset of metered terms that name none (plan or grant): the count never starts again.
  * Chosen over inheriting the plan's reset so a grant reads the same with or without a plan.
  */
-export const DEFAULT_RESET: ResetInterval = 'never';
+const DEFAULT_RESET: ResetInterval = 'never';
 
 /** What one giving source offers for one feature, with what the combining rules need. */
 interface Offer {

@@ -9,7 +9,7 @@ import type Decimal from 'decimal.js';
 import type { Properties } from './aggregate.js';
 
 export const MAX_PROPERTIES = 10;
-export const MAX_VALUE_LENGTH = 100;
+const MAX_VALUE_LENGTH = 100;
 
 export interface RollupDelta {
   customer_id: string;
@@ -32,7 +32,7 @@ export function rollupKeys(properties: Properties): Array<{ property: string; va
 }
 
 /** The UTC day of an instant, as `YYYY-MM-DD`. */
-export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
+const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Adds one contribution to the deltas of a batch. */
 export function addToRollup(deltas: Map<string, RollupDelta>, customerId: string, meterId: string, at: Date, properties: Properties, amount: Decimal): void {

@@ -14,7 +14,7 @@ export interface Child {
 }
 
 /** The environment without the settings a test must choose itself. */
-export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['DATABASE_URL', 'NOZLE_DATA_DIR', 'REDIS_URL', 'PORT', 'HOST', 'NOZLE_DEMO', 'NODE_OPTIONS']) delete env[name];
   return { ...env, LOG_LEVEL: 'warn', ...extra };

@@ -8,7 +8,7 @@ import { fromFixture, stripeSubscription, type SubscriptionState } from './strip
 type Params = Record<string, unknown>;
 
 /** Stripe's form encoding (`a[b][0][c]=x`) back into nested objects. */
-export function parseStripeForm(body: string): Params {
+function parseStripeForm(body: string): Params {
   const out: Params = {};
   for (const [key, value] of new URLSearchParams(body)) {
     const path = key.replace(/\]/g, '').split('[');

@@ -29,8 +29,8 @@ type Emit = (event: ReceivedEvent) => void;
 type CardOutcome = 'succeeds' | 'declines';
 
 /** Failed renewals are retried this often, and the subscription is canceled after this many. */
-export const RETRY_EVERY_DAYS = 3;
-export const MAX_ATTEMPTS = 3;
+const RETRY_EVERY_DAYS = 3;
+const MAX_ATTEMPTS = 3;
 
 const id = (prefix: string) => `${prefix}_sbx_${randomBase62(16)}`;
 
