@@ -20,33 +20,44 @@ type AccessDecision = { allowed: true; reason: null } | { allowed: false; reason
  *   for the caller, who knows the catalog or not.
  */
 export function checkAnswer(snapshot: Entitlements, feature: string, quantity: number, credits?: CreditRequirement): Check | undefined {
-  const entitlement = Object.hasOwn(snapshot.features, feature) ? snapshot.features[feature] : undefined;
+  const entitlement = entitlementOf(snapshot, feature);
   if (!entitlement) return undefined;
-  const base = { object: 'check' as const, customer: snapshot.customer, feature, version: snapshot.version };
-  const details = {
-    type: entitlement.type,
-    ...(entitlement.type === 'metered'
-      ? {
-          limit: entitlement.limit ?? null,
-          used: entitlement.used ?? 0,
-          remaining: entitlement.remaining ?? null,
-          resets_at: entitlement.resets_at ?? null,
-          overage: entitlement.overage ?? false,
-        }
-      : {}),
-    ...(entitlement.type === 'config' ? { value: entitlement.value ?? null } : {}),
-  };
+  // Built field by field, not spread: the browser and the Node local copy call this in hot loops.
   const decision = decideAccess(entitlement, quantity);
-  if (!credits) return { ...base, ...decision, ...details };
-  const shown = { credits: { currency: credits.currency, amount: credits.amount, balance: balanceOf(snapshot.credits, credits.currency) } };
-  if (decision.allowed && !hasCredits(snapshot.credits, credits)) {
-    return { ...base, allowed: false, reason: 'insufficient_credits', ...details, ...shown };
+  const answer: Check = {
+    object: 'check',
+    customer: snapshot.customer,
+    feature,
+    version: snapshot.version,
+    allowed: decision.allowed,
+    reason: decision.reason,
+    type: entitlement.type,
+  };
+  if (entitlement.type === 'metered') {
+    answer.limit = entitlement.limit ?? null;
+    answer.used = entitlement.used ?? 0;
+    answer.remaining = entitlement.remaining ?? null;
+    answer.resets_at = entitlement.resets_at ?? null;
+    answer.overage = entitlement.overage ?? false;
   }
-  return { ...base, ...decision, ...details, ...shown };
+  if (entitlement.type === 'config') answer.value = entitlement.value ?? null;
+  if (credits) {
+    answer.credits = { currency: credits.currency, amount: credits.amount, balance: balanceOf(snapshot.credits, credits.currency) };
+    if (decision.allowed && !hasCredits(snapshot.credits, credits)) {
+      answer.allowed = false;
+      answer.reason = 'insufficient_credits';
+    }
+  }
+  return answer;
 }
 
-/** May `quantity` units of this feature be used now? */
-function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
+/** The snapshot's own entry for `feature` (never one of Object.prototype's names). */
+export function entitlementOf(snapshot: Entitlements, feature: string): Entitlement | undefined {
+  return Object.hasOwn(snapshot.features, feature) ? snapshot.features[feature] : undefined;
+}
+
+/** May `quantity` units of this feature be used now? The whole rule; `checkAnswer` adds the details. */
+export function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
   if (!entitlement.allowed) return { allowed: false, reason: entitlement.reason ?? 'no_access' };
   if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
     return { allowed: false, reason: 'limit_reached' };

@@ -16,7 +16,7 @@ export { spec } from './spec.js';
 export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } from './spec.js';
 
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';
-export { checkAnswer } from './access.js';
+export { checkAnswer, decideAccess, entitlementOf } from './access.js';
 export { CLOSE, frame, isSnapshot, parseServerMessage, REALTIME_PATH } from './realtime.js';
 export type { ClientMessage, HelloMessage, ServerMessage } from './realtime.js';
 export { createNozleClient, unwrap } from './client.js';

@@ -2,7 +2,7 @@ import { createBackoff } from './backoff.js';
 import { createHostedSessions, type CheckoutParams, type PortalParams } from './checkout.js';
 import { createConnection, type Connection } from './connection.js';
 import { createCustomerTokenSource } from './customer-token.js';
-import { localCheck } from './local-check.js';
+import { localCheck, localCan } from './local-check.js';
 import { resolveClientConfig, type NozleBrowserOptions, type ResolvedNozleBrowserOptions } from './options.js';
 import { createStore } from './store.js';
 import type { Entitlement, Entitlements, HostedSession, LocalCheck, NozleStatus } from './types.js';
@@ -123,7 +123,7 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
       autoConnect();
       return unsubscribe;
     },
-    can: (feature: string, checkOptions?: { quantity?: number }) => localCheck(store.getSnapshot(), feature, checkOptions?.quantity).allowed,
+    can: (feature: string, checkOptions?: { quantity?: number }) => localCan(store.getSnapshot(), feature, checkOptions?.quantity),
     check: (feature: string, checkOptions?: { quantity?: number }) => localCheck(store.getSnapshot(), feature, checkOptions?.quantity),
     connect,
     close() {

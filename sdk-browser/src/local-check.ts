@@ -1,6 +1,6 @@
 // The answer to "may this customer use this feature, for this many units?", from the snapshot
 // the browser holds: @nozle/openapi's checkAnswer, the server's own rule, shaped as a LocalCheck.
-import { checkAnswer } from '@nozle/openapi';
+import { checkAnswer, decideAccess, entitlementOf } from '@nozle/openapi';
 import type { Entitlements, LocalCheck } from './types.js';
 
 /**
@@ -9,9 +9,7 @@ import type { Entitlements, LocalCheck } from './types.js';
  * @throws TypeError when `quantity` is not an integer >= 0
  */
 export function localCheck(snapshot: Entitlements | null, feature: string, quantity = 1): LocalCheck {
-  if (!Number.isInteger(quantity) || quantity < 0) {
-    throw new TypeError(`Nozle: \`quantity\` must be an integer >= 0, got ${String(quantity)}.`);
-  }
+  assertQuantity(quantity);
   if (snapshot === null) return { allowed: false, reason: 'loading' };
   const answer = checkAnswer(snapshot, feature, quantity);
   // A feature the snapshot does not name: the browser cannot tell "no access" from "no such feature".
@@ -24,4 +22,17 @@ export function localCheck(snapshot: Entitlements | null, feature: string, quant
     return { allowed, reason, limit, used, remaining, resets_at };
   }
   return answer.type === 'config' ? { allowed, reason, value: answer.value } : { allowed, reason };
+}
+
+/** `localCheck(...).allowed` without building the answer: `can()` runs in render loops. */
+export function localCan(snapshot: Entitlements | null, feature: string, quantity = 1): boolean {
+  assertQuantity(quantity);
+  const entitlement = snapshot === null ? undefined : entitlementOf(snapshot, feature);
+  return entitlement !== undefined && decideAccess(entitlement, quantity).allowed;
+}
+
+function assertQuantity(quantity: number): void {
+  if (!Number.isInteger(quantity) || quantity < 0) {
+    throw new TypeError(`Nozle: \`quantity\` must be an integer >= 0, got ${String(quantity)}.`);
+  }
 }
