@@ -128,6 +128,17 @@ export async function assertNotSubscribed(db: Queryable, projectId: string, cust
   if (await liveSubscriptionTo(db, projectId, customerId, planId, except)) throw alreadySubscribed(planId);
 }
 
+/** The lifecycle's columns, in the order both statements below name them (status … past_due_since). */
+const lifecycleColumns = (life: Lifecycle): unknown[] => [
+  life.status,
+  life.current_period_start,
+  life.current_period_end,
+  life.trial_end,
+  life.cancel_at_period_end,
+  life.canceled_at,
+  life.past_due_since,
+];
+
 export async function insertSubscription(db: Queryable, projectId: string, fields: NewSubscription, now: Date): Promise<SubscriptionRow> {
   const id = newId('sub');
   const life = fields.lifecycle;
@@ -142,13 +153,7 @@ export async function insertSubscription(db: Queryable, projectId: string, field
         fields.customerId,
         fields.planId,
         fields.planVersion,
-        life.status,
-        life.current_period_start,
-        life.current_period_end,
-        life.trial_end,
-        life.cancel_at_period_end,
-        life.canceled_at,
-        life.past_due_since,
+        ...lifecycleColumns(life),
         life.provider,
         fields.providerSubscriptionId ?? null,
         JSON.stringify(fields.metadata),
@@ -191,21 +196,7 @@ export async function updateSubscriptionRow(db: Queryable, projectId: string, id
       `update subscriptions set plan_id = $3, plan_version = $4, status = $5, current_period_start = $6, current_period_end = $7, trial_end = $8,
        cancel_at_period_end = $9, canceled_at = $10, past_due_since = $11, metadata = coalesce($12::jsonb, metadata), updated_at = $13
      where project_id = $1 and id = $2`,
-      [
-        projectId,
-        id,
-        changes.planId,
-        changes.planVersion,
-        life.status,
-        life.current_period_start,
-        life.current_period_end,
-        life.trial_end,
-        life.cancel_at_period_end,
-        life.canceled_at,
-        life.past_due_since,
-        changes.metadata ? JSON.stringify(changes.metadata) : null,
-        now,
-      ],
+      [projectId, id, changes.planId, changes.planVersion, ...lifecycleColumns(life), changes.metadata ? JSON.stringify(changes.metadata) : null, now],
     ),
   );
   return findSubscription(db, projectId, id);
