@@ -132,6 +132,14 @@ export class Sandbox implements ProviderSource {
   }
 }
 
+/** What a hosted checkout page completes. */
+interface CheckoutSession {
+  providerSessionId: string;
+  customer: string;
+  price: string;
+  trialDays: number;
+}
+
 export class SandboxProvider implements PaymentProvider {
   readonly name = 'sandbox' as const;
   readonly #db: Queryable;
@@ -374,10 +382,7 @@ export class SandboxProvider implements PaymentProvider {
   // What the hosted pages do.
 
   /** Pays a checkout with a test card; answers the decline message when the card is refused. */
-  async completeCheckout(
-    session: { providerSessionId: string; customer: string; price: string; trialDays: number },
-    cardNumber: string,
-  ): Promise<{ ok: true } | { ok: false; message: string }> {
+  async completeCheckout(session: CheckoutSession, cardNumber: string): Promise<{ ok: true } | { ok: false; message: string }> {
     const card = cardAtCheckout(cardNumber);
     if (!card) return { ok: false, message: 'Use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.' };
     const price = await this.#price(session.price);
@@ -387,25 +392,32 @@ export class SandboxProvider implements PaymentProvider {
     if (card.now === 'declines') return { ok: false, message: 'Your card was declined.' };
     await this.setCard(session.customer, card.later);
 
-    if (price.interval === 'one_time') {
-      const payment = id('pi');
-      await this.#db.query('insert into sandbox_payments (id, project_id, customer, price, amount, currency, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [
-        payment,
-        price.projectId,
-        session.customer,
-        session.price,
-        price.amount,
-        price.currency,
-        now,
-      ]);
-      this.#raise(
-        'checkout.session.completed',
-        { id: session.providerSessionId, object: 'checkout.session', customer: session.customer, mode: 'payment', payment_intent: payment, subscription: null },
-        now,
-      );
-      return { ok: true };
-    }
+    if (price.interval === 'one_time') await this.#payOnce(session, price, now);
+    else await this.#startSubscription(session, { ...price, interval: price.interval }, now);
+    return { ok: true };
+  }
 
+  /** A one-time payment at checkout: recorded, and its session completed. */
+  async #payOnce(session: CheckoutSession, price: PriceInfo, now: Date): Promise<void> {
+    const payment = id('pi');
+    await this.#db.query('insert into sandbox_payments (id, project_id, customer, price, amount, currency, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [
+      payment,
+      price.projectId,
+      session.customer,
+      session.price,
+      price.amount,
+      price.currency,
+      now,
+    ]);
+    this.#raise(
+      'checkout.session.completed',
+      { id: session.providerSessionId, object: 'checkout.session', customer: session.customer, mode: 'payment', payment_intent: payment, subscription: null },
+      now,
+    );
+  }
+
+  /** A subscription started at checkout (with its trial, or its first invoice), and its session completed. */
+  async #startSubscription(session: CheckoutSession, price: PriceInfo & { interval: 'month' | 'year' }, now: Date): Promise<void> {
     const started = transition(undefined, { type: 'create', interval: price.interval, trialDays: session.trialDays }, now);
     if (!started.ok) throw new Error(`The sandbox cannot start a subscription to ${session.price}: ${started.refusal}.`);
     const { provider: _none, past_due_since: _never, ...life } = started.state;
@@ -423,7 +435,7 @@ export class SandboxProvider implements PaymentProvider {
     };
     await this.#db.query(
       `insert into sandbox_subscriptions (id, project_id, customer, price, status, current_period_start, current_period_end, trial_end, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
       [row.id, row.project_id, row.customer, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, now],
     );
     this.#raiseSubscription('customer.subscription.created', row, now);
@@ -440,7 +452,6 @@ export class SandboxProvider implements PaymentProvider {
       },
       now,
     );
-    return { ok: true };
   }
 
   /** Sets what the customer's card does from now on; a working card pays what is past due at once. */
