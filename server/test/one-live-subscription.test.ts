@@ -137,6 +137,7 @@ describe('one live subscription per customer and plan', () => {
       price,
       currentPeriodStart: now,
       currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000),
+      billingCycleAnchor: now,
       trialEnd: null,
       cancelAtPeriodEnd: false,
       canceledAt: null,
@@ -206,8 +207,9 @@ describe('migration 0013', () => {
     });
     await expect(
       db.query(
-        `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end, metadata, created_at, updated_at)
-         values ('sub_again', $1, 'cus_dup', 'plan_a', 1, 'active', now(), now(), '{}', now(), now())`,
+        `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end, billing_cycle_anchor,
+           metadata, created_at, updated_at)
+         values ('sub_again', $1, 'cus_dup', 'plan_a', 1, 'active', now(), now(), now(), '{}', now(), now())`,
         [project.projectId],
       ),
     ).rejects.toMatchObject({ code: '23505' });

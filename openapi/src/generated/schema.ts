@@ -1393,6 +1393,13 @@ export interface components {
             value?: components["schemas"]["JsonValue"];
         };
         /**
+         * @description The plan's group (`default` when none is named): a customer holds at most one live (trialing, active, past_due)
+         *     subscription per group. Subscribing to another plan of the same group changes that
+         *     subscription: an upgrade (a higher price per month) at once, prorated; a downgrade at
+         *     period end, as a scheduled change (or at once when asked). Fixed once the plan exists.
+         */
+        PlanGroup: string;
+        /**
          * @description How often the plan is billed; `one_time` plans are bought, not subscribed to.
          * @enum {string}
          */
@@ -1409,6 +1416,9 @@ export interface components {
          *       "object": "plan",
          *       "key": "pro",
          *       "name": "Pro",
+         *       "group": "default",
+         *       "add_on": false,
+         *       "default": false,
          *       "version": 1,
          *       "interval": "month",
          *       "currency": "usd",
@@ -1452,6 +1462,18 @@ export interface components {
             object: "plan";
             key: string;
             name: string;
+            group: components["schemas"]["PlanGroup"];
+            /**
+             * @description An add-on stacks with the plan of its customer's group instead of replacing it: its
+             *     metered limits add to the group plan's (an unlimited one makes the sum unlimited), its
+             *     boolean and config features add to what the plan gives. An add-on belongs to no group.
+             */
+            add_on: boolean;
+            /**
+             * @description The default plan of its group: a customer created without a subscription gets it, and
+             *     gets it back when its paid subscription of that group ends. At most one per group.
+             */
+            default: boolean;
             /** @description The version these terms belong to. */
             version: number;
             interval: components["schemas"]["PlanInterval"];
@@ -1503,6 +1525,17 @@ export interface components {
         PlanCreateParams: {
             key: components["schemas"]["FeatureKey"];
             name?: string;
+            group?: components["schemas"]["PlanGroup"];
+            /**
+             * @description An add-on stacks with the group's plan (see `Plan.add_on`); it takes no `group` and cannot be a default.
+             * @default false
+             */
+            add_on?: boolean;
+            /**
+             * @description Makes it the default plan of its group (a recurring plan; at most one per group, else 409).
+             * @default false
+             */
+            default?: boolean;
             interval: components["schemas"]["PlanInterval"];
             currency?: components["schemas"]["Currency"];
             base_price?: number;
@@ -1549,6 +1582,8 @@ export interface components {
             entitlements?: components["schemas"]["PlanEntitlement"][];
             /** @description Replaces the credit pack; `null` removes it. */
             credits?: components["schemas"]["PlanCreditsParams"] | null;
+            /** @description Makes it (or stops it being) the default plan of its group; a second default in one group is a 409. */
+            default?: boolean;
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         /**
@@ -1589,6 +1624,9 @@ export interface components {
          *           "object": "plan",
          *           "key": "pro",
          *           "name": "Pro",
+         *           "group": "default",
+         *           "add_on": false,
+         *           "default": false,
          *           "version": 1,
          *           "interval": "month",
          *           "currency": "usd",
@@ -1677,13 +1715,16 @@ export interface components {
          *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
          *       "plan": "pro",
          *       "plan_version": 1,
+         *       "plan_group": "default",
          *       "status": "active",
          *       "current_period_start": 1777507392,
          *       "current_period_end": 1780099392,
+         *       "billing_cycle_anchor": 1774915392,
          *       "trial_end": null,
          *       "cancel_at_period_end": false,
          *       "canceled_at": null,
          *       "past_due_since": null,
+         *       "scheduled_change": null,
          *       "provider": "sandbox",
          *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *       "metadata": {},
@@ -1703,9 +1744,18 @@ export interface components {
             /** @description The plan's key. */
             plan: string;
             plan_version: number;
+            /** @description The plan's group (one live subscription per customer and group); `null` for an add-on. */
+            plan_group: string | null;
             status: components["schemas"]["SubscriptionStatus"];
             current_period_start: components["schemas"]["Timestamp"];
             current_period_end: components["schemas"]["Timestamp"];
+            /**
+             * @description Where its periods are counted from (each period ends a whole number of intervals after
+             *     it): the start, or a trial's end. A change of interval moves it to the change.
+             */
+            billing_cycle_anchor: components["schemas"]["Timestamp"];
+            /** @description A plan change that takes effect later (a downgrade at period end); `null` for none. Cancel it with `DELETE /v1/subscriptions/{id}/scheduled_change`. */
+            scheduled_change: components["schemas"]["ScheduledChange"] | null;
             trial_end: components["schemas"]["Timestamp"] | null;
             cancel_at_period_end: boolean;
             canceled_at: components["schemas"]["Timestamp"] | null;
@@ -1713,6 +1763,13 @@ export interface components {
             past_due_since: components["schemas"]["Timestamp"] | null;
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
+        };
+        ScheduledChange: {
+            /** @description The plan's key it changes to. */
+            plan: string;
+            plan_version: number;
+            /** @description When it takes effect (the period's end). */
+            at: components["schemas"]["Timestamp"];
         };
         /**
          * @example {
@@ -1776,13 +1833,16 @@ export interface components {
          *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
          *           "plan": "pro",
          *           "plan_version": 1,
+         *           "plan_group": "default",
          *           "status": "active",
          *           "current_period_start": 1777507392,
          *           "current_period_end": 1780099392,
+         *           "billing_cycle_anchor": 1774915392,
          *           "trial_end": null,
          *           "cancel_at_period_end": false,
          *           "canceled_at": null,
          *           "past_due_since": null,
+         *           "scheduled_change": null,
          *           "provider": "sandbox",
          *           "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *           "metadata": {},
@@ -4568,13 +4628,16 @@ export interface operations {
                      *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
                      *       "plan": "pro",
                      *       "plan_version": 1,
+                     *       "plan_group": "default",
                      *       "status": "active",
                      *       "current_period_start": 1777507392,
                      *       "current_period_end": 1780099392,
+                     *       "billing_cycle_anchor": 1774915392,
                      *       "trial_end": null,
                      *       "cancel_at_period_end": true,
                      *       "canceled_at": null,
                      *       "past_due_since": null,
+                     *       "scheduled_change": null,
                      *       "provider": "sandbox",
                      *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
                      *       "metadata": {},

@@ -19,7 +19,15 @@ import type { SubscriptionRow } from './subscriptions-store.js';
 /** The part of a subscription its life changes. */
 export type Lifecycle = Pick<
   SubscriptionRow,
-  'status' | 'current_period_start' | 'current_period_end' | 'trial_end' | 'cancel_at_period_end' | 'canceled_at' | 'past_due_since' | 'provider'
+  | 'status'
+  | 'current_period_start'
+  | 'current_period_end'
+  | 'billing_cycle_anchor'
+  | 'trial_end'
+  | 'cancel_at_period_end'
+  | 'canceled_at'
+  | 'past_due_since'
+  | 'provider'
 >;
 
 /** A status as a provider (Stripe) may report it; an expired incomplete subscription never started. */
@@ -31,6 +39,7 @@ interface ProviderView {
   status: ProviderStatus;
   currentPeriodStart: Date;
   currentPeriodEnd: Date;
+  billingCycleAnchor: Date;
   trialEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   canceledAt: Date | null;
@@ -124,6 +133,7 @@ export function startedLifecycle(now: Date, interval: 'month' | 'year', trialDay
     status: trialEnd ? 'trialing' : 'active',
     current_period_start: now,
     current_period_end: trialEnd ?? nextPeriodEnd(now, interval),
+    billing_cycle_anchor: trialEnd ?? now,
     trial_end: trialEnd,
     cancel_at_period_end: false,
     canceled_at: null,
@@ -148,7 +158,7 @@ function update(state: Lifecycle, event: Extract<LifecycleEvent, { type: 'update
   if (state.status !== 'trialing' || status !== 'active') return accept(next);
   // Activated during its trial: the trial ends here, the first paid period starts now.
   const trialEnd = state.trial_end && state.trial_end < now ? state.trial_end : now;
-  return accept({ ...next, current_period_start: now, current_period_end: nextPeriodEnd(now, interval), trial_end: trialEnd });
+  return accept({ ...next, current_period_start: now, current_period_end: nextPeriodEnd(now, interval), billing_cycle_anchor: now, trial_end: trialEnd });
 }
 
 function cancel(state: Lifecycle, atPeriodEnd: boolean, now: Date): Decision {
@@ -164,7 +174,14 @@ function resume(state: Lifecycle, planInterval: PlanInterval, now: Date): Decisi
   const interval = recurring(planInterval);
   if (!interval) return refuse('one_time_plan');
   // As Stripe's resume with billing_cycle_anchor=now: a new period starts.
-  return accept({ ...state, status: 'active', cancel_at_period_end: false, current_period_start: now, current_period_end: nextPeriodEnd(now, interval) });
+  return accept({
+    ...state,
+    status: 'active',
+    cancel_at_period_end: false,
+    current_period_start: now,
+    current_period_end: nextPeriodEnd(now, interval),
+    billing_cycle_anchor: now,
+  });
 }
 
 function renewedPeriod(state: Lifecycle, interval: PlanInterval, now: Date): Pick<Lifecycle, 'current_period_start' | 'current_period_end'> {
@@ -194,6 +211,7 @@ function mirror(state: Lifecycle | undefined, view: ProviderView, now: Date): Li
     status,
     current_period_start: view.currentPeriodStart,
     current_period_end: view.currentPeriodEnd,
+    billing_cycle_anchor: view.billingCycleAnchor,
     trial_end: view.trialEnd,
     cancel_at_period_end: view.cancelAtPeriodEnd,
     canceled_at: view.canceledAt,

@@ -7,6 +7,7 @@ import { currentPeriod } from '../entitlements/sources.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
 import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import type { StoredUsageCarry } from '../time/periods.js';
 import type { Lifecycle } from './subscription-lifecycle.js';
 
 /** Who bills a subscription, when not Nozle itself (payments/provider.ts names its providers with this). */
@@ -18,13 +19,16 @@ export interface Subscription {
   customer: string;
   plan: string;
   plan_version: number;
+  plan_group: string | null;
   status: SubscriptionStatus;
   current_period_start: number;
   current_period_end: number;
+  billing_cycle_anchor: number;
   trial_end: number | null;
   cancel_at_period_end: boolean;
   canceled_at: number | null;
   past_due_since: number | null;
+  scheduled_change: { plan: string; plan_version: number; at: number } | null;
   provider: ProviderName | null;
   provider_subscription_id: string | null;
   metadata: Metadata;
@@ -40,13 +44,24 @@ export interface SubscriptionRow {
   plan_id: string;
   plan_key: string;
   plan_version: number;
+  /** The plan's group, copied at write; null for an add-on. */
+  plan_group: string | null;
   status: SubscriptionStatus;
   current_period_start: Date;
   current_period_end: Date;
+  /** Where its periods are counted from (a trial's end, or the start; a change of interval moves it). */
+  billing_cycle_anchor: Date;
   trial_end: Date | null;
   cancel_at_period_end: boolean;
   canceled_at: Date | null;
   past_due_since: Date | null;
+  /** Where each reset's usage period started, when it replaced another subscription of its group inside a period. */
+  usage_carry: StoredUsageCarry | null;
+  /** A plan change that takes effect at `scheduled_change_at` (a period-end downgrade). */
+  scheduled_plan_id: string | null;
+  scheduled_plan_key: string | null;
+  scheduled_plan_version: number | null;
+  scheduled_change_at: Date | null;
   provider: ProviderName | null;
   provider_subscription_id: string | null;
   metadata: Metadata;
@@ -64,13 +79,16 @@ export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
     customer: row.customer_id,
     plan: row.plan_key,
     plan_version: row.plan_version,
+    plan_group: row.plan_group,
     status: row.status,
     current_period_start: unixSeconds(period.currentPeriodStart),
     current_period_end: unixSeconds(period.currentPeriodEnd),
+    billing_cycle_anchor: unixSeconds(row.billing_cycle_anchor),
     trial_end: seconds(row.trial_end),
     cancel_at_period_end: row.cancel_at_period_end,
     canceled_at: seconds(row.canceled_at),
     past_due_since: seconds(row.past_due_since),
+    scheduled_change: scheduledChange(row),
     provider: row.provider,
     provider_subscription_id: row.provider_subscription_id,
     metadata: row.metadata,
@@ -78,16 +96,27 @@ export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
   };
 }
 
-const SELECT = `select s.id, s.project_id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.status, s.current_period_start,
-  s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since, s.provider, s.provider_subscription_id,
-  s.metadata, s.created_at
+const scheduledChange = (row: SubscriptionRow): Subscription['scheduled_change'] =>
+  row.scheduled_plan_key !== null && row.scheduled_plan_version !== null && row.scheduled_change_at !== null
+    ? { plan: row.scheduled_plan_key, plan_version: row.scheduled_plan_version, at: unixSeconds(row.scheduled_change_at) }
+    : null;
+
+const SELECT = `select s.id, s.project_id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.plan_group, s.status,
+  s.current_period_start, s.current_period_end, s.billing_cycle_anchor, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since,
+  s.usage_carry, s.scheduled_plan_id, sp.key as scheduled_plan_key, s.scheduled_plan_version, s.scheduled_change_at,
+  s.provider, s.provider_subscription_id, s.metadata, s.created_at
   from subscriptions s join plans p on p.id = s.plan_id
-  join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version`;
+  join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
+  left join plans sp on sp.id = s.scheduled_plan_id`;
 
 export interface NewSubscription {
   customerId: string;
   planId: string;
   planVersion: number;
+  /** The plan's group; null for an add-on (PlanPlacement). */
+  planGroup: string | null;
+  /** Where each reset's usage period started, when it replaces another subscription of its group inside a period. */
+  usageCarry?: StoredUsageCarry | null;
   /** Its status, period, trial and cancellation, as the lifecycle began it (or a provider reported it). */
   lifecycle: Lifecycle;
   metadata: Metadata;
@@ -128,7 +157,7 @@ export async function assertNotSubscribed(db: Queryable, projectId: string, cust
   if (await liveSubscriptionTo(db, projectId, customerId, planId, except)) throw alreadySubscribed(planId);
 }
 
-/** The lifecycle's columns, in the order both statements below name them (status … past_due_since). */
+/** The lifecycle's columns, in the order both statements below name them (status … billing_cycle_anchor). */
 const lifecycleColumns = (life: Lifecycle): unknown[] => [
   life.status,
   life.current_period_start,
@@ -137,6 +166,7 @@ const lifecycleColumns = (life: Lifecycle): unknown[] => [
   life.cancel_at_period_end,
   life.canceled_at,
   life.past_due_since,
+  life.billing_cycle_anchor,
 ];
 
 export async function insertSubscription(db: Queryable, projectId: string, fields: NewSubscription, now: Date): Promise<SubscriptionRow> {
@@ -145,8 +175,9 @@ export async function insertSubscription(db: Queryable, projectId: string, field
   await oneLivePerPlan(fields.planId, () =>
     db.query(
       `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end,
-       trial_end, cancel_at_period_end, canceled_at, past_due_since, provider, provider_subscription_id, metadata, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+       trial_end, cancel_at_period_end, canceled_at, past_due_since, billing_cycle_anchor, plan_group, usage_carry, provider,
+       provider_subscription_id, metadata, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [
         id,
         projectId,
@@ -154,6 +185,8 @@ export async function insertSubscription(db: Queryable, projectId: string, field
         fields.planId,
         fields.planVersion,
         ...lifecycleColumns(life),
+        fields.planGroup,
+        fields.usageCarry ? JSON.stringify(fields.usageCarry) : null,
         life.provider,
         fields.providerSubscriptionId ?? null,
         JSON.stringify(fields.metadata),
@@ -183,6 +216,8 @@ export async function findProviderSubscription(db: Queryable, provider: Provider
 export interface SubscriptionChanges {
   planId: string;
   planVersion: number;
+  /** The group of `planId` (it changes only with a plan of another group, never in practice); kept when absent. */
+  planGroup?: string | null;
   lifecycle: Lifecycle;
   /** Kept as it is when absent. */
   metadata?: Metadata;
@@ -194,9 +229,20 @@ export async function updateSubscriptionRow(db: Queryable, projectId: string, id
   await oneLivePerPlan(changes.planId, () =>
     db.query(
       `update subscriptions set plan_id = $3, plan_version = $4, status = $5, current_period_start = $6, current_period_end = $7, trial_end = $8,
-       cancel_at_period_end = $9, canceled_at = $10, past_due_since = $11, metadata = coalesce($12::jsonb, metadata), updated_at = $13
+       cancel_at_period_end = $9, canceled_at = $10, past_due_since = $11, billing_cycle_anchor = $12, metadata = coalesce($13::jsonb, metadata),
+       updated_at = $14, plan_group = case when $15::boolean then $16::text else plan_group end
      where project_id = $1 and id = $2`,
-      [projectId, id, changes.planId, changes.planVersion, ...lifecycleColumns(life), changes.metadata ? JSON.stringify(changes.metadata) : null, now],
+      [
+        projectId,
+        id,
+        changes.planId,
+        changes.planVersion,
+        ...lifecycleColumns(life),
+        changes.metadata ? JSON.stringify(changes.metadata) : null,
+        now,
+        changes.planGroup !== undefined,
+        changes.planGroup ?? null,
+      ],
     ),
   );
   return findSubscription(db, projectId, id);

@@ -30,7 +30,23 @@ export interface PlanTerms {
   credits?: PlanCredits | null;
 }
 
-export interface Plan extends Omit<PlanTerms, 'prices' | 'credits'> {
+/**
+ * Where a plan sits among the others: its group (a customer holds at most one live subscription
+ * per group) or an add-on (stacks with the group's plan), and whether it is its group's default
+ * (what a customer holds when it holds nothing else there). Plan-level, not versioned.
+ */
+export interface PlanPlacement {
+  group: string;
+  add_on: boolean;
+  default: boolean;
+}
+
+/** A plan's group when none is named. */
+export const DEFAULT_GROUP = 'default';
+
+export const DEFAULT_PLACEMENT: PlanPlacement = { group: DEFAULT_GROUP, add_on: false, default: false };
+
+export interface Plan extends Omit<PlanTerms, 'prices' | 'credits'>, PlanPlacement {
   prices: ApiPrice[];
   credits: PlanCredits | null;
   id: string;
@@ -45,6 +61,9 @@ interface PlanRow {
   id: string;
   key: string;
   current_version: number;
+  plan_group: string;
+  add_on: boolean;
+  is_default: boolean;
   metadata: Metadata;
   created_at: Date;
   version: number;
@@ -64,6 +83,9 @@ const toPlan = (row: PlanRow): Plan => ({
   key: row.key,
   name: row.name,
   version: row.version,
+  group: row.plan_group,
+  add_on: row.add_on,
+  default: row.is_default,
   interval: row.interval,
   currency: row.currency,
   base_price: row.base_price,
@@ -76,7 +98,7 @@ const toPlan = (row: PlanRow): Plan => ({
   created: unixSeconds(row.created_at),
 });
 
-const SELECT = `select p.id, p.key, p.current_version, p.metadata, p.created_at, v.version, v.name, v.interval,
+const SELECT = `select p.id, p.key, p.current_version, p.plan_group, p.add_on, p.is_default, p.metadata, p.created_at, v.version, v.name, v.interval,
   v.currency, v.base_price, v.prices, v.trial_days, v.entitlements, v.credits
   from plans p join plan_versions v on v.plan_id = p.id`;
 
@@ -102,22 +124,45 @@ async function insertVersion(db: Queryable, planId: string, version: number, ter
   );
 }
 
-export async function insertPlan(db: Queryable, projectId: string, key: string, terms: PlanTerms, metadata: Metadata, now: Date): Promise<Plan> {
+export async function insertPlan(
+  db: Queryable,
+  projectId: string,
+  key: string,
+  terms: PlanTerms,
+  metadata: Metadata,
+  now: Date,
+  placement: PlanPlacement = DEFAULT_PLACEMENT,
+): Promise<Plan> {
   const id = newId('plan');
   try {
-    await db.query('insert into plans (id, project_id, key, current_version, metadata, created_at) values ($1, $2, $3, 1, $4, $5)', [
-      id,
-      projectId,
-      key,
-      JSON.stringify(metadata),
-      now,
-    ]);
+    await db.query(
+      `insert into plans (id, project_id, key, current_version, plan_group, add_on, is_default, metadata, created_at)
+       values ($1, $2, $3, 1, $4, $5, $6, $7, $8)`,
+      [id, projectId, key, placement.group, placement.add_on, placement.default, JSON.stringify(metadata), now],
+    );
   } catch (error) {
+    if (isUniqueViolation(error, ONE_DEFAULT_PER_GROUP)) throw defaultTaken(placement.group);
     if (isUniqueViolation(error)) throw alreadyExists('key', `A plan with key '${key}' already exists.`);
     throw error;
   }
   await insertVersion(db, id, 1, terms, now);
   return findPlan(db, projectId, id);
+}
+
+// One default plan per group: the partial unique index of migration 0015 holds it under any concurrency.
+const ONE_DEFAULT_PER_GROUP = 'plans_one_default_per_group';
+
+const defaultTaken = (group: string) =>
+  alreadyExists('default', `Group '${group}' already has a default plan: unset that one's \`default\` first.`);
+
+/** Makes the plan its group's default, or not; a second default in one group is a 409. */
+export async function setPlanDefault(db: Queryable, planId: string, group: string, isDefault: boolean): Promise<void> {
+  try {
+    await db.query('update plans set is_default = $2 where id = $1', [planId, isDefault]);
+  } catch (error) {
+    if (isUniqueViolation(error, ONE_DEFAULT_PER_GROUP)) throw defaultTaken(group);
+    throw error;
+  }
 }
 
 /** The usage prices of one plan version, as stored. */

@@ -18,6 +18,8 @@ export interface ProviderSubscription {
   status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'paused' | 'unpaid';
   currentPeriodStart: Date;
   currentPeriodEnd: Date;
+  /** Where its periods are counted from (Stripe's billing_cycle_anchor). */
+  billingCycleAnchor: Date;
   trialEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   canceledAt: Date | null;

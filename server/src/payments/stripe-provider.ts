@@ -45,6 +45,7 @@ function toProviderSubscription(sub: Stripe.Subscription): ProviderSubscription 
     status: knownStatus(sub.status),
     currentPeriodStart: fromUnix(item.current_period_start),
     currentPeriodEnd: fromUnix(item.current_period_end),
+    billingCycleAnchor: fromUnix(sub.billing_cycle_anchor),
     trialEnd: sub.trial_end ? fromUnix(sub.trial_end) : null,
     cancelAtPeriodEnd: sub.cancel_at_period_end,
     canceledAt: sub.canceled_at ? fromUnix(sub.canceled_at) : null,

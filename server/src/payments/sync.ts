@@ -57,6 +57,7 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
     status: sub.status,
     currentPeriodStart: sub.currentPeriodStart,
     currentPeriodEnd: sub.currentPeriodEnd,
+    billingCycleAnchor: sub.billingCycleAnchor,
     trialEnd: sub.trialEnd,
     cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
     canceledAt: sub.canceledAt,
@@ -89,6 +90,7 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
         customerId: owner.customerId,
         planId: plan.planId,
         planVersion: plan.version,
+        planGroup: plan.planGroup,
         lifecycle,
         metadata: {},
         providerSubscriptionId: sub.id,
@@ -99,7 +101,7 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
     return change(row.id, 'created');
   }
   if (Object.keys(fields).length === 0) return { kind: 'unchanged', ...owner, id: existing.id };
-  await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, lifecycle }, now);
+  await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, planGroup: plan.planGroup, lifecycle }, now);
   return change(existing.id, 'updated');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usagePeriod, type ResetEvery as ResetInterval } from './periods.js';
+import { carriedUsagePeriod, carryOver, readUsageCarry, storeUsageCarry, usagePeriod, type ResetEvery as ResetInterval } from './periods.js';
 
 interface PeriodCase {
   name: string;
@@ -139,5 +139,42 @@ describe('usagePeriod', () => {
     expect(Object.getPrototypeOf(periodStart)).toBe(Date.prototype);
     expect(Object.getPrototypeOf(resetsAt)).toBe(Date.prototype);
     expect(usagePeriod(anchor, 'never', anchor).periodStart).not.toBe(anchor);
+  });
+});
+
+describe('usage carried over a replacement', () => {
+  const free = new Date('2026-12-01T00:00:00Z'); // the replaced cycle's anchor
+  const change = new Date('2026-12-15T10:00:00Z');
+  const carry = carryOver(free, null, change);
+
+  it('the period containing the change starts where the replaced one began, and ends on the new cycle', () => {
+    expect(carry.starts.month).toEqual(free);
+    expect(carriedUsagePeriod(change, 'month', new Date('2026-12-20T00:00:00Z'), carry)).toEqual({
+      periodStart: free,
+      resetsAt: new Date('2027-01-15T10:00:00Z'),
+    });
+  });
+
+  it('counts a backdated event inside the merged period there, and the next period is the new cycle’s own', () => {
+    expect(carriedUsagePeriod(change, 'month', new Date('2026-12-03T00:00:00Z'), carry).periodStart).toEqual(free);
+    expect(carriedUsagePeriod(change, 'month', new Date('2027-01-20T00:00:00Z'), carry)).toEqual({
+      periodStart: new Date('2027-01-15T10:00:00Z'),
+      resetsAt: new Date('2027-02-15T10:00:00Z'),
+    });
+  });
+
+  it('keeps each reset to its own period: a daily count merges only the day of the change', () => {
+    expect(carriedUsagePeriod(change, 'day', new Date('2026-12-15T12:00:00Z'), carry)).toEqual({
+      periodStart: new Date('2026-12-15T00:00:00Z'),
+      resetsAt: new Date('2026-12-16T10:00:00Z'),
+    });
+    expect(carriedUsagePeriod(change, 'never', new Date('2027-06-01T00:00:00Z'), carry)).toEqual({ periodStart: free, resetsAt: null });
+  });
+
+  it('chains: a second replacement carries the first one’s merged start', () => {
+    const later = new Date('2026-12-20T00:00:00Z');
+    const again = carryOver(change, carry, later);
+    expect(again.starts.month).toEqual(free);
+    expect(readUsageCarry(storeUsageCarry(again))).toEqual(again);
   });
 });

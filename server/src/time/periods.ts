@@ -92,3 +92,52 @@ export function calendarMonth(at: Date): { start: Date; end: Date } {
   const start = new Date(startOfMonth(at, IN_UTC).getTime());
   return { start, end: periodBoundary(start, 'month', 1) };
 }
+
+/**
+ * A subscription that replaced another of its group inside a usage period carries that period's
+ * count over: `at` is when it replaced it, `starts` where each reset's usage period had started
+ * then. The period of the new cycle that contains `at` starts at `starts[reset]` instead of its
+ * own start; every later period is the new cycle's own. So `used` survives the replacement and
+ * resets only at the new cycle's next boundary.
+ */
+export interface UsageCarry {
+  at: Date;
+  starts: Partial<Record<ResetEvery, Date>>;
+}
+
+/** A UsageCarry as stored (subscriptions.usage_carry, jsonb): ISO strings. */
+export interface StoredUsageCarry {
+  at: string;
+  starts: Partial<Record<ResetEvery, string>>;
+}
+
+const RESETS: readonly ResetEvery[] = ['day', 'week', 'month', 'year', 'never'];
+
+/** The usage period containing `at`, for a count anchored at `anchor` that may carry an earlier period over. */
+export function carriedUsagePeriod(anchor: Date, reset: ResetEvery, at: Date, carry: UsageCarry | null): UsagePeriod {
+  const own = usagePeriod(anchor, reset, at);
+  const carriedStart = carry?.starts[reset];
+  if (!carry || !carriedStart) return own;
+  const atChange = usagePeriod(anchor, reset, carry.at);
+  const inMergedPeriod =
+    at.getTime() >= carry.at.getTime() ? own.periodStart.getTime() === atChange.periodStart.getTime() : at.getTime() >= carriedStart.getTime();
+  return inMergedPeriod ? { periodStart: new Date(carriedStart.getTime()), resetsAt: atChange.resetsAt } : own;
+}
+
+/** What a subscription replacing one (anchored at `anchor`, with its own `carry`) at `at` carries over. */
+export function carryOver(anchor: Date, carry: UsageCarry | null, at: Date): UsageCarry {
+  const starts: Partial<Record<ResetEvery, Date>> = {};
+  for (const reset of RESETS) starts[reset] = carriedUsagePeriod(anchor, reset, at, carry).periodStart;
+  return { at: new Date(at.getTime()), starts };
+}
+
+export const storeUsageCarry = (carry: UsageCarry): StoredUsageCarry => ({
+  at: carry.at.toISOString(),
+  starts: Object.fromEntries(Object.entries(carry.starts).map(([reset, start]) => [reset, start.toISOString()])),
+});
+
+export const readUsageCarry = (stored: StoredUsageCarry | null): UsageCarry | null =>
+  stored && {
+    at: new Date(stored.at),
+    starts: Object.fromEntries(Object.entries(stored.starts).map(([reset, start]) => [reset, new Date(start)])),
+  };

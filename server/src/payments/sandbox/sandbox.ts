@@ -81,6 +81,8 @@ const toSubscription = (row: SandboxSubscriptionRow): ProviderSubscription => ({
   status: row.status,
   currentPeriodStart: row.current_period_start,
   currentPeriodEnd: row.current_period_end,
+  // The sandbox chains its periods (each starts where the last ended): each start is an anchor.
+  billingCycleAnchor: row.current_period_start,
   trialEnd: row.trial_end,
   cancelAtPeriodEnd: row.cancel_at_period_end,
   canceledAt: row.canceled_at,
@@ -92,6 +94,7 @@ const lifecycleOf = (row: SandboxSubscriptionRow): Lifecycle => ({
   status: toNozleStatus(row.status),
   current_period_start: row.current_period_start,
   current_period_end: row.current_period_end,
+  billing_cycle_anchor: row.current_period_start,
   trial_end: row.trial_end,
   cancel_at_period_end: row.cancel_at_period_end,
   canceled_at: row.canceled_at,
