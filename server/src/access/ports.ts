@@ -16,7 +16,14 @@ export interface ProviderBilled {
 
 /** What to change at the provider, in this order; nothing asked, nothing done. */
 export interface ProviderChange {
-  plan?: { plan: Plan; proration: ProrationBehavior };
+  /**
+   * Another plan of the subscription's group: `now` swaps it at once (prorated as `proration`
+   * says: Stripe's subscription item swap); `period_end` schedules it for the period's end (a
+   * Stripe subscription schedule), shown as the row's scheduled change until it takes effect.
+   */
+  plan?: { plan: Plan; proration: ProrationBehavior; at: 'now' | 'period_end' };
+  /** Take back a scheduled (period-end) plan change (Stripe: release the schedule). */
+  cancelScheduledChange?: true;
   /** Schedule (true) or take back (false) the cancellation at the period's end. */
   cancelAtPeriodEnd?: boolean;
 }

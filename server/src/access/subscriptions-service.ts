@@ -137,7 +137,7 @@ async function updateAtProvider(
     decide(row, { type: 'update', interval: plan.interval }, now, plan);
     // Refused before the provider is asked: its change could not be mirrored.
     await assertNotSubscribed(work.db, projectId, row.customer_id, plan.id, row.id);
-    change.plan = { plan, proration: input.proration ?? 'create_prorations' };
+    change.plan = { plan, proration: input.proration ?? 'create_prorations', at: 'now' };
   }
   if (input.cancelAtPeriodEnd === true && !row.cancel_at_period_end) change.cancelAtPeriodEnd = true;
   if (input.cancelAtPeriodEnd === false && row.cancel_at_period_end) change.cancelAtPeriodEnd = false;
