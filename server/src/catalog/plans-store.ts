@@ -42,9 +42,9 @@ export interface PlanPlacement {
 }
 
 /** A plan's group when none is named. */
-export const DEFAULT_GROUP = 'default';
+const DEFAULT_GROUP = 'default';
 
-export const DEFAULT_PLACEMENT: PlanPlacement = { group: DEFAULT_GROUP, add_on: false, default: false };
+const DEFAULT_PLACEMENT: PlanPlacement = { group: DEFAULT_GROUP, add_on: false, default: false };
 
 export interface Plan extends Omit<PlanTerms, 'prices' | 'credits'>, PlanPlacement {
   prices: ApiPrice[];
@@ -154,16 +154,6 @@ const ONE_DEFAULT_PER_GROUP = 'plans_one_default_per_group';
 
 const defaultTaken = (group: string) =>
   alreadyExists('default', `Group '${group}' already has a default plan: unset that one's \`default\` first.`);
-
-/** Makes the plan its group's default, or not; a second default in one group is a 409. */
-export async function setPlanDefault(db: Queryable, planId: string, group: string, isDefault: boolean): Promise<void> {
-  try {
-    await db.query('update plans set is_default = $2 where id = $1', [planId, isDefault]);
-  } catch (error) {
-    if (isUniqueViolation(error, ONE_DEFAULT_PER_GROUP)) throw defaultTaken(group);
-    throw error;
-  }
-}
 
 /** The usage prices of one plan version, as stored. */
 export async function planVersionPrices(db: Queryable, planId: string, version: number): Promise<StoredPrice[]> {
