@@ -94,7 +94,7 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
   const row = await insertSubscription(
     work.db,
     projectId,
-    { customerId: customer.id, planId: plan.id, planVersion: plan.version, planGroup: plan.add_on ? null : plan.group, lifecycle, metadata: cleanMetadata(input.metadata) },
+    { customerId: customer.id, planId: plan.id, planVersion: plan.version, lifecycle, metadata: cleanMetadata(input.metadata) },
     now,
   );
   await ports.entitlements.sourcesChanged(work, projectId, customer.id);

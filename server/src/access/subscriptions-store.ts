@@ -113,8 +113,6 @@ export interface NewSubscription {
   customerId: string;
   planId: string;
   planVersion: number;
-  /** The plan's group; null for an add-on (PlanPlacement). */
-  planGroup: string | null;
   /** Where each reset's usage period started, when it replaces another subscription of its group inside a period. */
   usageCarry?: StoredUsageCarry | null;
   /** Its status, period, trial and cancellation, as the lifecycle began it (or a provider reported it). */
@@ -157,6 +155,9 @@ export async function assertNotSubscribed(db: Queryable, projectId: string, cust
   if (await liveSubscriptionTo(db, projectId, customerId, planId, except)) throw alreadySubscribed(planId);
 }
 
+/** The group a subscription to the plan in parameter `param` is held in: the plan's, or none for an add-on (copied for the one-live-per-group index). */
+const PLAN_GROUP_OF = (param: string) => `(select case when add_on then null else plan_group end from plans where id = ${param})`;
+
 /** The lifecycle's columns, in the order both statements below name them (status … billing_cycle_anchor). */
 const lifecycleColumns = (life: Lifecycle): unknown[] => [
   life.status,
@@ -177,7 +178,7 @@ export async function insertSubscription(db: Queryable, projectId: string, field
       `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end,
        trial_end, cancel_at_period_end, canceled_at, past_due_since, billing_cycle_anchor, plan_group, usage_carry, provider,
        provider_subscription_id, metadata, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${PLAN_GROUP_OF('$4')}, $14, $15, $16, $17, $18, $19)`,
       [
         id,
         projectId,
@@ -185,7 +186,6 @@ export async function insertSubscription(db: Queryable, projectId: string, field
         fields.planId,
         fields.planVersion,
         ...lifecycleColumns(life),
-        fields.planGroup,
         fields.usageCarry ? JSON.stringify(fields.usageCarry) : null,
         life.provider,
         fields.providerSubscriptionId ?? null,
@@ -216,8 +216,6 @@ export async function findProviderSubscription(db: Queryable, provider: Provider
 export interface SubscriptionChanges {
   planId: string;
   planVersion: number;
-  /** The group of `planId` (it changes only with a plan of another group, never in practice); kept when absent. */
-  planGroup?: string | null;
   lifecycle: Lifecycle;
   /** Kept as it is when absent. */
   metadata?: Metadata;
@@ -230,19 +228,9 @@ export async function updateSubscriptionRow(db: Queryable, projectId: string, id
     db.query(
       `update subscriptions set plan_id = $3, plan_version = $4, status = $5, current_period_start = $6, current_period_end = $7, trial_end = $8,
        cancel_at_period_end = $9, canceled_at = $10, past_due_since = $11, billing_cycle_anchor = $12, metadata = coalesce($13::jsonb, metadata),
-       updated_at = $14, plan_group = case when $15::boolean then $16::text else plan_group end
+       updated_at = $14, plan_group = ${PLAN_GROUP_OF('$3')}
      where project_id = $1 and id = $2`,
-      [
-        projectId,
-        id,
-        changes.planId,
-        changes.planVersion,
-        ...lifecycleColumns(life),
-        changes.metadata ? JSON.stringify(changes.metadata) : null,
-        now,
-        changes.planGroup !== undefined,
-        changes.planGroup ?? null,
-      ],
+      [projectId, id, changes.planId, changes.planVersion, ...lifecycleColumns(life), changes.metadata ? JSON.stringify(changes.metadata) : null, now],
     ),
   );
   return findSubscription(db, projectId, id);

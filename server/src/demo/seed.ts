@@ -67,7 +67,6 @@ async function seedDemoCatalog(tx: Queryable, projectId: string, now: Date): Pro
       customerId: customer.id,
       planId: start.id,
       planVersion: start.version,
-      planGroup: start.group,
       // Active from now for a month, whatever trial the plan offers: the demo customer is already paying.
       lifecycle: startedLifecycle(periodStart, 'month'),
       metadata: {},

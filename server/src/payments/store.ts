@@ -65,13 +65,12 @@ export async function planForProviderPrice(
   db: Queryable,
   provider: ProviderName,
   priceId: string,
-): Promise<{ projectId: string; planId: string; version: number; planGroup: string | null } | undefined> {
-  const { rows } = await db.query<{ project_id: string; plan_id: string; plan_version: number; plan_group: string | null }>(
-    `select pp.project_id, pp.plan_id, pp.plan_version, case when p.add_on then null else p.plan_group end as plan_group
-     from payment_prices pp join plans p on p.id = pp.plan_id where pp.provider = $1 and pp.provider_price_id = $2`,
+): Promise<{ projectId: string; planId: string; version: number } | undefined> {
+  const { rows } = await db.query<{ project_id: string; plan_id: string; plan_version: number }>(
+    'select project_id, plan_id, plan_version from payment_prices where provider = $1 and provider_price_id = $2',
     [provider, priceId],
   );
-  return rows[0] && { projectId: rows[0].project_id, planId: rows[0].plan_id, version: rows[0].plan_version, planGroup: rows[0].plan_group };
+  return rows[0] && { projectId: rows[0].project_id, planId: rows[0].plan_id, version: rows[0].plan_version };
 }
 
 export interface HostedSessionRow {

@@ -90,7 +90,6 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
         customerId: owner.customerId,
         planId: plan.planId,
         planVersion: plan.version,
-        planGroup: plan.planGroup,
         lifecycle,
         metadata: {},
         providerSubscriptionId: sub.id,
@@ -101,7 +100,7 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
     return change(row.id, 'created');
   }
   if (Object.keys(fields).length === 0) return { kind: 'unchanged', ...owner, id: existing.id };
-  await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, planGroup: plan.planGroup, lifecycle }, now);
+  await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, lifecycle }, now);
   return change(existing.id, 'updated');
 }
 
