@@ -152,8 +152,7 @@ export async function insertPlan(
 // One default plan per group: the partial unique index of migration 0015 holds it under any concurrency.
 const ONE_DEFAULT_PER_GROUP = 'plans_one_default_per_group';
 
-const defaultTaken = (group: string) =>
-  alreadyExists('default', `Group '${group}' already has a default plan: unset that one's \`default\` first.`);
+const defaultTaken = (group: string) => alreadyExists('default', `Group '${group}' already has a default plan: unset that one's \`default\` first.`);
 
 /** The usage prices of one plan version, as stored. */
 export async function planVersionPrices(db: Queryable, planId: string, version: number): Promise<StoredPrice[]> {
