@@ -17,6 +17,7 @@ export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } f
 
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';
 export { checkAnswer, decideAccess, entitlementOf } from './access.js';
+export { nextChangeMs, snapshotAt } from './time-flips.js';
 export { CLOSE, frame, isSnapshot, parseServerMessage, REALTIME_PATH } from './realtime.js';
 export type { ClientMessage, HelloMessage, ServerMessage } from './realtime.js';
 export { createNozleClient, unwrap } from './client.js';

@@ -27,6 +27,11 @@ export type ClientMessage = HelloMessage;
 interface SnapshotMessage {
   type: 'snapshot';
   snapshot: Entitlements;
+  /**
+   * The server's time (the project's clock) when it sent this, Unix ms: the clock a client
+   * flips the snapshot by offline (`snapshotAt`). Absent from older servers.
+   */
+  now?: number;
 }
 
 /** The receiver is current: a browser's with the version it said it holds, a backend's once every snapshot was sent. */
@@ -76,7 +81,12 @@ export const CLOSE = {
 export const frame = {
   hello: (key: string, customer?: { token: string; version: number }): string =>
     encode({ type: 'hello', key, token: customer?.token, version: customer?.version }),
-  snapshot: (snapshot: Entitlements): string => encode({ type: 'snapshot', snapshot }),
+  snapshot: (snapshot: Entitlements, now?: number): string => encode({ type: 'snapshot', now, snapshot }),
+  /**
+   * The same frame from a snapshot already serialized (`JSON.stringify(snapshot)`): a server
+   * sending one snapshot to many clients serializes it once and stamps each send's time.
+   */
+  encodedSnapshot: (snapshotJson: string, now: number): string => `{"type":"snapshot","now":${JSON.stringify(now)},"snapshot":${snapshotJson}}`,
   ready: (version?: number): string => encode({ type: 'ready', version }),
   deleted: (customer: string): string => encode({ type: 'deleted', customer }),
   stale: (): string => encode({ type: 'stale' }),
@@ -94,10 +104,12 @@ const encode = (message: ClientMessage | ServerMessage): string => JSON.stringif
 export function parseServerMessage(text: string): ServerMessage | undefined {
   const message: unknown = JSON.parse(text);
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
-  const { type, snapshot, version, customer } = message as Record<string, unknown>;
+  const { type, snapshot, version, customer, now } = message as Record<string, unknown>;
   switch (type) {
     case 'snapshot':
-      return isSnapshot(snapshot) ? { type, snapshot } : undefined;
+      if (!isSnapshot(snapshot)) return undefined;
+      // A time that is not one is left out: the client then goes by its own clock.
+      return Number.isSafeInteger(now) && (now as number) >= 0 ? { type, snapshot, now: now as number } : { type, snapshot };
     case 'ready':
       return Number.isSafeInteger(version) ? { type, version: version as number } : { type };
     case 'deleted':
@@ -115,15 +127,25 @@ export function parseServerMessage(text: string): ServerMessage | undefined {
  */
 export function isSnapshot(value: unknown): value is Entitlements {
   if (typeof value !== 'object' || value === null) return false;
-  const { customer, version, features, external_id: externalId, valid_until: validUntil } = value as Record<string, unknown>;
+  const { customer, version, features, external_id: externalId, valid_until: validUntil, upcoming } = value as Record<string, unknown>;
   return (
     typeof customer === 'string' &&
     Number.isSafeInteger(version) &&
-    typeof features === 'object' &&
-    features !== null &&
-    !Array.isArray(features) &&
+    isRecord(features) &&
     // A server from before snapshots carried external_id sends none.
     (externalId === undefined || externalId === null || typeof externalId === 'string') &&
-    (validUntil === null || typeof validUntil === 'number')
+    (validUntil === null || typeof validUntil === 'number') &&
+    // Only a snapshot with a time to switch at can have an upcoming state to switch to.
+    (upcoming === undefined || (typeof validUntil === 'number' && isUpcoming(upcoming)))
   );
+}
+
+function isUpcoming(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const { features, valid_until: validUntil, credits } = value;
+  return isRecord(features) && (validUntil === null || typeof validUntil === 'number') && (credits === undefined || isRecord(credits));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -634,8 +634,9 @@ export interface paths {
          * Realtime entitlements (WebSocket)
          * @description A WebSocket endpoint: open it with `Upgrade: websocket`. The browser's first message is
          *     `{ "type": "hello", "key": "pk_…", "token": "<customer token>", "version": <the version it holds, or 0> }`.
-         *     The server answers `{ "type": "snapshot", "snapshot": <Entitlements> }` when it has a
-         *     newer version, or `{ "type": "ready", "version": N }` when the client is current, and
+         *     The server answers `{ "type": "snapshot", "now": <its time, Unix ms>, "snapshot": <Entitlements> }` when it has a
+         *     newer version (`now` is the project's time when sent, so a client can flip to the
+         *     snapshot's `upcoming` at `valid_until` on the server's clock, not its own), or `{ "type": "ready", "version": N }` when the client is current, and
          *     then sends every newer snapshot as it happens. A customer token is minted by your
          *     backend with its secret key (`nozle.customerToken(customer, { expiresIn })`) and names
          *     one customer: it cannot read another. Close codes: 4400 bad hello, 4401 invalid key
@@ -2125,6 +2126,26 @@ export interface components {
                 [key: string]: components["schemas"]["Entitlement"];
             };
             /** @description Prepaid credit left per currency, in whole minor units (grants not expired). */
+            credits?: {
+                [key: string]: number;
+            };
+            upcoming?: components["schemas"]["UpcomingEntitlements"];
+        };
+        /**
+         * @description What the snapshot becomes at its `valid_until` with time alone (no event, no change of
+         *     subscription or grant): the server's rules evaluated at that instant, with the usage known
+         *     now counted in the periods current then (0 for a period that starts then). One step ahead
+         *     only: it has no `upcoming` of its own. A client that cannot hear from the server (offline)
+         *     switches to it at `valid_until` and asks the server again; a newer `version` replaces it.
+         *     Absent when `valid_until` is `null`, and from servers that do not compute it.
+         */
+        UpcomingEntitlements: {
+            /** @description When time alone changes the upcoming answer in its turn; `null` if never. */
+            valid_until: components["schemas"]["Timestamp"] | null;
+            features: {
+                [key: string]: components["schemas"]["Entitlement"];
+            };
+            /** @description Prepaid credit left per currency at `valid_until`, in whole minor units. */
             credits?: {
                 [key: string]: number;
             };

@@ -42,6 +42,17 @@ function toSnapshotFeature(entitlement: FeatureEntitlement, used: number): Snaps
   return out;
 }
 
+/** What the snapshot becomes at its valid_until (`result` is the engine's answer at that instant). */
+export type SnapshotUpcoming = NonNullable<Snapshot['upcoming']>;
+
+export function buildUpcoming(result: EngineResult, used: UsedByFeature, credits: Record<string, number>): SnapshotUpcoming {
+  return { valid_until: result.validUntil ? unixSeconds(result.validUntil) : null, features: snapshotFeatures(result, used), credits };
+}
+
+function snapshotFeatures(result: EngineResult, used: UsedByFeature): Snapshot['features'] {
+  return Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0)]));
+}
+
 export function buildSnapshot(
   customer: { id: string; externalId: string | null },
   version: number,
@@ -49,8 +60,9 @@ export function buildSnapshot(
   result: EngineResult,
   used: UsedByFeature = new Map(),
   credits: Record<string, number> = {},
+  upcoming?: SnapshotUpcoming,
 ): Snapshot {
-  return {
+  const snapshot: Snapshot = {
     object: 'entitlements',
     customer: customer.id,
     external_id: customer.externalId,
@@ -58,9 +70,12 @@ export function buildSnapshot(
     computed: unixSeconds(now),
     // Whole seconds like every time in the API (caches use the exact instant, validUntilMs).
     valid_until: result.validUntil ? unixSeconds(result.validUntil) : null,
-    features: Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0)])),
+    features: snapshotFeatures(result, used),
     credits,
   };
+  // Only with a valid_until: there is no instant to switch at otherwise.
+  if (upcoming && snapshot.valid_until !== null) snapshot.upcoming = upcoming;
+  return snapshot;
 }
 
 /**
@@ -68,8 +83,15 @@ export function buildSnapshot(
  * yet (adding one would have recomputed it), so they are shown as `no_access`.
  */
 export function withWholeCatalog(snapshot: Snapshot, catalog: ReadonlyMap<string, FeatureType>): Snapshot {
-  const missing = [...catalog].filter(([key]) => !(key in snapshot.features));
-  if (missing.length === 0) return snapshot;
+  const features = wholeCatalog(snapshot.features, catalog);
+  const upcoming = snapshot.upcoming && { ...snapshot.upcoming, features: wholeCatalog(snapshot.upcoming.features, catalog) };
+  if (features === snapshot.features && upcoming?.features === snapshot.upcoming?.features) return snapshot;
+  return upcoming ? { ...snapshot, features, upcoming } : { ...snapshot, features };
+}
+
+function wholeCatalog(features: Snapshot['features'], catalog: ReadonlyMap<string, FeatureType>): Snapshot['features'] {
+  const missing = [...catalog].filter(([key]) => !(key in features));
+  if (missing.length === 0) return features;
   const added = missing.map(([feature, type]): [string, SnapshotFeature] => [feature, { feature, type, allowed: false, reason: 'no_access', source: null }]);
-  return { ...snapshot, features: { ...snapshot.features, ...Object.fromEntries(added) } };
+  return { ...features, ...Object.fromEntries(added) };
 }

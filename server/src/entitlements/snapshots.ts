@@ -4,10 +4,11 @@
 import type { Queryable } from '../db/database.js';
 import { lockCustomer } from '../customers/store.js';
 import { computeEntitlements } from './engine.js';
-import { buildSnapshot, type StoredSnapshot, type UsedByFeature } from './snapshot.js';
+import { buildSnapshot, buildUpcoming, type SnapshotUpcoming, type StoredSnapshot, type UsedByFeature } from './snapshot.js';
 import { snapshotHeader, upsertSnapshot } from './snapshot-rows.js';
 import { loadEngineInput } from './sources.js';
-import type { EngineResult } from './types.js';
+import type { EngineInput, EngineResult } from './types.js';
+import { periodsChanged, resultAt } from './upcoming.js';
 
 /** The customer's credit balances per currency at an instant, and when the next grant with credit left expires. */
 interface CreditBalances {
@@ -27,6 +28,9 @@ export interface SnapshotInputs {
 export class Snapshots {
   readonly #inputs: SnapshotInputs;
   readonly #pastDueGraceMs: number;
+  // The sources each computed result came from, so store() can run the engine again at
+  // valid_until (the snapshot's `upcoming`) without reading them twice.
+  readonly #inputOf = new WeakMap<EngineResult, EngineInput>();
 
   /** `pastDueGraceMs`: how long a past_due subscription keeps access. */
   constructor(inputs: SnapshotInputs, pastDueGraceMs: number) {
@@ -36,7 +40,10 @@ export class Snapshots {
 
   /** Runs the engine over the customer's sources as they are in this transaction. */
   async compute(db: Queryable, projectId: string, customerId: string, now: Date): Promise<EngineResult> {
-    return computeEntitlements(await loadEngineInput(db, projectId, customerId, now, this.#pastDueGraceMs));
+    const input = await loadEngineInput(db, projectId, customerId, now, this.#pastDueGraceMs);
+    const result = computeEntitlements(input);
+    this.#inputOf.set(result, input);
+    return result;
   }
 
   /**
@@ -53,10 +60,38 @@ export class Snapshots {
     const used = await this.#inputs.used(db, projectId, customerId, result);
     // A balance changes when a grant expires, so the snapshot is valid until the next expiry at most.
     const { balances, nextExpiry } = await this.#inputs.credits(db, customerId, now);
+    const computed = result;
     if (nextExpiry && (!result.validUntil || nextExpiry < result.validUntil)) result = { ...result, validUntil: nextExpiry };
+    const upcoming = result.validUntil ? await this.#upcoming(db, projectId, customerId, now, computed, result.validUntil, used, balances) : undefined;
     const header = await snapshotHeader(db, customerId);
-    const snapshot = buildSnapshot({ id: customerId, externalId: header.externalId }, header.version + 1, now, result, used, balances);
+    const snapshot = buildSnapshot({ id: customerId, externalId: header.externalId }, header.version + 1, now, result, used, balances, upcoming);
     await upsertSnapshot(db, customerId, projectId, snapshot, result.validUntil, now);
     return { projectId, snapshot, validUntilMs: result.validUntil?.getTime() ?? null, computedAtMs: now.getTime() };
+  }
+
+  /**
+   * What the snapshot becomes at `at` with time alone: the engine at that instant, usage read
+   * again only where a period changes then, balances read again only when there are any.
+   */
+  async #upcoming(
+    db: Queryable,
+    projectId: string,
+    customerId: string,
+    now: Date,
+    current: EngineResult,
+    at: Date,
+    used: UsedByFeature,
+    balances: Record<string, number>,
+  ): Promise<SnapshotUpcoming> {
+    const input = this.#inputOf.get(current) ?? (await loadEngineInput(db, projectId, customerId, now, this.#pastDueGraceMs));
+    let next = resultAt(input, at);
+    const nextUsed = periodsChanged(current, next) ? await this.#inputs.used(db, projectId, customerId, next) : used;
+    let nextBalances = balances;
+    if (Object.keys(balances).length > 0) {
+      const credits = await this.#inputs.credits(db, customerId, at);
+      nextBalances = credits.balances;
+      if (credits.nextExpiry && (!next.validUntil || credits.nextExpiry < next.validUntil)) next = { ...next, validUntil: credits.nextExpiry };
+    }
+    return buildUpcoming(next, nextUsed, nextBalances);
   }
 }

@@ -22,7 +22,9 @@ export interface ProjectWatcher {
   versions: Map<string, number>;
 }
 
-interface AudienceLimits {
+interface AudienceOptions {
+  /** The project's time, Unix ms: stamped on every snapshot sent, the clock clients flip by offline. */
+  now: (projectId: string) => number;
   /** A client whose unsent data exceeds this is disconnected (it resyncs when it reconnects). */
   maxBufferedBytes: number;
   /** Clients written to before yielding to other work. */
@@ -30,13 +32,13 @@ interface AudienceLimits {
 }
 
 export class Audience {
-  readonly #limits: AudienceLimits;
+  readonly #limits: AudienceOptions;
   readonly #byCustomer = new Map<string, Set<Subscriber>>();
   readonly #byProject = new Map<string, Set<ProjectWatcher>>();
-  // One serialization per snapshot, however many clients it goes to.
-  readonly #frames = new WeakMap<StoredSnapshot, string>();
+  // One serialization per snapshot, however many clients it goes to; each send stamps its time.
+  readonly #encoded = new WeakMap<StoredSnapshot, string>();
 
-  constructor(limits: AudienceLimits) {
+  constructor(limits: AudienceOptions) {
     this.#limits = limits;
   }
 
@@ -120,12 +122,12 @@ export class Audience {
   }
 
   #frameOf(stored: StoredSnapshot): string {
-    let snapshotFrame = this.#frames.get(stored);
-    if (snapshotFrame === undefined) {
-      snapshotFrame = frame.snapshot(stored.snapshot);
-      this.#frames.set(stored, snapshotFrame);
+    let encoded = this.#encoded.get(stored);
+    if (encoded === undefined) {
+      encoded = JSON.stringify(stored.snapshot);
+      this.#encoded.set(stored, encoded);
     }
-    return snapshotFrame;
+    return frame.encodedSnapshot(encoded, this.#limits.now(stored.projectId));
   }
 }
 

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { CLOSE, REALTIME_PATH } from '@nozle/openapi';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { Clock } from '../clock.js';
+import { clockFor, type Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
 import type { KeyCache } from '../projects/key-cache.js';
@@ -56,7 +56,11 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 });
   const upgraded = new UpgradedSockets();
   const byKey = new ConnectionsByKey();
-  const audience = new Audience({ maxBufferedBytes: options.maxBufferedBytes ?? 1_000_000, fanOutChunk: options.fanOutChunk ?? 500 });
+  const audience = new Audience({
+    now: (projectId) => clockFor(options.clock, projectId).now().getTime(),
+    maxBufferedBytes: options.maxBufferedBytes ?? 1_000_000,
+    fanOutChunk: options.fanOutChunk ?? 500,
+  });
   const handshake = { ...options, audience, byKey, helloTimeoutMs: options.helloTimeoutMs ?? 5_000 };
   const heartbeat = new Heartbeat(wss, options.heartbeatMs ?? 30_000);
 
