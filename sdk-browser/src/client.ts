@@ -5,6 +5,7 @@ import { createCustomerTokenSource } from './customer-token.js';
 import { localCheck, localCan } from './local-check.js';
 import { resolveClientConfig, type NozleBrowserOptions, type ResolvedNozleBrowserOptions } from './options.js';
 import { createStore } from './store.js';
+import { createTimeFlips } from './time-flips.js';
 import type { Entitlement, Entitlements, HostedSession, LocalCheck, NozleStatus } from './types.js';
 
 /**
@@ -62,6 +63,12 @@ export interface NozleBrowserClient {
 }
 
 /**
+ * How long a connected client waits, after flipping by itself, for the server's own push of
+ * the change before it says hello again (the server pushes within a second of the instant).
+ */
+const REFRESH_GRACE_MS = 3_000;
+
+/**
  * Creates the browser client. Call it once per app (or pass it to `<NozleProvider>`).
  * Nothing is sent over the network and no browser global is touched here, so it is safe
  * during a server render; the connection opens on `connect()` or the first `subscribe()`.
@@ -87,8 +94,17 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
   const tokens = createCustomerTokenSource(config.customerToken, config.getCustomerToken);
   const sessions = createHostedSessions({ ...config.options, tokens, fetch: config.fetch });
   let connection: Connection | null = null;
+  // Armed while connected (never during a server render): the store flips at its next instant
+  // even when the server cannot be heard, then asks it for what comes after.
+  const flips = createTimeFlips(store, () => connection?.refresh(REFRESH_GRACE_MS));
+  let flipping = false;
+  store.subscribe(() => {
+    if (flipping) flips.schedule();
+  });
 
   const connect = () => {
+    flipping = true;
+    flips.schedule();
     connection ??= createConnection({
       url: config.realtimeUrl,
       publishableKey: config.options.publishableKey,
@@ -127,6 +143,8 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
     check: (feature: string, checkOptions?: { quantity?: number }) => localCheck(store.getSnapshot(), feature, checkOptions?.quantity),
     connect,
     close() {
+      flipping = false;
+      flips.stop();
       if (connection === null) store.setStatus('closed');
       else connection.close();
     },

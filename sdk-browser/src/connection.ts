@@ -34,6 +34,12 @@ export interface Connection {
   connect(): void;
   /** Closes the socket and stops reconnecting. */
   close(): void;
+  /**
+   * The snapshot held changed with time alone: ask the server what comes after. Offline, try
+   * now rather than wait out the backoff; connected, the server pushes the change itself, so
+   * say hello again only if no newer version came within `graceMs`.
+   */
+  refresh(graceMs: number): void;
 }
 
 export function createConnection(options: ConnectionOptions): Connection {
@@ -46,6 +52,7 @@ class RealtimeConnection implements Connection {
   #active = false;
   #socket: WebSocket | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   // Bumped by every attempt and by close(), so late callbacks of an older attempt do nothing.
   #attempt = 0;
   // One immediate retry with a fresh token per close reason, until a connection works again.
@@ -74,6 +81,21 @@ class RealtimeConnection implements Connection {
 
   close(): void {
     if (this.#active || this.#options.store.getStatus() !== 'closed') this.#stop();
+  }
+
+  refresh(graceMs: number): void {
+    if (!this.#active) return;
+    const { store } = this.#options;
+    if (store.getStatus() !== 'open') {
+      this.#options.backoff.reset();
+      return this.#open();
+    }
+    if (this.#refreshTimer !== null) return;
+    const version = store.getVersion();
+    this.#refreshTimer = setTimeout(() => {
+      this.#refreshTimer = null;
+      if (this.#active && store.getVersion() === version) this.#open();
+    }, graceMs);
   }
 
   /** A new attempt: a token first, then the socket. */
@@ -125,7 +147,7 @@ class RealtimeConnection implements Connection {
 
   #receive(data: unknown): void {
     const message = typeof data === 'string' ? readMessage(data) : undefined;
-    if (message?.type === 'snapshot') this.#options.store.apply(message.snapshot);
+    if (message?.type === 'snapshot') this.#options.store.apply(message.snapshot, message.now);
     // Other types (a backend's, or from a newer server): nothing to do with them.
     else if (message?.type !== 'ready') return;
     // The first answer (snapshot or ready) means we are current: the connection works.
@@ -180,6 +202,8 @@ class RealtimeConnection implements Connection {
     this.#active = false;
     this.#attempt += 1;
     this.#clearTimer();
+    if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = null;
     this.#resync.remove();
     this.#dropSocket();
     this.#options.store.setStatus('closed');

@@ -1,6 +1,7 @@
 // The entitlement store: the newest snapshot and the connection status, with listeners for
 // either and per-feature listeners that hear only of their own feature (zustand's vanilla
 // store, with LaunchDarkly's per-key change events).
+import { nextChangeMs, snapshotAt } from '@nozle/openapi';
 import { jsonEqual } from './json-equal.js';
 import type { Entitlement, Entitlements, NozleStatus } from './types.js';
 
@@ -14,13 +15,29 @@ export interface EntitlementStore {
   getVersion(): number;
   subscribe(listener: Listener): () => void;
   subscribeFeature(feature: string, listener: Listener): () => void;
-  /** Takes `snapshot` when it is newer than the one held; returns whether it did. */
-  apply(snapshot: Entitlements): boolean;
+  /**
+   * Takes `snapshot` when it is newer than the one held; returns whether it did. `serverNowMs`
+   * (the server's time when it sent it) sets the clock the snapshot is flipped by offline.
+   */
+  apply(snapshot: Entitlements, serverNowMs?: number): boolean;
   setStatus(status: NozleStatus): void;
+  /**
+   * Shows the server's snapshot as it stands now (`snapshotAt`): its upcoming state past
+   * `valid_until`, usage reset past `resets_at`. Only the features that change are notified.
+   */
+  refresh(): void;
+  /** Milliseconds from now until the snapshot held changes with time alone; null if never. */
+  msUntilChange(): number | null;
 }
 
 export function createStore(initial: Entitlements | null): EntitlementStore {
-  let snapshot = initial;
+  // The newest snapshot from the server, and how far the server's clock is ahead of ours (a
+  // project's test clock, or skew): what it says is read on the server's clock.
+  let received = initial;
+  let serverAheadMs = 0;
+  const serverNow = () => Date.now() + serverAheadMs;
+  // What it says now: what getSnapshot() hands out, recomputed only on a new snapshot or a flip.
+  let snapshot = initial === null ? null : snapshotAt(initial, serverNow());
   let status: NozleStatus = 'idle';
   const listeners = new Set<Listener>();
   const featureListeners = new Map<string, Set<Listener>>();
@@ -30,11 +47,20 @@ export function createStore(initial: Entitlements | null): EntitlementStore {
     for (const listener of [...(targets ?? [])]) listener();
   };
 
+  const show = (next: Entitlements) => {
+    const previous = snapshot;
+    snapshot = { ...next, features: keepUnchanged(previous?.features ?? {}, next.features) };
+    notify(listeners);
+    for (const feature of changedFeatures(previous?.features ?? {}, snapshot.features)) {
+      notify(featureListeners.get(feature));
+    }
+  };
+
   return {
     getSnapshot: () => snapshot,
     getFeature: (feature) => (snapshot === null ? undefined : own(snapshot.features, feature)),
     getStatus: () => status,
-    getVersion: () => snapshot?.version ?? 0,
+    getVersion: () => received?.version ?? 0,
 
     subscribe(listener) {
       listeners.add(listener);
@@ -53,16 +79,28 @@ export function createStore(initial: Entitlements | null): EntitlementStore {
       };
     },
 
-    apply(next) {
+    apply(next, serverNowMs) {
       // Snapshots are whole and versioned: the highest version wins, whatever the arrival order.
-      if (snapshot !== null && next.version <= snapshot.version) return false;
-      const previous = snapshot;
-      snapshot = { ...next, features: keepUnchanged(previous?.features ?? {}, next.features) };
-      notify(listeners);
-      for (const feature of changedFeatures(previous?.features ?? {}, snapshot.features)) {
-        notify(featureListeners.get(feature));
-      }
+      if (received !== null && next.version <= received.version) return false;
+      received = next;
+      if (serverNowMs !== undefined) serverAheadMs = serverNowMs - Date.now();
+      show(snapshotAt(next, serverNow()));
       return true;
+    },
+
+    refresh() {
+      if (received === null || snapshot === null) return;
+      const next = snapshotAt(received, serverNow());
+      // Nothing reached yet (or already shown): nobody hears of it.
+      if (next.valid_until === snapshot.valid_until && sameFeatures(next.features, snapshot.features)) return;
+      show(next);
+    },
+
+    msUntilChange() {
+      if (snapshot === null) return null;
+      const now = serverNow();
+      const at = nextChangeMs(snapshot, now);
+      return at === null ? null : at - now;
     },
 
     setStatus(next) {
@@ -84,6 +122,11 @@ function keepUnchanged(previous: Features, next: Features): Features {
       return [key, old !== undefined && jsonEqual(old, entry) ? old : entry];
     }),
   );
+}
+
+function sameFeatures(a: Features, b: Features): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => own(b, key) !== undefined && jsonEqual(own(a, key), own(b, key)));
 }
 
 function changedFeatures(previous: Features, next: Features): string[] {
