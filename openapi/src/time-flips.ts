@@ -15,9 +15,12 @@ type Entitlement = components['schemas']['Entitlement'];
  * rest stays as it was, and `valid_until` stays in the past so the caller knows to ask again.
  */
 export function snapshotAt(snapshot: Entitlements, nowMs: number): Entitlements {
+  // The hot path (a Node can() calls this): valid_until is never after a resets_at (the server
+  // counts resets among its instants), so before it nothing has changed.
+  if (snapshot.valid_until === null || nowMs < snapshot.valid_until * 1000) return snapshot;
   let current = snapshot;
   const { upcoming } = snapshot;
-  if (upcoming && snapshot.valid_until !== null && nowMs >= snapshot.valid_until * 1000) {
+  if (upcoming) {
     current = { ...snapshot, computed: snapshot.valid_until, valid_until: upcoming.valid_until, features: upcoming.features };
     if (upcoming.credits !== undefined) current.credits = upcoming.credits;
     // One step ahead only: what follows is the server's to say.

@@ -333,3 +333,49 @@ describe('without local mode', () => {
     await nozle.shutdown();
   });
 });
+
+describe('local mode at a snapshot instant, with no word from the server', () => {
+  const T = 1_800_000_000; // valid_until, Unix seconds
+  const upcomingAtT = (): Parameters<typeof snapshotOf>[3] => ({
+    computed: T - 10,
+    valid_until: T,
+    upcoming: { valid_until: null, features: { export: { ...on('export'), allowed: false, reason: 'no_access' }, exports: { ...metered('exports', 10, 0), resets_at: null } } },
+  });
+  beforeEach(() => {
+    // Only the clock: the sockets run on real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime((T - 10) * 1000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers from the upcoming state from valid_until on, without asking the API', async () => {
+    const bodies = checkApi();
+    const nozle = localNozle();
+    const connection = await realtime.nextConnection();
+    connection.snapshot(cus1(3, upcomingAtT()));
+    connection.ready();
+    expect(await nozle.localReady(2000)).toBe(true);
+    expect((await nozle.can('cus_1', 'export')).allowed).toBe(true);
+    expect((await nozle.can('cus_1', 'exports')).used).toBe(4);
+
+    vi.setSystemTime(T * 1000);
+    expect(await nozle.can('cus_1', 'export')).toMatchObject({ allowed: false, reason: 'no_access', version: 3 });
+    expect((await nozle.can('cus_1', 'exports')).used).toBe(0);
+    expect(bodies).toHaveLength(0);
+  });
+
+  it("flips on the server's clock, which it says with each snapshot", async () => {
+    checkApi();
+    const nozle = localNozle();
+    const connection = await realtime.nextConnection();
+    // The project's clock is 5 s ahead of ours (a test clock, or skew).
+    connection.socket.send(JSON.stringify({ type: 'snapshot', now: Date.now() + 5000, snapshot: cus1(3, upcomingAtT()) }));
+    connection.ready();
+    expect(await nozle.localReady(2000)).toBe(true);
+    vi.setSystemTime(T * 1000 - 5000);
+    expect((await nozle.can('cus_1', 'export')).allowed).toBe(false);
+    expect(nozle.localStats().apiAnswers).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 // Local mode's connection: streams every snapshot of the project over `GET /v1/realtime` with the
 // secret key (docs/realtime.md) into a SnapshotCopy, and reconnects when it drops.
-import { CLOSE, frame, parseServerMessage, type ServerMessage } from '@nozle/openapi';
+import { CLOSE, frame, parseServerMessage, snapshotAt, type ServerMessage } from '@nozle/openapi';
 import type { CanOptions, Check } from '../entitlements.js';
 import { backoffDelay } from '../track/backoff.js';
 import { answerLocally, isFresh } from './answer.js';
@@ -53,6 +53,8 @@ export class SnapshotStream {
   #closing: Promise<void> | undefined;
   readonly #readyWaiters = new Set<(ready: boolean) => void>();
   readonly #stats = { snapshots: 0, updates: 0, connections: 0 };
+  /** How far the project's clock (a test clock, or skew) is ahead of ours, from the server's last snapshot. */
+  #serverAheadMs = 0;
 
   constructor(url: string, secretKey: string, options: ResolvedStreamOptions) {
     this.#url = url;
@@ -68,8 +70,13 @@ export class SnapshotStream {
   answer(customer: string, feature: string, quantity: unknown, credits?: CanOptions['credits']): Check | undefined {
     if (!this.#ready) return undefined;
     if (quantity !== undefined && !(Number.isSafeInteger(quantity) && (quantity as number) >= 0)) return undefined;
-    const snapshot = this.#copy.get(customer);
-    if (!snapshot || !isFresh(snapshot, Date.now())) return undefined;
+    const held = this.#copy.get(customer);
+    if (!held) return undefined;
+    // Flipped lazily at its instants: past valid_until, its upcoming state (the server's push
+    // of the newer version replaces it); past that too, stale, so the API answers.
+    const now = Date.now() + this.#serverAheadMs;
+    const snapshot = snapshotAt(held, now);
+    if (!isFresh(snapshot, now)) return undefined;
     // A requirement the API would refuse (400) is the API's to answer.
     if (credits !== undefined && !validRequirement(credits)) return undefined;
     // A snapshot without balances (from an older server): the API answers.
@@ -180,6 +187,7 @@ export class SnapshotStream {
         // A server from before snapshots carried external_id sends none.
         const snapshot = { ...message.snapshot, external_id: message.snapshot.external_id ?? null };
         this.#stats.snapshots += 1;
+        if (message.now !== undefined) this.#serverAheadMs = message.now - Date.now();
         if (this.#copy.apply(snapshot)) this.#stats.updates += 1;
         this.#seen?.add(snapshot.customer);
         return;
