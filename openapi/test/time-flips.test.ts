@@ -91,6 +91,8 @@ describe('a snapshot message', () => {
     expect(parseServerMessage(JSON.stringify({ type: 'snapshot', now: 1_700_000_000_123, snapshot: snapshot() }))).toMatchObject({ now: 1_700_000_000_123 });
     expect(parseServerMessage(JSON.stringify({ type: 'snapshot', now: 'soon', snapshot: snapshot() }))).not.toHaveProperty('now');
     expect(parseServerMessage(JSON.stringify({ type: 'snapshot', snapshot: snapshot({ valid_until: null }) }))).toBeUndefined();
-    expect(parseServerMessage(JSON.stringify({ type: 'snapshot', snapshot: snapshot({ upcoming: { valid_until: null, features: [] } as never }) }))).toBeUndefined();
+    expect(
+      parseServerMessage(JSON.stringify({ type: 'snapshot', snapshot: snapshot({ upcoming: { valid_until: null, features: [] } as never }) })),
+    ).toBeUndefined();
   });
 });

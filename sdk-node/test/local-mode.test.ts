@@ -339,7 +339,10 @@ describe('local mode at a snapshot instant, with no word from the server', () =>
   const upcomingAtT = (): Parameters<typeof snapshotOf>[3] => ({
     computed: T - 10,
     valid_until: T,
-    upcoming: { valid_until: null, features: { export: { ...on('export'), allowed: false, reason: 'no_access' }, exports: { ...metered('exports', 10, 0), resets_at: null } } },
+    upcoming: {
+      valid_until: null,
+      features: { export: { ...on('export'), allowed: false, reason: 'no_access' }, exports: { ...metered('exports', 10, 0), resets_at: null } },
+    },
   });
   beforeEach(() => {
     // Only the clock: the sockets run on real timers.
