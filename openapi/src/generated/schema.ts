@@ -1424,7 +1424,9 @@ export interface components {
         };
         /**
          * @description What a plan gives for one feature. `boolean`: `enabled` (default true). `metered`:
-         *     `limit` per `reset` period (`null` = unlimited) and whether `overage` is allowed.
+         *     `limit` per `reset` period (`null` = unlimited) and whether `overage` is allowed
+         *     (`reset` absent: `never`). The periods are the customer's, not the plan's: see
+         *     `Entitlement.used`. An add-on plan's limit adds to the group plan's (`Plan.add_on`).
          *     `config`: `value`.
          */
         PlanEntitlement: {
@@ -2061,6 +2063,11 @@ export interface components {
             ends_at?: components["schemas"]["TimestampInput"];
             /** @description For a metered feature; absent or `null` = unlimited. */
             limit?: number | null;
+            /**
+             * @description For a metered feature. Absent: the reset of the plan that gives the feature (`never`
+             *     without one). A grant counts over the customer's usage period like the plan does
+             *     (`Entitlement.used`): raising a limit adds room, it never starts the count again.
+             */
             reset?: components["schemas"]["ResetInterval"];
             overage?: boolean;
             value?: components["schemas"]["JsonValue"];
@@ -2113,13 +2120,37 @@ export interface components {
             /** @enum {string|null} */
             reason: "no_access" | "revoked" | null;
             source: components["schemas"]["EntitlementSource"] | null;
-            /** @description Metered only; `null` = unlimited. */
+            /**
+             * @description Metered only; `null` = unlimited. The deciding source's limit: a manual grant's, or the
+             *     most generous group plan's (or purchase's) with every add-on's limit added to it (an
+             *     unlimited one anywhere makes it unlimited).
+             */
             limit?: number | null;
+            /**
+             * @description Metered only: the usage counted over the customer's current usage period for this
+             *     feature, `[period_start, resets_at)`. The period is the customer's, not a plan's or a
+             *     grant's: it follows the customer's billing cycle in the group of the plan that gives
+             *     the feature (periods of `reset` counted from the subscription's
+             *     `billing_cycle_anchor`; during a trial, from the subscription's start), or, with no
+             *     subscription, from the customer's creation. So a plan change (an upgrade, a
+             *     downgrade, a subscription replacing another of its group inside the period) or a
+             *     grant within the period changes `limit`, never `used`: only the period boundary
+             *     (`resets_at`) starts the count again. A grant that names no `reset` takes the plan's.
+             */
             used?: number;
             remaining?: number | null;
             reset?: components["schemas"]["ResetInterval"];
             overage?: boolean;
+            /**
+             * @description Metered only: where the current usage period began. After a subscription replaced
+             *     another of its group inside a period, the period the replaced one had begun (so it
+             *     can be longer than one `reset`, until the new subscription's next boundary).
+             */
             period_start?: components["schemas"]["Timestamp"];
+            /**
+             * @description Metered only: when `used` starts again from 0, the next boundary of the customer's
+             *     usage period; `null` when `reset` is `never`.
+             */
             resets_at?: components["schemas"]["Timestamp"] | null;
             value?: components["schemas"]["JsonValue"];
         };

@@ -7,6 +7,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (iso: string): Date => new Date(iso);
 const fromNow = (ms: number): Date => new Date(NOW.getTime() + ms);
+/** Where a customer with no subscription counts its usage from. */
+const CUSTOMER_CREATED = at('2025-11-20T09:00:00Z');
 
 const FEATURES: FeatureDefinition[] = [
   { key: 'export', type: 'boolean' },
@@ -27,6 +29,9 @@ function subscription(overrides: Partial<SubscriptionSource> = {}): Subscription
     status: 'active',
     currentPeriodStart: at('2026-03-01T00:00:00Z'),
     currentPeriodEnd: at('2026-04-01T00:00:00Z'),
+    billingCycleAnchor: at('2026-03-01T00:00:00Z'),
+    usageCarry: null,
+    addOn: false,
     trialEnd: null,
     cancelAtPeriodEnd: false,
     pastDueSince: null,
@@ -42,6 +47,7 @@ function purchase(overrides: Partial<PurchaseSource> = {}): PurchaseSource {
     purchasedAt: at('2026-01-10T00:00:00Z'),
     expiresAt: null,
     refundedAt: null,
+    addOn: false,
     terms: PRO_TERMS,
     ...overrides,
   };
@@ -68,6 +74,7 @@ function engineInput(overrides: Partial<EngineInput> = {}): EngineInput {
   return {
     now: NOW,
     pastDueGraceMs: 3 * DAY,
+    customerCreatedAt: CUSTOMER_CREATED,
     features: FEATURES,
     subscriptions: [],
     purchases: [],
@@ -283,17 +290,23 @@ const accessCases: AccessCase[] = [
     expected: { access: true, source: { kind: 'grant', id: 'grant_1' }, limit: 10, reset: 'day', overage: true },
   },
   {
-    name: 'a metered grant without terms is unlimited, never resets and allows no overage',
-    input: { subscriptions: [subscription()], manual: [grant({ feature: 'api_calls' })] },
+    name: 'a metered grant without terms is unlimited, allows no overage and takes the plan’s reset and period',
+    input: { subscriptions: [subscription()], manual: [grant({ feature: 'api_calls', startsAt: at('2026-03-10T00:00:00Z') })] },
     feature: 'api_calls',
     expected: {
       access: true,
       limit: null,
-      reset: 'never',
+      reset: 'month',
       overage: false,
       periodStart: at('2026-03-01T00:00:00Z'),
-      resetsAt: null,
+      resetsAt: at('2026-04-01T00:00:00Z'),
     },
+  },
+  {
+    name: 'a metered grant without terms and without a plan never resets, counting from the customer’s creation',
+    input: { manual: [grant({ feature: 'api_calls', startsAt: at('2026-03-10T00:00:00Z') })] },
+    feature: 'api_calls',
+    expected: { access: true, limit: null, reset: 'never', periodStart: CUSTOMER_CREATED, resetsAt: null },
   },
   {
     name: 'a revoke then a later grant: the grant wins',
@@ -450,6 +463,7 @@ const shapeCases: ShapeCase[] = [
       reset: 'month',
       overage: false,
       periodAnchor: at('2026-03-01T00:00:00Z'),
+      periodCarry: null,
       periodStart: at('2026-03-01T00:00:00Z'),
       resetsAt: at('2026-04-01T00:00:00Z'),
     },
@@ -523,38 +537,102 @@ interface PeriodCase {
 }
 
 const meteredTerms = (reset: FeatureTerms['reset']): FeatureTerms[] => [{ feature: 'api_calls', limit: 100, reset }];
+const BOOLEAN_ONLY: FeatureTerms[] = [{ feature: 'export' }];
 
-// The period math itself is tested in periods.test.ts; these check each source's anchor.
+// The period math itself is tested in periods.test.ts; these check which usage clock a feature
+// follows: the customer's, whichever source sets the limit.
+const CARRY = { at: at('2026-03-10T00:00:00Z'), starts: { month: at('2026-02-20T00:00:00Z'), never: at('2025-12-01T00:00:00Z') } };
 const periodCases: PeriodCase[] = [
   {
     name: 'a subscription’s monthly period anchored Jan 31, seen in March, runs Feb 28 to Mar 31',
-    input: { subscriptions: [subscription({ currentPeriodStart: at('2026-01-31T00:00:00Z') })] },
+    input: { subscriptions: [subscription({ billingCycleAnchor: at('2026-01-31T00:00:00Z'), currentPeriodStart: at('2026-02-28T00:00:00Z') })] },
     periodStart: at('2026-02-28T00:00:00Z'),
     resetsAt: at('2026-03-31T00:00:00Z'),
   },
   {
-    name: 'a purchase’s yearly period is anchored at the purchase',
-    input: { purchases: [purchase({ purchasedAt: at('2024-05-20T08:00:00Z'), terms: meteredTerms('year') })] },
-    periodStart: at('2025-05-20T08:00:00Z'),
-    resetsAt: at('2026-05-20T08:00:00Z'),
+    name: 'periods step from the billing cycle anchor, not from the current period’s start',
+    input: { subscriptions: [subscription({ billingCycleAnchor: at('2025-06-05T00:00:00Z'), currentPeriodStart: at('2026-03-01T00:00:00Z') })] },
+    periodStart: at('2026-03-05T00:00:00Z'),
+    resetsAt: at('2026-04-05T00:00:00Z'),
   },
   {
-    name: 'a purchase’s weekly period steps from the purchase',
-    input: { purchases: [purchase({ purchasedAt: at('2026-02-01T15:00:00Z'), terms: meteredTerms('week') })] },
-    // Mar 15 15:00 is still three hours away, so the week that began Mar 8 is current.
-    periodStart: at('2026-03-08T15:00:00Z'),
-    resetsAt: at('2026-03-15T15:00:00Z'),
+    name: 'during a trial (before the anchor) periods step from the subscription’s start',
+    input: {
+      subscriptions: [
+        subscription({
+          status: 'trialing',
+          currentPeriodStart: at('2026-03-12T00:00:00Z'),
+          trialEnd: at('2026-03-26T00:00:00Z'),
+          billingCycleAnchor: at('2026-03-26T00:00:00Z'),
+        }),
+      ],
+    },
+    periodStart: at('2026-03-12T00:00:00Z'),
+    resetsAt: at('2026-04-12T00:00:00Z'),
   },
   {
-    name: 'a grant’s daily period is anchored at the grant start, however long ago',
-    input: { manual: [grant({ feature: 'api_calls', startsAt: at('1990-06-01T00:30:00Z'), reset: 'day', limit: 5 })] },
-    periodStart: at('2026-03-15T00:30:00Z'),
-    resetsAt: at('2026-03-16T00:30:00Z'),
+    name: 'a subscription that replaced another inside the period continues its count until its own next boundary',
+    input: { subscriptions: [subscription({ billingCycleAnchor: at('2026-03-10T00:00:00Z'), usageCarry: CARRY })] },
+    periodStart: at('2026-02-20T00:00:00Z'),
+    resetsAt: at('2026-04-10T00:00:00Z'),
   },
   {
-    name: 'a period that never resets starts at the source and has no end',
+    name: 'after that boundary the carry is over: the subscription’s own periods',
+    input: { now: at('2026-04-15T00:00:00Z'), subscriptions: [subscription({ billingCycleAnchor: at('2026-03-10T00:00:00Z'), usageCarry: CARRY })] },
+    periodStart: at('2026-04-10T00:00:00Z'),
+    resetsAt: at('2026-05-10T00:00:00Z'),
+  },
+  {
+    name: 'a count that never resets keeps the carried start for good',
+    input: { subscriptions: [subscription({ billingCycleAnchor: at('2026-03-10T00:00:00Z'), usageCarry: CARRY, terms: meteredTerms('never') })] },
+    periodStart: at('2025-12-01T00:00:00Z'),
+    resetsAt: null,
+  },
+  {
+    name: 'a grant follows the plan’s period, not its own start',
+    input: { subscriptions: [subscription()], manual: [grant({ feature: 'api_calls', startsAt: at('2026-03-14T00:00:00Z'), limit: 5000 })] },
+    periodStart: at('2026-03-01T00:00:00Z'),
+    resetsAt: at('2026-04-01T00:00:00Z'),
+  },
+  {
+    name: 'a grant’s own reset steps from the plan’s anchor',
+    input: { subscriptions: [subscription()], manual: [grant({ feature: 'api_calls', startsAt: at('1990-06-01T00:30:00Z'), reset: 'day', limit: 5 })] },
+    periodStart: at('2026-03-15T00:00:00Z'),
+    resetsAt: at('2026-03-16T00:00:00Z'),
+  },
+  {
+    name: 'a grant of a feature no plan gives follows the customer’s billing cycle',
+    input: { subscriptions: [subscription({ terms: BOOLEAN_ONLY })], manual: [grant({ feature: 'api_calls', reset: 'week', limit: 5 })] },
+    periodStart: at('2026-03-15T00:00:00Z'),
+    resetsAt: at('2026-03-22T00:00:00Z'),
+  },
+  {
+    name: 'a feature given by an add-on follows the group plan’s cycle',
+    input: {
+      subscriptions: [
+        subscription({ id: 'sub_addon', addOn: true, billingCycleAnchor: at('2026-03-07T00:00:00Z'), terms: meteredTerms('month') }),
+        subscription({ billingCycleAnchor: at('2026-02-03T00:00:00Z'), terms: BOOLEAN_ONLY }),
+      ],
+    },
+    periodStart: at('2026-03-03T00:00:00Z'),
+    resetsAt: at('2026-04-03T00:00:00Z'),
+  },
+  {
+    name: 'without a subscription, a purchase’s periods step from the customer’s creation',
+    input: { purchases: [purchase({ purchasedAt: at('2026-03-02T08:00:00Z'), terms: meteredTerms('month') })] },
+    periodStart: at('2026-02-20T09:00:00Z'),
+    resetsAt: at('2026-03-20T09:00:00Z'),
+  },
+  {
+    name: 'with a subscription, a purchase follows its cycle',
+    input: { subscriptions: [subscription({ terms: BOOLEAN_ONLY })], purchases: [purchase({ terms: meteredTerms('year') })] },
+    periodStart: at('2026-03-01T00:00:00Z'),
+    resetsAt: at('2027-03-01T00:00:00Z'),
+  },
+  {
+    name: 'a period that never resets starts at the clock’s anchor and has no end',
     input: { purchases: [purchase({ terms: meteredTerms('never') })] },
-    periodStart: at('2026-01-10T00:00:00Z'),
+    periodStart: CUSTOMER_CREATED,
     resetsAt: null,
   },
 ];
@@ -570,8 +648,6 @@ interface ValidUntilCase {
   input: Partial<EngineInput>;
   validUntil: Date | null;
 }
-
-const BOOLEAN_ONLY: FeatureTerms[] = [{ feature: 'export' }];
 
 const validUntilCases: ValidUntilCase[] = [
   { name: 'nothing scheduled gives null', input: {}, validUntil: null },
@@ -600,7 +676,7 @@ const validUntilCases: ValidUntilCase[] = [
   {
     name: 'a metered reset counts as a change',
     input: { manual: [grant({ feature: 'api_calls', reset: 'day', startsAt: at('2026-03-01T06:00:00Z') })] },
-    validUntil: at('2026-03-16T06:00:00Z'),
+    validUntil: at('2026-03-16T09:00:00Z'),
   },
   {
     name: 'a metered reset earlier than any window change wins',
@@ -608,7 +684,7 @@ const validUntilCases: ValidUntilCase[] = [
       subscriptions: [subscription({ cancelAtPeriodEnd: true, currentPeriodEnd: at('2026-05-01T00:00:00Z'), terms: BOOLEAN_ONLY })],
       purchases: [purchase({ purchasedAt: at('2026-03-10T00:00:00Z'), terms: meteredTerms('week') })],
     },
-    validUntil: at('2026-03-17T00:00:00Z'),
+    validUntil: at('2026-03-22T00:00:00Z'),
   },
   {
     name: 'a purchase starting in the future is a change',
@@ -674,5 +750,97 @@ describe('mergeJson', () => {
     const merged = mergeJson(JSON.parse('{"__proto__": {"polluted": 1}}') as JsonValue, { a: 1 });
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
     expect(Object.keys(merged as object)).toEqual(['__proto__', 'a']);
+  });
+});
+
+interface StackCase {
+  name: string;
+  input: Partial<EngineInput>;
+  feature: string;
+  expected: Partial<FeatureEntitlement>;
+}
+
+const addOn = (id: string, terms: FeatureTerms[], overrides: Partial<SubscriptionSource> = {}) =>
+  subscription({ id, planKey: `addon_${id}`, addOn: true, terms, ...overrides });
+const calls = (limit: number | null, more: Partial<FeatureTerms> = {}): FeatureTerms[] => [{ feature: 'api_calls', limit, reset: 'month', ...more }];
+
+const stackCases: StackCase[] = [
+  {
+    name: 'an add-on’s limit adds to the group plan’s, which stays the source',
+    input: { subscriptions: [subscription(), addOn('a', calls(500))] },
+    feature: 'api_calls',
+    expected: { limit: 1500, source: SUB_1 },
+  },
+  {
+    name: 'several add-ons all add',
+    input: { subscriptions: [addOn('a', calls(500)), subscription(), addOn('b', calls(250))] },
+    feature: 'api_calls',
+    expected: { limit: 1750, source: SUB_1 },
+  },
+  {
+    name: 'an unlimited group plan stays unlimited',
+    input: { subscriptions: [subscription({ terms: calls(null) }), addOn('a', calls(500))] },
+    feature: 'api_calls',
+    expected: { limit: null },
+  },
+  {
+    name: 'an unlimited add-on makes it unlimited',
+    input: { subscriptions: [subscription(), addOn('a', calls(null))] },
+    feature: 'api_calls',
+    expected: { limit: null },
+  },
+  {
+    name: 'add-ons alone add up, the most generous one reported',
+    input: { subscriptions: [addOn('a', calls(300)), addOn('b', calls(500))] },
+    feature: 'api_calls',
+    expected: { limit: 800, source: { kind: 'subscription', id: 'b', plan: 'addon_b' } },
+  },
+  {
+    name: 'group plans still compete (the most generous), and add-ons add to the winner',
+    input: { subscriptions: [subscription(), subscription({ id: 'sub_2', planKey: 'team', terms: calls(2000) }), addOn('a', calls(500))] },
+    feature: 'api_calls',
+    expected: { limit: 2500, source: { kind: 'subscription', id: 'sub_2', plan: 'team' } },
+  },
+  {
+    name: 'a purchased add-on stacks too',
+    input: { subscriptions: [subscription()], purchases: [purchase({ addOn: true, terms: calls(200) })] },
+    feature: 'api_calls',
+    expected: { limit: 1200, source: SUB_1 },
+  },
+  {
+    name: 'reset and overage are the group plan’s',
+    input: { subscriptions: [subscription(), addOn('a', calls(500, { reset: 'day', overage: true }))] },
+    feature: 'api_calls',
+    expected: { limit: 1500, reset: 'month', overage: false },
+  },
+  {
+    name: 'an add-on that is not giving (canceled) adds nothing',
+    input: { subscriptions: [subscription(), addOn('a', calls(500), { status: 'canceled' })] },
+    feature: 'api_calls',
+    expected: { limit: 1000 },
+  },
+  {
+    name: 'a manual grant still replaces the stacked limit',
+    input: { subscriptions: [subscription(), addOn('a', calls(500))], manual: [grant({ feature: 'api_calls', limit: 10 })] },
+    feature: 'api_calls',
+    expected: { limit: 10, source: { kind: 'grant', id: 'grant_1' } },
+  },
+  {
+    name: 'booleans OR: an add-on alone gives the feature',
+    input: { subscriptions: [subscription({ terms: calls(5) }), addOn('a', BOOLEAN_ONLY)] },
+    feature: 'export',
+    expected: { access: true, source: { kind: 'subscription', id: 'a', plan: 'addon_a' } },
+  },
+  {
+    name: 'configs merge as for any two plans (numbers take the larger)',
+    input: { subscriptions: [subscription(), addOn('a', [{ feature: 'settings', value: { seats: 10, sso: true } }])] },
+    feature: 'settings',
+    expected: { value: { seats: 10, sso: true } },
+  },
+];
+
+describe('computeEntitlements: add-ons stack', () => {
+  it.each(stackCases)('$name', ({ input, feature, expected }) => {
+    expect(computeEntitlements(engineInput(input)).features[feature]).toMatchObject(expected);
   });
 });

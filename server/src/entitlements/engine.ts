@@ -1,6 +1,11 @@
 // The entitlement engine: turns a customer's subscriptions, purchases and manual grants or
 // revokes into what each feature gives at one instant. Pure: no I/O, no clock; `now` is input.
-import { usagePeriod } from '../time/periods.js';
+//
+// Usage periods are the customer's, not a source's: a metered feature counts over the periods of
+// the customer's billing cycle in the group of the plan that gives it (a usage clock), whichever
+// plan, add-on, purchase or grant sets its limit. So a plan change or a grant within a period
+// changes the limit and never `used`; only the period boundary resets the count.
+import { carriedUsagePeriod, type UsageCarry } from '../time/periods.js';
 import type {
   EngineInput,
   EngineResult,
@@ -15,19 +20,24 @@ import type {
   SubscriptionSource,
 } from './types.js';
 
-/**
- * The reset of metered terms that name none (plan or grant): the count never starts again.
- * Chosen over inheriting the plan's reset so a grant reads the same with or without a plan.
- */
+/** The reset of metered terms that name none (a plan's, or a grant's with no plan to take it from): the count never starts again. */
 const DEFAULT_RESET: ResetInterval = 'never';
+
+/** Where a customer's usage periods for a feature step from, and the period a replaced subscription carried over. */
+interface UsageClock {
+  anchor: Date;
+  carry: UsageCarry | null;
+}
 
 /** What one giving source offers for one feature, with what the combining rules need. */
 interface Offer {
   source: SourceRef;
-  /** When the source began: the metered anchor, and "most recent wins" for config values. */
+  /** When the source began: "most recent wins" for config values. */
   startedAt: Date;
   /** Position in input order (subscriptions, then purchases): the last tie-break. */
   order: number;
+  /** From an add-on plan: its metered limit adds to the group plan's. */
+  addOn: boolean;
   terms: FeatureTerms;
 }
 
@@ -35,11 +45,12 @@ export function computeEntitlements(input: EngineInput): EngineResult {
   const { now } = input;
   const offers = paidOffersByFeature(input);
   const manual = groupBy(input.manual, (entry) => entry.feature);
+  const giving = input.subscriptions.filter((sub) => subscriptionGives(sub, now, input.pastDueGraceMs));
 
   // Object.fromEntries rather than assignment, so a feature key like "__proto__" stays data.
   const entries = input.features.map((def): [string, FeatureEntitlement] => [
     def.key,
-    entitlementFor(def, offers.get(def.key) ?? [], manual.get(def.key) ?? [], now),
+    entitlementFor(def, offers.get(def.key) ?? [], manual.get(def.key) ?? [], now, () => usageClockFor(def.key, giving, input)),
   ]);
   const features: Record<string, FeatureEntitlement> = Object.fromEntries(entries);
 
@@ -47,13 +58,33 @@ export function computeEntitlements(input: EngineInput): EngineResult {
   return { features, validUntil: earliestAfter(now, [...scheduledChanges(input), ...resets]) };
 }
 
-function entitlementFor(def: FeatureDefinition, offers: Offer[], manual: ManualEntry[], now: Date): FeatureEntitlement {
+function entitlementFor(def: FeatureDefinition, offers: Offer[], manual: ManualEntry[], now: Date, clock: () => UsageClock): FeatureEntitlement {
   const deciding = latestActiveEntry(manual, now);
   // A manual entry replaces paid access outright rather than combining with it: support
   // can both take a feature from a paying customer and hand out less than the plan does.
   if (deciding?.kind === 'revoke') return denied(def, 'revoked', manualRef(deciding));
-  if (deciding?.kind === 'grant') return fromGrant(def, deciding, offers, now);
-  return fromPaid(def, offers, now);
+  if (deciding?.kind === 'grant') return fromGrant(def, deciding, offers, now, clock);
+  return fromPaid(def, offers, now, clock);
+}
+
+// ---------------------------------------------------------------------------------------
+// The usage clock.
+
+/**
+ * The feature's usage clock: the billing cycle of the subscription that gives the feature,
+ * a group plan's before an add-on's; without one, the cycle of the customer's other
+ * subscriptions (a group plan's first); without any subscription, the customer's creation.
+ */
+function usageClockFor(feature: string, giving: SubscriptionSource[], input: EngineInput): UsageClock {
+  const offersIt = (sub: SubscriptionSource) => sub.terms.some((term) => term.feature === feature && term.enabled !== false);
+  const rank = (sub: SubscriptionSource) => (sub.addOn ? 2 : 0) + (offersIt(sub) ? 0 : 1);
+  let best: SubscriptionSource | undefined;
+  for (const sub of giving) if (best === undefined || rank(sub) < rank(best)) best = sub;
+  if (best === undefined) return { anchor: input.customerCreatedAt, carry: null };
+  // Periods step from the billing cycle anchor; before it (a trial, its own first period) from
+  // the subscription's current period start.
+  const anchor = isAtOrBefore(best.billingCycleAnchor, input.now) ? best.billingCycleAnchor : best.currentPeriodStart;
+  return { anchor, carry: best.usageCarry };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -96,20 +127,20 @@ function purchaseGives(purchase: PurchaseSource, now: Date): boolean {
 function paidOffersByFeature(input: EngineInput): Map<string, Offer[]> {
   const { now } = input;
   const offers: Offer[] = [];
-  const add = (source: SourceRef, startedAt: Date, terms: FeatureTerms[]): void => {
+  const add = (source: SourceRef, startedAt: Date, addOn: boolean, terms: FeatureTerms[]): void => {
     // `enabled: false` is a plan saying "not this feature", whatever the feature's type.
     for (const term of terms) {
-      if (term.enabled !== false) offers.push({ source, startedAt, order: offers.length, terms: term });
+      if (term.enabled !== false) offers.push({ source, startedAt, order: offers.length, addOn, terms: term });
     }
   };
   for (const sub of input.subscriptions) {
     if (subscriptionGives(sub, now, input.pastDueGraceMs)) {
-      add({ kind: 'subscription', id: sub.id, plan: sub.planKey }, sub.currentPeriodStart, sub.terms);
+      add({ kind: 'subscription', id: sub.id, plan: sub.planKey }, sub.currentPeriodStart, sub.addOn, sub.terms);
     }
   }
   for (const purchase of input.purchases) {
     if (purchaseGives(purchase, now)) {
-      add({ kind: 'purchase', id: purchase.id, plan: purchase.planKey }, purchase.purchasedAt, purchase.terms);
+      add({ kind: 'purchase', id: purchase.id, plan: purchase.planKey }, purchase.purchasedAt, purchase.addOn, purchase.terms);
     }
   }
   return groupBy(offers, (offer) => offer.terms.feature);
@@ -137,15 +168,17 @@ function madeAfter(a: ManualEntry, b: ManualEntry): boolean {
 // `reason: 'revoked'` tells the two apart.
 const manualRef = (entry: ManualEntry): SourceRef => ({ kind: 'grant', id: entry.id });
 
-function fromGrant(def: FeatureDefinition, grant: ManualEntry, paid: Offer[], now: Date): FeatureEntitlement {
+function fromGrant(def: FeatureDefinition, grant: ManualEntry, paid: Offer[], now: Date, clock: () => UsageClock): FeatureEntitlement {
   const source = manualRef(grant);
   switch (def.type) {
     case 'boolean':
       return allowed(def, source);
     case 'metered': {
-      // Absent limit means unlimited and absent overage means none, as for plan terms.
-      const terms: FeatureTerms = { feature: grant.feature, limit: grant.limit, reset: grant.reset, overage: grant.overage };
-      return metered(def, { source, startedAt: grant.startsAt, order: -1, terms }, now);
+      // Absent limit means unlimited and absent overage means none, as for plan terms. A grant
+      // counts over the customer's usage period, so it adds room and never resets the count;
+      // one that names no reset takes the plan's.
+      const reset = grant.reset ?? stackedMetered(paid)?.terms.reset;
+      return metered(def, source, { feature: grant.feature, limit: grant.limit, reset, overage: grant.overage }, clock(), now);
     }
     case 'config': {
       // A grant that names no value keeps what the plans give (e.g. "switch it on for them").
@@ -158,14 +191,17 @@ function fromGrant(def: FeatureDefinition, grant: ManualEntry, paid: Offer[], no
 // ---------------------------------------------------------------------------------------
 // Combining paid offers (several plans can cover the same feature).
 
-function fromPaid(def: FeatureDefinition, offers: Offer[], now: Date): FeatureEntitlement {
+function fromPaid(def: FeatureDefinition, offers: Offer[], now: Date, clock: () => UsageClock): FeatureEntitlement {
   const first = offers[0];
   if (first === undefined) return denied(def, 'no_access', null);
   switch (def.type) {
     case 'boolean':
+      // Any source giving it gives it (add-ons included): booleans OR.
       return allowed(def, first.source);
-    case 'metered':
-      return metered(def, mostGenerous(first, offers), now);
+    case 'metered': {
+      const stacked = stackedMetered(offers) ?? { source: first.source, terms: first.terms };
+      return metered(def, stacked.source, stacked.terms, clock(), now);
+    }
     case 'config': {
       const merged = mergedConfig(offers) ?? { source: first.source, value: undefined };
       return config(def, merged.source, merged.value);
@@ -175,6 +211,27 @@ function fromPaid(def: FeatureDefinition, offers: Offer[], now: Date): FeatureEn
 
 /** Absent and null both mean unlimited. */
 const limitOf = (terms: FeatureTerms): number | null => terms.limit ?? null;
+
+/**
+ * The metered terms of several paid offers: the most generous of the group plans' (or, with
+ * none, of the add-ons'), with every add-on's limit added to it; unlimited anywhere stays
+ * unlimited. Reset, overage and the reported source are the deciding offer's. Undefined
+ * when there are no offers.
+ */
+function stackedMetered(offers: Offer[]): { source: SourceRef; terms: FeatureTerms } | undefined {
+  const plans = offers.filter((offer) => !offer.addOn);
+  const pool = plans.length > 0 ? plans : offers;
+  const first = pool[0];
+  if (first === undefined) return undefined;
+  const deciding = mostGenerous(first, pool);
+  const stacked = offers.filter((offer) => offer.addOn && offer !== deciding);
+  let limit = limitOf(deciding.terms);
+  for (const addOn of stacked) {
+    const more = limitOf(addOn.terms);
+    limit = limit === null || more === null ? null : limit + more;
+  }
+  return { source: deciding.source, terms: { ...deciding.terms, limit } };
+}
 
 /**
  * The metered offer with the largest limit (unlimited beats any number); on equal limits
@@ -247,15 +304,16 @@ function allowed(def: FeatureDefinition, source: SourceRef): FeatureEntitlement 
   return { feature: def.key, type: def.type, access: true, reason: null, source };
 }
 
-function metered(def: FeatureDefinition, offer: Offer, now: Date): FeatureEntitlement {
-  const reset = offer.terms.reset ?? DEFAULT_RESET;
-  const { periodStart, resetsAt } = usagePeriod(offer.startedAt, reset, now);
+function metered(def: FeatureDefinition, source: SourceRef, terms: FeatureTerms, clock: UsageClock, now: Date): FeatureEntitlement {
+  const reset = terms.reset ?? DEFAULT_RESET;
+  const { periodStart, resetsAt } = carriedUsagePeriod(clock.anchor, reset, now, clock.carry);
   return {
-    ...allowed(def, offer.source),
-    limit: limitOf(offer.terms),
+    ...allowed(def, source),
+    limit: limitOf(terms),
     reset,
-    overage: offer.terms.overage ?? false,
-    periodAnchor: offer.startedAt,
+    overage: terms.overage ?? false,
+    periodAnchor: new Date(clock.anchor.getTime()),
+    periodCarry: clock.carry,
     periodStart,
     resetsAt,
   };

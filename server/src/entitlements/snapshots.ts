@@ -18,8 +18,8 @@ interface CreditBalances {
 
 /** What a snapshot reads from the slices above the entitlements (the port they implement). */
 export interface SnapshotInputs {
-  /** `used`, per metered feature of `result`, in its current period (usage). */
-  used(db: Queryable, projectId: string, customerId: string, result: EngineResult): Promise<UsedByFeature>;
+  /** `used`, per metered feature of `result`, in its current period (usage); the customer is locked. */
+  used(db: Queryable, projectId: string, customerId: string, result: EngineResult, now: Date): Promise<UsedByFeature>;
   /** The customer's credit balances at `now` (billing). */
   credits(db: Queryable, customerId: string, now: Date): Promise<CreditBalances>;
 }
@@ -57,7 +57,7 @@ export class Snapshots {
 
   /** Stores `result` (with the usage counted so far) as the customer's next version. The customer must be locked. */
   async store(db: Queryable, projectId: string, customerId: string, now: Date, result: EngineResult): Promise<StoredSnapshot> {
-    const used = await this.#inputs.used(db, projectId, customerId, result);
+    const used = await this.#inputs.used(db, projectId, customerId, result, now);
     // A balance changes when a grant expires, so the snapshot is valid until the next expiry at most.
     const { balances, nextExpiry } = await this.#inputs.credits(db, customerId, now);
     const computed = result;

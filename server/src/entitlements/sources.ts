@@ -2,7 +2,8 @@
 import type { Queryable } from '../db/database.js';
 import { featureDefinitions } from '../catalog/features-store.js';
 import type { PlanInterval } from '../catalog/plans-store.js';
-import { usagePeriod } from '../time/periods.js';
+import { wholeSecond } from '../clock.js';
+import { readUsageCarry, usagePeriod, type StoredUsageCarry } from '../time/periods.js';
 import type { EngineInput, FeatureTerms, JsonValue, ManualEntry, PurchaseSource, ResetInterval, SubscriptionSource, SubscriptionStatus } from './types.js';
 
 interface SubscriptionSourceRow {
@@ -15,6 +16,9 @@ interface SubscriptionSourceRow {
   trial_end: Date | null;
   cancel_at_period_end: boolean;
   past_due_since: Date | null;
+  billing_cycle_anchor: Date;
+  usage_carry: StoredUsageCarry | null;
+  add_on: boolean;
   entitlements: FeatureTerms[];
 }
 
@@ -24,6 +28,7 @@ interface PurchaseSourceRow {
   purchased_at: Date;
   expires_at: Date | null;
   refunded_at: Date | null;
+  add_on: boolean;
   entitlements: FeatureTerms[];
 }
 
@@ -44,9 +49,10 @@ interface GrantSourceRow {
 export async function loadEngineInput(db: Queryable, projectId: string, customerId: string, now: Date, pastDueGraceMs: number): Promise<EngineInput> {
   // One after another: inside a transaction they share one connection anyway.
   const features = await featureDefinitions(db, projectId);
+  const customer = await db.query<{ created_at: Date }>('select created_at from customers where project_id = $1 and id = $2', [projectId, customerId]);
   const subscriptions = await db.query<SubscriptionSourceRow>(
     `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
-       s.cancel_at_period_end, s.past_due_since, v.entitlements
+       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, v.entitlements
      from subscriptions s join plans p on p.id = s.plan_id
      join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
      where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
@@ -54,7 +60,7 @@ export async function loadEngineInput(db: Queryable, projectId: string, customer
     [projectId, customerId],
   );
   const purchases = await db.query<PurchaseSourceRow>(
-    `select u.id, p.key as plan_key, u.purchased_at, u.expires_at, u.refunded_at, v.entitlements
+    `select u.id, p.key as plan_key, u.purchased_at, u.expires_at, u.refunded_at, p.add_on, v.entitlements
      from purchases u join plans p on p.id = u.plan_id
      join plan_versions v on v.plan_id = u.plan_id and v.version = u.plan_version
      where u.project_id = $1 and u.customer_id = $2
@@ -69,6 +75,8 @@ export async function loadEngineInput(db: Queryable, projectId: string, customer
   return {
     now,
     pastDueGraceMs,
+    // Whole seconds, like every anchor: usage counters key on the periods counted from it.
+    customerCreatedAt: wholeSecond(customer.rows[0]?.created_at ?? now),
     features,
     subscriptions: subscriptions.rows.map((row) => toSubscriptionSource(row, now)),
     purchases: purchases.rows.map(toPurchaseSource),
@@ -85,6 +93,9 @@ function toSubscriptionSource(row: SubscriptionSourceRow, now: Date): Subscripti
     trialEnd: row.trial_end,
     cancelAtPeriodEnd: row.cancel_at_period_end,
     pastDueSince: row.past_due_since,
+    billingCycleAnchor: row.billing_cycle_anchor,
+    usageCarry: readUsageCarry(row.usage_carry),
+    addOn: row.add_on,
     terms: row.entitlements,
   };
 }
@@ -111,6 +122,7 @@ const toPurchaseSource = (row: PurchaseSourceRow): PurchaseSource => ({
   purchasedAt: row.purchased_at,
   expiresAt: row.expires_at,
   refundedAt: row.refunded_at,
+  addOn: row.add_on,
   terms: row.entitlements,
 });
 

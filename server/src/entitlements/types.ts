@@ -1,5 +1,6 @@
 // The shapes the entitlement engine reads and writes. Pure data: no I/O, no classes.
 import type { FeatureDefinition, FeatureTerms, FeatureType, JsonValue, ResetInterval } from '../catalog/types.js';
+import type { UsageCarry } from '../time/periods.js';
 
 // The catalog's definitions, which the engine reads (kept importable from here for the slices above).
 export type { FeatureDefinition, FeatureTerms, FeatureType, JsonValue, ResetInterval };
@@ -10,9 +11,15 @@ export interface SubscriptionSource {
   id: string;
   planKey: string;
   status: SubscriptionStatus;
-  /** Start of the current billing period; metered resets are anchored here. */
+  /** Start of the current billing period. */
   currentPeriodStart: Date;
   currentPeriodEnd: Date | null;
+  /** Where its billing periods are counted from: usage periods step from it (a trial's end, or the start). */
+  billingCycleAnchor: Date;
+  /** Where each reset's usage period started, when it replaced another subscription of its group inside a period. */
+  usageCarry: UsageCarry | null;
+  /** An add-on's metered limits add to the group plan's instead of competing with them. */
+  addOn: boolean;
   trialEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   /** When the subscription became past_due (for the grace period). */
@@ -27,6 +34,8 @@ export interface PurchaseSource {
   /** `null`: lifetime. */
   expiresAt: Date | null;
   refundedAt: Date | null;
+  /** A purchase of an add-on plan stacks like an add-on subscription. */
+  addOn: boolean;
   terms: FeatureTerms[];
 }
 
@@ -53,6 +62,8 @@ export interface EngineInput {
   now: Date;
   /** How long a past_due subscription keeps access. */
   pastDueGraceMs: number;
+  /** When the customer was created: a customer with no subscription counts usage from it. */
+  customerCreatedAt: Date;
   features: FeatureDefinition[];
   subscriptions: SubscriptionSource[];
   purchases: PurchaseSource[];
@@ -75,8 +86,13 @@ export interface FeatureEntitlement {
   limit?: number | null;
   reset?: ResetInterval;
   overage?: boolean;
-  /** metered: where its usage periods are counted from (usage events find their period by it). */
+  /**
+   * metered: the customer's usage clock for the feature, which usage events find their period
+   * by (usage/periods.ts): periods step from `periodAnchor`, and `periodCarry` carries the period
+   * a replaced subscription had started (time/periods.ts, carriedUsagePeriod).
+   */
   periodAnchor?: Date;
+  periodCarry?: UsageCarry | null;
   /** metered: start and end of the current usage period (end null for `never`). */
   periodStart?: Date;
   resetsAt?: Date | null;

@@ -8,7 +8,7 @@ import type { EngineResult } from '../entitlements/types.js';
 import type { ApiError } from '../http/errors.js';
 import { isStorableText } from '../http/storable.js';
 import { contribution, fold, matchesFilters, type CounterDelta, type Properties } from './aggregate.js';
-import { periodsFor } from './periods.js';
+import { counterKey, periodsFor } from './periods.js';
 import { addToRollup, type RollupDelta } from './rollup.js';
 import { readMeterValue, type ValueProblem } from './values.js';
 
@@ -167,7 +167,7 @@ export function usageDeltas(
     if (!part) continue;
     if (part.kind === 'add') addToRollup(daily, event.customerId, meter.id, event.at, event.properties, part.amount);
     for (const period of periodsFor(results.get(event.customerId), featuresOf(meter), event.at)) {
-      const key = [event.customerId, meter.id, period.start.toISOString(), period.end.toISOString()].join('|');
+      const key = counterKey(event.customerId, meter.id, period);
       let delta = deltas.get(key);
       if (!delta) {
         delta = { customerId: event.customerId, meterId: meter.id, start: period.start, end: period.end, value: null, latestAt: null, uniques: new Set() };

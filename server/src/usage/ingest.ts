@@ -22,8 +22,10 @@ import {
   type RefusedValue,
   type ValidEvent,
 } from './batch-rules.js';
+import { countMissingFeaturePeriods } from './counter-backfill.js';
 import { writeCounters, writeRollup } from './counters-store.js';
 import { insertFresh, knownIds } from './events-store.js';
+import { counterKey } from './periods.js';
 
 /**
  * Which of these events fall in a billing period already invoiced for their customer (their
@@ -158,8 +160,11 @@ async function count(work: Work, deps: IngestDeps, projectId: string, events: Va
   ) {
     throw new TransactionConflict('A billing period this batch writes into was invoiced meanwhile.');
   }
+  // A feature period with no counter yet is counted from the events (this batch's among them), so its delta is left out.
+  const counted = await countMissingFeaturePeriods(db, projectId, matched, results, featuresOf, now);
   const deltas = usageDeltas(matched, results, featuresOf);
-  await writeCounters(db, projectId, deltas.counters, now);
+  const toAdd = deltas.counters.filter((d) => !counted.has(counterKey(d.customerId, d.meterId, d)));
+  await writeCounters(db, projectId, toAdd, now);
   await writeRollup(db, projectId, deltas.daily);
   const stored: StoredSnapshot[] = [];
   for (const customerId of tied) stored.push(await snapshots.store(db, projectId, customerId, now, results.get(customerId)!));

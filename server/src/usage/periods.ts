@@ -1,6 +1,7 @@
 // Which counters an event adds to: its calendar month (UTC), and the current usage period of
-// every metered feature tied to the meter, each found from the feature's own anchor and reset.
-import { calendarMonth, usagePeriod } from '../time/periods.js';
+// every metered feature tied to the meter, each found from the feature's usage clock (its anchor,
+// the period a replaced subscription carried over) and reset.
+import { calendarMonth, carriedUsagePeriod } from '../time/periods.js';
 import type { EngineResult } from '../entitlements/types.js';
 
 /** A period that never ends is stored with this end, so it can be part of a key. */
@@ -15,7 +16,7 @@ export interface CounterPeriod {
 export function featurePeriod(result: EngineResult, feature: string, at: Date): CounterPeriod | undefined {
   const entitlement = result.features[feature];
   if (!entitlement?.access || entitlement.type !== 'metered' || !entitlement.periodAnchor || !entitlement.reset) return undefined;
-  const period = usagePeriod(entitlement.periodAnchor, entitlement.reset, at);
+  const period = carriedUsagePeriod(entitlement.periodAnchor, entitlement.reset, at, entitlement.periodCarry ?? null);
   return { start: period.periodStart, end: period.resetsAt ?? NEVER_ENDS };
 }
 
@@ -30,3 +31,7 @@ export function periodsFor(result: EngineResult | undefined, featuresOfMeter: st
   }
   return periods;
 }
+
+/** One counter's key: its customer, meter and period. */
+export const counterKey = (customerId: string, meterId: string, period: CounterPeriod): string =>
+  [customerId, meterId, period.start.toISOString(), period.end.toISOString()].join('|');
