@@ -89,8 +89,8 @@ async function untilNextDue({ clock, payments }: SchedulerDeps): Promise<number>
 /**
  * One pass over what is due now: the sandbox's renewals and retries, then the due customers,
  * each worker taking the next unclaimed one until none is left; then the invoices of the
- * projects touched (a trial that converted gets its first invoice now, not at the billing job's
- * next minute). Answers how many steps and customers were run here.
+ * projects whose subscriptions a step changed (a trial that converted gets its first invoice
+ * now, not at the billing job's next minute). Answers how many steps and customers were run here.
  */
 export async function runDuePass(deps: SchedulerDeps): Promise<number> {
   const { payments } = deps;
@@ -99,7 +99,7 @@ export async function runDuePass(deps: SchedulerDeps): Promise<number> {
     let done = 0;
     if (payments.sandbox) while (await runOneSandboxStep(payments, undefined, true)) done += 1;
     for (let due = await runOneDueCustomer(payments.deps); due; due = await runOneDueCustomer(payments.deps)) {
-      projects.add(due.projectId);
+      if (due.subscriptionsChanged) projects.add(due.projectId);
       done += 1;
     }
     return done;

@@ -12,16 +12,23 @@ import { claimDueCustomer, stillDue, type DueCustomer } from '../entitlements/du
 import { transition } from './subscription-lifecycle.js';
 import { endedTrials, updateSubscriptionRow } from './subscriptions-store.js';
 
-/** One step of a due customer's processing: changes its sources in `work` (the snapshot is recomputed after every step). */
-export type CustomerStep = (work: Work, projectId: string, customerId: string, now: Date) => Promise<void>;
+/**
+ * One step of a due customer's processing: changes its sources in `work` (the snapshot is
+ * recomputed after the steps). Answers true when it changed a subscription (its invoices are
+ * then built at once, not at the billing job's next minute).
+ */
+export type CustomerStep = (work: Work, projectId: string, customerId: string, now: Date) => Promise<boolean | void>;
 
 /** A self-billed trial that reached its end converts to active (or ends, when canceling), as the lifecycle decides. */
 export const convertEndedTrials: CustomerStep = async (work, projectId, customerId, now) => {
+  let changed = false;
   for (const row of await endedTrials(work.db, projectId, customerId, now)) {
     const decision = transition(row, { type: 'trial_ended', interval: row.interval }, now);
     if (!decision.ok) continue; // rechecked under the lock: nothing is due any more
     await updateSubscriptionRow(work.db, projectId, row.id, { planId: row.plan_id, planVersion: row.plan_version, lifecycle: decision.state }, now);
+    changed = true;
   }
+  return changed;
 };
 
 /**
@@ -40,12 +47,17 @@ export interface DueWorkDeps {
   entitlements: Pick<EntitlementCache, 'published'>;
 }
 
+/** A customer whose due work ran, and whether a step changed one of its subscriptions. */
+export interface DueCustomerRun extends DueCustomer {
+  subscriptionsChanged: boolean;
+}
+
 /**
  * Claims one due customer (of `projectId`, or of any project), runs its steps and recomputes its
  * snapshot in one transaction, then pushes it. Answers the customer, or undefined when none is
  * due and unclaimed.
  */
-export async function runOneDueCustomer(deps: DueWorkDeps, projectId?: string): Promise<DueCustomer | undefined> {
+export async function runOneDueCustomer(deps: DueWorkDeps, projectId?: string): Promise<DueCustomerRun | undefined> {
   const committed: Array<() => Promise<void>> = [];
   const { claimed, stored } = await retryTransaction(() => {
     committed.length = 0;
@@ -54,10 +66,11 @@ export async function runOneDueCustomer(deps: DueWorkDeps, projectId?: string): 
       if (!claimed) return { claimed: undefined, stored: undefined };
       const now = clockFor(deps.clock, claimed.projectId).now();
       // Another worker may have done it between our read and our lock.
-      if (!(await stillDue(tx, claimed.customerId, now))) return { claimed, stored: undefined };
+      if (!(await stillDue(tx, claimed.customerId, now))) return { claimed: { ...claimed, subscriptionsChanged: false }, stored: undefined };
       const work: Work = { db: tx, now, afterCommit: (fn) => void committed.push(fn) };
-      for (const step of DUE_CUSTOMER_STEPS) await step(work, claimed.projectId, claimed.customerId, now);
-      return { claimed, stored: await deps.snapshots.recompute(tx, claimed.projectId, claimed.customerId, now) };
+      let subscriptionsChanged = false;
+      for (const step of DUE_CUSTOMER_STEPS) if ((await step(work, claimed.projectId, claimed.customerId, now)) === true) subscriptionsChanged = true;
+      return { claimed: { ...claimed, subscriptionsChanged }, stored: await deps.snapshots.recompute(tx, claimed.projectId, claimed.customerId, now) };
     });
   });
   if (stored) await deps.entitlements.published(stored);
