@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['check.mjs', 'events.mjs', 'track.mjs', 'realtime.mjs'];
+const BENCHES = ['check.mjs', 'events.mjs', 'track.mjs', 'realtime.mjs', 'scheduler.mjs'];
 
 let failed = 0;
 for (const bench of BENCHES) {

@@ -1,8 +1,9 @@
 // The server's scheduled jobs, started by the assembly (they call into several slices):
 // reconciliation (on its cron, daily by default), invoices at period end, retries of failed
-// payment events, in sandbox mode the renewals that real time brings due, and an hourly sweep.
-// Each runs on one instance at a time (reconcile.ts and the billing cycle take a database lock,
-// the retries and the sandbox take theirs here; the sweep is safe to repeat). The jobs that judge
+// payment events, and an hourly sweep. Each runs on one instance at a time (reconcile.ts and the
+// billing cycle take a database lock, the retries take theirs here; the sweep is safe to repeat).
+// What falls due at an instant (renewals, trial ends, windows) is the scheduler's (scheduler.ts),
+// run on every instance. The jobs that judge
 // due work by each project's test clock first re-read the clocks (another instance may have moved
 // one and its announcement been lost).
 import { Cron } from 'croner';
@@ -12,7 +13,6 @@ import type { Database } from './db/database.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
 import type { Payments } from './payments/payments.js';
 import { reconcile } from './payments/reconcile.js';
-import { advanceSandbox } from './payments/sandbox/run-due.js';
 import type { ProjectClocks } from './project-clocks.js';
 import { ensureAllEventPartitions } from './usage/partitions.js';
 
@@ -51,7 +51,7 @@ function schedulePaymentJobs({ db, clock, logger, payments, reconcileCron }: Job
       logger.error({ err: error, job: name }, 'scheduled job failed');
     }
   };
-  const jobs = [
+  return [
     // protect: a run still going when the next is due is skipped, not stacked.
     new Cron(
       reconcileCron,
@@ -73,18 +73,6 @@ function schedulePaymentJobs({ db, clock, logger, payments, reconcileCron }: Job
       guard('payment event retries', () => db.withLock('nozle:payment-event-retries', () => payments.events.retryDue())),
     ),
   ];
-  if (payments.sandbox)
-    jobs.push(
-      new Cron(
-        MINUTE_CRON,
-        { protect: true },
-        guard('sandbox renewals', async () => {
-          await clock.reload();
-          await db.withLock('nozle:sandbox', () => advanceSandbox(payments));
-        }),
-      ),
-    );
-  return jobs;
 }
 
 // Stored idempotent responses are kept 24 hours; sweep the older ones hourly. Deleting is

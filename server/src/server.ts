@@ -1,5 +1,5 @@
 // Starts and stops the whole server: the ground (database, bus, clocks), migrations, the caches,
-// payments and the jobs, HTTP and realtime, the demo project, graceful shutdown. Each stage is a
+// payments, the jobs and the scheduler, HTTP and realtime, the demo project, graceful shutdown. Each stage is a
 // function; startServer puts them in order and undoes the ground when one fails.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ProjectClocks } from './project-clocks.js';
 import { createPayments } from './payments/create.js';
 import { startJobs, type Jobs } from './jobs.js';
+import { startScheduler, type Scheduler } from './scheduler.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -55,6 +56,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let shuttingDown = false;
   let demo: NewProject | undefined;
   let jobs: Jobs | undefined;
+  let scheduler: Scheduler | undefined;
   let listening: Listening;
   try {
     demo = await prepareDatabase(config, ground);
@@ -62,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const redirects = { allowHttp: config.allowHttpRedirects };
     const payments = createPayments({ db, clock, logger, entitlements, snapshots: entitlements.snapshots, redirects }, config.stripe);
     jobs = startJobs({ db, clock, logger, payments, reconcileCron: config.reconcileCron });
+    scheduler = startScheduler({ clock, logger, payments, entitlements });
     const app = createApp({
       db,
       bus,
@@ -79,11 +82,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     listening = await listen(config, app, { db, clock, logger, keys, entitlements });
   } catch (error) {
     jobs?.stop();
+    await scheduler?.stop();
     await closeGround(ground);
     throw error;
   }
   const { server, realtime } = listening;
-  const close = shutdown(config, ground, { ...listening, jobs }, () => (shuttingDown = true));
+  const close = shutdown(config, ground, { ...listening, jobs, scheduler }, () => (shuttingDown = true));
   return { url: urlOf(server, config.host), db, ...(demo ? { demo } : {}), realtimeClients: () => realtime.size(), close };
 }
 
@@ -173,7 +177,7 @@ function urlOf(server: Server, configuredHost: string): string {
 function shutdown(
   config: Config,
   ground: Ground,
-  { server, realtime, jobs }: Listening & { jobs: Jobs | undefined },
+  { server, realtime, jobs, scheduler }: Listening & { jobs: Jobs | undefined; scheduler: Scheduler | undefined },
   markShuttingDown: () => void,
 ): () => Promise<void> {
   let closing: Promise<void> | undefined;
@@ -196,6 +200,8 @@ function shutdown(
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
+      // The pass in progress finishes before the database it works in closes.
+      await scheduler?.stop();
       await closeGround(ground);
     })());
 }

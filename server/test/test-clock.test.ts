@@ -8,7 +8,7 @@ import { createRedisBus } from '../src/bus/redis-bus.js';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
 import { loadConfig } from '../src/config.js';
 import { loadMigrations, migrate } from '../src/db/migrate.js';
-import { advanceSandbox } from '../src/payments/sandbox/run-due.js';
+import { runDuePass } from '../src/scheduler.js';
 import { ProjectClocks } from '../src/project-clocks.js';
 import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { startServer } from '../src/server.js';
@@ -133,8 +133,8 @@ describe('a test clock per project', () => {
     expect(await snapshotRow(aliceA.id)).toEqual(aBefore.snapshot);
     expect(await invoiceCount(a, aliceA.id)).toBe(aBefore.invoices);
 
-    // The minute jobs judge each project by its own clock too.
-    await advanceSandbox(t.payments);
+    // The scheduler (and the billing job) judge each project by its own clock too.
+    await runDuePass({ clock: t.clocks, logger: pino({ level: 'silent' }), payments: t.payments, entitlements: t.entitlements });
     await closeBillingPeriods(t.payments.billing);
     expect(await onlySubscription(a, aliceA.id)).toEqual(aliceA.subscription);
     expect(await snapshotRow(aliceA.id)).toEqual(aBefore.snapshot);

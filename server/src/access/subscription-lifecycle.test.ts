@@ -28,6 +28,8 @@ const canceling: Lifecycle = { ...active, cancel_at_period_end: true };
 const canceled: Lifecycle = { ...active, status: 'canceled', canceled_at: d('2026-03-01T00:00:00Z') };
 const paused: Lifecycle = { ...active, status: 'paused' };
 const atStripe: Lifecycle = { ...active, provider: 'stripe' };
+/** A self-billed trial that ended at NOW's instant exactly. */
+const trialOver: Lifecycle = { ...trialing, current_period_start: d('2026-02-24T12:00:00Z'), current_period_end: NOW, trial_end: NOW, billing_cycle_anchor: NOW };
 /** A period that ended at NOW's instant exactly (periods are half-open). */
 const endedNow: Lifecycle = { ...active, current_period_start: d('2026-02-10T12:00:00Z'), current_period_end: NOW };
 
@@ -40,6 +42,29 @@ interface Accepted {
 }
 
 const accepted: Accepted[] = [
+  {
+    name: 'trial ended: a self-billed trial converts to active, its first paid period starting at the trial end',
+    state: trialOver,
+    event: { type: 'trial_ended', interval: 'month' },
+    expect: { status: 'active', current_period_start: NOW, current_period_end: d('2026-04-10T12:00:00Z') },
+  },
+  {
+    name: 'trial ended long ago (a test clock moved): the first paid period still starts at the trial end',
+    state: { ...trialing, trial_end: d('2026-01-10T12:00:00Z'), current_period_end: d('2026-01-10T12:00:00Z') },
+    event: { type: 'trial_ended', interval: 'year' },
+    expect: {
+      status: 'active',
+      current_period_start: d('2026-01-10T12:00:00Z'),
+      current_period_end: d('2027-01-10T12:00:00Z'),
+      billing_cycle_anchor: d('2026-01-10T12:00:00Z'),
+    },
+  },
+  {
+    name: 'trial ended while canceling at period end: it ends with its trial',
+    state: { ...trialOver, cancel_at_period_end: true },
+    event: { type: 'trial_ended', interval: 'month' },
+    expect: { status: 'canceled', canceled_at: NOW },
+  },
   {
     name: 'create without a trial: active for one period from now',
     state: undefined,
@@ -300,6 +325,15 @@ const refused: Refused[] = [
     refusal: 'not_due',
   },
   { name: 'period ended of a one-time plan', state: endedNow, event: { type: 'period_ended', interval: 'one_time' }, refusal: 'one_time_plan' },
+  { name: 'trial ended before its end', state: trialing, event: { type: 'trial_ended', interval: 'month' }, refusal: 'not_due' },
+  { name: 'trial ended of one not trialing', state: { ...active, trial_end: NOW }, event: { type: 'trial_ended', interval: 'month' }, refusal: 'not_due' },
+  {
+    name: "trial ended of a provider's trial: the provider converts it",
+    state: { ...trialOver, provider: 'stripe' },
+    event: { type: 'trial_ended', interval: 'month' },
+    refusal: 'managed_by_provider',
+  },
+  { name: 'trial ended of a one-time plan', state: trialOver, event: { type: 'trial_ended', interval: 'one_time' }, refusal: 'one_time_plan' },
   { name: 'payment for a canceled one', state: canceled, event: { type: 'payment', paid: true, lastAttempt: false }, refusal: 'not_due' },
   { name: 'payment for a paused one', state: paused, event: { type: 'payment', paid: false, lastAttempt: true }, refusal: 'not_due' },
 ];

@@ -1,8 +1,9 @@
 // A subscription's life as one pure state machine: what each event does to its status, its
 // period, its trial and its cancellation, or why the event is refused. No I/O: the API (the
 // subscriptions service), the provider sync (payments/sync.ts), the sandbox's renewals, trial
-// ends and dunning (payments/sandbox/sandbox.ts, run by the test clock and the minute job) all
-// decide here and store what it answers.
+// ends and dunning (payments/sandbox/sandbox.ts), and the scheduler's due work for self-billed
+// subscriptions (access/due-work.ts: a trial converting at its end), all run at their instant
+// by the scheduler or the test clock, decide here and store what it answers.
 //
 // Two kinds of renewal, as today:
 // - a subscription Nozle bills itself is never stored renewed: its current period is the one
@@ -56,6 +57,8 @@ export type LifecycleEvent =
   | { type: 'cancel'; atPeriodEnd: boolean }
   /** Undo a cancellation at period end, or start a paused subscription again (a new period of `interval`). */
   | { type: 'resume'; interval: PlanInterval }
+  /** A self-billed trial reached its end: it converts to active (its first paid period starts there), or ends when canceling. */
+  | { type: 'trial_ended'; interval: PlanInterval }
   /** Time passed: a self-billed subscription's current period is the one containing now. */
   | { type: 'renew'; interval: PlanInterval }
   /** A provider's period ended: it ends with it when canceling, else the next period of `interval` starts. */
@@ -110,6 +113,8 @@ export function transition(state: Lifecycle | undefined, event: LifecycleEvent, 
       return cancel(state, event.atPeriodEnd, now);
     case 'resume':
       return resume(state, event.interval, now);
+    case 'trial_ended':
+      return trialEnded(state, event.interval, now);
     case 'renew':
       return accept({ ...state, ...renewedPeriod(state, event.interval, now) });
     case 'period_ended':
@@ -182,6 +187,18 @@ function resume(state: Lifecycle, planInterval: PlanInterval, now: Date): Decisi
     current_period_end: nextPeriodEnd(now, interval),
     billing_cycle_anchor: now,
   });
+}
+
+function trialEnded(state: Lifecycle, planInterval: PlanInterval, now: Date): Decision {
+  // A provider's trial converts when the provider says so (its events), never here.
+  if (state.provider !== null) return refuse('managed_by_provider');
+  if (state.status !== 'trialing' || state.trial_end === null || state.trial_end.getTime() > now.getTime()) return refuse('not_due');
+  const interval = recurring(planInterval);
+  if (!interval) return refuse('one_time_plan');
+  const end = state.trial_end;
+  // Canceling at period end: as in Stripe, the trial was its period, and it ends with it.
+  if (state.cancel_at_period_end) return accept({ ...state, status: 'canceled', canceled_at: end });
+  return accept({ ...state, status: 'active', current_period_start: end, current_period_end: nextPeriodEnd(end, interval), billing_cycle_anchor: end });
 }
 
 function renewedPeriod(state: Lifecycle, interval: PlanInterval, now: Date): Pick<Lifecycle, 'current_period_start' | 'current_period_end'> {

@@ -274,6 +274,16 @@ export async function findProviderSubscription(db: Queryable, provider: Provider
   return rows[0];
 }
 
+/** The customer's self-billed trials that have reached their end at `now`, locked (the customer is locked already). */
+export async function endedTrials(db: Queryable, projectId: string, customerId: string, now: Date): Promise<SubscriptionRow[]> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `${SELECT} where s.project_id = $1 and s.customer_id = $2 and s.provider is null and s.status = 'trialing' and s.trial_end <= $3
+     order by s.seq for update of s`,
+    [projectId, customerId, now],
+  );
+  return rows;
+}
+
 export interface SubscriptionChanges {
   planId: string;
   planVersion: number;

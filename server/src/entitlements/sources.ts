@@ -19,6 +19,8 @@ interface SubscriptionSourceRow {
   billing_cycle_anchor: Date;
   usage_carry: StoredUsageCarry | null;
   add_on: boolean;
+  /** Who bills it; null when Nozle does. */
+  provider: string | null;
   entitlements: FeatureTerms[];
 }
 
@@ -52,7 +54,7 @@ export async function loadEngineInput(db: Queryable, projectId: string, customer
   const customer = await db.query<{ created_at: Date }>('select created_at from customers where project_id = $1 and id = $2', [projectId, customerId]);
   const subscriptions = await db.query<SubscriptionSourceRow>(
     `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
-       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, v.entitlements
+       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, v.entitlements
      from subscriptions s join plans p on p.id = s.plan_id
      join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
      where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
@@ -90,7 +92,9 @@ function toSubscriptionSource(row: SubscriptionSourceRow, now: Date): Subscripti
     planKey: row.plan_key,
     status: row.status,
     ...currentPeriod(row, now),
-    trialEnd: row.trial_end,
+    // A provider's trial ends when the provider says it converted (or not): its trial_end is the
+    // provider's plan, not an instant at which Nozle cuts access on its own.
+    trialEnd: row.provider === null ? row.trial_end : null,
     cancelAtPeriodEnd: row.cancel_at_period_end,
     pastDueSince: row.past_due_since,
     billingCycleAnchor: row.billing_cycle_anchor,

@@ -16,6 +16,9 @@ import type { Payments } from '../../src/payments/payments.js';
 import { createRateLimiter, type RateLimiter } from '../../src/http/rate-limit.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { createSnapshots } from '../../src/wiring.js';
+import { openPostgres } from '../../src/db/postgres.js';
+import { startScheduler, type Scheduler } from '../../src/scheduler.js';
+import type { Clock } from '../../src/clock.js';
 
 export interface CallOptions {
   key?: string | null;
@@ -41,6 +44,7 @@ export interface TestApp {
   projectB: NewProject;
   realtime: RealtimeHub;
   payments: Payments;
+  entitlements: EntitlementCache;
   /** Calls the API; `key` defaults to project A's secret key, `null` sends none. */
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
   close(): Promise<void>;
@@ -52,19 +56,26 @@ export interface TestAppOptions {
   stripe?: StripeSettings;
   /** Request budgets; none by default (test/rate-limit.test.ts tests them), so bursts of a test are never refused. */
   rateLimiter?: RateLimiter;
+  /** Run the scheduler (time-driven changes at their instant, pushed), as every server does; off by default so tests move time alone. */
+  scheduler?: boolean;
+  /** The server's time when not the test's manual clock (the system clock: real time passes). */
+  baseClock?: Clock;
+  /** An existing database (a second instance on the first's): not migrated, not dropped, no projects made. */
+  shared?: { database: TestDatabase; projectA: NewProject; projectB: NewProject };
 }
 
 const NO_LIMITS = { api: 0, events: 0, checks: 0, unauthenticated: 0 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.shared ? await secondConnection(options.shared.database) : await createTestDatabase();
   const clock = new ManualClock('2026-03-01T12:00:00Z');
-  await ensureEventPartitions(database.db, clock.now());
-  const projectA = await createProjectWithKeys(database.db, 'Project A', clock.now());
-  const projectB = await createProjectWithKeys(database.db, 'Project B', clock.now());
+  const base = options.baseClock ?? clock;
+  await ensureEventPartitions(database.db, base.now());
+  const projectA = options.shared?.projectA ?? (await createProjectWithKeys(database.db, 'Project A', base.now()));
+  const projectB = options.shared?.projectB ?? (await createProjectWithKeys(database.db, 'Project B', base.now()));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bus = createMemoryBus();
-  const clocks = new ProjectClocks(clock, options.stripe ? undefined : { db: database.db, bus });
+  const clocks = new ProjectClocks(base, options.stripe ? undefined : { db: database.db, bus });
   await clocks.start();
   const entitlements = new EntitlementCache({ db: database.db, bus, clock: clocks, logger, snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
   const keys = new KeyCache(database.db, clocks, bus);
@@ -96,6 +107,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.realtime,
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const scheduler: Scheduler | undefined = options.scheduler ? startScheduler({ clock: clocks, logger, payments, entitlements }) : undefined;
 
   return {
     url,
@@ -107,6 +119,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     projectB,
     realtime,
     payments,
+    entitlements,
     async call(method, path, options = {}) {
       const key = options.key === undefined ? projectA.secretKey : options.key;
       const headers: Record<string, string> = { ...options.headers };
@@ -121,10 +134,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
     },
     async close() {
+      await scheduler?.stop();
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.drop();
     },
   };
+}
+
+/** The same database through a connection of its own, as another instance has (PGlite has one: shared). */
+async function secondConnection(first: TestDatabase): Promise<TestDatabase> {
+  const url = first.env.DATABASE_URL;
+  if (!url) return { ...first, drop: async () => {} };
+  const db = openPostgres({ connectionString: url });
+  return { db, env: first.env, drop: () => db.close() };
 }

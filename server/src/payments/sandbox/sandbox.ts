@@ -494,8 +494,10 @@ export class SandboxProvider implements PaymentProvider {
   /**
    * The earliest thing due (a period end, a payment retry), if any, of one project or of all;
    * each project's rows judged by its own test clock, `baseNow` moved ahead by its offset.
+   * `skipLocked`: claimed for this transaction, passing over rows another worker holds (the
+   * scheduler's workers on every instance share the work that way).
    */
-  async nextDue(baseNow: Date, projectId?: string): Promise<{ subscription: string; at: Date } | undefined> {
+  async nextDue(baseNow: Date, projectId?: string, skipLocked = false): Promise<{ subscription: string; at: Date } | undefined> {
     const { rows } = await this.#db.query<{ id: string; at: Date }>(
       `select id, least(case when status in ('trialing', 'active', 'past_due') then current_period_end end,
                         case when status = 'past_due' then next_attempt_at end) as at
@@ -503,10 +505,21 @@ export class SandboxProvider implements PaymentProvider {
        where ($2::text is null or s.project_id = $2)
          and ((status in ('trialing', 'active', 'past_due') and current_period_end <= ${projectNowSql('$1', 's.project_id')})
               or (status = 'past_due' and next_attempt_at <= ${projectNowSql('$1', 's.project_id')}))
-       order by at, seq limit 1`,
+       order by at, seq limit 1${skipLocked ? ' for update of s skip locked' : ''}`,
       [baseNow, projectId ?? null],
     );
     return rows[0] && { subscription: rows[0].id, at: rows[0].at };
+  }
+
+  /** When the next thing falls due (a period end, a retry), in the server's time (each project's offset taken off); null when nothing will. */
+  async nextDueInstant(): Promise<Date | null> {
+    const { rows } = await this.#db.query<{ at: Date | null }>(
+      `select min(least(case when status in ('trialing', 'active', 'past_due') then current_period_end end,
+                        case when status = 'past_due' then next_attempt_at end)
+                  - coalesce((select pc.offset_ms from project_clocks pc where pc.project_id = s.project_id), 0) * interval '1 millisecond') as at
+       from sandbox_subscriptions s where status in ('trialing', 'active', 'past_due')`,
+    );
+    return rows[0]?.at ?? null;
   }
 
   /** Does what fell due for one subscription at `at`: a cancel at period end, a renewal, a retry. */
@@ -515,7 +528,7 @@ export class SandboxProvider implements PaymentProvider {
     const live = row.status === 'trialing' || row.status === 'active' || row.status === 'past_due';
     const periodOver = live && row.current_period_end.getTime() <= at.getTime();
     const retryDue = row.status === 'past_due' && row.next_attempt_at !== null && row.next_attempt_at.getTime() <= at.getTime();
-    // Checked again now that the row is locked: another run (a second advance, the minute job)
+    // Checked again now that the row is locked: another run (a second advance, the scheduler)
     // may have done this step since nextDue read it, and must not be charged twice.
     if (!periodOver && !retryDue) return;
     const price = await this.#price(row.price);
