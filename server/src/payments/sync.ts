@@ -13,6 +13,7 @@ import { planVersionCredits } from '../catalog/plans-store.js';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { lockCustomer } from '../customers/store.js';
+import { recordPaymentCharge } from './charges.js';
 import type { ProviderName, ProviderPayment, ProviderSubscription } from './provider.js';
 import { customerForProviderId, planForProviderPrice } from './store.js';
 
@@ -112,6 +113,8 @@ export async function syncPayment(tx: Queryable, provider: ProviderName, payment
   const plan = await planForProviderPrice(tx, provider, payment.price);
   if (!plan || plan.projectId !== owner.projectId) return { kind: 'ignored', reason: `price ${payment.price} sells no plan of this project` };
   await lockCustomer(tx, owner.customerId);
+  // Its charge for the margin report, once (and lowered by a refund), whatever the purchase does below.
+  await recordPaymentCharge(tx, provider, payment, owner, plan.planId, now);
   const existing = await findProviderPurchase(tx, provider, payment.id);
   if (!existing) {
     const refundedAt = payment.refunded ? now : null;
