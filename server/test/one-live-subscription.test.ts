@@ -1,4 +1,5 @@
-// A customer holds at most one live (not canceled) subscription to a plan, whatever races:
+// A customer holds at most one live (not canceled) subscription to a plan, whatever races
+// (`basic` sits in a group of its own here: one per group is test/plan-groups.test.ts's):
 // the database refuses the second (a partial unique index), the API answers it as a 409
 // naming `plan`, and every path that makes or moves subscriptions (the API, plan changes,
 // checkout, the provider sync) meets the rule without failing. The migration that adds the
@@ -19,7 +20,7 @@ beforeAll(async () => {
   for (const [path, body] of [
     ['/v1/features', { key: 'export', type: 'boolean' }],
     ['/v1/plans', { key: 'pro', interval: 'month', currency: 'usd', base_price: 2900, entitlements: [{ feature: 'export' }] }],
-    ['/v1/plans', { key: 'basic', interval: 'month', currency: 'usd', base_price: 900 }],
+    ['/v1/plans', { key: 'basic', group: 'side', interval: 'month', currency: 'usd', base_price: 900 }],
   ] as const) {
     expect((await t.call('POST', path, { body })).status).toBe(200);
   }
@@ -196,7 +197,13 @@ describe('migration 0013', () => {
       );
     }
 
-    expect(await migrate(db)).toContain(13);
+    // Up to 0015: 0016 then keeps one live subscription per group (test/plan-groups-migration.test.ts).
+    expect(
+      await migrate(
+        db,
+        loadMigrations().filter((m) => m.version < 16),
+      ),
+    ).toContain(13);
 
     const after = await db.query<{ id: string; status: string }>('select id, status from subscriptions order by id');
     expect(Object.fromEntries(after.rows.map((row) => [row.id, row.status]))).toEqual({

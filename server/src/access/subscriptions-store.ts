@@ -124,21 +124,71 @@ export interface NewSubscription {
   createdAt?: Date;
 }
 
-// A customer holds at most one live (not canceled) subscription to a plan: the partial unique
-// index of migration 0013 enforces it under any concurrency; a breach is the caller's 409.
+// A customer holds at most one live (not canceled) subscription to a plan, and at most one live
+// (trialing, active, past_due) subscription per plan group: the partial unique indexes of
+// migrations 0013 and 0016 enforce them under any concurrency; a breach is the caller's 409.
 const ONE_LIVE_PER_PLAN = 'subscriptions_one_live_per_plan';
+const ONE_LIVE_PER_GROUP = 'subscriptions_one_live_per_group';
+
+/** The statuses that hold a customer's place in a plan group (migration 0016 says why these). */
+const HOLDS_GROUP: readonly SubscriptionStatus[] = ['trialing', 'active', 'past_due'];
+const HOLDS_GROUP_SQL = `(${HOLDS_GROUP.map((status) => `'${status}'`).join(', ')})`;
 
 const alreadySubscribed = (planId: string) =>
   alreadyExists('plan', `The customer already has a live subscription to plan ${planId}: change or cancel that one instead.`);
 
-/** Runs a write that may make a second live subscription to one plan; that breach is a 409. */
+const groupTaken = (planId: string) =>
+  alreadyExists(
+    'plan',
+    `The customer already holds a live subscription in the group of plan ${planId} (one per group): change that subscription's plan, or cancel it, instead.`,
+  );
+
+/** Runs a write that may make a second live subscription to one plan or in one group; that breach is a 409. */
 async function oneLivePerPlan<T>(planId: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
     if (isUniqueViolation(error, ONE_LIVE_PER_PLAN)) throw alreadySubscribed(planId);
+    if (isUniqueViolation(error, ONE_LIVE_PER_GROUP)) throw groupTaken(planId);
     throw error;
   }
+}
+
+/** The customer's subscription holding its place in `group` (trialing, active or past_due), if any; `forUpdate` locks it. */
+export async function liveSubscriptionInGroup(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  group: string,
+  forUpdate = false,
+): Promise<SubscriptionRow | undefined> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `${SELECT} where s.project_id = $1 and s.customer_id = $2 and s.plan_group = $3 and s.status in ${HOLDS_GROUP_SQL}${forUpdate ? ' for update of s' : ''}`,
+    [projectId, customerId, group],
+  );
+  return rows[0];
+}
+
+/** A plan change to make at `at` (a period-end downgrade); null takes a scheduled one back. */
+export interface ScheduledPlanChange {
+  planId: string;
+  planVersion: number;
+  at: Date;
+}
+
+export async function setScheduledChange(db: Queryable, id: string, change: ScheduledPlanChange | null, now: Date): Promise<void> {
+  await db.query('update subscriptions set scheduled_plan_id = $2, scheduled_plan_version = $3, scheduled_change_at = $4, updated_at = $5 where id = $1', [
+    id,
+    change?.planId ?? null,
+    change?.planVersion ?? null,
+    change?.at ?? null,
+    now,
+  ]);
+}
+
+/** Where each reset's usage period started when this subscription replaced another of its group (null: it replaced none). */
+export async function setUsageCarry(db: Queryable, id: string, carry: StoredUsageCarry | null, now: Date): Promise<void> {
+  await db.query('update subscriptions set usage_carry = $2, updated_at = $3 where id = $1', [id, carry ? JSON.stringify(carry) : null, now]);
 }
 
 /** The id of the customer's live subscription to the plan (other than `except`), if any. */

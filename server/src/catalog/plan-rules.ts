@@ -1,7 +1,8 @@
 // Rules of a plan's terms and versions, pure: what a one_time plan may not have, how a credit pack
-// is stored, when an update makes new terms, and which versions a migration may name.
+// is stored, when an update makes new terms, which versions a migration may name, where a plan
+// may sit (group, add-on, default), and when a change to another plan of its group takes effect.
 import { invalidParam } from '../http/errors.js';
-import type { PlanCredits, PlanTerms } from './plans-store.js';
+import type { Plan, PlanCredits, PlanPlacement, PlanTerms } from './plans-store.js';
 
 /** The credit pack as stored: `expires_in_days` null when it never expires. */
 export const toPlanCredits = (credits: { amount: number; currency: string; expires_in_days?: number } | null | undefined): PlanCredits | null =>
@@ -31,4 +32,34 @@ export function migrationTarget(plan: { key: string; version: number }, toVersio
     throw invalidParam('from_version', `Plan '${plan.key}' has no version ${fromVersion}.`, 'resource_missing');
   }
   return target;
+}
+
+/**
+ * When a change from one plan of a group to another takes effect, by default: an upgrade (the new
+ * plan costs more per month, its base price normalised over its interval) at once, prorated; a
+ * downgrade at the end of the period the customer paid for. A tie (the same price per month, e.g.
+ * 10/month and 120/year) is at once: the customer loses nothing by it, and a change of interval
+ * starts the new billing cycle now, as Stripe does. Usage prices are left out: they bill what is
+ * used, whichever plan. This is the one rule for the API's changes and checkout's.
+ */
+export function planChangeTiming(from: Pick<Plan, 'interval' | 'base_price'>, to: Pick<Plan, 'interval' | 'base_price'>): 'now' | 'period_end' {
+  if (from.interval === 'one_time' || to.interval === 'one_time') throw new Error('A plan change is between recurring plans.');
+  // Per year, in whole minor units: no division, so no rounding decides a close call.
+  const perYear = (plan: Pick<Plan, 'interval' | 'base_price'>) => (plan.interval === 'month' ? plan.base_price * 12 : plan.base_price);
+  return perYear(to) >= perYear(from) ? 'now' : 'period_end';
+}
+
+/** A plan's placement as it would be stored, with the catalog's rules about where a plan may sit (400s naming the field). */
+export function checkPlacement(
+  placement: PlanPlacement & { groupNamed: boolean },
+  terms: Pick<PlanTerms, 'interval' | 'base_price'> & { prices?: readonly unknown[] },
+): void {
+  if (placement.add_on && placement.groupNamed) throw invalidParam('group', 'An add-on belongs to no group: it stacks with the plan of any group.');
+  if (placement.add_on && placement.default) throw invalidParam('default', 'An add-on cannot be the default plan of a group: it stacks with one.');
+  if (!placement.default) return;
+  if (terms.interval === 'one_time') throw invalidParam('default', 'A default plan is subscribed to: it must be billed every month or year, not one_time.');
+  // Every customer gets it without being asked, so it may not cost anything.
+  if (terms.base_price > 0 || (terms.prices?.length ?? 0) > 0) {
+    throw invalidParam('default', 'A default plan is given to every customer without asking: it must be free (no base_price, no usage prices).');
+  }
 }

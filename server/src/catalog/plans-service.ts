@@ -8,7 +8,7 @@ import type { Work } from '../db/work.js';
 import type { EntitlementChanges } from '../entitlement-changes.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { featureDefinitions } from './features-store.js';
-import { changesTerms, checkOneTime, migrationTarget, toPlanCredits } from './plan-rules.js';
+import { changesTerms, checkOneTime, checkPlacement, migrationTarget, toPlanCredits } from './plan-rules.js';
 import { normalizePlanTerms } from './plan-terms.js';
 import {
   addVersion,
@@ -17,7 +17,9 @@ import {
   listPlanRows,
   planSeq,
   planVersionPrices,
+  DEFAULT_GROUP,
   replaceCurrentVersion,
+  setPlanDefault,
   setPlanMetadata,
   versionInUse,
   type Plan,
@@ -49,7 +51,9 @@ export async function createPlan(work: Work, deps: Pick<PlanDeps, 'catalog'>, pr
     credits: toPlanCredits(params.credits),
   };
   checkOneTime(terms);
-  return insertPlan(db, projectId, params.key, terms, cleanMetadata(params.metadata), work.now);
+  const placement = { group: params.group ?? DEFAULT_GROUP, add_on: params.add_on ?? false, default: params.default ?? false };
+  checkPlacement({ ...placement, groupNamed: params.group !== undefined }, terms);
+  return insertPlan(db, projectId, params.key, terms, cleanMetadata(params.metadata), work.now, placement);
 }
 
 /** The plan's terms with the update applied (prices and entitlements checked again only when given). */
@@ -71,12 +75,18 @@ async function updatedTerms(db: Queryable, deps: Pick<PlanDeps, 'catalog'>, proj
 export async function updatePlan(work: Work, deps: Pick<PlanDeps, 'catalog'>, projectId: string, ref: string, update: PlanUpdateParams): Promise<Plan> {
   const { db } = work;
   const current = await findPlan(db, projectId, ref, undefined, true);
-  if (changesTerms(update)) {
-    const terms = await updatedTerms(db, deps, projectId, current, update);
-    checkOneTime(terms);
+  // A plan's group is fixed once it exists (the spec has no `group` to update): moving it would
+  // put its live subscriptions in another group, beside whatever their customers hold there.
+  const isDefault = update.default ?? current.default;
+  const terms = changesTerms(update) ? await updatedTerms(db, deps, projectId, current, update) : undefined;
+  if (terms) checkOneTime(terms);
+  const prices = terms?.prices ?? (await planVersionPrices(db, current.id, current.version));
+  checkPlacement({ group: current.group, add_on: current.add_on, default: isDefault, groupNamed: false }, { ...current, ...terms, prices });
+  if (terms) {
     if (await versionInUse(db, current.id, current.version)) await addVersion(db, current.id, current.version + 1, terms, work.now);
     else await replaceCurrentVersion(db, current.id, current.version, terms);
   }
+  if (isDefault !== current.default) await setPlanDefault(db, current, isDefault);
   if (update.metadata !== undefined) await setPlanMetadata(db, current.id, mergeMetadata(current.metadata, update.metadata));
   return findPlan(db, projectId, current.id);
 }

@@ -42,7 +42,7 @@ export interface PlanPlacement {
 }
 
 /** A plan's group when none is named. */
-const DEFAULT_GROUP = 'default';
+export const DEFAULT_GROUP = 'default';
 
 const DEFAULT_PLACEMENT: PlanPlacement = { group: DEFAULT_GROUP, add_on: false, default: false };
 
@@ -204,6 +204,16 @@ export async function planVersionCredits(db: Queryable, planId: string, version:
 export async function addVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {
   await insertVersion(db, planId, version, terms, now);
   await db.query('update plans set current_version = $2 where id = $1', [planId, version]);
+}
+
+/** Makes the plan its group's default, or stops it being; a second default in one group is a 409 naming `default`. */
+export async function setPlanDefault(db: Queryable, plan: Pick<Plan, 'id' | 'group'>, isDefault: boolean): Promise<void> {
+  try {
+    await db.query('update plans set is_default = $2 where id = $1', [plan.id, isDefault]);
+  } catch (error) {
+    if (isUniqueViolation(error, ONE_DEFAULT_PER_GROUP)) throw defaultTaken(plan.group);
+    throw error;
+  }
 }
 
 export async function setPlanMetadata(db: Queryable, planId: string, metadata: Metadata): Promise<void> {
