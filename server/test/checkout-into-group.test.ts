@@ -84,15 +84,34 @@ describe("the demo's free → pro through checkout", () => {
     expect(old).toMatchObject({ status: 'canceled', canceled_at: nowSeconds() });
   });
 
-  it('keeps the messages sent this month: the limit goes from 3 to 5, used stays 3', async () => {
+  it("carries the free plan's usage period over to the paid subscription", async () => {
     const customer = await customerOnFree();
+    const [free] = await live(customer);
+    expect((await t.call('POST', '/v1/test_clock/advance', { body: { seconds: 10 * DAY } })).status).toBe(200);
+    await checkoutAndPay(customer, 'pro');
+    const [pro] = await live(customer);
+    expect(pro!.current_period_start).toBe(nowSeconds());
+    const { rows } = await t.database.db.query<{ usage_carry: { at: string; starts: Record<string, string> } }>('select usage_carry from subscriptions where id = $1', [
+      pro!.id,
+    ]);
+    // The month the free plan was in when it was replaced started at its own period start.
+    expect(rows[0]!.usage_carry.at).toBe(new Date(nowSeconds() * 1000).toISOString());
+    expect(rows[0]!.usage_carry.starts['month']).toBe(new Date(free!.current_period_start * 1000).toISOString());
+  });
+
+  // NEEDS THE ENGINE'S WORK (issue 14 item 3, another helper): the entitlements must count a
+  // metered feature over the subscription's usage_carry. Until they do, `used` reads 0 here and
+  // this test is expected to fail; flip `it.fails` to `it` when that lands.
+  it.fails('keeps the messages sent this month: the limit goes from 3 to 5, used stays 3', async () => {
+    const customer = await customerOnFree();
+    // Ten days into the free plan's month: the paid subscription's own cycle starts later, so
+    // only the carry keeps the messages sent before it in its first period.
+    expect((await t.call('POST', '/v1/test_clock/advance', { body: { seconds: 10 * DAY } })).status).toBe(200);
     await sendMessages(customer, 3);
-    expect(await messages(customer)).toMatchObject({ allowed: false, limit: 3, used: 3 });
+    expect(await messages(customer)).toMatchObject({ limit: 3, used: 3, remaining: 0 });
 
     await checkoutAndPay(customer, 'pro');
     expect(await live(customer)).toHaveLength(1);
-    // `used` is kept across the replacement: the new row carries the free plan's usage period
-    // (sync.ts stores the carry; the engine counts over it).
     expect(await messages(customer)).toMatchObject({ allowed: true, limit: 5, used: 3, remaining: 2 });
   });
 });
