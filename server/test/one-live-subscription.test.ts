@@ -143,6 +143,7 @@ describe('one live subscription per customer and plan', () => {
       cancelAtPeriodEnd: false,
       canceledAt: null,
       created: now,
+      scheduledChange: null,
     };
 
     const outcome = await db.transaction((tx) => syncSubscription(tx, 'sandbox', { ...second, status: 'active' }, now));

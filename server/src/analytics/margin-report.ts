@@ -1,4 +1,4 @@
-// The margin report: reads invoice lines, rollups, cost models and subscriptions for a window
+// The margin report: reads invoice lines, provider charges, rollups, cost models and subscriptions for a window
 // (margin-store.ts) and hands them to margin.ts.
 import { DAY_MS } from '../time/periods.js';
 import type { components } from '@nozle/openapi';
@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database.js';
 import { Exact } from '../billing/money.js';
 import { costModelTerms } from './cost-models-store.js';
 import { computeMargin, monthlyRecurring, percent, type GroupBy } from './margin.js';
-import { meterKeys, revenueLines, rollupRows, subscriptionRows, type SubscriptionRow } from './margin-store.js';
+import { meterKeys, providerChargeLines, revenueLines, rollupRows, subscriptionRows, type SubscriptionRow } from './margin-store.js';
 
 export type MarginReport = components['schemas']['MarginReport'];
 
@@ -46,7 +46,11 @@ export async function marginReport(db: Queryable, projectId: string, q: MarginQu
   const models = await costModelTerms(db, projectId, q.currency);
   const meterIds = [...new Set(models.map((m) => m.meterId))];
   const properties = [...new Set([...models.flatMap((m) => (m.property ? [m.property] : [])), ...(q.property ? [q.property] : [])])];
-  const revenue = await revenueLines(db, projectId, q.currency, q.start, q.end);
+  // Nozle's own invoices and what the provider charged besides them: all the revenue, each counted once.
+  const revenue = [
+    ...(await revenueLines(db, projectId, q.currency, q.start, q.end)),
+    ...(await providerChargeLines(db, projectId, q.currency, q.start, q.end)),
+  ];
   const rollups = await rollupRows(db, projectId, meterIds, properties, q.start, q.end);
   const subs = await subscriptionRows(db, projectId);
   const result = computeMargin({

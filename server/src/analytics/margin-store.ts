@@ -1,5 +1,5 @@
-// The reads the margin report makes across the tables of other slices (invoices, rollups,
-// meters, subscriptions), in the shapes margin.ts computes with.
+// The reads the margin report makes across the tables of other slices (invoices, provider
+// charges, rollups, meters, subscriptions), in the shapes margin.ts computes with.
 import type { Queryable } from '../db/database.js';
 import type { RevenueLine, RollupRow } from './margin.js';
 
@@ -23,6 +23,22 @@ export async function revenueLines(db: Queryable, projectId: string, currency: s
     [projectId, currency, start, end],
   );
   return rows.map((l) => ({ customerId: l.customer_id, planKey: l.plan_key, meterKey: l.type === 'usage' ? l.meter_key : null, amount: Number(l.amount) }));
+}
+
+/**
+ * What the payment provider charged in `currency` in [start, end) outside Nozle's invoices (a
+ * checkout's subscription, one-time payments), net of refunds: each charge one revenue line, a
+ * base fee of the plan it paid for.
+ */
+export async function providerChargeLines(db: Queryable, projectId: string, currency: string, start: Date, end: Date): Promise<RevenueLine[]> {
+  const { rows } = await db.query<{ customer_id: string; plan_key: string; amount: number | string }>(
+    `select c.customer_id, p.key as plan_key, c.amount - c.amount_refunded as amount
+     from provider_charges c join plans p on p.id = c.plan_id
+     where c.project_id = $1 and c.currency = $2 and c.charged_at >= $3 and c.charged_at < $4
+     order by c.seq`,
+    [projectId, currency, start, end],
+  );
+  return rows.map((c) => ({ customerId: c.customer_id, planKey: c.plan_key, meterKey: null, amount: Number(c.amount) }));
 }
 
 /** The daily rollups of these meters in [start, end): totals, and the values of these properties. */

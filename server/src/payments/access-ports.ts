@@ -17,9 +17,14 @@ export function subscriptionProviderOf(payments: Payments): SubscriptionProvider
     async change(work: Work, billed: ProviderBilled, change: ProviderChange, now: Date): Promise<boolean> {
       const at = provider(work);
       let latest: ProviderSubscription | undefined;
+      // A scheduled change taken back first: a plan asked for now then replaces it, not the other way round.
+      if (change.cancelScheduledChange) latest = await at.releaseScheduledPrice(billed.providerSubscriptionId);
       if (change.plan) {
         const price = await payments.providerPrice(work.db, billed.projectId, change.plan.plan, (fn) => work.afterCommit(fn));
-        latest = await at.changePrice(billed.providerSubscriptionId, price, change.plan.proration);
+        latest =
+          change.plan.at === 'now'
+            ? await at.changePrice(billed.providerSubscriptionId, price, change.plan.proration)
+            : await at.schedulePrice(billed.providerSubscriptionId, price);
       }
       if (change.cancelAtPeriodEnd === true) latest = await at.cancel(billed.providerSubscriptionId, true);
       if (change.cancelAtPeriodEnd === false) latest = await at.resume(billed.providerSubscriptionId);

@@ -1,7 +1,7 @@
 // Hosted sessions: a checkout (pay for a plan) or the billing portal, opened at the provider
 // for the customer the caller acts for, and kept so their pages and webhooks can find them.
 import type { components } from '@nozle/openapi';
-import { assertNotSubscribed } from '../access/subscriptions-store.js';
+import { assertNotSubscribed, liveSubscriptionInGroup, type SubscriptionRow } from '../access/subscriptions-store.js';
 import { findPlan, type Plan } from '../catalog/plans-store.js';
 import { unixSeconds } from '../clock.js';
 import type { Customer } from '../customers/store.js';
@@ -9,6 +9,7 @@ import type { Work } from '../db/work.js';
 import { invalidParam } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { customerForCaller, type CustomerCaller } from './caller-customer.js';
+import { checkoutAsChange } from './checkout-change.js';
 import type { Payments } from './payments.js';
 import { assertRedirectUrl } from './redirect-url.js';
 import { insertHostedSession, type NewHostedSession } from './store.js';
@@ -35,11 +36,15 @@ export async function createCheckout(
 ): Promise<Schemas['CheckoutSession']> {
   const { work, who, origin } = request;
   const projectId = who.caller.projectId;
-  const { customer, plan } = await checkoutTerms(request, params);
-  const providerCustomer = await payments.providerCustomer(work.db, projectId, customer, work.afterCommit);
-  const price = await payments.providerPrice(work.db, projectId, plan, work.afterCommit);
+  const { customer, plan, held } = await checkoutTerms(request, params);
   const id = newId('cs');
   const { successUrl, cancelUrl } = checkoutReturnUrls(payments, params, origin, id);
+  // The group's plan is billed by the provider: it changes, rather than a second subscription starting.
+  if (held?.provider_subscription_id) {
+    return checkoutAsChange(payments, work, projectId, { customer, plan, held: { ...held, provider_subscription_id: held.provider_subscription_id }, successUrl, cancelUrl });
+  }
+  const providerCustomer = await payments.providerCustomer(work.db, projectId, customer, work.afterCommit);
+  const price = await payments.providerPrice(work.db, projectId, plan, work.afterCommit);
   const mode = plan.interval === 'one_time' ? 'payment' : 'subscription';
   const trialDays = mode === 'subscription' ? (params.trial_days ?? plan.trial_days) : 0;
   const page = await payments.providerIn(work.db, work.afterCommit).createCheckoutSession({
@@ -106,8 +111,16 @@ export async function createPortal(
   };
 }
 
-/** The customer (locked) and the plan of a checkout, refused when the customer may not buy it now. */
-async function checkoutTerms({ work, who }: SessionRequest, params: Schemas['CheckoutSessionCreateParams']): Promise<{ customer: Customer; plan: Plan }> {
+/**
+ * The customer (locked) and the plan of a checkout, refused when the customer may not buy it
+ * now, with the subscription the customer holds in the plan's group (locked), if any: one the
+ * provider bills is changed instead (checkout-change.ts); one Nozle bills (a free plan) is
+ * replaced once the payment succeeds (sync.ts).
+ */
+async function checkoutTerms(
+  { work, who }: SessionRequest,
+  params: Schemas['CheckoutSessionCreateParams'],
+): Promise<{ customer: Customer; plan: Plan; held: SubscriptionRow | undefined }> {
   const projectId = who.caller.projectId;
   // The customer's row first, always: a second checkout for the same customer waits, then
   // finds the provider customer the first one made.
@@ -116,8 +129,10 @@ async function checkoutTerms({ work, who }: SessionRequest, params: Schemas['Che
   if (params.trial_days !== undefined && plan.interval === 'one_time') throw invalidParam('trial_days', `Plan '${plan.key}' is one_time: it has no trial.`);
   // One live subscription per plan: a checkout for a plan the customer already holds is refused
   // now, not after they paid (under the customer's lock, so two checkouts cannot both pass).
-  if (plan.interval !== 'one_time') await assertNotSubscribed(work.db, projectId, customer.id, plan.id);
-  return { customer, plan };
+  if (plan.interval === 'one_time') return { customer, plan, held: undefined };
+  await assertNotSubscribed(work.db, projectId, customer.id, plan.id);
+  const held = plan.add_on ? undefined : await liveSubscriptionInGroup(work.db, projectId, customer.id, plan.group, true);
+  return { customer, plan, held };
 }
 
 /** Where the customer returns to from checkout (the sandbox's own page when the caller names none). */

@@ -6,6 +6,7 @@ import { clockFor } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
 import { applySync, type ApplyDeps } from './apply.js';
+import { recordInvoiceCharge } from './charges.js';
 import { insertPaymentEvent, paymentEventStatus, recordFailed, recordProcessed, duePaymentEvents, type EventStatus } from './payment-events-store.js';
 import { ProviderAccess } from './provider-access.js';
 import type { EventSink, PaymentProvider, ProviderEvent, ProviderInvoice, ProviderName, ProviderSource, ReceivedEvent } from './provider.js';
@@ -33,6 +34,12 @@ const SUBSCRIPTION_EVENTS = new Set([
   'invoice.payment_failed',
   'invoice.payment_succeeded',
   'invoice.payment_action_required',
+  // A subscription schedule (a period-end plan change) shows on its subscription.
+  'subscription_schedule.created',
+  'subscription_schedule.updated',
+  'subscription_schedule.released',
+  'subscription_schedule.canceled',
+  'subscription_schedule.completed',
 ]);
 const PAYMENT_EVENTS = new Set(['charge.refunded', 'checkout.session.completed', 'payment_intent.succeeded']);
 
@@ -143,6 +150,8 @@ export class PaymentEvents {
     if (event.type === 'invoice.paid' && event.invoice) {
       const invoice = await read((p) => p.retrieveInvoice(event.invoice!));
       if (invoice?.nozleInvoice) outcomes.push(await apply((tx) => syncInvoice(tx, provider, invoice, now())));
+      // The provider's own invoice (of a checkout's subscription): a charge the margin report counts.
+      else if (invoice) outcomes.push(await apply((tx) => recordInvoiceCharge(tx, provider, invoice, now())));
     }
     const owned = outcomes.flatMap((outcome) => (outcome.kind === 'ignored' ? [] : [outcome.projectId]));
     return { projectId: owned[0] ?? null, outcomes };

@@ -24,6 +24,11 @@ export interface ProviderSubscription {
   cancelAtPeriodEnd: boolean;
   canceledAt: Date | null;
   created: Date;
+  /**
+   * A plan change the provider will make at `at` (the period's end): Stripe's subscription
+   * schedule's next phase, the sandbox's pending change; null when none is scheduled.
+   */
+  scheduledChange: { price: string; at: Date } | null;
 }
 
 /** A one-time payment (a purchase) as the provider holds it now. */
@@ -35,6 +40,10 @@ export interface ProviderPayment {
   paid: boolean;
   /** Fully refunded; a partial refund keeps the purchase. */
   refunded: boolean;
+  /** What was taken, and what of it was given back, in minor units of `currency`. */
+  amount: number;
+  amountRefunded: number;
+  currency: string;
   created: Date;
 }
 
@@ -82,6 +91,18 @@ export interface ProviderInvoice {
   status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
   /** The Nozle invoice it was sent for, when Nozle sent it. */
   nozleInvoice: string | null;
+  /** What the provider collected, in minor units of `currency`. */
+  amountPaid: number;
+  currency: string;
+  /** The provider's subscription it bills, when it bills one. */
+  subscription: string | null;
+  /** The price of its subscription line, when the provider names it. */
+  price: string | null;
+  /** The period its lines cover. */
+  periodStart: Date;
+  periodEnd: Date;
+  /** When it was paid; null until then. */
+  paidAt: Date | null;
 }
 
 /**
@@ -138,8 +159,12 @@ export interface PaymentProvider {
   createPortalSession(input: { customer: string; returnUrl: string }): Promise<HostedPage>;
   retrieveSubscription(id: string): Promise<ProviderSubscription | null>;
   retrievePayment(id: string): Promise<ProviderPayment | null>;
-  /** Moves the subscription to another price, prorated as the provider does it. */
+  /** Moves the subscription to another price now, prorated as the provider does it (a scheduled change is dropped first). */
   changePrice(id: string, price: string, proration: ProrationBehavior): Promise<ProviderSubscription>;
+  /** Moves the subscription to another price at its period's end (Stripe: a subscription schedule of two phases). */
+  schedulePrice(id: string, price: string): Promise<ProviderSubscription>;
+  /** Takes back the change `schedulePrice` made (Stripe: releases the schedule); nothing when none is scheduled. */
+  releaseScheduledPrice(id: string): Promise<ProviderSubscription>;
   cancel(id: string, atPeriodEnd: boolean): Promise<ProviderSubscription>;
   /** Undoes a cancel at period end, or resumes a paused subscription. */
   resume(id: string): Promise<ProviderSubscription>;

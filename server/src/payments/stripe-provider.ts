@@ -34,8 +34,23 @@ const STATUSES: ReadonlySet<string> = new Set<ProviderSubscription['status']>([
 /** A status Stripe adds later gives no access until Nozle knows it. */
 const knownStatus = (status: string): ProviderSubscription['status'] => (STATUSES.has(status) ? (status as ProviderSubscription['status']) : 'incomplete');
 
+const priceOf = (price: string | { id: string }): string => (typeof price === 'string' ? price : price.id);
+
+/**
+ * The plan change a subscription schedule will make: the phase that starts when the current
+ * one ends, when its price differs from `current`. Nozle makes schedules of two phases only
+ * (schedulePrice below); a released or finished schedule changes nothing more.
+ */
+function scheduledChangeOf(schedule: Stripe.SubscriptionSchedule | null, current: string): ProviderSubscription['scheduledChange'] {
+  if (!schedule || (schedule.status !== 'active' && schedule.status !== 'not_started') || !schedule.current_phase) return null;
+  const next = schedule.phases.find((phase) => phase.start_date === schedule.current_phase!.end_date);
+  const price = next?.items[0]?.price;
+  if (!next || !price || priceOf(price) === current) return null;
+  return { price: priceOf(price), at: fromUnix(next.start_date) };
+}
+
 /** Stripe keeps the billing period on the subscription's item (API 2025-03-31 and later). */
-function toProviderSubscription(sub: Stripe.Subscription): ProviderSubscription {
+function toProviderSubscription(sub: Stripe.Subscription, schedule: Stripe.SubscriptionSchedule | null = null): ProviderSubscription {
   const item = sub.items.data[0];
   if (!item) throw new Error(`Stripe subscription ${sub.id} has no items.`);
   return {
@@ -50,6 +65,7 @@ function toProviderSubscription(sub: Stripe.Subscription): ProviderSubscription 
     cancelAtPeriodEnd: sub.cancel_at_period_end,
     canceledAt: sub.canceled_at ? fromUnix(sub.canceled_at) : null,
     created: fromUnix(sub.created),
+    scheduledChange: scheduledChangeOf(schedule, item.price.id),
   };
 }
 
@@ -61,6 +77,9 @@ function toProviderPayment(intent: Stripe.PaymentIntent): ProviderPayment {
     price: intent.metadata['nozle_price'] ?? '',
     paid: intent.status === 'succeeded',
     refunded: charge?.refunded ?? false,
+    amount: intent.amount_received,
+    amountRefunded: charge?.amount_refunded ?? 0,
+    currency: intent.currency,
     created: fromUnix(intent.created),
   };
 }
@@ -68,12 +87,24 @@ function toProviderPayment(intent: Stripe.PaymentIntent): ProviderPayment {
 const INVOICE_STATUSES: ReadonlySet<string> = new Set<ProviderInvoice['status']>(['draft', 'open', 'paid', 'uncollectible', 'void']);
 
 function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
+  const lines = invoice.lines?.data ?? [];
+  // The period its lines cover (a subscription invoice's own period_start/end are the previous period's).
+  const starts = lines.map((line) => line.period.start);
+  const ends = lines.map((line) => line.period.end);
+  const price = lines.find((line) => line.pricing?.price_details?.price)?.pricing?.price_details?.price;
   return {
     id: invoice.id,
     customer: idOf(invoice.customer) ?? '',
     // A status Stripe adds later counts as not paid.
     status: invoice.status && INVOICE_STATUSES.has(invoice.status) ? (invoice.status as ProviderInvoice['status']) : 'open',
     nozleInvoice: invoice.metadata?.['nozle_invoice'] ?? null,
+    amountPaid: invoice.amount_paid,
+    currency: invoice.currency,
+    subscription: idOf(invoice.parent?.subscription_details?.subscription),
+    price: price ? priceOf(price) : null,
+    periodStart: fromUnix(starts.length > 0 ? Math.min(...starts) : invoice.period_start),
+    periodEnd: fromUnix(ends.length > 0 ? Math.max(...ends) : invoice.period_end),
+    paidAt: invoice.status_transitions?.paid_at ? fromUnix(invoice.status_transitions.paid_at) : invoice.status === 'paid' ? fromUnix(invoice.created) : null,
   };
 }
 
@@ -103,6 +134,11 @@ function describeEvent(event: Stripe.Event): ProviderEvent {
     }
     case 'charge':
       return { ...base, payment: idOf((object as unknown as Stripe.Charge).payment_intent) };
+    case 'subscription_schedule': {
+      // A schedule's change shows on its subscription (a released one names it as released_subscription).
+      const schedule = object as unknown as Stripe.SubscriptionSchedule;
+      return { ...base, subscription: idOf(schedule.subscription) ?? schedule.released_subscription ?? null };
+    }
     default:
       return base;
   }
@@ -196,7 +232,7 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
 
   async retrieveSubscription(id: string): Promise<ProviderSubscription | null> {
     try {
-      return toProviderSubscription(await this.#stripe.subscriptions.retrieve(id));
+      return await this.#read(await this.#stripe.subscriptions.retrieve(id));
     } catch (error) {
       if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
       throw error;
@@ -212,23 +248,70 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     }
   }
 
+  /** The subscription in Nozle's terms, with the change its schedule (if any) will make. */
+  async #read(sub: Stripe.Subscription): Promise<ProviderSubscription> {
+    const schedule = sub.schedule === null ? null : typeof sub.schedule === 'string' ? await this.#stripe.subscriptionSchedules.retrieve(sub.schedule) : sub.schedule;
+    return toProviderSubscription(sub, schedule);
+  }
+
+  /** Releases the subscription's schedule, if it has one: the subscription stays as it is now, and changes no more by itself. */
+  async #release(sub: Stripe.Subscription): Promise<void> {
+    const schedule = idOf(sub.schedule);
+    if (!schedule) return;
+    const current = await this.#stripe.subscriptionSchedules.retrieve(schedule);
+    if (current.status === 'active' || current.status === 'not_started') await this.#stripe.subscriptionSchedules.release(schedule);
+  }
+
+  /** The subscription item swapped to `price` (a scheduled change dropped first: a swap now replaces it). */
   async changePrice(id: string, price: string, proration: ProrationBehavior): Promise<ProviderSubscription> {
     const current = await this.#stripe.subscriptions.retrieve(id);
     const item = current.items.data[0];
     if (!item) throw new Error(`Stripe subscription ${id} has no items.`);
-    return toProviderSubscription(await this.#stripe.subscriptions.update(id, { items: [{ id: item.id, price }], proration_behavior: proration }));
+    await this.#release(current);
+    return this.#read(await this.#stripe.subscriptions.update(id, { items: [{ id: item.id, price }], proration_behavior: proration }));
+  }
+
+  /**
+   * A subscription schedule of two phases: the current price until the period ends, then
+   * `price` (one period; the schedule is then released, and the subscription renews on it).
+   * Its own schedule is reused when it has one.
+   */
+  async schedulePrice(id: string, price: string): Promise<ProviderSubscription> {
+    const current = await this.#stripe.subscriptions.retrieve(id);
+    const item = current.items.data[0];
+    if (!item) throw new Error(`Stripe subscription ${id} has no items.`);
+    const scheduleId =
+      idOf(current.schedule) ?? (await this.#stripe.subscriptionSchedules.create({ from_subscription: id }, { idempotencyKey: `nozle-schedule-${id}-${item.current_period_start}` })).id;
+    const schedule = await this.#stripe.subscriptionSchedules.retrieve(scheduleId);
+    await this.#stripe.subscriptionSchedules.update(scheduleId, {
+      end_behavior: 'release',
+      proration_behavior: 'none',
+      phases: [
+        { items: [{ price: item.price.id, quantity: 1 }], start_date: schedule.current_phase?.start_date ?? item.current_period_start, end_date: item.current_period_end },
+        { items: [{ price, quantity: 1 }] },
+      ],
+    });
+    return this.#read(await this.#stripe.subscriptions.retrieve(id));
+  }
+
+  async releaseScheduledPrice(id: string): Promise<ProviderSubscription> {
+    const current = await this.#stripe.subscriptions.retrieve(id);
+    await this.#release(current);
+    return this.#read(await this.#stripe.subscriptions.retrieve(id));
   }
 
   async cancel(id: string, atPeriodEnd: boolean): Promise<ProviderSubscription> {
+    // Stripe refuses a cancel at period end on a subscription its schedule manages: the scheduled change goes first.
+    if (atPeriodEnd) await this.#release(await this.#stripe.subscriptions.retrieve(id));
     const sub = atPeriodEnd ? await this.#stripe.subscriptions.update(id, { cancel_at_period_end: true }) : await this.#stripe.subscriptions.cancel(id);
-    return toProviderSubscription(sub);
+    return this.#read(sub);
   }
 
   async resume(id: string): Promise<ProviderSubscription> {
     const current = await this.#stripe.subscriptions.retrieve(id);
     const sub =
       current.status === 'paused' ? await this.#stripe.subscriptions.resume(id) : await this.#stripe.subscriptions.update(id, { cancel_at_period_end: false });
-    return toProviderSubscription(sub);
+    return this.#read(sub);
   }
 
   async refund(paymentId: string): Promise<ProviderPayment> {
@@ -239,7 +322,7 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
   }
 
   async *listSubscriptions(): AsyncIterable<ProviderSubscription> {
-    for await (const sub of this.#stripe.subscriptions.list({ status: 'all', limit: 100 })) yield toProviderSubscription(sub);
+    for await (const sub of this.#stripe.subscriptions.list({ status: 'all', limit: 100 })) yield await this.#read(sub);
   }
 
   /**

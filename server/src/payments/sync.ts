@@ -6,13 +6,25 @@
 // provider, never the copy inside an event), so applying it is idempotent and an event that
 // arrives late or twice cannot put back an older state. Refunds only ever move one way.
 import { findProviderPurchase, insertProviderPurchase, setPurchaseRefunded } from '../access/purchases-store.js';
-import { transition } from '../access/subscription-lifecycle.js';
-import { findProviderSubscription, insertSubscription, liveSubscriptionTo, updateSubscriptionRow } from '../access/subscriptions-store.js';
+import { transition, type Lifecycle } from '../access/subscription-lifecycle.js';
+import {
+  findProviderSubscription,
+  insertSubscription,
+  liveSubscriptionInGroup,
+  liveSubscriptionTo,
+  setScheduledChange,
+  setUsageCarry,
+  updateSubscriptionRow,
+  type ScheduledPlanChange,
+  type SubscriptionRow,
+} from '../access/subscriptions-store.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from '../billing/credits-store.js';
-import { planVersionCredits } from '../catalog/plans-store.js';
+import { findPlan, planVersionCredits } from '../catalog/plans-store.js';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
+import { carryOver, readUsageCarry, storeUsageCarry, type StoredUsageCarry } from '../time/periods.js';
 import { lockCustomer } from '../customers/store.js';
+import { recordPaymentCharge } from './charges.js';
 import type { ProviderName, ProviderPayment, ProviderSubscription } from './provider.js';
 import { customerForProviderId, planForProviderPrice } from './store.js';
 
@@ -72,10 +84,21 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
   const holder = lifecycle.status === 'canceled' ? undefined : await liveSubscriptionTo(tx, owner.projectId, owner.customerId, plan.planId, existing?.id);
   if (holder)
     return { kind: 'ignored', reason: `customer ${owner.customerId} already has ${holder}, a live subscription to this plan; one live subscription per plan` };
+  const group = await takeGroup(tx, owner, plan, existing, lifecycle, now);
+  if ('refused' in group) return { kind: 'ignored', reason: group.refused };
+  const scheduled = await scheduledChangeOf(tx, provider, owner.projectId, sub);
 
-  // The fields compared, and reported as changed: the plan and the lifecycle (not who bills it, which never changes).
+  // The fields compared, and reported as changed: the plan, the lifecycle (not who bills it,
+  // which never changes) and the change scheduled at the provider.
   const { provider: _billedBy, ...mirrored } = lifecycle;
-  const next = { plan_id: plan.planId, plan_version: plan.version, ...mirrored };
+  const next = {
+    plan_id: plan.planId,
+    plan_version: plan.version,
+    ...mirrored,
+    scheduled_plan_id: scheduled?.planId ?? null,
+    scheduled_plan_version: scheduled?.planVersion ?? null,
+    scheduled_change_at: scheduled?.at ?? null,
+  };
   const fields = diff(existing ?? {}, next);
   const change = (id: string, action: SyncChange['action']): SyncOutcome => ({
     kind: 'changed',
@@ -94,14 +117,57 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
         metadata: {},
         providerSubscriptionId: sub.id,
         createdAt: sub.created,
+        usageCarry: group.carry,
       },
       now,
     );
+    if (scheduled) await setScheduledChange(tx, row.id, scheduled, now);
     return change(row.id, 'created');
   }
   if (Object.keys(fields).length === 0) return { kind: 'unchanged', ...owner, id: existing.id };
   await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, lifecycle }, now);
+  if (group.carry) await setUsageCarry(tx, existing.id, group.carry, now);
+  if ('scheduled_plan_id' in fields || 'scheduled_plan_version' in fields || 'scheduled_change_at' in fields) await setScheduledChange(tx, existing.id, scheduled, now);
   return change(existing.id, 'updated');
+}
+
+const holdsGroup = (status: string) => status === 'trialing' || status === 'active' || status === 'past_due';
+
+/**
+ * One live subscription per customer and plan group. A provider's subscription that goes live
+ * where the customer holds one Nozle bills itself (the group's free plan) replaces it once paid:
+ * that one is canceled now, and each usage period's count carries over to the new one (`used`
+ * is kept; the new cycle's next boundary resets it). One the provider bills stays: Nozle keeps
+ * the subscription it had first and reports this one (an ignored event, and reconciliation
+ * finds it again) rather than hold two, whichever order the provider's events come in.
+ */
+async function takeGroup(
+  tx: Queryable,
+  owner: { projectId: string; customerId: string },
+  plan: { planId: string; version: number },
+  existing: SubscriptionRow | undefined,
+  lifecycle: Lifecycle,
+  now: Date,
+): Promise<{ carry: StoredUsageCarry | null } | { refused: string }> {
+  if (!holdsGroup(lifecycle.status)) return { carry: null };
+  const { group, add_on } = await findPlan(tx, owner.projectId, plan.planId, plan.version);
+  if (add_on) return { carry: null };
+  const holder = await liveSubscriptionInGroup(tx, owner.projectId, owner.customerId, group, true);
+  if (!holder || holder.id === existing?.id) return { carry: null };
+  if (holder.provider_subscription_id) {
+    return { refused: `customer ${owner.customerId} already holds ${holder.id} in group '${group}', billed by ${holder.provider}; one live subscription per group` };
+  }
+  const ended = transition(holder, { type: 'cancel', atPeriodEnd: false }, now);
+  if (!ended.ok) return { refused: `the subscription ${holder.id} it replaces cannot end now (${ended.refusal})` };
+  await updateSubscriptionRow(tx, owner.projectId, holder.id, { planId: holder.plan_id, planVersion: holder.plan_version, lifecycle: ended.state }, now);
+  return { carry: storeUsageCarry(carryOver(holder.billing_cycle_anchor, readUsageCarry(holder.usage_carry), now)) };
+}
+
+/** The provider's scheduled change as a plan change of this project, or null (none, or to a price Nozle does not sell). */
+async function scheduledChangeOf(tx: Queryable, provider: ProviderName, projectId: string, sub: ProviderSubscription): Promise<ScheduledPlanChange | null> {
+  if (!sub.scheduledChange) return null;
+  const plan = await planForProviderPrice(tx, provider, sub.scheduledChange.price);
+  return plan && plan.projectId === projectId ? { planId: plan.planId, planVersion: plan.version, at: sub.scheduledChange.at } : null;
 }
 
 /** Applies a one-time payment: a paid one is a purchase; a full refund ends it (and is never undone). */
@@ -112,6 +178,8 @@ export async function syncPayment(tx: Queryable, provider: ProviderName, payment
   const plan = await planForProviderPrice(tx, provider, payment.price);
   if (!plan || plan.projectId !== owner.projectId) return { kind: 'ignored', reason: `price ${payment.price} sells no plan of this project` };
   await lockCustomer(tx, owner.customerId);
+  // Its charge for the margin report, once (and lowered by a refund), whatever the purchase does below.
+  await recordPaymentCharge(tx, provider, payment, owner, plan.planId, now);
   const existing = await findProviderPurchase(tx, provider, payment.id);
   if (!existing) {
     const refundedAt = payment.refunded ? now : null;

@@ -3,7 +3,7 @@
 // asked (email, product name), so two servers talking to it share one "account".
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type Stripe from 'stripe';
-import { fromFixture, stripeSubscription, type SubscriptionState } from './stripe-objects.js';
+import { fromFixture, stripeSchedule, stripeSubscription, type ScheduleState, type SubscriptionState } from './stripe-objects.js';
 
 type Params = Record<string, unknown>;
 
@@ -28,6 +28,8 @@ export interface PaymentState {
   status: 'succeeded' | 'requires_payment_method';
   refunded: boolean;
   created: number;
+  /** What was taken, in minor units of usd (Stripe's example amount when absent). */
+  amount?: number;
 }
 
 export interface RecordedRequest {
@@ -46,6 +48,7 @@ const notFound = (id: string) =>
 
 export class StripeAccount {
   readonly subscriptions = new Map<string, SubscriptionState>();
+  readonly schedules = new Map<string, ScheduleState>();
   readonly payments = new Map<string, PaymentState>();
   readonly prices = new Map<string, Stripe.Price>();
   readonly sessions = new Map<string, Stripe.Checkout.Session>();
@@ -90,6 +93,7 @@ export class StripeAccount {
       customer: state.customer,
       refunded: state.refunded,
       paid: true,
+      ...(state.amount === undefined ? {} : { amount: state.amount, amount_refunded: state.refunded ? state.amount : 0 }),
     });
     return fromFixture<Stripe.PaymentIntent>('payment_intent', {
       id,
@@ -98,7 +102,31 @@ export class StripeAccount {
       created: state.created,
       latest_charge: charge,
       metadata: { nozle_price: state.price },
+      ...(state.amount === undefined ? {} : { amount: state.amount, amount_received: state.amount, currency: 'usd' }),
     });
+  }
+
+  schedule(id: string): Stripe.SubscriptionSchedule {
+    const state = this.schedules.get(id);
+    if (!state) throw new Error(`no schedule ${id}`);
+    return stripeSchedule(state, this.now());
+  }
+
+  /**
+   * What Stripe does when a schedule's phase ends with the subscription's period: the next
+   * phase's price takes over for a new period (and, at the end of its last phase, the schedule
+   * is released as its end_behavior says).
+   */
+  enterNextPhase(subscription: string): Stripe.Subscription {
+    const sub = this.subscriptions.get(subscription);
+    const schedule = sub?.schedule ? this.schedules.get(sub.schedule) : undefined;
+    if (!sub || !schedule) throw new Error(`no schedule on ${subscription}`);
+    const next = schedule.phases.find((phase) => phase.start === sub.periodEnd);
+    if (!next) throw new Error(`no phase of ${schedule.id} starts at the end of the period`);
+    const length = sub.periodEnd - sub.periodStart;
+    Object.assign(sub, { price: next.price, periodStart: sub.periodEnd, periodEnd: sub.periodEnd + length });
+    if (next === schedule.phases.at(-1)) next.end = sub.periodEnd;
+    return stripeSubscription(sub);
   }
 
   /** The customer's invoice items attached to `invoice`, in the order they were made. */
@@ -271,6 +299,55 @@ export class StripeAccount {
             url: `https://billing.stripe.com/p/session/${id}`,
           }),
         );
+      }),
+      http.post(`${STRIPE}/v1/subscription_schedules`, ({ request }) =>
+        idempotent(request, (params) => {
+          const sub = this.subscriptions.get(String(params['from_subscription']));
+          if (!sub) return notFound(String(params['from_subscription']));
+          if (sub.schedule) return HttpResponse.json({ error: { type: 'invalid_request_error', message: 'already has a schedule' } }, { status: 400 });
+          const id = `sub_sched_test_${++seq}`;
+          this.schedules.set(id, {
+            id,
+            subscription: sub.id,
+            status: 'active',
+            endBehavior: 'release',
+            phases: [{ price: sub.price, start: sub.periodStart, end: sub.periodEnd }],
+          });
+          sub.schedule = id;
+          return HttpResponse.json(this.schedule(id));
+        }),
+      ),
+      http.get(`${STRIPE}/v1/subscription_schedules/:id`, async ({ request, params }) => {
+        await read(request);
+        const id = String(params['id']);
+        return this.schedules.has(id) ? HttpResponse.json(this.schedule(id)) : notFound(id);
+      }),
+      http.post(`${STRIPE}/v1/subscription_schedules/:id/release`, async ({ request, params }) => {
+        await read(request);
+        const state = this.schedules.get(String(params['id']));
+        if (!state) return notFound(String(params['id']));
+        state.status = 'released';
+        const sub = this.subscriptions.get(state.subscription);
+        if (sub) sub.schedule = null;
+        return HttpResponse.json(this.schedule(state.id));
+      }),
+      http.post(`${STRIPE}/v1/subscription_schedules/:id`, async ({ request, params }) => {
+        const body = await read(request);
+        const state = this.schedules.get(String(params['id']));
+        if (!state) return notFound(String(params['id']));
+        const phases = Object.values((body['phases'] as Record<string, Params> | undefined) ?? {});
+        if (phases.length > 0) {
+          let start = Number(phases[0]!['start_date']);
+          state.phases = phases.map((phase) => {
+            const item = (phase['items'] as Record<string, Params>)['0']!;
+            const end = phase['end_date'] === undefined ? null : Number(phase['end_date']);
+            const made = { price: String(item['price']), start, end };
+            start = end ?? start;
+            return made;
+          });
+        }
+        if (body['end_behavior']) state.endBehavior = String(body['end_behavior']);
+        return HttpResponse.json(this.schedule(state.id));
       }),
       http.get(`${STRIPE}/v1/subscriptions/:id`, async ({ request, params }) => {
         await read(request);

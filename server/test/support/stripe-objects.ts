@@ -27,6 +27,8 @@ export interface SubscriptionState {
   cancelAtPeriodEnd?: boolean;
   canceledAt?: number | null;
   created: number;
+  /** The subscription schedule that manages it, while one does. */
+  schedule?: string | null;
 }
 
 export function stripeSubscription(state: SubscriptionState): Stripe.Subscription {
@@ -51,6 +53,7 @@ export function stripeSubscription(state: SubscriptionState): Stripe.Subscriptio
     cancel_at_period_end: state.cancelAtPeriodEnd ?? false,
     cancel_at: state.cancelAtPeriodEnd ? state.periodEnd : null,
     canceled_at: state.canceledAt ?? null,
+    schedule: state.schedule ?? null,
     ended_at: state.status === 'canceled' ? (state.canceledAt ?? null) : null,
     metadata: {},
     items: { ...template.items, data: [item], url: `/v1/subscription_items?subscription=${state.id}` },
@@ -75,4 +78,43 @@ export function stripeInvoice(id: string, customer: string, subscription: string
 export function signedDelivery(event: Stripe.Event, secret: string, timestamp?: number): { body: string; signature: string } {
   const body = JSON.stringify(event);
   return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret, ...(timestamp ? { timestamp } : {}) }) };
+}
+
+/** A phase of a subscription schedule as the test account keeps it: a price from start to end (open-ended: null). */
+export interface SchedulePhase {
+  price: string;
+  start: number;
+  end: number | null;
+}
+
+export interface ScheduleState {
+  id: string;
+  subscription: string;
+  status: Stripe.SubscriptionSchedule.Status;
+  phases: SchedulePhase[];
+  endBehavior: string;
+}
+
+export function stripeSchedule(state: ScheduleState, now: number): Stripe.SubscriptionSchedule {
+  const template = fromFixture<Stripe.SubscriptionSchedule>('subscription_schedule');
+  const phaseTemplate = template.phases[0]!;
+  const current = state.phases.find((phase) => phase.start <= now && (phase.end === null || now < phase.end)) ?? null;
+  const live = state.status === 'active' || state.status === 'not_started';
+  return fromFixture<Stripe.SubscriptionSchedule>('subscription_schedule', {
+    id: state.id,
+    status: state.status,
+    subscription: live ? state.subscription : null,
+    released_subscription: state.status === 'released' ? state.subscription : null,
+    released_at: state.status === 'released' ? now : null,
+    canceled_at: null,
+    completed_at: null,
+    end_behavior: state.endBehavior,
+    current_phase: live && current ? { start_date: current.start, end_date: current.end ?? current.start } : null,
+    phases: state.phases.map((phase) => ({
+      ...structuredClone(phaseTemplate),
+      start_date: phase.start,
+      end_date: phase.end ?? phase.start,
+      items: [{ ...structuredClone(phaseTemplate.items[0]!), price: phase.price, quantity: 1 }],
+    })),
+  });
 }

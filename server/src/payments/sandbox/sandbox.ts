@@ -64,6 +64,8 @@ interface SandboxSubscriptionRow {
   next_attempt_at: Date | null;
   /** Proration not charged yet, in minor units (negative: a credit), added to the next charge. */
   pending_proration: number | string;
+  /** The price it moves to when its period ends (a period-end downgrade), as a Stripe subscription schedule would. */
+  scheduled_price: string | null;
   created_at: Date;
 }
 
@@ -87,6 +89,7 @@ const toSubscription = (row: SandboxSubscriptionRow): ProviderSubscription => ({
   cancelAtPeriodEnd: row.cancel_at_period_end,
   canceledAt: row.canceled_at,
   created: row.created_at,
+  scheduledChange: row.scheduled_price ? { price: row.scheduled_price, at: row.current_period_end } : null,
 });
 
 /** The sandbox's row as the lifecycle sees it: the provider's own state, which no one else bills. */
@@ -168,11 +171,18 @@ export class SandboxProvider implements PaymentProvider {
     this.#raise(type, { id: row.id, object: 'subscription', customer: row.customer, status: row.status }, at);
   }
 
-  #raiseInvoice(paid: boolean, row: SandboxSubscriptionRow, price: PriceInfo, at: Date, amount = price.amount): void {
+  /** Keeps the invoice (its charge is read back from here, as from Stripe) and raises its event. */
+  async #raiseInvoice(paid: boolean, row: SandboxSubscriptionRow, price: PriceInfo, at: Date, amount = price.amount, periodStart = row.current_period_start): Promise<void> {
+    const invoice = id('in');
+    await this.#db.query(
+      `insert into sandbox_invoices (id, project_id, customer, subscription, price, amount_due, amount_paid, currency, status, period_start, period_end, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [invoice, row.project_id, row.customer, row.id, row.price, amount, paid ? amount : 0, price.currency, paid ? 'paid' : 'open', periodStart, row.current_period_end, at],
+    );
     this.#raise(
       paid ? 'invoice.paid' : 'invoice.payment_failed',
       {
-        id: id('in'),
+        id: invoice,
         object: 'invoice',
         customer: row.customer,
         amount_due: amount,
@@ -212,7 +222,8 @@ export class SandboxProvider implements PaymentProvider {
   async #save(row: SandboxSubscriptionRow, now: Date): Promise<SandboxSubscriptionRow> {
     await this.#db.query(
       `update sandbox_subscriptions set price = $2, status = $3, current_period_start = $4, current_period_end = $5, trial_end = $6,
-         cancel_at_period_end = $7, canceled_at = $8, failed_attempts = $9, next_attempt_at = $10, updated_at = $11, pending_proration = $12
+         cancel_at_period_end = $7, canceled_at = $8, failed_attempts = $9, next_attempt_at = $10, updated_at = $11, pending_proration = $12,
+        scheduled_price = $13
        where id = $1`,
       [
         row.id,
@@ -227,6 +238,7 @@ export class SandboxProvider implements PaymentProvider {
         row.next_attempt_at,
         now,
         Number(row.pending_proration),
+        row.scheduled_price,
       ],
     );
     return row;
@@ -274,12 +286,25 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async retrievePayment(payment: string): Promise<ProviderPayment | null> {
-    const { rows } = await this.#db.query<{ id: string; customer: string; price: string; refunded: boolean; created_at: Date }>(
-      'select id, customer, price, refunded, created_at from sandbox_payments where id = $1',
+    const { rows } = await this.#db.query<{ id: string; customer: string; price: string; amount: number | string; currency: string; refunded: boolean; created_at: Date }>(
+      'select id, customer, price, amount, currency, refunded, created_at from sandbox_payments where id = $1',
       [payment],
     );
     const row = rows[0];
-    return row ? { id: row.id, customer: row.customer, price: row.price, paid: true, refunded: row.refunded, created: row.created_at } : null;
+    if (!row) return null;
+    // The sandbox refunds in full only.
+    const amount = Number(row.amount);
+    return {
+      id: row.id,
+      customer: row.customer,
+      price: row.price,
+      paid: true,
+      refunded: row.refunded,
+      amount,
+      amountRefunded: row.refunded ? amount : 0,
+      currency: row.currency,
+      created: row.created_at,
+    };
   }
 
   /**
@@ -290,7 +315,8 @@ export class SandboxProvider implements PaymentProvider {
   async changePrice(subscription: string, price: string, proration: ProrationBehavior): Promise<ProviderSubscription> {
     const current = await this.#existing(subscription);
     const now = this.#now(current.project_id);
-    let next: SandboxSubscriptionRow = { ...current, price };
+    // A swap now replaces a change scheduled for the period's end, as Stripe's released schedule.
+    let next: SandboxSubscriptionRow = { ...current, price, scheduled_price: null };
     if (proration !== 'none' && (current.status === 'active' || current.status === 'past_due') && current.price !== price) {
       const [from, to] = [await this.#price(current.price), await this.#price(price)];
       const net = Number(
@@ -305,13 +331,31 @@ export class SandboxProvider implements PaymentProvider {
       const pending = Number(current.pending_proration) + net;
       if (proration === 'always_invoice' && pending > 0) {
         const paid = (await this.#card(current.customer)) === 'succeeds';
-        this.#raiseInvoice(paid, next, to, now, pending);
+        await this.#raiseInvoice(paid, next, to, now, pending, now);
         next = { ...next, pending_proration: paid ? 0 : pending };
       } else {
         next = { ...next, pending_proration: pending };
       }
     }
     const row = await this.#save(next, now);
+    this.#raiseSubscription('customer.subscription.updated', row, now);
+    return toSubscription(row);
+  }
+
+  /** The price the subscription moves to when its period ends (none charged now); the same price as now takes the change back. */
+  async schedulePrice(subscription: string, price: string): Promise<ProviderSubscription> {
+    const current = await this.#existing(subscription);
+    const now = this.#now(current.project_id);
+    const row = await this.#save({ ...current, scheduled_price: price === current.price ? null : price }, now);
+    this.#raiseSubscription('customer.subscription.updated', row, now);
+    return toSubscription(row);
+  }
+
+  async releaseScheduledPrice(subscription: string): Promise<ProviderSubscription> {
+    const current = await this.#existing(subscription);
+    if (current.scheduled_price === null) return toSubscription(current);
+    const now = this.#now(current.project_id);
+    const row = await this.#save({ ...current, scheduled_price: null }, now);
     this.#raiseSubscription('customer.subscription.updated', row, now);
     return toSubscription(row);
   }
@@ -324,7 +368,8 @@ export class SandboxProvider implements PaymentProvider {
     const canceled = decided(current, { type: 'cancel', atPeriodEnd }, now);
     // Ended now: no retry is due any more. Stripe keeps the cancel_at_period_end it had (the
     // lifecycle clears it for the subscriptions Nozle bills itself).
-    const next = atPeriodEnd ? canceled : { ...canceled, cancel_at_period_end: current.cancel_at_period_end, next_attempt_at: null };
+    // A scheduled change is dropped (as Stripe's cancel releases or ends the schedule).
+    const next = { ...(atPeriodEnd ? canceled : { ...canceled, cancel_at_period_end: current.cancel_at_period_end, next_attempt_at: null }), scheduled_price: null };
     const row = await this.#save(next, now);
     this.#raiseSubscription(atPeriodEnd ? 'customer.subscription.updated' : 'customer.subscription.deleted', row, now);
     return toSubscription(row);
@@ -375,11 +420,54 @@ export class SandboxProvider implements PaymentProvider {
    * sandbox's, and there is nothing to read back later.
    */
   async sendInvoice(invoice: InvoiceToSend): Promise<ProviderInvoice> {
-    return { id: `in_sbx_${invoice.invoiceId.replace(/^in_/, '')}`, customer: invoice.customer, status: 'paid', nozleInvoice: invoice.invoiceId };
+    const starts = invoice.lines.map((line) => line.periodStart.getTime());
+    const ends = invoice.lines.map((line) => line.periodEnd.getTime());
+    const now = this.#clock.now();
+    return {
+      id: `in_sbx_${invoice.invoiceId.replace(/^in_/, '')}`,
+      customer: invoice.customer,
+      status: 'paid',
+      nozleInvoice: invoice.invoiceId,
+      amountPaid: invoice.lines.reduce((sum, line) => sum + line.amount, 0),
+      currency: invoice.currency,
+      subscription: null,
+      price: null,
+      periodStart: starts.length > 0 ? new Date(Math.min(...starts)) : now,
+      periodEnd: ends.length > 0 ? new Date(Math.max(...ends)) : now,
+      paidAt: now,
+    };
   }
 
-  async retrieveInvoice(): Promise<ProviderInvoice | null> {
-    return null;
+  /** An invoice the sandbox charged for one of its subscriptions (those of Nozle's invoices it keeps none of). */
+  async retrieveInvoice(invoice: string): Promise<ProviderInvoice | null> {
+    const { rows } = await this.#db.query<{
+      id: string;
+      customer: string;
+      subscription: string;
+      price: string;
+      amount_paid: number | string;
+      currency: string;
+      status: ProviderInvoice['status'];
+      period_start: Date;
+      period_end: Date;
+      created_at: Date;
+    }>('select * from sandbox_invoices where id = $1', [invoice]);
+    const row = rows[0];
+    return (
+      row && {
+        id: row.id,
+        customer: row.customer,
+        status: row.status,
+        nozleInvoice: null,
+        amountPaid: Number(row.amount_paid),
+        currency: row.currency,
+        subscription: row.subscription,
+        price: row.price,
+        periodStart: row.period_start,
+        periodEnd: row.period_end,
+        paidAt: row.status === 'paid' ? row.created_at : null,
+      }
+    ) ?? null;
   }
 
   // What the hosted pages do.
@@ -434,6 +522,7 @@ export class SandboxProvider implements PaymentProvider {
       failed_attempts: 0,
       next_attempt_at: null,
       pending_proration: 0,
+      scheduled_price: null,
       created_at: now,
     };
     await this.#db.query(
@@ -442,7 +531,7 @@ export class SandboxProvider implements PaymentProvider {
       [row.id, row.project_id, row.customer, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, now],
     );
     this.#raiseSubscription('customer.subscription.created', row, now);
-    if (!trialEnd) this.#raiseInvoice(true, row, price, now);
+    if (!trialEnd) await this.#raiseInvoice(true, row, price, now);
     this.#raise(
       'checkout.session.completed',
       {
@@ -486,7 +575,7 @@ export class SandboxProvider implements PaymentProvider {
     else if (charged.status === 'canceled') next = { ...charged, failed_attempts: attempt, next_attempt_at: null };
     else next = { ...charged, failed_attempts: attempt, next_attempt_at: new Date(at.getTime() + RETRY_EVERY_DAYS * DAY_MS) };
     await this.#save(next, at);
-    this.#raiseInvoice(paid, next, price, at, amount);
+    await this.#raiseInvoice(paid, next, price, at, amount);
     this.#raiseSubscription(next.status === 'canceled' ? 'customer.subscription.deleted' : 'customer.subscription.updated', next, at);
     return next;
   }
@@ -531,10 +620,12 @@ export class SandboxProvider implements PaymentProvider {
     // Checked again now that the row is locked: another run (a second advance, the scheduler)
     // may have done this step since nextDue read it, and must not be charged twice.
     if (!periodOver && !retryDue) return;
-    const price = await this.#price(row.price);
     if (periodOver) {
-      // Canceled at its end when it was canceling; else the next period starts where this one ended, and is charged.
-      const next = decided(row, { type: 'period_ended', interval: price.interval }, at);
+      // Canceled at its end when it was canceling; else the next period starts where this one
+      // ended, on the scheduled price when a change was scheduled, and is charged.
+      const renewing: SandboxSubscriptionRow = row.scheduled_price ? { ...row, price: row.scheduled_price, scheduled_price: null } : row;
+      const price = await this.#price(renewing.price);
+      const next = decided(renewing, { type: 'period_ended', interval: price.interval }, at);
       if (next.status === 'canceled') {
         const ended = await this.#save({ ...next, next_attempt_at: null }, at);
         this.#raiseSubscription('customer.subscription.deleted', ended, at);
@@ -543,6 +634,6 @@ export class SandboxProvider implements PaymentProvider {
       await this.#charge(next, price, row.current_period_end, 1);
       return;
     }
-    await this.#charge(row, price, at, row.failed_attempts + 1);
+    await this.#charge(row, await this.#price(row.price), at, row.failed_attempts + 1);
   }
 }
