@@ -9,6 +9,8 @@ import type { Work } from '../db/work.js';
 import type { EntitlementCache } from '../entitlements/cache.js';
 import type { Snapshots } from '../entitlements/snapshots.js';
 import { claimDueCustomer, stillDue, type DueCustomer } from '../entitlements/due-customers.js';
+import { restoreDefaultPlans } from './default-plans.js';
+import { applyDueScheduledChanges } from './scheduled-changes.js';
 import { transition } from './subscription-lifecycle.js';
 import { endedTrials, updateSubscriptionRow } from './subscriptions-store.js';
 
@@ -31,13 +33,16 @@ export const convertEndedTrials: CustomerStep = async (work, projectId, customer
   return changed;
 };
 
+/** A group left with nothing live (a trial ended unpaid, a cancel at period end reached) gets its default plan back. */
+const restoreDefaults: CustomerStep = async (work, projectId, customerId, now) => (await restoreDefaultPlans(work, projectId, customerId, now)).length > 0;
+
 /**
  * THE per-customer access steps, in the order they run for a due customer. Each rechecks under
  * the customer's lock what it finds due, so a step repeated (another instance, a retry) does
- * nothing twice. Steps that come with other work join here (the scheduled plan changes:
- * `applyDueScheduledChanges` of scheduled-changes.ts).
+ * nothing twice. Trials first (a trial may end into a scheduled change's period), then the
+ * scheduled plan changes, then the defaults of groups left empty by either.
  */
-export const DUE_CUSTOMER_STEPS: readonly CustomerStep[] = [convertEndedTrials];
+export const DUE_CUSTOMER_STEPS: readonly CustomerStep[] = [convertEndedTrials, applyDueScheduledChanges, restoreDefaults];
 
 export interface DueWorkDeps {
   db: Database;

@@ -32,6 +32,7 @@ function subscription(overrides: Partial<SubscriptionSource> = {}): Subscription
     billingCycleAnchor: at('2026-03-01T00:00:00Z'),
     usageCarry: null,
     addOn: false,
+    scheduledChangeAt: null,
     trialEnd: null,
     cancelAtPeriodEnd: false,
     pastDueSince: null,
@@ -685,6 +686,11 @@ const validUntilCases: ValidUntilCase[] = [
       purchases: [purchase({ purchasedAt: at('2026-03-10T00:00:00Z'), terms: meteredTerms('week') })],
     },
     validUntil: at('2026-03-22T00:00:00Z'),
+  },
+  {
+    name: 'a scheduled plan change (a period-end downgrade) is a change',
+    input: { subscriptions: [subscription({ scheduledChangeAt: at('2026-04-01T00:00:00Z'), terms: BOOLEAN_ONLY })] },
+    validUntil: at('2026-04-01T00:00:00Z'),
   },
   {
     name: 'a purchase starting in the future is a change',

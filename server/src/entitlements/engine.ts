@@ -340,13 +340,15 @@ function scheduledChanges(input: EngineInput): Date[] {
 
 /** Only the instants the subscription's status reads; a renewal arrives as new input. */
 function subscriptionChanges(sub: SubscriptionSource, now: Date, graceMs: number): Date[] {
+  // A scheduled plan change arrives as new input once applied; its instant is when to ask.
+  const scheduled = sub.scheduledChangeAt ? [sub.scheduledChangeAt] : [];
   switch (sub.status) {
     case 'trialing':
-      return sub.trialEnd ? [sub.trialEnd] : [];
+      return [...(sub.trialEnd ? [sub.trialEnd] : []), ...scheduled];
     case 'past_due':
-      return [graceEnd(sub, now, graceMs)];
+      return [graceEnd(sub, now, graceMs), ...scheduled];
     case 'active':
-      return sub.cancelAtPeriodEnd && sub.currentPeriodEnd ? [sub.currentPeriodEnd] : [];
+      return [...(sub.cancelAtPeriodEnd && sub.currentPeriodEnd ? [sub.currentPeriodEnd] : []), ...scheduled];
     case 'canceled':
     case 'incomplete':
     case 'paused':

@@ -85,7 +85,7 @@ export class Snapshots {
   ): Promise<SnapshotUpcoming> {
     const input = this.#inputOf.get(current) ?? (await loadEngineInput(db, projectId, customerId, now, this.#pastDueGraceMs));
     let next = resultAt(input, at);
-    const nextUsed = periodsChanged(current, next) ? await this.#inputs.used(db, projectId, customerId, next) : used;
+    const nextUsed = periodsChanged(current, next) ? await this.#inputs.used(db, projectId, customerId, next, at) : used;
     let nextBalances = balances;
     if (Object.keys(balances).length > 0) {
       const credits = await this.#inputs.credits(db, customerId, at);

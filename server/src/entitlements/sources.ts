@@ -21,6 +21,7 @@ interface SubscriptionSourceRow {
   add_on: boolean;
   /** Who bills it; null when Nozle does. */
   provider: string | null;
+  scheduled_change_at: Date | null;
   entitlements: FeatureTerms[];
 }
 
@@ -54,7 +55,7 @@ export async function loadEngineInput(db: Queryable, projectId: string, customer
   const customer = await db.query<{ created_at: Date }>('select created_at from customers where project_id = $1 and id = $2', [projectId, customerId]);
   const subscriptions = await db.query<SubscriptionSourceRow>(
     `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
-       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, v.entitlements
+       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, s.scheduled_change_at, v.entitlements
      from subscriptions s join plans p on p.id = s.plan_id
      join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
      where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
@@ -100,6 +101,7 @@ function toSubscriptionSource(row: SubscriptionSourceRow, now: Date): Subscripti
     billingCycleAnchor: row.billing_cycle_anchor,
     usageCarry: readUsageCarry(row.usage_carry),
     addOn: row.add_on,
+    scheduledChangeAt: row.scheduled_change_at,
     terms: row.entitlements,
   };
 }

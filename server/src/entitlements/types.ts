@@ -24,6 +24,8 @@ export interface SubscriptionSource {
   cancelAtPeriodEnd: boolean;
   /** When the subscription became past_due (for the grace period). */
   pastDueSince: Date | null;
+  /** When a scheduled plan change (a period-end downgrade) takes effect, if one is scheduled. */
+  scheduledChangeAt: Date | null;
   terms: FeatureTerms[];
 }
 
