@@ -127,7 +127,8 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
   if (Object.keys(fields).length === 0) return { kind: 'unchanged', ...owner, id: existing.id };
   await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, lifecycle }, now);
   if (group.carry) await setUsageCarry(tx, existing.id, group.carry, now);
-  if ('scheduled_plan_id' in fields || 'scheduled_plan_version' in fields || 'scheduled_change_at' in fields) await setScheduledChange(tx, existing.id, scheduled, now);
+  if ('scheduled_plan_id' in fields || 'scheduled_plan_version' in fields || 'scheduled_change_at' in fields)
+    await setScheduledChange(tx, existing.id, scheduled, now);
   return change(existing.id, 'updated');
 }
 
@@ -155,7 +156,9 @@ async function takeGroup(
   const holder = await liveSubscriptionInGroup(tx, owner.projectId, owner.customerId, group, true);
   if (!holder || holder.id === existing?.id) return { carry: null };
   if (holder.provider_subscription_id) {
-    return { refused: `customer ${owner.customerId} already holds ${holder.id} in group '${group}', billed by ${holder.provider}; one live subscription per group` };
+    return {
+      refused: `customer ${owner.customerId} already holds ${holder.id} in group '${group}', billed by ${holder.provider}; one live subscription per group`,
+    };
   }
   const ended = transition(holder, { type: 'cancel', atPeriodEnd: false }, now);
   if (!ended.ok) return { refused: `the subscription ${holder.id} it replaces cannot end now (${ended.refusal})` };
