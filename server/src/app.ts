@@ -17,6 +17,7 @@ import { meterRoutes } from './catalog/meters-routes.js';
 import type { CatalogPorts } from './catalog/ports.js';
 import { planRoutes } from './catalog/plans-routes.js';
 import { customerRoutes } from './customers/routes.js';
+import type { NewCustomerPlans } from './customers/service.js';
 import { entitlementRoutes } from './entitlements/routes.js';
 import type { Database } from './db/database.js';
 import { loadMigrations } from './db/migrate.js';
@@ -46,7 +47,7 @@ import { creditRoutes } from './billing/credits-routes.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from './billing/credits-store.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
 import type { InvoicedPeriods } from './usage/ingest.js';
-import { catalogPorts, createSnapshots, invoicedPeriods } from './wiring.js';
+import { catalogPorts, createSnapshots, invoicedPeriods, newCustomerPlans } from './wiring.js';
 
 export interface AppDeps {
   db: Database;
@@ -101,6 +102,8 @@ export interface AppServices {
   catalog: CatalogPorts;
   /** Usage's port to billing's invoices (wiring.ts). */
   invoicedPeriods: InvoicedPeriods;
+  /** The customers slice's port to access's default plans (wiring.ts). */
+  newCustomerPlans: NewCustomerPlans;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -167,6 +170,7 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
     purchaseCredits: { grant: grantPurchaseCredits, revoke: revokePurchaseCredits },
     catalog: catalogPorts(entitlements.snapshots),
     invoicedPeriods,
+    newCustomerPlans: newCustomerPlans(entitlements),
   };
   return services;
 }

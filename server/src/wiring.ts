@@ -1,10 +1,14 @@
 // Assembly: the ports a slice declares for what it needs from the slices above it, each
 // implemented there and put together here (app.ts, server.ts and tests hand them in).
+import { restoreDefaultPlans } from './access/default-plans.js';
 import { customersToMigrate, moveSubscriptionsToVersion } from './access/subscriptions-store.js';
 import { creditBalances } from './billing/credits-store.js';
 import { eventsInInvoicedPeriods } from './billing/invoices-store.js';
 import { checkPrice } from './billing/prices.js';
 import type { CatalogPorts } from './catalog/ports.js';
+import { wholeSecond } from './clock.js';
+import type { NewCustomerPlans } from './customers/service.js';
+import type { EntitlementChanges } from './entitlement-changes.js';
 import { Snapshots } from './entitlements/snapshots.js';
 import { backfillFeatureCounters } from './usage/backfill.js';
 import type { InvoicedPeriods } from './usage/ingest.js';
@@ -28,3 +32,13 @@ export function catalogPorts(snapshots: Snapshots): CatalogPorts {
 
 /** Usage's port to the invoices billing keeps: events in periods already invoiced. */
 export const invoicedPeriods: InvoicedPeriods = eventsInInvoicedPeriods;
+
+/** The customers slice's port to access: a new customer gets each group's default plan (and its entitlements say so). */
+export function newCustomerPlans(entitlements: EntitlementChanges): NewCustomerPlans {
+  return {
+    customerCreated: async (work, projectId, customerId) => {
+      const made = await restoreDefaultPlans(work, projectId, customerId, wholeSecond(work.now));
+      if (made.length > 0) await entitlements.sourcesChanged(work, projectId, customerId);
+    },
+  };
+}

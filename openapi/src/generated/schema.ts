@@ -298,10 +298,23 @@ export interface paths {
          * Create a subscription
          * @description Subscribes a customer to a recurring plan that you bill yourself (or that is free).
          *     It starts `trialing` when the plan (or `trial_days`) gives a trial, `active` otherwise.
-         *     A customer holds at most one live (not `canceled`) subscription to a plan: another one is
-         *     a `409` (`resource_already_exists`, param `plan`), however many requests race; change
-         *     the plan of the live one or cancel it instead. The same holds for a plan change, and a
-         *     checkout for a plan the customer already holds is refused when the session is created.
+         *
+         *     A customer holds at most one live (`trialing`, `active`, `past_due`) subscription per plan
+         *     group, however many requests race. For a customer who already holds another plan of the
+         *     plan's group, this is a **change of that subscription**, not a second one: the answer is
+         *     that subscription (its own `id`), moved to the plan now (an upgrade: the plan costs more per
+         *     month, its base price normalised over its interval; prorated on the period's invoice, or at
+         *     the provider for one it bills) or carrying a `scheduled_change` for the period's end (a
+         *     downgrade), as `effective` says or, by default, as that rule says; `trial_days` does not
+         *     apply to a change. When what it holds is the group's **default** plan, a new subscription
+         *     replaces it (the default one is canceled now; the new one starts its own cycle and trial,
+         *     and usage counted this period is kept). An add-on (`Plan.add_on`) stacks with the group's
+         *     plan: any number of them, each at most once.
+         *
+         *     Both answer `200` (as every creation in this API does); tell a change by the `id`. The
+         *     plan the customer already holds is a `409` (`resource_already_exists`, param `plan`), as is
+         *     a second live subscription in a group made any other way; a checkout for a plan the
+         *     customer already holds is refused when the session is created.
          */
         post: operations["createSubscription"];
         delete?: never;
@@ -327,7 +340,10 @@ export interface paths {
          * Update a subscription
          * @description Changes its status (e.g. `past_due` when your own billing fails, back to `active` when
          *     it is paid), `cancel_at_period_end`, or moves it to another plan (at that plan's current
-         *     version).
+         *     version). A move to another plan of its group follows the same rule as a subscription
+         *     created for it: an upgrade now (prorated), a downgrade as a `scheduled_change` at the
+         *     period's end, unless `effective` says otherwise; a move to a plan of another group, or to
+         *     or from an add-on, is made now. Naming the plan it holds takes a scheduled change back.
          */
         post: operations["updateSubscription"];
         delete?: never;
@@ -357,6 +373,32 @@ export interface paths {
          */
         post: operations["cancelSubscription"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscription}/scheduled_change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take back a scheduled plan change
+         * @description Cancels the subscription's `scheduled_change` (a downgrade waiting for the period's end):
+         *     the subscription stays on its plan and renews on it. For a subscription billed by Stripe
+         *     or the sandbox, the change is taken back there (Stripe: its subscription schedule is
+         *     released). With no change scheduled, the subscription is answered as it is.
+         */
+        delete: operations["cancelScheduledChange"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1394,7 +1436,8 @@ export interface components {
         };
         /**
          * @description The plan's group (`default` when none is named): a customer holds at most one live (trialing, active, past_due)
-         *     subscription per group. Subscribing to another plan of the same group changes that
+         *     subscription per group; an `incomplete`, `paused` or `unpaid` one holds no place there (it gives no
+         *     access, and the group's default plan comes back beside it). Subscribing to another plan of the same group changes that
          *     subscription: an upgrade (a higher price per month) at once, prorated; a downgrade at
          *     period end, as a scheduled change (or at once when asked). Fixed once the plan exists.
          */
@@ -1532,7 +1575,7 @@ export interface components {
              */
             add_on?: boolean;
             /**
-             * @description Makes it the default plan of its group (a recurring plan; at most one per group, else 409).
+             * @description Makes it the default plan of its group (a free recurring plan, with no base price or usage prices, else 400; at most one per group, else 409). Not for an add-on.
              * @default false
              */
             default?: boolean;
@@ -1772,6 +1815,23 @@ export interface components {
             at: components["schemas"]["Timestamp"];
         };
         /**
+         * @description When a change to another plan of the subscription's group takes effect. `now`: at once,
+         *     the rest of the period prorated. `period_end`: at the end of the current period, shown as
+         *     the subscription's `scheduled_change` until then (cancelable with
+         *     `DELETE /v1/subscriptions/{id}/scheduled_change`), with no proration. By default an
+         *     upgrade (a higher base price per month, a yearly price counted as twelve months; a tie
+         *     counts as an upgrade) is `now` and a downgrade is `period_end`.
+         * @enum {string}
+         */
+        PlanChangeEffective: "now" | "period_end";
+        /**
+         * @description For a plan change of a subscription billed by Stripe or the sandbox: how the rest of
+         *     the period is charged, as Stripe does it.
+         * @default create_prorations
+         * @enum {string}
+         */
+        ProrationBehavior: "create_prorations" | "none" | "always_invoice";
+        /**
          * @example {
          *       "customer": "user_1234",
          *       "plan": "pro",
@@ -1786,8 +1846,10 @@ export interface components {
             customer: string;
             /** @description The plan's id or key (a `month` or `year` plan). */
             plan: string;
-            /** @description Overrides the plan's trial. */
+            /** @description Overrides the plan's trial (a new subscription only). */
             trial_days?: number;
+            effective?: components["schemas"]["PlanChangeEffective"];
+            proration_behavior?: components["schemas"]["ProrationBehavior"];
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -1805,13 +1867,8 @@ export interface components {
             cancel_at_period_end?: boolean;
             /** @description Another recurring plan (id or key), at its current version. */
             plan?: string;
-            /**
-             * @description For a plan change of a subscription billed by Stripe or the sandbox: how the rest of
-             *     the period is charged, as Stripe does it.
-             * @default create_prorations
-             * @enum {string}
-             */
-            proration_behavior?: "create_prorations" | "none" | "always_invoice";
+            proration_behavior?: components["schemas"]["ProrationBehavior"];
+            effective?: components["schemas"]["PlanChangeEffective"];
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         /**
@@ -4492,7 +4549,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new subscription. */
+            /** @description The new subscription, or the customer's subscription of the plan's group, changed (see above). */
             200: {
                 headers: {
                     "Request-Id": components["headers"]["RequestId"];
@@ -4654,6 +4711,38 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["PaymentProviderError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelScheduledChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (`sub_…`). */
+                subscription: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, with no scheduled change. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["PaymentProviderError"];

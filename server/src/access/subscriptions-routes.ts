@@ -3,6 +3,7 @@ import type { EntitlementChanges } from '../entitlement-changes.js';
 import { routesWith, workOf } from '../http/route.js';
 import type { SubscriptionProvider } from './ports.js';
 import {
+  cancelScheduledChange,
   cancelSubscription,
   createSubscription,
   listSubscriptions,
@@ -27,6 +28,8 @@ export const subscriptionRoutes = [
       plan: body.plan,
       trialDays: body.trial_days,
       metadata: body.metadata,
+      effective: body.effective,
+      proration: body.proration_behavior,
     }),
   })),
 
@@ -42,8 +45,14 @@ export const subscriptionRoutes = [
       status: body.status,
       cancelAtPeriodEnd: body.cancel_at_period_end,
       proration: body.proration_behavior,
+      effective: body.effective,
       metadata: body.metadata,
     }),
+  })),
+
+  defineRoute('cancelScheduledChange', async ({ params }, ctx) => ({
+    status: 200,
+    body: await cancelScheduledChange(ctx.services, workOf(ctx), ctx.caller.projectId, params.subscription),
   })),
 
   defineRoute('cancelSubscription', async ({ params, body }, ctx) => ({

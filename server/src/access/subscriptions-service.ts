@@ -9,16 +9,19 @@ import type { Queryable } from '../db/database.js';
 import type { Work } from '../db/work.js';
 import type { EntitlementChanges } from '../entitlement-changes.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
-import { invalidParam, type ApiError } from '../http/errors.js';
+import { alreadyExists } from '../http/errors.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
+import { replaceDefault, restoreDefaultPlans } from './default-plans.js';
+import { changePlan, changeTiming, periodEndOf, swapPlan, type Effective } from './group-changes.js';
+import { decide } from './lifecycle-decisions.js';
 import type { ProrationBehavior, ProviderChange, SubscriptionProvider } from './ports.js';
-import { transition, type Decision, type LifecycleEvent, type Lifecycle, type Refusal } from './subscription-lifecycle.js';
 import {
   assertNotSubscribed,
   findSubscription,
   insertSubscription,
+  liveSubscriptionInGroup,
   listSubscriptionRows,
-  recordPlanChange,
+  setScheduledChange,
   subscriptionSeq,
   toSubscription,
   updateSubscriptionMetadata,
@@ -38,6 +41,9 @@ export interface CreateInput {
   plan: string;
   trialDays?: number;
   metadata?: Metadata;
+  /** For a customer who holds another plan of the group: when the change takes effect. */
+  effective?: Effective;
+  proration?: ProrationBehavior;
 }
 
 export interface UpdateInput {
@@ -45,30 +51,8 @@ export interface UpdateInput {
   status?: 'active' | 'past_due' | 'incomplete';
   cancelAtPeriodEnd?: boolean;
   proration?: ProrationBehavior;
+  effective?: Effective;
   metadata?: Metadata | null;
-}
-
-/** The refusal as the API error the caller gets. */
-function refusalError(refusal: Refusal, row: Pick<SubscriptionRow, 'id' | 'provider'> | undefined, plan: Pick<Plan, 'key'> | undefined): ApiError {
-  switch (refusal) {
-    case 'canceled':
-      return invalidParam('subscription', `Subscription ${row?.id} is canceled; create a new one instead.`, 'subscription_canceled');
-    case 'managed_by_provider':
-      return invalidParam('status', `Subscription ${row?.id} is billed by ${row?.provider}: its status follows the payments there.`, 'managed_by_provider');
-    case 'not_resumable':
-      return invalidParam('subscription', `Subscription ${row?.id} is not canceling or paused: there is nothing to resume.`, 'subscription_not_resumable');
-    case 'one_time_plan':
-      return invalidParam('plan', `Plan '${plan?.key}' is one_time: record it with POST /v1/purchases instead.`);
-    case 'not_due':
-      return invalidParam('subscription', `Subscription ${row?.id} has nothing due.`);
-  }
-}
-
-/** The lifecycle's answer, or its refusal thrown as the API error. */
-function decide(row: SubscriptionRow | undefined, event: LifecycleEvent, now: Date, plan?: Plan): Lifecycle {
-  const decision: Decision = transition(row, event, now);
-  if (!decision.ok) throw refusalError(decision.refusal, row, plan);
-  return decision.state;
 }
 
 /** Locks the subscription's customer, then the subscription: the order every change uses. */
@@ -84,6 +68,11 @@ async function changed(ports: SubscriptionPorts, work: Work, projectId: string, 
   return toSubscription(await findSubscription(work.db, projectId, row.id), now);
 }
 
+/**
+ * A subscription to `plan`; for a customer who already holds another plan of its group, a change
+ * of that subscription instead (group-changes.ts), or, when what it holds is the group's default
+ * plan, a new subscription that replaces it (its own cycle and trial, the usage carried over).
+ */
 export async function createSubscription(ports: SubscriptionPorts, work: Work, projectId: string, input: CreateInput): Promise<Subscription> {
   // Whole seconds: period anchors must be exactly what the API shows (and usage keys on them).
   const now = wholeSecond(work.now);
@@ -91,15 +80,29 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
   const customer = await findCustomer(work.db, projectId, input.customer, true);
   const plan = await findPlan(work.db, projectId, input.plan);
   const lifecycle = decide(undefined, { type: 'create', interval: plan.interval, trialDays: input.trialDays ?? plan.trial_days }, now, plan);
+  const held = plan.add_on ? undefined : await liveSubscriptionInGroup(work.db, projectId, customer.id, plan.group, true);
+  if (held?.plan_id === plan.id) throw alreadyHeld(held, plan);
+  let usageCarry;
+  if (held && !(await isDefaultPlan(work, projectId, held))) {
+    const didChange = await changePlan(ports.subscriptionProvider, work, projectId, held, plan, input, now);
+    return changed(ports, work, projectId, held, now, didChange);
+  }
+  if (held) usageCarry = await replaceDefault(work, projectId, held, now);
   const row = await insertSubscription(
     work.db,
     projectId,
-    { customerId: customer.id, planId: plan.id, planVersion: plan.version, lifecycle, metadata: cleanMetadata(input.metadata) },
+    { customerId: customer.id, planId: plan.id, planVersion: plan.version, usageCarry, lifecycle, metadata: cleanMetadata(input.metadata) },
     now,
   );
   await ports.entitlements.sourcesChanged(work, projectId, customer.id);
   return toSubscription(row, now);
 }
+
+const alreadyHeld = (held: SubscriptionRow, plan: Plan) =>
+  alreadyExists('plan', `The customer already holds plan '${plan.key}' (subscription ${held.id}): change or cancel that one instead.`);
+
+const isDefaultPlan = async (work: Work, projectId: string, row: SubscriptionRow): Promise<boolean> =>
+  (await findPlan(work.db, projectId, row.plan_id, row.plan_version)).default;
 
 export async function retrieveSubscription(db: Queryable, projectId: string, id: string, now: Date): Promise<Subscription> {
   return toSubscription(await findSubscription(db, projectId, id), now);
@@ -112,12 +115,18 @@ export async function updateSubscription(ports: SubscriptionPorts, work: Work, p
   decide(row, { type: 'update', interval: row.interval, status: input.status, cancelAtPeriodEnd: input.cancelAtPeriodEnd }, now);
   if (row.provider_subscription_id) return updateAtProvider(ports, work, projectId, row, input, now);
   const plan = await findPlan(work.db, projectId, input.plan ?? row.plan_id, input.plan ? undefined : row.plan_version);
-  const lifecycle = decide(row, { type: 'update', interval: plan.interval, status: input.status, cancelAtPeriodEnd: input.cancelAtPeriodEnd }, now, plan);
+  const at = input.plan ? await changeTiming(work, projectId, row, plan, input.effective) : 'now';
+  // A change at period end keeps the plan until then: the rest of the update is made now.
+  const nowPlan = at === 'now' ? plan : await findPlan(work.db, projectId, row.plan_id, row.plan_version);
+  const lifecycle = decide(row, { type: 'update', interval: nowPlan.interval, status: input.status, cancelAtPeriodEnd: input.cancelAtPeriodEnd }, now, plan);
   const metadata = mergeMetadata(row.metadata, input.metadata);
-  await updateSubscriptionRow(work.db, projectId, row.id, { planId: plan.id, planVersion: plan.version, lifecycle, metadata }, now);
-  if (plan.id !== row.plan_id || plan.version !== row.plan_version) {
+  const updated = await updateSubscriptionRow(work.db, projectId, row.id, { planId: row.plan_id, planVersion: row.plan_version, lifecycle, metadata }, now);
+  if (at === 'period_end') {
+    decide(row, { type: 'update', interval: plan.interval }, now, plan);
+    await setScheduledChange(work.db, row.id, { planId: plan.id, planVersion: plan.version, at: periodEndOf(updated, now) }, now);
+  } else if (input.plan) {
     // Billed here: the period's invoice prorates the change (billing/plan-changes.ts).
-    await recordPlanChange(work.db, row.id, { planId: row.plan_id, planVersion: row.plan_version }, { planId: plan.id, planVersion: plan.version }, now);
+    await swapPlan(work, projectId, updated, plan, now, now);
   }
   return changed(ports, work, projectId, row, now);
 }
@@ -137,7 +146,7 @@ async function updateAtProvider(
     decide(row, { type: 'update', interval: plan.interval }, now, plan);
     // Refused before the provider is asked: its change could not be mirrored.
     await assertNotSubscribed(work.db, projectId, row.customer_id, plan.id, row.id);
-    change.plan = { plan, proration: input.proration ?? 'create_prorations', at: 'now' };
+    change.plan = { plan, proration: input.proration ?? 'create_prorations', at: await changeTiming(work, projectId, row, plan, input.effective) };
   }
   if (input.cancelAtPeriodEnd === true && !row.cancel_at_period_end) change.cancelAtPeriodEnd = true;
   if (input.cancelAtPeriodEnd === false && row.cancel_at_period_end) change.cancelAtPeriodEnd = false;
@@ -154,9 +163,26 @@ export async function cancelSubscription(ports: SubscriptionPorts, work: Work, p
   const lifecycle = decide(row, { type: 'cancel', atPeriodEnd }, now);
   if (row.provider_subscription_id) {
     const didChange = await ports.subscriptionProvider.cancel(work, { projectId, providerSubscriptionId: row.provider_subscription_id }, atPeriodEnd, now);
-    return changed(ports, work, projectId, row, now, didChange);
+    const restored = await restoreDefaultPlans(work, projectId, row.customer_id, now);
+    return changed(ports, work, projectId, row, now, didChange || restored.length > 0);
   }
   await updateSubscriptionRow(work.db, projectId, row.id, { planId: row.plan_id, planVersion: row.plan_version, lifecycle }, now);
+  // Its group's default plan comes back once it has ended (now; at period end, when that is reached).
+  await restoreDefaultPlans(work, projectId, row.customer_id, now);
+  return changed(ports, work, projectId, row, now);
+}
+
+/** Takes back a scheduled plan change (at the provider for its subscription); none scheduled: the subscription as it is. */
+export async function cancelScheduledChange(ports: SubscriptionPorts, work: Work, projectId: string, id: string): Promise<Subscription> {
+  const now = wholeSecond(work.now);
+  const row = await lockSubscription(work.db, projectId, id);
+  if (row.scheduled_plan_id === null) return toSubscription(row, now);
+  if (row.provider_subscription_id) {
+    const billed = { projectId, providerSubscriptionId: row.provider_subscription_id };
+    const didChange = await ports.subscriptionProvider.change(work, billed, { cancelScheduledChange: true }, now);
+    return changed(ports, work, projectId, row, now, didChange);
+  }
+  await setScheduledChange(work.db, row.id, null, now);
   return changed(ports, work, projectId, row, now);
 }
 

@@ -186,6 +186,17 @@ export async function setScheduledChange(db: Queryable, id: string, change: Sche
   ]);
 }
 
+/** The customer's live subscriptions billed here whose scheduled change is due at `now`, locked, in order. */
+export async function dueScheduledChanges(db: Queryable, projectId: string, customerId: string, now: Date): Promise<SubscriptionRow[]> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `${SELECT} where s.project_id = $1 and s.customer_id = $2 and s.provider is null and s.status in ${HOLDS_GROUP_SQL}
+       and s.scheduled_change_at is not null and s.scheduled_change_at <= $3
+     order by s.seq for update of s`,
+    [projectId, customerId, now],
+  );
+  return rows;
+}
+
 /** Where each reset's usage period started when this subscription replaced another of its group (null: it replaced none). */
 export async function setUsageCarry(db: Queryable, id: string, carry: StoredUsageCarry | null, now: Date): Promise<void> {
   await db.query('update subscriptions set usage_carry = $2, updated_at = $3 where id = $1', [id, carry ? JSON.stringify(carry) : null, now]);

@@ -206,6 +206,15 @@ export async function addVersion(db: Queryable, planId: string, version: number,
   await db.query('update plans set current_version = $2 where id = $1', [planId, version]);
 }
 
+/** The default plan of each group, at its current version. */
+export async function defaultPlans(db: Queryable, projectId: string): Promise<Plan[]> {
+  const { rows } = await db.query<PlanRow>(
+    `${SELECT} where p.project_id = $1 and p.is_default and not p.add_on and v.version = p.current_version order by p.plan_group`,
+    [projectId],
+  );
+  return rows.map(toPlan);
+}
+
 /** Makes the plan its group's default, or stops it being; a second default in one group is a 409 naming `default`. */
 export async function setPlanDefault(db: Queryable, plan: Pick<Plan, 'id' | 'group'>, isDefault: boolean): Promise<void> {
   try {

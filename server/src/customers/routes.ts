@@ -1,16 +1,20 @@
 import type { EntitlementChanges } from '../entitlement-changes.js';
 import { routesWith, workOf } from '../http/route.js';
-import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, updateCustomer } from './service.js';
+import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, updateCustomer, type NewCustomerPlans } from './service.js';
 
 /** The services these routes need, handed in by the assembly. */
 interface Services {
   entitlements: EntitlementChanges;
+  newCustomerPlans: NewCustomerPlans;
 }
 
 const { defineRoute } = routesWith<Services>();
 
 export const customerRoutes = [
-  defineRoute('createCustomer', async ({ body }, ctx) => ({ status: 200, body: await createCustomer(workOf(ctx), ctx.caller.projectId, body) })),
+  defineRoute('createCustomer', async ({ body }, ctx) => ({
+    status: 200,
+    body: await createCustomer(workOf(ctx), ctx.services.newCustomerPlans, ctx.caller.projectId, body),
+  })),
 
   defineRoute('retrieveCustomer', async ({ params }, { db, caller }) => ({ status: 200, body: await retrieveCustomer(db, caller.projectId, params.customer) })),
 

@@ -21,9 +21,17 @@ import {
 type CustomerCreateParams = components['schemas']['CustomerCreateParams'];
 type CustomerUpdateParams = components['schemas']['CustomerUpdateParams'];
 
-export function createCustomer(work: Work, projectId: string, params: CustomerCreateParams): Promise<Customer> {
+/** What a new customer is given by the slices above (the access slice's default plans), handed in at assembly. */
+export interface NewCustomerPlans {
+  customerCreated(work: Work, projectId: string, customerId: string): Promise<void>;
+}
+
+export async function createCustomer(work: Work, plans: NewCustomerPlans, projectId: string, params: CustomerCreateParams): Promise<Customer> {
   const fields = { external_id: params.external_id ?? null, email: params.email ?? null, name: params.name ?? null, metadata: cleanMetadata(params.metadata) };
-  return insertCustomer(work.db, projectId, fields, work.now);
+  const customer = await insertCustomer(work.db, projectId, fields, work.now);
+  // Created without a subscription: it gets each group's default plan.
+  await plans.customerCreated(work, projectId, customer.id);
+  return customer;
 }
 
 /** The customer as it is, without its position in the list. */

@@ -13,16 +13,19 @@ export const DEMO_FEATURES = [
   { key: 'messages', name: 'Messages', type: 'metered', meter: DEMO_METER.key },
 ] as const;
 
+// One group (`default`): free is its default plan (what every new customer holds), pro replaces it.
 export const DEMO_PLANS = [
   {
     key: 'free',
     name: 'Free',
+    default: true,
     base_price: 0,
     entitlements: [{ feature: 'messages', limit: 3, reset: 'month', overage: false }],
   },
   {
     key: 'pro',
     name: 'Pro',
+    default: false,
     base_price: 2000,
     entitlements: [
       { feature: 'export', enabled: true },

@@ -2,7 +2,7 @@
 // plan, all in one transaction, so a failed start never leaves a project without its catalog
 // (the demo is only made when the database has no project at all).
 import { insertFeature } from '../catalog/features-store.js';
-import { findPlan, insertPlan } from '../catalog/plans-store.js';
+import { DEFAULT_GROUP, findPlan, insertPlan } from '../catalog/plans-store.js';
 import { startedLifecycle } from '../access/subscription-lifecycle.js';
 import { insertSubscription } from '../access/subscriptions-store.js';
 import { wholeSecond } from '../clock.js';
@@ -54,6 +54,7 @@ async function seedDemoCatalog(tx: Queryable, projectId: string, now: Date): Pro
       },
       {},
       now,
+      { group: DEFAULT_GROUP, add_on: false, default: plan.default },
     );
   }
   const customer = await insertCustomer(tx, projectId, { ...DEMO_CUSTOMER, metadata: {} }, now);
