@@ -93,12 +93,17 @@ describe('checkout into a group, with Stripe', () => {
     const swaps = account.requestsTo('POST', `/v1/subscriptions/${sub}`).slice(before);
     expect(swaps).toHaveLength(1);
     expect(swaps[0]!.params).toMatchObject({ items: { '0': { id: `si_${sub.slice(4)}`, price: priceOf('pro') } }, proration_behavior: 'always_invoice' });
-    expect(account.requestsTo('POST', '/v1/checkout/sessions').filter((r) => (r.params['metadata'] as Record<string, string>)['nozle_customer'] === customer)).toHaveLength(1);
+    expect(
+      account.requestsTo('POST', '/v1/checkout/sessions').filter((r) => (r.params['metadata'] as Record<string, string>)['nozle_customer'] === customer),
+    ).toHaveLength(1);
     expect((await live(customer)).map((row) => [row.plan, row.provider_subscription_id])).toEqual([['pro', sub]]);
     // A second Stripe subscription reported in the group is not mirrored: the first one stays.
     const second = `${sub}_again`;
     account.subscriptions.set(second, { ...account.subscriptions.get(sub)!, id: second, price: priceOf('basic')! });
-    const { body, signature } = signedDelivery(stripeEvent('customer.subscription.created', account.subscription(second), account.now(), `evt_groups_${++seq}`), WEBHOOK_SECRET);
+    const { body, signature } = signedDelivery(
+      stripeEvent('customer.subscription.created', account.subscription(second), account.now(), `evt_groups_${++seq}`),
+      WEBHOOK_SECRET,
+    );
     const res = await t.call('POST', '/v1/webhooks/stripe', { key: null, body, headers: { 'stripe-signature': signature } });
     expect(res.body.status).toBe('ignored');
     expect((await live(customer)).map((row) => row.provider_subscription_id)).toEqual([sub]);
@@ -138,7 +143,12 @@ describe('checkout into a group, with Stripe', () => {
     const later: Array<() => Promise<void>> = [];
     const changed = await t.database.db.transaction((tx) => {
       const work: Work = { db: tx, now: t.clock.now(), afterCommit: (fn) => later.push(fn) };
-      return subscriptionProviderOf(t.payments).change(work, { projectId: t.projectA.projectId, providerSubscriptionId: sub }, { cancelScheduledChange: true }, t.clock.now());
+      return subscriptionProviderOf(t.payments).change(
+        work,
+        { projectId: t.projectA.projectId, providerSubscriptionId: sub },
+        { cancelScheduledChange: true },
+        t.clock.now(),
+      );
     });
     for (const step of later) await step();
     expect(changed).toBe(true);

@@ -91,9 +91,10 @@ describe("the demo's free → pro through checkout", () => {
     await checkoutAndPay(customer, 'pro');
     const [pro] = await live(customer);
     expect(pro!.current_period_start).toBe(nowSeconds());
-    const { rows } = await t.database.db.query<{ usage_carry: { at: string; starts: Record<string, string> } }>('select usage_carry from subscriptions where id = $1', [
-      pro!.id,
-    ]);
+    const { rows } = await t.database.db.query<{ usage_carry: { at: string; starts: Record<string, string> } }>(
+      'select usage_carry from subscriptions where id = $1',
+      [pro!.id],
+    );
     // The month the free plan was in when it was replaced started at its own period start.
     expect(rows[0]!.usage_carry.at).toBe(new Date(nowSeconds() * 1000).toISOString());
     expect(rows[0]!.usage_carry.starts['month']).toBe(new Date(free!.current_period_start * 1000).toISOString());
@@ -129,9 +130,10 @@ describe('checking out again in a group the sandbox bills', () => {
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: pro!.id, plan: 'team', scheduled_change: null });
     // The rest of the period at the new price, charged at once (always_invoice).
-    const invoices = await t.database.db.query<{ amount_paid: string }>('select amount_paid::text from sandbox_invoices where subscription = $1 order by created_at', [
-      pro!.provider_subscription_id,
-    ]);
+    const invoices = await t.database.db.query<{ amount_paid: string }>(
+      'select amount_paid::text from sandbox_invoices where subscription = $1 order by created_at',
+      [pro!.provider_subscription_id],
+    );
     expect(invoices.rows.length).toBe(charges.rows.length + 1);
     expect(Number(invoices.rows.at(-1)!.amount_paid)).toBeGreaterThan(0);
   });

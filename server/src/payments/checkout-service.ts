@@ -41,7 +41,13 @@ export async function createCheckout(
   const { successUrl, cancelUrl } = checkoutReturnUrls(payments, params, origin, id);
   // The group's plan is billed by the provider: it changes, rather than a second subscription starting.
   if (held?.provider_subscription_id) {
-    return checkoutAsChange(payments, work, projectId, { customer, plan, held: { ...held, provider_subscription_id: held.provider_subscription_id }, successUrl, cancelUrl });
+    return checkoutAsChange(payments, work, projectId, {
+      customer,
+      plan,
+      held: { ...held, provider_subscription_id: held.provider_subscription_id },
+      successUrl,
+      cancelUrl,
+    });
   }
   const providerCustomer = await payments.providerCustomer(work.db, projectId, customer, work.afterCommit);
   const price = await payments.providerPrice(work.db, projectId, plan, work.afterCommit);

@@ -250,7 +250,8 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
 
   /** The subscription in Nozle's terms, with the change its schedule (if any) will make. */
   async #read(sub: Stripe.Subscription): Promise<ProviderSubscription> {
-    const schedule = sub.schedule === null ? null : typeof sub.schedule === 'string' ? await this.#stripe.subscriptionSchedules.retrieve(sub.schedule) : sub.schedule;
+    const schedule =
+      sub.schedule === null ? null : typeof sub.schedule === 'string' ? await this.#stripe.subscriptionSchedules.retrieve(sub.schedule) : sub.schedule;
     return toProviderSubscription(sub, schedule);
   }
 
@@ -281,13 +282,18 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     const item = current.items.data[0];
     if (!item) throw new Error(`Stripe subscription ${id} has no items.`);
     const scheduleId =
-      idOf(current.schedule) ?? (await this.#stripe.subscriptionSchedules.create({ from_subscription: id }, { idempotencyKey: `nozle-schedule-${id}-${item.current_period_start}` })).id;
+      idOf(current.schedule) ??
+      (await this.#stripe.subscriptionSchedules.create({ from_subscription: id }, { idempotencyKey: `nozle-schedule-${id}-${item.current_period_start}` })).id;
     const schedule = await this.#stripe.subscriptionSchedules.retrieve(scheduleId);
     await this.#stripe.subscriptionSchedules.update(scheduleId, {
       end_behavior: 'release',
       proration_behavior: 'none',
       phases: [
-        { items: [{ price: item.price.id, quantity: 1 }], start_date: schedule.current_phase?.start_date ?? item.current_period_start, end_date: item.current_period_end },
+        {
+          items: [{ price: item.price.id, quantity: 1 }],
+          start_date: schedule.current_phase?.start_date ?? item.current_period_start,
+          end_date: item.current_period_end,
+        },
         { items: [{ price, quantity: 1 }] },
       ],
     });

@@ -19,10 +19,12 @@ import {
   type SubscriptionRow,
 } from '../access/subscriptions-store.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from '../billing/credits-store.js';
+import { replaceDefault, restoreDefaultPlans } from '../access/default-plans.js';
 import { findPlan, planVersionCredits } from '../catalog/plans-store.js';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
-import { carryOver, readUsageCarry, storeUsageCarry, type StoredUsageCarry } from '../time/periods.js';
+import type { Work } from '../db/work.js';
+import type { StoredUsageCarry } from '../time/periods.js';
 import { lockCustomer } from '../customers/store.js';
 import { recordPaymentCharge } from './charges.js';
 import type { ProviderName, ProviderPayment, ProviderSubscription } from './provider.js';
@@ -127,7 +129,10 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
   if (Object.keys(fields).length === 0) return { kind: 'unchanged', ...owner, id: existing.id };
   await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, lifecycle }, now);
   if (group.carry) await setUsageCarry(tx, existing.id, group.carry, now);
-  if ('scheduled_plan_id' in fields || 'scheduled_plan_version' in fields || 'scheduled_change_at' in fields) await setScheduledChange(tx, existing.id, scheduled, now);
+  if ('scheduled_plan_id' in fields || 'scheduled_plan_version' in fields || 'scheduled_change_at' in fields)
+    await setScheduledChange(tx, existing.id, scheduled, now);
+  // The provider's subscription ended: the group's default plan comes back.
+  if (holdsGroup(existing.status) && !holdsGroup(lifecycle.status)) await restoreDefaultPlans(workIn(tx, now), owner.projectId, owner.customerId, now);
   return change(existing.id, 'updated');
 }
 
@@ -155,13 +160,15 @@ async function takeGroup(
   const holder = await liveSubscriptionInGroup(tx, owner.projectId, owner.customerId, group, true);
   if (!holder || holder.id === existing?.id) return { carry: null };
   if (holder.provider_subscription_id) {
-    return { refused: `customer ${owner.customerId} already holds ${holder.id} in group '${group}', billed by ${holder.provider}; one live subscription per group` };
+    return {
+      refused: `customer ${owner.customerId} already holds ${holder.id} in group '${group}', billed by ${holder.provider}; one live subscription per group`,
+    };
   }
-  const ended = transition(holder, { type: 'cancel', atPeriodEnd: false }, now);
-  if (!ended.ok) return { refused: `the subscription ${holder.id} it replaces cannot end now (${ended.refusal})` };
-  await updateSubscriptionRow(tx, owner.projectId, holder.id, { planId: holder.plan_id, planVersion: holder.plan_version, lifecycle: ended.state }, now);
-  return { carry: storeUsageCarry(carryOver(holder.billing_cycle_anchor, readUsageCarry(holder.usage_carry), now)) };
+  return { carry: await replaceDefault(workIn(tx, now), owner.projectId, holder, now) };
 }
+
+/** The sync's transaction as the access slice's Work: nothing done there waits for the commit (applySync recomputes and publishes). */
+const workIn = (tx: Queryable, now: Date): Work => ({ db: tx, now, afterCommit: () => undefined });
 
 /** The provider's scheduled change as a plan change of this project, or null (none, or to a price Nozle does not sell). */
 async function scheduledChangeOf(tx: Queryable, provider: ProviderName, projectId: string, sub: ProviderSubscription): Promise<ScheduledPlanChange | null> {

@@ -81,7 +81,7 @@ export function signedDelivery(event: Stripe.Event, secret: string, timestamp?: 
 }
 
 /** A phase of a subscription schedule as the test account keeps it: a price from start to end (open-ended: null). */
-export interface SchedulePhase {
+interface SchedulePhase {
   price: string;
   start: number;
   end: number | null;

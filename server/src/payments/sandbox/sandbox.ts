@@ -172,12 +172,32 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   /** Keeps the invoice (its charge is read back from here, as from Stripe) and raises its event. */
-  async #raiseInvoice(paid: boolean, row: SandboxSubscriptionRow, price: PriceInfo, at: Date, amount = price.amount, periodStart = row.current_period_start): Promise<void> {
+  async #raiseInvoice(
+    paid: boolean,
+    row: SandboxSubscriptionRow,
+    price: PriceInfo,
+    at: Date,
+    amount = price.amount,
+    periodStart = row.current_period_start,
+  ): Promise<void> {
     const invoice = id('in');
     await this.#db.query(
       `insert into sandbox_invoices (id, project_id, customer, subscription, price, amount_due, amount_paid, currency, status, period_start, period_end, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [invoice, row.project_id, row.customer, row.id, row.price, amount, paid ? amount : 0, price.currency, paid ? 'paid' : 'open', periodStart, row.current_period_end, at],
+      [
+        invoice,
+        row.project_id,
+        row.customer,
+        row.id,
+        row.price,
+        amount,
+        paid ? amount : 0,
+        price.currency,
+        paid ? 'paid' : 'open',
+        periodStart,
+        row.current_period_end,
+        at,
+      ],
     );
     this.#raise(
       paid ? 'invoice.paid' : 'invoice.payment_failed',
@@ -286,10 +306,15 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async retrievePayment(payment: string): Promise<ProviderPayment | null> {
-    const { rows } = await this.#db.query<{ id: string; customer: string; price: string; amount: number | string; currency: string; refunded: boolean; created_at: Date }>(
-      'select id, customer, price, amount, currency, refunded, created_at from sandbox_payments where id = $1',
-      [payment],
-    );
+    const { rows } = await this.#db.query<{
+      id: string;
+      customer: string;
+      price: string;
+      amount: number | string;
+      currency: string;
+      refunded: boolean;
+      created_at: Date;
+    }>('select id, customer, price, amount, currency, refunded, created_at from sandbox_payments where id = $1', [payment]);
     const row = rows[0];
     if (!row) return null;
     // The sandbox refunds in full only.
@@ -369,7 +394,10 @@ export class SandboxProvider implements PaymentProvider {
     // Ended now: no retry is due any more. Stripe keeps the cancel_at_period_end it had (the
     // lifecycle clears it for the subscriptions Nozle bills itself).
     // A scheduled change is dropped (as Stripe's cancel releases or ends the schedule).
-    const next = { ...(atPeriodEnd ? canceled : { ...canceled, cancel_at_period_end: current.cancel_at_period_end, next_attempt_at: null }), scheduled_price: null };
+    const next = {
+      ...(atPeriodEnd ? canceled : { ...canceled, cancel_at_period_end: current.cancel_at_period_end, next_attempt_at: null }),
+      scheduled_price: null,
+    };
     const row = await this.#save(next, now);
     this.#raiseSubscription(atPeriodEnd ? 'customer.subscription.updated' : 'customer.subscription.deleted', row, now);
     return toSubscription(row);
@@ -454,7 +482,7 @@ export class SandboxProvider implements PaymentProvider {
     }>('select * from sandbox_invoices where id = $1', [invoice]);
     const row = rows[0];
     return (
-      row && {
+      (row && {
         id: row.id,
         customer: row.customer,
         status: row.status,
@@ -466,8 +494,9 @@ export class SandboxProvider implements PaymentProvider {
         periodStart: row.period_start,
         periodEnd: row.period_end,
         paidAt: row.status === 'paid' ? row.created_at : null,
-      }
-    ) ?? null;
+      }) ??
+      null
+    );
   }
 
   // What the hosted pages do.
