@@ -100,10 +100,7 @@ describe("the demo's free → pro through checkout", () => {
     expect(rows[0]!.usage_carry.starts['month']).toBe(new Date(free!.current_period_start * 1000).toISOString());
   });
 
-  // NEEDS THE ENGINE'S WORK (issue 14 item 3, another helper): the entitlements must count a
-  // metered feature over the subscription's usage_carry. Until they do, `used` reads 0 here and
-  // this test is expected to fail; flip `it.fails` to `it` when that lands.
-  it.fails('keeps the messages sent this month: the limit goes from 3 to 5, used stays 3', async () => {
+  it('keeps the messages sent this month: the limit goes from 3 to 5, used stays 3', async () => {
     const customer = await customerOnFree();
     // Ten days into the free plan's month: the paid subscription's own cycle starts later, so
     // only the carry keeps the messages sent before it in its first period.

@@ -577,7 +577,8 @@ describe('the API on a sandbox subscription', () => {
     const proPrice = (await atProvider(sub.provider_subscription_id))!.price;
     expect(proPrice).not.toBe('');
 
-    const down = await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic', proration_behavior: 'none' } });
+    // A downgrade waits for the period's end unless asked for now (plan-groups.test.ts has the wait).
+    const down = await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic', proration_behavior: 'none', effective: 'now' } });
     expect(down.status).toBe(200);
     expect(down.body).toMatchObject({ plan: 'basic' });
     expect(await entitlements(c)).toMatchObject({ features: { export: { allowed: false }, tokens: { limit: 100 } } });
@@ -856,8 +857,8 @@ describe('proration in the sandbox, as Stripe does it', () => {
     ]);
     // A quarter of the period later (a quarter left), back down: -725 + 225 = -500, a credit.
     await advance({ seconds: period / 4 });
-    await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic' } });
-    await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic', proration_behavior: 'none' } });
+    await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic', effective: 'now' } });
+    await t.call('POST', `/v1/subscriptions/${sub.id}`, { body: { plan: 'basic', proration_behavior: 'none', effective: 'now' } });
     await advance({ to: sub.current_period_end });
     // The renewal at basic: 900 - 500 = 400.
     expect((await invoiceAmounts(sub.provider_subscription_id)).at(-1)).toEqual(['invoice.paid', 400]);

@@ -379,7 +379,8 @@ describe('with Stripe configured', () => {
       expect(update.params).toMatchObject({ proration_behavior: 'create_prorations', items: { '0': { id: `si_${sub.slice(4)}` } } });
       expect(await access(t, customer)).toBe(true);
 
-      const downgrade = await t.call('POST', `/v1/subscriptions/${ours.id}`, { body: { plan: 'basic', proration_behavior: 'none' } });
+      // Asked for now (by default a downgrade waits for the period's end: checkout-into-group-stripe.test.ts).
+      const downgrade = await t.call('POST', `/v1/subscriptions/${ours.id}`, { body: { plan: 'basic', proration_behavior: 'none', effective: 'now' } });
       expect(downgrade.body.plan).toBe('basic');
       expect(account.requestsTo('POST', `/v1/subscriptions/${sub}`).at(-1)!.params).toMatchObject({ proration_behavior: 'none' });
       await t.call('POST', `/v1/subscriptions/${ours.id}`, { body: { plan: 'pro' } });

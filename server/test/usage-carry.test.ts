@@ -116,6 +116,9 @@ describe('a subscription that replaced another of its group inside the period', 
     const pro = await findPlan(db, projectId, 'pro');
     const customerId = (await findCustomer(db, projectId, c)).id;
     const usageCarry = storeUsageCarry(carryOver(new Date(freePeriodStart * 1000), null, now));
+    // As a replacement does it (access/default-plans.ts replaceDefault): the old one ends first,
+    // the group holding one live subscription at a time.
+    await db.query(`update subscriptions set status = 'canceled', canceled_at = $2 where id = $1`, [free.id, now]);
     await insertSubscription(
       db,
       projectId,
@@ -128,21 +131,18 @@ describe('a subscription that replaced another of its group inside the period', 
   it('continues the old count until its own next boundary', async () => {
     const { c, free, freePeriodStart } = await replaced();
     const replacedAt = secondsNow();
-    // The cancel of the replaced one recomputes the snapshot: pro's limit over free's count.
-    await t.call('POST', `/v1/subscriptions/${free.id}/cancel`);
-    const carried = await messages(c);
-    expect(carried).toMatchObject({ used: 3, limit: 5, period_start: freePeriodStart });
-    expect(carried.resets_at).toBe(nextPeriodEnd(new Date(replacedAt * 1000), 'month').getTime() / 1000); // pro's own next boundary
+    // A tracked message recomputes the snapshot: pro's limit over free's count, plus the new one.
     await sendMessages(c, 1);
-    expect(await messages(c)).toMatchObject({ used: 4 });
+    const carried = await messages(c);
+    expect(carried).toMatchObject({ used: 4, limit: 5, period_start: freePeriodStart });
+    expect(carried.resets_at).toBe(nextPeriodEnd(new Date(replacedAt * 1000), 'month').getTime() / 1000); // pro's own next boundary
 
     t.clock.set(new Date(carried.resets_at! * 1000));
     expect(await messages(c)).toMatchObject({ used: 0, period_start: carried.resets_at });
   });
 
   it('counts the events of the carried period once when a batch is the first to reach the new period', async () => {
-    const { c, free } = await replaced();
-    await t.database.db.query(`update subscriptions set status = 'canceled', canceled_at = $2 where id = $1`, [free.id, t.clock.now()]);
+    const { c } = await replaced();
     await sendMessages(c, 1);
     expect(await messages(c)).toMatchObject({ used: 4, limit: 5 });
     await sendMessages(c, 1);
