@@ -116,6 +116,15 @@ describe('a change within a group', () => {
     expect(upcoming.body.lines.map((line: { type: string; amount: number }) => [line.type, line.amount])).toEqual([['base_fee', 3_000]]);
   });
 
+  it('a scheduled downgrade is applied when the sandbox test clock passes its instant', async () => {
+    t.setTime(at(START));
+    const customer = await newCustomer();
+    const pro = await t.call('POST', '/v1/subscriptions', { body: { customer, plan: 'pro' } });
+    expect((await t.call('POST', '/v1/subscriptions', { body: { customer, plan: 'basic' } })).body.scheduled_change).toMatchObject({ plan: 'basic' });
+    expect((await t.call('POST', '/v1/test_clock/advance', { body: { to: unix(END) + 60 } })).status).toBe(200);
+    expect((await t.call('GET', `/v1/subscriptions/${pro.body.id}`)).body).toMatchObject({ plan: 'basic', scheduled_change: null });
+  });
+
   it('a downgrade asked `now` is made now', async () => {
     t.setTime(at(START));
     const customer = await newCustomer();

@@ -186,6 +186,16 @@ export async function setScheduledChange(db: Queryable, id: string, change: Sche
   ]);
 }
 
+/** The project's customers with a scheduled change due at `now` on a live subscription billed here, in id order. */
+export async function customersWithDueScheduledChanges(db: Queryable, projectId: string, now: Date): Promise<string[]> {
+  const { rows } = await db.query<{ customer_id: string }>(
+    `select distinct customer_id from subscriptions
+     where project_id = $1 and provider is null and status in ${HOLDS_GROUP_SQL} and scheduled_change_at <= $2 order by customer_id`,
+    [projectId, now],
+  );
+  return rows.map((row) => row.customer_id);
+}
+
 /** The customer's live subscriptions billed here whose scheduled change is due at `now`, locked, in order. */
 export async function dueScheduledChanges(db: Queryable, projectId: string, customerId: string, now: Date): Promise<SubscriptionRow[]> {
   const { rows } = await db.query<SubscriptionRow>(
