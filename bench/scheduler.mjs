@@ -54,7 +54,12 @@ function closedAt(url, project, customer) {
   return { socket, connected, closed };
 }
 
-const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', NOZLE_DEMO: 'false', ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) });
+const config = loadConfig({
+  PORT: '0',
+  LOG_LEVEL: 'silent',
+  NOZLE_DEMO: 'false',
+  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+});
 const running = await startServer(config);
 const clients = [];
 try {

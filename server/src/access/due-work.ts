@@ -19,10 +19,10 @@ import { endedTrials, updateSubscriptionRow } from './subscriptions-store.js';
  * recomputed after the steps). Answers true when it changed a subscription (its invoices are
  * then built at once, not at the billing job's next minute).
  */
-export type CustomerStep = (work: Work, projectId: string, customerId: string, now: Date) => Promise<boolean | void>;
+type CustomerStep = (work: Work, projectId: string, customerId: string, now: Date) => Promise<boolean | void>;
 
 /** A self-billed trial that reached its end converts to active (or ends, when canceling), as the lifecycle decides. */
-export const convertEndedTrials: CustomerStep = async (work, projectId, customerId, now) => {
+const convertEndedTrials: CustomerStep = async (work, projectId, customerId, now) => {
   let changed = false;
   for (const row of await endedTrials(work.db, projectId, customerId, now)) {
     const decision = transition(row, { type: 'trial_ended', interval: row.interval }, now);
@@ -42,7 +42,7 @@ const restoreDefaults: CustomerStep = async (work, projectId, customerId, now) =
  * nothing twice. Trials first (a trial may end into a scheduled change's period), then the
  * scheduled plan changes, then the defaults of groups left empty by either.
  */
-export const DUE_CUSTOMER_STEPS: readonly CustomerStep[] = [convertEndedTrials, applyDueScheduledChanges, restoreDefaults];
+const DUE_CUSTOMER_STEPS: readonly CustomerStep[] = [convertEndedTrials, applyDueScheduledChanges, restoreDefaults];
 
 export interface DueWorkDeps {
   db: Database;

@@ -29,7 +29,13 @@ const canceled: Lifecycle = { ...active, status: 'canceled', canceled_at: d('202
 const paused: Lifecycle = { ...active, status: 'paused' };
 const atStripe: Lifecycle = { ...active, provider: 'stripe' };
 /** A self-billed trial that ended at NOW's instant exactly. */
-const trialOver: Lifecycle = { ...trialing, current_period_start: d('2026-02-24T12:00:00Z'), current_period_end: NOW, trial_end: NOW, billing_cycle_anchor: NOW };
+const trialOver: Lifecycle = {
+  ...trialing,
+  current_period_start: d('2026-02-24T12:00:00Z'),
+  current_period_end: NOW,
+  trial_end: NOW,
+  billing_cycle_anchor: NOW,
+};
 /** A period that ended at NOW's instant exactly (periods are half-open). */
 const endedNow: Lifecycle = { ...active, current_period_start: d('2026-02-10T12:00:00Z'), current_period_end: NOW };
 
