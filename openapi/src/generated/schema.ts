@@ -738,6 +738,13 @@ export interface paths {
          *     declined, `4000 0000 0000 0341` pays now but declines every later charge). Access
          *     starts when the payment is confirmed (the webhook, or the sandbox page), not before.
          *
+         *     A plan of a group the customer already holds (see Plan `group`): when the held plan is
+         *     billed by Nozle (a free default, say), the paid subscription replaces it once the payment
+         *     succeeds, with the month's usage carried over (`used` is kept). When it is billed by the
+         *     provider, no second subscription is made: the session is a change of that subscription
+         *     (an upgrade now, prorated and invoiced at once; a downgrade at the period's end), and it
+         *     comes back already `complete`, its `url` the `success_url`.
+         *
          *     With a publishable key, send the customer token in `Nozle-Customer-Token`: the session
          *     is for that customer only.
          */
@@ -1033,7 +1040,10 @@ export interface paths {
         /**
          * Revenue, cost and margin
          * @description For the window `[start, end)` (whole UTC days): revenue from the finalized invoices
-         *     (`open` or `paid`) whose period ended in the window, net of credit, and cost from the
+         *     (`open` or `paid`) whose period ended in the window, net of credit, plus what the payment
+         *     provider charged outside Nozle's own invoices (Stripe `invoice.paid`, one-time payments,
+         *     sandbox charges; each counted once by its provider id, in the currency charged, on the
+         *     day it was charged, less refunds of one-time payments), and cost from the
          *     daily usage rollups times the cost models in effect each day; grouped by customer,
          *     plan, meter or the value of one event property. Plus the project's active
          *     subscriptions, MRR and churn. See MarginReport for the rounding.
