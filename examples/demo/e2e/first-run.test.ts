@@ -27,6 +27,16 @@ async function meter(): Promise<{ used: number; limit: number }> {
   return { used: Number(await el.getAttribute('data-used')), limit: Number(await el.getAttribute('data-limit')) };
 }
 
+/** Sends one message from the app's form and waits for the meter to count it. */
+async function sendMessage(text: string): Promise<void> {
+  const before = await meter();
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
+  const sent = page.waitForResponse((res) => res.url().endsWith('/api/messages') && res.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Send message' }).click();
+  expect((await sent).status()).toBe(201);
+  await eventually(meter).toEqual({ used: before.used + 1, limit: before.limit });
+}
+
 /** Waits for a value that arrives asynchronously (a pushed snapshot, a page load); no timing is asserted. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
 
@@ -59,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('the first run of the example app', () => {
-  it('gates export on the free plan, upgrades through the sandbox checkout, and stops messages at the limit', async () => {
+  it("gates export on the free plan, upgrades through the sandbox checkout keeping the month's count, and stops messages at the limit", async () => {
     // 1. Open the app: the entitlements arrive over the WebSocket.
     await page.goto(demo.appUrl);
     await eventually(() => page.getByTestId('connection').getAttribute('data-status')).toBe('open');
@@ -73,6 +83,11 @@ describe('the first run of the example app', () => {
     await page.getByTestId('export-locked').waitFor();
     expect(await page.getByTestId('export-unlocked').count()).toBe(0);
     await screenshot('export-gated');
+
+    // Messages sent on free count towards the month whatever the plan becomes.
+    const FREE_MESSAGES = 2;
+    for (let i = 1; i <= FREE_MESSAGES; i++) await sendMessage(`On free, number ${i}`);
+    await eventually(meter).toEqual({ used: FREE_MESSAGES, limit: 3 });
 
     // A second tab stays on the app through the payment: it must unlock from the push alone.
     const watcher = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -104,21 +119,19 @@ describe('the first run of the example app', () => {
     await screenshot('export-unlocked-live-in-other-tab', watcher);
     await watcher.close();
     await page.getByTestId('export-unlocked').waitFor();
-    await eventually(() => page.getByTestId('current-plan').textContent()).toContain('pro');
+    // Pro replaced free (one plan in the group), and the month's count came along.
+    await eventually(() => page.getByTestId('current-plan').textContent()).toBe('pro');
+    await eventually(meter).toEqual({ used: FREE_MESSAGES, limit: 5 });
     expect(await page.getByTestId('export-locked').count()).toBe(0);
     expect(await markerPresent()).toBe(true);
     await screenshot('export-unlocked');
 
     // 6. Send messages up to the pro limit; the meter follows each one live.
     const start = await meter();
-    expect(start.limit).toBe(5);
+    expect(start).toEqual({ used: FREE_MESSAGES, limit: 5 });
     for (let used = start.used; used < start.limit; used++) {
-      await page.getByRole('textbox', { name: 'Message', exact: true }).fill(`Hello number ${used + 1}`);
-      const sent = page.waitForResponse((res) => res.url().endsWith('/api/messages') && res.request().method() === 'POST');
-      await page.getByRole('button', { name: 'Send message' }).click();
-      expect((await sent).status()).toBe(201);
-      await eventually(meter).toEqual({ used: used + 1, limit: start.limit });
-      if (used === start.used) await screenshot('first-message');
+      await sendMessage(`Hello number ${used + 1}`);
+      if (used === start.used) await screenshot('first-message-on-pro');
     }
 
     // 7. At the limit: the UI says so and disables sending, and the backend refuses the call.
@@ -131,7 +144,7 @@ describe('the first run of the example app', () => {
     });
     expect(refused.status).toBe(402);
     expect(refused.body.error.code).toBe('limit_reached');
-    expect(await page.getByRole('list', { name: 'Sent messages' }).getByRole('listitem').count()).toBe(start.limit - start.used);
+    expect(await page.getByRole('list', { name: 'Sent messages' }).getByRole('listitem').count()).toBe(start.limit);
     expect(await markerPresent()).toBe(true);
     await screenshot('limit-reached');
 
