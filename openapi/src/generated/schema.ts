@@ -2299,6 +2299,15 @@ export interface components {
              *     rejected in the answer rather than failing the batch.
              */
             events: (components["schemas"]["EventInput"] | unknown)[];
+            /**
+             * @description When the batch was sent, by the sender's clock (Unix seconds, fractions allowed); the
+             *     SDKs stamp it at each attempt. It matters only in sandbox mode with the project's test
+             *     clock moved: the events' timestamps are then moved by the project's now minus
+             *     `sent_at`, so events stamped with the world's time count at the moved time (a sender
+             *     already on the project's time moves by about nothing). Without a moved clock, or
+             *     without `sent_at`, timestamps are taken as sent.
+             */
+            sent_at?: number;
         };
         EventResult: {
             /** @description The event's position in the batch. */

@@ -19,11 +19,24 @@ type EventInput = components['schemas']['EventInput'];
 /** How far ahead of the server's clock an event may be (clocks drift). */
 export const MAX_FUTURE_MS = 5 * 60 * 1000;
 
+/**
+ * How far to move a batch's timestamps so they read in the project's time: with its test clock
+ * moved (`offsetMs` > 0), a sender stamping the world's time is behind it by what the batch's
+ * `sent_at` says (the project's now minus the sender's at sending); a sender already on the
+ * project's time is behind by about nothing. No moved clock, or no `sent_at`: nothing moves.
+ */
+export function senderShiftMs(offsetMs: number, sentAtSeconds: number | undefined, projectNow: Date): number {
+  if (offsetMs === 0 || sentAtSeconds === undefined) return 0;
+  return Math.round(projectNow.getTime() - sentAtSeconds * 1000);
+}
+
 /** What an event is judged against on its own. */
 export interface EventLimits {
   now: Date;
   /** Events older than this are refused. */
   maxAgeMs: number;
+  /** Added to each sent timestamp: how far the sender's clock is behind the project's moved test clock (senderShiftMs). */
+  shiftMs?: number;
   /** Checks one event against the spec's EventInput. */
   checkEvent: (value: unknown) => ApiError | undefined;
 }
@@ -89,7 +102,7 @@ function judgeEvent(value: unknown, index: number, limits: EventLimits): Verdict
   // The event's own param (`properties[note]`) is named within the batch: `events[0][properties][note]`.
   if (error) return rejected(error.code, error.message, error.param === null ? null : `events[${index}]${error.param.replace(/^[^[]+/, '[$&]')}`);
   const event = value as EventInput;
-  const at = event.timestamp === undefined ? limits.now : new Date(event.timestamp * 1000);
+  const at = event.timestamp === undefined ? limits.now : new Date(event.timestamp * 1000 + (limits.shiftMs ?? 0));
   const param = `events[${index}][timestamp]`;
   // The spec bounds the timestamp; this keeps an instant no Date holds out of the SQL anyway.
   if (!Number.isFinite(at.getTime())) return rejected('parameter_invalid', 'The timestamp is not a valid time.', param);
