@@ -2302,10 +2302,12 @@ export interface components {
             /**
              * @description When the batch was sent, by the sender's clock (Unix seconds, fractions allowed); the
              *     SDKs stamp it at each attempt. It matters only in sandbox mode with the project's test
-             *     clock moved: the events' timestamps are then moved by the project's now minus
-             *     `sent_at`, so events stamped with the world's time count at the moved time (a sender
-             *     already on the project's time moves by about nothing). Without a moved clock, or
-             *     without `sent_at`, timestamps are taken as sent.
+             *     clock moved: when `sent_at` reads the world's time (the server's, within 5 minutes,
+             *     and nearer it than the project's), the sender is on the world's clock and every
+             *     timestamp of the batch moves ahead by the test clock's offset, so events stamped with
+             *     the world's time count at the moved time. A sender on the project's time, or on a
+             *     clock of its own, is taken as sent; so is every batch without a moved clock or
+             *     without `sent_at`.
              */
             sent_at?: number;
         };

@@ -114,13 +114,11 @@ describe('senderShiftMs', () => {
   it.each([
     { name: 'no moved clock moves nothing, whatever sent_at says', offsetMs: 0, sentAt: seconds(projectNow) - 86_400, shift: 0 },
     { name: 'no sent_at moves nothing', offsetMs: 40 * DAY, sentAt: undefined, shift: 0 },
-    {
-      name: 'a sender on the world’s time is moved by how far the project is ahead of it',
-      offsetMs: 40 * DAY,
-      sentAt: seconds(projectNow) - 40 * 86_400,
-      shift: 40 * DAY,
-    },
-    { name: 'a sender already on the project’s time moves by its lag only', offsetMs: 40 * DAY, sentAt: seconds(projectNow) - 0.25, shift: 250 },
+    { name: 'a sender on the world’s time moves by exactly the offset', offsetMs: 40 * DAY, sentAt: seconds(projectNow) - 40 * 86_400 - 0.25, shift: 40 * DAY },
+    { name: 'a sender within the drift of the world’s time moves too', offsetMs: 40 * DAY, sentAt: seconds(projectNow) - 40 * 86_400 + 290, shift: 40 * DAY },
+    { name: 'a sender already on the project’s time does not move', offsetMs: 40 * DAY, sentAt: seconds(projectNow) - 0.25, shift: 0 },
+    { name: 'a sender on a clock of its own (a test’s) does not move', offsetMs: 40 * DAY, sentAt: seconds(projectNow) + 200 * 86_400, shift: 0 },
+    { name: 'with a small offset, the nearer clock decides', offsetMs: 60_000, sentAt: seconds(projectNow) - 10, shift: 0 },
   ])('$name', ({ offsetMs, sentAt, shift }) => {
     expect(senderShiftMs(offsetMs, sentAt, projectNow)).toBe(shift);
   });

@@ -20,14 +20,17 @@ type EventInput = components['schemas']['EventInput'];
 export const MAX_FUTURE_MS = 5 * 60 * 1000;
 
 /**
- * How far to move a batch's timestamps so they read in the project's time: with its test clock
- * moved (`offsetMs` > 0), a sender stamping the world's time is behind it by what the batch's
- * `sent_at` says (the project's now minus the sender's at sending); a sender already on the
- * project's time is behind by about nothing. No moved clock, or no `sent_at`: nothing moves.
+ * How far to move a batch's timestamps so they read in the project's time. With its test clock
+ * moved (`offsetMs` > 0), a batch whose `sent_at` reads the world's time (the server's base
+ * time, within the clock drift, and nearer it than the project's) comes from a sender on the
+ * world's clock: its timestamps move by exactly the offset. A sender on the project's time, or
+ * on a clock of its own (a test's), is taken as it sent. No moved clock, no `sent_at`: nothing moves.
  */
 export function senderShiftMs(offsetMs: number, sentAtSeconds: number | undefined, projectNow: Date): number {
   if (offsetMs === 0 || sentAtSeconds === undefined) return 0;
-  return Math.round(projectNow.getTime() - sentAtSeconds * 1000);
+  const sentAt = sentAtSeconds * 1000;
+  const fromWorld = Math.abs(sentAt - (projectNow.getTime() - offsetMs));
+  return fromWorld <= MAX_FUTURE_MS && fromWorld < Math.abs(sentAt - projectNow.getTime()) ? offsetMs : 0;
 }
 
 /** What an event is judged against on its own. */
