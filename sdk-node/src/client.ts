@@ -73,6 +73,7 @@ export class Nozle {
   readonly #tracker: Tracker;
   /** The HMAC key of customer tokens (the secret key's SHA-256), so no second copy of the key. */
   readonly #tokenKey: string;
+  readonly #now: () => number;
   /** The project's id, asked once: concurrent first calls share the request; a failure is not kept. */
   #projectId: Promise<string> | undefined;
   /** Local mode's connection and copy; undefined when `stream` is off. */
@@ -113,7 +114,8 @@ export class Nozle {
     this.checkout = new Checkout(this.#client);
     this.portal = new Portal(this.#client);
     this.payments = new Payments(this.#client);
-    this.#tracker = new Tracker(this.#client, resolved.track);
+    this.#tracker = new Tracker(this.#client, resolved.track, resolved.now);
+    this.#now = resolved.now;
     this.#tokenKey = customerTokenKey(resolved.secretKey);
     this.#stream = resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);
   }
@@ -181,7 +183,7 @@ export class Nozle {
     const expiresIn = resolveCustomerTokenArgs(customer, options);
     const projectId = await this.#project();
     // The expiry counts from now, after the project id arrived.
-    const expiresAt = Math.floor(Date.now() / 1000) + expiresIn;
+    const expiresAt = Math.floor(this.#now() / 1000) + expiresIn;
     return signCustomerToken(this.#tokenKey, { projectId, customer, expiresAt });
   }
 

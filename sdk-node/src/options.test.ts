@@ -22,6 +22,13 @@ describe('resolveNozleOptions', () => {
       new TypeError('Nozle: no global `fetch` in this runtime; pass one as the `fetch` option.'),
     );
   });
+
+  it('defaults the clock to Date.now, keeps an injected one, and refuses one that is not a function', () => {
+    expect(resolveNozleOptions({ secretKey: 'sk_test_1' }).now).toBe(Date.now);
+    const now = () => 1_780_000_000_000;
+    expect(resolveNozleOptions({ secretKey: 'sk_test_1', now }).now).toBe(now);
+    expect(() => resolveNozleOptions({ secretKey: 'sk_test_1', now: 5 as unknown as () => number })).toThrow(TypeError);
+  });
 });
 
 describe('the stream option', () => {

@@ -42,6 +42,12 @@ export interface NozleOptions {
    * ```
    */
   stream?: boolean | StreamOptions;
+  /**
+   * The clock, in milliseconds since the epoch: what `track()` stamps events (and each batch's
+   * `sent_at`) with, and what `customerToken()` counts the expiry from. Inject one in tests.
+   * @defaultValue `Date.now`
+   */
+  now?: () => number;
 }
 
 /** {@link NozleOptions} after validation, with every default filled in. */
@@ -52,6 +58,7 @@ export interface ResolvedNozleOptions {
   readonly track: ResolvedTrackOptions;
   /** Undefined: local mode is off. */
   readonly stream: ResolvedStreamOptions | undefined;
+  readonly now: () => number;
 }
 
 /**
@@ -67,7 +74,14 @@ export function resolveNozleOptions(options: NozleOptions): ResolvedNozleOptions
     fetch: resolveFetch(options.fetch),
     track: resolveTrackOptions(options.track),
     stream: resolveStreamOptions(options.stream),
+    now: resolveNow(options.now),
   };
+}
+
+function resolveNow(now: unknown): () => number {
+  if (now === undefined) return Date.now;
+  if (typeof now !== 'function') throw new TypeError('Nozle: `now` must be a function returning milliseconds since the epoch, like Date.now.');
+  return now as () => number;
 }
 
 function resolveSecretKey(secretKey: unknown): string {

@@ -2387,6 +2387,17 @@ export interface components {
              *     rejected in the answer rather than failing the batch.
              */
             events: (components["schemas"]["EventInput"] | unknown)[];
+            /**
+             * @description When the batch was sent, by the sender's clock (Unix seconds, fractions allowed); the
+             *     SDKs stamp it at each attempt. It matters only in sandbox mode with the project's test
+             *     clock moved: when `sent_at` reads the world's time (the server's, within 5 minutes,
+             *     and nearer it than the project's), the sender is on the world's clock and every
+             *     timestamp of the batch moves ahead by the test clock's offset, so events stamped with
+             *     the world's time count at the moved time. A sender on the project's time, or on a
+             *     clock of its own, is taken as sent; so is every batch without a moved clock or
+             *     without `sent_at`.
+             */
+            sent_at?: number;
         };
         EventResult: {
             /** @description The event's position in the batch. */

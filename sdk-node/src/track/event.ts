@@ -98,6 +98,6 @@ export function sentEvents(events: readonly QueuedEvent[]): EventInput[] {
 }
 
 /** The body of `POST /v1/events`, joined from the JSON made at each `track()` call. */
-export function batchBody(events: readonly QueuedEvent[]): string {
-  return `{"events":[${events.map((event) => event.json).join(',')}]}`;
+export function batchBody(events: readonly QueuedEvent[], sentAt: number): string {
+  return `{"events":[${events.map((event) => event.json).join(',')}],"sent_at":${sentAt}}`;
 }

@@ -27,6 +27,8 @@ export interface SenderContext {
   readonly counters: SendCounters;
   /** For tests of the jitter; `Math.random` by default. */
   readonly random?: () => number;
+  /** The clock each attempt's `sent_at` is stamped with; `Date.now` by default. */
+  readonly now?: () => number;
 }
 
 type Attempt =
@@ -53,7 +55,8 @@ async function post(batch: readonly QueuedEvent[], ctx: SenderContext): Promise<
     const request = ctx.client.POST('/v1/events', {
       body: { events: batch.map((event) => event.input) },
       // The JSON made at each track() call: what the caller had then, serialised only once.
-      bodySerializer: () => batchBody(batch),
+      // `sent_at` at each attempt: the server measures the sender's clock by it (a moved test clock).
+      bodySerializer: () => batchBody(batch, (ctx.now ?? Date.now)() / 1000),
       signal,
     });
     result = await abortable(request, ctx.signal);

@@ -159,7 +159,9 @@ describe('nozle.track()', () => {
 
     expect(sent).toHaveLength(2);
     expect(idsOf(sent[1])).toEqual(ids);
-    expect(sent[1]?.body).toEqual(sent[0]?.body);
+    // The same events; only `sent_at` is stamped again at each attempt.
+    expect((sent[1]?.body as { events: unknown }).events).toEqual((sent[0]?.body as { events: unknown }).events);
+    expect((sent[1]?.body as { sent_at: number }).sent_at).toBeGreaterThanOrEqual((sent[0]?.body as { sent_at: number }).sent_at);
     expect(new Set(sent.flatMap(idsOf)).size).toBe(3); // what the API's dedup by id would count
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeLessThan(200); // full jitter under the first cap, initialDelayMs

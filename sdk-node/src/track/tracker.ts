@@ -36,8 +36,12 @@ export class Tracker {
   #warnedClosed = false;
   #shutdown: Promise<void> | undefined;
 
-  constructor(client: NozleClient, options: ResolvedTrackOptions) {
+  readonly #now: () => number;
+
+  /** `now`: the clock events (and batches' `sent_at`) are stamped with. */
+  constructor(client: NozleClient, options: ResolvedTrackOptions, now: () => number = Date.now) {
     this.#options = options;
+    this.#now = now;
     this.#queue = new BoundedQueue(options.maxQueueSize);
     this.#sender = {
       client,
@@ -45,11 +49,12 @@ export class Tracker {
       signal: this.#abort.signal,
       report: (error) => this.#report(error),
       counters: this.#stats,
+      now,
     };
   }
 
   track(params: TrackParams): string {
-    const input = toEventInput(params, Date.now(), () => globalThis.crypto.randomUUID());
+    const input = toEventInput(params, this.#now(), () => globalThis.crypto.randomUUID());
     if (this.#closed) {
       if (!this.#warnedClosed) {
         this.#warnedClosed = true;

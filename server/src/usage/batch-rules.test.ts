@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Meter } from '../catalog/meters-store.js';
 import { ApiError } from '../http/errors.js';
-import { BatchResults, checkEvents, matchMeters, MAX_FUTURE_MS, refusedValue, withCustomers, type ValidEvent } from './batch-rules.js';
+import { BatchResults, checkEvents, matchMeters, MAX_FUTURE_MS, refusedValue, senderShiftMs, withCustomers, type ValidEvent } from './batch-rules.js';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const seconds = (at: Date) => at.getTime() / 1000;
@@ -106,5 +106,27 @@ describe('refusedValue and matchMeters', () => {
     const meters = [meter({ id: 'a' }), meter({ id: 'b', filters: { model: 'x' } }), meter({ id: 'c', event_name: 'other' })];
     expect(matchMeters([valid({ model: 'y' })], meters).map((m) => m.meter.id)).toEqual(['a']);
     expect(matchMeters([valid({ model: 'x' })], meters).map((m) => m.meter.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('senderShiftMs', () => {
+  const projectNow = new Date('2026-04-10T12:00:00Z');
+  it.each([
+    { name: 'no moved clock moves nothing, whatever sent_at says', offsetMs: 0, sentAt: seconds(projectNow) - 86_400, shift: 0 },
+    { name: 'no sent_at moves nothing', offsetMs: 40 * DAY, sentAt: undefined, shift: 0 },
+    { name: 'a sender on the world’s time moves by exactly the offset', offsetMs: 40 * DAY, sentAt: seconds(projectNow) - 40 * 86_400 - 0.25, shift: 40 * DAY },
+    { name: 'a sender within the drift of the world’s time moves too', offsetMs: 40 * DAY, sentAt: seconds(projectNow) - 40 * 86_400 + 290, shift: 40 * DAY },
+    { name: 'a sender already on the project’s time does not move', offsetMs: 40 * DAY, sentAt: seconds(projectNow) - 0.25, shift: 0 },
+    { name: 'a sender on a clock of its own (a test’s) does not move', offsetMs: 40 * DAY, sentAt: seconds(projectNow) + 200 * 86_400, shift: 0 },
+    { name: 'with a small offset, the nearer clock decides', offsetMs: 60_000, sentAt: seconds(projectNow) - 10, shift: 0 },
+  ])('$name', ({ offsetMs, sentAt, shift }) => {
+    expect(senderShiftMs(offsetMs, sentAt, projectNow)).toBe(shift);
+  });
+
+  it('moves each sent timestamp by the shift', () => {
+    const results = new BatchResults(1);
+    const sent = event({ timestamp: seconds(now) - 40 * 86_400 });
+    const [candidate] = checkEvents([sent], { ...limits(), shiftMs: 40 * DAY }, results);
+    expect(candidate?.at).toEqual(now);
   });
 });

@@ -19,11 +19,27 @@ type EventInput = components['schemas']['EventInput'];
 /** How far ahead of the server's clock an event may be (clocks drift). */
 export const MAX_FUTURE_MS = 5 * 60 * 1000;
 
+/**
+ * How far to move a batch's timestamps so they read in the project's time. With its test clock
+ * moved (`offsetMs` > 0), a batch whose `sent_at` reads the world's time (the server's base
+ * time, within the clock drift, and nearer it than the project's) comes from a sender on the
+ * world's clock: its timestamps move by exactly the offset. A sender on the project's time, or
+ * on a clock of its own (a test's), is taken as it sent. No moved clock, no `sent_at`: nothing moves.
+ */
+export function senderShiftMs(offsetMs: number, sentAtSeconds: number | undefined, projectNow: Date): number {
+  if (offsetMs === 0 || sentAtSeconds === undefined) return 0;
+  const sentAt = sentAtSeconds * 1000;
+  const fromWorld = Math.abs(sentAt - (projectNow.getTime() - offsetMs));
+  return fromWorld <= MAX_FUTURE_MS && fromWorld < Math.abs(sentAt - projectNow.getTime()) ? offsetMs : 0;
+}
+
 /** What an event is judged against on its own. */
 export interface EventLimits {
   now: Date;
   /** Events older than this are refused. */
   maxAgeMs: number;
+  /** Added to each sent timestamp: how far the sender's clock is behind the project's moved test clock (senderShiftMs). */
+  shiftMs?: number;
   /** Checks one event against the spec's EventInput. */
   checkEvent: (value: unknown) => ApiError | undefined;
 }
@@ -89,7 +105,7 @@ function judgeEvent(value: unknown, index: number, limits: EventLimits): Verdict
   // The event's own param (`properties[note]`) is named within the batch: `events[0][properties][note]`.
   if (error) return rejected(error.code, error.message, error.param === null ? null : `events[${index}]${error.param.replace(/^[^[]+/, '[$&]')}`);
   const event = value as EventInput;
-  const at = event.timestamp === undefined ? limits.now : new Date(event.timestamp * 1000);
+  const at = event.timestamp === undefined ? limits.now : new Date(event.timestamp * 1000 + (limits.shiftMs ?? 0));
   const param = `events[${index}][timestamp]`;
   // The spec bounds the timestamp; this keeps an instant no Date holds out of the SQL anyway.
   if (!Number.isFinite(at.getTime())) return rejected('parameter_invalid', 'The timestamp is not a valid time.', param);
