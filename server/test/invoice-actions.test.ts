@@ -1,6 +1,7 @@
 // Paying (recorded), voiding and marking uncollectible the invoices of subscriptions Nozle bills
 // itself, over HTTP: the statuses each is allowed from, the 400 naming the problem otherwise,
-// the Idempotency-Key replay, and tenancy.
+// the Idempotency-Key replay, and tenancy. And a cancel now with `prorate`: its final invoice
+// credits the unused time.
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
@@ -9,6 +10,7 @@ import { createSnapshots } from '../src/wiring.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
+let leaverSubscription: string;
 const invoices: Record<string, string> = {};
 const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
 const post = (path: string, body?: unknown, key?: string) =>
@@ -22,8 +24,14 @@ beforeAll(async () => {
     expect((await t.call('POST', '/v1/customers', { body: { external_id: name } })).status).toBe(200);
     expect((await t.call('POST', '/v1/subscriptions', { body: { customer: name, plan: 'team' } })).status).toBe(200);
   }
+  // A fourth, canceled now with prorate 10 days into its 31-day period (2026-03-01 12:00 UTC to 04-01 12:00).
+  expect((await t.call('POST', '/v1/customers', { body: { external_id: 'leaver' } })).status).toBe(200);
+  leaverSubscription = (await t.call('POST', '/v1/subscriptions', { body: { customer: 'leaver', plan: 'team' } })).body.id;
+  t.setTime(new Date('2026-03-11T12:00:00Z'));
+  const canceled = await post(`/v1/subscriptions/${leaverSubscription}/cancel`, { prorate: true });
+  expect([canceled.status, canceled.body.status]).toEqual([200, 'canceled']);
   t.setTime(new Date('2026-04-02T00:00:00Z'));
-  expect(await closeBillingPeriods(billing())).toBe(3);
+  expect(await closeBillingPeriods(billing())).toBe(4);
   for (const name of ['payer', 'bad-debt', 'mistake']) {
     const list = await t.call('GET', `/v1/invoices?customer=${name}`);
     expect(list.body.data).toHaveLength(1);
@@ -103,5 +111,27 @@ describe('whose invoice', () => {
     expect((await post('/v1/invoices/in_missing/void')).status).toBe(404);
     const other = await t.call('POST', `/v1/invoices/${invoices.payer}/void`, { key: t.projectB.secretKey });
     expect(other.status).toBe(404);
+  });
+});
+
+describe('POST /v1/subscriptions/{id}/cancel with prorate', () => {
+  it("credits the unused time of the base fee on the final invoice: 21 of the period's 31 days", async () => {
+    const { data } = (await t.call('GET', '/v1/invoices?customer=leaver')).body;
+    expect(data).toHaveLength(1);
+    const unix = (iso: string) => Date.parse(iso) / 1000;
+    expect(data[0]).toMatchObject({ period_start: unix('2026-03-01T12:00:00Z'), period_end: unix('2026-03-11T12:00:00Z'), subtotal: 323, total: 323 });
+    // 1,000 × 21/31 = 677.42 → 677, rounded once (proration.ts).
+    expect(data[0].lines.map((line: { type: string; amount: number }) => [line.type, line.amount])).toEqual([
+      ['base_fee', 1_000],
+      ['proration', -677],
+    ]);
+    expect(data[0].lines[1]).toMatchObject({ period_start: unix('2026-03-11T12:00:00Z'), period_end: unix('2026-04-01T12:00:00Z') });
+  });
+
+  it('refuses prorate with at_period_end, naming the parameter, and changes nothing', async () => {
+    const sub = (await t.call('GET', '/v1/subscriptions?customer=payer')).body.data[0];
+    const res = await post(`/v1/subscriptions/${sub.id}/cancel`, { prorate: true, at_period_end: true });
+    expect([res.status, res.body.error.param]).toEqual([400, 'prorate']);
+    expect((await t.call('GET', `/v1/subscriptions/${sub.id}`)).body).toMatchObject({ status: 'active', cancel_at_period_end: false });
   });
 });

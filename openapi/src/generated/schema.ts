@@ -1968,6 +1968,15 @@ export interface components {
         SubscriptionCancelParams: {
             /** @default false */
             at_period_end?: boolean;
+            /**
+             * @description Canceling now a subscription Nozle bills itself: credit the unused time of the
+             *     period's base fee, as Stripe's `prorate` on cancel. The credit is a `proration` line
+             *     (negative) on the final invoice of the period cut short, counted like a plan
+             *     change's proration (by the second, rounded once). Refused with `at_period_end` (no
+             *     time is left unused) and on a subscription a payment provider bills.
+             * @default false
+             */
+            prorate?: boolean;
         };
         /**
          * @example {
@@ -3419,7 +3428,8 @@ export interface components {
          *     proration), and `total` is `subtotal` less the `credit` lines: the sum of every line. A
          *     subscription Nozle bills itself that is canceled at once mid-period gets one final invoice
          *     for `[period_start, canceled_at)`: usage up to the cancellation, and the period's base fee
-         *     (and proration lines) in full: the unused time of the base fee is not refunded.
+         *     (and proration lines) in full: the unused time of the base fee is not refunded, unless the
+         *     cancel asked for `prorate` (then a negative `proration` line credits it).
          * @example {
          *       "id": "in_fHQ6kfsxsmJgEs89iRKD",
          *       "object": "invoice",
