@@ -147,6 +147,9 @@ export const invoice: Schemas['Invoice'] = {
   created: CREATED + 31 * 86_400,
   finalized_at: CREATED + 31 * 86_400,
   paid_at: null,
+  paid_out_of_band: false,
+  voided_at: null,
+  marked_uncollectible_at: null,
   provider: null,
   provider_invoice_id: null,
 };

@@ -173,6 +173,9 @@ describe('billing a period of usage', () => {
       created: unix('2026-04-01T13:00:00Z'),
       finalized_at: unix('2026-04-01T13:00:00Z'),
       paid_at: null,
+      paid_out_of_band: false,
+      voided_at: null,
+      marked_uncollectible_at: null,
       // Billed through the API alone: sent to no provider.
       provider: null,
       provider_invoice_id: null,

@@ -946,6 +946,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{invoice}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an invoice
+         * @description Records the payment of an `open` or `uncollectible` invoice, as Stripe's pay: it becomes
+         *     `paid`. Only a payment made outside Nozle can be recorded (`paid_out_of_band: true`):
+         *     charging a saved payment method is not offered for invoices Nozle bills itself. Any other
+         *     status is refused with a 400 (`invoice_not_payable`), as is an invoice sent to a payment
+         *     provider (it is collected there, and its `paid` comes from the provider).
+         */
+        post: operations["payInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoice}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an invoice
+         * @description Voids an `open` or `uncollectible` invoice (a mistake: nothing is owed). Final: a void invoice
+         *     cannot be paid. A `draft`, `paid` or `void` invoice is refused with a 400
+         *     (`invoice_not_voidable`), as is one sent to a payment provider. A void invoice counts no revenue.
+         */
+        post: operations["voidInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoice}/mark_uncollectible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an invoice uncollectible
+         * @description Marks an `open` invoice `uncollectible` (a bad debt): it can still be paid or voided later.
+         *     Any other status is refused with a 400 (`invoice_not_open`), as is an invoice sent to a
+         *     payment provider. An uncollectible invoice counts no revenue until it is paid.
+         */
+        post: operations["markInvoiceUncollectible"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customer}/upcoming_invoice": {
         parameters: {
             query?: never;
@@ -1886,12 +1963,30 @@ export interface components {
         };
         /**
          * @example {
+         *       "paid_out_of_band": true
+         *     }
+         */
+        InvoicePayParams: {
+            /** @description Must be `true`, the payment was made outside Nozle (a bank transfer, a cheque) and is recorded. */
+            paid_out_of_band: boolean;
+        };
+        /**
+         * @example {
          *       "at_period_end": true
          *     }
          */
         SubscriptionCancelParams: {
             /** @default false */
             at_period_end?: boolean;
+            /**
+             * @description Canceling now a subscription Nozle bills itself: credit the unused time of the
+             *     period's base fee, as Stripe's `prorate` on cancel. The credit is a `proration` line
+             *     (negative) on the final invoice of the period cut short, counted like a plan
+             *     change's proration (by the second, rounded once). Refused with `at_period_end` (no
+             *     time is left unused) and on a subscription a payment provider bills.
+             * @default false
+             */
+            prorate?: boolean;
         };
         /**
          * @example {
@@ -3288,10 +3383,12 @@ export interface components {
         /**
          * @description `draft` while it is being built; `open` once finalized and not yet paid (a subscription
          *     you bill yourself, or one billed by Stripe); `paid` once collected (the sandbox charges
-         *     it when it is finalized).
+         *     it when it is finalized) or recorded as paid; `uncollectible` when marked a bad debt (it
+         *     can still be paid or voided); `void` when voided (final). From `open`: pay → `paid`,
+         *     void → `void`, mark_uncollectible → `uncollectible`; from `uncollectible`: pay or void.
          * @enum {string}
          */
-        InvoiceStatus: "draft" | "open" | "paid";
+        InvoiceStatus: "draft" | "open" | "paid" | "uncollectible" | "void";
         /** @description One part of a usage line's amount, exact (unrounded). */
         InvoiceLineTier: {
             /** @description Index into the price's `tiers`; `null` for `per_unit` and `package`. */
@@ -3352,7 +3449,8 @@ export interface components {
          *     proration), and `total` is `subtotal` less the `credit` lines: the sum of every line. A
          *     subscription Nozle bills itself that is canceled at once mid-period gets one final invoice
          *     for `[period_start, canceled_at)`: usage up to the cancellation, and the period's base fee
-         *     (and proration lines) in full: the unused time of the base fee is not refunded.
+         *     (and proration lines) in full: the unused time of the base fee is not refunded, unless the
+         *     cancel asked for `prorate` (then a negative `proration` line credits it).
          * @example {
          *       "id": "in_fHQ6kfsxsmJgEs89iRKD",
          *       "object": "invoice",
@@ -3412,6 +3510,9 @@ export interface components {
          *       "created": 1777507395,
          *       "finalized_at": 1777507395,
          *       "paid_at": 1777507396,
+         *       "paid_out_of_band": false,
+         *       "voided_at": null,
+         *       "marked_uncollectible_at": null,
          *       "provider": "stripe",
          *       "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za"
          *     }
@@ -3437,6 +3538,10 @@ export interface components {
             total: number;
             created: components["schemas"]["Timestamp"];
             finalized_at: components["schemas"]["Timestamp"] | null;
+            /** @description Whether its payment was recorded through the API (pay with `paid_out_of_band`) rather than collected. */
+            paid_out_of_band: boolean;
+            voided_at: components["schemas"]["Timestamp"] | null;
+            marked_uncollectible_at: components["schemas"]["Timestamp"] | null;
             paid_at: components["schemas"]["Timestamp"] | null;
             /**
              * @description The payment provider the invoice was sent to when finalized: with Stripe, its lines
@@ -3587,6 +3692,9 @@ export interface components {
          *           "created": 1777507395,
          *           "finalized_at": 1777507395,
          *           "paid_at": 1777507396,
+         *           "paid_out_of_band": false,
+         *           "voided_at": null,
+         *           "marked_uncollectible_at": null,
          *           "provider": "stripe",
          *           "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za"
          *         }
@@ -5843,6 +5951,133 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    payInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePayParams"];
+            };
+        };
+        responses: {
+            /** @description The invoice, in its new status. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    voidInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice, in its new status. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    markInvoiceUncollectible: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice, in its new status. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

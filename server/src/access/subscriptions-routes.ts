@@ -57,7 +57,10 @@ export const subscriptionRoutes = [
 
   defineRoute('cancelSubscription', async ({ params, body }, ctx) => ({
     status: 200,
-    body: await cancelSubscription(ctx.services, workOf(ctx), ctx.caller.projectId, params.subscription, body?.at_period_end ?? false),
+    body: await cancelSubscription(ctx.services, workOf(ctx), ctx.caller.projectId, params.subscription, {
+      atPeriodEnd: body?.at_period_end ?? false,
+      prorate: body?.prorate ?? false,
+    }),
   })),
 
   defineRoute('resumeSubscription', async ({ params }, ctx) => ({

@@ -9,7 +9,7 @@ import type { Queryable } from '../db/database.js';
 import type { Work } from '../db/work.js';
 import type { EntitlementChanges } from '../entitlement-changes.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
-import { alreadyExists } from '../http/errors.js';
+import { alreadyExists, invalidParam } from '../http/errors.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { replaceDefault, restoreDefaultPlans } from './default-plans.js';
 import { changePlan, changeTiming, periodEndOf, swapPlan, type Effective } from './group-changes.js';
@@ -21,6 +21,7 @@ import {
   insertSubscription,
   liveSubscriptionInGroup,
   listSubscriptionRows,
+  setCancelProrate,
   setScheduledChange,
   subscriptionSeq,
   toSubscription,
@@ -157,16 +158,28 @@ async function updateAtProvider(
   return changed(ports, work, projectId, row, now, didChange);
 }
 
-export async function cancelSubscription(ports: SubscriptionPorts, work: Work, projectId: string, id: string, atPeriodEnd: boolean): Promise<Subscription> {
+export async function cancelSubscription(
+  ports: SubscriptionPorts,
+  work: Work,
+  projectId: string,
+  id: string,
+  { atPeriodEnd, prorate }: { atPeriodEnd: boolean; prorate: boolean },
+): Promise<Subscription> {
   const now = wholeSecond(work.now);
   const row = await lockSubscription(work.db, projectId, id);
   const lifecycle = decide(row, { type: 'cancel', atPeriodEnd }, now);
+  if (prorate && atPeriodEnd) throw invalidParam('prorate', 'prorate credits the unused time of a cancel now: it cannot go with at_period_end.');
+  if (prorate && row.provider_subscription_id) {
+    throw invalidParam('prorate', `This subscription is billed by ${row.provider}: prorate applies to subscriptions Nozle bills itself.`);
+  }
   if (row.provider_subscription_id) {
     const didChange = await ports.subscriptionProvider.cancel(work, { projectId, providerSubscriptionId: row.provider_subscription_id }, atPeriodEnd, now);
     const restored = await restoreDefaultPlans(work, projectId, row.customer_id, now);
     return changed(ports, work, projectId, row, now, didChange || restored.length > 0);
   }
   await updateSubscriptionRow(work.db, projectId, row.id, { planId: row.plan_id, planVersion: row.plan_version, lifecycle }, now);
+  // The final invoice (billing) credits the unused time when asked.
+  if (prorate) await setCancelProrate(work.db, row.id);
   // Its group's default plan comes back once it has ended (now; at period end, when that is reached).
   await restoreDefaultPlans(work, projectId, row.customer_id, now);
   return changed(ports, work, projectId, row, now);

@@ -196,6 +196,11 @@ export async function customersWithDueScheduledChanges(db: Queryable, projectId:
   return rows.map((row) => row.customer_id);
 }
 
+/** Asks the final invoice of a subscription canceled now to credit the unused time of its period. */
+export async function setCancelProrate(db: Queryable, id: string): Promise<void> {
+  await db.query('update subscriptions set cancel_prorate = true where id = $1', [id]);
+}
+
 /** The customer's live subscriptions billed here whose scheduled change is due at `now`, locked, in order. */
 export async function dueScheduledChanges(db: Queryable, projectId: string, customerId: string, now: Date): Promise<SubscriptionRow[]> {
   const { rows } = await db.query<SubscriptionRow>(

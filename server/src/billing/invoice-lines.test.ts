@@ -202,3 +202,38 @@ describe('draftInvoice with plan changes', () => {
     expect(draft.total).toBe(String(2_900 + 3 - 1_497 + 5_110));
   });
 });
+
+describe('draftInvoice for a cancel now with prorate', () => {
+  // A 31-day period from Mar 1, canceled on Mar 21: 11 of 31 days unused.
+  const march = (day: number) => new Date(Date.UTC(2026, 2, day));
+  // [what, base fee, trial, line types and amounts, total]
+  const cases: Array<[string, number, boolean, Array<[string, string]>, string]> = [
+    // 2,900 × 11/31 = 1,029.03… → 1,029 credited; 2,900 − 1,029 = 1,871.
+    [
+      'credits the unused time of the base fee',
+      2_900,
+      false,
+      [
+        ['base_fee', '2900'],
+        ['proration', '-1029'],
+      ],
+      '1871',
+    ],
+    ['credits nothing on a free plan', 0, false, [], '0'],
+    ['credits nothing on a trial (no base fee was billed)', 2_900, true, [], '0'],
+  ];
+  it.each(cases)('%s', (_, basePrice, trial, lines, total) => {
+    const draft = draftInvoice({
+      planName: 'Pro',
+      basePrice,
+      trial,
+      start: march(1),
+      end: march(21),
+      scheduledEnd: new Date(Date.UTC(2026, 3, 1)),
+      usage: [],
+      cancelCredit: { name: 'Pro', amount: String(basePrice) },
+    });
+    expect(draft.lines.map((line) => [line.type, line.amount])).toEqual(lines);
+    expect(draft.total).toBe(total);
+  });
+});

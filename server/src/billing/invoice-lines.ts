@@ -33,6 +33,11 @@ interface InvoiceInput {
    * short by a cancellation (its base fee is not refunded, so neither is the rest prorated).
    */
   scheduledEnd?: Date;
+  /**
+   * A cancel now with `prorate`: the plan whose unused time, from `end` (the cancellation) to
+   * `scheduledEnd`, is credited as a `proration` line.
+   */
+  cancelCredit?: ProratedItem;
 }
 
 export interface DraftLine {
@@ -139,9 +144,35 @@ function prorationLines(input: InvoiceInput): DraftLine[] {
   });
 }
 
+/** The credit for the unused time of a period cut short by a cancel now with `prorate` (none on a trial or a free plan). */
+function cancelCreditLines(input: InvoiceInput): DraftLine[] {
+  if (input.trial || !input.cancelCredit || !input.scheduledEnd) return [];
+  const { lines } = prorate({
+    period_start: input.start,
+    period_end: input.scheduledEnd,
+    changed_at: input.end,
+    from: input.cancelCredit,
+    to: { name: input.cancelCredit.name, amount: '0' },
+  });
+  const credit = lines[0];
+  if (credit.amount === '0') return [];
+  return [
+    {
+      ...unrated(),
+      type: 'proration',
+      description: credit.description,
+      unit_amount: null,
+      exact_amount: credit.amount,
+      amount: credit.amount,
+      period_start: credit.period_start,
+      period_end: credit.period_end,
+    },
+  ];
+}
+
 export function draftInvoice(input: InvoiceInput): DraftInvoice {
   // Prorations after usage, so the first line still spans the whole period (credit lines copy its dates).
-  const lines = [...baseFeeLines(input), ...input.usage.map((usage) => usageLine(usage, input)), ...prorationLines(input)];
+  const lines = [...baseFeeLines(input), ...input.usage.map((usage) => usageLine(usage, input)), ...prorationLines(input), ...cancelCreditLines(input)];
   const subtotal = formatDecimal(lines.reduce((sum, line) => sum.plus(line.amount), new Exact(0)));
   return { lines, subtotal, total: subtotal };
 }

@@ -1,4 +1,5 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, workOf } from '../http/route.js';
+import { actOnInvoice, payInvoice } from './invoice-actions-service.js';
 import { upcomingInvoice } from './invoices.js';
 import { listInvoices } from './invoices-service.js';
 import { findInvoice } from './invoices-store.js';
@@ -9,6 +10,21 @@ export const invoiceRoutes = [
   defineRoute('retrieveInvoice', async ({ params }, { db, caller }) => ({
     status: 200,
     body: await findInvoice(db, caller.projectId, params.invoice),
+  })),
+
+  defineRoute('payInvoice', async ({ params, body }, ctx) => ({
+    status: 200,
+    body: await payInvoice(workOf(ctx), ctx.caller.projectId, params.invoice, body),
+  })),
+
+  defineRoute('voidInvoice', async ({ params }, ctx) => ({
+    status: 200,
+    body: await actOnInvoice(workOf(ctx), ctx.caller.projectId, params.invoice, 'void'),
+  })),
+
+  defineRoute('markInvoiceUncollectible', async ({ params }, ctx) => ({
+    status: 200,
+    body: await actOnInvoice(workOf(ctx), ctx.caller.projectId, params.invoice, 'mark_uncollectible'),
   })),
 
   defineRoute('retrieveUpcomingInvoice', async ({ params, query }, { db, caller, clock }) => ({

@@ -4,6 +4,7 @@ import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { ProviderName } from '../access/subscriptions-store.js';
 import type { InvoiceLineToSend } from './invoice-collector.js';
+import type { ActedStatus } from './invoice-actions.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { projectNowSql } from '../project-clocks.js';
@@ -32,6 +33,9 @@ interface InvoiceRow {
   created_at: Date;
   finalized_at: Date | null;
   paid_at: Date | null;
+  paid_out_of_band: boolean;
+  voided_at: Date | null;
+  marked_uncollectible_at: Date | null;
   provider: Invoice['provider'];
   provider_invoice_id: string | null;
 }
@@ -92,12 +96,16 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
   created: unixSeconds(row.created_at),
   finalized_at: seconds(row.finalized_at),
   paid_at: seconds(row.paid_at),
+  paid_out_of_band: row.paid_out_of_band,
+  voided_at: seconds(row.voided_at),
+  marked_uncollectible_at: seconds(row.marked_uncollectible_at),
   provider: row.provider,
   provider_invoice_id: row.provider_invoice_id,
 });
 
 const SELECT = `select i.id, i.customer_id, i.subscription_id, p.key as plan_key, i.plan_version, i.status, i.currency, i.period_start,
-  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at, i.provider, i.provider_invoice_id
+  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at, i.paid_out_of_band,
+  i.voided_at, i.marked_uncollectible_at, i.provider, i.provider_invoice_id
   from invoices i join plans p on p.id = i.plan_id`;
 
 async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> {
@@ -121,6 +129,29 @@ export async function findInvoice(db: Queryable, projectId: string, id: string):
   const { rows } = await db.query<InvoiceRow>(`${SELECT} where i.project_id = $1 and i.id = $2`, [projectId, id]);
   if (!rows[0]) throw notFound('invoice', id, 'invoice');
   return (await withLines(db, rows))[0]!;
+}
+
+/** An invoice's status and collector, its row locked until the transaction ends; throws 404 when the project has no such invoice. */
+export async function lockInvoiceStatus(db: Queryable, projectId: string, id: string): Promise<{ status: InvoiceStatus; provider: ProviderName | null }> {
+  const { rows } = await db.query<{ status: InvoiceStatus; provider: ProviderName | null }>(
+    'select status, provider from invoices where project_id = $1 and id = $2 for update',
+    [projectId, id],
+  );
+  if (!rows[0]) throw notFound('invoice', id, 'invoice');
+  return rows[0];
+}
+
+/** Moves an invoice (locked by lockInvoiceStatus) to the status an API action gave it, stamping when. */
+export async function setInvoiceStatus(db: Queryable, id: string, to: ActedStatus, now: Date): Promise<void> {
+  await db.query(
+    `update invoices set status = $2,
+       paid_at = case when $2 = 'paid' then $3::timestamptz else paid_at end,
+       paid_out_of_band = paid_out_of_band or $2 = 'paid',
+       voided_at = case when $2 = 'void' then $3::timestamptz else voided_at end,
+       marked_uncollectible_at = case when $2 = 'uncollectible' then $3::timestamptz else marked_uncollectible_at end
+     where id = $1`,
+    [id, to, now],
+  );
 }
 
 interface InvoiceFilter {
@@ -153,11 +184,13 @@ export type BillableSubscription = PeriodSource &
     prices: StoredPrice[];
     /** The end of the last period invoiced; null before the first invoice. */
     last_invoiced_end: Date | null;
+    /** Canceled now with `prorate`: the final invoice credits the unused time. */
+    cancel_prorate: boolean;
   };
 
 const BILLABLE = `select s.id, s.project_id, s.customer_id, s.plan_id, s.plan_version, v.name as plan_name, v.currency, v.base_price, v.prices,
     v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at,
-    s.created_at, s.provider,
+    s.created_at, s.provider, s.cancel_prorate,
     (select max(i.period_end) from invoices i where i.subscription_id = s.id) as last_invoiced_end
   from subscriptions s join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version`;
 

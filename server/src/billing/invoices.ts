@@ -174,6 +174,10 @@ async function ratePeriod(db: Queryable, sub: BillableSubscription, period: Bill
     usage,
     changes,
     ...(period.scheduled_end ? { scheduledEnd: period.scheduled_end } : {}),
+    // Canceled now with `prorate`: the unused time of the plan in effect at the cancellation.
+    ...(period.scheduled_end && sub.cancel_prorate && !sub.provider
+      ? { cancelCredit: { name: terms.atEnd.plan_name, amount: String(terms.atEnd.base_price) } }
+      : {}),
   });
 }
 
