@@ -32,8 +32,9 @@ async function admin(method: string, path: string, body: unknown): Promise<void>
 /** The backend, signed in as `customer`; a fresh customer on `plan` unless it is the seeded demo-user. */
 async function backendFor(customer: string, plan?: 'free' | 'pro') {
   if (plan) {
+    // A new customer holds its group's default plan (free) from creation; pro replaces it.
     await admin('POST', '/v1/customers', { external_id: customer });
-    await admin('POST', '/v1/subscriptions', { customer, plan });
+    if (plan !== 'free') await admin('POST', '/v1/subscriptions', { customer, plan });
   }
   const backend = await startBackend({
     nozleUrl: nozle.url,
