@@ -7,7 +7,7 @@ import { clockFor } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
 import { applySync, type ApplyDeps } from './apply.js';
-import { recordInvoiceCharge } from './charges.js';
+import { recordInvoiceCharge, refundInvoiceCharge } from './charges.js';
 import { insertPaymentEvent, paymentEventStatus, recordFailed, recordProcessed, duePaymentEvents, type EventStatus } from './payment-events-store.js';
 import { ProviderAccess } from './provider-access.js';
 import type { EventSink, PaymentProvider, ProviderEvent, ProviderInvoice, ProviderName, ProviderSource, ReceivedEvent } from './provider.js';
@@ -146,6 +146,8 @@ export class PaymentEvents {
     if (PAYMENT_EVENTS.has(event.type) && event.payment) {
       const payment = await read((p) => p.retrievePayment(event.payment!));
       if (payment) outcomes.push(await apply((tx) => syncPayment(tx, provider, payment, now())));
+      // The payment of a subscription invoice (a checkout's subscription): its charge is lowered by the refund.
+      if (payment && event.type === 'charge.refunded') outcomes.push(await apply((tx) => refundInvoiceCharge(tx, provider, payment, now())));
     }
     // A Nozle invoice sent to the provider (billing/invoices.ts): paid when the provider says so.
     if (event.type === 'invoice.paid' && event.invoice) {

@@ -108,6 +108,8 @@ export interface ProviderInvoice {
   periodEnd: Date;
   /** When it was paid; null until then. */
   paidAt: Date | null;
+  /** The provider's payment that paid it (Stripe: its PaymentIntent), which a refund names; null when unknown. */
+  paymentId: string | null;
 }
 
 /**

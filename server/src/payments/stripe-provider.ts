@@ -105,6 +105,8 @@ function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
     periodStart: fromUnix(starts.length > 0 ? Math.min(...starts) : invoice.period_start),
     periodEnd: fromUnix(ends.length > 0 ? Math.max(...ends) : invoice.period_end),
     paidAt: invoice.status_transitions?.paid_at ? fromUnix(invoice.status_transitions.paid_at) : invoice.status === 'paid' ? fromUnix(invoice.created) : null,
+    // Listed when retrieved with `expand: ['payments']`: the PaymentIntent a charge.refunded names.
+    paymentId: idOf(invoice.payments?.data.find((payment) => payment.status === 'paid')?.payment.payment_intent) ?? null,
   };
 }
 
@@ -390,7 +392,7 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
 
   async retrieveInvoice(id: string): Promise<ProviderInvoice | null> {
     try {
-      return toProviderInvoice(await this.#stripe.invoices.retrieve(id));
+      return toProviderInvoice(await this.#stripe.invoices.retrieve(id, { expand: ['payments'] }));
     } catch (error) {
       if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
       throw error;

@@ -24,7 +24,8 @@ function parseStripeForm(body: string): Params {
 export interface PaymentState {
   id: string;
   customer: string;
-  price: string;
+  /** The checkout's price (its metadata); absent for the payment of a subscription invoice. */
+  price?: string;
   status: 'succeeded' | 'requires_payment_method';
   refunded: boolean;
   created: number;
@@ -103,7 +104,7 @@ export class StripeAccount {
       status: state.status,
       created: state.created,
       latest_charge: charge,
-      metadata: { nozle_price: state.price },
+      metadata: state.price === undefined ? {} : { nozle_price: state.price },
       ...(state.amount === undefined ? {} : { amount: state.amount, amount_received: state.amount, currency: 'usd' }),
     });
   }

@@ -465,6 +465,7 @@ export class SandboxProvider implements PaymentProvider {
       periodStart: starts.length > 0 ? new Date(Math.min(...starts)) : now,
       periodEnd: ends.length > 0 ? new Date(Math.max(...ends)) : now,
       paidAt: paid ? now : null,
+      paymentId: null,
     };
   }
 
@@ -496,6 +497,7 @@ export class SandboxProvider implements PaymentProvider {
         periodStart: row.period_start,
         periodEnd: row.period_end,
         paidAt: row.status === 'paid' ? row.created_at : null,
+        paymentId: null,
       }) ??
       null
     );
