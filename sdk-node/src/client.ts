@@ -4,19 +4,25 @@ import { check, retrieveEntitlements, type CanOptions, type Check, type Entitlem
 import { SnapshotStream, type LocalStats } from './local/stream.js';
 import { resolveNozleOptions, type NozleOptions } from './options.js';
 import { Analytics, CostModels } from './resources/analytics.js';
+import { ApiKeys } from './resources/api-keys.js';
 import { Credits } from './resources/credits.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
 import { Grants } from './resources/grants.js';
+import { Health, ProjectResource } from './resources/health.js';
 import { Invoices } from './resources/invoices.js';
+import { Meters } from './resources/meters.js';
 import { retrieveProject } from './project.js';
 import { Plans } from './resources/plans.js';
 import { Checkout, Payments, Portal } from './resources/payments.js';
 import { Purchases } from './resources/purchases.js';
 import { Subscriptions } from './resources/subscriptions.js';
+import { UsageResource } from './resources/usage.js';
+import { Webhooks } from './webhooks/verify.js';
 import type { TrackParams } from './track/event.js';
 import { Tracker, type TrackStats } from './track/tracker.js';
 import { VERSION } from './version.js';
+import { withDefaultOnError } from './on-error.js';
 
 /**
  * The Nozle client for backend code. Create one per process and share it.
@@ -66,6 +72,18 @@ export class Nozle {
   readonly portal: Portal;
   /** The payment provider's events, reconciliation, and the sandbox's test clock. */
   readonly payments: Payments;
+  /** Create, retrieve and list meters: what turns events into usage. */
+  readonly meters: Meters;
+  /** A customer's usage per meter and period, and usage over a range, grouped. */
+  readonly usage: UsageResource;
+  /** Create, revoke and list the project's API keys. */
+  readonly apiKeys: ApiKeys;
+  /** The project this key belongs to. */
+  readonly project: ProjectResource;
+  /** The server's liveness and readiness probes. */
+  readonly health: Health;
+  /** Verify Nozle's outgoing webhooks (Standard Webhooks signatures). */
+  readonly webhooks: Webhooks;
 
   // Private, and the key lives only inside it, so it never shows up in logs or
   // `JSON.stringify(nozle)`.
@@ -114,7 +132,13 @@ export class Nozle {
     this.checkout = new Checkout(this.#client);
     this.portal = new Portal(this.#client);
     this.payments = new Payments(this.#client);
-    this.#tracker = new Tracker(this.#client, resolved.track, resolved.now);
+    this.meters = new Meters(this.#client);
+    this.usage = new UsageResource(this.#client);
+    this.apiKeys = new ApiKeys(this.#client);
+    this.project = new ProjectResource(this.#client);
+    this.health = new Health(this.#client);
+    this.webhooks = new Webhooks(resolved.webhookSecret);
+    this.#tracker = new Tracker(this.#client, withDefaultOnError(resolved.track, resolved.onError), resolved.now);
     this.#now = resolved.now;
     this.#tokenKey = customerTokenKey(resolved.secretKey);
     this.#stream = resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);

@@ -2,6 +2,8 @@
 import { resolveBaseUrl } from '@nozle/openapi';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './local/options.js';
 import { resolveTrackOptions, type ResolvedTrackOptions, type TrackOptions } from './track/options.js';
+import { resolveOnError, type NozleErrorHandler } from './on-error.js';
+import { resolveWebhookSecret } from './webhooks/secret.js';
 
 /** Options accepted by `new Nozle(options)`. */
 export interface NozleOptions {
@@ -48,6 +50,19 @@ export interface NozleOptions {
    * @defaultValue `Date.now`
    */
   now?: () => number;
+  /**
+   * Called with every problem of work done in the background, where no call of yours could
+   * throw it: today, `track()`'s events that were not recorded (a `NozleTrackError`).
+   * `track.onError`, when given, takes track's reports instead. Should not throw.
+   * @defaultValue one line per problem on `console.warn`, e.g.
+   *   `[nozle] track: dropped 3 events: the API answered 401: … (401 invalid_api_key, request req_…)`
+   */
+  onError?: NozleErrorHandler;
+  /**
+   * The signing secret of your webhook endpoint (`whsec_…`), which `nozle.webhooks.verify()`
+   * uses when its call gives none.
+   */
+  webhookSecret?: string;
 }
 
 /** {@link NozleOptions} after validation, with every default filled in. */
@@ -59,6 +74,9 @@ export interface ResolvedNozleOptions {
   /** Undefined: local mode is off. */
   readonly stream: ResolvedStreamOptions | undefined;
   readonly now: () => number;
+  /** Undefined: track's reports go to `track.onError`, or to the console. */
+  readonly onError: NozleErrorHandler | undefined;
+  readonly webhookSecret: string | undefined;
 }
 
 /**
@@ -75,6 +93,8 @@ export function resolveNozleOptions(options: NozleOptions): ResolvedNozleOptions
     track: resolveTrackOptions(options.track),
     stream: resolveStreamOptions(options.stream),
     now: resolveNow(options.now),
+    onError: resolveOnError(options.onError),
+    webhookSecret: resolveWebhookSecret(options.webhookSecret, 'webhookSecret'),
   };
 }
 

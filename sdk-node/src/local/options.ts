@@ -1,5 +1,6 @@
 // Validates and fills in the `stream` option of `new Nozle(...)` (local mode) once.
 import WebSocketFromWs from 'ws';
+import { consoleLine } from '../log-line.js';
 
 /**
  * The part of the WebSocket API local mode uses. The `ws` package, Node 22's global
@@ -46,7 +47,8 @@ export interface StreamOptions {
    */
   pingTimeoutMs?: number;
   /**
-   * @defaultValue `console.warn`
+   * Where local mode's warnings are written (a message, then details such as the error).
+   * @defaultValue one line per call on `console.warn`: `[nozle] local: <message>`
    */
   logger?: StreamLogger;
 }
@@ -100,7 +102,7 @@ export function resolveStreamOptions(stream: unknown): ResolvedStreamOptions | u
     initialDelayMs,
     maxDelayMs,
     pingTimeoutMs,
-    logger: options.logger ?? ((message, ...details) => console.warn(message, ...details)),
+    logger: options.logger ?? consoleLine('local'),
   };
 }
 
