@@ -99,8 +99,14 @@ function bodyText(rawBody: unknown): string {
 
 /** Lower-cased names; a header sent twice (Node gives an array) joins as one space-separated list. */
 function headerRecord(headers: WebhookHeaders): Record<string, string> {
-  if (headers instanceof Headers) return Object.fromEntries(headers);
   const record: Record<string, string> = {};
+  if (headers instanceof Headers) {
+    // forEach rather than iteration: not every lib setting types Headers as iterable.
+    headers.forEach((value, name) => {
+      record[name] = value;
+    });
+    return record;
+  }
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) record[name.toLowerCase()] = Array.isArray(value) ? value.join(' ') : value;
   }
