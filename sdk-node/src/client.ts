@@ -27,9 +27,13 @@ import { withDefaultOnError } from './on-error.js';
 /**
  * The Nozle client for backend code. Create one per process and share it.
  *
- * Every method returns the API object and throws a typed `NozleError` subclass when the
- * request fails (`NozleInvalidRequestError`, `NozleAuthenticationError`, …), or a
- * `NozleConnectionError` when no response arrived.
+ * Every operation of the API has a method (`nozle.customers.create()`, `nozle.meters.list()`,
+ * `nozle.invoices.pay()`, …). Each returns the API object and throws a typed `NozleError`
+ * subclass when the request fails (`NozleInvalidRequestError`, `NozleAuthenticationError`, …),
+ * or a `NozleConnectionError` when no response arrived.
+ *
+ * Work done in the background (`track()`) never throws: its problems go to the `onError`
+ * option, or else one line each to `console.warn` (`[nozle] track: …`).
  *
  * @example
  * ```ts
@@ -52,13 +56,13 @@ export class Nozle {
   readonly features: Features;
   /** Create, retrieve, update, migrate and list plans. */
   readonly plans: Plans;
-  /** Create, retrieve, update, cancel and list subscriptions. */
+  /** Create, retrieve, update, cancel, resume and list subscriptions, and take back a scheduled plan change. */
   readonly subscriptions: Subscriptions;
   /** Record, retrieve, refund and list one-time purchases. */
   readonly purchases: Purchases;
   /** Grant or revoke features by hand, and list a customer's grants. */
   readonly grants: Grants;
-  /** Retrieve and list invoices, and preview a customer's upcoming one. */
+  /** Retrieve, list, pay, void and mark uncollectible invoices, and preview a customer's upcoming one. */
   readonly invoices: Invoices;
   /** Grant prepaid credit, and read a customer's balances and grants. */
   readonly credits: Credits;
@@ -70,7 +74,7 @@ export class Nozle {
   readonly checkout: Checkout;
   /** Billing portal sessions. */
   readonly portal: Portal;
-  /** The payment provider's events, reconciliation, and the sandbox's test clock. */
+  /** The payment provider's events, reconciliation runs, and the sandbox's test clock. */
   readonly payments: Payments;
   /** Create, retrieve and list meters: what turns events into usage. */
   readonly meters: Meters;
@@ -239,7 +243,7 @@ export class Nozle {
    *
    * Network errors, 429 and 5xx are retried with backoff; the event keeps its id, so the API
    * counts it once however often it is sent. Events that cannot be recorded are reported to
-   * `track.onError` (logged by default), never thrown.
+   * `track.onError`, or the top-level `onError` (one console line each by default), never thrown.
    *
    * The queue lives in this process: a script or a serverless function must
    * `await nozle.shutdown()` (or `await nozle.flush()`) before it ends, or queued events are
@@ -270,7 +274,7 @@ export class Nozle {
 
   /**
    * Stops the flush timer, sends what is queued, and resolves when done or after `timeoutMs`,
-   * whichever comes first; events still unsent then are reported to `track.onError` with the
+   * whichever comes first; events still unsent then are reported to `onError` with the
    * reason `shutdown_timeout`. Later `track()` calls are ignored with a warning. Calling it again
    * returns the same promise.
    *

@@ -27,6 +27,7 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
       'NozlePermissionError',
       'NozleRateLimitError',
       'NozleTrackError',
+      'NozleWebhookVerificationError',
       'VERSION',
     ]);
     expect(Object.keys(cjs).sort()).toEqual(esmNames);
