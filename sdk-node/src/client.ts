@@ -22,7 +22,7 @@ import { Webhooks } from './webhooks/verify.js';
 import type { TrackParams } from './track/event.js';
 import { Tracker, type TrackStats } from './track/tracker.js';
 import { VERSION } from './version.js';
-import { withDefaultOnError } from './on-error.js';
+import { withDefaultOnError, withStreamOnError } from './on-error.js';
 
 /**
  * The Nozle client for backend code. Create one per process and share it.
@@ -145,7 +145,8 @@ export class Nozle {
     this.#tracker = new Tracker(this.#client, withDefaultOnError(resolved.track, resolved.onError), resolved.now);
     this.#now = resolved.now;
     this.#tokenKey = customerTokenKey(resolved.secretKey);
-    this.#stream = resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);
+    const stream = withStreamOnError(resolved.stream, resolved.onError);
+    this.#stream = stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, stream);
   }
 
   /**

@@ -8,6 +8,8 @@ export type { RetryOptions } from './track/backoff.js';
 export type { TrackStats } from './track/tracker.js';
 export { VERSION } from './version.js';
 export type { NozleErrorHandler } from './on-error.js';
+export { NozleLocalModeError } from './local/errors.js';
+export type { LocalModeErrorReason } from './local/errors.js';
 export { NozleWebhookVerificationError } from './webhooks/errors.js';
 export type { WebhookVerificationReason } from './webhooks/errors.js';
 export type { WebhookEvent } from './webhooks/event.js';

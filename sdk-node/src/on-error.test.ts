@@ -4,7 +4,7 @@ import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BASE_URL, SECRET_KEY } from '../test/fixtures.js';
 import { mockApi } from '../test/mock-api.js';
-import { Nozle, type NozleOptions, type NozleTrackError } from './index.js';
+import { Nozle, NozleTrackError, type NozleErrorHandler, type NozleOptions } from './index.js';
 
 const api = mockApi();
 const clients: Nozle[] = [];
@@ -33,11 +33,12 @@ async function trackOnce(options: Partial<NozleOptions>): Promise<void> {
 describe('onError', () => {
   it('at the top level receives the events track() could not record', async () => {
     unauthorized();
-    const errors: NozleTrackError[] = [];
+    const errors: Array<Parameters<NozleErrorHandler>[0]> = [];
     await trackOnce({ onError: (error) => errors.push(error) });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ reason: 'client_error', cause: { status: 401, code: 'invalid_api_key' } });
-    expect(errors[0]?.events).toHaveLength(2);
+    expect(errors[0]).toBeInstanceOf(NozleTrackError);
+    expect((errors[0] as NozleTrackError).events).toHaveLength(2);
   });
 
   it('track.onError, when given, takes track’s reports instead of the top-level one', async () => {

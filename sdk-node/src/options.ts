@@ -52,7 +52,8 @@ export interface NozleOptions {
   now?: () => number;
   /**
    * Called with every problem of work done in the background, where no call of yours could
-   * throw it: today, `track()`'s events that were not recorded (a `NozleTrackError`).
+   * throw it: `track()`'s events that were not recorded (a `NozleTrackError`) and local mode's
+   * connection problems (a `NozleLocalModeError`: refused key, lost connection, …).
    * `track.onError`, when given, takes track's reports instead. Should not throw.
    * @defaultValue one line per problem on `console.warn`, e.g.
    *   `[nozle] track: dropped 3 events: the API answered 401: … (401 invalid_api_key, request req_…)`
