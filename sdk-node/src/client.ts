@@ -22,7 +22,6 @@ import { Webhooks } from './webhooks/verify.js';
 import type { TrackParams } from './track/event.js';
 import { Tracker, type TrackStats } from './track/tracker.js';
 import { VERSION } from './version.js';
-import { withDefaultOnError, withStreamOnError } from './on-error.js';
 
 /**
  * The Nozle client for backend code. Create one per process and share it.
@@ -132,21 +131,20 @@ export class Nozle {
     this.invoices = new Invoices(this.#client);
     this.credits = new Credits(this.#client);
     this.costModels = new CostModels(this.#client);
-    this.analytics = new Analytics(this.#client);
-    this.checkout = new Checkout(this.#client);
-    this.portal = new Portal(this.#client);
-    this.payments = new Payments(this.#client);
     this.meters = new Meters(this.#client);
     this.usage = new UsageResource(this.#client);
     this.apiKeys = new ApiKeys(this.#client);
     this.project = new ProjectResource(this.#client);
     this.health = new Health(this.#client);
     this.webhooks = new Webhooks(resolved.webhookSecret);
-    this.#tracker = new Tracker(this.#client, withDefaultOnError(resolved.track, resolved.onError), resolved.now);
+    this.analytics = new Analytics(this.#client);
+    this.checkout = new Checkout(this.#client);
+    this.portal = new Portal(this.#client);
+    this.payments = new Payments(this.#client);
+    this.#tracker = new Tracker(this.#client, resolved.track, resolved.now);
     this.#now = resolved.now;
     this.#tokenKey = customerTokenKey(resolved.secretKey);
-    const stream = withStreamOnError(resolved.stream, resolved.onError);
-    this.#stream = stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, stream);
+    this.#stream = resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);
   }
 
   /**
