@@ -11,7 +11,7 @@ export type UpcomingInvoice = Schemas['UpcomingInvoice'];
 export type InvoiceListParams = QueryParams<'listInvoices'>;
 export type InvoiceList = Schemas['InvoiceList'];
 export type UpcomingInvoiceParams = QueryParams<'retrieveUpcomingInvoice'>;
-/** `paid_out_of_band: true`: the payment was made outside Nozle (a bank transfer, a cheque). */
+/** `paid_out_of_band: true`: the payment was made outside Nozle (a bank transfer, a cheque); otherwise the saved payment method is charged. */
 export type InvoicePayParams = Schemas['InvoicePayParams'];
 
 /**
@@ -37,11 +37,12 @@ export class Invoices {
   }
 
   /**
-   * Records the payment of an `open` or `uncollectible` invoice made outside Nozle
-   * (`paid_out_of_band: true`): it becomes `paid`. An invoice collected by a payment provider is
-   * refused (400 `invoice_not_payable`): its `paid` comes from the provider.
+   * Pays an `open` or `uncollectible` invoice: records a payment made outside Nozle
+   * (`paid_out_of_band: true`), or charges the customer's saved payment method at its provider
+   * (a decline throws a `NozleError` with status 402, code `card_declined`). It becomes `paid`.
+   * An invoice collected by a payment provider is refused (400 `invoice_not_payable`).
    */
-  async pay(invoice: string, params: InvoicePayParams, options?: RequestOptions): Promise<Invoice> {
+  async pay(invoice: string, params: InvoicePayParams = {}, options?: RequestOptions): Promise<Invoice> {
     return unwrap(
       await this.#client.POST('/v1/invoices/{invoice}/pay', {
         params: { path: { invoice: pathParam(invoice, 'invoice') }, header: idempotencyHeader(options) },
