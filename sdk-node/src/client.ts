@@ -5,6 +5,7 @@ import { SnapshotStream, type LocalStats } from './local/stream.js';
 import { resolveNozleOptions, type NozleOptions } from './options.js';
 import { Analytics, CostModels } from './resources/analytics.js';
 import { ApiKeys } from './resources/api-keys.js';
+import { WebhookEndpoints, WebhookEvents } from './resources/webhook-endpoints.js';
 import { Credits } from './resources/credits.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
@@ -81,6 +82,10 @@ export class Nozle {
   readonly usage: UsageResource;
   /** Create, revoke and list the project's API keys. */
   readonly apiKeys: ApiKeys;
+  /** Create, retrieve, update, delete, roll the secret of and list webhook endpoints. */
+  readonly webhookEndpoints: WebhookEndpoints;
+  /** The webhook events Nozle raised, with every delivery attempt; resend one. */
+  readonly webhookEvents: WebhookEvents;
   /** The project this key belongs to. */
   readonly project: ProjectResource;
   /** The server's liveness and readiness probes. */
@@ -134,6 +139,8 @@ export class Nozle {
     this.meters = new Meters(this.#client);
     this.usage = new UsageResource(this.#client);
     this.apiKeys = new ApiKeys(this.#client);
+    this.webhookEndpoints = new WebhookEndpoints(this.#client);
+    this.webhookEvents = new WebhookEvents(this.#client);
     this.project = new ProjectResource(this.#client);
     this.health = new Health(this.#client);
     this.webhooks = new Webhooks(resolved.webhookSecret);

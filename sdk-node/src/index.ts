@@ -53,6 +53,21 @@ export type {
 export type { Meter, MeterCreateParams, MeterList, MeterListParams, Meters } from './resources/meters.js';
 export type { Usage, UsageList, UsageListParams, UsageQueryParams, UsageQueryResult, UsageQueryRow, UsageResource } from './resources/usage.js';
 export type { ApiKey, ApiKeyCreateParams, ApiKeyList, ApiKeyListParams, ApiKeyWithSecret, ApiKeys } from './resources/api-keys.js';
+export type {
+  DeletedWebhookEndpoint,
+  WebhookEndpoint,
+  WebhookEndpointCreateParams,
+  WebhookEndpointList,
+  WebhookEndpointListParams,
+  WebhookEndpointRollParams,
+  WebhookEndpointUpdateParams,
+  WebhookEndpoints,
+  WebhookEndpointWithSecret,
+  WebhookEventList,
+  WebhookEventListParams,
+  WebhookEventRecord,
+  WebhookEvents,
+} from './resources/webhook-endpoints.js';
 export type { Health, HealthStatus, Project, ProjectResource } from './resources/health.js';
 export type { Purchase, PurchaseCreateParams, PurchaseList, PurchaseListParams, Purchases } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';

@@ -23,6 +23,15 @@ const OPERATIONS: Record<OperationId, Entry> = {
   listApiKeys: { call: (n) => n.apiKeys.list() },
   createApiKey: { call: (n) => n.apiKeys.create({ type: 'secret' }) },
   revokeApiKey: { call: (n) => n.apiKeys.revoke('key_1') },
+  listWebhookEndpoints: { call: (n) => n.webhookEndpoints.list() },
+  createWebhookEndpoint: { call: (n) => n.webhookEndpoints.create({ url: 'https://api.example.com/hooks' }) },
+  retrieveWebhookEndpoint: { call: (n) => n.webhookEndpoints.retrieve('we_1') },
+  updateWebhookEndpoint: { call: (n) => n.webhookEndpoints.update('we_1', { status: 'disabled' }) },
+  deleteWebhookEndpoint: { call: (n) => n.webhookEndpoints.del('we_1') },
+  rollWebhookEndpointSecret: { call: (n) => n.webhookEndpoints.rollSecret('we_1') },
+  listWebhookEvents: { call: (n) => n.webhookEvents.list() },
+  retrieveWebhookEvent: { call: (n) => n.webhookEvents.retrieve('whe_1') },
+  resendWebhookEvent: { call: (n) => n.webhookEvents.resend('whe_1', 'we_1') },
 
   listFeatures: { call: (n) => n.features.list() },
   createFeature: { call: (n) => n.features.create({ key: 'exports', type: 'boolean' }) },
@@ -88,12 +97,15 @@ const OPERATIONS: Record<OperationId, Entry> = {
 
   realtime: { notSdk: 'a WebSocket, not a request: `new Nozle({ stream: true })` holds it open (local mode), and @nozle/browser speaks it' },
   receiveStripeWebhook: { notSdk: 'Stripe calls it, signed with your Stripe webhook secret; an app never does' },
+  customerEntitlementsUpdatedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  grantCreatedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
 };
 
-/** Every operation of the spec: its id, method and path template. */
+/** Every operation of the spec (its outgoing webhooks too): its id, method and path template (a webhook's name). */
 function specOperations(): Array<{ id: string; method: string; path: string }> {
   const methods: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
+  const webhooks = (spec as { webhooks?: typeof spec.paths }).webhooks ?? {};
+  return Object.entries({ ...spec.paths, ...webhooks }).flatMap(([path, item]) =>
     methods.flatMap((method) => {
       const id = item[method]?.operationId;
       return id === undefined ? [] : [{ id, method: method.toUpperCase(), path }];

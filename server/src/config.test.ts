@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       eventMaxAgeMs: 35 * 86_400_000,
       maxStalenessMs: 5_000,
       allowHttpRedirects: false,
+      webhooksAllowPrivate: true,
       reconcileCron: '0 3 * * *',
       rateLimits: { api: 100, events: 500, checks: 2000, unauthenticated: 10 },
     });
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
       maxStalenessMs: 1500,
       publicUrl: 'https://billing.example.com',
       allowHttpRedirects: true,
+      webhooksAllowPrivate: false,
       stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_def456' },
       reconcileCron: '*/15 * * * *',
       rateLimits: { api: 50, events: 0, checks: 300, unauthenticated: 5 },

@@ -25,6 +25,7 @@ const schema = z.object({
   NOZLE_MAX_STALENESS_MS: z.coerce.number().int().min(0).default(5_000),
   NOZLE_PUBLIC_URL: z.string().url().optional(),
   NOZLE_ALLOW_HTTP_REDIRECTS: flag.default(false),
+  NOZLE_WEBHOOKS_ALLOW_PRIVATE: flag.optional(),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
@@ -65,6 +66,8 @@ export interface Config {
   /** The address the server is reached at, for links to its hosted pages; the request's host when absent. */
   publicUrl?: string;
   /** Checkout and portal return URLs may be http to any host (https only, or http to localhost, otherwise). */
+  /** Webhook endpoints may be http: and private addresses (development). */
+  webhooksAllowPrivate: boolean;
   allowHttpRedirects: boolean;
   /** Stripe, when both settings are given; the sandbox otherwise. */
   stripe?: { secretKey: string; webhookSecret: string };
@@ -119,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxStalenessMs: e.NOZLE_MAX_STALENESS_MS,
     ...(e.NOZLE_PUBLIC_URL ? { publicUrl: e.NOZLE_PUBLIC_URL.replace(/\/$/, '') } : {}),
     allowHttpRedirects: e.NOZLE_ALLOW_HTTP_REDIRECTS,
+    // Sandbox mode is for development: its webhooks may go to localhost unless told otherwise.
+    webhooksAllowPrivate: e.NOZLE_WEBHOOKS_ALLOW_PRIVATE ?? !(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET),
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,
     rateLimits: {
