@@ -35,7 +35,7 @@ class Subscriptions(Resource):
 
     @operation("cancelSubscription")
     def cancel(self, subscription: str, *, idempotency_key: Optional[str] = None, **params: Unpack[SubscriptionCancelParams]) -> Subscription:
-        """At the period's end by default; `at="now"` ends it at once."""
+        """Ends it now, or with `at_period_end=True` when the period ends (`resume()` takes that back)."""
         return self._post(f"/v1/subscriptions/{path_id(subscription, 'subscription')}/cancel", params, idempotency_key)
 
     @operation("resumeSubscription")
