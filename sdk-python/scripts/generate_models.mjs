@@ -81,7 +81,13 @@ function docstring(text, indent) {
   return [`${indent}"""${lines[0]}`, ...lines.slice(1).map((line) => (line ? `${indent}${line}` : '')), `${indent}"""`];
 }
 
-const comment = (text, indent) => (text ? text.trim().split('\n').map((line) => `${indent}#: ${line}`.trimEnd()) : []);
+const comment = (text, indent) =>
+  text
+    ? text
+        .trim()
+        .split('\n')
+        .map((line) => `${indent}#: ${line}`.trimEnd())
+    : [];
 
 /** The functional form of TypedDict: keys need not be identifiers, and total=False is not needed. */
 function typedDict(name, schema, description = schema.description) {
