@@ -13,7 +13,7 @@ from ._transport import Transport, _check_timeout
 from ._version import VERSION
 from . import webhooks
 from .customer_token import check_customer_token_args, customer_token_key, sign_customer_token
-from .errors import APIConnectionError, APIError, RateLimitError
+from .errors import APIConnectionError, APIError, NotFoundError, RateLimitError
 from .models import Check, CheckParams, CreditRequirement, Entitlements, HealthStatus, Project
 from .resources._base import operation, path_id
 from .resources.access import Purchases, Subscriptions
@@ -145,8 +145,9 @@ class Nozle:
 
         Never raises for the network: when no answer comes (after retries), or the API answers 5xx
         or 429, the answer is the failure mode's — `allowed` False ("closed", the default) or
-        True ("open"), with `reason="unavailable"`. A request the API refuses (a bad key, an
-        unknown feature's 404, a bad parameter) still raises its NozleError.
+        True ("open"), with `reason="unavailable"`. A customer the API does not know is an answer
+        too: `allowed` False, `reason="customer_not_found"`. A request the API refuses otherwise
+        (a bad key, a bad parameter) still raises its NozleError.
 
         :param quantity: for a metered feature, how many units you are about to use (1 by default).
         :param credits: `{"currency": "usd", "amount": 500}` of prepaid credit the customer must hold too.
@@ -163,16 +164,16 @@ class Nozle:
         transport = self._transport if timeout is None else self._transport.with_options(timeout)
         try:
             return transport.request("POST", "/v1/check", body=body)
+        except NotFoundError:
+            # An unknown feature is the API's own answer (`not_found`); a 404 is the customer.
+            return self._answer(customer, feature, False, "customer_not_found")
         except (APIConnectionError, APIError, RateLimitError):
-            return {
-                "object": "check",
-                "customer": customer,
-                "feature": feature,
-                "allowed": self._failure_mode == "open",
-                # Not one of the API's reasons: the SDK's own, for "no answer".
-                "reason": "unavailable",  # type: ignore[typeddict-item]
-                "version": 0,
-            }
+            return self._answer(customer, feature, self._failure_mode == "open", "unavailable")
+
+    @staticmethod
+    def _answer(customer: str, feature: str, allowed: bool, reason: str) -> Check:
+        """An answer the SDK makes itself; its reasons are not among the API's."""
+        return {"object": "check", "customer": customer, "feature": feature, "allowed": allowed, "reason": reason, "version": 0}  # type: ignore[typeddict-item]
 
     @operation("getEntitlements")
     def entitlements(self, customer: str) -> Entitlements:

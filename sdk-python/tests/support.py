@@ -91,6 +91,8 @@ def _start() -> Server:
                 child.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 child.kill()
+        if child.stdout is not None:
+            child.stdout.close()
         shutil.rmtree(data_dir, ignore_errors=True)
 
     atexit.register(stop)
@@ -109,12 +111,16 @@ class Recorded:
     body: Any
 
 
+#: (status, body, headers) of one scripted answer.
+Answer = tuple[int, Any, dict[str, str]]
+
+
 @dataclass
 class FakeApi:
     """A local HTTP server that answers from a script: `answers` is a list of (status, body,
     headers) used in order, the last one repeated. Records every request."""
 
-    answers: list[tuple[int, Any, dict[str, str]]]
+    answers: list[Answer]
     requests: list[Recorded] = field(default_factory=list)
     url: str = ""
 

@@ -42,6 +42,17 @@ class CanAgainstTheServer(unittest.TestCase):
         self.nozle.credits.create(customer, amount=500, currency="usd")
         self.assertTrue(self.nozle.can(customer, "messages", credits={"currency": "usd", "amount": 100})["allowed"])
 
+    def test_an_unknown_customer_is_an_answer(self) -> None:
+        answer = self.nozle.can(unique("nobody"), "messages")
+        self.assertEqual((answer["allowed"], answer["reason"]), (False, "customer_not_found"))
+        self.assertEqual(self.nozle.can(unique("nobody"), "no-such-feature")["reason"], "customer_not_found")
+
+    def test_an_unknown_feature_is_the_apis_not_found(self) -> None:
+        customer = unique("can")
+        self.nozle.customers.create(external_id=customer)
+        answer = self.nozle.can(customer, "no-such-feature")
+        self.assertEqual((answer["allowed"], answer["reason"]), (False, "not_found"))
+
     def test_a_request_the_api_refuses_still_raises(self) -> None:
         with self.assertRaises(nozle.InvalidRequestError):
             self.nozle.can(unique("can"), "messages", quantity=-1)

@@ -1,11 +1,13 @@
 """customer_token(): the same token as @nozle/node's customerToken(), accepted by the real server."""
 
 import json
+import time
 import shutil
 import subprocess
 import unittest
 import urllib.error
 import urllib.request
+from typing import Any
 
 from support import ROOT, server, unique
 
@@ -14,7 +16,7 @@ import nozle
 NOW = 1_800_000_000.75  # seconds; the Node SDK's clock reads the same instant in milliseconds
 
 
-def portal_session(url: str, publishable_key: str, token: str) -> tuple[int, dict]:
+def portal_session(url: str, publishable_key: str, token: str) -> tuple[int, Any]:
     """A customer endpoint, called as a browser does: the publishable key and the token."""
     request = urllib.request.Request(
         f"{url}/v1/portal/sessions",
@@ -34,12 +36,12 @@ class CustomerToken(unittest.TestCase):
         self.api = server()
 
     def client(self, now: float | None = None) -> nozle.Nozle:
-        return nozle.Nozle(self.api.secret_key, self.api.url, **({"now": (lambda: now)} if now is not None else {}))
+        return nozle.Nozle(self.api.secret_key, self.api.url, now=time.time if now is None else (lambda: now))
 
     def test_the_server_accepts_it_on_a_customer_endpoint(self) -> None:
         client = self.client()
         customer = client.customers.create(external_id=unique("token"))
-        status, body = portal_session(self.api.url, self.api.publishable_key, client.customer_token(customer["external_id"]))
+        status, body = portal_session(self.api.url, self.api.publishable_key, client.customer_token(customer["id"]))
         self.assertEqual(status, 200, body)
         self.assertEqual(body["object"], "portal.session")
 

@@ -5,7 +5,7 @@ import unittest
 import time
 from typing import Callable
 
-from support import FakeApi, HangingServer, ok_batch, run_bounded
+from support import Answer, FakeApi, HangingServer, ok_batch, run_bounded
 
 import nozle
 from nozle import RetryPolicy, TrackOptions
@@ -16,12 +16,12 @@ def wait_until(condition: Callable[[], bool]) -> None:
 
 
 FAST = RetryPolicy(max_retries=3, initial_delay=0.01, max_delay=0.05)
-UNAVAILABLE = (503, {"error": {"type": "api_error", "code": "unavailable", "message": "Try again", "request_id": "req_1"}}, {})
-LIST = (200, {"object": "list", "data": [], "has_more": False, "url": "/v1/customers"}, {})
+UNAVAILABLE: Answer = (503, {"error": {"type": "api_error", "code": "unavailable", "message": "Try again", "request_id": "req_1"}}, {})
+LIST: Answer = (200, {"object": "list", "data": [], "has_more": False, "url": "/v1/customers"}, {})
 
 
 class Calls(unittest.TestCase):
-    def fake(self, *answers: tuple) -> FakeApi:
+    def fake(self, *answers: Answer) -> FakeApi:
         fake = FakeApi(list(answers))
         self.addCleanup(fake.close)
         return fake
@@ -79,7 +79,7 @@ class Track(unittest.TestCase):
     def setUp(self) -> None:
         self.errors: list[nozle.TrackError] = []
 
-    def fake(self, *answers: tuple) -> FakeApi:
+    def fake(self, *answers: Answer) -> FakeApi:
         fake = FakeApi(list(answers))
         self.addCleanup(fake.close)
         return fake

@@ -76,6 +76,9 @@ class Tracker:
     def flush(self, timeout: Optional[float] = None) -> bool:
         """Sends every event queued so far; returns once each was recorded or given up on (True),
         or after `timeout` seconds (False)."""
+        if threading.current_thread() is self._thread:
+            # From on_error, on the sender's own thread: waiting for itself would never end.
+            return False
         with self._lock:
             target = self._flush_through = self._seq
             self._lock.notify_all()
