@@ -10,6 +10,7 @@ import urllib.request
 from typing import Any
 
 from support import ROOT, server, unique
+from ws_client import WebSocket
 
 import nozle
 
@@ -31,6 +32,12 @@ def portal_session(url: str, publishable_key: str, token: str) -> tuple[int, Any
         return error.code, json.loads(error.read())
 
 
+def forged(token: str) -> str:
+    """The same claims with another signature."""
+    payload, signature = token.split(".")
+    return f"{payload}.{'A' if signature[0] != 'A' else 'B'}{signature[1:]}"
+
+
 class CustomerToken(unittest.TestCase):
     def setUp(self) -> None:
         self.api = server()
@@ -45,14 +52,27 @@ class CustomerToken(unittest.TestCase):
         self.assertEqual(status, 200, body)
         self.assertEqual(body["object"], "portal.session")
 
+    def test_the_browser_stream_accepts_it(self) -> None:
+        """The realtime WebSocket, as @nozle/browser opens it: the publishable key and the token."""
+        client = self.client()
+        customer = client.customers.create(external_id=unique("ws"))
+        answers = []
+        for token in (client.customer_token(customer["external_id"]), forged(client.customer_token(customer["external_id"]))):
+            socket = WebSocket(self.api.url.replace("http", "ws", 1) + "/v1/realtime")
+            self.addCleanup(socket.close)
+            socket.send_json({"type": "hello", "key": self.api.publishable_key, "token": token})
+            answers.append(socket.receive())
+        snapshot, refused = answers
+        assert isinstance(snapshot, dict)
+        self.assertEqual((snapshot["type"], snapshot["snapshot"]["customer"]), ("snapshot", customer["id"]))
+        self.assertEqual(refused, ("close", 4401))
+
     def test_a_tampered_or_expired_token_is_refused(self) -> None:
         client = self.client()
         external_id = unique("token")
         client.customers.create(external_id=external_id)
-        token = client.customer_token(external_id)
-        payload, signature = token.split(".")
-        forged = f"{payload}.{'A' if signature[0] != 'A' else 'B'}{signature[1:]}"
-        self.assertEqual(portal_session(self.api.url, self.api.publishable_key, forged)[1]["error"]["code"], "token_invalid")
+        token = forged(client.customer_token(external_id))
+        self.assertEqual(portal_session(self.api.url, self.api.publishable_key, token)[1]["error"]["code"], "token_invalid")
         expired = self.client(now=1_000_000_000).customer_token(external_id, expires_in=60)
         self.assertEqual(portal_session(self.api.url, self.api.publishable_key, expired)[1]["error"]["code"], "token_expired")
 
