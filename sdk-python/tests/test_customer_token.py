@@ -55,9 +55,10 @@ class CustomerToken(unittest.TestCase):
     def test_the_browser_stream_accepts_it(self) -> None:
         """The realtime WebSocket, as @nozle/browser opens it: the publishable key and the token."""
         client = self.client()
-        customer = client.customers.create(external_id=unique("ws"))
+        external_id = unique("ws")
+        customer = client.customers.create(external_id=external_id)
         answers = []
-        for token in (client.customer_token(customer["external_id"]), forged(client.customer_token(customer["external_id"]))):
+        for token in (client.customer_token(external_id), forged(client.customer_token(external_id))):
             socket = WebSocket(self.api.url.replace("http", "ws", 1) + "/v1/realtime")
             self.addCleanup(socket.close)
             socket.send_json({"type": "hello", "key": self.api.publishable_key, "token": token})
