@@ -34,13 +34,14 @@ class NozleError(Exception):
         #: The response body as received, for debugging.
         self.raw = raw
 
+    @property
+    def details(self) -> str:
+        """`status=…, code=…, request_id=…`, for a log line; empty when none is known."""
+        fields = (("status", self.status), ("code", self.code), ("request_id", self.request_id))
+        return ", ".join(f"{name}={value}" for name, value in fields if value is not None)
+
     def __str__(self) -> str:
-        details = ", ".join(
-            f"{name}={value}"
-            for name, value in (("status", self.status), ("code", self.code), ("request_id", self.request_id))
-            if value is not None
-        )
-        return f"{self.message} ({details})" if details else self.message
+        return f"{self.message} ({self.details})" if self.details else self.message
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, status={self.status!r}, code={self.code!r})"

@@ -127,6 +127,16 @@ class Track(unittest.TestCase):
         self.assertIsInstance(self.errors[0].cause, nozle.APIError)
         self.assertEqual(len(fake.requests), 4)
 
+    def test_without_on_error_each_report_is_one_log_line(self) -> None:
+        fake = self.fake(UNAVAILABLE)
+        options = TrackOptions(retry=RetryPolicy(max_retries=1, initial_delay=0, max_delay=0))
+        client = nozle.Nozle("sk_test", fake.url, track=options)
+        with self.assertLogs("nozle", "WARNING") as logs:
+            client.track("user_1", "e")
+            client.flush()
+        self.assertEqual(len(logs.output), 1)
+        self.assertEqual(logs.output[0], "WARNING:nozle:Nozle: dropped 1 event after 1 retry: Try again (status=503, code=unavailable, request_id=req_1)")
+
     def test_a_refused_batch_is_not_retried(self) -> None:
         fake = self.fake((401, {"error": {"type": "authentication_error", "code": "api_key_invalid", "message": "No"}}, {}))
         client = self.client(fake.url, [0.0])

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, Callable, Mapping, Optional, Union
 
 from .._transport import Transport
+from ..errors import NozleError
 from .errors import TrackError
 from .event import QueuedEvent, to_event_json
 from .options import TrackOptions
@@ -184,7 +185,9 @@ class Tracker:
         if self._on_error is None:
             # One line: the message and the API's error; not the events, which may be many.
             if error.reason != "queue_full":
-                logger.warning("%s%s", error.message, f" ({error.cause})" if error.cause is not None and str(error.cause) not in error.message else "")
+                cause = error.cause
+                details = cause.details if isinstance(cause, NozleError) else ""
+                logger.warning("%s (%s)" if details else "%s%s", error.message, details)
             return
         try:
             self._on_error(error)
