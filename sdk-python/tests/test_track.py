@@ -93,6 +93,14 @@ class TrackAgainstTheServer(unittest.TestCase):
         # The sender's thread has ended (shutdown() stops it).
         self.assertFalse(any(thread.name == "nozle-track" and thread is client._tracker._thread for thread in threading.enumerate()))
 
+    def test_the_context_manager_shuts_down(self) -> None:
+        with nozle.Nozle(self.api.secret_key, self.api.url, track=TrackOptions(flush_interval=3600)) as client:
+            customer = self.customer(client)
+            client.track(customer, "message.sent")
+            self.assertEqual(client.track_stats()["accepted"], 0)
+        self.assertEqual(client.track_stats()["accepted"], 1)
+        self.assertEqual(usage_value(client, customer), 1)
+
     def test_track_from_many_threads(self) -> None:
         client = self.client(flush_at=50)
         customer = self.customer(client)
