@@ -11,7 +11,7 @@ API_VERSION = "0.1.0"
 
 class ErrorError(TypedDict):
     #: The broad kind of error.
-    type: Literal["invalid_request_error", "authentication_error", "permission_error", "idempotency_error", "rate_limit_error", "api_error"]
+    type: Literal["invalid_request_error", "authentication_error", "permission_error", "idempotency_error", "rate_limit_error", "card_error", "api_error"]
     #: A machine-readable code, e.g. `parameter_missing`, `parameter_invalid`,
     #: `parameter_unknown`, `resource_missing`, `resource_already_exists`,
     #: `invalid_json`, `api_key_missing`, `api_key_invalid`, `secret_key_required`,
@@ -408,8 +408,8 @@ class SubscriptionUpdateParams(TypedDict):
 
 
 class InvoicePayParams(TypedDict):
-    #: Must be `true`, the payment was made outside Nozle (a bank transfer, a cheque) and is recorded.
-    paid_out_of_band: bool
+    #: `true`: the payment was made outside Nozle (a bank transfer, a cheque) and is recorded. `false`: the saved payment method is charged through the payment provider.
+    paid_out_of_band: NotRequired[bool]
 
 
 class SubscriptionCancelParams(TypedDict):
@@ -1189,6 +1189,14 @@ class Invoice(TypedDict):
     total: int
     created: "Timestamp"
     finalized_at: Union["Timestamp", None]
+    #: When an invoice Nozle collects itself (no `provider`) is due: `NOZLE_INVOICE_DAYS_UNTIL_DUE`
+    #: days (30 by default) after it was finalized, as Stripe's `days_until_due`; `null` when
+    #: there is nothing to pay or a provider collects it. Still `open` at its due date, it makes
+    #: its subscription `past_due` from that date (Nozle's dunning: access is kept for the
+    #: `past_due` grace, `NOZLE_PAST_DUE_GRACE_DAYS`; then the subscription is canceled and
+    #: its group's default plan given back). Paying, voiding or marking uncollectible what is
+    #: overdue makes a `past_due` subscription `active` again.
+    due_date: Union["Timestamp", None]
     #: Whether its payment was recorded through the API (pay with `paid_out_of_band`) rather than collected.
     paid_out_of_band: bool
     voided_at: Union["Timestamp", None]
