@@ -22,6 +22,7 @@ from .resources.catalog import CostModels, Features, Meters, Plans
 from .resources.customers import ApiKeys, Customers, Grants
 from .resources.payments import Checkout, PaymentEvents, Portal, Reconciliations, TestClocks
 from .resources.usage import Usage
+from .resources.webhook_endpoints import WebhookEndpoints, WebhookEvents
 from .track.errors import TrackError
 from .track.options import TrackOptions
 from .track.tracker import Tracker
@@ -94,6 +95,8 @@ class Nozle:
     def _bind(self, transport: Transport) -> None:
         self.customers = Customers(transport)
         self.api_keys = ApiKeys(transport)
+        self.webhook_endpoints = WebhookEndpoints(transport)
+        self.webhook_events = WebhookEvents(transport)
         self.features = Features(transport)
         self.plans = Plans(transport)
         self.meters = Meters(transport)

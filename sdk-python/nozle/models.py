@@ -131,6 +131,123 @@ class ApiKeyCreateParams(TypedDict):
     name: NotRequired[str]
 
 
+class WebhookPayloadBase(TypedDict):
+    """The body of every webhook delivery."""
+    id: str
+    object: Literal["event"]
+    type: "WebhookEventType"
+    created: "Timestamp"
+    data: dict[str, Any]
+
+
+WebhookEventType = Literal["customer.entitlements.updated", "grant.created"]
+"""What happened. `customer.entitlements.updated`: a customer's entitlements changed (any
+cause: a subscription, a grant, a purchase, time passing); `data` is the new snapshot, its
+`version` orders them. `grant.created`: a feature granted or revoked by hand; `data` is the
+grant.
+"""
+
+
+class WebhookEndpoint(TypedDict):
+    id: str
+    object: Literal["webhook_endpoint"]
+    url: str
+    description: Union[str, None]
+    #: The event types it receives; `["*"]` for every one.
+    enabled_events: list[str]
+    status: Literal["enabled", "disabled"]
+    #: Since when a delivery to it exhausted its retries (about three days), until one succeeds again; `null` while it is healthy.
+    failing_since: Union["Timestamp", None]
+    created: "Timestamp"
+
+
+WebhookEndpointWithSecret = dict[str, Any]
+
+
+class WebhookEndpointList(TypedDict):
+    object: Literal["list"]
+    data: list["WebhookEndpoint"]
+    has_more: bool
+    url: str
+
+
+class DeletedWebhookEndpoint(TypedDict):
+    id: str
+    object: Literal["webhook_endpoint"]
+    deleted: Literal[True]
+
+
+class WebhookEndpointCreateParams(TypedDict):
+    url: str
+    description: NotRequired[str]
+    #: The event types to receive, or `["*"]` (the default) for every one.
+    enabled_events: NotRequired[list[Union["WebhookEventType", Literal["*"]]]]
+
+
+class WebhookEndpointUpdateParams(TypedDict):
+    url: NotRequired[str]
+    description: NotRequired[Union[str, None]]
+    enabled_events: NotRequired[list[Union["WebhookEventType", Literal["*"]]]]
+    status: NotRequired[Literal["enabled", "disabled"]]
+
+
+class WebhookEndpointRollParams(TypedDict):
+    #: Seconds the old secret keeps signing beside the new one (0 ends it at once; at most 7 days).
+    expires_in: NotRequired[int]
+
+
+class WebhookEventResendParams(TypedDict):
+    #: The endpoint to send it to.
+    endpoint: str
+
+
+class WebhookAttempt(TypedDict):
+    attempt: int
+    started: "Timestamp"
+    #: The receiver's HTTP status; `null` when none came (timeout, network error, a refused address).
+    status_code: Union[int, None]
+    error: Union[str, None]
+    latency_ms: int
+    #: The first 500 characters of the receiver's answer.
+    response_excerpt: Union[str, None]
+
+
+class WebhookDelivery(TypedDict):
+    """The event sent to one endpoint, at least once: a timeout, a network error or an answer
+    other than 2xx is tried again after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and
+    24 h (about three days), then the delivery `failed` and the endpoint is marked failing.
+    """
+    id: str
+    endpoint: str
+    status: Literal["pending", "succeeded", "failed"]
+    attempts: list["WebhookAttempt"]
+    next_attempt: Union["Timestamp", None]
+
+
+class WebhookEvent(TypedDict):
+    """What a delivery's body is (without `deliveries`): `{ id, object, type, created, data }`,
+    POSTed as JSON and signed the Standard Webhooks way (`webhook-id` is the event's id, the
+    same on every attempt: dedupe on it; `webhook-timestamp`; `webhook-signature`). Events are
+    recorded in the transaction of the change that raised them, so none is lost and none
+    describes a change that rolled back. Order is not promised: order by `data.version`
+    (entitlements) or `created`.
+    """
+    id: str
+    object: Literal["event"]
+    type: "WebhookEventType"
+    created: "Timestamp"
+    #: The object the event is about (see the spec's `webhooks` for each type).
+    data: dict[str, Any]
+    deliveries: list["WebhookDelivery"]
+
+
+class WebhookEventList(TypedDict):
+    object: Literal["list"]
+    data: list["WebhookEvent"]
+    has_more: bool
+    url: str
+
+
 class ApiKeyList(TypedDict):
     object: Literal["list"]
     data: list["ApiKey"]
@@ -1380,6 +1497,24 @@ class RetrieveMarginQuery(TypedDict):
     currency: NotRequired["Currency"]
 
 
+class ListWebhookEndpointsQuery(TypedDict):
+    """Query parameters of `listWebhookEndpoints` (GET /v1/webhook_endpoints)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class ListWebhookEventsQuery(TypedDict):
+    """Query parameters of `listWebhookEvents` (GET /v1/webhook_events)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only events of this type.
+    type: NotRequired["WebhookEventType"]
+
+
 #: operationId -> (HTTP method, path) for every operation of the spec.
 OPERATIONS: dict[str, tuple[str, str]] = {
     "getHealth": ("GET", "/healthz"),
@@ -1443,4 +1578,13 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "listCostModels": ("GET", "/v1/cost_models"),
     "createCostModel": ("POST", "/v1/cost_models"),
     "retrieveMargin": ("GET", "/v1/analytics/margin"),
+    "listWebhookEndpoints": ("GET", "/v1/webhook_endpoints"),
+    "createWebhookEndpoint": ("POST", "/v1/webhook_endpoints"),
+    "retrieveWebhookEndpoint": ("GET", "/v1/webhook_endpoints/{endpoint}"),
+    "updateWebhookEndpoint": ("POST", "/v1/webhook_endpoints/{endpoint}"),
+    "deleteWebhookEndpoint": ("DELETE", "/v1/webhook_endpoints/{endpoint}"),
+    "rollWebhookEndpointSecret": ("POST", "/v1/webhook_endpoints/{endpoint}/roll_secret"),
+    "listWebhookEvents": ("GET", "/v1/webhook_events"),
+    "retrieveWebhookEvent": ("GET", "/v1/webhook_events/{event}"),
+    "resendWebhookEvent": ("POST", "/v1/webhook_events/{event}/resend"),
 }
