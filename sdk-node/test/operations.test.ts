@@ -99,6 +99,12 @@ const OPERATIONS: Record<OperationId, Entry> = {
   receiveStripeWebhook: { notSdk: 'Stripe calls it, signed with your Stripe webhook secret; an app never does' },
   customerEntitlementsUpdatedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
   grantCreatedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  subscriptionCreatedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  subscriptionUpdatedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  subscriptionCanceledWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  invoiceFinalizedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  invoicePaidWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  invoiceVoidedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
 };
 
 /** Every operation of the spec (its outgoing webhooks too): its id, method and path template (a webhook's name). */

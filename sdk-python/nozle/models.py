@@ -140,11 +140,13 @@ class WebhookPayloadBase(TypedDict):
     data: dict[str, Any]
 
 
-WebhookEventType = Literal["customer.entitlements.updated", "grant.created"]
-"""What happened. `customer.entitlements.updated`: a customer's entitlements changed (any
-cause: a subscription, a grant, a purchase, time passing); `data` is the new snapshot, its
-`version` orders them. `grant.created`: a feature granted or revoked by hand; `data` is the
-grant.
+WebhookEventType = Literal["customer.entitlements.updated", "grant.created", "subscription.created", "subscription.updated", "subscription.canceled", "invoice.finalized", "invoice.paid", "invoice.voided"]
+"""What happened. `customer.entitlements.updated`: what a customer may use changed (any
+cause: a subscription, a grant, a purchase, time passing, a limit reached); `data` is the
+new snapshot, its `version` orders them. `grant.created`: a feature granted or revoked by
+hand; `data` is the grant. `subscription.created`, `subscription.updated` (its plan, status,
+period or cancellation changed) and `subscription.canceled`: `data` is the subscription.
+`invoice.finalized`, `invoice.paid` and `invoice.voided`: `data` is the invoice.
 """
 
 

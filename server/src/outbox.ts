@@ -1,11 +1,12 @@
 // The outbox of outgoing webhooks: a change records its event here, in its own transaction, so
 // the event exists exactly when the change committed. The webhooks slice delivers it (a port in
 // the ground, as entitlement-changes.ts is: every slice may record, none imports the deliverer).
+import type { components } from '@nozle/openapi';
 import type { Queryable } from './db/database.js';
 import { newId } from './ids.js';
 
-/** The event types Nozle sends (their payloads are the spec's webhooks section). */
-export type OutboxEventType = 'customer.entitlements.updated' | 'grant.created';
+/** The event types Nozle sends: the spec's (their payloads are its webhooks section). */
+export type OutboxEventType = components['schemas']['WebhookEventType'];
 
 /** Records an event of `projectId` in the transaction `db`; answers its id (`evt_…`). */
 export async function recordOutboxEvent(db: Queryable, projectId: string, type: OutboxEventType, data: object, now: Date): Promise<string> {

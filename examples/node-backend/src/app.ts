@@ -9,6 +9,7 @@ import { MessageStore } from './message-store.js';
 import { messageRoutes } from './messages.js';
 import { planRoutes } from './plans.js';
 import { sessionRoutes } from './session.js';
+import { webhookRoutes } from './webhooks.js';
 
 export interface BackendOptions {
   nozle: Nozle;
@@ -17,12 +18,17 @@ export interface BackendOptions {
   customer: string;
   /** The built React app (its `dist` folder): served at `/`, so one URL opens everything. */
   staticDir?: string;
+  /** The signing secret of the webhook endpoint pointing at `/webhooks/nozle`. */
+  webhookSecret?: string;
+  /** Where received webhooks are logged; console.log by default. */
+  log?: (line: string) => void;
 }
 
 export function createBackend(options: BackendOptions): Express {
   const currentUser: CurrentUser = always(options.customer);
   const app = express();
   app.disable('x-powered-by');
+  app.use(webhookRoutes(options.nozle, { secret: options.webhookSecret, log: options.log ?? ((line) => console.log(line)) }));
   app.use(sessionRoutes(options.nozle, currentUser, { baseUrl: options.nozleUrl, publishableKey: options.publishableKey }));
   app.use(planRoutes(options.nozle));
   const messages = new MessageStore();

@@ -13,6 +13,10 @@ export interface BackendConfig {
   customer: string;
   /** The built React app to serve next to the API, if any. */
   staticDir?: string;
+  /** The signing secret of a Nozle webhook endpoint pointing at this backend's /webhooks/nozle. */
+  webhookSecret?: string;
+  /** Where received webhooks are logged (tests); console.log by default. */
+  log?: (line: string) => void;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): BackendConfig {
@@ -29,5 +33,6 @@ export function readConfig(env: NodeJS.ProcessEnv): BackendConfig {
     host: env.HOST || '127.0.0.1',
     customer: env.DEMO_CUSTOMER || 'demo-user',
     ...(env.STATIC_DIR ? { staticDir: env.STATIC_DIR } : {}),
+    ...(env.NOZLE_WEBHOOK_SECRET ? { webhookSecret: env.NOZLE_WEBHOOK_SECRET } : {}),
   };
 }

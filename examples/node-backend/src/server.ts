@@ -18,6 +18,8 @@ export async function startBackend(config: BackendConfig): Promise<RunningBacken
     publishableKey: config.publishableKey,
     customer: config.customer,
     ...(config.staticDir ? { staticDir: config.staticDir } : {}),
+    ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
+    ...(config.log ? { log: config.log } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -2,6 +2,8 @@
 // app relies on, and what the backend refuses whatever the UI shows. Each test signs in as its
 // own customer, so no test depends on another's usage.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { hashKey, loadConfig, startServer, verifyCustomerToken, type RunningServer } from '@nozle/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type RunningBackend } from '../src/index.js';
@@ -107,5 +109,52 @@ describe('the example backend', () => {
     expect(exported.status).toBe(200);
     expect(exported.type).toMatch(/^text\/markdown/);
     expect(exported.body).toMatch(/^# Messages\n\n- \S+: hello from pro\n$/);
+  });
+});
+
+describe("the example backend's webhook route", () => {
+  it('receives customer.entitlements.updated from Nozle, verified, and logs it; refuses a forged one', async () => {
+    // A free port for the backend, known before the endpoint (and its secret) exists.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const res = await fetch(`${nozle.url}/v1/webhook_endpoints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${nozle.demo!.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `http://127.0.0.1:${port}/webhooks/nozle`, enabled_events: ['customer.entitlements.updated'] }),
+    });
+    expect(res.status).toBe(200);
+    const { secret } = (await res.json()) as { secret: string };
+    const lines: string[] = [];
+    const backend = await startBackend({
+      nozleUrl: nozle.url,
+      secretKey: nozle.demo!.secretKey,
+      publishableKey: nozle.demo!.publishableKey,
+      port,
+      host: '127.0.0.1',
+      customer: 'demo-user',
+      webhookSecret: secret,
+      log: (line) => lines.push(line),
+    });
+    backends.push(backend);
+
+    // A customer upgraded to pro: Nozle's delivery work (running in the server) sends the change.
+    const customer = someone();
+    await admin('POST', '/v1/customers', { external_id: customer });
+    await admin('POST', '/v1/subscriptions', { customer, plan: 'pro' });
+    await expect.poll(() => lines.find((line) => line.includes(customer) && line.includes('export')), { timeout: 15_000 }).toBeTruthy();
+
+    const forged = await fetch(`${backend.url}/webhooks/nozle`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'whe_x',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': 'v1,AAAA',
+      },
+      body: '{"id":"whe_x","object":"event","type":"customer.entitlements.updated","created":0,"data":{}}',
+    });
+    expect(forged.status).toBe(400);
   });
 });

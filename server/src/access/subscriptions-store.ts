@@ -7,6 +7,7 @@ import { currentPeriod } from '../entitlements/sources.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
 import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import { recordOutboxEvent } from '../outbox.js';
 import type { StoredUsageCarry } from '../time/periods.js';
 import type { Lifecycle } from './subscription-lifecycle.js';
 
@@ -273,7 +274,10 @@ export async function insertSubscription(db: Queryable, projectId: string, field
       ],
     ),
   );
-  return findSubscription(db, projectId, id);
+  const row = await findSubscription(db, projectId, id);
+  // Here, where every path that makes one passes (the API, a provider's sync, a default given), in its transaction.
+  await recordOutboxEvent(db, projectId, 'subscription.created', toSubscription(row, now), now);
+  return row;
 }
 
 export async function findSubscription(db: Queryable, projectId: string, id: string, forUpdate = false): Promise<SubscriptionRow> {
@@ -337,6 +341,7 @@ export interface SubscriptionChanges {
 
 /** Writes a subscription's plan and lifecycle (and metadata); a second live subscription to the plan is a 409. */
 export async function updateSubscriptionRow(db: Queryable, projectId: string, id: string, changes: SubscriptionChanges, now: Date): Promise<SubscriptionRow> {
+  const before = toSubscription(await findSubscription(db, projectId, id), now);
   const life = changes.lifecycle;
   await oneLivePerPlan(changes.planId, () =>
     db.query(
@@ -347,7 +352,16 @@ export async function updateSubscriptionRow(db: Queryable, projectId: string, id
       [projectId, id, changes.planId, changes.planVersion, ...lifecycleColumns(life), changes.metadata ? JSON.stringify(changes.metadata) : null, now],
     ),
   );
-  return findSubscription(db, projectId, id);
+  const row = await findSubscription(db, projectId, id);
+  await recordSubscriptionChange(db, projectId, before, toSubscription(row, now), now);
+  return row;
+}
+
+/** The webhook of a change to a subscription, when the API would show one: canceled, or updated. */
+async function recordSubscriptionChange(db: Queryable, projectId: string, before: Subscription, after: Subscription, now: Date): Promise<void> {
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  const type = after.status === 'canceled' && before.status !== 'canceled' ? 'subscription.canceled' : 'subscription.updated';
+  await recordOutboxEvent(db, projectId, type, after, now);
 }
 
 export async function updateSubscriptionMetadata(db: Queryable, id: string, metadata: Metadata, now: Date): Promise<void> {

@@ -7,6 +7,7 @@ import type { InvoiceLineToSend } from './invoice-collector.js';
 import type { ActedStatus } from './invoice-actions.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import { recordOutboxEvent } from '../outbox.js';
 import { projectNowSql } from '../project-clocks.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
 import type { PeriodSource } from './periods.js';
@@ -169,6 +170,17 @@ export async function setInvoiceStatus(
      where id = $1`,
     [id, to, now, paid.outOfBand],
   );
+  if (to === 'paid' || to === 'void') await recordInvoiceEvent(db, id, to === 'paid' ? 'invoice.paid' : 'invoice.voided', now);
+}
+
+/**
+ * The webhook of an invoice's change, with the invoice as the API shows it, in the change's
+ * transaction: here, where every path that finalizes, pays or voids one passes.
+ */
+async function recordInvoiceEvent(db: Queryable, id: string, type: 'invoice.finalized' | 'invoice.paid' | 'invoice.voided', now: Date): Promise<void> {
+  const { rows } = await db.query<{ project_id: string }>('select project_id from invoices where id = $1', [id]);
+  if (!rows[0]) return;
+  await recordOutboxEvent(db, rows[0].project_id, type, await findInvoice(db, rows[0].project_id, id), now);
 }
 
 /** Records the provider's invoice that charged a Nozle invoice paid through the API. */
@@ -373,7 +385,10 @@ export async function finalizeInvoice(
      where id = $1 and status = 'draft'`,
     [id, status, now, sent?.provider ?? null, sent?.providerInvoiceId ?? null, dueAt],
   );
-  return rowCount > 0;
+  if (rowCount === 0) return false;
+  await recordInvoiceEvent(db, id, 'invoice.finalized', now);
+  if (status === 'paid') await recordInvoiceEvent(db, id, 'invoice.paid', now);
+  return true;
 }
 
 /**
@@ -401,6 +416,8 @@ export async function markInvoicePaid(
      where id = $1`,
     [id, now, sent.provider, sent.providerInvoiceId],
   );
+  if (row.status === 'draft') await recordInvoiceEvent(db, id, 'invoice.finalized', now);
+  await recordInvoiceEvent(db, id, 'invoice.paid', now);
   return { ...owner, changed: true };
 }
 
