@@ -9,6 +9,8 @@ export type { TrackStats } from './track/tracker.js';
 export { VERSION } from './version.js';
 
 export type { CanOptions, Check, Entitlement, Entitlements } from './entitlements.js';
+export type { CheckCallOptions, CustomerData, FailureMode } from './check/options.js';
+export type { CallOptions } from '@nozle/openapi';
 export type { CustomerTokenOptions } from './customer-token.js';
 export type { StreamLogger, StreamOptions, StreamSocket, StreamSocketConstructor } from './local/options.js';
 export type { LocalStats } from './local/stream.js';
@@ -78,6 +80,7 @@ export {
   NozleRateLimitError,
   NozleAPIError,
   NozleConnectionError,
+  NozleTimeoutError,
 } from '@nozle/openapi';
 export type { NozleErrorType, Schemas } from '@nozle/openapi';
 export type {
