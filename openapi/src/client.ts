@@ -57,7 +57,7 @@ function validateApiKey(options: NozleClientOptions): void {
  * A random v4 UUID. `crypto.randomUUID` exists only in secure contexts (https, localhost);
  * a page served over plain http still has `getRandomValues`.
  */
-function randomUUID(): string {
+export function randomUUID(): string {
   const { crypto } = globalThis;
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));

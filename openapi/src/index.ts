@@ -20,7 +20,7 @@ export { checkAnswer, decideAccess, entitlementOf } from './access.js';
 export { nextChangeMs, snapshotAt } from './time-flips.js';
 export { CLOSE, frame, isSnapshot, parseServerMessage, REALTIME_PATH } from './realtime.js';
 export type { ClientMessage, HelloMessage, ServerMessage } from './realtime.js';
-export { callOptions, createNozleClient, unwrap } from './client.js';
+export { callOptions, createNozleClient, randomUUID, unwrap } from './client.js';
 export type { CallOptions, FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
 export { backoffDelay, parseRetryAfter } from './retry/backoff.js';
 export type { BackoffDelays } from './retry/backoff.js';
