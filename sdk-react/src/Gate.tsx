@@ -9,10 +9,16 @@ export interface GateProps {
   quantity?: number;
   /** Rendered when the customer may use the feature. */
   children?: ReactNode;
-  /** Rendered when the customer may not (no access, revoked, at its limit, unknown feature). @defaultValue `null` */
+  /**
+   * Rendered when the customer may not (no access, revoked, at its limit, unknown feature), for
+   * a customer that does not exist (yet), and when the server cannot be heard and the client
+   * fails closed. @defaultValue `null`
+   */
   fallback?: ReactNode;
   /**
-   * Rendered while the client holds no snapshot yet. Defaults to nothing rather than
+   * Rendered while the client holds no snapshot yet and the server still has its `timeoutMs`
+   * to answer (never for good: an unknown customer or an unreachable server settles into
+   * `fallback` or `children`, by the failure mode). Defaults to nothing rather than
    * `fallback`, so paying customers never see an "upgrade" prompt flash before their
    * entitlements arrive; with a `bootstrap` snapshot there is no loading state at all.
    * @defaultValue `null`
