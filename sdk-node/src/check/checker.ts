@@ -9,7 +9,7 @@ import { resolveCustomerData, resolveFailureMode, type FailureMode, type Resolve
 const MAX_KEPT_ANSWERS = 10_000;
 
 /** Whether the API could not answer, as opposed to answering no. */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   return error instanceof NozleConnectionError || error instanceof NozleRateLimitError || (error instanceof NozleAPIError && (error.status ?? 500) >= 500);
 }
 
