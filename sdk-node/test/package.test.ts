@@ -26,6 +26,7 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
       'NozleInvalidRequestError',
       'NozlePermissionError',
       'NozleRateLimitError',
+      'NozleTimeoutError',
       'NozleTrackError',
       'VERSION',
     ]);
