@@ -129,7 +129,10 @@ export function createNozleClient(options: NozleClientOptions): NozleClient {
 export function callOptions(client: NozleClient, options: CallOptions | undefined): { fetch?: FetchLike; signal?: AbortSignal } {
   if (options === undefined) return {};
   const { signal, timeoutMs, maxRetries } = options;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('Nozle: `signal` must be an AbortSignal.');
+  // Duck-typed: a signal of another realm (a test DOM, a polyfill) is not `instanceof` this one's.
+  if (signal !== undefined && (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+    throw new TypeError('Nozle: `signal` must be an AbortSignal.');
+  }
   const init: { fetch?: FetchLike; signal?: AbortSignal } = signal === undefined ? {} : { signal };
   const transport = transports.get(client);
   if (transport === undefined || (timeoutMs === undefined && maxRetries === undefined)) return init;

@@ -94,14 +94,33 @@ describe('retries', () => {
     expect(server!.requests).toHaveLength(2);
   });
 
-  it('waits the Retry-After of a 429 before trying again', async () => {
-    const limited = json(429, errorBody('rate_limit_error', 'rate_limited'), { 'retry-after': '1' });
+  it('tries again after a 429 with Retry-After', async () => {
+    const limited = json(429, errorBody('rate_limit_error', 'rate_limited'), { 'retry-after': '0' });
     const client = await clientFor([limited, json(200, customer)]);
-    const started = Date.now();
     expect(unwrap(await client.GET('/v1/customers/{customer}', { params: { path: { customer: customer.id } } }))).toEqual(customer);
     expect(server!.requests).toHaveLength(2);
-    // A lower bound, set by the server: the jittered backoff alone waits at most 250 ms.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('waits exactly the Retry-After of a 429, not its own backoff', async () => {
+    const limited = json(429, errorBody('rate_limit_error', 'rate_limited'), { 'retry-after': '2' });
+    server = await startServer(limited, limited, json(200, customer));
+    const waits: number[] = [];
+    const response = await fetchWithRetries(new Request(`${server.url}/v1/project`), (attempt) => fetch(attempt), DEFAULT_CALL_POLICY, {
+      sleep: async (ms) => void waits.push(ms),
+    });
+    expect(response.status).toBe(200);
+    expect(waits).toEqual([2000, 2000]);
+  });
+
+  it('waits a jittered, doubling backoff after a 5xx without Retry-After', async () => {
+    server = await startServer(serverError, serverError, json(200, customer));
+    const waits: number[] = [];
+    await fetchWithRetries(new Request(`${server.url}/v1/project`), (attempt) => fetch(attempt), DEFAULT_CALL_POLICY, {
+      random: () => 0.5,
+      sleep: async (ms) => void waits.push(ms),
+    });
+    // Half of each cap: 250 ms, then 500 ms.
+    expect(waits).toEqual([125, 250]);
   });
 
   it('returns a 429 at once when its Retry-After ends past the deadline', async () => {

@@ -7,6 +7,14 @@ import type { ResolvedCallPolicy } from './policy.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
+/** What tests may replace: the jitter's random numbers, and the wait between attempts. */
+export interface RetryHooks {
+  /** A number in [0, 1); `Math.random` by default. */
+  random?: () => number;
+  /** Waits `ms`, rejecting with `signal.reason` once it aborts; {@link sleep} by default. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
 /** Statuses whose response has no body (a Response with one cannot be made). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
@@ -43,12 +51,8 @@ async function retryableStatus(response: Response): Promise<boolean> {
  * @throws NozleTimeoutError once the deadline passes; the reason of `request.signal` when the
  *   caller aborts; the last network error when no retry is left
  */
-export async function fetchWithRetries(
-  request: Request,
-  fetchImpl: FetchLike,
-  policy: ResolvedCallPolicy,
-  random: () => number = Math.random,
-): Promise<Response> {
+export async function fetchWithRetries(request: Request, fetchImpl: FetchLike, policy: ResolvedCallPolicy, hooks: RetryHooks = {}): Promise<Response> {
+  const { random = Math.random, sleep: wait = sleep } = hooks;
   const caller = request.signal;
   if (caller.aborted) throw caller.reason;
   const deadline = new AbortController();
@@ -63,22 +67,22 @@ export async function fetchWithRetries(
     const body = request.body === null ? undefined : await request.clone().arrayBuffer();
     for (let retry = 0; ; retry += 1) {
       const attempt = new Request(request, { body, signal: deadline.signal });
-      let wait: number;
+      let delay: number;
       try {
         const response = await abortable(
           fetchImpl(attempt).then((answer) => buffered(answer)),
           deadline.signal,
         );
         if (!idempotent || retry >= policy.maxRetries || !(await retryableStatus(response))) return response;
-        wait = parseRetryAfter(response.headers.get('Retry-After')) ?? backoffDelay(retry, policy, random);
+        delay = parseRetryAfter(response.headers.get('Retry-After')) ?? backoffDelay(retry, policy, random);
         // Another attempt could not end in time: the answer in hand says more than a timeout.
-        if (Date.now() - startedAt + wait >= policy.timeoutMs) return response;
+        if (Date.now() - startedAt + delay >= policy.timeoutMs) return response;
       } catch (error) {
         if (deadline.signal.aborted) throw deadline.signal.reason;
         if (!idempotent || retry >= policy.maxRetries) throw error;
-        wait = backoffDelay(retry, policy, random);
+        delay = backoffDelay(retry, policy, random);
       }
-      await sleep(wait, deadline.signal);
+      await abortable(wait(delay, deadline.signal), deadline.signal);
     }
   } finally {
     clearTimeout(timer);
