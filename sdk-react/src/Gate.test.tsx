@@ -129,6 +129,16 @@ describe('<Gate>', () => {
     await waitFor(() => expect(second.container.textContent).toBe('sso settings'));
   });
 
+  it('takes a failureMode of its own over the client’s', async () => {
+    const { container } = renderGate(
+      memoryRealtime({ timeoutMs: 20 }),
+      <Gate feature="sso" failureMode="failOpen" fallback={<p>upgrade</p>} loading={<p>checking…</p>}>
+        <p>sso settings</p>
+      </Gate>,
+    );
+    await waitFor(() => expect(container.textContent).toBe('sso settings'));
+  });
+
   it('throws a clear error outside a <NozleProvider>', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
 

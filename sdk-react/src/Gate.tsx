@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { FailureMode } from '@nozle/browser';
 import { useCanFor } from './useCan.js';
 
 /** Props of {@link Gate}. */
@@ -7,6 +8,8 @@ export interface GateProps {
   feature: string;
   /** For a metered feature, how many units the gated content is about to use. @defaultValue 1 */
   quantity?: number;
+  /** What to render while the server cannot be heard. @defaultValue the client's `failureMode` (`'failClosed'`: `fallback`) */
+  failureMode?: FailureMode;
   /** Rendered when the customer may use the feature. */
   children?: ReactNode;
   /**
@@ -39,8 +42,8 @@ export interface GateProps {
  * ```
  * @throws Error when rendered outside a `<NozleProvider>`.
  */
-export function Gate({ feature, quantity, children = null, fallback = null, loading = null }: GateProps): ReactNode {
-  const can = useCanFor('<Gate>', feature, { quantity });
+export function Gate({ feature, quantity, failureMode, children = null, fallback = null, loading = null }: GateProps): ReactNode {
+  const can = useCanFor('<Gate>', feature, { quantity, failureMode });
   if (can.loading) return loading;
   return can.allowed ? children : fallback;
 }

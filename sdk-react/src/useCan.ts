@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { Availability, LocalCheck, NozleBrowserClient } from '@nozle/browser';
+import type { Availability, FailureMode, LocalCheck, NozleBrowserClient } from '@nozle/browser';
 import { useClientFor } from './useNozleClient.js';
 
 /** Options of {@link useCan}. */
@@ -9,6 +9,11 @@ export interface UseCanOptions {
    * client throws a TypeError otherwise). @defaultValue 1
    */
   quantity?: number;
+  /**
+   * What to answer while the server cannot be heard (`'failClosed'`, `'failOpen'`, `'lastKnown'`).
+   * @defaultValue the client's `failureMode`
+   */
+  failureMode?: FailureMode;
 }
 
 /** What {@link useCan} returns: the store's local answer for one feature. */
@@ -66,10 +71,11 @@ export function useCanFor(user: string, feature: string, options?: UseCanOptions
   const availability = useAvailability(client);
   const loading = availability === 'loading';
   const quantity = options?.quantity;
+  const failureMode = options?.failureMode;
 
   return useMemo(
     () => {
-      const check = client.check(feature, quantity === undefined ? undefined : { quantity });
+      const check = client.check(feature, { quantity, failureMode });
       return Object.freeze({
         allowed: check.allowed,
         loading,
@@ -84,7 +90,7 @@ export function useCanFor(user: string, feature: string, options?: UseCanOptions
     // check() reads the store itself; `entry` is listed so the answer is recomputed exactly
     // when this feature's entry changes, and kept (same object) while it does not.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `entry` is the change signal, on purpose
-    [client, feature, quantity, entry, availability],
+    [client, feature, quantity, failureMode, entry, availability],
   );
 }
 
