@@ -24,7 +24,8 @@ import { VERSION } from './version.js';
  *
  * Every method returns the API object and throws a typed `NozleError` subclass when the
  * request fails (`NozleInvalidRequestError`, `NozleAuthenticationError`, …), or a
- * `NozleConnectionError` when no response arrived.
+ * `NozleConnectionError` when no response arrived (`NozleTimeoutError` past `timeoutMs`).
+ * Network errors, 429 and 5xx are retried first (`maxRetries`); `can()` never throws for them.
  *
  * @example
  * ```ts
