@@ -91,6 +91,16 @@ describe('POST /v1/events for a customer that does not exist', () => {
     expect((await check({ customer: ref, feature: 'messages' })).body).toMatchObject({ allowed: true, limit: 3, used: 2, remaining: 1 });
   });
 
+  it('rejects an event whose customer_data the spec refuses, and creates nobody', async () => {
+    const ref = fresh();
+    const res = await t.call('POST', '/v1/events', {
+      body: { events: [{ id: `${ref}_1`, customer: ref, event: 'message.sent', customer_data: { name: 'a\u0000b', email: 'x@example.com' } }] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'parameter_invalid' } });
+    expect(await customersNamed(ref)).toEqual([]);
+  });
+
   it('creates one customer when concurrent batches see it first, and counts every event', async () => {
     const ref = fresh();
     const batches = Array.from({ length: 4 }, (_, i) =>
