@@ -24,10 +24,12 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
       'NozleError',
       'NozleIdempotencyError',
       'NozleInvalidRequestError',
+      'NozleLocalModeError',
       'NozlePermissionError',
       'NozleRateLimitError',
       'NozleTimeoutError',
       'NozleTrackError',
+      'NozleWebhookVerificationError',
       'VERSION',
     ]);
     expect(Object.keys(cjs).sort()).toEqual(esmNames);

@@ -47,6 +47,7 @@ import { creditRoutes } from './billing/credits-routes.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from './billing/credits-store.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
 import type { InvoicedPeriods } from './usage/ingest.js';
+import type { InvoiceCollector } from './billing/invoice-collector.js';
 import { catalogPorts, createSnapshots, invoicedPeriods, newCustomerPlans } from './wiring.js';
 
 export interface AppDeps {
@@ -104,6 +105,8 @@ export interface AppServices {
   invoicedPeriods: InvoicedPeriods;
   /** The customers slice's port to access's default plans (wiring.ts). */
   newCustomerPlans: NewCustomerPlans;
+  /** Billing's port to the providers: charging a saved payment method for an invoice paid through the API. */
+  invoiceCollector: Pick<InvoiceCollector, 'charge'>;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -171,6 +174,7 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
     catalog: catalogPorts(entitlements.snapshots),
     invoicedPeriods,
     newCustomerPlans: newCustomerPlans(entitlements),
+    invoiceCollector: payments.invoiceCollector,
   };
   return services;
 }

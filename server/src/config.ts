@@ -20,6 +20,7 @@ const schema = z.object({
   NOZLE_DEMO: flag.default(true),
   NOZLE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   NOZLE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+  NOZLE_INVOICE_DAYS_UNTIL_DUE: z.coerce.number().int().min(0).max(365).default(30),
   NOZLE_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(35),
   NOZLE_MAX_STALENESS_MS: z.coerce.number().int().min(0).default(5_000),
   NOZLE_PUBLIC_URL: z.string().url().optional(),
@@ -55,6 +56,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long a past_due subscription keeps access. */
   pastDueGraceMs: number;
+  /** Days from finalizing to the due date of an invoice Nozle collects itself. */
+  invoiceDaysUntilDue: number;
   /** Usage events older than this are refused. */
   eventMaxAgeMs: number;
   /** While Redis is down, how old a cached snapshot or key may be before it is checked against the database. */
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.NOZLE_DEMO,
     shutdownTimeoutMs: e.NOZLE_SHUTDOWN_TIMEOUT_MS,
     pastDueGraceMs: e.NOZLE_PAST_DUE_GRACE_DAYS * 24 * 60 * 60 * 1000,
+    invoiceDaysUntilDue: e.NOZLE_INVOICE_DAYS_UNTIL_DUE,
     eventMaxAgeMs: e.NOZLE_EVENT_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
     maxStalenessMs: e.NOZLE_MAX_STALENESS_MS,
     ...(e.NOZLE_PUBLIC_URL ? { publicUrl: e.NOZLE_PUBLIC_URL.replace(/\/$/, '') } : {}),

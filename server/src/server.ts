@@ -62,7 +62,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     demo = await prepareDatabase(config, ground);
     const { entitlements, keys } = await startCaches(config, ground);
     const redirects = { allowHttp: config.allowHttpRedirects };
-    const payments = createPayments({ db, clock, logger, entitlements, snapshots: entitlements.snapshots, redirects }, config.stripe);
+    const payments = createPayments(
+      { db, clock, logger, entitlements, snapshots: entitlements.snapshots, redirects, invoiceDaysUntilDue: config.invoiceDaysUntilDue },
+      config.stripe,
+    );
     jobs = startJobs({ db, clock, logger, payments, reconcileCron: config.reconcileCron });
     scheduler = startScheduler({ clock, logger, payments, entitlements });
     const app = createApp({

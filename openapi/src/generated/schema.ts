@@ -977,11 +977,18 @@ export interface paths {
         put?: never;
         /**
          * Pay an invoice
-         * @description Records the payment of an `open` or `uncollectible` invoice, as Stripe's pay: it becomes
-         *     `paid`. Only a payment made outside Nozle can be recorded (`paid_out_of_band: true`):
-         *     charging a saved payment method is not offered for invoices Nozle bills itself. Any other
-         *     status is refused with a 400 (`invoice_not_payable`), as is an invoice sent to a payment
-         *     provider (it is collected there, and its `paid` comes from the provider).
+         * @description Pays an `open` or `uncollectible` invoice Nozle collects itself, as Stripe's pay: it
+         *     becomes `paid`. With `paid_out_of_band: true` the payment made outside Nozle (a bank
+         *     transfer, a cheque) is recorded. Otherwise the customer's saved payment method is charged
+         *     through the payment provider (Stripe when configured, else the sandbox; the customer must
+         *     have a customer there, e.g. from a checkout): the invoice's lines are sent to the
+         *     provider, which charges its default payment method (the invoice then records the
+         *     `provider` and `provider_invoice_id`); a refused charge answers 402 (`card_declined`),
+         *     and the invoice stays `open`, collected by the provider from then on (its retries; it
+         *     becomes `paid` when the provider reports it). Without a customer at a provider: 400
+         *     (`no_payment_method`). Any other status is refused with a 400 (`invoice_not_payable`), as is
+         *     an invoice already sent to a payment provider (it is collected there). A `past_due`
+         *     subscription with nothing left overdue becomes `active` again.
          */
         post: operations["payInvoice"];
         delete?: never;
@@ -1173,7 +1180,7 @@ export interface components {
                  * @description The broad kind of error.
                  * @enum {string}
                  */
-                type: "invalid_request_error" | "authentication_error" | "permission_error" | "idempotency_error" | "rate_limit_error" | "api_error";
+                type: "invalid_request_error" | "authentication_error" | "permission_error" | "idempotency_error" | "rate_limit_error" | "card_error" | "api_error";
                 /**
                  * @description A machine-readable code, e.g. `parameter_missing`, `parameter_invalid`,
                  *     `parameter_unknown`, `resource_missing`, `resource_already_exists`,
@@ -1999,8 +2006,11 @@ export interface components {
          *     }
          */
         InvoicePayParams: {
-            /** @description Must be `true`, the payment was made outside Nozle (a bank transfer, a cheque) and is recorded. */
-            paid_out_of_band: boolean;
+            /**
+             * @description `true`: the payment was made outside Nozle (a bank transfer, a cheque) and is recorded. `false`: the saved payment method is charged through the payment provider.
+             * @default false
+             */
+            paid_out_of_band?: boolean;
         };
         /**
          * @example {
@@ -3549,6 +3559,7 @@ export interface components {
          *       "total": 2210,
          *       "created": 1777507395,
          *       "finalized_at": 1777507395,
+         *       "due_date": null,
          *       "paid_at": 1777507396,
          *       "paid_out_of_band": false,
          *       "voided_at": null,
@@ -3578,6 +3589,16 @@ export interface components {
             total: number;
             created: components["schemas"]["Timestamp"];
             finalized_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * @description When an invoice Nozle collects itself (no `provider`) is due: `NOZLE_INVOICE_DAYS_UNTIL_DUE`
+             *     days (30 by default) after it was finalized, as Stripe's `days_until_due`; `null` when
+             *     there is nothing to pay or a provider collects it. Still `open` at its due date, it makes
+             *     its subscription `past_due` from that date (Nozle's dunning: access is kept for the
+             *     `past_due` grace, `NOZLE_PAST_DUE_GRACE_DAYS`; then the subscription is canceled and
+             *     its group's default plan given back). Paying, voiding or marking uncollectible what is
+             *     overdue makes a `past_due` subscription `active` again.
+             */
+            due_date: components["schemas"]["Timestamp"] | null;
             /** @description Whether its payment was recorded through the API (pay with `paid_out_of_band`) rather than collected. */
             paid_out_of_band: boolean;
             voided_at: components["schemas"]["Timestamp"] | null;
@@ -3731,6 +3752,7 @@ export interface components {
          *           "total": 2210,
          *           "created": 1777507395,
          *           "finalized_at": 1777507395,
+         *           "due_date": null,
          *           "paid_at": 1777507396,
          *           "paid_out_of_band": false,
          *           "voided_at": null,
@@ -6013,7 +6035,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["InvoicePayParams"];
             };
@@ -6031,6 +6053,16 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description The saved payment method was declined (`card_error`, `card_declined`); the invoice stays `open`. */
+            402: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];

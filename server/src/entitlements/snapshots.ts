@@ -32,6 +32,11 @@ export class Snapshots {
   // valid_until (the snapshot's `upcoming`) without reading them twice.
   readonly #inputOf = new WeakMap<EngineResult, EngineInput>();
 
+  /** How long a past_due subscription keeps access (Nozle's dunning ends there). */
+  get pastDueGraceMs(): number {
+    return this.#pastDueGraceMs;
+  }
+
   /** `pastDueGraceMs`: how long a past_due subscription keeps access. */
   constructor(inputs: SnapshotInputs, pastDueGraceMs: number) {
     this.#inputs = inputs;
