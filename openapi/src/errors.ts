@@ -81,10 +81,25 @@ export class NozleAPIError extends NozleError {
 
 /** No response: DNS, refused or reset connection, timeout. The request may or may not have run. */
 export class NozleConnectionError extends NozleError {
-  override readonly name = 'NozleConnectionError';
+  override readonly name: string = 'NozleConnectionError';
 
-  constructor(message: string, cause?: unknown) {
-    super({ message, type: 'connection_error', cause });
+  constructor(message: string, cause?: unknown, code?: string) {
+    super({ message, type: 'connection_error', cause, code });
+  }
+}
+
+/**
+ * No answer within the call's `timeoutMs` (retries included): a {@link NozleConnectionError}
+ * with the code `timeout`, so code that handles network failures handles this one too.
+ */
+export class NozleTimeoutError extends NozleConnectionError {
+  override readonly name: string = 'NozleTimeoutError';
+  /** The time the call was given, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
+    super(`No answer from the Nozle API within ${timeoutMs} ms.`, undefined, 'timeout');
+    this.timeoutMs = timeoutMs;
   }
 }
 

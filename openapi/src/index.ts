@@ -20,8 +20,14 @@ export { checkAnswer, decideAccess, entitlementOf } from './access.js';
 export { nextChangeMs, snapshotAt } from './time-flips.js';
 export { CLOSE, frame, isSnapshot, parseServerMessage, REALTIME_PATH } from './realtime.js';
 export type { ClientMessage, HelloMessage, ServerMessage } from './realtime.js';
-export { createNozleClient, unwrap } from './client.js';
-export type { FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
+export { callOptions, createNozleClient, randomUUID, unwrap } from './client.js';
+export type { CallOptions, FetchResult, NozleClient, NozleClientOptions, SuccessData } from './client.js';
+export { backoffDelay, parseRetryAfter } from './retry/backoff.js';
+export type { BackoffDelays } from './retry/backoff.js';
+export { abortable, fetchWithRetries, isIdempotent, sleep } from './retry/fetch.js';
+export type { FetchLike, RetryHooks } from './retry/fetch.js';
+export { DEFAULT_CALL_POLICY, resolveCallPolicy } from './retry/policy.js';
+export type { CallPolicy, ResolvedCallPolicy } from './retry/policy.js';
 
 export {
   NozleError,
@@ -32,6 +38,7 @@ export {
   NozleRateLimitError,
   NozleAPIError,
   NozleConnectionError,
+  NozleTimeoutError,
   errorFromResponse,
 } from './errors.js';
 export type { NozleErrorInit, NozleErrorType } from './errors.js';

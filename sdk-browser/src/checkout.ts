@@ -1,6 +1,6 @@
 // Hosted pages: a checkout session to buy a plan, a portal session to manage billing. The
 // browser asks with the publishable key and the customer token, then goes to the answer's url.
-import { NozleAPIError, NozleConnectionError, errorFromResponse } from '@nozle/openapi';
+import { NozleAPIError, NozleConnectionError, NozleError, errorFromResponse, fetchWithRetries, randomUUID, type ResolvedCallPolicy } from '@nozle/openapi';
 import type { CustomerTokenSource } from './customer-token.js';
 import type { HostedSession } from './types.js';
 
@@ -24,6 +24,8 @@ export interface HostedSessionsOptions {
   tokens: CustomerTokenSource;
   /** The injected fetch; `globalThis.fetch` is looked up at each call otherwise. */
   fetch: typeof fetch | undefined;
+  /** Timeout and retries of each call. */
+  policy: ResolvedCallPolicy;
 }
 
 export function createHostedSessions(options: HostedSessionsOptions) {
@@ -31,19 +33,22 @@ export function createHostedSessions(options: HostedSessionsOptions) {
     const token = await options.tokens.next();
     // Called as a plain function: a browser's fetch throws "Illegal invocation" on another `this`.
     const fetchImpl = options.fetch ?? globalThis.fetch;
+    const request = new Request(`${options.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${options.publishableKey}`,
+        'Nozle-Customer-Token': token,
+        'Content-Type': 'application/json',
+        // One key for every attempt of this call: a retry replays the session made, never a second one.
+        'Idempotency-Key': randomUUID(),
+      },
+      body: JSON.stringify(body),
+    });
     let response: Response;
     try {
-      response = await fetchImpl(`${options.baseUrl}${path}`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${options.publishableKey}`,
-          'Nozle-Customer-Token': token,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify(body),
-      });
+      response = await fetchWithRetries(request, (attempt) => fetchImpl(attempt), options.policy);
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error;
+      if (error instanceof NozleError || (error instanceof Error && error.name === 'AbortError')) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new NozleConnectionError(`Could not reach the Nozle API: ${reason}`, error);
     }

@@ -1,12 +1,12 @@
+import { answerCan, answerCheck, availabilityOf } from './availability.js';
 import { createBackoff } from './backoff.js';
 import { createHostedSessions, type CheckoutParams, type PortalParams } from './checkout.js';
 import { createConnection, type Connection } from './connection.js';
 import { createCustomerTokenSource } from './customer-token.js';
-import { localCheck, localCan } from './local-check.js';
-import { resolveClientConfig, type NozleBrowserOptions, type ResolvedNozleBrowserOptions } from './options.js';
+import { resolveClientConfig, resolveFailureMode, type NozleBrowserOptions, type ResolvedNozleBrowserOptions } from './options.js';
 import { createStore } from './store.js';
 import { createTimeFlips } from './time-flips.js';
-import type { Entitlement, Entitlements, HostedSession, LocalCheck, NozleStatus } from './types.js';
+import type { Availability, CheckOptions, Entitlement, Entitlements, HostedSession, LocalCheck, NozleStatus } from './types.js';
 
 /**
  * A Nozle browser client: the customer's entitlements, kept current over a WebSocket, with
@@ -28,6 +28,11 @@ export interface NozleBrowserClient {
   /** Where the realtime connection stands; `idle` until `connect()`. */
   getStatus(): NozleStatus;
   /**
+   * What checks answer from: `ready` (a snapshot), `loading`, `unavailable` (by `failureMode`)
+   * or `customer_not_found`. A string, so it can feed `useSyncExternalStore` as is.
+   */
+  getAvailability(): Availability;
+  /**
    * Calls `listener` on every snapshot or status change. Connects first when `autoConnect`
    * applies (see {@link NozleBrowserOptions.autoConnect}).
    * @returns a function that unsubscribes
@@ -41,11 +46,15 @@ export interface NozleBrowserClient {
   subscribeFeature(feature: string, listener: () => void): () => void;
   /**
    * Whether the customer may use `feature` (for `quantity` units of a metered one, default 1),
-   * answered from the snapshot held with the server's rules. `false` while loading.
+   * answered from the snapshot held with the server's rules. `false` while loading and for an
+   * unknown customer; while the server cannot be heard, by `failureMode`.
    */
-  can(feature: string, options?: { quantity?: number }): boolean;
-  /** Like {@link can}, with the reason and a metered feature's numbers. */
-  check(feature: string, options?: { quantity?: number }): LocalCheck;
+  can(feature: string, options?: CheckOptions): boolean;
+  /**
+   * Like {@link can}, with the reason (`loading`, `unavailable`, `customer_not_found` besides the
+   * server's) and a metered feature's numbers.
+   */
+  check(feature: string, options?: CheckOptions): LocalCheck;
   /** Opens the realtime connection; does nothing while connecting or open. */
   connect(): void;
   /** Closes the realtime connection and stops reconnecting; `connect()` starts again. */
@@ -90,9 +99,10 @@ const REFRESH_GRACE_MS = 3_000;
  */
 export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
   const config = resolveClientConfig(options);
-  const store = createStore(config.bootstrap);
+  const store = createStore(config.bootstrap, config.customerMissing);
   const tokens = createCustomerTokenSource(config.customerToken, config.getCustomerToken);
-  const sessions = createHostedSessions({ ...config.options, tokens, fetch: config.fetch });
+  const sessions = createHostedSessions({ ...config.options, tokens, fetch: config.fetch, policy: config.policy });
+  const modeOf = (checkOptions: CheckOptions | undefined) => resolveFailureMode(checkOptions?.failureMode, config.failureMode);
   let connection: Connection | null = null;
   // Armed while connected (never during a server render): the store flips at its next instant
   // even when the server cannot be heard, then asks it for what comes after.
@@ -113,6 +123,7 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
       backoff: createBackoff(config.reconnect),
       WebSocket: config.WebSocket,
       onError: config.onError,
+      timeoutMs: config.policy.timeoutMs,
     });
     connection.connect();
   };
@@ -129,6 +140,7 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
     getSnapshot: store.getSnapshot,
     getFeature: store.getFeature,
     getStatus: store.getStatus,
+    getAvailability: () => availabilityOf(store),
     subscribe(listener: () => void) {
       const unsubscribe = store.subscribe(listener);
       autoConnect();
@@ -139,8 +151,8 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
       autoConnect();
       return unsubscribe;
     },
-    can: (feature: string, checkOptions?: { quantity?: number }) => localCan(store.getSnapshot(), feature, checkOptions?.quantity),
-    check: (feature: string, checkOptions?: { quantity?: number }) => localCheck(store.getSnapshot(), feature, checkOptions?.quantity),
+    can: (feature: string, checkOptions?: CheckOptions) => answerCan(store, feature, checkOptions?.quantity, modeOf(checkOptions)),
+    check: (feature: string, checkOptions?: CheckOptions) => answerCheck(store, feature, checkOptions?.quantity, modeOf(checkOptions)),
     connect,
     close() {
       flipping = false;

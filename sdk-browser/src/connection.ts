@@ -27,6 +27,8 @@ interface ConnectionOptions {
   /** The injected class; `globalThis.WebSocket` is looked up when connecting otherwise. */
   WebSocket: typeof WebSocket | undefined;
   onError: (error: Error) => void;
+  /** How long the server has to answer (its first snapshot or `ready`) before the status is `unavailable`. */
+  timeoutMs: number;
 }
 
 export interface Connection {
@@ -53,6 +55,10 @@ class RealtimeConnection implements Connection {
   #socket: WebSocket | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Since connecting, or since an open connection was lost: fires when the server stayed silent for `timeoutMs`. */
+  #downTimer: ReturnType<typeof setTimeout> | null = null;
+  /** One attempt's socket: dropped (and another tried) when it brings no answer within `timeoutMs`. */
+  #answerTimer: ReturnType<typeof setTimeout> | null = null;
   // Bumped by every attempt and by close(), so late callbacks of an older attempt do nothing.
   #attempt = 0;
   // One immediate retry with a fresh token per close reason, until a connection works again.
@@ -76,6 +82,7 @@ class RealtimeConnection implements Connection {
     this.#renewedAfterUnauthorized = false;
     this.#options.backoff.reset();
     this.#resync.add();
+    this.#startDownTimer();
     this.#open();
   }
 
@@ -103,7 +110,7 @@ class RealtimeConnection implements Connection {
     this.#clearTimer();
     this.#dropSocket();
     const current = ++this.#attempt;
-    this.#options.store.setStatus('connecting');
+    this.#setWaiting();
     const Transport = this.#options.WebSocket ?? globalThis.WebSocket;
     if (typeof Transport !== 'function') {
       return this.#fail(new Error('Nozle: no WebSocket in this runtime; pass `WebSocket` to createNozle() to connect.'));
@@ -129,6 +136,11 @@ class RealtimeConnection implements Connection {
     }
     this.#socket = ws;
     const isCurrent = () => this.#active && current === this.#attempt && this.#socket === ws;
+    // A server that takes the socket and never answers: give this attempt up, try another.
+    this.#answerTimer = setTimeout(() => {
+      this.#answerTimer = null;
+      if (isCurrent() && this.#options.store.getStatus() !== 'open') this.#retryLater();
+    }, this.#options.timeoutMs);
     ws.onopen = () => {
       if (!isCurrent()) return;
       ws.send(frame.hello(this.#options.publishableKey, { token, version: this.#options.store.getVersion() }));
@@ -152,6 +164,8 @@ class RealtimeConnection implements Connection {
     else if (message?.type !== 'ready') return;
     // The first answer (snapshot or ready) means we are current: the connection works.
     if (this.#options.store.getStatus() !== 'open') {
+      this.#clearTimer('answer');
+      this.#clearTimer('down');
       this.#options.backoff.reset();
       this.#renewedAfterExpiry = false;
       this.#renewedAfterUnauthorized = false;
@@ -161,9 +175,14 @@ class RealtimeConnection implements Connection {
 
   #closed(code: number, reason: string): void {
     const { renewable } = this.#options.tokens;
+    // An open connection lost: the server has `timeoutMs` to be back before checks say so.
+    if (this.#options.store.getStatus() === 'open') this.#startDownTimer();
     switch (code) {
-      case CLOSE.badRequest:
       case CLOSE.notFound:
+        // The customer does not exist (yet): an answer, not a failure. Settled, not retried.
+        this.#stop('customer_not_found');
+        return this.#options.store.markCustomerMissing();
+      case CLOSE.badRequest:
         return this.#fail(closeError(code, reason));
       // A token signed with the revoked secret key is worth one fresh token (the backend may
       // sign with a new key); a revoked publishable key is then refused (4401) and we stop.
@@ -185,7 +204,8 @@ class RealtimeConnection implements Connection {
   }
 
   #retryLater(): void {
-    this.#options.store.setStatus('connecting');
+    this.#dropSocket();
+    this.#setWaiting();
     this.#clearTimer();
     this.#timer = setTimeout(() => {
       this.#timer = null;
@@ -198,27 +218,51 @@ class RealtimeConnection implements Connection {
     this.#options.onError(error);
   }
 
-  #stop(): void {
+  #stop(status: 'closed' | 'customer_not_found' = 'closed'): void {
     this.#active = false;
     this.#attempt += 1;
     this.#clearTimer();
+    this.#clearTimer('answer');
+    this.#clearTimer('down');
     if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
     this.#refreshTimer = null;
     this.#resync.remove();
     this.#dropSocket();
-    this.#options.store.setStatus('closed');
+    this.#options.store.setStatus(status);
+  }
+
+  /** `connecting`, unless the server already stayed silent too long (`unavailable` until it answers). */
+  #setWaiting(): void {
+    if (this.#options.store.getStatus() !== 'unavailable') this.#options.store.setStatus('connecting');
+  }
+
+  #startDownTimer(): void {
+    if (this.#downTimer !== null) return;
+    this.#downTimer = setTimeout(() => {
+      this.#downTimer = null;
+      if (this.#active && this.#options.store.getStatus() !== 'open') this.#options.store.setStatus('unavailable');
+    }, this.#options.timeoutMs);
   }
 
   #dropSocket(): void {
+    this.#clearTimer('answer');
     const ws = this.#socket;
     this.#socket = null;
     // Its handlers check isCurrent(), so nothing it does from now on reaches the store.
     if (ws !== null && ws.readyState !== ws.CLOSING && ws.readyState !== ws.CLOSED) ws.close(1000, 'closed by the client');
   }
 
-  #clearTimer(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+  #clearTimer(which: 'retry' | 'answer' | 'down' = 'retry'): void {
+    if (which === 'answer') {
+      if (this.#answerTimer !== null) clearTimeout(this.#answerTimer);
+      this.#answerTimer = null;
+    } else if (which === 'down') {
+      if (this.#downTimer !== null) clearTimeout(this.#downTimer);
+      this.#downTimer = null;
+    } else {
+      if (this.#timer !== null) clearTimeout(this.#timer);
+      this.#timer = null;
+    }
   }
 }
 
@@ -237,7 +281,6 @@ function closeError(code: number, reason: string): NozleError {
     [CLOSE.badRequest]: [NozleInvalidRequestError, 'invalid_request_error', 'the server did not understand the hello'],
     [CLOSE.unauthorized]: [NozleAuthenticationError, 'authentication_error', 'invalid publishable key or customer token'],
     [CLOSE.keyRevoked]: [NozleAuthenticationError, 'authentication_error', 'the publishable key, or the secret key that signed the token, was revoked'],
-    [CLOSE.notFound]: [NozleInvalidRequestError, 'invalid_request_error', "the token's customer does not exist"],
     [CLOSE.tokenExpired]: [NozleAuthenticationError, 'authentication_error', 'the customer token expired; pass `getCustomerToken` to renew it'],
   };
   const [ErrorClass, type, meaning] = meanings[code] ?? [NozleAPIError, 'api_error', 'unexpected close'];

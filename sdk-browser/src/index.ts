@@ -1,7 +1,7 @@
 export { createNozle, type NozleBrowserClient } from './client.js';
 export type { NozleBrowserOptions, ResolvedNozleBrowserOptions } from './options.js';
 export type { CheckoutParams, PortalParams } from './checkout.js';
-export type { Entitlement, Entitlements, HostedSession, LocalCheck, LocalCheckReason, NozleStatus } from './types.js';
+export type { Availability, CheckOptions, Entitlement, Entitlements, FailureMode, HostedSession, LocalCheck, LocalCheckReason, NozleStatus } from './types.js';
 export {
   NozleError,
   NozleAuthenticationError,
@@ -10,5 +10,6 @@ export {
   NozleRateLimitError,
   NozleAPIError,
   NozleConnectionError,
+  NozleTimeoutError,
 } from '@nozle/openapi';
 export { VERSION } from './version.js';

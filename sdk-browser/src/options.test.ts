@@ -14,8 +14,19 @@ describe('resolveClientConfig()', () => {
 
   it('fills in the defaults', () => {
     const config = resolve({});
-    expect(config).toMatchObject({ autoConnect: true, bootstrap: null, reconnect: { initialDelayMs: 250, maxDelayMs: 30_000 } });
+    expect(config).toMatchObject({
+      autoConnect: true,
+      bootstrap: null,
+      customerMissing: false,
+      reconnect: { initialDelayMs: 250, maxDelayMs: 30_000 },
+      policy: { timeoutMs: 10_000, maxRetries: 2 },
+      failureMode: 'failClosed',
+    });
     expect(typeof config.onError).toBe('function');
+  });
+
+  it('reads bootstrap customer_not_found as no snapshot, with the customer missing', () => {
+    expect(resolve({ bootstrap: 'customer_not_found' })).toMatchObject({ bootstrap: null, customerMissing: true });
   });
 
   it('raises the default maximum delay to a larger initial delay', () => {
@@ -30,6 +41,9 @@ describe('resolveClientConfig()', () => {
     ['a bootstrap that is not a snapshot', { bootstrap: { version: '3' } as never }, /bootstrap/],
     ['a zero initial delay', { reconnect: { initialDelayMs: 0 } }, /initialDelayMs/],
     ['a maximum below the initial delay', { reconnect: { initialDelayMs: 500, maxDelayMs: 100 } }, /maxDelayMs/],
+    ['a zero timeoutMs', { timeoutMs: 0 }, /timeoutMs/],
+    ['a fractional maxRetries', { maxRetries: 0.5 }, /maxRetries/],
+    ['an unknown failureMode', { failureMode: 'maybe' as never }, /failureMode/],
   ])('rejects %s', (_label, options, message) => {
     expect(() => resolve(options)).toThrow(TypeError);
     expect(() => resolve(options)).toThrow(message);

@@ -1,6 +1,6 @@
 // Validates and fills in `createNozle(...)` options once, so the rest of the client can trust them.
-import { isSnapshot, REALTIME_PATH, resolveBaseUrl } from '@nozle/openapi';
-import type { Entitlements } from './types.js';
+import { isSnapshot, REALTIME_PATH, resolveBaseUrl, resolveCallPolicy, type ResolvedCallPolicy } from '@nozle/openapi';
+import type { Entitlements, FailureMode } from './types.js';
 
 /** Options accepted by `createNozle(options)`. */
 export interface NozleBrowserOptions {
@@ -30,10 +30,34 @@ export interface NozleBrowserOptions {
   getCustomerToken?: () => Promise<string>;
   /**
    * A snapshot to start from (rendered on the server, or cached), so the first paint needs no
-   * round trip. Only newer versions replace it.
+   * round trip. Only newer versions replace it. `'customer_not_found'` when your server found
+   * no such customer (`nozle.entitlements()` threw a 404): checks answer `customer_not_found`
+   * (so `<Gate>` renders its fallback, on the server too) until a snapshot arrives.
    * @defaultValue none: `getSnapshot()` is `null` and checks answer `loading` until the first snapshot
    */
-  bootstrap?: Entitlements;
+  bootstrap?: Entitlements | 'customer_not_found';
+  /**
+   * How long the server has to answer: the first snapshot after connecting (or reconnecting),
+   * before the status becomes `unavailable` and checks answer by `failureMode` (reconnecting
+   * goes on); and each `checkout()` / `openPortal()` call, retries included, before it rejects
+   * with a `NozleTimeoutError`.
+   * @defaultValue `10000`
+   */
+  timeoutMs?: number;
+  /**
+   * Retries of `checkout()` / `openPortal()` after a network error, a 429 or a 5xx (each call
+   * carries one Idempotency-Key for all its attempts). `0` turns them off.
+   * @defaultValue `2`
+   */
+  maxRetries?: number;
+  /**
+   * What checks answer while the server cannot be heard (`unavailable`): `'failClosed'`
+   * (`allowed: false, reason: 'unavailable'`), `'failOpen'` (`allowed: true`), or `'lastKnown'`
+   * (from the snapshot held, else as `failClosed`). A snapshot held answers as usual while
+   * (re)connecting within `timeoutMs`. `check(feature, { failureMode })` sets it for one check.
+   * @defaultValue `'failClosed'`
+   */
+  failureMode?: FailureMode;
   /**
    * Connect on the first `subscribe()` / `subscribeFeature()`, when a customer token source is
    * given and the runtime looks like a browser (a `document` and a global `WebSocket`, or a
@@ -78,6 +102,10 @@ interface ClientConfig {
   readonly customerToken: string | undefined;
   readonly getCustomerToken: (() => Promise<string>) | undefined;
   readonly bootstrap: Entitlements | null;
+  /** The bootstrap said the customer does not exist. */
+  readonly customerMissing: boolean;
+  readonly policy: ResolvedCallPolicy;
+  readonly failureMode: FailureMode;
   readonly autoConnect: boolean;
   readonly WebSocket: typeof WebSocket | undefined;
   readonly fetch: typeof fetch | undefined;
@@ -111,13 +139,26 @@ export function resolveClientConfig(options: NozleBrowserOptions): ClientConfig 
     realtimeUrl: `${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`,
     customerToken: options.customerToken,
     getCustomerToken: optionalFunction(options.getCustomerToken, 'getCustomerToken'),
-    bootstrap: resolveBootstrap(options.bootstrap),
+    bootstrap: options.bootstrap === 'customer_not_found' ? null : resolveBootstrap(options.bootstrap),
+    customerMissing: options.bootstrap === 'customer_not_found',
+    policy: resolveCallPolicy({ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries }),
+    failureMode: resolveFailureMode(options.failureMode),
     autoConnect: resolveAutoConnect(options.autoConnect),
     WebSocket: optionalFunction(options.WebSocket, 'WebSocket'),
     fetch: optionalFunction(options.fetch, 'fetch'),
     reconnect: resolveReconnect(options.reconnect),
     onError: optionalFunction(options.onError, 'onError') ?? ((error: Error) => console.error(error)),
   });
+}
+
+const FAILURE_MODES: readonly FailureMode[] = ['failClosed', 'failOpen', 'lastKnown'];
+
+export function resolveFailureMode(mode: unknown, fallback: FailureMode = 'failClosed'): FailureMode {
+  if (mode === undefined) return fallback;
+  if (!FAILURE_MODES.includes(mode as FailureMode)) {
+    throw new TypeError(`Nozle: \`failureMode\` must be one of ${FAILURE_MODES.map((m) => `'${m}'`).join(', ')}.`);
+  }
+  return mode as FailureMode;
 }
 
 function resolvePublishableKey(publishableKey: unknown): string {

@@ -22,6 +22,12 @@ export interface EntitlementStore {
   apply(snapshot: Entitlements, serverNowMs?: number): boolean;
   setStatus(status: NozleStatus): void;
   /**
+   * The server (or the bootstrap) says the customer does not exist: checks answer
+   * `customer_not_found` until a snapshot arrives.
+   */
+  markCustomerMissing(): void;
+  isCustomerMissing(): boolean;
+  /**
    * Shows the server's snapshot as it stands now (`snapshotAt`): its upcoming state past
    * `valid_until`, usage reset past `resets_at`. Only the features that change are notified.
    */
@@ -30,7 +36,7 @@ export interface EntitlementStore {
   msUntilChange(): number | null;
 }
 
-export function createStore(initial: Entitlements | null): EntitlementStore {
+export function createStore(initial: Entitlements | null, customerMissing = false): EntitlementStore {
   // The newest snapshot from the server, and how far the server's clock is ahead of ours (a
   // project's test clock, or skew): what it says is read on the server's clock.
   let received = initial;
@@ -39,6 +45,7 @@ export function createStore(initial: Entitlements | null): EntitlementStore {
   // What it says now: what getSnapshot() hands out, recomputed only on a new snapshot or a flip.
   let snapshot = initial === null ? null : snapshotAt(initial, serverNow());
   let status: NozleStatus = 'idle';
+  let missing = customerMissing && initial === null;
   const listeners = new Set<Listener>();
   const featureListeners = new Map<string, Set<Listener>>();
 
@@ -83,6 +90,7 @@ export function createStore(initial: Entitlements | null): EntitlementStore {
       // Snapshots are whole and versioned: the highest version wins, whatever the arrival order.
       if (received !== null && next.version <= received.version) return false;
       received = next;
+      missing = false;
       if (serverNowMs !== undefined) serverAheadMs = serverNowMs - Date.now();
       show(snapshotAt(next, serverNow()));
       return true;
@@ -108,6 +116,14 @@ export function createStore(initial: Entitlements | null): EntitlementStore {
       status = next;
       notify(listeners);
     },
+
+    markCustomerMissing() {
+      if (missing) return;
+      missing = true;
+      notify(listeners);
+    },
+
+    isCustomerMissing: () => missing,
   };
 }
 

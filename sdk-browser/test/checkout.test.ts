@@ -81,7 +81,10 @@ describe('checkout()', () => {
     });
     const session = await client({ fetch: injected as unknown as typeof fetch }).checkout({ plan: 'pro' });
     expect(session.id).toBe('cs_4');
-    expect(injected).toHaveBeenCalledWith(`${BASE_URL}/v1/checkout/sessions`, expect.objectContaining({ method: 'POST' }));
+    // One Request per attempt, as fetch(request) takes it.
+    const request = injected.mock.calls[0]?.[0] as Request;
+    expect(request).toBeInstanceOf(Request);
+    expect(request).toMatchObject({ url: `${BASE_URL}/v1/checkout/sessions`, method: 'POST' });
   });
 
   it('rejects without a request when there is no plan or no customer token', async () => {

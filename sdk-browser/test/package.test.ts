@@ -25,6 +25,7 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
       'NozleInvalidRequestError',
       'NozlePermissionError',
       'NozleRateLimitError',
+      'NozleTimeoutError',
       'VERSION',
       'createNozle',
     ]);

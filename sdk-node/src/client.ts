@@ -1,6 +1,7 @@
-import { createNozleClient, REALTIME_PATH } from '@nozle/openapi';
+import { createNozleClient, REALTIME_PATH, type CallOptions } from '@nozle/openapi';
 import { customerTokenKey, resolveCustomerTokenArgs, signCustomerToken, type CustomerTokenOptions } from './customer-token.js';
-import { check, retrieveEntitlements, type CanOptions, type Check, type Entitlements } from './entitlements.js';
+import { Checker } from './check/checker.js';
+import { retrieveEntitlements, type CanOptions, type Check, type Entitlements } from './entitlements.js';
 import { SnapshotStream, type LocalStats } from './local/stream.js';
 import { resolveNozleOptions, type NozleOptions } from './options.js';
 import { Analytics, CostModels } from './resources/analytics.js';
@@ -30,7 +31,8 @@ import { VERSION } from './version.js';
  * Every operation of the API has a method (`nozle.customers.create()`, `nozle.meters.list()`,
  * `nozle.invoices.pay()`, …). Each returns the API object and throws a typed `NozleError`
  * subclass when the request fails (`NozleInvalidRequestError`, `NozleAuthenticationError`, …),
- * or a `NozleConnectionError` when no response arrived.
+ * or a `NozleConnectionError` when no response arrived (`NozleTimeoutError` past `timeoutMs`).
+ * Network errors, 429 and 5xx are retried first (`maxRetries`); `can()` never throws for them.
  *
  * Work done in the background (`track()`) never throws: its problems go to the `onError`
  * option, or else one line each to `console.warn` (`[nozle] track: …`).
@@ -97,6 +99,7 @@ export class Nozle {
   // `JSON.stringify(nozle)`.
   readonly #client: ReturnType<typeof createNozleClient>;
   readonly #tracker: Tracker;
+  readonly #checker: Checker;
   /** The HMAC key of customer tokens (the secret key's SHA-256), so no second copy of the key. */
   readonly #tokenKey: string;
   readonly #now: () => number;
@@ -126,7 +129,9 @@ export class Nozle {
       // polyfill or an interceptor (msw, nock) installed after `new Nozle()` still applies.
       fetch: options.fetch === undefined ? undefined : resolved.fetch,
       userAgent: `@nozle/node/${VERSION}`,
+      ...resolved.policy,
     });
+    this.#checker = new Checker(this.#client, resolved.checks);
     this.customers = new Customers(this.#client);
     this.features = new Features(this.#client);
     this.plans = new Plans(this.#client);
@@ -148,7 +153,7 @@ export class Nozle {
     this.checkout = new Checkout(this.#client);
     this.portal = new Portal(this.#client);
     this.payments = new Payments(this.#client);
-    this.#tracker = new Tracker(this.#client, resolved.track, resolved.now);
+    this.#tracker = new Tracker(this.#client, resolved.track, resolved.now, resolved.checks.createCustomers);
     this.#now = resolved.now;
     this.#tokenKey = customerTokenKey(resolved.secretKey);
     this.#stream = resolved.stream && new SnapshotStream(`${resolved.baseUrl.replace(/^http/, 'ws')}${REALTIME_PATH}`, resolved.secretKey, resolved.stream);
@@ -165,11 +170,16 @@ export class Nozle {
    *
    * @param customer - the customer's `cus_…` id or your `external_id`
    * @param feature - the feature's key
+   * It never throws because the API cannot answer (network error, `timeoutMs` passed, 5xx, 429):
+   * it answers by `failureMode` then (`reason: 'unavailable'`). A bad key or request still throws.
+   *
    * @param options - `quantity`: for a metered feature, how many units you are about to use;
-   *   `credits`: `{ currency, amount }` of prepaid credit the customer must hold as well
+   *   `credits`: `{ currency, amount }` of prepaid credit the customer must hold as well;
+   *   `timeoutMs`, `maxRetries`, `signal` and `failureMode` for this call; `customerData`
+   *   (`{ email, name, metadata }`) to create the customer if it does not exist yet
    * @returns the answer: `allowed`, and when not, a `reason` (`no_access`, `revoked`,
-   *   `limit_reached`, `not_found`, `insufficient_credits`); metered features add `limit`, `used`, `remaining` and
-   *   `resets_at`.
+   *   `limit_reached`, `not_found`, `insufficient_credits`, `customer_not_found`, `unavailable`);
+   *   metered features add `limit`, `used`, `remaining` and `resets_at`.
    *
    * @example
    * ```ts
@@ -183,10 +193,11 @@ export class Nozle {
     const local = this.#stream?.answer(customer, feature, options?.quantity, options?.credits);
     if (local) {
       this.#answers.local += 1;
+      this.#checker.remember(customer, feature, options, local);
       return local;
     }
     this.#answers.api += 1;
-    return check(this.#client, customer, feature, options);
+    return this.#checker.check(customer, feature, options);
   }
 
   /**
@@ -237,9 +248,10 @@ export class Nozle {
    * every change.
    *
    * @param customer - the customer's `cus_…` id or your `external_id`
+   * @param options - `timeoutMs`, `maxRetries` and `signal` for this call
    */
-  async entitlements(customer: string): Promise<Entitlements> {
-    return retrieveEntitlements(this.#client, customer);
+  async entitlements(customer: string, options?: CallOptions): Promise<Entitlements> {
+    return retrieveEntitlements(this.#client, customer, options);
   }
 
   /**

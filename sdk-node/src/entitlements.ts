@@ -1,5 +1,6 @@
 // The entitlement reads behind `nozle.can()` and `nozle.entitlements()`.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type CallOptions, type NozleClient, type Schemas } from '@nozle/openapi';
+import type { CheckCallOptions } from './check/options.js';
 import { pathParam } from './resources/request.js';
 
 /** The answer of `nozle.can()`: `allowed`, and for metered features `limit`, `used`, `remaining`. */
@@ -9,8 +10,11 @@ export type Entitlements = Schemas['Entitlements'];
 /** One feature in an {@link Entitlements} snapshot. */
 export type Entitlement = Schemas['Entitlement'];
 
-/** Options of `nozle.can()`. */
-export interface CanOptions {
+/**
+ * Options of `nozle.can()`: what to ask, and (from {@link CheckCallOptions}) `timeoutMs`,
+ * `maxRetries`, `signal`, `failureMode` and `customerData` for this call.
+ */
+export interface CanOptions extends CheckCallOptions {
   /**
    * For a metered feature, how many units you are about to use.
    * @defaultValue 1 (applied by the server)
@@ -23,18 +27,11 @@ export interface CanOptions {
   credits?: Schemas['CreditRequirement'];
 }
 
-export async function check(client: NozleClient, customer: string, feature: string, options: CanOptions = {}): Promise<Check> {
-  const body: Schemas['CheckParams'] = { customer, feature };
-  // Without a quantity the server counts 1.
-  if (options.quantity !== undefined) body.quantity = options.quantity;
-  if (options.credits !== undefined) body.credits = options.credits;
-  return unwrap(await client.POST('/v1/check', { body }));
-}
-
-export async function retrieveEntitlements(client: NozleClient, customer: string): Promise<Entitlements> {
+export async function retrieveEntitlements(client: NozleClient, customer: string, options?: CallOptions): Promise<Entitlements> {
   return unwrap(
     await client.GET('/v1/customers/{customer}/entitlements', {
       params: { path: { customer: pathParam(customer, 'customer') } },
+      ...callOptions(client, options),
     }),
   );
 }

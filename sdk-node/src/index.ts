@@ -16,6 +16,8 @@ export type { WebhookEvent } from './webhooks/event.js';
 export type { WebhookHeaders, WebhookVerifyOptions, Webhooks } from './webhooks/verify.js';
 
 export type { CanOptions, Check, Entitlement, Entitlements } from './entitlements.js';
+export type { CheckCallOptions, CustomerData, FailureMode } from './check/options.js';
+export type { CallOptions } from '@nozle/openapi';
 export type { CustomerTokenOptions } from './customer-token.js';
 export type { StreamLogger, StreamOptions, StreamSocket, StreamSocketConstructor } from './local/options.js';
 export type { LocalStats } from './local/stream.js';
@@ -105,6 +107,7 @@ export {
   NozleRateLimitError,
   NozleAPIError,
   NozleConnectionError,
+  NozleTimeoutError,
 } from '@nozle/openapi';
 export type { NozleErrorType, Schemas } from '@nozle/openapi';
 export type {

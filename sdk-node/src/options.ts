@@ -1,5 +1,6 @@
 // Validates and fills in `new Nozle(...)` options once, so the rest of the SDK can trust them.
 import { resolveBaseUrl } from '@nozle/openapi';
+import { resolveCheckOptions, resolveClientPolicy, type FailureMode, type ResolvedCheckOptions } from './check/options.js';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './local/options.js';
 import { resolveTrackOptions, type ResolvedTrackOptions, type TrackOptions } from './track/options.js';
 import { resolveOnError, withDefaultOnError, withStreamOnError, type NozleErrorHandler } from './on-error.js';
@@ -64,6 +65,37 @@ export interface NozleOptions {
    * @defaultValue `Date.now`
    */
   now?: () => number;
+  /**
+   * The longest one call may take, retries included, in milliseconds; then it rejects with a
+   * `NozleTimeoutError` (a `NozleConnectionError`), and `can()` answers by `failureMode`.
+   * `can(…, { timeoutMs })` sets it for one call.
+   * @defaultValue `10000`
+   */
+  timeoutMs?: number;
+  /**
+   * Retries of a call after a network error, a 429 (after its `Retry-After`) or a 5xx, with
+   * jittered exponential backoff. Every call is idempotent (a POST carries one
+   * `Idempotency-Key` for all its attempts). `track()` has its own, `track.retry`.
+   * @defaultValue `2`
+   */
+  maxRetries?: number;
+  /**
+   * What `can()` answers when the API cannot (network error, timeout, 5xx, 429): it never
+   * throws for those. `'failClosed'`: `{ allowed: false, reason: 'unavailable' }`;
+   * `'failOpen'`: `{ allowed: true, reason: 'unavailable' }`; `'lastKnown'`: the last answer
+   * this client had to the same question, else as `failClosed`. Other errors (a bad key, a bad
+   * request) still throw.
+   * @defaultValue `'failClosed'`
+   */
+  failureMode?: FailureMode;
+  /**
+   * Create customers on first sight: `can()` and `track()` for an `external_id` that does not
+   * exist yet create the customer (with `customerData` when given; each group's default plan
+   * applies). Without it, such a `can()` answers `{ allowed: false, reason:
+   * 'customer_not_found' }` and such an event is reported to `track.onError` (`rejected`).
+   * @defaultValue `false`
+   */
+  createCustomers?: boolean;
 }
 
 /** {@link NozleOptions} after validation, with every default filled in. */
@@ -76,6 +108,8 @@ export interface ResolvedNozleOptions {
   /** Undefined: local mode is off. */
   readonly stream: ResolvedStreamOptions | undefined;
   readonly now: () => number;
+  readonly policy: { timeoutMs?: number; maxRetries?: number };
+  readonly checks: ResolvedCheckOptions;
 }
 
 /**
@@ -94,6 +128,8 @@ export function resolveNozleOptions(options: NozleOptions): ResolvedNozleOptions
     track: withDefaultOnError(resolveTrackOptions(options.track), onError),
     stream: withStreamOnError(resolveStreamOptions(options.stream), onError),
     now: resolveNow(options.now),
+    policy: resolveClientPolicy(options),
+    checks: resolveCheckOptions(options),
   };
 }
 

@@ -33,9 +33,9 @@ describe('<Checkout>', () => {
     expect(onStart).toHaveBeenCalledOnce();
     await waitFor(() => expect(navigate).toHaveBeenCalledExactlyOnceWith('https://pay.example.com/c/pro'));
     expect(server.fetch).toHaveBeenCalledOnce();
-    const [url, init] = server.fetch.mock.calls[0]!;
-    expect(url).toBe('https://api.example.com/v1/checkout/sessions');
-    expect(JSON.parse(String(init?.body))).toEqual({
+    const request = server.fetch.mock.calls[0]![0] as Request;
+    expect(request.url).toBe('https://api.example.com/v1/checkout/sessions');
+    expect(await request.json()).toEqual({
       plan: 'pro',
       success_url: 'https://app.example.com/ok',
       cancel_url: 'https://app.example.com/no',

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeClients, memoryRealtime, metered, off, on, snapshot } from '../test/nozle.js';
@@ -96,6 +96,47 @@ describe('<Gate>', () => {
     await act(() => server.push(snapshot(1, { sso: on() })));
 
     expect(container.textContent).toBe('sso settingssso settings 2');
+  });
+
+  it('renders the fallback, not endless loading, for a customer the server does not know (4404)', async () => {
+    const server = memoryRealtime();
+    const { container } = renderGate(
+      server,
+      <Gate feature="sso" fallback={<p>upgrade</p>} loading={<p>checking…</p>}>
+        <p>sso settings</p>
+      </Gate>,
+    );
+    expect(container.textContent).toBe('checking…');
+
+    await act(async () => (await server.connection()).drop(4404));
+
+    expect(container.textContent).toBe('upgrade');
+  });
+
+  it('renders the fallback once the server stays silent past timeoutMs (failing closed), children when failing open', async () => {
+    const closed = memoryRealtime({ timeoutMs: 20 });
+    const open = memoryRealtime({ timeoutMs: 20, failureMode: 'failOpen' });
+    const gate = (
+      <Gate feature="sso" fallback={<p>upgrade</p>} loading={<p>checking…</p>}>
+        <p>sso settings</p>
+      </Gate>
+    );
+    const first = renderGate(closed, gate);
+    const second = renderGate(open, gate);
+    expect(first.container.textContent).toBe('checking…');
+
+    await waitFor(() => expect(first.container.textContent).toBe('upgrade'));
+    await waitFor(() => expect(second.container.textContent).toBe('sso settings'));
+  });
+
+  it('takes a failureMode of its own over the client’s', async () => {
+    const { container } = renderGate(
+      memoryRealtime({ timeoutMs: 20 }),
+      <Gate feature="sso" failureMode="failOpen" fallback={<p>upgrade</p>} loading={<p>checking…</p>}>
+        <p>sso settings</p>
+      </Gate>,
+    );
+    await waitFor(() => expect(container.textContent).toBe('sso settings'));
   });
 
   it('throws a clear error outside a <NozleProvider>', () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { FailureMode } from '@nozle/browser';
 import { useCanFor } from './useCan.js';
 
 /** Props of {@link Gate}. */
@@ -7,12 +8,20 @@ export interface GateProps {
   feature: string;
   /** For a metered feature, how many units the gated content is about to use. @defaultValue 1 */
   quantity?: number;
+  /** What to render while the server cannot be heard. @defaultValue the client's `failureMode` (`'failClosed'`: `fallback`) */
+  failureMode?: FailureMode;
   /** Rendered when the customer may use the feature. */
   children?: ReactNode;
-  /** Rendered when the customer may not (no access, revoked, at its limit, unknown feature). @defaultValue `null` */
+  /**
+   * Rendered when the customer may not (no access, revoked, at its limit, unknown feature), for
+   * a customer that does not exist (yet), and when the server cannot be heard and the client
+   * fails closed. @defaultValue `null`
+   */
   fallback?: ReactNode;
   /**
-   * Rendered while the client holds no snapshot yet. Defaults to nothing rather than
+   * Rendered while the client holds no snapshot yet and the server still has its `timeoutMs`
+   * to answer (never for good: an unknown customer or an unreachable server settles into
+   * `fallback` or `children`, by the failure mode). Defaults to nothing rather than
    * `fallback`, so paying customers never see an "upgrade" prompt flash before their
    * entitlements arrive; with a `bootstrap` snapshot there is no loading state at all.
    * @defaultValue `null`
@@ -33,8 +42,8 @@ export interface GateProps {
  * ```
  * @throws Error when rendered outside a `<NozleProvider>`.
  */
-export function Gate({ feature, quantity, children = null, fallback = null, loading = null }: GateProps): ReactNode {
-  const can = useCanFor('<Gate>', feature, { quantity });
+export function Gate({ feature, quantity, failureMode, children = null, fallback = null, loading = null }: GateProps): ReactNode {
+  const can = useCanFor('<Gate>', feature, { quantity, failureMode });
   if (can.loading) return loading;
   return can.allowed ? children : fallback;
 }

@@ -89,6 +89,19 @@ describe('server rendering', () => {
     expect(html).toBe('<p>loading</p>');
   });
 
+  it('renders the fallback for a customer the server found missing (bootstrap customer_not_found)', () => {
+    const html = renderToString(
+      <NozleProvider options={{ ...options, bootstrap: 'customer_not_found' }}>
+        <Gate feature="sso" fallback={<p>upgrade</p>} loading={<p>loading</p>}>
+          <p>sso settings</p>
+        </Gate>
+        <Status />
+      </NozleProvider>,
+    );
+
+    expect(html).toBe('<p>upgrade</p><b>null vnull idle </b>');
+  });
+
   it('renders with a client passed in, created on the server with a bootstrap', () => {
     const client = createNozle({ ...options, bootstrap });
 

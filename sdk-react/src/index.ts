@@ -10,8 +10,11 @@ export { VERSION } from './version.js';
 export {
   createNozle,
   type CheckoutParams,
+  type Availability,
+  type CheckOptions,
   type Entitlement,
   type Entitlements,
+  type FailureMode,
   type HostedSession,
   type LocalCheck,
   type LocalCheckReason,

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { LocalCheck, NozleBrowserClient } from '@nozle/browser';
+import type { Availability, FailureMode, LocalCheck, NozleBrowserClient } from '@nozle/browser';
 import { useClientFor } from './useNozleClient.js';
 
 /** Options of {@link useCan}. */
@@ -9,15 +9,28 @@ export interface UseCanOptions {
    * client throws a TypeError otherwise). @defaultValue 1
    */
   quantity?: number;
+  /**
+   * What to answer while the server cannot be heard (`'failClosed'`, `'failOpen'`, `'lastKnown'`).
+   * @defaultValue the client's `failureMode`
+   */
+  failureMode?: FailureMode;
 }
 
 /** What {@link useCan} returns: the store's local answer for one feature. */
 export interface Can {
   /** Whether the customer may use the feature now (`false` while loading). */
   readonly allowed: boolean;
-  /** `true` until the client holds its first snapshot (from `bootstrap` or the server). */
+  /**
+   * `true` until the client holds its first snapshot (from `bootstrap` or the server), and only
+   * while the server still has its `timeoutMs` to answer: an unknown customer or a server that
+   * cannot be heard settles it (`reason` says which), so it never stays `true` for good.
+   */
   readonly loading: boolean;
-  /** Why not: `null` when allowed; `'loading'` while loading; `'not_found'` for an unknown feature. */
+  /**
+   * Why not: `null` when allowed; `'loading'` while loading; `'not_found'` for an unknown
+   * feature; `'customer_not_found'` for an unknown customer; `'unavailable'` when the server
+   * cannot be heard (then `allowed` follows the client's `failureMode`).
+   */
   readonly reason: LocalCheck['reason'];
   /** Metered only: the limit, `null` when unlimited, `undefined` for other feature types. */
   readonly limit: LocalCheck['limit'];
@@ -55,12 +68,14 @@ export function useCanFor(user: string, feature: string, options?: UseCanOptions
   const subscribeFeature = useCallback((onChange: () => void) => client.subscribeFeature(feature, onChange), [client, feature]);
   const getFeature = useCallback(() => client.getFeature(feature), [client, feature]);
   const entry = useSyncExternalStore(subscribeFeature, getFeature, getFeature);
-  const loading = !useHasSnapshot(client);
+  const availability = useAvailability(client);
+  const loading = availability === 'loading';
   const quantity = options?.quantity;
+  const failureMode = options?.failureMode;
 
   return useMemo(
     () => {
-      const check = client.check(feature, quantity === undefined ? undefined : { quantity });
+      const check = client.check(feature, { quantity, failureMode });
       return Object.freeze({
         allowed: check.allowed,
         loading,
@@ -75,16 +90,17 @@ export function useCanFor(user: string, feature: string, options?: UseCanOptions
     // check() reads the store itself; `entry` is listed so the answer is recomputed exactly
     // when this feature's entry changes, and kept (same object) while it does not.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `entry` is the change signal, on purpose
-    [client, feature, quantity, entry, loading],
+    [client, feature, quantity, failureMode, entry, availability],
   );
 }
 
 /**
- * Whether the client holds a snapshot yet. A boolean that changes once, so although it listens
- * to every change of the store, it re-renders its component only when the first snapshot lands.
+ * What the client answers from (`ready`, `loading`, `unavailable`, `customer_not_found`). A
+ * string that rarely changes, so although it listens to every change of the store, it
+ * re-renders its component only when the first snapshot lands or the server's state changes.
  */
-function useHasSnapshot(client: NozleBrowserClient): boolean {
+function useAvailability(client: NozleBrowserClient): Availability {
   const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
-  const hasSnapshot = useCallback(() => client.getSnapshot() !== null, [client]);
-  return useSyncExternalStore(subscribe, hasSnapshot, hasSnapshot);
+  const availability = useCallback(() => client.getAvailability(), [client]);
+  return useSyncExternalStore(subscribe, availability, availability);
 }

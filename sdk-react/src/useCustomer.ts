@@ -8,7 +8,11 @@ export interface CustomerState {
   readonly customerId: string | null;
   /** The snapshot's version; `null` before the first snapshot. */
   readonly version: number | null;
-  /** The realtime connection: `'idle'` until the provider connects, then `'connecting'`, `'open'` or `'closed'`. */
+  /**
+   * The realtime connection: `'idle'` until the provider connects, then `'connecting'`, `'open'`,
+   * `'unavailable'` (no answer within `timeoutMs`; still reconnecting), `'customer_not_found'`
+   * (settled) or `'closed'`.
+   */
   readonly status: NozleStatus;
 }
 

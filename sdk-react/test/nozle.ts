@@ -105,9 +105,9 @@ export function memoryRealtime(overrides: Partial<NozleBrowserOptions> = {}) {
       sockets.push(this);
     }
   }
-  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    void input;
-    const { plan } = JSON.parse(String(init?.body)) as { plan?: string };
+  // checkout() sends one Request per attempt, as fetch(request) takes it.
+  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+    const { plan } = (await (input as Request).clone().json()) as { plan?: string };
     return Response.json({ id: 'cs_test_1', url: `https://pay.example.com/c/${plan}` });
   });
   const options: NozleBrowserOptions = {

@@ -51,6 +51,6 @@ describe('local mode', () => {
 
   it('drops a deleted customer: can() then asks the API, which knows it is gone', async () => {
     await t.call('DELETE', '/v1/customers/eve');
-    await expect.poll(async () => await nozle.can('eve', 'export').catch((error: { status?: number }) => error.status)).toBe(404);
+    await expect.poll(async () => (await nozle.can('eve', 'export')).reason).toBe('customer_not_found');
   });
 });

@@ -103,7 +103,8 @@ describe('React gates against a real server', () => {
     await expect.poll(() => client.getStatus()).toBe('closed');
     expect(errors.map((error) => (error as { code?: string }).code)).toContain('4401');
     expect(client.getSnapshot()).toBeNull();
-    expect(screen.getByText('export: loading')).toBeTruthy();
+    // Refused for good: settled and failing closed, never an endless loading state.
+    expect(screen.getByText('export: no')).toBeTruthy();
   });
 
   it('an expired token is refused', async () => {

@@ -1,5 +1,6 @@
 // The Node SDK against the real server's 429s: track() waits as long as Retry-After says and
-// retries until the batch is recorded once; an API call surfaces a typed NozleRateLimitError.
+// retries until the batch is recorded once; an API call waits out Retry-After and tries again, and
+// without retries surfaces a typed NozleRateLimitError.
 import { Nozle, NozleRateLimitError } from '@nozle/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter, type RateLimiter } from '../src/http/rate-limit.js';
@@ -57,8 +58,15 @@ describe('@nozle/node and rate limits', () => {
     expect(rows[0]!.n).toBe(4);
   });
 
-  it('an API call over the budget throws NozleRateLimitError with status 429', async () => {
+  it('an API call over the budget waits for its Retry-After and then succeeds', async () => {
     const nozle = new Nozle({ secretKey: t.projectB.secretKey, baseUrl: t.url });
+    // Each call spends the one request of the window: the second is refused, then retried.
+    const lists = await Promise.all([nozle.customers.list(), nozle.customers.list()]);
+    expect(lists.map((list) => list.object)).toEqual(['list', 'list']);
+  });
+
+  it('an API call over the budget throws NozleRateLimitError with status 429 when retries are off', async () => {
+    const nozle = new Nozle({ secretKey: t.projectB.secretKey, baseUrl: t.url, maxRetries: 0 });
     let thrown: unknown;
     for (let i = 0; i < 20 && thrown === undefined; i++) {
       await nozle.customers.list().catch((error: unknown) => {

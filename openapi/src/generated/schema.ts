@@ -534,8 +534,19 @@ export interface paths {
          * May this customer use this feature?
          * @description Answers from cache. `allowed` with `reason: null`, or not allowed with the reason:
          *     `no_access` (nothing gives it), `revoked` (a manual revoke), `limit_reached` (a metered
-         *     feature without room for `quantity`), `not_found` (no feature with this key). Nothing is
-         *     recorded: checking does not use up a metered feature.
+         *     feature without room for `quantity`), `not_found` (no feature with this key),
+         *     `customer_not_found` (no customer with this id or external_id: an answer, not a 404,
+         *     with `customer` as sent and `version: 0`). Nothing is recorded: checking does not use up
+         *     a metered feature.
+         *
+         *     With `customer_data`, a customer seen for the first time is created, with `customer` as
+         *     its `external_id` and these details, exactly as `POST /v1/customers` creates one (each
+         *     group's default plan applies at once), and the answer is about it. Concurrent checks
+         *     of one new customer create it once. An existing customer is not changed, and an id
+         *     (`cus_…`) that does not exist is never created (`customer_not_found`).
+         *
+         *     The SDKs may also answer `reason: unavailable` themselves, when the server cannot be
+         *     reached in time (their failure mode); this server never sends it.
          */
         post: operations["check"];
         delete?: never;
@@ -567,6 +578,12 @@ export interface paths {
          *
          *     Idempotent by event id: ids make retries safe, so this endpoint ignores
          *     `Idempotency-Key` (and stores no response for one).
+         *
+         *     An event for a customer that does not exist is rejected (`customer_not_found`), unless
+         *     it carries `customer_data`: then the customer is created first, with `customer` as its
+         *     `external_id`, as `POST /v1/customers` creates one (each group's default plan
+         *     applies), once however many events or concurrent batches name it; the first event's
+         *     details are used. An id (`cus_…`) that does not exist is never created.
          */
         post: operations["ingestEvents"];
         delete?: never;
@@ -1481,6 +1498,21 @@ export interface components {
          */
         Metadata: {
             [key: string]: string;
+        };
+        /**
+         * @description The customer's details, to create it on first sight when it does not exist yet (like
+         *     Autumn's `customer_data`). Used only when the customer is created; an existing
+         *     customer is not changed (`POST /v1/customers/{customer}` does that).
+         * @example {
+         *       "email": "ada@example.com",
+         *       "name": "Ada Lovelace"
+         *     }
+         */
+        CustomerData: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            metadata?: components["schemas"]["Metadata"];
         };
         /** @description Keys to set; a key set to `""` is removed; `null` clears all metadata. */
         MetadataUpdate: {
@@ -2927,6 +2959,7 @@ export interface components {
              */
             quantity?: number;
             credits?: components["schemas"]["CreditRequirement"];
+            customer_data?: components["schemas"]["CustomerData"];
         };
         /**
          * @description Also require prepaid credit: allowed only when the snapshot's balance in `currency` is at least `amount` (whole minor units); otherwise `insufficient_credits`. Checked after the feature itself, whose refusal comes first.
@@ -2962,9 +2995,15 @@ export interface components {
             customer: string;
             feature: string;
             allowed: boolean;
-            /** @enum {string|null} */
-            reason: "no_access" | "revoked" | "limit_reached" | "not_found" | "insufficient_credits" | null;
-            /** @description The entitlements version the answer comes from. */
+            /**
+             * @description Why not, `null` when allowed. `customer_not_found`: no such customer (and no
+             *     `customer_data` to create it). `unavailable` is never sent by the server: the SDKs
+             *     answer it when the server cannot be reached in time, by the failure mode the caller
+             *     chose (`allowed: false` when failing closed, `true` when failing open).
+             * @enum {string|null}
+             */
+            reason: "no_access" | "revoked" | "limit_reached" | "not_found" | "insufficient_credits" | "customer_not_found" | "unavailable" | null;
+            /** @description The entitlements version the answer comes from; 0 for `customer_not_found` and `unavailable`. */
             version: number;
             /** @description When credit was required, the requirement and the balance it was checked against. */
             credits?: {
@@ -3010,6 +3049,7 @@ export interface components {
             properties?: {
                 [key: string]: unknown;
             };
+            customer_data?: components["schemas"]["CustomerData"];
         };
         /**
          * @example {

@@ -250,7 +250,6 @@ export class SnapshotStream {
     const wait = backoffDelay(this.#attempt, {
       initialDelayMs: this.#options.initialDelayMs,
       maxDelayMs: this.#options.maxDelayMs,
-      maxRetries: Number.POSITIVE_INFINITY,
     });
     this.#attempt += 1;
     this.#reconnectTimer = setTimeout(() => this.#connect(), wait);

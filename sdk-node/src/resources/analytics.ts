@@ -1,6 +1,6 @@
 // `nozle.costModels` and `nozle.analytics`: what usage costs you, and the margin report, over
 // /v1/cost_models and /v1/analytics/margin.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, type QueryParams, type RequestOptions } from './request.js';
 
@@ -23,7 +23,9 @@ export class CostModels {
 
   /** Creates a cost model; a `409` when it would price usage another model already prices. */
   async create(params: CostModelCreateParams, options?: RequestOptions): Promise<CostModel> {
-    return unwrap(await this.#client.POST('/v1/cost_models', { params: { header: idempotencyHeader(options) }, body: params }));
+    return unwrap(
+      await this.#client.POST('/v1/cost_models', { params: { header: idempotencyHeader(options) }, body: params, ...callOptions(this.#client, options) }),
+    );
   }
 
   /** One page of cost models, newest first; filter by `meter`. */

@@ -1,5 +1,5 @@
 // `nozle.apiKeys`: the project's secret and publishable keys, over /v1/api_keys.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -20,7 +20,9 @@ export class ApiKeys {
 
   /** Creates a `secret` or `publishable` key. Its full value is in `secret`, in this answer only: store it now. */
   async create(params: ApiKeyCreateParams, options?: RequestOptions): Promise<ApiKeyWithSecret> {
-    return unwrap(await this.#client.POST('/v1/api_keys', { params: { header: idempotencyHeader(options) }, body: params }));
+    return unwrap(
+      await this.#client.POST('/v1/api_keys', { params: { header: idempotencyHeader(options) }, body: params, ...callOptions(this.#client, options) }),
+    );
   }
 
   /**
@@ -31,6 +33,7 @@ export class ApiKeys {
     return unwrap(
       await this.#client.POST('/v1/api_keys/{key}/revoke', {
         params: { path: { key: pathParam(key, 'key') }, header: idempotencyHeader(options) },
+        ...callOptions(this.#client, options),
       }),
     );
   }

@@ -1,5 +1,5 @@
 // `nozle.credits`: prepaid credit of a customer, over /v1/customers/{customer}/credits.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { idempotencyHeader, pathParam, type RequestOptions } from './request.js';
 
 export type CreditGrant = Schemas['CreditGrant'];
@@ -25,6 +25,7 @@ export class Credits {
       await this.#client.POST('/v1/customers/{customer}/credits', {
         params: { path: { customer: pathParam(customer, 'customer') }, header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }

@@ -1,5 +1,5 @@
 // `nozle.customers`: the people or organisations that pay you, over /v1/customers.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -25,6 +25,7 @@ export class Customers {
       await this.#client.POST('/v1/customers', {
         params: { header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -47,6 +48,7 @@ export class Customers {
       await this.#client.POST('/v1/customers/{customer}', {
         params: { path: { customer: pathParam(customer, 'customer') }, header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }

@@ -1,5 +1,5 @@
 // `nozle.features`: what customers may use, as your code checks it, over /v1/features.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -24,6 +24,7 @@ export class Features {
       await this.#client.POST('/v1/features', {
         params: { header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -43,6 +44,7 @@ export class Features {
       await this.#client.POST('/v1/features/{feature}', {
         params: { path: { feature: pathParam(feature, 'feature') }, header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }

@@ -1,5 +1,5 @@
 // `nozle.grants`: manual grants and revokes of a customer, kept as an audit trail.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -27,6 +27,7 @@ export class Grants {
       await this.#client.POST('/v1/customers/{customer}/grants', {
         params: { path: { customer: pathParam(customer, 'customer') }, header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }

@@ -1,6 +1,6 @@
 // `nozle.invoices`: the invoices built at each billing period's end, and the preview of the
 // period in progress, over /v1/invoices and /v1/customers/{customer}/upcoming_invoice.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -47,6 +47,7 @@ export class Invoices {
       await this.#client.POST('/v1/invoices/{invoice}/pay', {
         params: { path: { invoice: pathParam(invoice, 'invoice') }, header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -56,6 +57,7 @@ export class Invoices {
     return unwrap(
       await this.#client.POST('/v1/invoices/{invoice}/void', {
         params: { path: { invoice: pathParam(invoice, 'invoice') }, header: idempotencyHeader(options) },
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -65,6 +67,7 @@ export class Invoices {
     return unwrap(
       await this.#client.POST('/v1/invoices/{invoice}/mark_uncollectible', {
         params: { path: { invoice: pathParam(invoice, 'invoice') }, header: idempotencyHeader(options) },
+        ...callOptions(this.#client, options),
       }),
     );
   }

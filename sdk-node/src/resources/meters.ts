@@ -1,5 +1,5 @@
 // `nozle.meters`: what turns usage events into numbers, over /v1/meters.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -22,7 +22,9 @@ export class Meters {
    * customer and period. Tie a metered feature to it (`meter` on the feature) to limit on it.
    */
   async create(params: MeterCreateParams, options?: RequestOptions): Promise<Meter> {
-    return unwrap(await this.#client.POST('/v1/meters', { params: { header: idempotencyHeader(options) }, body: params }));
+    return unwrap(
+      await this.#client.POST('/v1/meters', { params: { header: idempotencyHeader(options) }, body: params, ...callOptions(this.#client, options) }),
+    );
   }
 
   /** Retrieves a meter by id or key. */

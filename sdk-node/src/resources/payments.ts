@@ -1,6 +1,6 @@
 // `nozle.checkout`, `nozle.portal`, `nozle.payments`: hosted checkout and billing portal
 // sessions, the provider's events, reconciliation, and the sandbox's test clock.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, type QueryParams, type RequestOptions } from './request.js';
 
@@ -28,7 +28,9 @@ export class Checkout {
 
   /** A checkout page for `plan` (a subscription, or a one-time payment) for `customer`. */
   async create(params: CheckoutSessionCreateParams, options?: RequestOptions): Promise<CheckoutSession> {
-    return unwrap(await this.#client.POST('/v1/checkout/sessions', { params: { header: idempotencyHeader(options) }, body: params }));
+    return unwrap(
+      await this.#client.POST('/v1/checkout/sessions', { params: { header: idempotencyHeader(options) }, body: params, ...callOptions(this.#client, options) }),
+    );
   }
 }
 
@@ -42,7 +44,9 @@ export class Portal {
   }
 
   async create(params: PortalSessionCreateParams, options?: RequestOptions): Promise<PortalSession> {
-    return unwrap(await this.#client.POST('/v1/portal/sessions', { params: { header: idempotencyHeader(options) }, body: params }));
+    return unwrap(
+      await this.#client.POST('/v1/portal/sessions', { params: { header: idempotencyHeader(options) }, body: params, ...callOptions(this.#client, options) }),
+    );
   }
 }
 

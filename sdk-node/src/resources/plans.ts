@@ -1,5 +1,5 @@
 // `nozle.plans`: what a customer gets and at what price, versioned, over /v1/plans.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -27,6 +27,7 @@ export class Plans {
       await this.#client.POST('/v1/plans', {
         params: { header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -50,6 +51,7 @@ export class Plans {
       await this.#client.POST('/v1/plans/{plan}', {
         params: { path: { plan: pathParam(plan, 'plan') }, header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -63,6 +65,7 @@ export class Plans {
       await this.#client.POST('/v1/plans/{plan}/migrate', {
         params: { path: { plan: pathParam(plan, 'plan') }, header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }

@@ -1,5 +1,5 @@
 // `nozle.purchases`: one-time access to a plan, for life or until a date, over /v1/purchases.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -23,6 +23,7 @@ export class Purchases {
       await this.#client.POST('/v1/purchases', {
         params: { header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -41,6 +42,7 @@ export class Purchases {
     return unwrap(
       await this.#client.POST('/v1/purchases/{purchase}/refund', {
         params: { path: { purchase: pathParam(purchase, 'purchase') }, header: idempotencyHeader(options) },
+        ...callOptions(this.#client, options),
       }),
     );
   }

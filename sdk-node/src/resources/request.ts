@@ -1,9 +1,12 @@
 // What every resource method shares: per-request options, the check on ids that go into a
 // path, and the generated operation types that list parameters are read from.
-import type { operations } from '@nozle/openapi';
+import type { CallOptions, operations } from '@nozle/openapi';
 
-/** Options for one create, update or other POST request. */
-export interface RequestOptions {
+/**
+ * Options for one create, update or other POST request: its Idempotency-Key, and (from
+ * `CallOptions`) `timeoutMs`, `maxRetries` and `signal` for this call.
+ */
+export interface RequestOptions extends CallOptions {
   /**
    * Sent as the `Idempotency-Key` header: a retry with the same key replays the first response
    * instead of applying the change twice. Use an id of your own (an order id, a job id) when

@@ -1,5 +1,5 @@
 // `nozle.subscriptions`: recurring access to a plan, over /v1/subscriptions.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
@@ -29,6 +29,7 @@ export class Subscriptions {
       await this.#client.POST('/v1/subscriptions', {
         params: { header: idempotencyHeader(options) },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -51,6 +52,7 @@ export class Subscriptions {
           header: idempotencyHeader(options),
         },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -64,6 +66,7 @@ export class Subscriptions {
           header: idempotencyHeader(options),
         },
         body: params,
+        ...callOptions(this.#client, options),
       }),
     );
   }
@@ -76,6 +79,7 @@ export class Subscriptions {
           path: { subscription: pathParam(subscription, 'subscription') },
           header: idempotencyHeader(options),
         },
+        ...callOptions(this.#client, options),
       }),
     );
   }

@@ -1,5 +1,5 @@
 // `nozle.usage`: the usage meters counted, per customer and period, and grouped over a range.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
 export type Usage = Schemas['Usage'];
@@ -37,6 +37,8 @@ export class UsageResource {
    * keep ranges reasonable. Changes nothing, though it is a POST.
    */
   async query(params: UsageQueryParams, options?: RequestOptions): Promise<UsageQueryResult> {
-    return unwrap(await this.#client.POST('/v1/usage/query', { params: { header: idempotencyHeader(options) }, body: params }));
+    return unwrap(
+      await this.#client.POST('/v1/usage/query', { params: { header: idempotencyHeader(options) }, body: params, ...callOptions(this.#client, options) }),
+    );
   }
 }

@@ -1,5 +1,6 @@
 // Turns the arguments of `nozle.track()` into the event that will be sent, checking them at
 // the call so that mistakes surface where they are made.
+import { resolveCustomerData, type CustomerData } from '../check/options.js';
 import type { EventInput } from './errors.js';
 
 /** The arguments of `nozle.track()`. */
@@ -27,6 +28,13 @@ export interface TrackParams {
    * @defaultValue a random UUID v4
    */
   id?: string;
+  /**
+   * Create the customer with these details (`{ email, name, metadata }`) if it does not exist
+   * yet, its external id being `customer`; the event then counts for it. Given here, it applies
+   * even without the client's `createCustomers`. Without either, an event for an unknown
+   * customer is reported to `track.onError` (`rejected`, code `customer_not_found`).
+   */
+  customerData?: CustomerData;
 }
 
 /** An event waiting in the queue: what is sent, already serialised, and its position. */
@@ -61,7 +69,7 @@ function toUnixSeconds(timestamp: Date | number): number {
  * @throws TypeError for a missing `customer` or `event`, a bad `id`, `timestamp` or
  *   `properties`, or properties that cannot be serialised (a cycle, a BigInt)
  */
-export function toEventInput(params: TrackParams, now: number, newId: () => string): EventInput {
+export function toEventInput(params: TrackParams, now: number, newId: () => string, createCustomers = false): EventInput {
   if (params === null || typeof params !== 'object') {
     fail('needs an object, e.g. nozle.track({ customer: "user_42", event: "export.created" }).');
   }
@@ -79,6 +87,8 @@ export function toEventInput(params: TrackParams, now: number, newId: () => stri
     }
     input.properties = properties;
   }
+  const customerData = resolveCustomerData(params.customerData) ?? (createCustomers ? {} : undefined);
+  if (customerData !== undefined) input.customer_data = customerData;
   return input;
 }
 

@@ -1,6 +1,6 @@
 // Delivers one batch to `POST /v1/events`: retries what may succeed later, halves what is too
 // large, and reports every event that is given up on.
-import { NozleConnectionError, NozleError, NozleInvalidRequestError, errorFromResponse, type NozleClient, type Schemas } from '@nozle/openapi';
+import { NozleConnectionError, NozleError, NozleInvalidRequestError, callOptions, errorFromResponse, type NozleClient, type Schemas } from '@nozle/openapi';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import { NozleTrackError, type TrackErrorReason } from './errors.js';
 import { batchBody, sentEvents, type QueuedEvent } from './event.js';
@@ -57,7 +57,9 @@ async function post(batch: readonly QueuedEvent[], ctx: SenderContext): Promise<
       // The JSON made at each track() call: what the caller had then, serialised only once.
       // `sent_at` at each attempt: the server measures the sender's clock by it (a moved test clock).
       bodySerializer: () => batchBody(batch, (ctx.now ?? Date.now)() / 1000),
-      signal,
+      // One attempt per request: deliver() retries batches itself (413 halves them, and
+      // `sent_at` is stamped again at each attempt).
+      ...callOptions(ctx.client, { maxRetries: 0, timeoutMs: ctx.options.requestTimeoutMs, signal }),
     });
     result = await abortable(request, ctx.signal);
   } catch (error) {

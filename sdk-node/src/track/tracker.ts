@@ -37,9 +37,12 @@ export class Tracker {
   #shutdown: Promise<void> | undefined;
 
   readonly #now: () => number;
+  /** The client's `createCustomers`: every event carries `customer_data`. */
+  readonly #createCustomers: boolean;
 
   /** `now`: the clock events (and batches' `sent_at`) are stamped with. */
-  constructor(client: NozleClient, options: ResolvedTrackOptions, now: () => number = Date.now) {
+  constructor(client: NozleClient, options: ResolvedTrackOptions, now: () => number = Date.now, createCustomers = false) {
+    this.#createCustomers = createCustomers;
     this.#options = options;
     this.#now = now;
     this.#queue = new BoundedQueue(options.maxQueueSize);
@@ -54,7 +57,7 @@ export class Tracker {
   }
 
   track(params: TrackParams): string {
-    const input = toEventInput(params, this.#now(), () => globalThis.crypto.randomUUID());
+    const input = toEventInput(params, this.#now(), () => globalThis.crypto.randomUUID(), this.#createCustomers);
     if (this.#closed) {
       if (!this.#warnedClosed) {
         this.#warnedClosed = true;

@@ -24,3 +24,8 @@ export function answerCheck(snapshot: Snapshot, feature: string, quantity: numbe
     reason: featureExists ? 'no_access' : 'not_found',
   };
 }
+
+/** No customer by this reference: an answer, with the reference as sent and no version. */
+export function customerNotFound(customer: string, feature: string): CheckAnswer {
+  return { object: 'check', customer, feature, version: 0, allowed: false, reason: 'customer_not_found' };
+}

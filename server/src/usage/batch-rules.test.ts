@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Meter } from '../catalog/meters-store.js';
 import { ApiError } from '../http/errors.js';
-import { BatchResults, checkEvents, matchMeters, MAX_FUTURE_MS, refusedValue, senderShiftMs, withCustomers, type ValidEvent } from './batch-rules.js';
+import {
+  BatchResults,
+  checkEvents,
+  firstSightCustomers,
+  matchMeters,
+  MAX_FUTURE_MS,
+  refusedValue,
+  senderShiftMs,
+  withCustomers,
+  type ValidEvent,
+} from './batch-rules.js';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const seconds = (at: Date) => at.getTime() / 1000;
@@ -128,5 +138,32 @@ describe('senderShiftMs', () => {
     const sent = event({ timestamp: seconds(now) - 40 * 86_400 });
     const [candidate] = checkEvents([sent], { ...limits(), shiftMs: 40 * DAY }, results);
     expect(candidate?.at).toEqual(now);
+  });
+});
+
+describe('firstSightCustomers', () => {
+  const known = new Map([['user_known', 'cus_known']]);
+  const creatable = (ref: string) => !ref.startsWith('cus_');
+  it.each([
+    {
+      name: 'an unknown customer with customer_data is created',
+      sent: [event({ customer: 'u1', customer_data: { name: 'A' } })],
+      made: [['u1', { name: 'A' }]],
+    },
+    { name: 'without customer_data nobody is', sent: [event({ customer: 'u1' })], made: [] },
+    { name: 'a known customer is not', sent: [event({ customer: 'user_known', customer_data: {} })], made: [] },
+    { name: 'an id that does not exist is not', sent: [event({ customer: 'cus_gone', customer_data: {} })], made: [] },
+    {
+      name: 'one per customer, with the first details given',
+      sent: [
+        event({ id: 'e1', customer: 'u1' }),
+        event({ id: 'e2', customer: 'u1', customer_data: { name: 'B' } }),
+        event({ id: 'e3', customer: 'u1', customer_data: { name: 'C' } }),
+      ],
+      made: [['u1', { name: 'B' }]],
+    },
+  ])('$name', ({ sent, made }) => {
+    const { candidates } = judge(sent);
+    expect([...firstSightCustomers(candidates, known, creatable)]).toEqual(made);
   });
 });

@@ -135,6 +135,24 @@ export function checkEvents(raw: readonly unknown[], limits: EventLimits, result
   return candidates;
 }
 
+/**
+ * The customers to create before the batch is judged: each reference no customer answers to,
+ * that can be an external_id, with the `customer_data` of its first event that brings some.
+ */
+export function firstSightCustomers(
+  candidates: readonly Candidate[],
+  customerIds: ReadonlyMap<string, string>,
+  creatable: (ref: string) => boolean,
+): Map<string, NonNullable<EventInput['customer_data']>> {
+  const toCreate = new Map<string, NonNullable<EventInput['customer_data']>>();
+  for (const { event } of candidates) {
+    const data = event.customer_data;
+    if (data === undefined || customerIds.has(event.customer) || toCreate.has(event.customer) || !creatable(event.customer)) continue;
+    toCreate.set(event.customer, data);
+  }
+  return toCreate;
+}
+
 /** The candidates whose customer exists (by id or external_id, resolved in `customerIds`); the others are rejected. */
 export function withCustomers(candidates: readonly Candidate[], customerIds: ReadonlyMap<string, string>, results: BatchResults): ValidEvent[] {
   return candidates.flatMap(({ index, event, at }) => {

@@ -3,6 +3,8 @@
 // in batch-rules.ts, the SQL in events-store.ts and counters-store.ts.
 import { meteredFeatureMeters } from '../catalog/features-store.js';
 import { metersForEvents, type Meter } from '../catalog/meters-store.js';
+import { createOnFirstSight, creatableRef } from '../customers/first-sight.js';
+import type { NewCustomerPlans } from '../customers/service.js';
 import { lockCustomer, resolveCustomerRefs } from '../customers/store.js';
 import type { Queryable } from '../db/database.js';
 import { TransactionConflict } from '../db/transaction.js';
@@ -13,6 +15,7 @@ import type { EngineResult } from '../entitlements/types.js';
 import {
   BatchResults,
   checkEvents,
+  firstSightCustomers,
   matchMeters,
   refusedValue,
   usageDeltas,
@@ -37,6 +40,8 @@ export type InvoicedPeriods = (db: Queryable, projectId: string, events: ValidEv
 export interface IngestDeps {
   entitlements: { readonly snapshots: Snapshots; published(stored: StoredSnapshot): Promise<void> };
   invoicedPeriods: InvoicedPeriods;
+  /** What a customer created on first sight is given (each group's default plan). */
+  newCustomerPlans: NewCustomerPlans;
 }
 
 /** One batch in `work`; the snapshots it moves are published once it commits. */
@@ -51,6 +56,10 @@ export async function ingestEvents(
   const results = new BatchResults(raw.length);
   const candidates = checkEvents(raw, { ...limits, now }, results);
   const customerIds = await resolveCustomerRefs(db, projectId, [...new Set(candidates.map((c) => c.event.customer))]);
+  // In reference order, the order concurrent batches meet them in: a batch that loses the race
+  // for one runs again (TransactionConflict) and finds it.
+  const toCreate = [...firstSightCustomers(candidates, customerIds, creatableRef)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [ref, data] of toCreate) customerIds.set(ref, await createOnFirstSight(work, deps.newCustomerPlans, projectId, ref, data));
   let valid = withCustomers(candidates, customerIds, results);
   const meters = valid.length === 0 ? [] : await metersForEvents(db, projectId, [...new Set(valid.map((e) => e.name))]);
   valid = await withoutRefusedValues(db, projectId, meters, valid, results);
