@@ -42,6 +42,16 @@ characters.
 """
 
 
+class CustomerData(TypedDict):
+    """The customer's details, to create it on first sight when it does not exist yet (like
+    Autumn's `customer_data`). Used only when the customer is created; an existing
+    customer is not changed (`POST /v1/customers/{customer}` does that).
+    """
+    email: NotRequired[str]
+    name: NotRequired[str]
+    metadata: NotRequired["Metadata"]
+
+
 MetadataUpdate = Union[dict[str, str], None]
 """Keys to set; a key set to `""` is removed; `null` clears all metadata."""
 
@@ -703,6 +713,7 @@ class CheckParams(TypedDict):
     #: For metered features, how many units the caller is about to use.
     quantity: NotRequired[int]
     credits: NotRequired["CreditRequirement"]
+    customer_data: NotRequired["CustomerData"]
 
 
 class CreditRequirement(TypedDict):
@@ -724,8 +735,12 @@ class Check(TypedDict):
     customer: str
     feature: str
     allowed: bool
-    reason: Optional[Literal["no_access", "revoked", "limit_reached", "not_found", "insufficient_credits"]]
-    #: The entitlements version the answer comes from.
+    #: Why not, `null` when allowed. `customer_not_found`: no such customer (and no
+    #: `customer_data` to create it). `unavailable` is never sent by the server: the SDKs
+    #: answer it when the server cannot be reached in time, by the failure mode the caller
+    #: chose (`allowed: false` when failing closed, `true` when failing open).
+    reason: Optional[Literal["no_access", "revoked", "limit_reached", "not_found", "insufficient_credits", "customer_not_found", "unavailable"]]
+    #: The entitlements version the answer comes from; 0 for `customer_not_found` and `unavailable`.
     version: int
     #: When credit was required, the requirement and the balance it was checked against.
     credits: NotRequired["CheckCredits"]
@@ -762,6 +777,7 @@ class EventInput(TypedDict):
     #: A value a meter cannot read as a number (`"abc"`, `true`, an object) adds nothing to
     #: that meter, and the event is still recorded (it counts for `count` meters).
     properties: NotRequired[dict[str, Any]]
+    customer_data: NotRequired["CustomerData"]
 
 
 class EventBatchParams(TypedDict):
