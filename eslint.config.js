@@ -26,7 +26,8 @@ const TESTS = ['**/test/**', '**/e2e/**', '**/*.test.ts', '**/*.test.tsx', 'fake
 const SERVER_SRC = 'server/src';
 const SERVER_LAYERS = [
   // entitlement-changes.ts: the port through which customers and catalog (below entitlements) say what changed.
-  { layer: 'ground', paths: ['config.ts', 'clock.ts', 'ids.ts', 'project-clocks.ts', 'time', 'db', 'bus', 'entitlement-changes.ts'] },
+  // outbox.ts: where every slice records the webhook events of its changes (the webhooks slice delivers them).
+  { layer: 'ground', paths: ['config.ts', 'clock.ts', 'ids.ts', 'project-clocks.ts', 'time', 'db', 'bus', 'entitlement-changes.ts', 'outbox.ts'] },
   { layer: 'http', paths: ['http'] },
   { layer: 'projects', paths: ['projects'] },
   { layer: 'customers', paths: ['customers'] },
@@ -38,6 +39,7 @@ const SERVER_LAYERS = [
   { layer: 'payments', paths: ['payments'] },
   { layer: 'analytics', paths: ['analytics'] },
   { layer: 'realtime', paths: ['realtime'] },
+  { layer: 'webhooks', paths: ['webhooks'] },
   { layer: 'health, docs', paths: ['health', 'docs'] },
   { layer: 'assembly', paths: ['app.ts', 'server.ts', 'main.ts', 'cli.ts', 'index.ts', 'wiring.ts', 'jobs.ts', 'scheduler.ts', 'demo'] },
 ];

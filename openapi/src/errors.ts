@@ -3,7 +3,14 @@
 
 /** The `error.type` values the API sends, plus `connection_error` for network failures. */
 export type NozleErrorType =
-  'invalid_request_error' | 'authentication_error' | 'permission_error' | 'idempotency_error' | 'rate_limit_error' | 'api_error' | 'connection_error';
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'idempotency_error'
+  | 'rate_limit_error'
+  | 'card_error'
+  | 'api_error'
+  | 'connection_error';
 
 export interface NozleErrorInit {
   message: string;

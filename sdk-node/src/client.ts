@@ -4,16 +4,22 @@ import { check, retrieveEntitlements, type CanOptions, type Check, type Entitlem
 import { SnapshotStream, type LocalStats } from './local/stream.js';
 import { resolveNozleOptions, type NozleOptions } from './options.js';
 import { Analytics, CostModels } from './resources/analytics.js';
+import { ApiKeys } from './resources/api-keys.js';
+import { WebhookEndpoints, WebhookEvents } from './resources/webhook-endpoints.js';
 import { Credits } from './resources/credits.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
 import { Grants } from './resources/grants.js';
+import { Health, ProjectResource } from './resources/health.js';
 import { Invoices } from './resources/invoices.js';
+import { Meters } from './resources/meters.js';
 import { retrieveProject } from './project.js';
 import { Plans } from './resources/plans.js';
 import { Checkout, Payments, Portal } from './resources/payments.js';
 import { Purchases } from './resources/purchases.js';
 import { Subscriptions } from './resources/subscriptions.js';
+import { UsageResource } from './resources/usage.js';
+import { Webhooks } from './webhooks/verify.js';
 import type { TrackParams } from './track/event.js';
 import { Tracker, type TrackStats } from './track/tracker.js';
 import { VERSION } from './version.js';
@@ -21,9 +27,13 @@ import { VERSION } from './version.js';
 /**
  * The Nozle client for backend code. Create one per process and share it.
  *
- * Every method returns the API object and throws a typed `NozleError` subclass when the
- * request fails (`NozleInvalidRequestError`, `NozleAuthenticationError`, …), or a
- * `NozleConnectionError` when no response arrived.
+ * Every operation of the API has a method (`nozle.customers.create()`, `nozle.meters.list()`,
+ * `nozle.invoices.pay()`, …). Each returns the API object and throws a typed `NozleError`
+ * subclass when the request fails (`NozleInvalidRequestError`, `NozleAuthenticationError`, …),
+ * or a `NozleConnectionError` when no response arrived.
+ *
+ * Work done in the background (`track()`) never throws: its problems go to the `onError`
+ * option, or else one line each to `console.warn` (`[nozle] track: …`).
  *
  * @example
  * ```ts
@@ -46,13 +56,13 @@ export class Nozle {
   readonly features: Features;
   /** Create, retrieve, update, migrate and list plans. */
   readonly plans: Plans;
-  /** Create, retrieve, update, cancel and list subscriptions. */
+  /** Create, retrieve, update, cancel, resume and list subscriptions, and take back a scheduled plan change. */
   readonly subscriptions: Subscriptions;
   /** Record, retrieve, refund and list one-time purchases. */
   readonly purchases: Purchases;
   /** Grant or revoke features by hand, and list a customer's grants. */
   readonly grants: Grants;
-  /** Retrieve and list invoices, and preview a customer's upcoming one. */
+  /** Retrieve, list, pay, void and mark uncollectible invoices, and preview a customer's upcoming one. */
   readonly invoices: Invoices;
   /** Grant prepaid credit, and read a customer's balances and grants. */
   readonly credits: Credits;
@@ -64,8 +74,24 @@ export class Nozle {
   readonly checkout: Checkout;
   /** Billing portal sessions. */
   readonly portal: Portal;
-  /** The payment provider's events, reconciliation, and the sandbox's test clock. */
+  /** The payment provider's events, reconciliation runs, and the sandbox's test clock. */
   readonly payments: Payments;
+  /** Create, retrieve and list meters: what turns events into usage. */
+  readonly meters: Meters;
+  /** A customer's usage per meter and period, and usage over a range, grouped. */
+  readonly usage: UsageResource;
+  /** Create, revoke and list the project's API keys. */
+  readonly apiKeys: ApiKeys;
+  /** Create, retrieve, update, delete, roll the secret of and list webhook endpoints. */
+  readonly webhookEndpoints: WebhookEndpoints;
+  /** The webhook events Nozle raised, with every delivery attempt; resend one. */
+  readonly webhookEvents: WebhookEvents;
+  /** The project this key belongs to. */
+  readonly project: ProjectResource;
+  /** The server's liveness and readiness probes. */
+  readonly health: Health;
+  /** Verify Nozle's outgoing webhooks (Standard Webhooks signatures). */
+  readonly webhooks: Webhooks;
 
   // Private, and the key lives only inside it, so it never shows up in logs or
   // `JSON.stringify(nozle)`.
@@ -110,6 +136,14 @@ export class Nozle {
     this.invoices = new Invoices(this.#client);
     this.credits = new Credits(this.#client);
     this.costModels = new CostModels(this.#client);
+    this.meters = new Meters(this.#client);
+    this.usage = new UsageResource(this.#client);
+    this.apiKeys = new ApiKeys(this.#client);
+    this.webhookEndpoints = new WebhookEndpoints(this.#client);
+    this.webhookEvents = new WebhookEvents(this.#client);
+    this.project = new ProjectResource(this.#client);
+    this.health = new Health(this.#client);
+    this.webhooks = new Webhooks(resolved.webhookSecret);
     this.analytics = new Analytics(this.#client);
     this.checkout = new Checkout(this.#client);
     this.portal = new Portal(this.#client);
@@ -215,7 +249,7 @@ export class Nozle {
    *
    * Network errors, 429 and 5xx are retried with backoff; the event keeps its id, so the API
    * counts it once however often it is sent. Events that cannot be recorded are reported to
-   * `track.onError` (logged by default), never thrown.
+   * `track.onError`, or the top-level `onError` (one console line each by default), never thrown.
    *
    * The queue lives in this process: a script or a serverless function must
    * `await nozle.shutdown()` (or `await nozle.flush()`) before it ends, or queued events are
@@ -246,7 +280,7 @@ export class Nozle {
 
   /**
    * Stops the flush timer, sends what is queued, and resolves when done or after `timeoutMs`,
-   * whichever comes first; events still unsent then are reported to `track.onError` with the
+   * whichever comes first; events still unsent then are reported to `onError` with the
    * reason `shutdown_timeout`. Later `track()` calls are ignored with a warning. Calling it again
    * returns the same promise.
    *

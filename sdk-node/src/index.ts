@@ -7,6 +7,13 @@ export type { TrackLogger, TrackOptions } from './track/options.js';
 export type { RetryOptions } from './track/backoff.js';
 export type { TrackStats } from './track/tracker.js';
 export { VERSION } from './version.js';
+export type { NozleErrorHandler } from './on-error.js';
+export { NozleLocalModeError } from './local/errors.js';
+export type { LocalModeErrorReason } from './local/errors.js';
+export { NozleWebhookVerificationError } from './webhooks/errors.js';
+export type { WebhookVerificationReason } from './webhooks/errors.js';
+export type { WebhookEvent } from './webhooks/event.js';
+export type { WebhookHeaders, WebhookVerifyOptions, Webhooks } from './webhooks/verify.js';
 
 export type { CanOptions, Check, Entitlement, Entitlements } from './entitlements.js';
 export type { CustomerTokenOptions } from './customer-token.js';
@@ -43,6 +50,25 @@ export type {
   SubscriptionUpdateParams,
   Subscriptions,
 } from './resources/subscriptions.js';
+export type { Meter, MeterCreateParams, MeterList, MeterListParams, Meters } from './resources/meters.js';
+export type { Usage, UsageList, UsageListParams, UsageQueryParams, UsageQueryResult, UsageQueryRow, UsageResource } from './resources/usage.js';
+export type { ApiKey, ApiKeyCreateParams, ApiKeyList, ApiKeyListParams, ApiKeyWithSecret, ApiKeys } from './resources/api-keys.js';
+export type {
+  DeletedWebhookEndpoint,
+  WebhookEndpoint,
+  WebhookEndpointCreateParams,
+  WebhookEndpointList,
+  WebhookEndpointListParams,
+  WebhookEndpointRollParams,
+  WebhookEndpointUpdateParams,
+  WebhookEndpoints,
+  WebhookEndpointWithSecret,
+  WebhookEventList,
+  WebhookEventListParams,
+  WebhookEventRecord,
+  WebhookEvents,
+} from './resources/webhook-endpoints.js';
+export type { Health, HealthStatus, Project, ProjectResource } from './resources/health.js';
 export type { Purchase, PurchaseCreateParams, PurchaseList, PurchaseListParams, Purchases } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
 export type { CreditBalance, CreditGrant, CreditGrantCreateParams, Credits } from './resources/credits.js';
@@ -61,6 +87,7 @@ export type {
   InvoiceLine,
   InvoiceList,
   InvoiceListParams,
+  InvoicePayParams,
   InvoiceStatus,
   Invoices,
   UpcomingInvoice,
@@ -92,6 +119,8 @@ export type {
   PortalSession,
   PortalSessionCreateParams,
   Reconciliation,
+  ReconciliationList,
+  ReconciliationListParams,
   TestClock,
   TestClockAdvanceParams,
 } from './resources/payments.js';

@@ -2,6 +2,8 @@
 import { resolveBaseUrl } from '@nozle/openapi';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './local/options.js';
 import { resolveTrackOptions, type ResolvedTrackOptions, type TrackOptions } from './track/options.js';
+import { resolveOnError, withDefaultOnError, withStreamOnError, type NozleErrorHandler } from './on-error.js';
+import { resolveWebhookSecret } from './webhooks/secret.js';
 
 /** Options accepted by `new Nozle(options)`. */
 export interface NozleOptions {
@@ -19,6 +21,20 @@ export interface NozleOptions {
    * @defaultValue `globalThis.fetch`
    */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Called with every problem of work done in the background, where no call of yours could
+   * throw it: `track()`'s events that were not recorded (a `NozleTrackError`) and local mode's
+   * connection problems (a `NozleLocalModeError`: refused key, lost connection, …).
+   * `track.onError`, when given, takes track's reports instead. Should not throw.
+   * @defaultValue one line per problem on `console.warn`, e.g.
+   *   `[nozle] track: dropped 3 events: the API answered 401: … (401 invalid_api_key, request req_…)`
+   */
+  onError?: NozleErrorHandler;
+  /**
+   * The signing secret of your webhook endpoint (`whsec_…`), which `nozle.webhooks.verify()`
+   * uses when its call gives none.
+   */
+  webhookSecret?: string;
   /**
    * How `nozle.track()` queues, batches and retries events; see {@link TrackOptions} for each
    * option and its default.
@@ -55,6 +71,7 @@ export interface ResolvedNozleOptions {
   readonly secretKey: string;
   readonly baseUrl: string;
   readonly fetch: typeof globalThis.fetch;
+  readonly webhookSecret: string | undefined;
   readonly track: ResolvedTrackOptions;
   /** Undefined: local mode is off. */
   readonly stream: ResolvedStreamOptions | undefined;
@@ -68,12 +85,14 @@ export function resolveNozleOptions(options: NozleOptions): ResolvedNozleOptions
   if (options === null || typeof options !== 'object') {
     throw new TypeError('Nozle: options are required, e.g. new Nozle({ secretKey: "sk_..." }).');
   }
+  const onError = resolveOnError(options.onError);
   return {
     secretKey: resolveSecretKey(options.secretKey),
     baseUrl: resolveBaseUrl(options.baseUrl),
     fetch: resolveFetch(options.fetch),
-    track: resolveTrackOptions(options.track),
-    stream: resolveStreamOptions(options.stream),
+    webhookSecret: resolveWebhookSecret(options.webhookSecret, 'webhookSecret'),
+    track: withDefaultOnError(resolveTrackOptions(options.track), onError),
+    stream: withStreamOnError(resolveStreamOptions(options.stream), onError),
     now: resolveNow(options.now),
   };
 }

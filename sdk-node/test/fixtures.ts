@@ -146,6 +146,7 @@ export const invoice: Schemas['Invoice'] = {
   total: 2_000,
   created: CREATED + 31 * 86_400,
   finalized_at: CREATED + 31 * 86_400,
+  due_date: null,
   paid_at: null,
   paid_out_of_band: false,
   voided_at: null,

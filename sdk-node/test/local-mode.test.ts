@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { WebSocket as WsWebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startRealtimeServer, type RealtimeServer } from '@nozle/fake-realtime-server';
-import { Nozle, type Check, type StreamOptions } from '../src/index.js';
+import { Nozle, NozleLocalModeError, type Check, type StreamOptions } from '../src/index.js';
 import { SECRET_KEY } from './fixtures.js';
 import { metered, on, snapshotOf } from './snapshots.js';
 
@@ -255,6 +255,27 @@ describe('local mode', () => {
     expect(realtime.connections).toHaveLength(1);
     expect(await nozle.can('cus_1', 'export')).toMatchObject({ customer: 'cus_from_api' });
     expect(bodies).toHaveLength(1);
+  });
+
+  it('reports the stop to the top-level onError, when given, as a NozleLocalModeError with the close code', async () => {
+    checkApi();
+    const logger = vi.fn();
+    const errors: unknown[] = [];
+    const nozle = new Nozle({
+      secretKey: SECRET_KEY,
+      baseUrl: realtime.baseUrl,
+      onError: (error) => errors.push(error),
+      stream: { reconnect: { initialDelayMs: 5, maxDelayMs: 20 }, logger },
+    });
+    clients.push(nozle);
+    const connection = await realtime.nextConnection();
+    const ready = nozle.localReady(5000);
+    connection.close(4401, 'invalid key');
+    expect(await ready).toBe(false);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(NozleLocalModeError);
+    expect(errors[0]).toMatchObject({ reason: 'stopped', closeCode: 4401, message: expect.stringContaining('close code 4401') });
+    expect(logger).not.toHaveBeenCalled();
   });
 
   it('stops for good when the server says the key was revoked (4403), and asks the API from then on', async () => {

@@ -24,9 +24,11 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry))('built package',
       'NozleError',
       'NozleIdempotencyError',
       'NozleInvalidRequestError',
+      'NozleLocalModeError',
       'NozlePermissionError',
       'NozleRateLimitError',
       'NozleTrackError',
+      'NozleWebhookVerificationError',
       'VERSION',
     ]);
     expect(Object.keys(cjs).sort()).toEqual(esmNames);

@@ -43,10 +43,13 @@ import { providerError } from './payments/provider-error.js';
 import { sandboxPages } from './payments/sandbox/pages.js';
 import { docsRouter } from './docs/routes.js';
 import { analyticsRoutes } from './analytics/routes.js';
+import { webhookRoutes } from './webhooks/routes.js';
+import type { UrlPolicy } from './webhooks/url-policy.js';
 import { creditRoutes } from './billing/credits-routes.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from './billing/credits-store.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
 import type { InvoicedPeriods } from './usage/ingest.js';
+import type { InvoiceCollector } from './billing/invoice-collector.js';
 import { catalogPorts, createSnapshots, invoicedPeriods, newCustomerPlans } from './wiring.js';
 
 export interface AppDeps {
@@ -64,6 +67,8 @@ export interface AppDeps {
   bodyLimit?: string;
   /** How long a past_due subscription keeps access (default 7 days). */
   pastDueGraceMs?: number;
+  /** Where webhook endpoints may point; public https only when absent. */
+  webhookUrls?: UrlPolicy;
   /** Usage events older than this are refused (default 35 days). */
   eventMaxAgeMs?: number;
   /** The entitlement cache, already started; one over `bus` is made (and started) when absent. */
@@ -104,6 +109,10 @@ export interface AppServices {
   invoicedPeriods: InvoicedPeriods;
   /** The customers slice's port to access's default plans (wiring.ts). */
   newCustomerPlans: NewCustomerPlans;
+  /** Billing's port to the providers: charging a saved payment method for an invoice paid through the API. */
+  invoiceCollector: Pick<InvoiceCollector, 'charge'>;
+  /** Where webhook endpoints may point (the SSRF policy). */
+  webhookUrls: UrlPolicy;
 }
 
 export const DEFAULT_PAST_DUE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -130,6 +139,7 @@ export function allRoutes(): Route<AppServices>[] {
     ...invoiceRoutes,
     ...creditRoutes,
     ...analyticsRoutes,
+    ...webhookRoutes,
   ];
 }
 
@@ -171,6 +181,8 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
     catalog: catalogPorts(entitlements.snapshots),
     invoicedPeriods,
     newCustomerPlans: newCustomerPlans(entitlements),
+    invoiceCollector: payments.invoiceCollector,
+    webhookUrls: deps.webhookUrls ?? { allowPrivate: false },
   };
   return services;
 }

@@ -20,10 +20,12 @@ const schema = z.object({
   NOZLE_DEMO: flag.default(true),
   NOZLE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   NOZLE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+  NOZLE_INVOICE_DAYS_UNTIL_DUE: z.coerce.number().int().min(0).max(365).default(30),
   NOZLE_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(35),
   NOZLE_MAX_STALENESS_MS: z.coerce.number().int().min(0).default(5_000),
   NOZLE_PUBLIC_URL: z.string().url().optional(),
   NOZLE_ALLOW_HTTP_REDIRECTS: flag.default(false),
+  NOZLE_WEBHOOKS_ALLOW_PRIVATE: flag.optional(),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
@@ -55,6 +57,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long a past_due subscription keeps access. */
   pastDueGraceMs: number;
+  /** Days from finalizing to the due date of an invoice Nozle collects itself. */
+  invoiceDaysUntilDue: number;
   /** Usage events older than this are refused. */
   eventMaxAgeMs: number;
   /** While Redis is down, how old a cached snapshot or key may be before it is checked against the database. */
@@ -62,6 +66,8 @@ export interface Config {
   /** The address the server is reached at, for links to its hosted pages; the request's host when absent. */
   publicUrl?: string;
   /** Checkout and portal return URLs may be http to any host (https only, or http to localhost, otherwise). */
+  /** Webhook endpoints may be http: and private addresses (development). */
+  webhooksAllowPrivate: boolean;
   allowHttpRedirects: boolean;
   /** Stripe, when both settings are given; the sandbox otherwise. */
   stripe?: { secretKey: string; webhookSecret: string };
@@ -111,10 +117,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.NOZLE_DEMO,
     shutdownTimeoutMs: e.NOZLE_SHUTDOWN_TIMEOUT_MS,
     pastDueGraceMs: e.NOZLE_PAST_DUE_GRACE_DAYS * 24 * 60 * 60 * 1000,
+    invoiceDaysUntilDue: e.NOZLE_INVOICE_DAYS_UNTIL_DUE,
     eventMaxAgeMs: e.NOZLE_EVENT_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
     maxStalenessMs: e.NOZLE_MAX_STALENESS_MS,
     ...(e.NOZLE_PUBLIC_URL ? { publicUrl: e.NOZLE_PUBLIC_URL.replace(/\/$/, '') } : {}),
     allowHttpRedirects: e.NOZLE_ALLOW_HTTP_REDIRECTS,
+    // Sandbox mode is for development: its webhooks may go to localhost unless told otherwise.
+    webhooksAllowPrivate: e.NOZLE_WEBHOOKS_ALLOW_PRIVATE ?? !(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET),
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,
     rateLimits: {

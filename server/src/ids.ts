@@ -13,7 +13,8 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export type IdPrefix = 'cus' | 'key' | 'proj' | 'req' | 'feat' | 'plan' | 'sub' | 'pur' | 'grt' | 'mtr' | 'cs' | 'bps' | 'rec' | 'evt' | 'in' | 'crg' | 'cm';
+export type IdPrefix =
+  'cus' | 'key' | 'proj' | 'req' | 'feat' | 'plan' | 'sub' | 'pur' | 'grt' | 'mtr' | 'cs' | 'bps' | 'rec' | 'evt' | 'in' | 'crg' | 'cm' | 'whe' | 'we' | 'wd';
 
 /** An object id whose prefix names its type, e.g. `cus_3kQ…`. */
 export const newId = (prefix: IdPrefix): string => `${prefix}_${randomBase62(20)}`;

@@ -18,6 +18,10 @@ import { ProjectClocks } from './project-clocks.js';
 import { createPayments } from './payments/create.js';
 import { startJobs, type Jobs } from './jobs.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
+import { startWebhookDelivery } from './webhooks/delivery.js';
+
+/** How long a webhook receiver has to answer one attempt. */
+const WEBHOOK_TIMEOUT_MS = 10_000;
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -62,9 +66,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     demo = await prepareDatabase(config, ground);
     const { entitlements, keys } = await startCaches(config, ground);
     const redirects = { allowHttp: config.allowHttpRedirects };
-    const payments = createPayments({ db, clock, logger, entitlements, snapshots: entitlements.snapshots, redirects }, config.stripe);
+    const webhookUrls = { allowPrivate: config.webhooksAllowPrivate };
+    const payments = createPayments(
+      { db, clock, logger, entitlements, snapshots: entitlements.snapshots, redirects, invoiceDaysUntilDue: config.invoiceDaysUntilDue },
+      config.stripe,
+    );
     jobs = startJobs({ db, clock, logger, payments, reconcileCron: config.reconcileCron });
-    scheduler = startScheduler({ clock, logger, payments, entitlements });
+    // Time-driven changes and webhook deliveries: both share their work with every instance through the database.
+    const background = [
+      startScheduler({ clock, logger, payments, entitlements }),
+      startWebhookDelivery({ db, clock, logger, policy: webhookUrls, timeoutMs: WEBHOOK_TIMEOUT_MS, wallNow: () => new Date() }),
+    ];
+    scheduler = { stop: async () => void (await Promise.all(background.map((running) => running.stop()))) };
     const app = createApp({
       db,
       bus,
@@ -78,6 +91,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       eventMaxAgeMs: config.eventMaxAgeMs,
       isShuttingDown: () => shuttingDown,
       rateLimiter: ground.rateLimiter,
+      webhookUrls,
     });
     listening = await listen(config, app, { db, clock, logger, keys, entitlements });
   } catch (error) {

@@ -172,6 +172,7 @@ describe('billing a period of usage', () => {
       total: 7_986,
       created: unix('2026-04-01T13:00:00Z'),
       finalized_at: unix('2026-04-01T13:00:00Z'),
+      due_date: unix('2026-05-01T13:00:00Z'), // NOZLE_INVOICE_DAYS_UNTIL_DUE (30) days after it was finalized
       paid_at: null,
       paid_out_of_band: false,
       voided_at: null,

@@ -44,10 +44,10 @@ afterAll(async () => {
 });
 
 describe('POST /v1/invoices/{id}/pay', () => {
-  it('refuses a payment that is not recorded as out of band, naming the parameter', async () => {
+  it('refuses to charge a customer with no saved payment method, naming the parameter', async () => {
     const res = await post(`/v1/invoices/${invoices.payer}/pay`, { paid_out_of_band: false });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ param: 'paid_out_of_band', code: 'parameter_invalid' });
+    expect(res.body.error).toMatchObject({ param: 'paid_out_of_band', code: 'no_payment_method' });
   });
 
   it('records the payment of an open invoice, and replays it under the same Idempotency-Key', async () => {

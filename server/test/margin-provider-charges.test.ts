@@ -123,7 +123,7 @@ describe('with Stripe', () => {
     stripeApi.close();
   });
 
-  it('counts a paid subscription invoice once, a one-time payment net of its refund, and not an invoice Nozle sent', async () => {
+  it('counts a paid subscription invoice once, each net of its refund, a one-time payment too, and not an invoice Nozle sent', async () => {
     const customer = (await t.call('POST', '/v1/customers', { body: { email: 'stripe-payer@example.com' } })).body.id;
     expect((await t.call('POST', '/v1/checkout/sessions', { body: { customer, plan: 'pro' } })).status).toBe(200);
     expect((await t.call('POST', '/v1/checkout/sessions', { body: { customer, plan: 'lifetime' } })).status).toBe(200);
@@ -146,7 +146,15 @@ describe('with Stripe', () => {
       currency: 'usd',
       status_transitions: { finalized_at: now, marked_uncollectible_at: null, paid_at: now, voided_at: null },
       lines: { ...line, data: [{ ...line.data[0], amount: 2900, period: { start: now, end: now + 31 * DAY } }] },
+      // Its payment (listed with expand: ['payments']): what a refund of it names.
+      payments: {
+        object: 'list',
+        has_more: false,
+        url: '/v1/invoice_payments',
+        data: [fromFixture('invoice_payment', { invoice: 'in_margin', status: 'paid', payment: { type: 'payment_intent', payment_intent: 'pi_sub_margin' } })],
+      },
     };
+    account.payments.set('pi_sub_margin', { id: 'pi_sub_margin', customer: stripeCustomer, status: 'succeeded', refunded: false, created: now, amount: 2900 });
     account.invoices.set('in_margin', invoice as never);
     // Sent by Nozle (its own invoice, counted from its lines): not a provider charge.
     account.invoices.set('in_nozle', { ...invoice, id: 'in_nozle', metadata: { nozle_invoice: 'in_not_here' } } as never);
@@ -175,5 +183,13 @@ describe('with Stripe', () => {
     account.payments.get('pi_margin')!.refunded = true;
     await deliver('charge.refunded', account.paymentIntent('pi_margin').latest_charge);
     expect((await report(t, MARCH)).totals.revenue).toBe(2900);
+
+    // The subscription invoice's payment refunded: its charge no longer counts (delivered twice: once).
+    account.payments.get('pi_sub_margin')!.refunded = true;
+    expect((await deliver('charge.refunded', account.paymentIntent('pi_sub_margin').latest_charge)).status).toBe('processed');
+    await deliver('charge.refunded', account.paymentIntent('pi_sub_margin').latest_charge);
+    const refunded = await report(t, MARCH);
+    expect(refunded.totals.revenue).toBe(0);
+    expect(refunded.groups).toEqual([expect.objectContaining({ key: 'lifetime', revenue: 0 }), expect.objectContaining({ key: 'pro', revenue: 0 })]);
   });
 });

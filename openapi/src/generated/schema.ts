@@ -960,11 +960,18 @@ export interface paths {
         put?: never;
         /**
          * Pay an invoice
-         * @description Records the payment of an `open` or `uncollectible` invoice, as Stripe's pay: it becomes
-         *     `paid`. Only a payment made outside Nozle can be recorded (`paid_out_of_band: true`):
-         *     charging a saved payment method is not offered for invoices Nozle bills itself. Any other
-         *     status is refused with a 400 (`invoice_not_payable`), as is an invoice sent to a payment
-         *     provider (it is collected there, and its `paid` comes from the provider).
+         * @description Pays an `open` or `uncollectible` invoice Nozle collects itself, as Stripe's pay: it
+         *     becomes `paid`. With `paid_out_of_band: true` the payment made outside Nozle (a bank
+         *     transfer, a cheque) is recorded. Otherwise the customer's saved payment method is charged
+         *     through the payment provider (Stripe when configured, else the sandbox; the customer must
+         *     have a customer there, e.g. from a checkout): the invoice's lines are sent to the
+         *     provider, which charges its default payment method (the invoice then records the
+         *     `provider` and `provider_invoice_id`); a refused charge answers 402 (`card_declined`),
+         *     and the invoice stays `open`, collected by the provider from then on (its retries; it
+         *     becomes `paid` when the provider reports it). Without a customer at a provider: 400
+         *     (`no_payment_method`). Any other status is refused with a 400 (`invoice_not_payable`), as is
+         *     an invoice already sent to a payment provider (it is collected there). A `past_due`
+         *     subscription with nothing left overdue becomes `active` again.
          */
         post: operations["payInvoice"];
         delete?: never;
@@ -1134,8 +1141,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook_endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description The project's webhook endpoints, newest first. A secret is never listed.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Registers a URL that receives the project's events (`enabled_events`, or every event).
+         *     The endpoint's signing secret (`whsec_…`) is in `secret`, in this response only: keep it
+         *     to verify deliveries (`nozle.webhooks.verify`). The URL must be `https:` to a public
+         *     address; `http:` and private, loopback or reserved addresses are refused with a 400
+         *     (`url_refused`) unless the server allows private addresses (`NOZLE_WEBHOOKS_ALLOW_PRIVATE`,
+         *     on in sandbox mode), and a name that resolves to such an address is refused at delivery.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_endpoints/{endpoint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (`we_…`). */
+                endpoint: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a webhook endpoint */
+        get: operations["retrieveWebhookEndpoint"];
+        put?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Changes the URL (checked as at creation), the description, the events it receives, or its status (a `disabled` endpoint receives nothing until enabled again).
+         */
+        post: operations["updateWebhookEndpoint"];
+        /**
+         * Delete a webhook endpoint
+         * @description The endpoint receives nothing more; its past deliveries stay listed on their events.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_endpoints/{endpoint}/roll_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (`we_…`). */
+                endpoint: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll a webhook endpoint's secret
+         * @description Makes a new signing secret, shown in this response only. The old one keeps signing
+         *     beside it for `expires_in` seconds (a day by default): every delivery meanwhile carries
+         *     both signatures in `webhook-signature`, so receivers verifying with either keep working
+         *     while they are switched over.
+         */
+        post: operations["rollWebhookEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook events
+         * @description The events the project's changes raised, newest first, each with its deliveries (one
+         *     per endpoint that wanted it) and every attempt of each: when, the receiver's status,
+         *     how long it took and the start of its answer.
+         */
+        get: operations["listWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_events/{event}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook event's id (`whe_…`). */
+                event: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a webhook event */
+        get: operations["retrieveWebhookEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_events/{event}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook event's id (`whe_…`). */
+                event: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend a webhook event
+         * @description Sends the event to the endpoint again now (its next attempt; a failed delivery is pending again), or for the first time to an endpoint made after it.
+         */
+        post: operations["resendWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "customer.entitlements.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's entitlements changed
+         * @description `data` is the new snapshot (`GET /v1/customers/{customer}/entitlements`); its `version` orders them.
+         */
+        post: operations["customerEntitlementsUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "grant.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A feature was granted or revoked by hand */
+        post: operations["grantCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1156,7 +1349,7 @@ export interface components {
                  * @description The broad kind of error.
                  * @enum {string}
                  */
-                type: "invalid_request_error" | "authentication_error" | "permission_error" | "idempotency_error" | "rate_limit_error" | "api_error";
+                type: "invalid_request_error" | "authentication_error" | "permission_error" | "idempotency_error" | "rate_limit_error" | "card_error" | "api_error";
                 /**
                  * @description A machine-readable code, e.g. `parameter_missing`, `parameter_invalid`,
                  *     `parameter_unknown`, `resource_missing`, `resource_already_exists`,
@@ -1370,6 +1563,272 @@ export interface components {
         ApiKeyCreateParams: {
             type: components["schemas"]["ApiKeyType"];
             name?: string;
+        };
+        /** @description The body of every webhook delivery. */
+        WebhookPayloadBase: {
+            id: string;
+            /** @constant */
+            object: "event";
+            type: components["schemas"]["WebhookEventType"];
+            created: components["schemas"]["Timestamp"];
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description What happened. `customer.entitlements.updated`: a customer's entitlements changed (any
+         *     cause: a subscription, a grant, a purchase, time passing); `data` is the new snapshot, its
+         *     `version` orders them. `grant.created`: a feature granted or revoked by hand; `data` is the
+         *     grant.
+         * @enum {string}
+         */
+        WebhookEventType: "customer.entitlements.updated" | "grant.created";
+        /**
+         * @example {
+         *       "id": "we_8pQ2mZ0bX4cV6nL1kJ9h",
+         *       "object": "webhook_endpoint",
+         *       "url": "https://api.example.com/nozle/webhooks",
+         *       "description": "Production backend",
+         *       "enabled_events": [
+         *         "*"
+         *       ],
+         *       "status": "enabled",
+         *       "failing_since": null,
+         *       "created": 1778533663
+         *     }
+         */
+        WebhookEndpoint: {
+            id: string;
+            /** @constant */
+            object: "webhook_endpoint";
+            /** Format: uri */
+            url: string;
+            description: string | null;
+            /** @description The event types it receives; `["*"]` for every one. */
+            enabled_events: string[];
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /** @description Since when a delivery to it exhausted its retries (about three days), until one succeeds again; `null` while it is healthy. */
+            failing_since: components["schemas"]["Timestamp"] | null;
+            created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "id": "we_8pQ2mZ0bX4cV6nL1kJ9h",
+         *       "object": "webhook_endpoint",
+         *       "url": "https://api.example.com/nozle/webhooks",
+         *       "description": "Production backend",
+         *       "enabled_events": [
+         *         "*"
+         *       ],
+         *       "status": "enabled",
+         *       "failing_since": null,
+         *       "created": 1778533663,
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+         *     }
+         */
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /** @description The signing secret (Standard Webhooks), in this response only. */
+            secret: string;
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "we_8pQ2mZ0bX4cV6nL1kJ9h",
+         *           "object": "webhook_endpoint",
+         *           "url": "https://api.example.com/nozle/webhooks",
+         *           "description": "Production backend",
+         *           "enabled_events": [
+         *             "*"
+         *           ],
+         *           "status": "enabled",
+         *           "failing_since": null,
+         *           "created": 1778533663
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/webhook_endpoints"
+         *     }
+         */
+        WebhookEndpointList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["WebhookEndpoint"][];
+            has_more: boolean;
+            url: string;
+        };
+        /**
+         * @example {
+         *       "id": "we_8pQ2mZ0bX4cV6nL1kJ9h",
+         *       "object": "webhook_endpoint",
+         *       "deleted": true
+         *     }
+         */
+        DeletedWebhookEndpoint: {
+            id: string;
+            /** @constant */
+            object: "webhook_endpoint";
+            /** @constant */
+            deleted: true;
+        };
+        /**
+         * @example {
+         *       "url": "https://api.example.com/nozle/webhooks",
+         *       "description": "Production backend",
+         *       "enabled_events": [
+         *         "customer.entitlements.updated"
+         *       ]
+         *     }
+         */
+        WebhookEndpointCreateParams: {
+            url: string;
+            description?: string;
+            /** @description The event types to receive, or `["*"]` (the default) for every one. */
+            enabled_events?: (components["schemas"]["WebhookEventType"] | "*")[];
+        };
+        /**
+         * @example {
+         *       "status": "disabled"
+         *     }
+         */
+        WebhookEndpointUpdateParams: {
+            url?: string;
+            description?: string | null;
+            enabled_events?: (components["schemas"]["WebhookEventType"] | "*")[];
+            /** @enum {string} */
+            status?: "enabled" | "disabled";
+        };
+        /**
+         * @example {
+         *       "expires_in": 3600
+         *     }
+         */
+        WebhookEndpointRollParams: {
+            /**
+             * @description Seconds the old secret keeps signing beside the new one (0 ends it at once; at most 7 days).
+             * @default 86400
+             */
+            expires_in?: number;
+        };
+        /**
+         * @example {
+         *       "endpoint": "we_8pQ2mZ0bX4cV6nL1kJ9h"
+         *     }
+         */
+        WebhookEventResendParams: {
+            /** @description The endpoint to send it to. */
+            endpoint: string;
+        };
+        WebhookAttempt: {
+            attempt: number;
+            started: components["schemas"]["Timestamp"];
+            /** @description The receiver's HTTP status; `null` when none came (timeout, network error, a refused address). */
+            status_code: number | null;
+            error: string | null;
+            latency_ms: number;
+            /** @description The first 500 characters of the receiver's answer. */
+            response_excerpt: string | null;
+        };
+        /**
+         * @description The event sent to one endpoint, at least once: a timeout, a network error or an answer
+         *     other than 2xx is tried again after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and
+         *     24 h (about three days), then the delivery `failed` and the endpoint is marked failing.
+         */
+        WebhookDelivery: {
+            id: string;
+            endpoint: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: components["schemas"]["WebhookAttempt"][];
+            next_attempt: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description What a delivery's body is (without `deliveries`): `{ id, object, type, created, data }`,
+         *     POSTed as JSON and signed the Standard Webhooks way (`webhook-id` is the event's id, the
+         *     same on every attempt: dedupe on it; `webhook-timestamp`; `webhook-signature`). Events are
+         *     recorded in the transaction of the change that raised them, so none is lost and none
+         *     describes a change that rolled back. Order is not promised: order by `data.version`
+         *     (entitlements) or `created`.
+         * @example {
+         *       "id": "whe_3bH7kP1qZ9mX2cV5nL8j",
+         *       "object": "event",
+         *       "type": "grant.created",
+         *       "created": 1778533663,
+         *       "data": {},
+         *       "deliveries": [
+         *         {
+         *           "id": "wd_5nK2pQ8rT1vX4zA7cE0g",
+         *           "endpoint": "we_8pQ2mZ0bX4cV6nL1kJ9h",
+         *           "status": "succeeded",
+         *           "next_attempt": null,
+         *           "attempts": [
+         *             {
+         *               "attempt": 1,
+         *               "started": 1778533664,
+         *               "status_code": 200,
+         *               "error": null,
+         *               "latency_ms": 42,
+         *               "response_excerpt": "ok"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        WebhookEvent: {
+            id: string;
+            /** @constant */
+            object: "event";
+            type: components["schemas"]["WebhookEventType"];
+            created: components["schemas"]["Timestamp"];
+            /** @description The object the event is about (see the spec's `webhooks` for each type). */
+            data: {
+                [key: string]: unknown;
+            };
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "whe_3bH7kP1qZ9mX2cV5nL8j",
+         *           "object": "event",
+         *           "type": "grant.created",
+         *           "created": 1778533663,
+         *           "data": {},
+         *           "deliveries": [
+         *             {
+         *               "id": "wd_5nK2pQ8rT1vX4zA7cE0g",
+         *               "endpoint": "we_8pQ2mZ0bX4cV6nL1kJ9h",
+         *               "status": "succeeded",
+         *               "next_attempt": null,
+         *               "attempts": [
+         *                 {
+         *                   "attempt": 1,
+         *                   "started": 1778533664,
+         *                   "status_code": 200,
+         *                   "error": null,
+         *                   "latency_ms": 42,
+         *                   "response_excerpt": "ok"
+         *                 }
+         *               ]
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/webhook_events"
+         *     }
+         */
+        WebhookEventList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["WebhookEvent"][];
+            has_more: boolean;
+            url: string;
         };
         /**
          * @example {
@@ -1967,8 +2426,11 @@ export interface components {
          *     }
          */
         InvoicePayParams: {
-            /** @description Must be `true`, the payment was made outside Nozle (a bank transfer, a cheque) and is recorded. */
-            paid_out_of_band: boolean;
+            /**
+             * @description `true`: the payment was made outside Nozle (a bank transfer, a cheque) and is recorded. `false`: the saved payment method is charged through the payment provider.
+             * @default false
+             */
+            paid_out_of_band?: boolean;
         };
         /**
          * @example {
@@ -3509,6 +3971,7 @@ export interface components {
          *       "total": 2210,
          *       "created": 1777507395,
          *       "finalized_at": 1777507395,
+         *       "due_date": null,
          *       "paid_at": 1777507396,
          *       "paid_out_of_band": false,
          *       "voided_at": null,
@@ -3538,6 +4001,16 @@ export interface components {
             total: number;
             created: components["schemas"]["Timestamp"];
             finalized_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * @description When an invoice Nozle collects itself (no `provider`) is due: `NOZLE_INVOICE_DAYS_UNTIL_DUE`
+             *     days (30 by default) after it was finalized, as Stripe's `days_until_due`; `null` when
+             *     there is nothing to pay or a provider collects it. Still `open` at its due date, it makes
+             *     its subscription `past_due` from that date (Nozle's dunning: access is kept for the
+             *     `past_due` grace, `NOZLE_PAST_DUE_GRACE_DAYS`; then the subscription is canceled and
+             *     its group's default plan given back). Paying, voiding or marking uncollectible what is
+             *     overdue makes a `past_due` subscription `active` again.
+             */
+            due_date: components["schemas"]["Timestamp"] | null;
             /** @description Whether its payment was recorded through the API (pay with `paid_out_of_band`) rather than collected. */
             paid_out_of_band: boolean;
             voided_at: components["schemas"]["Timestamp"] | null;
@@ -3691,6 +4164,7 @@ export interface components {
          *           "total": 2210,
          *           "created": 1777507395,
          *           "finalized_at": 1777507395,
+         *           "due_date": null,
          *           "paid_at": 1777507396,
          *           "paid_out_of_band": false,
          *           "voided_at": null,
@@ -3868,6 +4342,10 @@ export interface components {
         StartingAfter: string;
         /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
         CustomerRef: string;
+        /** @description The webhook endpoint's id (`we_…`). */
+        WebhookEndpointId: string;
+        /** @description The webhook event's id (`whe_…`). */
+        WebhookEventId: string;
         /** @description The API key's id (`key_…`). */
         ApiKeyId: string;
         /** @description The feature's id (`feat_…`) or key. */
@@ -5973,7 +6451,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["InvoicePayParams"];
             };
@@ -5991,6 +6469,16 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description The saved payment method was declined (`card_error`, `card_declined`); the invoice stays `open`. */
+            402: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -6303,6 +6791,400 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhook endpoints. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new endpoint, with its secret. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (`we_…`). */
+                endpoint: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The webhook endpoint's id (`we_…`). */
+                endpoint: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id (`we_…`). */
+                endpoint: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted endpoint. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedWebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rollWebhookEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The webhook endpoint's id (`we_…`). */
+                endpoint: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointRollParams"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its new secret. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookEvents: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only events of this type. */
+                type?: components["schemas"]["WebhookEventType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook event's id (`whe_…`). */
+                event: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event, with its deliveries. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The webhook event's id (`whe_…`). */
+                event: components["parameters"]["WebhookEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEventResendParams"];
+            };
+        };
+        responses: {
+            /** @description The event, with its deliveries. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    customerEntitlementsUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "customer.entitlements.updated";
+                    data?: components["schemas"]["Entitlements"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    grantCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "grant.created";
+                    data?: components["schemas"]["Grant"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

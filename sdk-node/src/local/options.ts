@@ -1,5 +1,7 @@
 // Validates and fills in the `stream` option of `new Nozle(...)` (local mode) once.
 import WebSocketFromWs from 'ws';
+import { consoleLine } from '../log-line.js';
+import type { NozleLocalModeError } from './errors.js';
 
 /**
  * The part of the WebSocket API local mode uses. The `ws` package, Node 22's global
@@ -46,7 +48,9 @@ export interface StreamOptions {
    */
   pingTimeoutMs?: number;
   /**
-   * @defaultValue `console.warn`
+   * Where local mode's problems are written (a message, then details such as the error), when
+   * `new Nozle({ onError })` is not given: with it, they go there as `NozleLocalModeError`s.
+   * @defaultValue one line per call on `console.warn`: `[nozle] local: <message>`
    */
   logger?: StreamLogger;
 }
@@ -57,6 +61,8 @@ export interface ResolvedStreamOptions {
   readonly maxDelayMs: number;
   readonly pingTimeoutMs: number;
   readonly logger: StreamLogger;
+  /** The top-level `onError` of `new Nozle(...)`; undefined: problems go to `logger`. */
+  readonly onError?: ((error: NozleLocalModeError) => void) | undefined;
 }
 
 const STREAM_DEFAULTS = {
@@ -100,7 +106,7 @@ export function resolveStreamOptions(stream: unknown): ResolvedStreamOptions | u
     initialDelayMs,
     maxDelayMs,
     pingTimeoutMs,
-    logger: options.logger ?? ((message, ...details) => console.warn(message, ...details)),
+    logger: options.logger ?? consoleLine('local'),
   };
 }
 

@@ -5,6 +5,7 @@ import type { CanOptions, Check } from '../entitlements.js';
 import { backoffDelay } from '../track/backoff.js';
 import { answerLocally, isFresh } from './answer.js';
 import { SnapshotCopy } from './copy.js';
+import { NozleLocalModeError, type LocalModeErrorReason } from './errors.js';
 import type { ResolvedStreamOptions, StreamSocket } from './options.js';
 
 /** Counters and state of local mode (`nozle.localStats()`); cheap, for metrics and benchmarks. */
@@ -139,6 +140,21 @@ export class SnapshotStream {
     this.#socket = undefined;
   }
 
+  /** To the top-level `onError` when given, else a line through `stream.logger`. */
+  #warn(reason: LocalModeErrorReason, message: string, details: { cause?: unknown; closeCode?: number } = {}): void {
+    const { onError, logger } = this.#options;
+    if (onError === undefined) {
+      if (details.cause === undefined) logger(message);
+      else logger(message, details.cause);
+      return;
+    }
+    try {
+      onError(new NozleLocalModeError(reason, message, details));
+    } catch (thrown) {
+      logger('Nozle: onError threw; ignored.', thrown);
+    }
+  }
+
   #stop(): void {
     this.#stopped = true;
     this.#ready = false;
@@ -153,7 +169,7 @@ export class SnapshotStream {
     try {
       socket = new this.#options.WebSocket(this.#url);
     } catch (error) {
-      this.#options.logger('Nozle: local mode could not open its connection; can() asks the API meanwhile.', error);
+      this.#warn('connect_failed', 'Nozle: local mode could not open its connection; can() asks the API meanwhile.', { cause: error });
       this.#scheduleReconnect();
       return;
     }
@@ -179,7 +195,7 @@ export class SnapshotStream {
     try {
       message = parseServerMessage(typeof data === 'string' ? data : String(data));
     } catch {
-      this.#options.logger('Nozle: local mode ignored a message that is not JSON.');
+      this.#warn('bad_message', 'Nozle: local mode ignored a message that is not JSON.');
       return;
     }
     switch (message?.type) {
@@ -223,7 +239,7 @@ export class SnapshotStream {
     if (this.#stopped) return;
     const final = FINAL_CLOSE_CODES.get(code);
     if (final !== undefined) {
-      this.#options.logger(`Nozle: local mode stopped (close code ${code}: ${final}); can() asks the API from now on.`);
+      this.#warn('stopped', `Nozle: local mode stopped (close code ${code}: ${final}); can() asks the API from now on.`, { closeCode: code });
       this.#stop();
       return;
     }
@@ -253,7 +269,7 @@ export class SnapshotStream {
     if (socket !== this.#socket || socket.readyState !== OPEN || typeof terminate !== 'function') return;
     clearTimeout(this.#pingTimer);
     this.#pingTimer = setTimeout(() => {
-      this.#options.logger(`Nozle: local mode heard nothing from the server for ${this.#options.pingTimeoutMs} ms; reconnecting.`);
+      this.#warn('ping_timeout', `Nozle: local mode heard nothing from the server for ${this.#options.pingTimeoutMs} ms; reconnecting.`);
       terminate.call(socket);
     }, this.#options.pingTimeoutMs);
     this.#pingTimer.unref?.();

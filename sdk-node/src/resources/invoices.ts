@@ -2,7 +2,7 @@
 // period in progress, over /v1/invoices and /v1/customers/{customer}/upcoming_invoice.
 import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
-import { pathParam, type QueryParams } from './request.js';
+import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
 export type Invoice = Schemas['Invoice'];
 export type InvoiceLine = Schemas['InvoiceLine'];
@@ -11,6 +11,8 @@ export type UpcomingInvoice = Schemas['UpcomingInvoice'];
 export type InvoiceListParams = QueryParams<'listInvoices'>;
 export type InvoiceList = Schemas['InvoiceList'];
 export type UpcomingInvoiceParams = QueryParams<'retrieveUpcomingInvoice'>;
+/** `paid_out_of_band: true`: the payment was made outside Nozle (a bank transfer, a cheque); otherwise the saved payment method is charged. */
+export type InvoicePayParams = Schemas['InvoicePayParams'];
 
 /**
  * Invoices of your customers' subscriptions, one per subscription and billing period. Amounts
@@ -30,6 +32,39 @@ export class Invoices {
     return unwrap(
       await this.#client.GET('/v1/invoices/{invoice}', {
         params: { path: { invoice: pathParam(invoice, 'invoice') } },
+      }),
+    );
+  }
+
+  /**
+   * Pays an `open` or `uncollectible` invoice: records a payment made outside Nozle
+   * (`paid_out_of_band: true`), or charges the customer's saved payment method at its provider
+   * (a decline throws a `NozleError` with status 402, code `card_declined`). It becomes `paid`.
+   * An invoice collected by a payment provider is refused (400 `invoice_not_payable`).
+   */
+  async pay(invoice: string, params: InvoicePayParams = {}, options?: RequestOptions): Promise<Invoice> {
+    return unwrap(
+      await this.#client.POST('/v1/invoices/{invoice}/pay', {
+        params: { path: { invoice: pathParam(invoice, 'invoice') }, header: idempotencyHeader(options) },
+        body: params,
+      }),
+    );
+  }
+
+  /** Voids an `open` or `uncollectible` invoice (nothing is owed; final, and it counts no revenue). */
+  async voidInvoice(invoice: string, options?: RequestOptions): Promise<Invoice> {
+    return unwrap(
+      await this.#client.POST('/v1/invoices/{invoice}/void', {
+        params: { path: { invoice: pathParam(invoice, 'invoice') }, header: idempotencyHeader(options) },
+      }),
+    );
+  }
+
+  /** Marks an `open` invoice `uncollectible` (written off; it can still be paid or voided later). */
+  async markUncollectible(invoice: string, options?: RequestOptions): Promise<Invoice> {
+    return unwrap(
+      await this.#client.POST('/v1/invoices/{invoice}/mark_uncollectible', {
+        params: { path: { invoice: pathParam(invoice, 'invoice') }, header: idempotencyHeader(options) },
       }),
     );
   }

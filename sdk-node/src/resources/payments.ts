@@ -12,6 +12,8 @@ export type PaymentEvent = Schemas['PaymentEvent'];
 export type PaymentEventList = Schemas['PaymentEventList'];
 export type PaymentEventListParams = QueryParams<'listPaymentEvents'>;
 export type Reconciliation = Schemas['Reconciliation'];
+export type ReconciliationList = Schemas['ReconciliationList'];
+export type ReconciliationListParams = QueryParams<'listReconciliations'>;
 export type TestClock = Schemas['TestClock'];
 export type TestClockAdvanceParams = Schemas['TestClockAdvanceParams'];
 
@@ -65,6 +67,15 @@ export class Payments {
   /** Compares the provider's subscriptions and payments with Nozle's now, and corrects the drift. */
   async reconcile(): Promise<Reconciliation> {
     return unwrap(await this.#client.POST('/v1/reconciliations', {}));
+  }
+
+  /** One page of reconciliation runs that looked at this project, newest first, with what each changed. */
+  async listReconciliations(params?: ReconciliationListParams): Promise<ReconciliationList> {
+    return unwrap(await this.#client.GET('/v1/reconciliations', { params: { query: params } }));
+  }
+
+  listAllReconciliations(params: ReconciliationListParams = {}): AsyncGenerator<Reconciliation, void, undefined> {
+    return autoPage(params, (page) => this.listReconciliations(page));
   }
 
   /** Sandbox only: the time of this key's project (its own test clock). */

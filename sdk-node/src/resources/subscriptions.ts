@@ -80,6 +80,18 @@ export class Subscriptions {
     );
   }
 
+  /**
+   * Takes back the subscription's `scheduled_change` (a downgrade waiting for the period's end):
+   * it stays on its plan and renews on it. With no change scheduled, answers it as it is.
+   */
+  async cancelScheduledChange(subscription: string): Promise<Subscription> {
+    return unwrap(
+      await this.#client.DELETE('/v1/subscriptions/{subscription}/scheduled_change', {
+        params: { path: { subscription: pathParam(subscription, 'subscription') } },
+      }),
+    );
+  }
+
   /** One page of subscriptions, newest first; filter by `customer` or `status`. */
   async list(params?: SubscriptionListParams): Promise<SubscriptionList> {
     return unwrap(await this.#client.GET('/v1/subscriptions', { params: { query: params } }));

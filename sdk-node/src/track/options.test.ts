@@ -19,7 +19,7 @@ describe('resolveTrackOptions', () => {
     expect(resolveTrackOptions({})).toEqual(resolved);
   });
 
-  it('logs through console.warn by default', () => {
+  it('logs through console.warn by default, one line per call', () => {
     const calls: unknown[][] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => calls.push(args);
@@ -28,7 +28,7 @@ describe('resolveTrackOptions', () => {
     } finally {
       console.warn = original;
     }
-    expect(calls).toEqual([['hello', 1]]);
+    expect(calls).toEqual([['[nozle] track: hello (1)']]);
   });
 
   it('keeps given values and fills the rest of retry', () => {

@@ -2,6 +2,7 @@
 import type { ResolvedRetryOptions, RetryOptions } from './backoff.js';
 import type { NozleTrackError } from './errors.js';
 import { sleep } from './wait.js';
+import { consoleLine } from '../log-line.js';
 
 /** Where the tracker writes warnings, and by default its `onError` reports. */
 export type TrackLogger = (message: string, ...details: unknown[]) => void;
@@ -43,12 +44,15 @@ export interface TrackOptions {
   /**
    * Called with the events that were not recorded and why (see `NozleTrackError.reason`).
    * Should not throw; what it throws is logged and ignored.
-   * @defaultValue logs each report's message and `cause` through `logger`, except
-   *   `queue_full`, which the once-per-episode warning already covers
+   * @defaultValue the top-level `onError` of `new Nozle(...)`; without either, each report's
+   *   message and `cause` go through `logger`, except `queue_full`, which the once-per-episode
+   *   warning already covers
    */
   onError?: (error: NozleTrackError) => void;
   /**
-   * @defaultValue `console.warn`
+   * Where warnings (and, without `onError`, reports) are written: a message, then details such
+   * as the `NozleError` behind it, for a structured logger to keep.
+   * @defaultValue one line per call on `console.warn`: `[nozle] track: <message> (<status> <code>, request <id>)`
    */
   logger?: TrackLogger;
   /**
@@ -86,8 +90,8 @@ const TRACK_DEFAULTS = {
   retry: { maxRetries: 6, initialDelayMs: 200, maxDelayMs: 30_000 },
 } as const;
 
-// Looked up at each call, so a spy or a silenced console installed later still applies.
-const consoleWarn: TrackLogger = (message, ...details) => console.warn(message, ...details);
+// One line per problem on console.warn, looked up at each call (a spy installed later applies).
+const consoleWarn: TrackLogger = consoleLine('track');
 
 function integer(name: string, value: unknown, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;

@@ -12,7 +12,8 @@ import { claimDueCustomer, stillDue, type DueCustomer } from '../entitlements/du
 import { restoreDefaultPlans } from './default-plans.js';
 import { applyDueScheduledChanges } from './scheduled-changes.js';
 import { transition } from './subscription-lifecycle.js';
-import { endedTrials, updateSubscriptionRow } from './subscriptions-store.js';
+import { dunningOver, endedTrials, overdueSubscriptions, updateSubscriptionRow, type SubscriptionRow } from './subscriptions-store.js';
+import type { LifecycleEvent } from './subscription-lifecycle.js';
 
 /**
  * One step of a due customer's processing: changes its sources in `work` (the snapshot is
@@ -21,17 +22,43 @@ import { endedTrials, updateSubscriptionRow } from './subscriptions-store.js';
  */
 type CustomerStep = (work: Work, projectId: string, customerId: string, now: Date) => Promise<boolean | void>;
 
-/** A self-billed trial that reached its end converts to active (or ends, when canceling), as the lifecycle decides. */
-const convertEndedTrials: CustomerStep = async (work, projectId, customerId, now) => {
+/** Applies `eventOf(row)` to each row, as the lifecycle decides; answers whether one changed. */
+async function decideEach(
+  work: Work,
+  projectId: string,
+  rows: SubscriptionRow[],
+  eventOf: (row: SubscriptionRow) => LifecycleEvent,
+  now: Date,
+): Promise<boolean> {
   let changed = false;
-  for (const row of await endedTrials(work.db, projectId, customerId, now)) {
-    const decision = transition(row, { type: 'trial_ended', interval: row.interval }, now);
+  for (const row of rows) {
+    const decision = transition(row, eventOf(row), now);
     if (!decision.ok) continue; // rechecked under the lock: nothing is due any more
     await updateSubscriptionRow(work.db, projectId, row.id, { planId: row.plan_id, planVersion: row.plan_version, lifecycle: decision.state }, now);
     changed = true;
   }
   return changed;
-};
+}
+
+/** A self-billed trial that reached its end converts to active (or ends, when canceling), as the lifecycle decides. */
+const convertEndedTrials: CustomerStep = async (work, projectId, customerId, now) =>
+  decideEach(work, projectId, await endedTrials(work.db, projectId, customerId, now), (row) => ({ type: 'trial_ended', interval: row.interval }), now);
+
+/** An invoice Nozle billed reached its due date unpaid: its subscription falls past due from that date. */
+const markOverdue: CustomerStep = async (work, projectId, customerId, now) =>
+  decideEach(
+    work,
+    projectId,
+    await overdueSubscriptions(work.db, projectId, customerId, now),
+    (row) => ({ type: 'invoice_overdue', dueAt: row.payment_due_at! }),
+    now,
+  );
+
+/** The past_due grace of a subscription still owing an overdue invoice ran out: Nozle's dunning cancels it. */
+const endDunning =
+  (graceMs: number): CustomerStep =>
+  async (work, projectId, customerId, now) =>
+    decideEach(work, projectId, await dunningOver(work.db, projectId, customerId, now, graceMs), () => ({ type: 'dunning_ended' }), now);
 
 /** A group left with nothing live (a trial ended unpaid, a cancel at period end reached) gets its default plan back. */
 const restoreDefaults: CustomerStep = async (work, projectId, customerId, now) => (await restoreDefaultPlans(work, projectId, customerId, now)).length > 0;
@@ -40,14 +67,21 @@ const restoreDefaults: CustomerStep = async (work, projectId, customerId, now) =
  * THE per-customer access steps, in the order they run for a due customer. Each rechecks under
  * the customer's lock what it finds due, so a step repeated (another instance, a retry) does
  * nothing twice. Trials first (a trial may end into a scheduled change's period), then the
- * scheduled plan changes, then the defaults of groups left empty by either.
+ * scheduled plan changes, then Nozle's dunning (an invoice overdue, a grace run out), then the
+ * defaults of groups left empty by any of them.
  */
-const DUE_CUSTOMER_STEPS: readonly CustomerStep[] = [convertEndedTrials, applyDueScheduledChanges, restoreDefaults];
+const dueCustomerSteps = (graceMs: number): readonly CustomerStep[] => [
+  convertEndedTrials,
+  applyDueScheduledChanges,
+  markOverdue,
+  endDunning(graceMs),
+  restoreDefaults,
+];
 
 export interface DueWorkDeps {
   db: Database;
   clock: Clock;
-  snapshots: Pick<Snapshots, 'recompute'>;
+  snapshots: Pick<Snapshots, 'recompute' | 'pastDueGraceMs'>;
   /** Where the recomputed snapshot is pushed (every instance, every client) once committed. */
   entitlements: Pick<EntitlementCache, 'published'>;
 }
@@ -74,7 +108,8 @@ export async function runOneDueCustomer(deps: DueWorkDeps, projectId?: string): 
       if (!(await stillDue(tx, claimed.customerId, now))) return { claimed: { ...claimed, subscriptionsChanged: false }, stored: undefined };
       const work: Work = { db: tx, now, afterCommit: (fn) => void committed.push(fn) };
       let subscriptionsChanged = false;
-      for (const step of DUE_CUSTOMER_STEPS) if ((await step(work, claimed.projectId, claimed.customerId, now)) === true) subscriptionsChanged = true;
+      for (const step of dueCustomerSteps(deps.snapshots.pastDueGraceMs))
+        if ((await step(work, claimed.projectId, claimed.customerId, now)) === true) subscriptionsChanged = true;
       return { claimed: { ...claimed, subscriptionsChanged }, stored: await deps.snapshots.recompute(tx, claimed.projectId, claimed.customerId, now) };
     });
   });

@@ -1,5 +1,6 @@
 // The grants service: manual grants and revokes of one feature for one customer, checked
 // against the feature's type, and their audit trail.
+import { recordOutboxEvent } from '../outbox.js';
 import { findFeature } from '../catalog/features-store.js';
 import { wholeSecond } from '../clock.js';
 import { findCustomer } from '../customers/store.js';
@@ -75,6 +76,7 @@ export async function createGrant(
     },
     now,
   );
+  await recordOutboxEvent(work.db, caller.projectId, 'grant.created', grant, now);
   await ports.entitlements.sourcesChanged(work, caller.projectId, customer.id);
   return grant;
 }

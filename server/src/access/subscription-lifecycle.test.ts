@@ -221,6 +221,24 @@ const accepted: Accepted[] = [
     expect: { status: 'canceled', canceled_at: NOW, past_due_since: null },
   },
   {
+    name: "Nozle's dunning: an invoice overdue makes it past due from the invoice's due date",
+    state: active,
+    event: { type: 'invoice_overdue', dueAt: d('2026-03-08T00:00:00Z') },
+    expect: { status: 'past_due', past_due_since: d('2026-03-08T00:00:00Z') },
+  },
+  {
+    name: "Nozle's dunning: nothing overdue any more, it recovers",
+    state: pastDue,
+    event: { type: 'invoices_settled' },
+    expect: { status: 'active', past_due_since: null },
+  },
+  {
+    name: "Nozle's dunning: the grace ran out unpaid, it is canceled",
+    state: { ...pastDue, cancel_at_period_end: true },
+    event: { type: 'dunning_ended' },
+    expect: { status: 'canceled', cancel_at_period_end: false, canceled_at: NOW, past_due_since: null },
+  },
+  {
     name: "provider: a new subscription is the provider's",
     state: undefined,
     event: {
@@ -340,6 +358,29 @@ const refused: Refused[] = [
     refusal: 'managed_by_provider',
   },
   { name: 'trial ended of a one-time plan', state: trialOver, event: { type: 'trial_ended', interval: 'one_time' }, refusal: 'one_time_plan' },
+  {
+    name: 'invoice overdue of one already past due: its grace keeps its start',
+    state: pastDue,
+    event: { type: 'invoice_overdue', dueAt: NOW },
+    refusal: 'not_due',
+  },
+  { name: 'invoice overdue during a trial', state: trialing, event: { type: 'invoice_overdue', dueAt: NOW }, refusal: 'not_due' },
+  { name: 'invoice overdue of a canceled one', state: canceled, event: { type: 'invoice_overdue', dueAt: NOW }, refusal: 'not_due' },
+  {
+    name: "invoice overdue of a provider's: the provider collects",
+    state: atStripe,
+    event: { type: 'invoice_overdue', dueAt: NOW },
+    refusal: 'managed_by_provider',
+  },
+  { name: 'invoices settled of one not past due', state: active, event: { type: 'invoices_settled' }, refusal: 'not_due' },
+  { name: "invoices settled of a provider's", state: { ...pastDue, provider: 'stripe' }, event: { type: 'invoices_settled' }, refusal: 'managed_by_provider' },
+  { name: 'dunning ended of one not past due', state: active, event: { type: 'dunning_ended' }, refusal: 'not_due' },
+  {
+    name: "dunning ended of a provider's: its retries decide",
+    state: { ...pastDue, provider: 'sandbox' },
+    event: { type: 'dunning_ended' },
+    refusal: 'managed_by_provider',
+  },
   { name: 'payment for a canceled one', state: canceled, event: { type: 'payment', paid: true, lastAttempt: false }, refusal: 'not_due' },
   { name: 'payment for a paused one', state: paused, event: { type: 'payment', paid: false, lastAttempt: true }, refusal: 'not_due' },
 ];

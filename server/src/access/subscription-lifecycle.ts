@@ -11,6 +11,10 @@
 //   anchor;
 // - a provider's subscription (the sandbox's own row) renews when its period ends
 //   (`period_ended`): the next period starts where the last ended, then its payment decides.
+//
+// Two kinds of dunning: a provider's (its payments, `payment`, retried there), and Nozle's own
+// for the invoices it bills itself (`invoice_overdue` at an open invoice's due date,
+// `dunning_ended` when the past_due grace runs out, `invoices_settled` once nothing is overdue).
 import type { PlanInterval } from '../catalog/plans-store.js';
 import { currentPeriod } from '../entitlements/sources.js';
 import type { SubscriptionStatus } from '../entitlements/types.js';
@@ -66,7 +70,13 @@ export type LifecycleEvent =
   /** A provider's charge for the period: paid, or refused (the last attempt ends the subscription). */
   | { type: 'payment'; paid: boolean; lastAttempt: boolean }
   /** The provider says how the subscription is now: Nozle's copy becomes that. */
-  | { type: 'provider'; view: ProviderView };
+  | { type: 'provider'; view: ProviderView }
+  /** A self-billed invoice reached its due date unpaid: past due from that date (its grace counts from there). */
+  | { type: 'invoice_overdue'; dueAt: Date }
+  /** Nothing a self-billed subscription owes is overdue any more (paid, voided or marked uncollectible): it recovers. */
+  | { type: 'invoices_settled' }
+  /** The grace of a self-billed subscription with an overdue invoice ended unpaid: Nozle's dunning cancels it, as Stripe's default does. */
+  | { type: 'dunning_ended' };
 
 /** Why an event is refused; the service words it as an API error. */
 export type Refusal =
@@ -121,6 +131,12 @@ export function transition(state: Lifecycle | undefined, event: LifecycleEvent, 
       return periodEnded(state, event.interval, now);
     case 'payment':
       return payment(state, event.paid, event.lastAttempt, now);
+    case 'invoice_overdue':
+      return invoiceOverdue(state, event.dueAt);
+    case 'invoices_settled':
+      return invoicesSettled(state);
+    case 'dunning_ended':
+      return dunningEnded(state, now);
   }
 }
 
@@ -220,6 +236,28 @@ function payment(state: Lifecycle, paid: boolean, lastAttempt: boolean, now: Dat
   if (paid) return accept({ ...state, status: 'active', past_due_since: null });
   if (lastAttempt) return accept({ ...state, status: 'canceled', canceled_at: now, past_due_since: null });
   return accept({ ...state, status: 'past_due', past_due_since: pastDueSince('past_due', state, now) });
+}
+
+// Nozle's own dunning, for the invoices it bills itself (a provider's subscription follows the
+// provider's retries instead): due date passed → past_due; grace over → canceled; settled → active.
+
+function invoiceOverdue(state: Lifecycle, dueAt: Date): Decision {
+  if (state.provider !== null) return refuse('managed_by_provider');
+  // Already past due keeps the grace it started; a trial owes nothing yet.
+  if (state.status !== 'active') return refuse('not_due');
+  return accept({ ...state, status: 'past_due', past_due_since: dueAt });
+}
+
+function invoicesSettled(state: Lifecycle): Decision {
+  if (state.provider !== null) return refuse('managed_by_provider');
+  if (state.status !== 'past_due') return refuse('not_due');
+  return accept({ ...state, status: 'active', past_due_since: null });
+}
+
+function dunningEnded(state: Lifecycle, now: Date): Decision {
+  if (state.provider !== null) return refuse('managed_by_provider');
+  if (state.status !== 'past_due') return refuse('not_due');
+  return accept({ ...state, status: 'canceled', cancel_at_period_end: false, canceled_at: now, past_due_since: null });
 }
 
 function mirror(state: Lifecycle | undefined, view: ProviderView, now: Date): Lifecycle {

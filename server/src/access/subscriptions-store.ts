@@ -62,6 +62,8 @@ export interface SubscriptionRow {
   scheduled_plan_key: string | null;
   scheduled_plan_version: number | null;
   scheduled_change_at: Date | null;
+  /** The earliest due date of the open invoices Nozle billed it (billing keeps it: billing/payment-due.ts). */
+  payment_due_at: Date | null;
   provider: ProviderName | null;
   provider_subscription_id: string | null;
   metadata: Metadata;
@@ -103,7 +105,7 @@ const scheduledChange = (row: SubscriptionRow): Subscription['scheduled_change']
 
 const SELECT = `select s.id, s.project_id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.plan_group, s.status,
   s.current_period_start, s.current_period_end, s.billing_cycle_anchor, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since,
-  s.usage_carry, s.scheduled_plan_id, sp.key as scheduled_plan_key, s.scheduled_plan_version, s.scheduled_change_at,
+  s.usage_carry, s.scheduled_plan_id, sp.key as scheduled_plan_key, s.scheduled_plan_version, s.scheduled_change_at, s.payment_due_at,
   s.provider, s.provider_subscription_id, s.metadata, s.created_at
   from subscriptions s join plans p on p.id = s.plan_id
   join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
@@ -297,6 +299,32 @@ export async function endedTrials(db: Queryable, projectId: string, customerId: 
     [projectId, customerId, now],
   );
   return rows;
+}
+
+/** Self-billed active subscriptions of the customer with an invoice overdue at `now`, locked. */
+export async function overdueSubscriptions(db: Queryable, projectId: string, customerId: string, now: Date): Promise<SubscriptionRow[]> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `${SELECT} where s.project_id = $1 and s.customer_id = $2 and s.provider is null and s.status = 'active' and s.payment_due_at <= $3
+     order by s.seq for update of s`,
+    [projectId, customerId, now],
+  );
+  return rows;
+}
+
+/** Self-billed past_due subscriptions of the customer, still owing an overdue invoice, whose grace ended by `now`, locked. */
+export async function dunningOver(db: Queryable, projectId: string, customerId: string, now: Date, graceMs: number): Promise<SubscriptionRow[]> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `${SELECT} where s.project_id = $1 and s.customer_id = $2 and s.provider is null and s.status = 'past_due' and s.payment_due_at <= $3
+       and s.past_due_since + $4 * interval '1 millisecond' <= $3
+     order by s.seq for update of s`,
+    [projectId, customerId, now, graceMs],
+  );
+  return rows;
+}
+
+/** Stores the earliest due date of what the subscription owes (null: nothing open with a due date). */
+export async function setPaymentDueAt(db: Queryable, subscriptionId: string, dueAt: Date | null): Promise<void> {
+  await db.query('update subscriptions set payment_due_at = $2 where id = $1', [subscriptionId, dueAt]);
 }
 
 export interface SubscriptionChanges {

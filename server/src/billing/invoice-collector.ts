@@ -33,4 +33,9 @@ export interface InvoiceCollector {
    * the same invoice (after a crash before its answer was stored): nothing is charged twice.
    */
   collect(db: Queryable, provider: ProviderName, invoice: InvoiceToCollect): Promise<{ providerInvoiceId: string; paid: boolean }>;
+  /**
+   * Charges the saved payment method of the customer, at the provider it has a customer at (the
+   * configured one first), for an invoice Nozle collects itself; undefined when it has none.
+   */
+  charge(db: Queryable, invoice: InvoiceToCollect): Promise<{ provider: ProviderName; providerInvoiceId: string; paid: boolean } | undefined>;
 }

@@ -33,6 +33,7 @@ interface InvoiceRow {
   created_at: Date;
   finalized_at: Date | null;
   paid_at: Date | null;
+  due_at: Date | null;
   paid_out_of_band: boolean;
   voided_at: Date | null;
   marked_uncollectible_at: Date | null;
@@ -96,6 +97,7 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
   created: unixSeconds(row.created_at),
   finalized_at: seconds(row.finalized_at),
   paid_at: seconds(row.paid_at),
+  due_date: seconds(row.due_at),
   paid_out_of_band: row.paid_out_of_band,
   voided_at: seconds(row.voided_at),
   marked_uncollectible_at: seconds(row.marked_uncollectible_at),
@@ -104,7 +106,7 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
 });
 
 const SELECT = `select i.id, i.customer_id, i.subscription_id, p.key as plan_key, i.plan_version, i.status, i.currency, i.period_start,
-  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at, i.paid_out_of_band,
+  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at, i.due_at, i.paid_out_of_band,
   i.voided_at, i.marked_uncollectible_at, i.provider, i.provider_invoice_id
   from invoices i join plans p on p.id = i.plan_id`;
 
@@ -131,10 +133,19 @@ export async function findInvoice(db: Queryable, projectId: string, id: string):
   return (await withLines(db, rows))[0]!;
 }
 
+/** An invoice as an API action sees it. */
+export interface LockedInvoice {
+  status: InvoiceStatus;
+  provider: ProviderName | null;
+  customer_id: string;
+  subscription_id: string;
+  currency: string;
+}
+
 /** An invoice's status and collector, its row locked until the transaction ends; throws 404 when the project has no such invoice. */
-export async function lockInvoiceStatus(db: Queryable, projectId: string, id: string): Promise<{ status: InvoiceStatus; provider: ProviderName | null }> {
-  const { rows } = await db.query<{ status: InvoiceStatus; provider: ProviderName | null }>(
-    'select status, provider from invoices where project_id = $1 and id = $2 for update',
+export async function lockInvoiceStatus(db: Queryable, projectId: string, id: string): Promise<LockedInvoice> {
+  const { rows } = await db.query<LockedInvoice>(
+    'select status, provider, customer_id, subscription_id, currency from invoices where project_id = $1 and id = $2 for update',
     [projectId, id],
   );
   if (!rows[0]) throw notFound('invoice', id, 'invoice');
@@ -142,16 +153,27 @@ export async function lockInvoiceStatus(db: Queryable, projectId: string, id: st
 }
 
 /** Moves an invoice (locked by lockInvoiceStatus) to the status an API action gave it, stamping when. */
-export async function setInvoiceStatus(db: Queryable, id: string, to: ActedStatus, now: Date): Promise<void> {
+export async function setInvoiceStatus(
+  db: Queryable,
+  id: string,
+  to: ActedStatus,
+  now: Date,
+  paid: { outOfBand: boolean } = { outOfBand: false },
+): Promise<void> {
   await db.query(
     `update invoices set status = $2,
        paid_at = case when $2 = 'paid' then $3::timestamptz else paid_at end,
-       paid_out_of_band = paid_out_of_band or $2 = 'paid',
+       paid_out_of_band = paid_out_of_band or ($2 = 'paid' and $4),
        voided_at = case when $2 = 'void' then $3::timestamptz else voided_at end,
        marked_uncollectible_at = case when $2 = 'uncollectible' then $3::timestamptz else marked_uncollectible_at end
      where id = $1`,
-    [id, to, now],
+    [id, to, now, paid.outOfBand],
   );
+}
+
+/** Records the provider's invoice that charged a Nozle invoice paid through the API. */
+export async function recordInvoiceSent(db: Queryable, id: string, sent: SentInvoice): Promise<void> {
+  await db.query('update invoices set provider = $2, provider_invoice_id = $3 where id = $1', [id, sent.provider, sent.providerInvoiceId]);
 }
 
 interface InvoiceFilter {
@@ -291,11 +313,14 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
   return id;
 }
 
-interface DraftToFinalize {
+export interface DraftToFinalize {
   id: string;
   project_id: string;
   customer_id: string;
+  subscription_id: string;
   currency: string;
+  /** Minor units (bigint as text). */
+  total: string;
   /** Who bills its subscription. */
   provider: ProviderName | null;
 }
@@ -303,7 +328,7 @@ interface DraftToFinalize {
 /** Drafts left to finalize, oldest first, with who bills their subscription. */
 export async function draftInvoices(db: Queryable, projectId?: string): Promise<DraftToFinalize[]> {
   const { rows } = await db.query<DraftToFinalize>(
-    `select i.id, i.project_id, i.customer_id, i.currency, s.provider from invoices i join subscriptions s on s.id = i.subscription_id
+    `select i.id, i.project_id, i.customer_id, i.subscription_id, i.currency, i.total, s.provider from invoices i join subscriptions s on s.id = i.subscription_id
      where i.status = 'draft' and ($1::text is null or i.project_id = $1) order by i.seq`,
     [projectId ?? null],
   );
@@ -331,15 +356,22 @@ interface SentInvoice {
 }
 
 /**
- * Finalizes a draft as `open` or `paid`, with the provider's invoice when it was sent to one;
- * false when it was no longer a draft.
+ * Finalizes a draft as `open` or `paid`, with the provider's invoice when it was sent to one and
+ * its due date when Nozle collects it; false when it was no longer a draft.
  */
-export async function finalizeInvoice(db: Queryable, id: string, status: 'open' | 'paid', now: Date, sent?: SentInvoice): Promise<boolean> {
+export async function finalizeInvoice(
+  db: Queryable,
+  id: string,
+  status: 'open' | 'paid',
+  now: Date,
+  sent?: SentInvoice,
+  dueAt: Date | null = null,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `update invoices set status = $2, finalized_at = $3, paid_at = case when $2 = 'paid' then $3::timestamptz end,
-       provider = coalesce($4, provider), provider_invoice_id = coalesce($5, provider_invoice_id)
+       provider = coalesce($4, provider), provider_invoice_id = coalesce($5, provider_invoice_id), due_at = $6
      where id = $1 and status = 'draft'`,
-    [id, status, now, sent?.provider ?? null, sent?.providerInvoiceId ?? null],
+    [id, status, now, sent?.provider ?? null, sent?.providerInvoiceId ?? null, dueAt],
   );
   return rowCount > 0;
 }
@@ -355,14 +387,14 @@ export async function markInvoicePaid(
   customerId: string,
   sent: SentInvoice,
   now: Date,
-): Promise<{ projectId: string; customerId: string; changed: boolean } | undefined> {
-  const { rows } = await db.query<{ project_id: string; customer_id: string; status: InvoiceStatus }>(
-    'select project_id, customer_id, status from invoices where id = $1 and customer_id = $2 for update',
+): Promise<{ projectId: string; customerId: string; subscriptionId: string; changed: boolean } | undefined> {
+  const { rows } = await db.query<{ project_id: string; customer_id: string; subscription_id: string; status: InvoiceStatus }>(
+    'select project_id, customer_id, subscription_id, status from invoices where id = $1 and customer_id = $2 for update',
     [id, customerId],
   );
   const row = rows[0];
   if (!row) return undefined;
-  const owner = { projectId: row.project_id, customerId: row.customer_id };
+  const owner = { projectId: row.project_id, customerId: row.customer_id, subscriptionId: row.subscription_id };
   if (row.status === 'paid') return { ...owner, changed: false };
   await db.query(
     `update invoices set status = 'paid', finalized_at = coalesce(finalized_at, $2), paid_at = $2, provider = $3, provider_invoice_id = $4

@@ -16,6 +16,7 @@ import { currentPeriod } from '../entitlements/sources.js';
 import { notFound } from '../http/errors.js';
 import { retryTransaction } from '../db/transaction.js';
 import { findMeter } from '../catalog/meters-store.js';
+import { daysAfter } from '../time/periods.js';
 import { planKey } from '../catalog/plans-store.js';
 import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';
@@ -32,7 +33,9 @@ import {
   newestLiveSubscription,
   toLine,
   type BillableSubscription,
+  type DraftToFinalize,
 } from './invoices-store.js';
+import { DEFAULT_DAYS_UNTIL_DUE, refreshPaymentDue } from './payment-due.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
 import { periodTerms, type PeriodTerms } from './plan-changes.js';
 import { planChanges } from './plan-changes-store.js';
@@ -52,6 +55,8 @@ export interface BillingDeps {
    * (payments implements it); without it such invoices wait as drafts.
    */
   collector?: InvoiceCollector;
+  /** Days from finalizing to the due date of an invoice Nozle collects itself (`NOZLE_INVOICE_DAYS_UNTIL_DUE`, 30 by default). */
+  daysUntilDue?: number;
 }
 
 const BILLING_LOCK = 'nozle:billing';
@@ -198,7 +203,7 @@ async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined):
     const now = clockFor(deps.clock, draft.project_id).now();
     try {
       if (!draft.provider) {
-        await db.transaction((tx) => finalizeInvoice(tx, draft.id, 'open', now));
+        await finalizeOwnInvoice(deps, draft, now);
         continue;
       }
       if (!deps.collector?.collects(draft.provider)) {
@@ -220,6 +225,22 @@ async function finalizeDrafts(deps: BillingDeps, projectId: string | undefined):
       logger.error({ err: error, invoice: draft.id }, 'could not finalize invoice');
     }
   }
+}
+
+/**
+ * An invoice Nozle collects itself is open until paid through the API, due `daysUntilDue` after
+ * finalizing (nothing to pay: no due date). Its due date is the subscription's next instant of
+ * change (it falls past due then), so the snapshot is recomputed with it and pushed.
+ */
+async function finalizeOwnInvoice(deps: BillingDeps, draft: DraftToFinalize, now: Date): Promise<void> {
+  const dueAt = BigInt(draft.total) > 0n ? daysAfter(now, deps.daysUntilDue ?? DEFAULT_DAYS_UNTIL_DUE) : null;
+  const snapshot = await deps.db.transaction(async (tx) => {
+    await lockCustomer(tx, draft.customer_id);
+    if (!(await finalizeInvoice(tx, draft.id, 'open', now, undefined, dueAt)) || !dueAt) return undefined;
+    await refreshPaymentDue(tx, draft.subscription_id);
+    return deps.snapshots.recompute(tx, draft.project_id, draft.customer_id, now);
+  });
+  if (snapshot) await deps.entitlements?.published(snapshot);
 }
 
 /**

@@ -33,6 +33,7 @@ function subscription(overrides: Partial<SubscriptionSource> = {}): Subscription
     usageCarry: null,
     addOn: false,
     scheduledChangeAt: null,
+    paymentDueAt: null,
     trialEnd: null,
     cancelAtPeriodEnd: false,
     pastDueSince: null,
@@ -691,6 +692,11 @@ const validUntilCases: ValidUntilCase[] = [
     name: 'a scheduled plan change (a period-end downgrade) is a change',
     input: { subscriptions: [subscription({ scheduledChangeAt: at('2026-04-01T00:00:00Z'), terms: BOOLEAN_ONLY })] },
     validUntil: at('2026-04-01T00:00:00Z'),
+  },
+  {
+    name: 'an invoice falling due on an active subscription is a change (it falls past due)',
+    input: { subscriptions: [subscription({ paymentDueAt: at('2026-04-05T00:00:00Z'), terms: BOOLEAN_ONLY })] },
+    validUntil: at('2026-04-05T00:00:00Z'),
   },
   {
     name: 'a purchase starting in the future is a change',

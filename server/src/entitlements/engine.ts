@@ -348,7 +348,8 @@ function subscriptionChanges(sub: SubscriptionSource, now: Date, graceMs: number
     case 'past_due':
       return [graceEnd(sub, now, graceMs), ...scheduled];
     case 'active':
-      return [...(sub.cancelAtPeriodEnd && sub.currentPeriodEnd ? [sub.currentPeriodEnd] : []), ...scheduled];
+      // An invoice falling due makes it past due (the scheduler's due work), a change to push.
+      return [...(sub.cancelAtPeriodEnd && sub.currentPeriodEnd ? [sub.currentPeriodEnd] : []), ...(sub.paymentDueAt ? [sub.paymentDueAt] : []), ...scheduled];
     case 'canceled':
     case 'incomplete':
     case 'paused':

@@ -3,12 +3,15 @@ import type { Queryable } from '../db/database.js';
 import type { Snapshot, StoredSnapshot } from './snapshot.js';
 
 /** The customer's current snapshot version (0 without one) and external_id, which the next version carries. */
-export async function snapshotHeader(db: Queryable, customerId: string): Promise<{ version: number; externalId: string | null }> {
-  const { rows } = await db.query<{ version: number | null; external_id: string | null }>(
-    `select s.version, c.external_id from customers c left join entitlement_snapshots s on s.customer_id = c.id where c.id = $1`,
+export async function snapshotHeader(
+  db: Queryable,
+  customerId: string,
+): Promise<{ version: number; externalId: string | null; features: Snapshot['features'] | null }> {
+  const { rows } = await db.query<{ version: number | null; external_id: string | null; features: Snapshot['features'] | null }>(
+    `select s.version, c.external_id, s.snapshot -> 'features' as features from customers c left join entitlement_snapshots s on s.customer_id = c.id where c.id = $1`,
     [customerId],
   );
-  return { version: rows[0]?.version ?? 0, externalId: rows[0]?.external_id ?? null };
+  return { version: rows[0]?.version ?? 0, externalId: rows[0]?.external_id ?? null, features: rows[0]?.features ?? null };
 }
 
 export async function upsertSnapshot(

@@ -2,6 +2,8 @@
 // as the change that caused it. A snapshot shows what slices above the entitlements keep (usage
 // counted, credit left): it reads them through SnapshotInputs, handed in at assembly.
 import type { Queryable } from '../db/database.js';
+import { recordOutboxEvent } from '../outbox.js';
+import { accessChanged } from './snapshot-change.js';
 import { lockCustomer } from '../customers/store.js';
 import { computeEntitlements } from './engine.js';
 import { buildSnapshot, buildUpcoming, type SnapshotUpcoming, type StoredSnapshot, type UsedByFeature } from './snapshot.js';
@@ -31,6 +33,11 @@ export class Snapshots {
   // The sources each computed result came from, so store() can run the engine again at
   // valid_until (the snapshot's `upcoming`) without reading them twice.
   readonly #inputOf = new WeakMap<EngineResult, EngineInput>();
+
+  /** How long a past_due subscription keeps access (Nozle's dunning ends there). */
+  get pastDueGraceMs(): number {
+    return this.#pastDueGraceMs;
+  }
 
   /** `pastDueGraceMs`: how long a past_due subscription keeps access. */
   constructor(inputs: SnapshotInputs, pastDueGraceMs: number) {
@@ -66,6 +73,10 @@ export class Snapshots {
     const header = await snapshotHeader(db, customerId);
     const snapshot = buildSnapshot({ id: customerId, externalId: header.externalId }, header.version + 1, now, result, used, balances, upcoming);
     await upsertSnapshot(db, customerId, projectId, snapshot, result.validUntil, now);
+    // In the change's transaction: the webhook exists exactly when the change committed.
+    if (accessChanged(header.features && { features: header.features }, snapshot)) {
+      await recordOutboxEvent(db, projectId, 'customer.entitlements.updated', snapshot, now);
+    }
     return { projectId, snapshot, validUntilMs: result.validUntil?.getTime() ?? null, computedAtMs: now.getTime() };
   }
 

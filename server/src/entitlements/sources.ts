@@ -22,6 +22,7 @@ interface SubscriptionSourceRow {
   /** Who bills it; null when Nozle does. */
   provider: string | null;
   scheduled_change_at: Date | null;
+  payment_due_at: Date | null;
   entitlements: FeatureTerms[];
 }
 
@@ -55,7 +56,7 @@ export async function loadEngineInput(db: Queryable, projectId: string, customer
   const customer = await db.query<{ created_at: Date }>('select created_at from customers where project_id = $1 and id = $2', [projectId, customerId]);
   const subscriptions = await db.query<SubscriptionSourceRow>(
     `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
-       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, s.scheduled_change_at, v.entitlements
+       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, s.scheduled_change_at, s.payment_due_at, v.entitlements
      from subscriptions s join plans p on p.id = s.plan_id
      join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
      where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
@@ -102,6 +103,7 @@ function toSubscriptionSource(row: SubscriptionSourceRow, now: Date): Subscripti
     usageCarry: readUsageCarry(row.usage_carry),
     addOn: row.add_on,
     scheduledChangeAt: row.scheduled_change_at,
+    paymentDueAt: row.provider === null ? row.payment_due_at : null,
     terms: row.entitlements,
   };
 }

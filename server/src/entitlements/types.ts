@@ -26,6 +26,8 @@ export interface SubscriptionSource {
   pastDueSince: Date | null;
   /** When a scheduled plan change (a period-end downgrade) takes effect, if one is scheduled. */
   scheduledChangeAt: Date | null;
+  /** When an open invoice Nozle billed it falls due (an active subscription then falls past due); null for a provider's. */
+  paymentDueAt: Date | null;
   terms: FeatureTerms[];
 }
 

@@ -1,6 +1,6 @@
 // The API's error: thrown anywhere below a route, rendered once as the spec's Error object.
 
-type ErrorType = 'invalid_request_error' | 'authentication_error' | 'permission_error' | 'idempotency_error' | 'rate_limit_error' | 'api_error';
+type ErrorType = 'invalid_request_error' | 'authentication_error' | 'permission_error' | 'idempotency_error' | 'rate_limit_error' | 'card_error' | 'api_error';
 
 interface ErrorBody {
   error: { type: ErrorType; code: string; message: string; param: string | null; request_id: string };

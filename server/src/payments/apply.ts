@@ -14,7 +14,7 @@ export interface ApplyDeps {
   logger: Logger;
   entitlements: Pick<EntitlementCache, 'published'>;
   /** What recomputes a customer's snapshot in the change's transaction. */
-  snapshots: Pick<Snapshots, 'recompute'>;
+  snapshots: Pick<Snapshots, 'recompute' | 'pastDueGraceMs'>;
 }
 
 /** Runs `sync` in its own transaction (retried on deadlock), then pushes the new snapshot. */

@@ -4,7 +4,7 @@
 import { findProviderSubscription } from '../access/subscriptions-store.js';
 import type { Queryable } from '../db/database.js';
 import { lockCustomer } from '../customers/store.js';
-import { recordProviderCharge } from './charges-store.js';
+import { recordProviderCharge, refundChargeByPayment } from './charges-store.js';
 import type { ProviderInvoice, ProviderName, ProviderPayment } from './provider.js';
 import { customerForProviderId, planForProviderPrice } from './store.js';
 import type { SyncOutcome } from './sync.js';
@@ -34,6 +34,7 @@ export async function recordInvoiceCharge(tx: Queryable, provider: ProviderName,
       periodStart: invoice.periodStart,
       periodEnd: invoice.periodEnd,
       chargedAt: invoice.paidAt,
+      providerPaymentId: invoice.paymentId,
     },
     now,
   );
@@ -67,4 +68,11 @@ export async function recordPaymentCharge(
     },
     now,
   );
+}
+
+/** A refund (`charge.refunded`) of the payment that paid a provider's subscription invoice lowers that charge's revenue. */
+export async function refundInvoiceCharge(tx: Queryable, provider: ProviderName, payment: ProviderPayment, now: Date): Promise<SyncOutcome> {
+  const refunded = await refundChargeByPayment(tx, provider, payment.id, payment.amountRefunded, now);
+  if (!refunded) return { kind: 'ignored', reason: `payment ${payment.id} paid no subscription invoice recorded as a charge, or nothing more was refunded` };
+  return { kind: 'unchanged', ...refunded };
 }

@@ -2,16 +2,17 @@
 // store the raw event once per id, then process it; a failure is kept and retried.
 import type { Logger } from 'pino';
 import { markInvoicePaid } from '../billing/invoices-store.js';
+import { settleSubscription } from '../billing/payment-due.js';
 import { clockFor } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
 import { applySync, type ApplyDeps } from './apply.js';
-import { recordInvoiceCharge } from './charges.js';
+import { recordInvoiceCharge, refundInvoiceCharge } from './charges.js';
 import { insertPaymentEvent, paymentEventStatus, recordFailed, recordProcessed, duePaymentEvents, type EventStatus } from './payment-events-store.js';
 import { ProviderAccess } from './provider-access.js';
 import type { EventSink, PaymentProvider, ProviderEvent, ProviderInvoice, ProviderName, ProviderSource, ReceivedEvent } from './provider.js';
 import { completeHostedSession, customerForProviderId } from './store.js';
-import { syncPayment, syncSubscription, type SyncOutcome } from './sync.js';
+import { syncPayment, syncSubscription, type SyncChange, type SyncOutcome } from './sync.js';
 
 /** Waits before the next try of a failed event: 1 min, 4, 16, ... at most 6 hours, forever. */
 function retryDelayMs(attempts: number): number {
@@ -145,6 +146,8 @@ export class PaymentEvents {
     if (PAYMENT_EVENTS.has(event.type) && event.payment) {
       const payment = await read((p) => p.retrievePayment(event.payment!));
       if (payment) outcomes.push(await apply((tx) => syncPayment(tx, provider, payment, now())));
+      // The payment of a subscription invoice (a checkout's subscription): its charge is lowered by the refund.
+      if (payment && event.type === 'charge.refunded') outcomes.push(await apply((tx) => refundInvoiceCharge(tx, provider, payment, now())));
     }
     // A Nozle invoice sent to the provider (billing/invoices.ts): paid when the provider says so.
     if (event.type === 'invoice.paid' && event.invoice) {
@@ -165,6 +168,17 @@ async function syncInvoice(tx: Queryable, provider: ProviderName, invoice: Provi
   if (!owner) return { kind: 'ignored', reason: `customer ${invoice.customer} is not one of Nozle's` };
   const marked = await markInvoicePaid(tx, invoice.nozleInvoice!, owner.customerId, { provider, providerInvoiceId: invoice.id }, now);
   if (!marked) return { kind: 'ignored', reason: `invoice ${invoice.nozleInvoice} of customer ${owner.customerId} is not one of Nozle's` };
-  // An invoice's payment changes no entitlement: nothing to recompute ('unchanged' for the snapshot).
+  // A self-billed subscription past due for this invoice (charged through pay) recovers; else no entitlement changes.
+  if (marked.changed && (await settleSubscription(tx, marked.projectId, marked.subscriptionId, now))) {
+    const change: SyncChange = {
+      object: 'subscription',
+      id: marked.subscriptionId,
+      provider_id: invoice.id,
+      customer: marked.customerId,
+      action: 'updated',
+      fields: { status: ['past_due', 'active'] },
+    };
+    return { kind: 'changed', projectId: marked.projectId, customerId: marked.customerId, change };
+  }
   return { kind: 'unchanged', projectId: marked.projectId, customerId: marked.customerId, id: invoice.nozleInvoice! };
 }

@@ -28,6 +28,22 @@ export class ProviderInvoices implements InvoiceCollector {
     return { providerInvoiceId: sent.id, paid: sent.status === 'paid' };
   }
 
+  async charge(db: Queryable, invoice: InvoiceToCollect): Promise<{ provider: ProviderName; providerInvoiceId: string; paid: boolean } | undefined> {
+    for (const provider of new Set<ProviderName>([this.#configured.name, 'sandbox'])) {
+      const customer = await findProviderCustomer(db, invoice.customerId, provider);
+      if (!customer) continue;
+      const sent = await this.#provider(db, provider).sendInvoice({
+        invoiceId: invoice.invoiceId,
+        customer,
+        currency: invoice.currency,
+        lines: invoice.lines,
+        payNow: true,
+      });
+      return { provider, providerInvoiceId: sent.id, paid: sent.status === 'paid' };
+    }
+    return undefined;
+  }
+
   /** Sending an invoice raises no event (its payment, at Stripe, comes back as a webhook). */
   #provider(db: Queryable, provider: ProviderName): PaymentProvider {
     const source = provider === 'sandbox' ? this.#sandbox : this.#configured;

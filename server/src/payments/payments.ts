@@ -7,6 +7,7 @@ import type { Customer } from '../customers/store.js';
 import type { Queryable } from '../db/database.js';
 import { applySync, type ApplyDeps } from './apply.js';
 import type { PaymentEvents } from './events.js';
+import type { InvoiceCollector } from '../billing/invoice-collector.js';
 import { ProviderInvoices } from './invoice-collection.js';
 import { bindDelivering, ProviderAccess, type AfterCommit } from './provider-access.js';
 import type { PaymentProvider, ProviderName, ProviderSource } from './provider.js';
@@ -22,6 +23,8 @@ export interface PaymentsDeps extends ApplyDeps {
   provider: ProviderSource;
   /** The processing of provider events: where the events the provider raises in process (the sandbox's) go. */
   events: PaymentEvents;
+  /** Days from finalizing to the due date of an invoice Nozle collects itself (billing's default when absent). */
+  invoiceDaysUntilDue?: number;
 }
 
 export class Payments {
@@ -53,10 +56,23 @@ export class Payments {
     return this.deps.redirects ?? { allowHttp: false };
   }
 
+  /** Sends Nozle's invoices to the providers, and charges a saved payment method for one paid through the API. */
+  get invoiceCollector(): InvoiceCollector {
+    return this.#invoices;
+  }
+
   /** What the billing job needs, with the provider that charges the invoices of the subscriptions it bills. */
   get billing(): BillingDeps {
-    const { db, clock, logger, entitlements, snapshots } = this.deps;
-    return { db, clock, logger, entitlements, snapshots, collector: this.#invoices };
+    const { db, clock, logger, entitlements, snapshots, invoiceDaysUntilDue } = this.deps;
+    return {
+      db,
+      clock,
+      logger,
+      entitlements,
+      snapshots,
+      collector: this.#invoices,
+      ...(invoiceDaysUntilDue === undefined ? {} : { daysUntilDue: invoiceDaysUntilDue }),
+    };
   }
 
   /**

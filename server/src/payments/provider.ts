@@ -82,6 +82,11 @@ export interface InvoiceToSend {
   currency: string;
   /** The lines with an amount (lines of 0 are not sent). */
   lines: InvoiceLineToSend[];
+  /**
+   * Charge the customer's saved payment method now (an invoice Nozle collects, paid through the
+   * API): a refusal answers the invoice `open`, and the provider does not retry it on its own.
+   */
+  payNow?: boolean;
 }
 
 /** An invoice as the provider holds it now. */
@@ -103,6 +108,8 @@ export interface ProviderInvoice {
   periodEnd: Date;
   /** When it was paid; null until then. */
   paidAt: Date | null;
+  /** The provider's payment that paid it (Stripe: its PaymentIntent), which a refund names; null when unknown. */
+  paymentId: string | null;
 }
 
 /**

@@ -105,6 +105,8 @@ function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
     periodStart: fromUnix(starts.length > 0 ? Math.min(...starts) : invoice.period_start),
     periodEnd: fromUnix(ends.length > 0 ? Math.max(...ends) : invoice.period_end),
     paidAt: invoice.status_transitions?.paid_at ? fromUnix(invoice.status_transitions.paid_at) : invoice.status === 'paid' ? fromUnix(invoice.created) : null,
+    // Listed when retrieved with `expand: ['payments']`: the PaymentIntent a charge.refunded names.
+    paymentId: idOf(invoice.payments?.data.find((payment) => payment.status === 'paid')?.payment.payment_intent) ?? null,
   };
 }
 
@@ -350,7 +352,8 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
         customer: invoice.customer,
         currency: invoice.currency,
         collection_method: 'charge_automatically',
-        auto_advance: true,
+        // Paid now through the API: charged once here, and again only when asked (no retries of Stripe's own).
+        auto_advance: !invoice.payNow,
         pending_invoice_items_behavior: 'exclude',
         metadata: { nozle_invoice: invoice.invoiceId },
       },
@@ -371,12 +374,25 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
         { idempotencyKey: `${key}-line-${line.position}` },
       );
     }
-    return toProviderInvoice(await this.#stripe.invoices.finalizeInvoice(draft.id, {}, { idempotencyKey: `${key}-finalize` }));
+    const finalized = await this.#stripe.invoices.finalizeInvoice(draft.id, {}, { idempotencyKey: `${key}-finalize` });
+    if (!invoice.payNow || finalized.status !== 'open') return toProviderInvoice(finalized);
+    return toProviderInvoice(await this.#payNow(finalized.id));
+  }
+
+  /** Charges the customer's default payment method for an open invoice; a decline answers it still open. */
+  async #payNow(id: string): Promise<Stripe.Invoice> {
+    try {
+      // No idempotency key: each call is a new attempt (a declined card may have been replaced).
+      return await this.#stripe.invoices.pay(id);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeCardError) return this.#stripe.invoices.retrieve(id);
+      throw error;
+    }
   }
 
   async retrieveInvoice(id: string): Promise<ProviderInvoice | null> {
     try {
-      return toProviderInvoice(await this.#stripe.invoices.retrieve(id));
+      return toProviderInvoice(await this.#stripe.invoices.retrieve(id, { expand: ['payments'] }));
     } catch (error) {
       if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
       throw error;

@@ -24,7 +24,8 @@ function parseStripeForm(body: string): Params {
 export interface PaymentState {
   id: string;
   customer: string;
-  price: string;
+  /** The checkout's price (its metadata); absent for the payment of a subscription invoice. */
+  price?: string;
   status: 'succeeded' | 'requires_payment_method';
   refunded: boolean;
   created: number;
@@ -59,6 +60,8 @@ export class StripeAccount {
   readonly #idempotent = new Map<string, unknown>();
   /** Answers 500 to this many subscription reads before answering again. */
   failSubscriptionReads = 0;
+  /** Customers whose default payment method Stripe declines (`POST /v1/invoices/{id}/pay` answers a card_error). */
+  readonly declines = new Set<string>();
 
   /** Stripe's "now" in Unix seconds: the test's clock, so Stripe and Nozle agree on time. */
   readonly now: () => number;
@@ -101,7 +104,7 @@ export class StripeAccount {
       status: state.status,
       created: state.created,
       latest_charge: charge,
-      metadata: { nozle_price: state.price },
+      metadata: state.price === undefined ? {} : { nozle_price: state.price },
       ...(state.amount === undefined ? {} : { amount: state.amount, amount_received: state.amount, currency: 'usd' }),
     });
   }
@@ -223,6 +226,20 @@ export class StripeAccount {
           return HttpResponse.json(invoice);
         }),
       ),
+      http.post(`${STRIPE}/v1/invoices/:id/pay`, async ({ request, params: path }) => {
+        await read(request);
+        const invoice = this.invoices.get(String(path['id']));
+        if (!invoice) return notFound(String(path['id']));
+        if (invoice.status !== 'open') return invoiceError(`Invoice ${invoice.id} is ${invoice.status}, not open.`);
+        if (this.declines.has(String(invoice.customer))) {
+          Object.assign(invoice, { attempt_count: (invoice.attempt_count ?? 0) + 1, attempted: true });
+          return HttpResponse.json(
+            { error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } },
+            { status: 402 },
+          );
+        }
+        return HttpResponse.json(this.payInvoice(invoice.id));
+      }),
       http.get(`${STRIPE}/v1/invoices/:id`, async ({ request, params }) => {
         await read(request);
         const invoice = this.invoices.get(String(params['id']));

@@ -60,6 +60,8 @@ export interface TestAppOptions {
   scheduler?: boolean;
   /** The server's time when not the test's manual clock (the system clock: real time passes). */
   baseClock?: Clock;
+  /** Where webhook endpoints may point; private addresses allowed by default (receivers listen on 127.0.0.1). */
+  webhookUrls?: { allowPrivate: boolean };
   /** An existing database (a second instance on the first's): not migrated, not dropped, no projects made. */
   shared?: { database: TestDatabase; projectA: NewProject; projectB: NewProject };
 }
@@ -92,6 +94,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     payments,
     validateResponses: true,
     rateLimiter: options.rateLimiter ?? createRateLimiter(NO_LIMITS),
+    // Tests receive webhooks on 127.0.0.1; test/webhooks.test.ts checks the refusing policy.
+    webhookUrls: options.webhookUrls ?? { allowPrivate: true },
   });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -443,26 +443,29 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   /**
-   * The sandbox "charges" a Nozle invoice at once and answers it paid, whatever the card: it
-   * keeps no invoices of its own, so the id it answers is the Nozle invoice's, marked as the
-   * sandbox's, and there is nothing to read back later.
+   * The sandbox "charges" a Nozle invoice at once and answers it paid, whatever the card (the
+   * usage of a subscription it bills); paid now through the API (`payNow`), the customer's card
+   * decides. It keeps no invoices of its own, so the id it answers is the Nozle invoice's, marked
+   * as the sandbox's, and there is nothing to read back later.
    */
   async sendInvoice(invoice: InvoiceToSend): Promise<ProviderInvoice> {
     const starts = invoice.lines.map((line) => line.periodStart.getTime());
     const ends = invoice.lines.map((line) => line.periodEnd.getTime());
     const now = this.#clock.now();
+    const paid = !invoice.payNow || (await this.#card(invoice.customer)) === 'succeeds';
     return {
       id: `in_sbx_${invoice.invoiceId.replace(/^in_/, '')}`,
       customer: invoice.customer,
-      status: 'paid',
+      status: paid ? 'paid' : 'open',
       nozleInvoice: invoice.invoiceId,
-      amountPaid: invoice.lines.reduce((sum, line) => sum + line.amount, 0),
+      amountPaid: paid ? invoice.lines.reduce((sum, line) => sum + line.amount, 0) : 0,
       currency: invoice.currency,
       subscription: null,
       price: null,
       periodStart: starts.length > 0 ? new Date(Math.min(...starts)) : now,
       periodEnd: ends.length > 0 ? new Date(Math.max(...ends)) : now,
-      paidAt: now,
+      paidAt: paid ? now : null,
+      paymentId: null,
     };
   }
 
@@ -494,6 +497,7 @@ export class SandboxProvider implements PaymentProvider {
         periodStart: row.period_start,
         periodEnd: row.period_end,
         paidAt: row.status === 'paid' ? row.created_at : null,
+        paymentId: null,
       }) ??
       null
     );

@@ -1,0 +1,1590 @@
+# Generated from openapi/nozle.yaml (its JSON form) by sdk-python/scripts/generate_models.mjs. Do not edit:
+# run `node sdk-python/scripts/generate_models.mjs` after changing the spec.
+"""The API's objects as TypedDicts: what each method of the SDK sends and returns (plain dicts at run time)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, NotRequired, Optional, TypedDict, Union
+
+API_VERSION = "0.1.0"
+
+
+class ErrorError(TypedDict):
+    #: The broad kind of error.
+    type: Literal["invalid_request_error", "authentication_error", "permission_error", "idempotency_error", "rate_limit_error", "card_error", "api_error"]
+    #: A machine-readable code, e.g. `parameter_missing`, `parameter_invalid`,
+    #: `parameter_unknown`, `resource_missing`, `resource_already_exists`,
+    #: `invalid_json`, `api_key_missing`, `api_key_invalid`, `secret_key_required`,
+    #: `idempotency_key_in_use`, `idempotency_key_reused`, `route_not_found`.
+    code: str
+    #: A human-readable explanation.
+    message: str
+    #: The parameter the error is about, in bracket notation for nested fields.
+    param: NotRequired[Union[str, None]]
+    #: The id of the failed request.
+    request_id: str
+
+
+class Error(TypedDict):
+    """The body of every failed request."""
+    error: "ErrorError"
+
+
+class HealthStatus(TypedDict):
+    status: Literal["ok", "unavailable"]
+    #: Each dependency's state.
+    checks: NotRequired[dict[str, Literal["ok", "unavailable", "not_configured"]]]
+
+
+Metadata = dict[str, str]
+"""Up to 50 keys of your own, each up to 40 characters, with string values up to 500
+characters.
+"""
+
+
+MetadataUpdate = Union[dict[str, str], None]
+"""Keys to set; a key set to `""` is removed; `null` clears all metadata."""
+
+
+ExternalId = str
+"""Your own id for the customer, e.g. your user or organisation id."""
+
+
+class Project(TypedDict):
+    id: str
+    object: Literal["project"]
+    name: str
+    created: "Timestamp"
+
+
+Timestamp = int
+"""Time as Unix seconds."""
+
+
+TimestampInput = int
+"""Time as Unix seconds, in a request; from 1970-01-01 to 2100-01-01 (`4102444800`)."""
+
+
+class Customer(TypedDict):
+    id: str
+    object: Literal["customer"]
+    #: Your own id for the customer, unique within the project.
+    external_id: Union[str, None]
+    email: Union[str, None]
+    name: Union[str, None]
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class CustomerCreateParams(TypedDict):
+    external_id: NotRequired["ExternalId"]
+    email: NotRequired[str]
+    name: NotRequired[str]
+    metadata: NotRequired["Metadata"]
+
+
+class CustomerUpdateParams(TypedDict):
+    external_id: NotRequired["ExternalId"]
+    email: NotRequired[Union[str, None]]
+    name: NotRequired[Union[str, None]]
+    metadata: NotRequired["MetadataUpdate"]
+
+
+class DeletedCustomer(TypedDict):
+    id: str
+    object: Literal["customer"]
+    deleted: Literal[True]
+
+
+class CustomerList(TypedDict):
+    object: Literal["list"]
+    data: list["Customer"]
+    #: Whether more objects follow this page.
+    has_more: bool
+    #: The path of this list.
+    url: str
+
+
+ApiKeyType = Literal["secret", "publishable"]
+"""`secret` (`sk_…`, full access) or `publishable` (`pk_…`, client endpoints only)."""
+
+
+class ApiKey(TypedDict):
+    id: str
+    object: Literal["api_key"]
+    type: "ApiKeyType"
+    name: Union[str, None]
+    #: The key's prefix and last four characters, e.g. `sk_…a1B2`.
+    redacted: str
+    created: "Timestamp"
+    #: When the key last authenticated a request (to the minute), or `null`.
+    last_used: Union["Timestamp", None]
+    #: When the key was revoked, or `null` while it is active.
+    revoked: Union["Timestamp", None]
+
+
+ApiKeyWithSecret = dict[str, Any]
+
+
+class ApiKeyCreateParams(TypedDict):
+    type: "ApiKeyType"
+    name: NotRequired[str]
+
+
+class WebhookPayloadBase(TypedDict):
+    """The body of every webhook delivery."""
+    id: str
+    object: Literal["event"]
+    type: "WebhookEventType"
+    created: "Timestamp"
+    data: dict[str, Any]
+
+
+WebhookEventType = Literal["customer.entitlements.updated", "grant.created"]
+"""What happened. `customer.entitlements.updated`: a customer's entitlements changed (any
+cause: a subscription, a grant, a purchase, time passing); `data` is the new snapshot, its
+`version` orders them. `grant.created`: a feature granted or revoked by hand; `data` is the
+grant.
+"""
+
+
+class WebhookEndpoint(TypedDict):
+    id: str
+    object: Literal["webhook_endpoint"]
+    url: str
+    description: Union[str, None]
+    #: The event types it receives; `["*"]` for every one.
+    enabled_events: list[str]
+    status: Literal["enabled", "disabled"]
+    #: Since when a delivery to it exhausted its retries (about three days), until one succeeds again; `null` while it is healthy.
+    failing_since: Union["Timestamp", None]
+    created: "Timestamp"
+
+
+WebhookEndpointWithSecret = dict[str, Any]
+
+
+class WebhookEndpointList(TypedDict):
+    object: Literal["list"]
+    data: list["WebhookEndpoint"]
+    has_more: bool
+    url: str
+
+
+class DeletedWebhookEndpoint(TypedDict):
+    id: str
+    object: Literal["webhook_endpoint"]
+    deleted: Literal[True]
+
+
+class WebhookEndpointCreateParams(TypedDict):
+    url: str
+    description: NotRequired[str]
+    #: The event types to receive, or `["*"]` (the default) for every one.
+    enabled_events: NotRequired[list[Union["WebhookEventType", Literal["*"]]]]
+
+
+class WebhookEndpointUpdateParams(TypedDict):
+    url: NotRequired[str]
+    description: NotRequired[Union[str, None]]
+    enabled_events: NotRequired[list[Union["WebhookEventType", Literal["*"]]]]
+    status: NotRequired[Literal["enabled", "disabled"]]
+
+
+class WebhookEndpointRollParams(TypedDict):
+    #: Seconds the old secret keeps signing beside the new one (0 ends it at once; at most 7 days).
+    expires_in: NotRequired[int]
+
+
+class WebhookEventResendParams(TypedDict):
+    #: The endpoint to send it to.
+    endpoint: str
+
+
+class WebhookAttempt(TypedDict):
+    attempt: int
+    started: "Timestamp"
+    #: The receiver's HTTP status; `null` when none came (timeout, network error, a refused address).
+    status_code: Union[int, None]
+    error: Union[str, None]
+    latency_ms: int
+    #: The first 500 characters of the receiver's answer.
+    response_excerpt: Union[str, None]
+
+
+class WebhookDelivery(TypedDict):
+    """The event sent to one endpoint, at least once: a timeout, a network error or an answer
+    other than 2xx is tried again after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and
+    24 h (about three days), then the delivery `failed` and the endpoint is marked failing.
+    """
+    id: str
+    endpoint: str
+    status: Literal["pending", "succeeded", "failed"]
+    attempts: list["WebhookAttempt"]
+    next_attempt: Union["Timestamp", None]
+
+
+class WebhookEvent(TypedDict):
+    """What a delivery's body is (without `deliveries`): `{ id, object, type, created, data }`,
+    POSTed as JSON and signed the Standard Webhooks way (`webhook-id` is the event's id, the
+    same on every attempt: dedupe on it; `webhook-timestamp`; `webhook-signature`). Events are
+    recorded in the transaction of the change that raised them, so none is lost and none
+    describes a change that rolled back. Order is not promised: order by `data.version`
+    (entitlements) or `created`.
+    """
+    id: str
+    object: Literal["event"]
+    type: "WebhookEventType"
+    created: "Timestamp"
+    #: The object the event is about (see the spec's `webhooks` for each type).
+    data: dict[str, Any]
+    deliveries: list["WebhookDelivery"]
+
+
+class WebhookEventList(TypedDict):
+    object: Literal["list"]
+    data: list["WebhookEvent"]
+    has_more: bool
+    url: str
+
+
+class ApiKeyList(TypedDict):
+    object: Literal["list"]
+    data: list["ApiKey"]
+    has_more: bool
+    url: str
+
+
+FeatureKey = str
+"""Lowercase letters, digits, `_`, `-` and `.`; starts with a letter or digit."""
+
+
+FeatureType = Literal["boolean", "metered", "config"]
+"""`boolean` (on or off), `metered` (uses per period) or `config` (a value)."""
+
+
+ResetInterval = Literal["day", "week", "month", "year", "never"]
+"""When a metered feature's usage starts again."""
+
+
+JsonValue = Union[dict[str, Any], list[Any], str, float, bool, None]
+"""Any JSON value."""
+
+
+class Feature(TypedDict):
+    id: str
+    object: Literal["feature"]
+    key: "FeatureKey"
+    name: str
+    type: "FeatureType"
+    #: The key of the meter whose usage counts against a metered feature's limit.
+    meter: Union[str, None]
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class FeatureCreateParams(TypedDict):
+    key: "FeatureKey"
+    #: Defaults to the key.
+    name: NotRequired[str]
+    type: "FeatureType"
+    #: A metered feature's meter (id or key); its usage is the feature's `used`.
+    meter: NotRequired[str]
+    metadata: NotRequired["Metadata"]
+
+
+class FeatureUpdateParams(TypedDict):
+    name: NotRequired[str]
+    #: Ties (or, with null, unties) a metered feature to a meter.
+    meter: NotRequired[Union[str, None]]
+    metadata: NotRequired["MetadataUpdate"]
+
+
+class FeatureList(TypedDict):
+    object: Literal["list"]
+    data: list["Feature"]
+    has_more: bool
+    url: str
+
+
+class PlanEntitlement(TypedDict):
+    """What a plan gives for one feature. `boolean`: `enabled` (default true). `metered`:
+    `limit` per `reset` period (`null` = unlimited) and whether `overage` is allowed
+    (`reset` absent: `never`). The periods are the customer's, not the plan's: see
+    `Entitlement.used`. An add-on plan's limit adds to the group plan's (`Plan.add_on`).
+    `config`: `value`.
+    """
+    feature: "FeatureKey"
+    enabled: NotRequired[bool]
+    limit: NotRequired[Union[int, None]]
+    reset: NotRequired["ResetInterval"]
+    overage: NotRequired[bool]
+    value: NotRequired["JsonValue"]
+
+
+PlanGroup = str
+"""The plan's group (`default` when none is named): a customer holds at most one live (trialing, active, past_due)
+subscription per group; an `incomplete`, `paused` or `unpaid` one holds no place there (it gives no
+access, and the group's default plan comes back beside it). Subscribing to another plan of the same group changes that
+subscription: an upgrade (a higher price per month) at once, prorated; a downgrade at
+period end, as a scheduled change (or at once when asked). Fixed once the plan exists.
+"""
+
+
+PlanInterval = Literal["month", "year", "one_time"]
+"""How often the plan is billed; `one_time` plans are bought, not subscribed to."""
+
+
+Currency = str
+"""Three-letter ISO code, lowercase."""
+
+
+class Plan(TypedDict):
+    id: str
+    object: Literal["plan"]
+    key: str
+    name: str
+    group: "PlanGroup"
+    #: An add-on stacks with the plan of its customer's group instead of replacing it: its
+    #: metered limits add to the group plan's (an unlimited one makes the sum unlimited), its
+    #: boolean and config features add to what the plan gives. An add-on belongs to no group.
+    add_on: bool
+    #: The default plan of its group: a customer created without a subscription gets it, and
+    #: gets it back when its paid subscription of that group ends. At most one per group.
+    default: bool
+    #: The version these terms belong to.
+    version: int
+    interval: "PlanInterval"
+    currency: "Currency"
+    #: The flat fee per interval in the currency's minor unit (cents).
+    base_price: int
+    #: The usage prices, each rated over a billing period's usage of its meter.
+    prices: list["Price"]
+    trial_days: int
+    entitlements: list["PlanEntitlement"]
+    #: The prepaid credit each purchase of this one_time plan grants; `null` for none.
+    credits: Union["PlanCredits", None]
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class PlanCreateParams(TypedDict):
+    key: "FeatureKey"
+    name: NotRequired[str]
+    group: NotRequired["PlanGroup"]
+    #: An add-on stacks with the group's plan (see `Plan.add_on`); it takes no `group` and cannot be a default.
+    add_on: NotRequired[bool]
+    #: Makes it the default plan of its group (a free recurring plan, with no base price or usage prices, else 400; at most one per group, else 409). Not for an add-on.
+    default: NotRequired[bool]
+    interval: "PlanInterval"
+    currency: NotRequired["Currency"]
+    base_price: NotRequired[int]
+    #: Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use.
+    prices: NotRequired[list["PriceParams"]]
+    trial_days: NotRequired[int]
+    entitlements: NotRequired[list["PlanEntitlement"]]
+    credits: NotRequired["PlanCreditsParams"]
+    metadata: NotRequired["Metadata"]
+
+
+class PlanUpdateParams(TypedDict):
+    name: NotRequired[str]
+    currency: NotRequired["Currency"]
+    base_price: NotRequired[int]
+    #: Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use.
+    prices: NotRequired[list["PriceParams"]]
+    trial_days: NotRequired[int]
+    entitlements: NotRequired[list["PlanEntitlement"]]
+    #: Replaces the credit pack; `null` removes it.
+    credits: NotRequired[Union["PlanCreditsParams", None]]
+    #: Makes it (or stops it being) the default plan of its group; a second default in one group is a 409.
+    default: NotRequired[bool]
+    metadata: NotRequired["MetadataUpdate"]
+
+
+class PlanCredits(TypedDict):
+    """Prepaid credit granted by each purchase of a one_time plan, in whole minor units."""
+    amount: int
+    currency: "Currency"
+    #: The grant expires this many days after the purchase; `null` = never.
+    expires_in_days: Union[int, None]
+
+
+class PlanCreditsParams(TypedDict):
+    """Only for one_time plans. Each purchase grants this credit, once; a refund removes what remains of it."""
+    #: Whole minor units (cents).
+    amount: int
+    currency: "Currency"
+    #: Days from the purchase until the grant expires; never when absent.
+    expires_in_days: NotRequired[int]
+
+
+class PlanList(TypedDict):
+    object: Literal["list"]
+    data: list["Plan"]
+    has_more: bool
+    url: str
+
+
+class PlanMigrateParams(TypedDict):
+    from_version: NotRequired[int]
+    to_version: NotRequired[int]
+
+
+class PlanMigration(TypedDict):
+    object: Literal["plan_migration"]
+    plan: str
+    to_version: int
+    #: How many subscriptions moved.
+    migrated: int
+
+
+SubscriptionStatus = Literal["trialing", "active", "past_due", "canceled", "incomplete", "paused", "unpaid"]
+"""`trialing`, `active` and `past_due` (for the grace period) give access; `paused` (a trial
+ended without a payment method), `unpaid` (every payment retry failed), `incomplete` and
+`canceled` do not.
+"""
+
+
+class Subscription(TypedDict):
+    #: Who bills it; `null` for a subscription recorded through the API alone.
+    provider: Union["PaymentProviderName", None]
+    #: Its id at the provider (`sub_…` at Stripe).
+    provider_subscription_id: Union[str, None]
+    id: str
+    object: Literal["subscription"]
+    #: The customer's id.
+    customer: str
+    #: The plan's key.
+    plan: str
+    plan_version: int
+    #: The plan's group (one live subscription per customer and group); `null` for an add-on.
+    plan_group: Union[str, None]
+    status: "SubscriptionStatus"
+    current_period_start: "Timestamp"
+    current_period_end: "Timestamp"
+    #: Where its periods are counted from (each period ends a whole number of intervals after
+    #: it): the start, or a trial's end. A change of interval moves it to the change.
+    billing_cycle_anchor: "Timestamp"
+    #: A plan change that takes effect later (a downgrade at period end); `null` for none. Cancel it with `DELETE /v1/subscriptions/{id}/scheduled_change`.
+    scheduled_change: Union["ScheduledChange", None]
+    trial_end: Union["Timestamp", None]
+    cancel_at_period_end: bool
+    canceled_at: Union["Timestamp", None]
+    #: When it became `past_due`; access continues for the grace period after it.
+    past_due_since: Union["Timestamp", None]
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class ScheduledChange(TypedDict):
+    #: The plan's key it changes to.
+    plan: str
+    plan_version: int
+    #: When it takes effect (the period's end).
+    at: "Timestamp"
+
+
+PlanChangeEffective = Literal["now", "period_end"]
+"""When a change to another plan of the subscription's group takes effect. `now`: at once,
+the rest of the period prorated. `period_end`: at the end of the current period, shown as
+the subscription's `scheduled_change` until then (cancelable with
+`DELETE /v1/subscriptions/{id}/scheduled_change`), with no proration. By default an
+upgrade (a higher base price per month, a yearly price counted as twelve months; a tie
+counts as an upgrade) is `now` and a downgrade is `period_end`.
+"""
+
+
+ProrationBehavior = Literal["create_prorations", "none", "always_invoice"]
+"""For a plan change of a subscription billed by Stripe or the sandbox: how the rest of
+the period is charged, as Stripe does it.
+"""
+
+
+class SubscriptionCreateParams(TypedDict):
+    #: The customer's id or external_id.
+    customer: str
+    #: The plan's id or key (a `month` or `year` plan).
+    plan: str
+    #: Overrides the plan's trial (a new subscription only).
+    trial_days: NotRequired[int]
+    effective: NotRequired["PlanChangeEffective"]
+    proration_behavior: NotRequired["ProrationBehavior"]
+    metadata: NotRequired["Metadata"]
+
+
+class SubscriptionUpdateParams(TypedDict):
+    #: To cancel, use the cancel endpoint.
+    status: NotRequired[Literal["active", "past_due", "incomplete"]]
+    cancel_at_period_end: NotRequired[bool]
+    #: Another recurring plan (id or key), at its current version.
+    plan: NotRequired[str]
+    proration_behavior: NotRequired["ProrationBehavior"]
+    effective: NotRequired["PlanChangeEffective"]
+    metadata: NotRequired["MetadataUpdate"]
+
+
+class InvoicePayParams(TypedDict):
+    #: `true`: the payment was made outside Nozle (a bank transfer, a cheque) and is recorded. `false`: the saved payment method is charged through the payment provider.
+    paid_out_of_band: NotRequired[bool]
+
+
+class SubscriptionCancelParams(TypedDict):
+    at_period_end: NotRequired[bool]
+    #: Canceling now a subscription Nozle bills itself: credit the unused time of the
+    #: period's base fee, as Stripe's `prorate` on cancel. The credit is a `proration` line
+    #: (negative) on the final invoice of the period cut short, counted like a plan
+    #: change's proration (by the second, rounded once). Refused with `at_period_end` (no
+    #: time is left unused) and on a subscription a payment provider bills.
+    prorate: NotRequired[bool]
+
+
+class SubscriptionList(TypedDict):
+    object: Literal["list"]
+    data: list["Subscription"]
+    has_more: bool
+    url: str
+
+
+class Purchase(TypedDict):
+    #: Who took the payment; `null` for a purchase recorded through the API alone.
+    provider: Union["PaymentProviderName", None]
+    #: Its payment's id at the provider (`pi_…` at Stripe).
+    provider_payment_id: Union[str, None]
+    id: str
+    object: Literal["purchase"]
+    customer: str
+    plan: str
+    plan_version: int
+    purchased_at: "Timestamp"
+    #: When its access ends; `null` for life.
+    expires_at: Union["Timestamp", None]
+    refunded_at: Union["Timestamp", None]
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class PurchaseCreateParams(TypedDict):
+    customer: str
+    #: A `one_time` plan (id or key).
+    plan: str
+    expires_at: NotRequired["TimestampInput"]
+    metadata: NotRequired["Metadata"]
+
+
+class PurchaseList(TypedDict):
+    object: Literal["list"]
+    data: list["Purchase"]
+    has_more: bool
+    url: str
+
+
+class Grant(TypedDict):
+    id: str
+    object: Literal["grant"]
+    customer: str
+    feature: str
+    kind: Literal["grant", "revoke"]
+    starts_at: "Timestamp"
+    ends_at: Union["Timestamp", None]
+    limit: Union[int, None]
+    reset: Union["ResetInterval", None]
+    overage: Union[bool, None]
+    value: "JsonValue"
+    reason: Union[str, None]
+    #: Who made it; the API key's id unless you name someone.
+    actor: str
+    created: "Timestamp"
+
+
+class GrantCreateParams(TypedDict):
+    feature: "FeatureKey"
+    kind: NotRequired[Literal["grant", "revoke"]]
+    starts_at: NotRequired["TimestampInput"]
+    ends_at: NotRequired["TimestampInput"]
+    #: For a metered feature; absent or `null` = unlimited.
+    limit: NotRequired[Union[int, None]]
+    #: For a metered feature. Absent: the reset of the plan that gives the feature (`never`
+    #: without one). A grant counts over the customer's usage period like the plan does
+    #: (`Entitlement.used`): raising a limit adds room, it never starts the count again.
+    reset: NotRequired["ResetInterval"]
+    overage: NotRequired[bool]
+    value: NotRequired["JsonValue"]
+    reason: NotRequired[str]
+    actor: NotRequired[str]
+
+
+class GrantList(TypedDict):
+    object: Literal["list"]
+    data: list["Grant"]
+    has_more: bool
+    url: str
+
+
+class EntitlementSource(TypedDict):
+    type: Literal["subscription", "purchase", "grant"]
+    id: str
+    plan: NotRequired[str]
+
+
+class Entitlement(TypedDict):
+    feature: str
+    type: "FeatureType"
+    #: Whether the customer has the feature (a metered one may still be at its limit).
+    allowed: bool
+    reason: Optional[Literal["no_access", "revoked"]]
+    source: Union["EntitlementSource", None]
+    #: Metered only; `null` = unlimited. The deciding source's limit: a manual grant's, or the
+    #: most generous group plan's (or purchase's) with every add-on's limit added to it (an
+    #: unlimited one anywhere makes it unlimited).
+    limit: NotRequired[Union[int, None]]
+    #: Metered only: the usage counted over the customer's current usage period for this
+    #: feature, `[period_start, resets_at)`. The period is the customer's, not a plan's or a
+    #: grant's: it follows the customer's billing cycle in the group of the plan that gives
+    #: the feature (periods of `reset` counted from the subscription's
+    #: `billing_cycle_anchor`; during a trial, from the subscription's start), or, with no
+    #: subscription, from the customer's creation. So a plan change (an upgrade, a
+    #: downgrade, a subscription replacing another of its group inside the period) or a
+    #: grant within the period changes `limit`, never `used`: only the period boundary
+    #: (`resets_at`) starts the count again. A grant that names no `reset` takes the plan's.
+    used: NotRequired[int]
+    remaining: NotRequired[Union[int, None]]
+    reset: NotRequired["ResetInterval"]
+    overage: NotRequired[bool]
+    #: Metered only: where the current usage period began. After a subscription replaced
+    #: another of its group inside a period, the period the replaced one had begun (so it
+    #: can be longer than one `reset`, until the new subscription's next boundary).
+    period_start: NotRequired["Timestamp"]
+    #: Metered only: when `used` starts again from 0, the next boundary of the customer's
+    #: usage period; `null` when `reset` is `never`.
+    resets_at: NotRequired[Union["Timestamp", None]]
+    value: NotRequired["JsonValue"]
+
+
+class Entitlements(TypedDict):
+    object: Literal["entitlements"]
+    #: The customer's id.
+    customer: str
+    #: The customer's external_id, so a copy of snapshots can be looked up by it.
+    external_id: Union[str, None]
+    #: Grows with every change to this customer's entitlements.
+    version: int
+    computed: "Timestamp"
+    #: When time alone will change the answer next (a window, trial or period); `null` if never.
+    valid_until: Union["Timestamp", None]
+    features: dict[str, "Entitlement"]
+    #: Prepaid credit left per currency, in whole minor units (grants not expired).
+    credits: NotRequired[dict[str, int]]
+    upcoming: NotRequired["UpcomingEntitlements"]
+
+
+class UpcomingEntitlements(TypedDict):
+    """What the snapshot becomes at its `valid_until` with time alone (no event, no change of
+    subscription or grant): the server's rules evaluated at that instant, with the usage known
+    now counted in the periods current then (0 for a period that starts then). One step ahead
+    only: it has no `upcoming` of its own. A client that cannot hear from the server (offline)
+    switches to it at `valid_until` and asks the server again; a newer `version` replaces it.
+    Absent when `valid_until` is `null`, and from servers that do not compute it.
+    """
+    #: When time alone changes the upcoming answer in its turn; `null` if never.
+    valid_until: Union["Timestamp", None]
+    features: dict[str, "Entitlement"]
+    #: Prepaid credit left per currency at `valid_until`, in whole minor units.
+    credits: NotRequired[dict[str, int]]
+
+
+class CheckParams(TypedDict):
+    #: The customer's id or external_id.
+    customer: str
+    #: The feature's key.
+    feature: str
+    #: For metered features, how many units the caller is about to use.
+    quantity: NotRequired[int]
+    credits: NotRequired["CreditRequirement"]
+
+
+class CreditRequirement(TypedDict):
+    """Also require prepaid credit: allowed only when the snapshot's balance in `currency` is at least `amount` (whole minor units); otherwise `insufficient_credits`. Checked after the feature itself, whose refusal comes first."""
+    currency: "Currency"
+    amount: int
+
+
+class CheckCredits(TypedDict):
+    """When credit was required, the requirement and the balance it was checked against."""
+    currency: "Currency"
+    amount: int
+    balance: int
+
+
+class Check(TypedDict):
+    object: Literal["check"]
+    #: The customer's id.
+    customer: str
+    feature: str
+    allowed: bool
+    reason: Optional[Literal["no_access", "revoked", "limit_reached", "not_found", "insufficient_credits"]]
+    #: The entitlements version the answer comes from.
+    version: int
+    #: When credit was required, the requirement and the balance it was checked against.
+    credits: NotRequired["CheckCredits"]
+    type: NotRequired["FeatureType"]
+    limit: NotRequired[Union[int, None]]
+    used: NotRequired[int]
+    remaining: NotRequired[Union[int, None]]
+    resets_at: NotRequired[Union["Timestamp", None]]
+    overage: NotRequired[bool]
+    value: NotRequired["JsonValue"]
+
+
+class EventInput(TypedDict):
+    """One usage event."""
+    #: Your id for the event, unique in the project; a repeat is a no-op.
+    id: str
+    #: The customer's id or external_id.
+    customer: str
+    #: The event's name, matched by meters' `event_name`.
+    event: str
+    #: When it happened, in Unix seconds (fractions allowed; at most 4102444800, 2100-01-01);
+    #: now when absent. It must also fall in the accepted window (see `POST /v1/events`).
+    timestamp: NotRequired[float]
+    #: Anything about the event; meters read numbers and values from it. A value a meter
+    #: reads must make sense for it, or the event is rejected:
+    #: - a number (a JSON number, or a decimal string such as `"12.5"`) read by a `sum`,
+    #:   `max` or `latest` meter must be finite, at most 1,000,000,000,000 in magnitude,
+    #:   with at most 6 digits after the decimal point (`value_out_of_range`), and not
+    #:   negative unless the meter has `allow_negative` (`negative_value`). So a
+    #:   period's total stays exact, however many events add to it;
+    #: - a value read by a `unique_count` meter must be at most 255 characters
+    #:   (`value_out_of_range`).
+    #:
+    #: A value a meter cannot read as a number (`"abc"`, `true`, an object) adds nothing to
+    #: that meter, and the event is still recorded (it counts for `count` meters).
+    properties: NotRequired[dict[str, Any]]
+
+
+class EventBatchParams(TypedDict):
+    #: 1 to 1000 events. Each is checked against EventInput on its own, so one bad event is
+    #: rejected in the answer rather than failing the batch.
+    events: list[Any]
+    #: When the batch was sent, by the sender's clock (Unix seconds, fractions allowed); the
+    #: SDKs stamp it at each attempt. It matters only in sandbox mode with the project's test
+    #: clock moved: when `sent_at` reads the world's time (the server's, within 5 minutes,
+    #: and nearer it than the project's), the sender is on the world's clock and every
+    #: timestamp of the batch moves ahead by the test clock's offset, so events stamped with
+    #: the world's time count at the moved time. A sender on the project's time, or on a
+    #: clock of its own, is taken as sent; so is every batch without a moved clock or
+    #: without `sent_at`.
+    sent_at: NotRequired[float]
+
+
+class EventResultError(TypedDict):
+    """Why it was rejected."""
+    #: `parameter_missing`, `parameter_invalid`, `parameter_unknown`, `customer_not_found`,
+    #: `timestamp_in_future`, `timestamp_too_old`, `duplicate_in_batch`, `period_invoiced` (the
+    #: customer's billing period that contains the timestamp has already been invoiced),
+    #: `value_out_of_range` (a property a meter reads is too large, too precise, not finite
+    #: or too long; see EventInput's `properties`), `negative_value` (a negative number read
+    #: by a meter without `allow_negative`). `param` names the field:
+    #: `events[3][properties][tokens]`.
+    code: str
+    message: str
+    param: Union[str, None]
+
+
+class EventResult(TypedDict):
+    #: The event's position in the batch.
+    index: int
+    id: Union[str, None]
+    status: Literal["accepted", "duplicate", "rejected"]
+    #: Why it was rejected.
+    error: NotRequired["EventResultError"]
+
+
+class EventBatchResult(TypedDict):
+    object: Literal["event_batch"]
+    accepted: int
+    duplicates: int
+    rejected: int
+    results: list["EventResult"]
+
+
+MeterAggregation = Literal["count", "sum", "max", "unique_count", "latest"]
+"""`count` events; `sum` or `max` of the numeric `property`; `unique_count` of the distinct
+values of `property`; `latest` value of `property`.
+"""
+
+
+MeterFilters = dict[str, Union[str, float, bool, list[Union[str, float, bool]]]]
+"""Property → the value (or any of the values) an event must have to count."""
+
+
+class Meter(TypedDict):
+    id: str
+    object: Literal["meter"]
+    key: str
+    name: str
+    event_name: str
+    aggregation: "MeterAggregation"
+    property: Union[str, None]
+    filters: "MeterFilters"
+    #: Whether events may carry a negative value for `property` (see MeterCreateParams).
+    allow_negative: bool
+    created: "Timestamp"
+
+
+class MeterCreateParams(TypedDict):
+    key: "FeatureKey"
+    name: NotRequired[str]
+    event_name: str
+    aggregation: "MeterAggregation"
+    #: Required for every aggregation but `count`.
+    property: NotRequired[str]
+    filters: NotRequired["MeterFilters"]
+    #: Whether an event may carry a negative value for `property`: a `sum` meter of balance
+    #: adjustments or refunds, a `max` or `latest` meter of a gauge that goes below zero.
+    #: Only for `sum`, `max` and `latest` (a `count` reads no value, and a `unique_count`
+    #: counts values, whatever their sign). Without it an event with a negative value is
+    #: rejected (`negative_value`), so a usage total never goes down by mistake.
+    allow_negative: NotRequired[bool]
+
+
+class MeterList(TypedDict):
+    object: Literal["list"]
+    data: list["Meter"]
+    has_more: bool
+    url: str
+
+
+class Usage(TypedDict):
+    object: Literal["usage"]
+    #: The meter's key.
+    meter: str
+    customer: str
+    period_start: "Timestamp"
+    period_end: Union["Timestamp", None]
+    value: float
+    updated: "Timestamp"
+
+
+class UsageList(TypedDict):
+    object: Literal["list"]
+    data: list["Usage"]
+    has_more: bool
+    url: str
+
+
+class UsageQueryParams(TypedDict):
+    meter: str
+    customer: NotRequired[str]
+    #: Unix seconds, at most 4102444800 (2100-01-01).
+    start: int
+    #: Unix seconds, after `start`, at most 4102444800 (2100-01-01).
+    end: int
+    #: `day` (UTC), or `property:<name>` for the values of an event property.
+    group_by: NotRequired[str]
+
+
+class UsageQueryRow(TypedDict):
+    #: The day (`2026-03-01`) or property value; null without grouping or for events without the property.
+    group: Union[str, None]
+    value: float
+
+
+class UsageQueryResult(TypedDict):
+    object: Literal["usage_query"]
+    meter: str
+    start: "Timestamp"
+    end: "Timestamp"
+    group_by: Union[str, None]
+    data: list["UsageQueryRow"]
+
+
+class CheckoutSessionCreateParams(TypedDict):
+    #: The customer (id or external_id). Required with a secret key; with a publishable key it is the token's customer.
+    customer: NotRequired[str]
+    #: The plan (id or key), at its current version.
+    plan: str
+    #: Where the customer lands after paying; the server's own "thank you" page when absent.
+    #: An `https:` URL (`http:` only for localhost, 127.0.0.1 and ::1, unless the server sets
+    #: `NOZLE_ALLOW_HTTP_REDIRECTS`); anything else is a `400` (`url_invalid`).
+    success_url: NotRequired[str]
+    #: Where the customer lands when they give up; the server's own page when absent. The same rule as `success_url`.
+    cancel_url: NotRequired[str]
+    #: Overrides the plan's trial (recurring plans only).
+    trial_days: NotRequired[int]
+
+
+class CheckoutSession(TypedDict):
+    id: str
+    object: Literal["checkout.session"]
+    #: The hosted page to send the customer to.
+    url: str
+    customer: str
+    #: The plan's key.
+    plan: str
+    plan_version: int
+    mode: Literal["subscription", "payment"]
+    status: Literal["open", "complete", "expired"]
+    provider: "PaymentProviderName"
+    success_url: str
+    cancel_url: str
+    expires_at: "Timestamp"
+    created: "Timestamp"
+
+
+class PortalSessionCreateParams(TypedDict):
+    #: The customer (id or external_id). Required with a secret key.
+    customer: NotRequired[str]
+    #: Where the portal's "back" link goes. An `https:` URL (`http:` only for localhost, 127.0.0.1 and ::1, unless the server sets `NOZLE_ALLOW_HTTP_REDIRECTS`).
+    return_url: NotRequired[str]
+
+
+class PortalSession(TypedDict):
+    id: str
+    object: Literal["portal.session"]
+    url: str
+    customer: str
+    provider: "PaymentProviderName"
+    return_url: str
+    expires_at: "Timestamp"
+    created: "Timestamp"
+
+
+PaymentProviderName = Literal["stripe", "sandbox"]
+
+
+class StripeEventEnvelopeData(TypedDict):
+    object: dict[str, Any]
+
+
+class StripeEventEnvelope(TypedDict):
+    """A Stripe event, as Stripe sends it (only the envelope is checked here)."""
+    id: str
+    object: Literal["event"]
+    type: str
+    created: int
+    data: "StripeEventEnvelopeData"
+
+
+class WebhookReceipt(TypedDict):
+    received: Literal[True]
+    event: str
+    status: "PaymentEventStatus"
+    #: `true` when this event id had been received before.
+    duplicate: NotRequired[bool]
+
+
+PaymentEventStatus = Literal["pending", "processed", "failed", "ignored"]
+
+
+class PaymentEvent(TypedDict):
+    #: The provider's event id.
+    id: str
+    object: Literal["payment_event"]
+    provider: "PaymentProviderName"
+    type: str
+    status: "PaymentEventStatus"
+    attempts: int
+    last_error: Union[str, None]
+    received_at: "Timestamp"
+    processed_at: Union["Timestamp", None]
+    next_attempt_at: Union["Timestamp", None]
+
+
+class PaymentEventList(TypedDict):
+    object: Literal["list"]
+    data: list["PaymentEvent"]
+    has_more: bool
+    url: str
+
+
+class ReconciliationChange(TypedDict):
+    object: Literal["subscription", "purchase"]
+    #: Nozle's id of the subscription or purchase.
+    id: str
+    provider_id: str
+    customer: str
+    action: Literal["created", "updated"]
+    #: Each changed field, as `[before, after]`.
+    fields: dict[str, list[Any]]
+
+
+class Reconciliation(TypedDict):
+    id: str
+    object: Literal["reconciliation"]
+    trigger: Literal["schedule", "api"]
+    started_at: "Timestamp"
+    finished_at: Union["Timestamp", None]
+    #: How many provider objects it compared.
+    checked: int
+    changes: list["ReconciliationChange"]
+    error: Union[str, None]
+
+
+class ReconciliationList(TypedDict):
+    object: Literal["list"]
+    data: list["Reconciliation"]
+    has_more: bool
+    url: str
+
+
+class TestClock(TypedDict):
+    object: Literal["test_clock"]
+    now: "Timestamp"
+    #: How far ahead of the server's time this project's clock has been moved.
+    offset_seconds: int
+
+
+class TestClockAdvanceParams(TypedDict):
+    """Give exactly one of `to` and `seconds`. Either way the clock goes at most ten years
+    (315360000 seconds) past the server's time; a move beyond is a 400 naming the parameter.
+    """
+    #: The instant to move to, as Unix seconds (at most ten years past the server's time).
+    to: NotRequired[int]
+    #: How far to move, in seconds (the result at most ten years past the server's time).
+    seconds: NotRequired[int]
+
+
+DecimalAmount = str
+"""A non-negative decimal in the currency's minor unit (cents), as a string so that
+fractions of a cent stay exact: `"1500"`, `"0.5"`, `"0.0015"` ($0.000015).
+"""
+
+
+DecimalQuantity = str
+"""A non-negative number of units as a decimal string, exact."""
+
+
+PriceModel = Literal["per_unit", "graduated", "volume", "package"]
+"""`per_unit`: `unit_amount` per unit. `graduated`: each tier's units at that tier's rate
+(a tier's `flat_amount` is added when any unit falls in it). `volume`: every unit at the
+rate of the tier the total falls in, plus that tier's `flat_amount`. `package`:
+`unit_amount` per started package of `package_size` units.
+"""
+
+
+class PriceTier(TypedDict):
+    #: The last unit of the tier, inclusive; `null` on the last tier (which has no end).
+    up_to: Union[int, None]
+    unit_amount: "DecimalAmount"
+    flat_amount: NotRequired["DecimalAmount"]
+
+
+class PriceParams(TypedDict):
+    """A usage price: what one meter's usage in a billing period costs. `free_units` come off
+    the usage first; `minimum_amount` / `maximum_amount` bound what the price charges per
+    period (a minimum applies even with no usage).
+    """
+    key: "FeatureKey"
+    #: The meter (id or key) whose usage the price rates.
+    meter: str
+    model: "PriceModel"
+    unit_amount: NotRequired["DecimalAmount"]
+    tiers: NotRequired[list["PriceTier"]]
+    package_size: NotRequired[int]
+    free_units: NotRequired["DecimalQuantity"]
+    minimum_amount: NotRequired["DecimalAmount"]
+    maximum_amount: NotRequired["DecimalAmount"]
+
+
+class Price(TypedDict):
+    """A usage price of a plan version; fields that do not apply to its model are `null`."""
+    key: str
+    #: The meter's key.
+    meter: str
+    model: "PriceModel"
+    unit_amount: Union["DecimalAmount", None]
+    tiers: Union[list["PriceTier"], None]
+    package_size: Union[int, None]
+    free_units: Union["DecimalQuantity", None]
+    minimum_amount: Union["DecimalAmount", None]
+    maximum_amount: Union["DecimalAmount", None]
+
+
+class CreditGrant(TypedDict):
+    """Prepaid credit in one currency, in whole minor units, and what is left of it."""
+    id: str
+    object: Literal["credit_grant"]
+    customer: str
+    currency: "Currency"
+    #: What was granted.
+    amount: int
+    #: What invoices have not drawn yet (an expired grant keeps it, unused).
+    remaining: int
+    #: From this instant the grant is no longer used; `null` = never.
+    expires_at: Union["Timestamp", None]
+    description: Union[str, None]
+    #: The purchase (of a one_time plan with credits) that granted it; `null` for a grant by hand.
+    purchase: Union[str, None]
+    #: When a refund of its purchase removed what remained; `null` if never.
+    revoked_at: Union["Timestamp", None]
+    #: What remained when it was revoked (now 0 in `remaining`).
+    revoked_amount: Union[int, None]
+    created: "Timestamp"
+
+
+class CreditGrantCreateParams(TypedDict):
+    #: Whole minor units (cents).
+    amount: int
+    currency: "Currency"
+    expires_at: NotRequired["TimestampInput"]
+    description: NotRequired[str]
+
+
+class CreditBalance(TypedDict):
+    object: Literal["credit_balance"]
+    customer: str
+    #: Per currency, the sum of `remaining` over the grants not expired.
+    balances: dict[str, int]
+    grants: list["CreditGrant"]
+
+
+class CostModel(TypedDict):
+    id: str
+    object: Literal["cost_model"]
+    #: The meter's key.
+    meter: str
+    property: Union[str, None]
+    value: Union[str, None]
+    unit_cost: "DecimalAmount"
+    currency: "Currency"
+    effective_from: "Timestamp"
+    effective_to: Union["Timestamp", None]
+    created: "Timestamp"
+
+
+class CostModelCreateParams(TypedDict):
+    #: The meter's id or key.
+    meter: str
+    #: With `value`, the event property this model is for.
+    property: NotRequired[str]
+    value: NotRequired[str]
+    unit_cost: "DecimalAmount"
+    currency: NotRequired["Currency"]
+    #: Midnight UTC; the start of time when absent.
+    effective_from: NotRequired["TimestampInput"]
+    #: Midnight UTC, exclusive; open-ended when absent.
+    effective_to: NotRequired["TimestampInput"]
+
+
+class CostModelList(TypedDict):
+    object: Literal["list"]
+    data: list["CostModel"]
+    has_more: bool
+    url: str
+
+
+class MarginFigures(TypedDict):
+    """`revenue`: whole minor units. `cost`: exact, in minor units (never rounded). `margin` =
+    revenue − cost, exact. `margin_percent` = margin ÷ revenue × 100, rounded half away from
+    zero to 2 decimals; `null` when revenue is 0.
+    """
+    revenue: int
+    cost: "DecimalAmount"
+    margin: str
+    margin_percent: Union[str, None]
+
+
+class MarginGroup(TypedDict):
+    #: The customer's id, the plan's key, the meter's key or the property's value; `null`
+    #: collects what cannot be told apart by it (base fees and credit by meter, revenue by
+    #: property value, cost of a customer without a subscription by plan).
+    key: Union[str, None]
+    revenue: int
+    cost: "DecimalAmount"
+    margin: str
+    margin_percent: Union[str, None]
+
+
+class MarginReport(TypedDict):
+    object: Literal["margin_report"]
+    start: "Timestamp"
+    end: "Timestamp"
+    currency: "Currency"
+    group_by: Literal["customer", "plan", "meter", "property"]
+    groups: list["MarginGroup"]
+    totals: "MarginFigures"
+    #: Subscriptions trialing, active or past due now.
+    active_subscriptions: int
+    #: The monthly base price of the active and past-due subscriptions in `currency` (a
+    #: yearly one counts a twelfth), summed exactly and rounded once, half away from zero.
+    mrr: int
+    #: Percent: subscriptions canceled in the window ÷ those live at its start × 100,
+    #: 2 decimals, half away from zero; `null` when none were live at the start.
+    churn_rate: Union[str, None]
+
+
+InvoiceStatus = Literal["draft", "open", "paid", "uncollectible", "void"]
+"""`draft` while it is being built; `open` once finalized and not yet paid (a subscription
+you bill yourself, or one billed by Stripe); `paid` once collected (the sandbox charges
+it when it is finalized) or recorded as paid; `uncollectible` when marked a bad debt (it
+can still be paid or voided); `void` when voided (final). From `open`: pay → `paid`,
+void → `void`, mark_uncollectible → `uncollectible`; from `uncollectible`: pay or void.
+"""
+
+
+class InvoiceLineTier(TypedDict):
+    """One part of a usage line's amount, exact (unrounded)."""
+    #: Index into the price's `tiers`; `null` for `per_unit` and `package`.
+    tier: Union[int, None]
+    quantity: "DecimalQuantity"
+    unit_amount: "DecimalAmount"
+    flat_amount: "DecimalAmount"
+    amount: "DecimalAmount"
+
+
+class InvoiceLineAdjustment(TypedDict):
+    reason: Literal["minimum", "maximum"]
+    amount: str
+
+
+class InvoiceLine(TypedDict):
+    """`base_fee`: the plan's `base_price`, quantity 1 (none for a trial period). `usage`: one
+    per usage price, with the meter's aggregate over the period as `quantity`, the parts it
+    was priced in (`tiers`), any minimum/maximum `adjustment`, the exact amount, and
+    `amount`: the exact amount rounded once to whole minor units, half away from zero.
+    `credit`: prepaid credit drawn from one grant (`credit_grant`), a negative `amount`; credit
+    covers usage lines only, never the base fee. `proration`: on a subscription Nozle bills
+    itself (not one billed by Stripe or the sandbox, which prorate there), each plan change
+    within the period gives two lines over [change, scheduled period end): a credit for the
+    unused time on the old plan's `base_price` (negative `amount`) and a charge for the
+    remaining time on the new one, each the full price × remaining seconds / period seconds,
+    rounded once half away from zero (a zero line is left out). The `base_fee` line is then the base price of the plan
+    in effect at the period's start; usage lines are rated with the prices of the plan version
+    in effect at the period's end (the invoice's `plan_version`).
+    """
+    type: Literal["base_fee", "usage", "credit", "proration"]
+    description: str
+    #: The usage price's key; `null` on the base fee.
+    price: Union[str, None]
+    #: The meter's key; `null` on the base fee.
+    meter: Union[str, None]
+    quantity: "DecimalQuantity"
+    free_quantity: "DecimalQuantity"
+    #: The price per unit (per package for `package`); `null` for tiered prices, whose rates are in `tiers`.
+    unit_amount: Union["DecimalAmount", None]
+    tiers: list["InvoiceLineTier"]
+    #: What `minimum_amount` added (positive) or `maximum_amount` took off (negative).
+    adjustment: Union["InvoiceLineAdjustment", None]
+    #: The amount before rounding, in minor units; negative on a `credit` line. On a `proration` line, its rounded `amount` (the fraction of the period rarely ends as a decimal).
+    exact_amount: str
+    #: Whole minor units; negative on a `credit` line.
+    amount: int
+    #: On a `credit` line, the grant it drew on; `null` otherwise.
+    credit_grant: Union[str, None]
+    period_start: "Timestamp"
+    period_end: "Timestamp"
+
+
+class Invoice(TypedDict):
+    """A subscription's bill for one billing period `[period_start, period_end)`, built once
+    the period has ended (exactly once per subscription and period). Amounts are integers
+    in the currency's minor unit: each line is rated exactly and rounded once, half away
+    from zero (0.5 → 1); `subtotal` is the sum of the rounded charge lines (base fee, usage and
+    proration), and `total` is `subtotal` less the `credit` lines: the sum of every line. A
+    subscription Nozle bills itself that is canceled at once mid-period gets one final invoice
+    for `[period_start, canceled_at)`: usage up to the cancellation, and the period's base fee
+    (and proration lines) in full: the unused time of the base fee is not refunded, unless the
+    cancel asked for `prorate` (then a negative `proration` line credits it).
+    """
+    id: str
+    object: Literal["invoice"]
+    #: The customer's id.
+    customer: str
+    subscription: str
+    #: The plan's key.
+    plan: str
+    plan_version: int
+    status: "InvoiceStatus"
+    currency: "Currency"
+    period_start: "Timestamp"
+    period_end: "Timestamp"
+    #: Whether the period was a trial (no base fee).
+    trial: bool
+    lines: list["InvoiceLine"]
+    subtotal: int
+    total: int
+    created: "Timestamp"
+    finalized_at: Union["Timestamp", None]
+    #: When an invoice Nozle collects itself (no `provider`) is due: `NOZLE_INVOICE_DAYS_UNTIL_DUE`
+    #: days (30 by default) after it was finalized, as Stripe's `days_until_due`; `null` when
+    #: there is nothing to pay or a provider collects it. Still `open` at its due date, it makes
+    #: its subscription `past_due` from that date (Nozle's dunning: access is kept for the
+    #: `past_due` grace, `NOZLE_PAST_DUE_GRACE_DAYS`; then the subscription is canceled and
+    #: its group's default plan given back). Paying, voiding or marking uncollectible what is
+    #: overdue makes a `past_due` subscription `active` again.
+    due_date: Union["Timestamp", None]
+    #: Whether its payment was recorded through the API (pay with `paid_out_of_band`) rather than collected.
+    paid_out_of_band: bool
+    voided_at: Union["Timestamp", None]
+    marked_uncollectible_at: Union["Timestamp", None]
+    paid_at: Union["Timestamp", None]
+    #: The payment provider the invoice was sent to when finalized: with Stripe, its lines
+    #: with an amount become invoice items on a Stripe invoice that Stripe collects (the
+    #: invoice is `open` until Stripe reports it paid); the sandbox pays it at once. `null`
+    #: for a subscription billed through the API alone, or when there was nothing to charge.
+    provider: Union["PaymentProviderName", None]
+    #: Its invoice's id at the provider (`in_…` at Stripe), once sent.
+    provider_invoice_id: Union[str, None]
+
+
+class UpcomingInvoice(TypedDict):
+    """The invoice the current period would get if it ended now, by the same rules as Invoice; not stored."""
+    object: Literal["upcoming_invoice"]
+    customer: str
+    subscription: str
+    plan: str
+    plan_version: int
+    currency: "Currency"
+    period_start: "Timestamp"
+    period_end: "Timestamp"
+    trial: bool
+    lines: list["InvoiceLine"]
+    subtotal: int
+    total: int
+    #: When the preview was made; the usage is everything recorded for the period so far.
+    as_of: "Timestamp"
+
+
+class InvoiceList(TypedDict):
+    object: Literal["list"]
+    data: list["Invoice"]
+    has_more: bool
+    url: str
+
+
+class ListCustomersQuery(TypedDict):
+    """Query parameters of `listCustomers` (GET /v1/customers)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only customers with exactly this email address.
+    email: NotRequired[str]
+    #: Only the customer with this `external_id`.
+    external_id: NotRequired["ExternalId"]
+
+
+class ListApiKeysQuery(TypedDict):
+    """Query parameters of `listApiKeys` (GET /v1/api_keys)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class ListFeaturesQuery(TypedDict):
+    """Query parameters of `listFeatures` (GET /v1/features)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class ListPlansQuery(TypedDict):
+    """Query parameters of `listPlans` (GET /v1/plans)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class RetrievePlanQuery(TypedDict):
+    """Query parameters of `retrievePlan` (GET /v1/plans/{plan})."""
+    #: A past version to read; the current one when absent.
+    version: NotRequired[int]
+
+
+class ListSubscriptionsQuery(TypedDict):
+    """Query parameters of `listSubscriptions` (GET /v1/subscriptions)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only this customer's (id or external_id).
+    customer: NotRequired[str]
+    status: NotRequired["SubscriptionStatus"]
+
+
+class ListPurchasesQuery(TypedDict):
+    """Query parameters of `listPurchases` (GET /v1/purchases)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only this customer's (id or external_id).
+    customer: NotRequired[str]
+
+
+class ListGrantsQuery(TypedDict):
+    """Query parameters of `listGrants` (GET /v1/customers/{customer}/grants)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only entries for this feature key.
+    feature: NotRequired["FeatureKey"]
+
+
+class ListMetersQuery(TypedDict):
+    """Query parameters of `listMeters` (GET /v1/meters)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class GetCustomerUsageQuery(TypedDict):
+    """Query parameters of `getCustomerUsage` (GET /v1/customers/{customer}/usage)."""
+    #: Only this meter (id or key).
+    meter: NotRequired[str]
+    period: NotRequired[Literal["current", "all"]]
+
+
+class ListPaymentEventsQuery(TypedDict):
+    """Query parameters of `listPaymentEvents` (GET /v1/payment_events)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only events in this state.
+    status: NotRequired["PaymentEventStatus"]
+
+
+class ListReconciliationsQuery(TypedDict):
+    """Query parameters of `listReconciliations` (GET /v1/reconciliations)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class ListInvoicesQuery(TypedDict):
+    """Query parameters of `listInvoices` (GET /v1/invoices)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only this customer's (id or external_id).
+    customer: NotRequired[str]
+    status: NotRequired["InvoiceStatus"]
+
+
+class RetrieveUpcomingInvoiceQuery(TypedDict):
+    """Query parameters of `retrieveUpcomingInvoice` (GET /v1/customers/{customer}/upcoming_invoice)."""
+    #: Which subscription to preview; the customer's newest live one when absent.
+    subscription: NotRequired[str]
+
+
+class ListCostModelsQuery(TypedDict):
+    """Query parameters of `listCostModels` (GET /v1/cost_models)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only this meter's (id or key).
+    meter: NotRequired[str]
+
+
+class RetrieveMarginQuery(TypedDict):
+    """Query parameters of `retrieveMargin` (GET /v1/analytics/margin)."""
+    start: "TimestampInput"
+    end: "TimestampInput"
+    group_by: NotRequired[Literal["customer", "plan", "meter", "property"]]
+    #: With `group_by=property`, the event property whose values make the groups.
+    property: NotRequired[str]
+    #: Only invoices and cost models in this currency.
+    currency: NotRequired["Currency"]
+
+
+class ListWebhookEndpointsQuery(TypedDict):
+    """Query parameters of `listWebhookEndpoints` (GET /v1/webhook_endpoints)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class ListWebhookEventsQuery(TypedDict):
+    """Query parameters of `listWebhookEvents` (GET /v1/webhook_events)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only events of this type.
+    type: NotRequired["WebhookEventType"]
+
+
+#: operationId -> (HTTP method, path) for every operation of the spec.
+OPERATIONS: dict[str, tuple[str, str]] = {
+    "getHealth": ("GET", "/healthz"),
+    "getReadiness": ("GET", "/readyz"),
+    "getProject": ("GET", "/v1/project"),
+    "listCustomers": ("GET", "/v1/customers"),
+    "createCustomer": ("POST", "/v1/customers"),
+    "retrieveCustomer": ("GET", "/v1/customers/{customer}"),
+    "updateCustomer": ("POST", "/v1/customers/{customer}"),
+    "deleteCustomer": ("DELETE", "/v1/customers/{customer}"),
+    "listApiKeys": ("GET", "/v1/api_keys"),
+    "createApiKey": ("POST", "/v1/api_keys"),
+    "revokeApiKey": ("POST", "/v1/api_keys/{key}/revoke"),
+    "listFeatures": ("GET", "/v1/features"),
+    "createFeature": ("POST", "/v1/features"),
+    "retrieveFeature": ("GET", "/v1/features/{feature}"),
+    "updateFeature": ("POST", "/v1/features/{feature}"),
+    "listPlans": ("GET", "/v1/plans"),
+    "createPlan": ("POST", "/v1/plans"),
+    "retrievePlan": ("GET", "/v1/plans/{plan}"),
+    "updatePlan": ("POST", "/v1/plans/{plan}"),
+    "migratePlan": ("POST", "/v1/plans/{plan}/migrate"),
+    "listSubscriptions": ("GET", "/v1/subscriptions"),
+    "createSubscription": ("POST", "/v1/subscriptions"),
+    "retrieveSubscription": ("GET", "/v1/subscriptions/{subscription}"),
+    "updateSubscription": ("POST", "/v1/subscriptions/{subscription}"),
+    "cancelSubscription": ("POST", "/v1/subscriptions/{subscription}/cancel"),
+    "cancelScheduledChange": ("DELETE", "/v1/subscriptions/{subscription}/scheduled_change"),
+    "listPurchases": ("GET", "/v1/purchases"),
+    "createPurchase": ("POST", "/v1/purchases"),
+    "retrievePurchase": ("GET", "/v1/purchases/{purchase}"),
+    "refundPurchase": ("POST", "/v1/purchases/{purchase}/refund"),
+    "listGrants": ("GET", "/v1/customers/{customer}/grants"),
+    "createGrant": ("POST", "/v1/customers/{customer}/grants"),
+    "getEntitlements": ("GET", "/v1/customers/{customer}/entitlements"),
+    "check": ("POST", "/v1/check"),
+    "ingestEvents": ("POST", "/v1/events"),
+    "listMeters": ("GET", "/v1/meters"),
+    "createMeter": ("POST", "/v1/meters"),
+    "retrieveMeter": ("GET", "/v1/meters/{meter}"),
+    "getCustomerUsage": ("GET", "/v1/customers/{customer}/usage"),
+    "queryUsage": ("POST", "/v1/usage/query"),
+    "realtime": ("GET", "/v1/realtime"),
+    "resumeSubscription": ("POST", "/v1/subscriptions/{subscription}/resume"),
+    "createCheckoutSession": ("POST", "/v1/checkout/sessions"),
+    "createPortalSession": ("POST", "/v1/portal/sessions"),
+    "receiveStripeWebhook": ("POST", "/v1/webhooks/stripe"),
+    "listPaymentEvents": ("GET", "/v1/payment_events"),
+    "runReconciliation": ("POST", "/v1/reconciliations"),
+    "listReconciliations": ("GET", "/v1/reconciliations"),
+    "retrieveTestClock": ("GET", "/v1/test_clock"),
+    "advanceTestClock": ("POST", "/v1/test_clock/advance"),
+    "listInvoices": ("GET", "/v1/invoices"),
+    "retrieveInvoice": ("GET", "/v1/invoices/{invoice}"),
+    "payInvoice": ("POST", "/v1/invoices/{invoice}/pay"),
+    "voidInvoice": ("POST", "/v1/invoices/{invoice}/void"),
+    "markInvoiceUncollectible": ("POST", "/v1/invoices/{invoice}/mark_uncollectible"),
+    "retrieveUpcomingInvoice": ("GET", "/v1/customers/{customer}/upcoming_invoice"),
+    "listCredits": ("GET", "/v1/customers/{customer}/credits"),
+    "createCreditGrant": ("POST", "/v1/customers/{customer}/credits"),
+    "listCostModels": ("GET", "/v1/cost_models"),
+    "createCostModel": ("POST", "/v1/cost_models"),
+    "retrieveMargin": ("GET", "/v1/analytics/margin"),
+    "listWebhookEndpoints": ("GET", "/v1/webhook_endpoints"),
+    "createWebhookEndpoint": ("POST", "/v1/webhook_endpoints"),
+    "retrieveWebhookEndpoint": ("GET", "/v1/webhook_endpoints/{endpoint}"),
+    "updateWebhookEndpoint": ("POST", "/v1/webhook_endpoints/{endpoint}"),
+    "deleteWebhookEndpoint": ("DELETE", "/v1/webhook_endpoints/{endpoint}"),
+    "rollWebhookEndpointSecret": ("POST", "/v1/webhook_endpoints/{endpoint}/roll_secret"),
+    "listWebhookEvents": ("GET", "/v1/webhook_events"),
+    "retrieveWebhookEvent": ("GET", "/v1/webhook_events/{event}"),
+    "resendWebhookEvent": ("POST", "/v1/webhook_events/{event}/resend"),
+}

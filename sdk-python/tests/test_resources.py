@@ -1,0 +1,94 @@
+"""A tour of the resources against the real server: each group's paths, bodies and pagination."""
+
+import time
+import unittest
+
+from support import server, unique
+
+import nozle
+
+
+class Resources(unittest.TestCase):
+    client: nozle.Nozle
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        api = server()
+        cls.client = nozle.Nozle(api.secret_key, api.url)
+
+    def test_customers_round_trip_and_paginate(self) -> None:
+        email = f"{unique('p')}@example.com"
+        ids = [self.client.customers.create(email=email, name=f"n{n}")["id"] for n in range(3)]
+        updated = self.client.customers.update(ids[0], metadata={"tier": "gold"})
+        self.assertEqual(updated["metadata"], {"tier": "gold"})
+        self.assertEqual(self.client.customers.retrieve(ids[0])["email"], email)
+        self.assertEqual(len(self.client.customers.list(email=email, limit=2)["data"]), 2)
+        # limit=1: three pages, followed through starting_after.
+        self.assertEqual(sorted(c["id"] for c in self.client.customers.list_all(email=email, limit=1)), sorted(ids))
+        self.assertTrue(self.client.customers.delete(ids[2])["deleted"])
+        with self.assertRaises(nozle.NotFoundError):
+            self.client.customers.retrieve(ids[2])
+
+    def test_catalog_subscriptions_grants_and_entitlements(self) -> None:
+        key = unique("f").replace("-", "_")
+        meter = self.client.meters.create(key=key, event_name=f"{key}.used", aggregation="sum", property="units")
+        self.assertEqual(self.client.meters.retrieve(key)["id"], meter["id"])
+        self.assertIn(key, [m["key"] for m in self.client.meters.list_all()])
+        self.client.features.create(key=key, type="metered", meter=key)
+        self.assertEqual(self.client.features.update(key, name="Units")["name"], "Units")
+        plan = self.client.plans.create(
+            key=key, interval="month", group=key, base_price=1000, entitlements=[{"feature": key, "limit": 10, "reset": "month"}]
+        )
+        self.assertEqual(self.client.plans.retrieve(key, version=1)["id"], plan["id"])
+        self.assertIn(key, [p["key"] for p in self.client.plans.list_all()])
+
+        customer = self.client.customers.create(external_id=unique("sub"))["id"]
+        subscription = self.client.subscriptions.create(customer=customer, plan=key)
+        self.assertEqual(self.client.subscriptions.retrieve(subscription["id"])["plan"], key)
+        # Beside the demo group's free default, which every new customer holds.
+        self.assertIn(subscription["id"], [s["id"] for s in self.client.subscriptions.list(customer=customer)["data"]])
+        self.assertEqual(self.client.entitlements(customer)["features"][key]["limit"], 10)
+        self.assertEqual(self.client.can(customer, key, quantity=10)["allowed"], True)
+
+        self.client.grants.create(customer, feature=key, kind="revoke", reason="abuse")
+        self.assertEqual(self.client.can(customer, key)["reason"], "revoked")
+        self.assertEqual([g["kind"] for g in self.client.grants.list_all(customer)], ["revoke"])
+
+        self.assertEqual(self.client.invoices.upcoming(customer)["object"], "upcoming_invoice")
+        canceled = self.client.subscriptions.cancel(subscription["id"], at_period_end=True)
+        self.assertTrue(canceled["cancel_at_period_end"])
+        self.assertFalse(self.client.subscriptions.resume(subscription["id"])["cancel_at_period_end"])
+
+    def test_usage_query_and_analytics(self) -> None:
+        customer = self.client.customers.create(external_id=unique("usage"))["id"]
+        self.client.track(customer, "message.sent")
+        self.client.track(customer, "message.sent")
+        self.client.flush()
+        now = int(time.time())
+        result = self.client.usage.query(meter="messages", customer=customer, start=now - 3600, end=now + 3600)
+        self.assertEqual(sum(row["value"] for row in result["data"]), 2)
+        self.assertEqual(self.client.usage.retrieve(customer, meter="messages")["data"][0]["value"], 2)
+        today = now - now % 86400  # the report counts whole UTC days
+        self.assertEqual(self.client.analytics.margin(start=today - 86400, end=today)["object"], "margin_report")
+        self.assertEqual(self.client.cost_models.list()["object"], "list")
+
+    def test_credits_payments_and_the_project(self) -> None:
+        customer = self.client.customers.create(external_id=unique("pay"))["id"]
+        self.client.credits.create(customer, amount=700, currency="usd", description="welcome")
+        balance = self.client.credits.retrieve(customer)
+        self.assertEqual(balance["balances"], {"usd": 700})
+        self.assertEqual([g["description"] for g in balance["grants"]], ["welcome"])
+        session = self.client.checkout.create(customer=customer, plan="pro", success_url="http://localhost/ok", cancel_url="http://localhost/no")
+        self.assertTrue(session["url"].startswith("http"))
+        self.assertTrue(self.client.portal.create(customer=customer)["url"].startswith("http"))
+        self.assertEqual(self.client.test_clock.retrieve()["object"], "test_clock")
+        self.assertEqual(self.client.payment_events.list()["object"], "list")
+        self.assertEqual(self.client.project()["object"], "project")
+        self.assertEqual(self.client.health()["status"], "ok")
+        key = self.client.api_keys.create(type="secret", name="python")
+        self.assertTrue(key["secret"].startswith("sk_"))
+        self.assertIsNotNone(self.client.api_keys.revoke(key["id"])["revoked"])
+
+
+if __name__ == "__main__":
+    unittest.main()
