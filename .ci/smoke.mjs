@@ -53,7 +53,7 @@ async function stop(server) {
 
 // Postgres: a project made with the CLI, then the server on the same database.
 {
-  const schema = `nozle_smoke_${Date.now()}`;
+  const schema = `nozle_smoke_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: POSTGRES });
   await admin.connect();
   await admin.query(`create schema ${schema}`);

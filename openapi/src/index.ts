@@ -13,6 +13,7 @@ export type ErrorBody = Schemas['Error'];
 export type OperationId = keyof operations;
 
 export { spec } from './spec.js';
+export { VERSION } from './version.js';
 export type { HttpMethod, OpenAPIDocument, OpenAPIOperation, OpenAPIPathItem } from './spec.js';
 
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.js';

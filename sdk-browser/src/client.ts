@@ -88,7 +88,7 @@ const REFRESH_GRACE_MS = 3_000;
  *
  * const nozle = createNozle({
  *   publishableKey: 'pk_live_...',
- *   getCustomerToken: () => fetch('/api/nozle-token').then((r) => r.text()),
+ *   getCustomerToken: () => fetch('/api/nozle-token').then((r) => r.json()).then((b) => b.token),
  * });
  * nozle.subscribeFeature('export', () => render(nozle.can('export')));
  * ```

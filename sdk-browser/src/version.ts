@@ -1,2 +1,2 @@
-/** Version of `@nozle/browser`; kept in step with package.json (a test checks it). */
-export const VERSION = '0.0.0';
+/** Version of `@nozle/browser`: the one version of every published Nozle package (see openapi/src/version.ts). */
+export { VERSION } from '@nozle/openapi';

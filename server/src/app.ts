@@ -218,7 +218,7 @@ function buildExpressApp(deps: AppDeps, services: AppServices, logger: Logger): 
   useRequestMiddleware(app, logger, deps.bodyLimit);
   // Hosted pages (not API operations): the sandbox's checkout and portal.
   if (services.payments.sandbox) app.use(sandboxPages(services.payments));
-  app.use(docsRouter());
+  app.use(docsRouter(undefined, deps.publicUrl));
   app.use(apiRouter(binding, validateResponses));
 
   app.use((req, _res, next) => {

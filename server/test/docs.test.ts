@@ -1,17 +1,20 @@
 // The API reference as a browser gets it: the contract, its Redoc page and the realtime guide.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '@nozle/openapi';
 import { defaultDocsFiles } from '../src/docs/files.js';
 import { renderMarkdown } from '../src/docs/markdown.js';
+import { ORIGIN_PLACEHOLDER } from '../src/docs/origin.js';
 import { docsRouter } from '../src/docs/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const openapiDir = path.resolve(import.meta.dirname, '../../openapi');
+const serverDir = path.resolve(import.meta.dirname, '..');
 
 describe('the docs served by the API server', () => {
   let app: TestApp;
@@ -39,8 +42,15 @@ describe('the docs served by the API server', () => {
     expect(html).toContain('<pre><code class="language-json">{ &quot;type&quot;: &quot;hello&quot;');
   });
 
-  it('finds the reference where the openapi package builds it', () => {
-    expect(defaultDocsFiles().reference).toBe(path.join(openapiDir, 'dist', 'reference.html'));
+  it('finds the reference where this package builds it, not in the published @nozle/openapi', () => {
+    expect(defaultDocsFiles().reference).toBe(path.join(serverDir, 'dist', 'reference.html'));
+  });
+
+  // The build (scripts/build-reference.mjs) runs before the tests in `pnpm test` and CI.
+  it.skipIf(!existsSync(defaultDocsFiles().reference))('shows the built reference with this server as its server', async () => {
+    const html = await (await fetch(`${app.url}/docs`)).text();
+    expect(html).toContain(app.url);
+    expect(html).not.toContain(ORIGIN_PLACEHOLDER);
   });
 });
 
@@ -52,8 +62,8 @@ describe('/docs', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function serve(reference: string): Promise<string> {
-    const app = express().use(docsRouter({ ...defaultDocsFiles(), reference }));
+  async function serve(reference: string, publicUrl?: string): Promise<string> {
+    const app = express().use(docsRouter({ ...defaultDocsFiles(), reference }, publicUrl));
     const server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -76,6 +86,24 @@ describe('/docs', () => {
     expect(await res.text()).toBe('<!doctype html><title>Nozle API</title><redoc></redoc>');
   });
 
+  it('names the origin the reader reached as the server, or NOZLE_PUBLIC_URL when set', async () => {
+    const reference = path.join(tempDir(), 'reference.html');
+    writeFileSync(reference, `<p>${ORIGIN_PLACEHOLDER}</p><script>const state = {"servers":[{"url":"${ORIGIN_PLACEHOLDER}"}]}</script>`);
+    const url = await serve(reference);
+    expect(await (await fetch(`${url}/docs`)).text()).toBe(`<p>${url}</p><script>const state = {"servers":[{"url":"${url}"}]}</script>`);
+    const behindProxy = await serve(reference, 'https://billing.example.org');
+    expect(await (await fetch(`${behindProxy}/docs`)).text()).toContain('{"url":"https://billing.example.org"}');
+  });
+
+  it('writes no Host header into the page that is more than an origin', async () => {
+    const reference = path.join(tempDir(), 'reference.html');
+    writeFileSync(reference, `<script>const url = "${ORIGIN_PLACEHOLDER}";</script>`);
+    const { port } = new URL(await serve(reference));
+    const html = await rawGet(Number(port), '/docs', 'x"></script><script>alert(1)</script>');
+    expect(html).toContain(`<script>const url = "${ORIGIN_PLACEHOLDER}";</script>`);
+    expect(html).not.toContain('alert(1)');
+  });
+
   it('answers 503 with how to build it when the reference is not built', async () => {
     const res = await fetch(`${await serve(path.join(tempDir(), 'missing.html'))}/docs`);
     expect(res.status).toBe(503);
@@ -84,6 +112,28 @@ describe('/docs', () => {
     expect(text).toContain('/openapi.yaml');
   });
 });
+
+describe('the reference sidebar', () => {
+  // Redocly lists each `##` heading of info.description and each tag: one name in both shows twice.
+  it('has no tag named like a section of the introduction', () => {
+    const description = typeof spec.info.description === 'string' ? spec.info.description : '';
+    const headings = [...description.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    const tags = ((spec as { tags?: { name: string }[] }).tags ?? []).map((tag) => tag.name);
+    expect(headings).toContain('Errors');
+    expect(tags.filter((tag) => headings.includes(tag))).toEqual([]);
+  });
+});
+
+/** A GET with a Host header that fetch would refuse to send. */
+function rawGet(port: number, pathname: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${pathname} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    let data = '';
+    socket.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
 
 describe('renderMarkdown', () => {
   it('escapes HTML in text and code', () => {

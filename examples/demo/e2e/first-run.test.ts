@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('the first run of the example app', () => {
-  it("gates export on the free plan, upgrades through the sandbox checkout keeping the month's count, and stops messages at the limit", async () => {
+  it("gates export on the free plan, explains the limit and offers the upgrade, tells a canceled checkout, upgrades keeping the month's count, welcomes once, and stops messages at the limit", async () => {
     // 1. Open the app: the entitlements arrive over the WebSocket.
     await page.goto(demo.appUrl);
     await eventually(() => page.getByTestId('connection').getAttribute('data-status')).toBe('open');
@@ -84,10 +84,28 @@ describe('the first run of the example app', () => {
     expect(await page.getByTestId('export-unlocked').count()).toBe(0);
     await screenshot('export-gated');
 
-    // Messages sent on free count towards the month whatever the plan becomes.
-    const FREE_MESSAGES = 2;
+    // Messages sent on free count towards the month whatever the plan becomes. Free holds 3:
+    // at the limit the app says why Send is off and offers the upgrade.
+    const FREE_MESSAGES = 3;
     for (let i = 1; i <= FREE_MESSAGES; i++) await sendMessage(`On free, number ${i}`);
     await eventually(meter).toEqual({ used: FREE_MESSAGES, limit: 3 });
+    const limitNotice = page.getByTestId('limit-notice');
+    await limitNotice.getByText('Send is off: you have sent the 3 messages the free plan includes this month.').waitFor();
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill('A fourth on free');
+    const send = page.getByRole('button', { name: 'Send message' });
+    expect(await send.isDisabled()).toBe(true);
+    expect(await send.getAttribute('aria-describedby')).toBe(await limitNotice.getAttribute('id'));
+    await screenshot('limit-reached-on-free');
+
+    // The offer leads to checkout; canceling there brings the customer back, told so, still on free.
+    await limitNotice.getByRole('button', { name: 'Upgrade to Pro for more messages' }).click();
+    await page.waitForURL(/\/sandbox\/checkout\//);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForURL((url) => url.origin === new URL(demo.appUrl).origin);
+    await page.getByTestId('checkout-canceled').getByText('Checkout canceled: nothing was charged, and you are still on free.').waitFor();
+    await eventually(() => page.evaluate(() => window.location.search)).toBe('');
+    expect(await page.getByTestId('current-plan').textContent()).toBe('free');
+    await screenshot('checkout-canceled');
 
     // A second tab stays on the app through the payment: it must unlock from the push alone.
     const watcher = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -108,7 +126,7 @@ describe('the first run of the example app', () => {
     // 4. Pay with the prefilled test card; the sandbox sends the browser back to the app.
     await eventually(() => page.getByLabel('Card number').inputValue()).toMatch(/4242 ?4242 ?4242 ?4242/);
     await page.getByRole('button', { name: 'Pay' }).click();
-    await page.waitForURL((url) => url.origin === new URL(demo.appUrl).origin && url.searchParams.get('checkout') === 'success');
+    await page.waitForURL((url) => url.origin === new URL(demo.appUrl).origin);
     await setMarker(page);
 
     // 5. The feature unlocks in the tab that stayed, from the pushed snapshot (no reload), and
@@ -119,6 +137,9 @@ describe('the first run of the example app', () => {
     await screenshot('export-unlocked-live-in-other-tab', watcher);
     await watcher.close();
     await page.getByTestId('export-unlocked').waitFor();
+    // Welcomed once: the success marker is read, then taken off the URL (a reload says nothing).
+    await page.getByRole('status').filter({ hasText: 'Welcome to Pro! Export is unlocked.' }).waitFor();
+    await eventually(() => page.evaluate(() => window.location.search)).toBe('');
     // Pro replaced free (one plan in the group), and the month's count came along.
     await eventually(() => page.getByTestId('current-plan').textContent()).toBe('pro');
     await eventually(meter).toEqual({ used: FREE_MESSAGES, limit: 5 });
@@ -135,7 +156,11 @@ describe('the first run of the example app', () => {
     }
 
     // 7. At the limit: the UI says so and disables sending, and the backend refuses the call.
+    //    Pro is the top plan: the notice says when the count starts again, and offers nothing.
     await page.getByRole('status').filter({ hasText: 'Limit reached' }).waitFor();
+    await limitNotice.getByText('Send is off: you have sent the 5 messages the pro plan includes this month.', { exact: false }).waitFor();
+    expect(await limitNotice.textContent()).toMatch(/The count starts again on \w+ \d+\./);
+    expect(await limitNotice.getByRole('button').count()).toBe(0);
     await page.getByRole('textbox', { name: 'Message', exact: true }).fill('One more');
     expect(await page.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
     const refused = await page.evaluate(async () => {
@@ -147,6 +172,12 @@ describe('the first run of the example app', () => {
     expect(await page.getByRole('list', { name: 'Sent messages' }).getByRole('listitem').count()).toBe(start.limit);
     expect(await markerPresent()).toBe(true);
     await screenshot('limit-reached');
+
+    // A reload (the URL no longer says checkout=success) does not welcome again.
+    await page.reload();
+    await page.getByTestId('export-unlocked').waitFor();
+    expect(await page.getByText('Welcome to Pro!').count()).toBe(0);
+    expect(await page.getByTestId('checkout-canceled').count()).toBe(0);
 
     // 8. Manage billing opens the sandbox portal.
     await page.getByRole('button', { name: 'Manage billing' }).click();

@@ -2,12 +2,14 @@
 import { useEffect, useState } from 'react';
 import { NozleProvider } from '@nozle/react';
 import { getCustomerToken, getSession, type Session } from './api.js';
+import { CheckoutCanceled } from './CheckoutCanceled.js';
+import type { CheckoutReturn } from './checkout-return.js';
 import { Header } from './Header.js';
 import { Messages } from './Messages.js';
 import { ExportPanel } from './ExportPanel.js';
 import { Pricing } from './Pricing.js';
 
-export function App() {
+export function App({ checkoutReturn }: { checkoutReturn: CheckoutReturn }) {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,8 +31,9 @@ export function App() {
     >
       <Header customer={session.customer} />
       <main>
+        {checkoutReturn === 'canceled' && <CheckoutCanceled />}
         <Messages />
-        <ExportPanel />
+        <ExportPanel welcome={checkoutReturn === 'success'} />
         <Pricing />
       </main>
     </NozleProvider>

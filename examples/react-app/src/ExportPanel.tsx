@@ -1,11 +1,10 @@
 // A Pro feature behind <Gate>: the fallback offers the upgrade, and the panel opens by itself
 // when the payment lands (the snapshot arrives over the WebSocket; no reload).
 import { Checkout, Gate } from '@nozle/react';
+import { checkoutReturnUrls } from './checkout-return.js';
 
-export function ExportPanel() {
-  // The checkout page sends the customer back here with this marker once they paid.
-  const welcome = new URLSearchParams(window.location.search).get('checkout') === 'success';
-  const back = `${window.location.origin}/`;
+/** `welcome`: the customer just came back from a paid checkout (said once, not on a reload). */
+export function ExportPanel({ welcome }: { welcome: boolean }) {
   return (
     <section aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
@@ -15,7 +14,7 @@ export function ExportPanel() {
         fallback={
           <div data-testid="export-locked">
             <p>Export your messages as Markdown with Pro.</p>
-            <Checkout plan="pro" successUrl={`${back}?checkout=success`} cancelUrl={`${back}?checkout=canceled`}>
+            <Checkout plan="pro" {...checkoutReturnUrls()}>
               Upgrade to Pro to export
             </Checkout>
           </div>

@@ -3,10 +3,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useCan } from '@nozle/react';
 import { getMessages, sendMessage, type Message } from './api.js';
+import { LIMIT_NOTICE_ID, LimitNotice } from './LimitNotice.js';
 import { UsageMeter } from './UsageMeter.js';
 
 export function Messages() {
-  const { allowed, loading } = useCan('messages');
+  const { allowed, loading, reason } = useCan('messages');
   const [messages, setMessages] = useState<Message[]>([]);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -43,10 +44,15 @@ export function Messages() {
       <form onSubmit={submit}>
         <label htmlFor="message-text">Message</label>
         <input id="message-text" value={text} onChange={(event) => setText(event.target.value)} required maxLength={500} />
-        <button type="submit" disabled={loading || !allowed || sending || text.trim() === ''}>
+        <button
+          type="submit"
+          disabled={loading || !allowed || sending || text.trim() === ''}
+          aria-describedby={reason === 'limit_reached' ? LIMIT_NOTICE_ID : undefined}
+        >
           Send message
         </button>
       </form>
+      <LimitNotice />
       {error && <p role="alert">{error}</p>}
     </section>
   );

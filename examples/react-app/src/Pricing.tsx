@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Checkout, useEntitlements } from '@nozle/react';
 import { getPlans, type PlanSummary } from './api.js';
+import { checkoutReturnUrls } from './checkout-return.js';
 import { currentPlans } from './current-plan.js';
 
 const money = (amount: number, currency: string) =>
@@ -44,7 +45,7 @@ export function Pricing() {
             {current.includes(plan.key) ? (
               <p className="current">Current plan</p>
             ) : plan.base_price > 0 ? (
-              <Checkout plan={plan.key} successUrl={`${window.location.origin}/?checkout=success`}>
+              <Checkout plan={plan.key} {...checkoutReturnUrls()}>
                 Choose {plan.name}
               </Checkout>
             ) : null}

@@ -1,5 +1,5 @@
-// Where the documents the server shows live: the contract and its built HTML reference in the
-// @nozle/openapi package, the guides in the repository's docs/ folder.
+// Where the documents the server shows live: the contract in the @nozle/openapi package, the
+// HTML reference that this package's build makes from it, the guides in the repository's docs/.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,21 +8,22 @@ import { fileURLToPath } from 'node:url';
 export interface DocsFiles {
   /** The OpenAPI document as written (`openapi/nozle.yaml`). */
   spec: string;
-  /** The Redoc page `pnpm build` makes from it (`openapi/dist/reference.html`); may not exist yet. */
+  /** The Redocly page `pnpm build` makes from it (`server/dist/reference.html`); may not exist yet. */
   reference: string;
   /** The realtime guide (`docs/realtime.md`); may be missing where only packages were installed. */
   realtimeGuide: string | undefined;
 }
 
 export function defaultDocsFiles(): DocsFiles {
-  // Resolved through the package, not a relative path: this module runs from src/ in tests and
-  // from a bundle in dist/ otherwise.
+  // Found from this module, not by a fixed relative path: it runs from src/docs/ in tests and
+  // from a bundle in dist/ otherwise; the nearest package.json above is the server's.
   const require = createRequire(import.meta.url);
-  const openapiDir = path.dirname(require.resolve('@nozle/openapi/package.json'));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const serverDir = path.dirname(findUp(here, 'package.json') ?? here);
   return {
     spec: require.resolve('@nozle/openapi/nozle.yaml'),
-    reference: path.join(openapiDir, 'dist', 'reference.html'),
-    realtimeGuide: findUp(path.dirname(fileURLToPath(import.meta.url)), path.join('docs', 'realtime.md')),
+    reference: path.join(serverDir, 'dist', 'reference.html'),
+    realtimeGuide: findUp(here, path.join('docs', 'realtime.md')),
   };
 }
 

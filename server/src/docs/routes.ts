@@ -1,27 +1,30 @@
-// The API reference in a browser: `/docs` (Redoc, built from nozle.yaml), `/openapi.yaml` (the
-// contract as written) and `/docs/realtime` (the WebSocket and customer-token guide).
+// The API reference in a browser: `/docs` (Redocly, built from nozle.yaml, naming this server as
+// the one to call), `/openapi.yaml` (the contract as written) and `/docs/realtime` (the WebSocket
+// and customer-token guide).
 import { readFile } from 'node:fs/promises';
 import express, { type Response } from 'express';
 import { defaultDocsFiles, type DocsFiles } from './files.js';
+import { withOrigin } from './origin.js';
 import { renderMarkdown } from './markdown.js';
 
-export function docsRouter(files: DocsFiles = defaultDocsFiles()): express.Router {
+/** `publicUrl`: the address users reach the server at (NOZLE_PUBLIC_URL); the request's own origin when unset. */
+export function docsRouter(files: DocsFiles = defaultDocsFiles(), publicUrl?: string): express.Router {
   const router = express.Router();
 
   router.get('/openapi.yaml', async (_req, res) => {
     res.type('application/yaml; charset=utf-8').send(await readFile(files.spec, 'utf8'));
   });
 
-  router.get('/docs', async (_req, res) => {
+  router.get('/docs', async (req, res) => {
     const html = await readIfPresent(files.reference);
     // Built by the openapi package, not by the server: say how to make it rather than 404.
     if (html === undefined) {
       return unavailable(
         res,
-        'The API reference is not built yet. Run `pnpm build` (or `pnpm --filter @nozle/openapi docs`), then reload. The raw contract is at /openapi.yaml.',
+        'The API reference is not built yet. Run `pnpm build` (or `pnpm --filter @nozle/server docs`), then reload. The raw contract is at /openapi.yaml.',
       );
     }
-    res.type('html').send(html);
+    res.type('html').send(withOrigin(html, publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`));
   });
 
   router.get('/docs/realtime', async (_req, res) => {
