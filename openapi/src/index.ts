@@ -26,6 +26,7 @@ export type { CallOptions, FetchResult, NozleClient, NozleClientOptions, Success
 export { backoffDelay, parseRetryAfter } from './retry/backoff.js';
 export type { BackoffDelays } from './retry/backoff.js';
 export { abortable, fetchWithRetries, isIdempotent, sleep } from './retry/fetch.js';
+export { resolveFailureMode, type FailureMode } from './failure-mode.js';
 export type { FetchLike, RetryHooks } from './retry/fetch.js';
 export { DEFAULT_CALL_POLICY, resolveCallPolicy } from './retry/policy.js';
 export type { CallPolicy, ResolvedCallPolicy } from './retry/policy.js';

@@ -1,5 +1,5 @@
 // Validates and fills in `createNozle(...)` options once, so the rest of the client can trust them.
-import { isSnapshot, REALTIME_PATH, resolveBaseUrl, resolveCallPolicy, type ResolvedCallPolicy } from '@nozle/openapi';
+import { isSnapshot, REALTIME_PATH, resolveBaseUrl, resolveCallPolicy, resolveFailureMode, type ResolvedCallPolicy } from '@nozle/openapi';
 import type { Entitlements, FailureMode } from './types.js';
 
 /** Options accepted by `createNozle(options)`. */
@@ -151,15 +151,7 @@ export function resolveClientConfig(options: NozleBrowserOptions): ClientConfig 
   });
 }
 
-const FAILURE_MODES: readonly FailureMode[] = ['failClosed', 'failOpen', 'lastKnown'];
-
-export function resolveFailureMode(mode: unknown, fallback: FailureMode = 'failClosed'): FailureMode {
-  if (mode === undefined) return fallback;
-  if (!FAILURE_MODES.includes(mode as FailureMode)) {
-    throw new TypeError(`Nozle: \`failureMode\` must be one of ${FAILURE_MODES.map((m) => `'${m}'`).join(', ')}.`);
-  }
-  return mode as FailureMode;
-}
+export { resolveFailureMode };
 
 function resolvePublishableKey(publishableKey: unknown): string {
   if (typeof publishableKey !== 'string' || publishableKey === '') {

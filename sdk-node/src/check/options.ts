@@ -1,6 +1,6 @@
 // The options of `new Nozle()` and `can()` about failing well: how long, how often, what a
 // check answers when the API cannot, and whether unknown customers are created.
-import { resolveCallPolicy, type CallOptions, type Schemas } from '@nozle/openapi';
+import { resolveCallPolicy, resolveFailureMode, type CallOptions, type Schemas } from '@nozle/openapi';
 
 /**
  * What `nozle.can()` answers when the API cannot (a network error, a timeout, a 5xx or a 429
@@ -32,15 +32,7 @@ export interface ResolvedCheckOptions {
   readonly createCustomers: boolean;
 }
 
-const FAILURE_MODES: readonly FailureMode[] = ['failClosed', 'failOpen', 'lastKnown'];
-
-export function resolveFailureMode(mode: unknown, fallback: FailureMode = 'failClosed'): FailureMode {
-  if (mode === undefined) return fallback;
-  if (!FAILURE_MODES.includes(mode as FailureMode)) {
-    throw new TypeError(`Nozle: \`failureMode\` must be one of ${FAILURE_MODES.map((m) => `'${m}'`).join(', ')}.`);
-  }
-  return mode as FailureMode;
-}
+export { resolveFailureMode };
 
 export function resolveCheckOptions(options: { failureMode?: unknown; createCustomers?: unknown }): ResolvedCheckOptions {
   if (options.createCustomers !== undefined && typeof options.createCustomers !== 'boolean') {
