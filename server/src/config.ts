@@ -26,6 +26,7 @@ const schema = z.object({
   NOZLE_PUBLIC_URL: z.string().url().optional(),
   NOZLE_ALLOW_HTTP_REDIRECTS: flag.default(false),
   NOZLE_WEBHOOKS_ALLOW_PRIVATE: flag.optional(),
+  NOZLE_WEBHOOKS_FORWARD_TO: z.string().url().optional(),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
@@ -68,6 +69,8 @@ export interface Config {
   /** Checkout and portal return URLs may be http to any host (https only, or http to localhost, otherwise). */
   /** Webhook endpoints may be http: and private addresses (development). */
   webhooksAllowPrivate: boolean;
+  /** Sandbox mode: every project's events also go to this URL. */
+  webhooksForwardTo?: string;
   allowHttpRedirects: boolean;
   /** Stripe, when both settings are given; the sandbox otherwise. */
   stripe?: { secretKey: string; webhookSecret: string };
@@ -102,6 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!e.STRIPE_SECRET_KEY !== !e.STRIPE_WEBHOOK_SECRET) {
     throw new ConfigError('Set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (Stripe), or neither (the sandbox).');
   }
+  if (e.NOZLE_WEBHOOKS_FORWARD_TO && e.STRIPE_SECRET_KEY) {
+    throw new ConfigError('NOZLE_WEBHOOKS_FORWARD_TO is for sandbox mode (development): with Stripe configured, register webhook endpoints through the API.');
+  }
   if (e.DATABASE_URL && e.NOZLE_DATA_DIR) {
     throw new ConfigError('Set DATABASE_URL (Postgres) or NOZLE_DATA_DIR (embedded), not both.');
   }
@@ -124,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     allowHttpRedirects: e.NOZLE_ALLOW_HTTP_REDIRECTS,
     // Sandbox mode is for development: its webhooks may go to localhost unless told otherwise.
     webhooksAllowPrivate: e.NOZLE_WEBHOOKS_ALLOW_PRIVATE ?? !(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET),
+    ...(e.NOZLE_WEBHOOKS_FORWARD_TO ? { webhooksForwardTo: e.NOZLE_WEBHOOKS_FORWARD_TO } : {}),
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,
     rateLimits: {

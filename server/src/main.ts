@@ -22,6 +22,10 @@ async function main(): Promise<void> {
       `  curl ${running.url}/v1/customers -H "Authorization: Bearer ${running.demo.secretKey}"`,
     );
   }
+  if (running.webhookForwarding) {
+    lines.push(``, `Webhooks of every project are forwarded to ${running.webhookForwarding.url} (verify them with the project's secret):`);
+    for (const { projectId, secret } of running.webhookForwarding.projects) lines.push(`  ${projectId}: ${secret}`);
+  }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
   let signals = 0;

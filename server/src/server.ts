@@ -19,6 +19,7 @@ import { createPayments } from './payments/create.js';
 import { startJobs, type Jobs } from './jobs.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { startWebhookDelivery } from './webhooks/delivery.js';
+import { forwardEveryProject, type Forwarding } from './webhooks/forward.js';
 
 /** How long a webhook receiver has to answer one attempt. */
 const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -40,6 +41,8 @@ export interface RunningServer {
   db: Database;
   /** The demo project, when this start created one. */
   demo?: NewProject;
+  /** Sandbox mode's forwarding of every project's webhooks (`NOZLE_WEBHOOKS_FORWARD_TO`), with each endpoint's secret. */
+  webhookForwarding?: { url: string; projects: Forwarding[] };
   /** How many WebSocket clients are connected. */
   realtimeClients(): number;
   /** Stops accepting, lets in-flight requests finish (up to the timeout), then closes the database. */
@@ -59,11 +62,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { db, bus, clock } = ground;
   let shuttingDown = false;
   let demo: NewProject | undefined;
+  let forwarding: Forwarding[] | undefined;
   let jobs: Jobs | undefined;
   let scheduler: Scheduler | undefined;
   let listening: Listening;
   try {
     demo = await prepareDatabase(config, ground);
+    if (config.webhooksForwardTo) forwarding = await forwardEveryProject(db, config.webhooksForwardTo, clock.now());
     const { entitlements, keys } = await startCaches(config, ground);
     const redirects = { allowHttp: config.allowHttpRedirects };
     const webhookUrls = { allowPrivate: config.webhooksAllowPrivate };
@@ -102,7 +107,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const { server, realtime } = listening;
   const close = shutdown(config, ground, { ...listening, jobs, scheduler }, () => (shuttingDown = true));
-  return { url: urlOf(server, config.host), db, ...(demo ? { demo } : {}), realtimeClients: () => realtime.size(), close };
+  return {
+    url: urlOf(server, config.host),
+    db,
+    ...(demo ? { demo } : {}),
+    ...(config.webhooksForwardTo && forwarding ? { webhookForwarding: { url: config.webhooksForwardTo, projects: forwarding } } : {}),
+    realtimeClients: () => realtime.size(),
+    close,
+  };
 }
 
 /** What the server stands on, opened before anything else and closed after everything. */

@@ -3,60 +3,21 @@
 // Webhooks way (verified with the `standardwebhooks` package), retried on the policy's
 // schedule as the clock moves (no sleeping), a rolled secret signing through its overlap, the
 // attempt log and a resend; several workers sending each attempt once.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
 import { runDeliveryPass, type DeliveryDeps } from '../src/webhooks/delivery.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** An HTTP receiver that records every request and answers with the next status of `statuses` (200 once they run out). */
-class Receiver {
-  readonly received: Received[] = [];
-  statuses: number[] = [];
-  #server: Server | undefined;
-  url = '';
-
-  async start(): Promise<this> {
-    this.#server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        this.received.push({ headers: req.headers, body });
-        res.statusCode = this.statuses.shift() ?? 200;
-        res.end(res.statusCode === 200 ? 'ok' : 'try again later');
-      });
-    });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/hooks`;
-    return this;
-  }
-
-  /** The events received, parsed. */
-  events(): Array<{ id: string; type: string; data: Record<string, unknown> }> {
-    return this.received.map((request) => JSON.parse(request.body));
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
-  }
-}
+import { verifyReceived, WebhookReceiver } from './support/webhook-receiver.js';
 
 let t: TestApp;
 let deps: DeliveryDeps;
-const receivers: Receiver[] = [];
+const receivers: WebhookReceiver[] = [];
 const post = (path: string, body?: unknown) => t.call('POST', path, body === undefined ? {} : { body });
 const advance = (ms: number) => t.clock.advance(ms);
 
-async function receiver(): Promise<Receiver> {
-  const started = await new Receiver().start();
+async function receiver(): Promise<WebhookReceiver> {
+  const started = await new WebhookReceiver().start();
   receivers.push(started);
   return started;
 }
@@ -75,13 +36,7 @@ async function grantTo(feature = 'export'): Promise<string> {
   return customer;
 }
 
-/** Verifies a received request with the package's own verifier, as a receiver would. */
-const verify = (secret: string, request: Received) =>
-  new Webhook(secret).verify(request.body, {
-    'webhook-id': String(request.headers['webhook-id']),
-    'webhook-timestamp': String(request.headers['webhook-timestamp']),
-    'webhook-signature': String(request.headers['webhook-signature']),
-  });
+const verify = verifyReceived;
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -30,7 +30,10 @@ async function runOneAttempt(deps: DeliveryDeps): Promise<boolean> {
   const result = await sendAttempt(claim, deps);
   const settledAt = deps.clock.now();
   await deps.db.transaction((tx) => recordAttempt(tx, claim, result, result.ok ? null : nextAttemptAt(claim.attempt, settledAt), settledAt));
-  if (!result.ok) deps.logger.warn({ delivery: claim.deliveryId, attempt: claim.attempt, error: result.error }, 'webhook attempt failed');
+  // One line per attempt: a newcomer sees webhooks leave in the server's output.
+  const fields = { event: claim.event.id, type: claim.event.type, url: claim.url, attempt: claim.attempt, status: result.statusCode, ms: result.latencyMs };
+  if (result.ok) deps.logger.info(fields, 'webhook delivered');
+  else deps.logger.warn({ ...fields, error: result.error }, 'webhook attempt failed');
   return true;
 }
 
