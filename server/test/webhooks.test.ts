@@ -218,13 +218,32 @@ describe('delivery', () => {
     expect(() => verify(first.secret, r.received[1]!)).toThrow();
   });
 
-  it('sends nothing to a disabled endpoint', async () => {
+  it('sends nothing to a disabled endpoint, nor the retries it had pending; a deleted one gets none either', async () => {
     const r = await receiver();
+    r.statuses = [500];
     const { id } = await endpoint(r.url, ['grant.created']);
-    expect((await post(`/v1/webhook_endpoints/${id}`, { status: 'disabled' })).body.status).toBe('disabled');
     await grantTo();
     await runDeliveryPass(deps);
-    expect(r.received).toHaveLength(0);
+    expect(r.received).toHaveLength(1);
+    expect((await post(`/v1/webhook_endpoints/${id}`, { status: 'disabled' })).body.status).toBe('disabled');
+    await grantTo();
+    advance(60_000);
+    await runDeliveryPass(deps);
+    expect(r.received).toHaveLength(1);
+    // Enabled again, its pending retry goes out (events raised while disabled were not for it).
+    expect((await post(`/v1/webhook_endpoints/${id}`, { status: 'enabled' })).status).toBe(200);
+    await runDeliveryPass(deps);
+    expect(r.received).toHaveLength(2);
+
+    const gone = await receiver();
+    gone.statuses = [500];
+    const deleted = await endpoint(gone.url, ['grant.created']);
+    await grantTo();
+    await runDeliveryPass(deps);
+    expect((await t.call('DELETE', `/v1/webhook_endpoints/${deleted.id}`)).status).toBe(200);
+    advance(60_000);
+    await runDeliveryPass(deps);
+    expect(gone.received).toHaveLength(1);
   });
 
   it('several workers at once send each attempt once', async () => {

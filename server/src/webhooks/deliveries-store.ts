@@ -42,7 +42,8 @@ export interface ClaimedAttempt {
 }
 
 /**
- * Claims the next due attempt (`skip locked`) and leases it until `leaseUntil`: no other worker
+ * Claims the next due attempt (`skip locked`) of an endpoint still enabled (a disabled one's wait
+ * until it is enabled again; a deleted one's are never sent) and leases it until `leaseUntil`: no other worker
  * takes it meanwhile; if this one dies, it is due again when the lease ends (at least once).
  */
 export async function claimDueAttempt(db: Queryable, now: Date, leaseUntil: Date): Promise<ClaimedAttempt | undefined> {
@@ -62,7 +63,7 @@ export async function claimDueAttempt(db: Queryable, now: Date, leaseUntil: Date
     `select d.id, d.attempts, d.endpoint_id, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at,
        ev.id as event_id, ev.type, ev.data, ev.created_at
      from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id join webhook_events ev on ev.id = d.event_id
-     where d.status = 'pending' and d.next_attempt_at <= $1
+     where d.status = 'pending' and d.next_attempt_at <= $1 and e.deleted_at is null and e.status = 'enabled'
      order by d.next_attempt_at limit 1
      for update of d skip locked`,
     [now],
