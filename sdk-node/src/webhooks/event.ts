@@ -1,14 +1,13 @@
 // The envelope of Nozle's outgoing webhooks, as `nozle.webhooks.verify()` returns it.
-// TODO(issue 16): declare this envelope (and each event type's `data`) in openapi/nozle.yaml as
-// a `WebhookEvent` schema, and take the type from `Schemas` instead; kept here until then so no
-// two branches edit the spec's components at once.
+// The spec declares it as `WebhookPayloadBase` (its `webhooks` section has each type's `data`);
+// this generic form also reads event types a newer server adds.
 
 /**
  * One event Nozle sent to your endpoint. `id` is also the `webhook-id` header: a redelivery
  * carries the same one, so keep the ids you handled and skip repeats (delivery is at least once).
  */
 export interface WebhookEvent<Type extends string = string, Data extends object = Record<string, unknown>> {
-  /** The event's `evt_…` id. */
+  /** The event's `whe_…` id. */
   id: string;
   /** What happened, e.g. `subscription.updated`. */
   type: Type;
