@@ -52,7 +52,8 @@ describe('the address policy', () => {
 
   it('refuses at delivery a name that resolves to a private address, sending nothing', async () => {
     for (const { id } of (await strict.call('GET', '/v1/webhook_endpoints')).body.data) await strict.call('DELETE', `/v1/webhook_endpoints/${id}`);
-    const { id } = (await strict.call('POST', '/v1/webhook_endpoints', { body: { url: 'https://hooks.example.com/nozle', enabled_events: ['grant.created'] } })).body;
+    const { id } = (await strict.call('POST', '/v1/webhook_endpoints', { body: { url: 'https://hooks.example.com/nozle', enabled_events: ['grant.created'] } }))
+      .body;
     expect((await strict.call('POST', '/v1/features', { body: { key: 'export', name: 'Export', type: 'boolean' } })).status).toBe(200);
     expect((await strict.call('POST', '/v1/customers', { body: { external_id: 'ssrf-user' } })).status).toBe(200);
     expect((await strict.call('POST', '/v1/customers/ssrf-user/grants', { body: { feature: 'export' } })).status).toBe(200);
@@ -60,7 +61,14 @@ describe('the address policy', () => {
     const resolved: string[] = [];
     const lookup = async (hostname: string) => (resolved.push(hostname), [{ address: '10.0.0.7' }]);
     const logger = pino({ level: 'silent' });
-    await runDeliveryPass({ db: strict.database.db, clock: strict.clock, logger, policy: { allowPrivate: false, lookup }, timeoutMs: 2_000, wallNow: () => new Date() });
+    await runDeliveryPass({
+      db: strict.database.db,
+      clock: strict.clock,
+      logger,
+      policy: { allowPrivate: false, lookup },
+      timeoutMs: 2_000,
+      wallNow: () => new Date(),
+    });
     expect(resolved).toEqual(['hooks.example.com']);
     const [event] = (await strict.call('GET', '/v1/webhook_events?type=grant.created&limit=1')).body.data;
     expect(event.deliveries).toMatchObject([{ endpoint: id, status: 'pending' }]);

@@ -330,6 +330,8 @@ describe('delivery', () => {
       release();
       await running.stop();
     }
-    expect(new Set(slow.received.map((request) => request.headers['webhook-id']))).toEqual(new Set(fast.received.map((request) => request.headers['webhook-id'])));
+    expect(new Set(slow.received.map((request) => request.headers['webhook-id']))).toEqual(
+      new Set(fast.received.map((request) => request.headers['webhook-id'])),
+    );
   });
 });
