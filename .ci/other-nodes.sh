@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The SDK suites (openapi, sdk-node, sdk-browser, sdk-react) and the server smoke under each
 # Node.js major in NODE_MAJORS, besides the Node that runs the rest of CI. Run after the build.
+# Each major's suites leave their JSON report in .vitest-results-node-<major>.json, which
+# .ci/summarize.mjs adds to CI's closing count.
 #
 # The runtimes come from the `node` package on the npm registry: its preinstall installs
 # node-<os>-<arch>@<version> and hard-links that binary to node_modules/node/bin/node. Each
@@ -27,7 +29,8 @@ under() {
   bin=$(runtime "$major")
   # vitest's workers and the smoke's server start from process.execPath: this runtime.
   PATH="$bin:$PATH" node --version
-  PATH="$bin:$PATH" node node_modules/vitest/vitest.mjs run --project openapi --project sdk-node --project sdk-browser --project sdk-react
+  PATH="$bin:$PATH" CI_RESULTS=".vitest-results-node-$major.json" \
+    node node_modules/vitest/vitest.mjs run --project openapi --project sdk-node --project sdk-browser --project sdk-react
   PATH="$bin:$PATH" node .ci/smoke.mjs
 }
 

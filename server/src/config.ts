@@ -6,6 +6,8 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 
 
 /** Requests per second per key (failed authentications per client IP for `unauthenticated`). */
 export const DEFAULT_RATE_LIMITS = { api: 100, events: 500, checks: 2000, unauthenticated: 10 } as const;
+/** How long webhook events are kept, as Stripe keeps its event list (NOZLE_WEBHOOKS_RETENTION_DAYS). */
+export const DEFAULT_WEBHOOKS_RETENTION_DAYS = 30;
 const perSecond = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
 const schema = z.object({
@@ -27,6 +29,7 @@ const schema = z.object({
   NOZLE_ALLOW_HTTP_REDIRECTS: flag.default(false),
   NOZLE_WEBHOOKS_ALLOW_PRIVATE: flag.optional(),
   NOZLE_WEBHOOKS_FORWARD_TO: z.string().url().optional(),
+  NOZLE_WEBHOOKS_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(DEFAULT_WEBHOOKS_RETENTION_DAYS),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
@@ -71,6 +74,8 @@ export interface Config {
   webhooksAllowPrivate: boolean;
   /** Sandbox mode: every project's events also go to this URL. */
   webhooksForwardTo?: string;
+  /** How long a webhook event, its deliveries and attempts are kept once every delivery is settled. */
+  webhooksRetentionMs: number;
   allowHttpRedirects: boolean;
   /** Stripe, when both settings are given; the sandbox otherwise. */
   stripe?: { secretKey: string; webhookSecret: string };
@@ -131,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // Sandbox mode is for development: its webhooks may go to localhost unless told otherwise.
     webhooksAllowPrivate: e.NOZLE_WEBHOOKS_ALLOW_PRIVATE ?? !(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET),
     ...(e.NOZLE_WEBHOOKS_FORWARD_TO ? { webhooksForwardTo: e.NOZLE_WEBHOOKS_FORWARD_TO } : {}),
+    webhooksRetentionMs: e.NOZLE_WEBHOOKS_RETENTION_DAYS * 24 * 60 * 60 * 1000,
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,
     rateLimits: {

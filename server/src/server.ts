@@ -80,7 +80,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Time-driven changes and webhook deliveries: both share their work with every instance through the database.
     const background = [
       startScheduler({ clock, logger, payments, entitlements }),
-      startWebhookDelivery({ db, clock, logger, policy: webhookUrls, timeoutMs: WEBHOOK_TIMEOUT_MS, wallNow: () => new Date() }),
+      startWebhookDelivery({
+        db,
+        clock,
+        logger,
+        policy: webhookUrls,
+        timeoutMs: WEBHOOK_TIMEOUT_MS,
+        wallNow: () => new Date(),
+        retentionMs: config.webhooksRetentionMs,
+      }),
     ];
     scheduler = { stop: async () => void (await Promise.all(background.map((running) => running.stop()))) };
     const app = createApp({

@@ -70,5 +70,15 @@ describe.skipIf(!enabled)('webhooks across a crash', () => {
     await start();
     await expect.poll(() => receiver.events().filter((event) => event.type === 'grant.created').length, { timeout: 30_000 }).toBe(1);
     expect(receiver.events()[0]!.data).toMatchObject({ feature: 'export', object: 'grant' });
+    // Once: recorded as the one attempt of a delivery that succeeded, and nothing sent after it.
+    const attempts = async () =>
+      (
+        await database.db.query<{ status: string; attempts: number; logged: number }>(
+          `select d.status, d.attempts, (select count(*)::int from webhook_attempts a where a.delivery_id = d.id) as logged
+           from webhook_deliveries d join webhook_events ev on ev.id = d.event_id where ev.type = 'grant.created'`,
+        )
+      ).rows;
+    await expect.poll(attempts, { timeout: 15_000 }).toEqual([{ status: 'succeeded', attempts: 1, logged: 1 }]);
+    expect(receiver.received).toHaveLength(1);
   });
 });

@@ -2,11 +2,14 @@
 // policy, events recorded with the change that raised them, deliveries signed the Standard
 // Webhooks way (verified with the `standardwebhooks` package), retried on the policy's
 // schedule as the clock moves (no sleeping), a rolled secret signing through its overlap, the
-// attempt log and a resend; several workers sending each attempt once.
+// attempt log and a resend; several workers sending each attempt once, an attempt whose worker
+// died sent again when its lease ends, and a slow endpoint holding back no other.
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
-import { runDeliveryPass, type DeliveryDeps } from '../src/webhooks/delivery.js';
+import { unixSeconds } from '../src/clock.js';
+import { claimDueAttempt, dispatchEvents, recordAttempt } from '../src/webhooks/deliveries-store.js';
+import { runDeliveryPass, startWebhookDelivery, type DeliveryDeps } from '../src/webhooks/delivery.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { verifyReceived, WebhookReceiver } from './support/webhook-receiver.js';
 
@@ -15,6 +18,8 @@ let deps: DeliveryDeps;
 const receivers: WebhookReceiver[] = [];
 const post = (path: string, body?: unknown) => t.call('POST', path, body === undefined ? {} : { body });
 const advance = (ms: number) => t.clock.advance(ms);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 async function receiver(): Promise<WebhookReceiver> {
   const started = await new WebhookReceiver().start();
@@ -171,29 +176,41 @@ describe('delivery', () => {
     expect(flaky.received).toHaveLength(3);
   });
 
-  it('gives up after about three days, marks the endpoint failing, and sends again on a resend', async () => {
+  it('tries ten times on the schedule of the policy (about three days), then marks the endpoint failing until a delivery succeeds', async () => {
     const down = await receiver();
     down.statuses = Array.from({ length: 10 }, () => 500);
     const { id } = await endpoint(down.url, ['grant.created']);
+    const failingSince = async () => (await t.call('GET', `/v1/webhook_endpoints/${id}`)).body.failing_since;
     await grantTo();
-    let elapsed = 0;
-    for (let i = 0; i < 12; i += 1) {
+    await runDeliveryPass(deps);
+    expect(down.received).toHaveLength(1);
+    // Each retry falls due exactly its wait after the attempt before, not a millisecond sooner.
+    const waits = [5_000, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR];
+    for (const [i, wait] of waits.entries()) {
+      expect(await failingSince()).toBeNull();
+      advance(wait - 1);
       await runDeliveryPass(deps);
-      advance(25 * 3_600_000);
-      elapsed += 25;
+      expect(down.received).toHaveLength(i + 1);
+      advance(1);
+      await runDeliveryPass(deps);
+      expect(down.received).toHaveLength(i + 2);
     }
+    expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeGreaterThan(72 * HOUR);
+    // The tenth attempt was the last: failing since it failed, and nothing more is sent.
+    expect(await failingSince()).toBe(unixSeconds(t.clock.now()));
+    advance(7 * 24 * HOUR);
+    await runDeliveryPass(deps);
     expect(down.received).toHaveLength(10);
     const [event] = (await t.call('GET', '/v1/webhook_events?type=grant.created&limit=1')).body.data;
     expect(event.deliveries[0]).toMatchObject({ status: 'failed', next_attempt: null });
-    expect((await t.call('GET', `/v1/webhook_endpoints/${id}`)).body.failing_since).not.toBeNull();
-    expect(elapsed).toBeGreaterThan(72);
+    expect(event.deliveries[0].attempts).toHaveLength(10);
 
     const resent = await post(`/v1/webhook_events/${event.id}/resend`, { endpoint: id });
     expect(resent.status).toBe(200);
     expect(resent.body.deliveries[0].status).toBe('pending');
     await runDeliveryPass(deps);
     expect(down.received).toHaveLength(11);
-    expect((await t.call('GET', `/v1/webhook_endpoints/${id}`)).body.failing_since).toBeNull();
+    expect(await failingSince()).toBeNull();
   });
 
   it('signs with the old secret beside the new one through the overlap of a roll, then with the new one only', async () => {
@@ -207,11 +224,19 @@ describe('delivery', () => {
     expect(() => verify(first.secret, r.received[0]!)).not.toThrow();
     expect(() => verify(rolled.body.secret, r.received[0]!)).not.toThrow();
 
-    advance(3_600_000);
+    // Still within the hour: both.
+    advance(HOUR - 1_000);
     await grantTo();
     await runDeliveryPass(deps);
+    expect(() => verify(first.secret, r.received[1]!)).not.toThrow();
     expect(() => verify(rolled.body.secret, r.received[1]!)).not.toThrow();
-    expect(() => verify(first.secret, r.received[1]!)).toThrow();
+
+    // The hour is over: the new secret only.
+    advance(1_000);
+    await grantTo();
+    await runDeliveryPass(deps);
+    expect(() => verify(rolled.body.secret, r.received[2]!)).not.toThrow();
+    expect(() => verify(first.secret, r.received[2]!)).toThrow();
   });
 
   it('sends nothing to a disabled endpoint, nor the retries it had pending; a deleted one gets none either', async () => {
@@ -249,5 +274,64 @@ describe('delivery', () => {
     await Promise.all([runDeliveryPass({ ...deps, workers: 4 }), runDeliveryPass({ ...deps, workers: 4 }), runDeliveryPass({ ...deps, workers: 4 })]);
     expect(r.received).toHaveLength(8);
     expect(new Set(r.received.map((request) => request.headers['webhook-id'])).size).toBe(8);
+  });
+
+  it('sends an attempt again once the lease of a worker that died with it ends; the dead worker’s late answer is not recorded', async () => {
+    const r = await receiver();
+    const { id } = await endpoint(r.url, ['grant.created']);
+    await grantTo();
+    const db = t.database.db;
+    await db.transaction((tx) => dispatchEvents(tx, 100, t.clock.now()));
+    // A worker claims the attempt, leased for a minute, and dies before sending it.
+    const dead = await db.transaction((tx) => claimDueAttempt(tx, t.clock.now(), new Date(t.clock.now().getTime() + MINUTE)));
+    expect(dead).toMatchObject({ endpointId: id, attempt: 1, event: { type: 'grant.created' } });
+    await runDeliveryPass(deps);
+    advance(MINUTE - 1);
+    await runDeliveryPass(deps);
+    expect(r.received).toHaveLength(0);
+    advance(1);
+    await runDeliveryPass(deps);
+    expect(r.received).toHaveLength(1);
+    expect(r.received[0]!.headers['webhook-id']).toBe(dead!.event.id);
+
+    // It comes back with an answer after all: too late, the attempt was claimed again.
+    const late = { startedAt: new Date(), statusCode: 500, error: 'HTTP 500', latencyMs: 1, responseExcerpt: 'late', ok: false };
+    await db.transaction((tx) => recordAttempt(tx, dead!, late, new Date(t.clock.now().getTime() + 5_000), t.clock.now()));
+    const event = (await t.call('GET', `/v1/webhook_events/${dead!.event.id}`)).body;
+    expect(event.deliveries[0]).toMatchObject({ status: 'succeeded', next_attempt: null });
+    expect(event.deliveries[0].attempts.map((a: { attempt: number; status_code: number }) => [a.attempt, a.status_code])).toEqual([[2, 200]]);
+  });
+
+  it('keeps delivering to the other endpoints while one hangs: it holds one attempt in flight, and only that', async () => {
+    const slow = await receiver();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    slow.respond = async () => {
+      await released;
+      return 200;
+    };
+    const fast = await receiver();
+    await endpoint(slow.url, ['grant.created']);
+    await endpoint(fast.url, ['grant.created']);
+    // The real loop, with a deadline the hang stays well within.
+    const running = startWebhookDelivery({ ...deps, timeoutMs: 120_000 });
+    try {
+      await grantTo();
+      await expect.poll(() => slow.received.length, { timeout: 15_000 }).toBe(1);
+      // Raised while it hangs: they reach the fast endpoint; the slow one's wait their turn.
+      for (let i = 0; i < 5; i += 1) await grantTo();
+      await expect.poll(() => fast.received.length, { timeout: 15_000 }).toBe(6);
+      expect(slow.received).toHaveLength(1);
+      expect(slow.received[0]!.answered).toBeUndefined();
+      release();
+      await expect.poll(() => slow.received.length, { timeout: 15_000 }).toBe(6);
+      await expect.poll(() => slow.received.every((request) => request.answered === 200), { timeout: 15_000 }).toBe(true);
+    } finally {
+      release();
+      await running.stop();
+    }
+    expect(new Set(slow.received.map((request) => request.headers['webhook-id']))).toEqual(
+      new Set(fast.received.map((request) => request.headers['webhook-id'])),
+    );
   });
 });

@@ -43,10 +43,11 @@ export interface ClaimedAttempt {
 
 /**
  * Claims the next due attempt (`skip locked`) of an endpoint still enabled (a disabled one's wait
- * until it is enabled again; a deleted one's are never sent) and leases it until `leaseUntil`: no other worker
- * takes it meanwhile; if this one dies, it is due again when the lease ends (at least once).
+ * until it is enabled again; a deleted one's are never sent) and not in `busyEndpoints` (those the
+ * caller is sending to already), and leases it until `leaseUntil`: no other worker takes it
+ * meanwhile; if this one dies, it is due again when the lease ends (at least once).
  */
-export async function claimDueAttempt(db: Queryable, now: Date, leaseUntil: Date): Promise<ClaimedAttempt | undefined> {
+export async function claimDueAttempt(db: Queryable, now: Date, leaseUntil: Date, busyEndpoints: readonly string[] = []): Promise<ClaimedAttempt | undefined> {
   const { rows } = await db.query<{
     id: string;
     attempts: number;
@@ -64,9 +65,10 @@ export async function claimDueAttempt(db: Queryable, now: Date, leaseUntil: Date
        ev.id as event_id, ev.type, ev.data, ev.created_at
      from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id join webhook_events ev on ev.id = d.event_id
      where d.status = 'pending' and d.next_attempt_at <= $1 and e.deleted_at is null and e.status = 'enabled'
+       and d.endpoint_id <> all($2::text[])
      order by d.next_attempt_at limit 1
      for update of d skip locked`,
-    [now],
+    [now, busyEndpoints],
   );
   const row = rows[0];
   if (!row) return undefined;
@@ -119,4 +121,30 @@ export async function recordAttempt(db: Queryable, claim: ClaimedAttempt, result
   ]);
   if (result.ok) await db.query('update webhook_endpoints set failing_since = null where id = $1', [claim.endpointId]);
   if (status === 'failed') await db.query('update webhook_endpoints set failing_since = coalesce(failing_since, $2) where id = $1', [claim.endpointId, now]);
+}
+
+/**
+ * Deletes up to `limit` events recorded before `before`, oldest first, with their deliveries and
+ * attempts; answers how many. Only settled ones: dispatched, and no delivery still to be sent
+ * (pending: a retry, or waiting for its disabled endpoint); a deleted endpoint's pending ones are
+ * never sent, so they hold nothing back. `skip locked`: instances pruning at once share the work,
+ * and an event a resend holds is left for later.
+ */
+export async function deleteSettledEventsBefore(db: Queryable, before: Date, limit: number): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `select ev.id from webhook_events ev
+     where ev.dispatched and ev.created_at < $1
+       and not exists (
+         select 1 from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+         where d.event_id = ev.id and d.status = 'pending' and e.deleted_at is null)
+     order by ev.created_at limit $2
+     for update of ev skip locked`,
+    [before, limit],
+  );
+  if (rows.length === 0) return 0;
+  const ids = rows.map((row) => row.id);
+  await db.query('delete from webhook_attempts a using webhook_deliveries d where d.id = a.delivery_id and d.event_id = any($1)', [ids]);
+  await db.query('delete from webhook_deliveries where event_id = any($1)', [ids]);
+  await db.query('delete from webhook_events where id = any($1)', [ids]);
+  return ids.length;
 }

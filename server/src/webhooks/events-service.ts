@@ -4,7 +4,7 @@ import type { Work } from '../db/work.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { insertDelivery } from './deliveries-store.js';
 import { findEndpoint } from './endpoints-store.js';
-import { findWebhookEvent, listWebhookEventRows, resendDelivery, webhookEventSeq, type WebhookEvent } from './events-store.js';
+import { findWebhookEvent, listWebhookEventRows, lockWebhookEvent, resendDelivery, webhookEventSeq, type WebhookEvent } from './events-store.js';
 
 export const retrieveWebhookEvent = findWebhookEvent;
 
@@ -23,8 +23,8 @@ export function listWebhookEvents(db: Queryable, projectId: string, page: PageRe
  * delivery); answers the event with its deliveries.
  */
 export async function resendWebhookEvent(work: Work, projectId: string, eventId: string, endpointId: string): Promise<WebhookEvent> {
-  const event = await findWebhookEvent(work.db, projectId, eventId);
+  await lockWebhookEvent(work.db, projectId, eventId);
   const endpoint = await findEndpoint(work.db, projectId, endpointId, true);
-  if (!(await resendDelivery(work.db, event.id, endpoint.id, work.now))) await insertDelivery(work.db, event.id, endpoint.id, work.now);
+  if (!(await resendDelivery(work.db, eventId, endpoint.id, work.now))) await insertDelivery(work.db, eventId, endpoint.id, work.now);
   return findWebhookEvent(work.db, projectId, eventId);
 }

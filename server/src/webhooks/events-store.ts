@@ -67,6 +67,15 @@ export async function findWebhookEvent(db: Queryable, projectId: string, id: str
   return (await withDeliveries(db, rows))[0]!;
 }
 
+/**
+ * Holds the event (`for share`) for the rest of the transaction: retention skips held events, so
+ * one made pending again here is never deleted meanwhile. Throws a 404 when there is none.
+ */
+export async function lockWebhookEvent(db: Queryable, projectId: string, id: string): Promise<void> {
+  const { rows } = await db.query('select id from webhook_events where project_id = $1 and id = $2 for share', [projectId, id]);
+  if (!rows[0]) throw notFound('webhook event', id, 'event');
+}
+
 export async function listWebhookEventRows(
   db: Queryable,
   projectId: string,

@@ -9,6 +9,8 @@ import ipaddr from 'ipaddr.js';
 
 export interface UrlPolicy {
   allowPrivate: boolean;
+  /** How a name resolves at delivery: the system's resolver (node:dns lookup) unless given (tests). */
+  lookup?: (hostname: string) => Promise<Array<{ address: string }>>;
 }
 
 /** True for every address that is not a public unicast one (loopback, private, link-local, reserved, …). */
@@ -19,7 +21,8 @@ function isPrivateAddress(address: string): boolean {
   return parsed.range() !== 'unicast';
 }
 
-const literalHost = (hostname: string): string => hostname.replace(/^\[|\]$/g, '');
+// Brackets off an IPv6 literal; a final dot off a fully qualified name (`localhost.` is localhost).
+const literalHost = (hostname: string): string => hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
 
 /** Why `url` may not be an endpoint's, or undefined when it may (its name is checked again at delivery). */
 export function refuseUrl(url: string, policy: UrlPolicy): string | undefined {
@@ -47,7 +50,7 @@ export async function refuseResolved(url: string, policy: UrlPolicy): Promise<st
   const host = literalHost(new URL(url).hostname);
   if (ipaddr.isValid(host)) return undefined;
   try {
-    const addresses = await lookup(host, { all: true });
+    const addresses = await (policy.lookup ?? ((name: string) => lookup(name, { all: true })))(host);
     return addresses.some((entry) => isPrivateAddress(entry.address)) ? `${host} resolves to a private or reserved address` : undefined;
   } catch (error) {
     return `${host} does not resolve: ${error instanceof Error ? error.message : String(error)}`;

@@ -100,6 +100,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  // No idle timeout of the server's own: after a long stall of the event loop (another PGlite
+  // starting in this process) it could close a kept-alive connection just as the test reuses it
+  // (ECONNRESET). The test's fetch closes idle connections itself; close() closes the rest.
+  server.keepAliveTimeout = 0;
   const realtime = attachRealtime(server, {
     db: database.db,
     clock: clocks,
