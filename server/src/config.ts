@@ -8,6 +8,8 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 
 export const DEFAULT_RATE_LIMITS = { api: 100, events: 500, checks: 2000, unauthenticated: 10 } as const;
 /** How long webhook events are kept, as Stripe keeps its event list (NOZLE_WEBHOOKS_RETENTION_DAYS). */
 export const DEFAULT_WEBHOOKS_RETENTION_DAYS = 30;
+/** Attempts one instance sends to one endpoint at once (NOZLE_WEBHOOKS_PER_ENDPOINT). */
+export const DEFAULT_WEBHOOKS_PER_ENDPOINT = 4;
 const perSecond = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
 const schema = z.object({
@@ -30,6 +32,7 @@ const schema = z.object({
   NOZLE_WEBHOOKS_ALLOW_PRIVATE: flag.optional(),
   NOZLE_WEBHOOKS_FORWARD_TO: z.string().url().optional(),
   NOZLE_WEBHOOKS_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(DEFAULT_WEBHOOKS_RETENTION_DAYS),
+  NOZLE_WEBHOOKS_PER_ENDPOINT: z.coerce.number().int().min(1).max(64).default(DEFAULT_WEBHOOKS_PER_ENDPOINT),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
@@ -76,6 +79,8 @@ export interface Config {
   webhooksForwardTo?: string;
   /** How long a webhook event, its deliveries and attempts are kept once every delivery is settled. */
   webhooksRetentionMs: number;
+  /** Attempts one instance sends to one endpoint at once: a slow endpoint holds at most these. */
+  webhooksPerEndpoint: number;
   allowHttpRedirects: boolean;
   /** Stripe, when both settings are given; the sandbox otherwise. */
   stripe?: { secretKey: string; webhookSecret: string };
@@ -137,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhooksAllowPrivate: e.NOZLE_WEBHOOKS_ALLOW_PRIVATE ?? !(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET),
     ...(e.NOZLE_WEBHOOKS_FORWARD_TO ? { webhooksForwardTo: e.NOZLE_WEBHOOKS_FORWARD_TO } : {}),
     webhooksRetentionMs: e.NOZLE_WEBHOOKS_RETENTION_DAYS * 24 * 60 * 60 * 1000,
+    webhooksPerEndpoint: e.NOZLE_WEBHOOKS_PER_ENDPOINT,
     ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } } : {}),
     reconcileCron: e.NOZLE_RECONCILE_CRON,
     rateLimits: {

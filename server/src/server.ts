@@ -88,6 +88,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         timeoutMs: WEBHOOK_TIMEOUT_MS,
         wallNow: () => new Date(),
         retentionMs: config.webhooksRetentionMs,
+        perEndpoint: config.webhooksPerEndpoint,
       }),
     ];
     scheduler = { stop: async () => void (await Promise.all(background.map((running) => running.stop()))) };

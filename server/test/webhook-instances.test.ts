@@ -17,8 +17,9 @@ const LANES = 8;
 
 /**
  * Holds whoever passes until `size` are waiting at once, then lets everyone through for good.
- * An instance sends one attempt at a time to an endpoint, so while one process's request waits
- * here, the next to arrive is the other's: with `size` 2, both processes provably sent.
+ * The processes send one attempt at a time to an endpoint (NOZLE_WEBHOOKS_PER_ENDPOINT=1), so
+ * while one process's request waits here, the next to arrive is the other's: with `size` 2, both
+ * processes provably sent.
  */
 function gate(size: number): { pass(): Promise<void> } {
   let waiting: Array<() => void> = [];
@@ -62,7 +63,7 @@ describe.skipIf(!enabled)('webhooks on two instances', () => {
   const servers: Child[] = [];
 
   const start = async (): Promise<{ server: Child; url: string; secretKey?: string }> => {
-    const server = runEntry('main', [], { PORT: '0', LOG_LEVEL: 'info', ...database.env });
+    const server = runEntry('main', [], { PORT: '0', LOG_LEVEL: 'info', NOZLE_WEBHOOKS_PER_ENDPOINT: '1', ...database.env });
     servers.push(server);
     const [, url] = (await server.waitFor(/Nozle is running at (http:\/\/\S+)/)) as [string, string];
     const key = server.output().match(/Secret key:\s+(sk_\w+)/)?.[1];

@@ -44,7 +44,7 @@ export interface ClaimedAttempt {
 /**
  * Claims the next due attempt (`skip locked`) of an endpoint still enabled (a disabled one's wait
  * until it is enabled again; a deleted one's are never sent) and not in `busyEndpoints` (those the
- * caller is sending to already), and leases it until `leaseUntil`: no other worker takes it
+ * caller sends as many to as it allows at once), and leases it until `leaseUntil`: no other worker takes it
  * meanwhile; if this one dies, it is due again when the lease ends (at least once).
  */
 export async function claimDueAttempt(db: Queryable, now: Date, leaseUntil: Date, busyEndpoints: readonly string[] = []): Promise<ClaimedAttempt | undefined> {

@@ -2,11 +2,12 @@
 // them), due attempts are claimed one at a time (`skip locked`, leased) and sent outside any
 // transaction, and settled events past the retention window are deleted in small batches. N
 // instances share the work and never send one attempt twice at once. An instance sends at most
-// one attempt at a time to any one endpoint, and dispatches on its own schedule, so a slow
-// endpoint holds one of its workers and nothing else: deliveries to the others keep going out.
+// `perEndpoint` attempts at a time to any one endpoint (fewer than its workers), and dispatches on
+// its own schedule, so a slow endpoint holds that many workers and nothing else: deliveries to the
+// others keep going out, and a busy endpoint that answers quickly still gets several at once.
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import { DEFAULT_WEBHOOKS_RETENTION_DAYS } from '../config.js';
+import { DEFAULT_WEBHOOKS_PER_ENDPOINT, DEFAULT_WEBHOOKS_RETENTION_DAYS } from '../config.js';
 import type { Database } from '../db/database.js';
 import { claimDueAttempt, deleteSettledEventsBefore, dispatchEvents, recordAttempt, type ClaimedAttempt } from './deliveries-store.js';
 import { nextAttemptAt } from './retry-schedule.js';
@@ -19,6 +20,8 @@ export interface DeliveryDeps extends SenderOptions {
   logger: Logger;
   /** Workers sending at once on this instance. */
   workers?: number;
+  /** Attempts in flight to one endpoint on this instance at most (NOZLE_WEBHOOKS_PER_ENDPOINT). */
+  perEndpoint?: number;
   /** How long a settled event (its deliveries and attempts with it) is kept; NOZLE_WEBHOOKS_RETENTION_DAYS. */
   retentionMs?: number;
 }
@@ -28,10 +31,11 @@ const RETENTION_BATCH = 500;
 const POLL_MS = 500;
 /** When a retention batch came back short, the next one waits this long (a full one goes on at the next poll). */
 const RETENTION_EVERY_MS = 60_000;
-const DEFAULT_WORKERS = 4;
+// Sending is waiting on the network: many workers cost little.
+const DEFAULT_WORKERS = 16;
 const DAY_MS = 24 * 3_600_000;
 
-/** This instance's claims: made one at a time, and never for an endpoint one of its workers is sending to. */
+/** This instance's claims: made one at a time, and never for an endpoint with `perEndpoint` attempts in flight here. */
 interface Claims {
   next(): Promise<ClaimedAttempt | undefined>;
   /** The attempt is recorded (or given up on): its endpoint may be claimed again. */
@@ -39,8 +43,10 @@ interface Claims {
 }
 
 function createClaims(deps: DeliveryDeps): Claims {
-  const sending = new Set<string>();
-  // One claim at a time: two at once could take two attempts of one endpoint before either is marked.
+  const perEndpoint = deps.perEndpoint ?? DEFAULT_WEBHOOKS_PER_ENDPOINT;
+  const sending = new Map<string, number>();
+  const full = () => [...sending].filter(([, count]) => count >= perEndpoint).map(([endpointId]) => endpointId);
+  // One claim at a time: two at once could pass an endpoint's cap before either is counted.
   let queue: Promise<unknown> = Promise.resolve();
   return {
     next() {
@@ -48,20 +54,22 @@ function createClaims(deps: DeliveryDeps): Claims {
         const now = deps.clock.now();
         // The lease outlasts the attempt's deadline, so no one else takes it while it runs.
         const leaseUntil = new Date(now.getTime() + deps.timeoutMs + 30_000);
-        const claim = await deps.db.transaction((tx) => claimDueAttempt(tx, now, leaseUntil, [...sending]));
-        if (claim) sending.add(claim.endpointId);
+        const claim = await deps.db.transaction((tx) => claimDueAttempt(tx, now, leaseUntil, full()));
+        if (claim) sending.set(claim.endpointId, (sending.get(claim.endpointId) ?? 0) + 1);
         return claim;
       });
       queue = claimed.catch(() => undefined);
       return claimed;
     },
     release(claim) {
-      sending.delete(claim.endpointId);
+      const left = (sending.get(claim.endpointId) ?? 1) - 1;
+      if (left > 0) sending.set(claim.endpointId, left);
+      else sending.delete(claim.endpointId);
     },
   };
 }
 
-/** One attempt claimed, sent and recorded; false when none was due (but for endpoints this instance is sending to). */
+/** One attempt claimed, sent and recorded; false when none was due (but for endpoints at their cap here). */
 async function runOneAttempt(deps: DeliveryDeps, claims: Claims): Promise<boolean> {
   const claim = await claims.next();
   if (!claim) return false;
