@@ -2,47 +2,25 @@
 // delivered to real receivers on random ports and verified with the `standardwebhooks` package:
 // each recorded with the change that caused it, once per occurrence. The sandbox's hosted page
 // pays checkouts; its test clock brings renewals, retries and trial notices due.
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runDeliveryPass, type DeliveryDeps } from '../src/webhooks/delivery.js';
+import { runDeliveryPass } from '../src/webhooks/delivery.js';
 import { CARDS, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { verifyReceived, WebhookReceiver } from './support/webhook-receiver.js';
+import { clearEndpoints, deliveryDeps, listen as listenFor, type DeliveredEvent, type Listener } from './support/webhook-listener.js';
 
 const DAY = 86_400;
 const SUCCESS_URL = 'https://app.example.com/billing?paid=1';
 const CANCEL_URL = 'https://app.example.com/pricing';
 
 let t: TestApp;
-let deps: DeliveryDeps;
-const receivers: WebhookReceiver[] = [];
+const listeners: Listener[] = [];
 const post = (path: string, body?: unknown) => t.call('POST', path, body === undefined ? {} : { body });
 const nowSeconds = () => Math.floor(t.clocks.clockFor(t.projectA.projectId).now().getTime() / 1000);
 
-interface Delivered {
-  id: string;
-  type: string;
-  created: number;
-  data: Record<string, any>;
-}
-
-/** A receiver with an endpoint for `types`; `delivered()` sends what is due and answers every event it got, each verified. */
-async function listen(types: string[]): Promise<{ delivered(): Promise<Delivered[]> }> {
-  const receiver = await new WebhookReceiver().start();
-  receivers.push(receiver);
-  const created = await post('/v1/webhook_endpoints', { url: receiver.url, enabled_events: types });
-  expect(created.status, JSON.stringify(created.body)).toBe(200);
-  return {
-    async delivered() {
-      await runDeliveryPass(deps);
-      // Each one signed with the endpoint's secret, as a receiver checks it; a forgery would throw.
-      return receiver.received.map((request) => {
-        const event = verifyReceived(created.body.secret, request) as Delivered;
-        expect(request.headers['webhook-id']).toBe(event.id);
-        return event;
-      });
-    },
-  };
+async function listen(types: string[]): Promise<Listener> {
+  const listener = await listenFor(t, types);
+  listeners.push(listener);
+  return listener;
 }
 
 let n = 0;
@@ -67,11 +45,10 @@ async function advance(body: { seconds: number } | { to: number }): Promise<void
   expect((await post('/v1/test_clock/advance', body)).status).toBe(200);
 }
 
-const about = (events: Delivered[], customerId: string) => events.filter((event) => event.data['customer'] === customerId);
+const about = (events: DeliveredEvent[], customerId: string) => events.filter((event) => event.data['customer'] === customerId);
 
 beforeAll(async () => {
   t = await startTestApp();
-  deps = { db: t.database.db, clock: t.clock, logger: pino({ level: 'silent' }), policy: { allowPrivate: true }, timeoutMs: 2_000, wallNow: () => new Date() };
   const setup: Array<[string, unknown]> = [
     ['/v1/features', { key: 'export', type: 'boolean' }],
     ['/v1/plans', { key: 'basic', name: 'Basic', interval: 'month', base_price: 900 }],
@@ -83,14 +60,11 @@ beforeAll(async () => {
   for (const [path, body] of setup) expect((await post(path, body)).status, JSON.stringify(body)).toBe(200);
 });
 afterAll(async () => {
-  for (const receiver of receivers) await receiver.stop();
+  for (const listener of listeners) await listener.stop();
   await t?.close();
 });
-beforeEach(async () => {
-  // Each test's endpoints receive only what it raises.
-  for (const { id } of (await t.call('GET', '/v1/webhook_endpoints?limit=100')).body.data) await t.call('DELETE', `/v1/webhook_endpoints/${id}`);
-  await runDeliveryPass(deps);
-});
+// Each test's endpoints receive only what it raises.
+beforeEach(() => clearEndpoints(t));
 
 describe('checkout.completed', () => {
   it('is sent once when the hosted page is paid, with the session as the API answered it; a declined card and a second press of Pay send none', async () => {
@@ -121,7 +95,7 @@ describe('checkout.completed', () => {
     const c = await customer();
     expect(await pay((await checkout(c, 'basic')).url)).toBe(303);
     // That first checkout's event is dispatched now, before the endpoint exists.
-    await runDeliveryPass(deps);
+    await runDeliveryPass(deliveryDeps(t));
     const hooks = await listen(['checkout.completed']);
     const change = await checkout(c, 'pro');
     expect(change).toMatchObject({ status: 'complete', url: SUCCESS_URL, plan: 'pro' });
