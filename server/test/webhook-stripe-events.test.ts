@@ -123,7 +123,7 @@ describe('checkout.completed through Stripe', () => {
       periodStart: account.now(),
       periodEnd: account.now() + 30 * DAY,
     });
-    const session = account.sessions.get(who.session.url.split('/').pop()!)!;
+    const session = account.sessions.get(who.session.url.split('/').pop())!;
     const completed = stripeEvent('checkout.session.completed', { ...session, status: 'complete', subscription: sub }, account.now(), eventId());
 
     // Its subscription cannot be read yet: the event fails after the session completed, and is kept.

@@ -983,9 +983,10 @@ export interface paths {
          *     through the payment provider (Stripe when configured, else the sandbox; the customer must
          *     have a customer there, e.g. from a checkout): the invoice's lines are sent to the
          *     provider, which charges its default payment method (the invoice then records the
-         *     `provider` and `provider_invoice_id`); a refused charge answers 402 (`card_declined`),
-         *     and the invoice stays `open`, collected by the provider from then on (its retries; it
-         *     becomes `paid` when the provider reports it). Without a customer at a provider: 400
+         *     `provider` and `provider_invoice_id`); a refused charge answers 402 (`card_declined`)
+         *     and sends `invoice.payment_failed` (the attempt is kept: the 402 is an answer, not a failed
+         *     request), and the invoice stays `open`: the provider does not retry it on its own, call
+         *     again to charge it again. Without a customer at a provider: 400
          *     (`no_payment_method`). Any other status is refused with a 400 (`invoice_not_payable`), as is
          *     an invoice already sent to a payment provider (it is collected there). A `past_due`
          *     subscription with nothing left overdue becomes `active` again.

@@ -71,8 +71,8 @@ const restoreDefaults: CustomerStep = async (work, projectId, customerId, now) =
 /**
  * THE per-customer access steps, in the order they run for a due customer. Each rechecks under
  * the customer's lock what it finds due, so a step repeated (another instance, a retry) does
- * nothing twice. Trials first: their notices (one due on the way is sent before the trial
- * ends, when time jumped past both), then their ends (a trial may end into a scheduled change's period), then the
+ * nothing twice. Trials first: their notices (one that time jumped past goes out before its
+ * trial ends), then their ends (a trial may end into a scheduled change's period), then the
  * scheduled plan changes, then Nozle's dunning (an invoice overdue, a grace run out), then the
  * defaults of groups left empty by any of them.
  */
