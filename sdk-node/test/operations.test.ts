@@ -105,6 +105,10 @@ const OPERATIONS: Record<OperationId, Entry> = {
   invoiceFinalizedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
   invoicePaidWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
   invoiceVoidedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  checkoutCompletedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  invoicePaymentFailedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  subscriptionTrialWillEndWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  creditsGrantedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
 };
 
 /** Every operation of the spec (its outgoing webhooks too): its id, method and path template (a webhook's name). */

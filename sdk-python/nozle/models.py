@@ -150,13 +150,21 @@ class WebhookPayloadBase(TypedDict):
     data: dict[str, Any]
 
 
-WebhookEventType = Literal["customer.entitlements.updated", "grant.created", "subscription.created", "subscription.updated", "subscription.canceled", "invoice.finalized", "invoice.paid", "invoice.voided"]
+WebhookEventType = Literal["customer.entitlements.updated", "grant.created", "subscription.created", "subscription.updated", "subscription.canceled", "invoice.finalized", "invoice.paid", "invoice.voided", "checkout.completed", "invoice.payment_failed", "subscription.trial_will_end", "credits.granted"]
 """What happened. `customer.entitlements.updated`: what a customer may use changed (any
 cause: a subscription, a grant, a purchase, time passing, a limit reached); `data` is the
 new snapshot, its `version` orders them. `grant.created`: a feature granted or revoked by
 hand; `data` is the grant. `subscription.created`, `subscription.updated` (its plan, status,
 period or cancellation changed) and `subscription.canceled`: `data` is the subscription.
 `invoice.finalized`, `invoice.paid` and `invoice.voided`: `data` is the invoice.
+`checkout.completed`: a checkout session was paid for (or, for a plan of a group whose plan
+a provider already bills, answered `complete` as a change of that subscription); `data` is
+the session, once per session. `invoice.payment_failed`: a payment attempt failed (a
+charge through `POST /v1/invoices/{invoice}/pay`, a provider's renewal or retry); `data`
+is an `InvoicePaymentFailure`. `subscription.trial_will_end`: a trialing subscription's
+trial ends in three days (at once when less is left), once per trial end; `data` is the
+subscription. `credits.granted`: prepaid credit was granted (by hand, or by a purchase);
+`data` is the credit grant.
 """
 
 
@@ -1344,6 +1352,35 @@ class Invoice(TypedDict):
     provider: Union["PaymentProviderName", None]
     #: Its invoice's id at the provider (`in_…` at Stripe), once sent.
     provider_invoice_id: Union[str, None]
+
+
+class InvoicePaymentFailure(TypedDict):
+    """A payment attempt that failed (the `data` of `invoice.payment_failed`): a charge of an
+    invoice Nozle collects itself through `POST /v1/invoices/{invoice}/pay` that the
+    customer's payment method declined, or a charge a provider made on its own: the renewal
+    or retry of a subscription it bills, or a Nozle invoice it was sent to collect.
+    """
+    object: Literal["invoice_payment_failure"]
+    #: The customer's id.
+    customer: str
+    #: The Nozle invoice the attempt was for, as it is after it (still `open`); `null` for a provider's own invoice (the renewal of a subscription it bills).
+    invoice: Union["Invoice", None]
+    #: The subscription the charge was for, as it is after it (a failed renewal may have made it `past_due`); `null` when Nozle has none for it.
+    subscription: Union["Subscription", None]
+    provider: "PaymentProviderName"
+    #: The provider's invoice that was charged (`in_…` at Stripe); `null` when it has none.
+    provider_invoice: Union[str, None]
+    #: What the attempt tried to take, in minor units of `currency`.
+    amount_due: int
+    currency: "Currency"
+    #: Which attempt at this invoice it was (1 for the first); through the API, the number of charges asked for it so far.
+    attempt_count: int
+    #: When the provider tries again on its own; `null` when it will not (a charge through the API is tried again only when asked, and a provider's last retry has none).
+    next_payment_attempt: Union["Timestamp", None]
+    #: Why, as a code (`card_declined`); `null` when the provider's event does not say (a Stripe renewal's reason is on its PaymentIntent).
+    failure_code: Union[str, None]
+    #: Why, in words fit to show the customer; `null` with `failure_code`.
+    failure_message: Union[str, None]
 
 
 class UpcomingInvoice(TypedDict):

@@ -20,3 +20,24 @@ export async function recordOutboxEvent(db: Queryable, projectId: string, type: 
   ]);
   return id;
 }
+
+/**
+ * Records the event unless one with the same `onceKey` (what raised it, e.g. a provider's event
+ * id) was recorded in the project already: for a cause that may be processed twice (a retry).
+ * Answers whether it was recorded.
+ */
+export async function recordOutboxEventOnce(
+  db: Queryable,
+  projectId: string,
+  type: OutboxEventType,
+  onceKey: string,
+  data: object,
+  now: Date,
+): Promise<boolean> {
+  const inserted = await db.query(
+    `insert into webhook_events (id, project_id, type, data, created_at, once_key) values ($1, $2, $3, $4, $5, $6)
+     on conflict (project_id, once_key) where once_key is not null do nothing`,
+    [newId('whe'), projectId, type, JSON.stringify(data), now, onceKey],
+  );
+  return inserted.rowCount !== 0;
+}

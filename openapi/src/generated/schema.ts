@@ -983,9 +983,10 @@ export interface paths {
          *     through the payment provider (Stripe when configured, else the sandbox; the customer must
          *     have a customer there, e.g. from a checkout): the invoice's lines are sent to the
          *     provider, which charges its default payment method (the invoice then records the
-         *     `provider` and `provider_invoice_id`); a refused charge answers 402 (`card_declined`),
-         *     and the invoice stays `open`, collected by the provider from then on (its retries; it
-         *     becomes `paid` when the provider reports it). Without a customer at a provider: 400
+         *     `provider` and `provider_invoice_id`); a refused charge answers 402 (`card_declined`)
+         *     and sends `invoice.payment_failed` (the attempt is kept: the 402 is an answer, not a failed
+         *     request), and the invoice stays `open`: the provider does not retry it on its own, call
+         *     again to charge it again. Without a customer at a provider: 400
          *     (`no_payment_method`). Any other status is refused with a 400 (`invoice_not_payable`), as is
          *     an invoice already sent to a payment provider (it is collected there). A `past_due`
          *     subscription with nothing left overdue becomes `active` again.
@@ -1447,6 +1448,86 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "checkout.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A checkout session completed
+         * @description `data` is the session (`status: complete`), once per session however often the provider reports it. A checkout to another plan of a group whose plan a provider already bills changes that subscription and is answered `complete` at once: it sends this too.
+         */
+        post: operations["checkoutCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.payment_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment attempt of an invoice failed
+         * @description Once per failed attempt: a charge through `POST /v1/invoices/{invoice}/pay` that was declined (the 402), or a charge the provider made on its own (a renewal, a retry). `data` names the invoice, the subscription, the attempt and when the provider tries again.
+         */
+        post: operations["invoicePaymentFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.trial_will_end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A trialing subscription's trial ends in three days
+         * @description Three days before `trial_end` (as Stripe sends it); at once for a trial that starts, or is moved, with less than three days left. Once per trial end: a trial moved later sends it again for the new end. `data` is the subscription.
+         */
+        post: operations["subscriptionTrialWillEndWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credits.granted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepaid credit was granted
+         * @description A grant by hand (`POST /v1/customers/{customer}/credits`) or by a purchase of a plan with credits. `data` is the credit grant.
+         */
+        post: operations["creditsGrantedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1716,9 +1797,17 @@ export interface components {
          *     hand; `data` is the grant. `subscription.created`, `subscription.updated` (its plan, status,
          *     period or cancellation changed) and `subscription.canceled`: `data` is the subscription.
          *     `invoice.finalized`, `invoice.paid` and `invoice.voided`: `data` is the invoice.
+         *     `checkout.completed`: a checkout session was paid for (or, for a plan of a group whose plan
+         *     a provider already bills, answered `complete` as a change of that subscription); `data` is
+         *     the session, once per session. `invoice.payment_failed`: a payment attempt failed (a
+         *     charge through `POST /v1/invoices/{invoice}/pay`, a provider's renewal or retry); `data`
+         *     is an `InvoicePaymentFailure`. `subscription.trial_will_end`: a trialing subscription's
+         *     trial ends in three days (at once when less is left), once per trial end; `data` is the
+         *     subscription. `credits.granted`: prepaid credit was granted (by hand, or by a purchase);
+         *     `data` is the credit grant.
          * @enum {string}
          */
-        WebhookEventType: "customer.entitlements.updated" | "grant.created" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "invoice.finalized" | "invoice.paid" | "invoice.voided";
+        WebhookEventType: "customer.entitlements.updated" | "grant.created" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "invoice.finalized" | "invoice.paid" | "invoice.voided" | "checkout.completed" | "invoice.payment_failed" | "subscription.trial_will_end" | "credits.granted";
         /**
          * @example {
          *       "id": "we_8pQ2mZ0bX4cV6nL1kJ9h",
@@ -4169,6 +4258,70 @@ export interface components {
             provider: components["schemas"]["PaymentProviderName"] | null;
             /** @description Its invoice's id at the provider (`in_…` at Stripe), once sent. */
             provider_invoice_id: string | null;
+        };
+        /**
+         * @description A payment attempt that failed (the `data` of `invoice.payment_failed`): a charge of an
+         *     invoice Nozle collects itself through `POST /v1/invoices/{invoice}/pay` that the
+         *     customer's payment method declined, or a charge a provider made on its own: the renewal
+         *     or retry of a subscription it bills, or a Nozle invoice it was sent to collect.
+         * @example {
+         *       "object": "invoice_payment_failure",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "invoice": null,
+         *       "subscription": {
+         *         "id": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *         "object": "subscription",
+         *         "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *         "plan": "pro",
+         *         "plan_version": 1,
+         *         "plan_group": "default",
+         *         "status": "past_due",
+         *         "current_period_start": 1777507392,
+         *         "current_period_end": 1780099392,
+         *         "billing_cycle_anchor": 1774915392,
+         *         "trial_end": null,
+         *         "cancel_at_period_end": false,
+         *         "canceled_at": null,
+         *         "past_due_since": 1777507392,
+         *         "scheduled_change": null,
+         *         "provider": "sandbox",
+         *         "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
+         *         "metadata": {},
+         *         "created": 1774915392
+         *       },
+         *       "provider": "sandbox",
+         *       "provider_invoice": "in_sbx_Jk3Lm8Np2Qr5St7U",
+         *       "amount_due": 2000,
+         *       "currency": "usd",
+         *       "attempt_count": 1,
+         *       "next_payment_attempt": 1777766592,
+         *       "failure_code": "card_declined",
+         *       "failure_message": "Your card was declined."
+         *     }
+         */
+        InvoicePaymentFailure: {
+            /** @constant */
+            object: "invoice_payment_failure";
+            /** @description The customer's id. */
+            customer: string;
+            /** @description The Nozle invoice the attempt was for, as it is after it (still `open`); `null` for a provider's own invoice (the renewal of a subscription it bills). */
+            invoice: components["schemas"]["Invoice"] | null;
+            /** @description The subscription the charge was for, as it is after it (a failed renewal may have made it `past_due`); `null` when Nozle has none for it. */
+            subscription: components["schemas"]["Subscription"] | null;
+            provider: components["schemas"]["PaymentProviderName"];
+            /** @description The provider's invoice that was charged (`in_…` at Stripe); `null` when it has none. */
+            provider_invoice: string | null;
+            /** @description What the attempt tried to take, in minor units of `currency`. */
+            amount_due: number;
+            currency: components["schemas"]["Currency"];
+            /** @description Which attempt at this invoice it was (1 for the first); through the API, the number of charges asked for it so far. */
+            attempt_count: number;
+            /** @description When the provider tries again on its own; `null` when it will not (a charge through the API is tried again only when asked, and a provider's last retry has none). */
+            next_payment_attempt: components["schemas"]["Timestamp"] | null;
+            /** @description Why, as a code (`card_declined`); `null` when the provider's event does not say (a Stripe renewal's reason is on its PaymentIntent). */
+            failure_code: string | null;
+            /** @description Why, in words fit to show the customer; `null` with `failure_code`. */
+            failure_message: string | null;
         };
         /**
          * @description The invoice the current period would get if it ended now, by the same rules as Invoice; not stored.
@@ -7474,6 +7627,110 @@ export interface operations {
                     /** @constant */
                     type?: "invoice.voided";
                     data?: components["schemas"]["Invoice"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    checkoutCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "checkout.completed";
+                    data?: components["schemas"]["CheckoutSession"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    invoicePaymentFailedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "invoice.payment_failed";
+                    data?: components["schemas"]["InvoicePaymentFailure"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    subscriptionTrialWillEndWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "subscription.trial_will_end";
+                    data?: components["schemas"]["Subscription"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    creditsGrantedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "credits.granted";
+                    data?: components["schemas"]["CreditGrant"];
                 };
             };
         };

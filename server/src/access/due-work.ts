@@ -12,7 +12,7 @@ import { claimDueCustomer, stillDue, type DueCustomer } from '../entitlements/du
 import { restoreDefaultPlans } from './default-plans.js';
 import { applyDueScheduledChanges } from './scheduled-changes.js';
 import { transition } from './subscription-lifecycle.js';
-import { dunningOver, endedTrials, overdueSubscriptions, updateSubscriptionRow, type SubscriptionRow } from './subscriptions-store.js';
+import { announceTrialEnds, dunningOver, endedTrials, overdueSubscriptions, updateSubscriptionRow, type SubscriptionRow } from './subscriptions-store.js';
 import type { LifecycleEvent } from './subscription-lifecycle.js';
 
 /**
@@ -40,6 +40,11 @@ async function decideEach(
   return changed;
 }
 
+/** A trial (whoever bills it) whose end is three days off, or less, is announced: subscription.trial_will_end, once per trial end. */
+const announceTrials: CustomerStep = async (work, projectId, customerId, now) => {
+  await announceTrialEnds(work.db, projectId, { customerId }, now);
+};
+
 /** A self-billed trial that reached its end converts to active (or ends, when canceling), as the lifecycle decides. */
 const convertEndedTrials: CustomerStep = async (work, projectId, customerId, now) =>
   decideEach(work, projectId, await endedTrials(work.db, projectId, customerId, now), (row) => ({ type: 'trial_ended', interval: row.interval }), now);
@@ -66,11 +71,13 @@ const restoreDefaults: CustomerStep = async (work, projectId, customerId, now) =
 /**
  * THE per-customer access steps, in the order they run for a due customer. Each rechecks under
  * the customer's lock what it finds due, so a step repeated (another instance, a retry) does
- * nothing twice. Trials first (a trial may end into a scheduled change's period), then the
+ * nothing twice. Trials first: their notices (one that time jumped past goes out before its
+ * trial ends), then their ends (a trial may end into a scheduled change's period), then the
  * scheduled plan changes, then Nozle's dunning (an invoice overdue, a grace run out), then the
  * defaults of groups left empty by any of them.
  */
 const dueCustomerSteps = (graceMs: number): readonly CustomerStep[] => [
+  announceTrials,
   convertEndedTrials,
   applyDueScheduledChanges,
   markOverdue,

@@ -9,6 +9,7 @@ import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { recordOutboxEvent } from '../outbox.js';
 import type { StoredUsageCarry } from '../time/periods.js';
+import { TRIAL_NOTICE_MS } from '../time/trial-notice.js';
 import type { Lifecycle } from './subscription-lifecycle.js';
 
 /** Who bills a subscription, when not Nozle itself (payments/provider.ts names its providers with this). */
@@ -277,6 +278,8 @@ export async function insertSubscription(db: Queryable, projectId: string, field
   const row = await findSubscription(db, projectId, id);
   // Here, where every path that makes one passes (the API, a provider's sync, a default given), in its transaction.
   await recordOutboxEvent(db, projectId, 'subscription.created', toSubscription(row, now), now);
+  // A trial shorter than the notice is announced at once.
+  await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
   return row;
 }
 
@@ -341,6 +344,9 @@ export interface SubscriptionChanges {
 
 /** Writes a subscription's plan and lifecycle (and metadata); a second live subscription to the plan is a 409. */
 export async function updateSubscriptionRow(db: Queryable, projectId: string, id: string, changes: SubscriptionChanges, now: Date): Promise<SubscriptionRow> {
+  // A trial's notice due but not sent yet (time jumped past it: a test clock's advance renews the
+  // sandbox before the due work runs) goes out before the trial changes, as it was.
+  await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
   const before = toSubscription(await findSubscription(db, projectId, id), now);
   const life = changes.lifecycle;
   await oneLivePerPlan(changes.planId, () =>
@@ -354,7 +360,37 @@ export async function updateSubscriptionRow(db: Queryable, projectId: string, id
   );
   const row = await findSubscription(db, projectId, id);
   await recordSubscriptionChange(db, projectId, before, toSubscription(row, now), now);
+  // A trial moved to end within the notice is announced at once (once per trial end).
+  await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
   return row;
+}
+
+/**
+ * Sends `subscription.trial_will_end` for each trialing subscription (of the customer, or the one
+ * named) whose notice is due at `now` (time/trial-notice.ts, the same rule in SQL), marking it sent
+ * for its trial end in the same statement: once per trial end, whichever instance or path gets
+ * there first. Answers how many were sent. One whose end already passed unconverted (a test clock
+ * moved past it, a provider's trial awaiting its word) is still announced, before it changes:
+ * late rather than never.
+ */
+export async function announceTrialEnds(
+  db: Queryable,
+  projectId: string,
+  which: { customerId: string } | { subscriptionId: string },
+  now: Date,
+): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `update subscriptions set trial_will_end_sent_for = trial_end
+     where project_id = $1 and ${'customerId' in which ? 'customer_id' : 'id'} = $2 and status = 'trialing' and trial_end is not null
+       and (trial_will_end_sent_for is null or trial_will_end_sent_for < trial_end)
+       and trial_end - $4 * interval '1 millisecond' <= $3
+     returning id`,
+    [projectId, 'customerId' in which ? which.customerId : which.subscriptionId, now, TRIAL_NOTICE_MS],
+  );
+  for (const { id } of rows) {
+    await recordOutboxEvent(db, projectId, 'subscription.trial_will_end', toSubscription(await findSubscription(db, projectId, id), now), now);
+  }
+  return rows.length;
 }
 
 /** The webhook of a change to a subscription, when the API would show one: canceled, or updated. */

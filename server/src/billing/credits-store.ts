@@ -3,6 +3,7 @@ import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { newId } from '../ids.js';
+import { recordOutboxEvent } from '../outbox.js';
 import type { Drawdown, UsableGrant } from './credits.js';
 import { DAY_MS } from '../time/periods.js';
 
@@ -47,13 +48,17 @@ export interface NewCreditGrant {
   purchaseId?: string;
 }
 
+/** Stores a grant, and its `credits.granted` webhook with it. */
 export async function insertCreditGrant(db: Queryable, projectId: string, grant: NewCreditGrant, now: Date): Promise<CreditGrant> {
   const { rows } = await db.query<GrantRow>(
     `insert into credit_grants (id, project_id, customer_id, currency, amount, remaining, expires_at, description, created_at, purchase_id)
      values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9) returning *`,
     [newId('crg'), projectId, grant.customerId, grant.currency, grant.amount, grant.expiresAt, grant.description, now, grant.purchaseId ?? null],
   );
-  return toGrant(rows[0]!);
+  const created = toGrant(rows[0]!);
+  // Here, where grants by hand and by purchase both pass, in the transaction that makes them.
+  await recordOutboxEvent(db, projectId, 'credits.granted', created, now);
+  return created;
 }
 
 /**

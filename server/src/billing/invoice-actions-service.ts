@@ -6,7 +6,17 @@ import { ApiError } from '../http/errors.js';
 import type { Work } from '../db/work.js';
 import type { InvoiceCollector } from './invoice-collector.js';
 import { invoiceAction, type InvoiceAction } from './invoice-actions.js';
-import { findInvoice, linesToSend, lockInvoiceStatus, recordInvoiceSent, setInvoiceStatus, type Invoice, type LockedInvoice } from './invoices-store.js';
+import {
+  countPaymentAttempt,
+  findInvoice,
+  linesToSend,
+  lockInvoiceStatus,
+  recordInvoiceSent,
+  setInvoiceStatus,
+  type Invoice,
+  type LockedInvoice,
+} from './invoices-store.js';
+import { recordPaymentFailure } from './payment-failures.js';
 import { settleSubscription } from './payment-due.js';
 
 type InvoicePayParams = components['schemas']['InvoicePayParams'];
@@ -49,7 +59,8 @@ export async function actOnInvoice(
 
 /**
  * Records a payment made outside Nozle (`paid_out_of_band`), or charges the customer's saved
- * payment method at its provider. A refused charge changes nothing here and answers the decline.
+ * payment method at its provider. A refused charge changes nothing here but its count and its
+ * `invoice.payment_failed`, and answers the decline.
  */
 export async function payInvoice(work: Work, ports: InvoiceActionPorts, projectId: string, id: string, params: InvoicePayParams): Promise<PayOutcome> {
   const locked = await lockFor(work, projectId, id, 'pay');
@@ -63,11 +74,29 @@ export async function payInvoice(work: Work, ports: InvoiceActionPorts, projectI
     const message = `Customer ${locked.customer_id} has no saved payment method at a payment provider (a checkout saves one); record a payment made outside Nozle with paid_out_of_band: true.`;
     throw new ApiError(400, 'invalid_request_error', 'no_payment_method', message, 'paid_out_of_band');
   }
+  const attempt = await countPaymentAttempt(work.db, id);
   if (!charged.paid) {
-    return {
-      paid: false,
-      declined: new ApiError(402, 'card_error', 'card_declined', `The customer's payment method at ${charged.provider} was declined; the invoice stays open.`),
-    };
+    const message = `The customer's payment method at ${charged.provider} was declined; the invoice stays open.`;
+    // Recorded with the answer: the 402 is returned, not thrown, so the request's transaction commits it.
+    await recordPaymentFailure(
+      work.db,
+      projectId,
+      {
+        customerId: locked.customer_id,
+        invoiceId: id,
+        subscriptionId: locked.subscription_id,
+        provider: charged.provider,
+        providerInvoiceId: charged.providerInvoiceId,
+        amountDue: lines.reduce((sum, line) => sum + line.amount, 0),
+        currency: locked.currency,
+        attemptCount: attempt,
+        // Nozle tries again only when asked (its dunning cancels at the grace's end).
+        nextPaymentAttempt: null,
+        reason: charged.declined ?? { code: 'card_declined', message },
+      },
+      work.now,
+    );
+    return { paid: false, declined: new ApiError(402, 'card_error', 'card_declined', message) };
   }
   await setInvoiceStatus(work.db, id, 'paid', work.now, { outOfBand: false });
   await recordInvoiceSent(work.db, id, { provider: charged.provider, providerInvoiceId: charged.providerInvoiceId });

@@ -25,6 +25,21 @@ export interface InvoiceToCollect {
   lines: InvoiceLineToSend[];
 }
 
+/** Why a provider refused a charge, as it said it (`card_declined`, and words fit to show). */
+export interface DeclineReason {
+  code: string;
+  message: string;
+}
+
+/** What charging an invoice through the API did at the provider. */
+export interface InvoiceCharge {
+  provider: ProviderName;
+  providerInvoiceId: string;
+  paid: boolean;
+  /** Why it was refused, when it was and the provider said. */
+  declined: DeclineReason | null;
+}
+
 export interface InvoiceCollector {
   /** Whether invoices billed by `provider` can be sent from this server (Stripe may not be configured). */
   collects(provider: ProviderName): boolean;
@@ -37,5 +52,5 @@ export interface InvoiceCollector {
    * Charges the saved payment method of the customer, at the provider it has a customer at (the
    * configured one first), for an invoice Nozle collects itself; undefined when it has none.
    */
-  charge(db: Queryable, invoice: InvoiceToCollect): Promise<{ provider: ProviderName; providerInvoiceId: string; paid: boolean } | undefined>;
+  charge(db: Queryable, invoice: InvoiceToCollect): Promise<InvoiceCharge | undefined>;
 }

@@ -183,6 +183,32 @@ async function recordInvoiceEvent(db: Queryable, id: string, type: 'invoice.fina
   await recordOutboxEvent(db, rows[0].project_id, type, await findInvoice(db, rows[0].project_id, id), now);
 }
 
+/** Counts a charge of the invoice asked through the API; answers how many there have been (this one included). */
+export async function countPaymentAttempt(db: Queryable, id: string): Promise<number> {
+  const { rows } = await db.query<{ payment_attempts: number }>(
+    'update invoices set payment_attempts = payment_attempts + 1 where id = $1 returning payment_attempts',
+    [id],
+  );
+  return Number(rows[0]?.payment_attempts ?? 1);
+}
+
+/**
+ * The customer's invoice `id` with who bills its subscription (null: Nozle collects it itself,
+ * through the API); undefined when the customer has no such invoice.
+ */
+export async function invoiceBilledBy(
+  db: Queryable,
+  id: string,
+  customerId: string,
+): Promise<{ projectId: string; subscriptionId: string; billedBy: ProviderName | null } | undefined> {
+  const { rows } = await db.query<{ project_id: string; subscription_id: string; provider: ProviderName | null }>(
+    'select i.project_id, i.subscription_id, s.provider from invoices i join subscriptions s on s.id = i.subscription_id where i.id = $1 and i.customer_id = $2',
+    [id, customerId],
+  );
+  const row = rows[0];
+  return row && { projectId: row.project_id, subscriptionId: row.subscription_id, billedBy: row.provider };
+}
+
 /** Records the provider's invoice that charged a Nozle invoice paid through the API. */
 export async function recordInvoiceSent(db: Queryable, id: string, sent: SentInvoice): Promise<void> {
   await db.query('update invoices set provider = $2, provider_invoice_id = $3 where id = $1', [id, sent.provider, sent.providerInvoiceId]);

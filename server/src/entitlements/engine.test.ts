@@ -34,6 +34,7 @@ function subscription(overrides: Partial<SubscriptionSource> = {}): Subscription
     addOn: false,
     scheduledChangeAt: null,
     paymentDueAt: null,
+    trialNoticeAt: null,
     trialEnd: null,
     cancelAtPeriodEnd: false,
     pastDueSince: null,
@@ -697,6 +698,15 @@ const validUntilCases: ValidUntilCase[] = [
     name: 'an invoice falling due on an active subscription is a change (it falls past due)',
     input: { subscriptions: [subscription({ paymentDueAt: at('2026-04-05T00:00:00Z'), terms: BOOLEAN_ONLY })] },
     validUntil: at('2026-04-05T00:00:00Z'),
+  },
+  {
+    name: "the notice of a trial's end (subscription.trial_will_end) is when to ask, before the end itself",
+    input: {
+      subscriptions: [
+        subscription({ status: 'trialing', trialEnd: at('2026-03-20T00:00:00Z'), trialNoticeAt: at('2026-03-17T00:00:00Z'), terms: BOOLEAN_ONLY }),
+      ],
+    },
+    validUntil: at('2026-03-17T00:00:00Z'),
   },
   {
     name: 'a purchase starting in the future is a change',

@@ -344,7 +344,8 @@ function subscriptionChanges(sub: SubscriptionSource, now: Date, graceMs: number
   const scheduled = sub.scheduledChangeAt ? [sub.scheduledChangeAt] : [];
   switch (sub.status) {
     case 'trialing':
-      return [...(sub.trialEnd ? [sub.trialEnd] : []), ...scheduled];
+      // The notice of its end changes no answer: it is only when the due work sends it.
+      return [...(sub.trialEnd ? [sub.trialEnd] : []), ...(sub.trialNoticeAt ? [sub.trialNoticeAt] : []), ...scheduled];
     case 'past_due':
       return [graceEnd(sub, now, graceMs), ...scheduled];
     case 'active':

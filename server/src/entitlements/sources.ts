@@ -4,6 +4,7 @@ import { featureDefinitions } from '../catalog/features-store.js';
 import type { PlanInterval } from '../catalog/plans-store.js';
 import { wholeSecond } from '../clock.js';
 import { readUsageCarry, usagePeriod, type StoredUsageCarry } from '../time/periods.js';
+import { trialNoticeAt } from '../time/trial-notice.js';
 import type { EngineInput, FeatureTerms, JsonValue, ManualEntry, PurchaseSource, ResetInterval, SubscriptionSource, SubscriptionStatus } from './types.js';
 
 interface SubscriptionSourceRow {
@@ -23,6 +24,7 @@ interface SubscriptionSourceRow {
   provider: string | null;
   scheduled_change_at: Date | null;
   payment_due_at: Date | null;
+  trial_will_end_sent_for: Date | null;
   entitlements: FeatureTerms[];
 }
 
@@ -56,7 +58,8 @@ export async function loadEngineInput(db: Queryable, projectId: string, customer
   const customer = await db.query<{ created_at: Date }>('select created_at from customers where project_id = $1 and id = $2', [projectId, customerId]);
   const subscriptions = await db.query<SubscriptionSourceRow>(
     `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
-       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, s.scheduled_change_at, s.payment_due_at, v.entitlements
+       s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, s.scheduled_change_at, s.payment_due_at,
+       s.trial_will_end_sent_for, v.entitlements
      from subscriptions s join plans p on p.id = s.plan_id
      join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
      where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
@@ -104,6 +107,8 @@ function toSubscriptionSource(row: SubscriptionSourceRow, now: Date): Subscripti
     addOn: row.add_on,
     scheduledChangeAt: row.scheduled_change_at,
     paymentDueAt: row.provider === null ? row.payment_due_at : null,
+    // Every trial's end is announced, whoever bills it: the notice cuts no access.
+    trialNoticeAt: row.status === 'trialing' ? trialNoticeAt(row.trial_end, row.trial_will_end_sent_for) : null,
     terms: row.entitlements,
   };
 }

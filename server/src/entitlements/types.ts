@@ -28,6 +28,8 @@ export interface SubscriptionSource {
   scheduledChangeAt: Date | null;
   /** When an open invoice Nozle billed it falls due (an active subscription then falls past due); null for a provider's. */
   paymentDueAt: Date | null;
+  /** When its trial's end is to be announced (subscription.trial_will_end, the scheduler's due work); null when none is to send. */
+  trialNoticeAt: Date | null;
   terms: FeatureTerms[];
 }
 

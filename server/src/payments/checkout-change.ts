@@ -11,6 +11,7 @@ import type { Customer } from '../customers/store.js';
 import type { Work } from '../db/work.js';
 import { newId } from '../ids.js';
 import { subscriptionProviderOf } from './access-ports.js';
+import { recordCheckoutCompleted } from './checkout-completion.js';
 import type { Payments } from './payments.js';
 
 type Schemas = components['schemas'];
@@ -23,7 +24,7 @@ export interface HeldChange {
   cancelUrl: string;
 }
 
-/** Changes the held subscription to `plan` and answers a session already complete, whose `url` is the success URL. */
+/** Changes the held subscription to `plan` and answers a session already complete (its checkout.completed recorded), whose `url` is the success URL. */
 export async function checkoutAsChange(payments: Payments, work: Work, projectId: string, change: HeldChange): Promise<Schemas['CheckoutSession']> {
   const { customer, plan, held, successUrl, cancelUrl } = change;
   const now = wholeSecond(work.now);
@@ -38,7 +39,7 @@ export async function checkoutAsChange(payments: Payments, work: Work, projectId
       await payments.deps.entitlements.published(stored);
     });
   }
-  return {
+  const session: Schemas['CheckoutSession'] = {
     id: newId('cs'),
     object: 'checkout.session',
     url: successUrl,
@@ -53,4 +54,7 @@ export async function checkoutAsChange(payments: Payments, work: Work, projectId
     expires_at: unixSeconds(now),
     created: unixSeconds(now),
   };
+  // Complete as it is answered: its checkout.completed now, in the change's transaction.
+  await recordCheckoutCompleted(work.db, projectId, session, now);
+  return session;
 }

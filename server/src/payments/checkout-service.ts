@@ -10,6 +10,7 @@ import { invalidParam } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { customerForCaller, type CustomerCaller } from './caller-customer.js';
 import { checkoutAsChange } from './checkout-change.js';
+import { checkoutSessionView } from './checkout-completion.js';
 import type { Payments } from './payments.js';
 import { assertRedirectUrl } from './redirect-url.js';
 import { insertHostedSession, type NewHostedSession } from './store.js';
@@ -64,21 +65,7 @@ export async function createCheckout(
   });
   const urls = { success_url: successUrl, cancel_url: cancelUrl, return_url: null };
   const session = await storeSession(payments, work, { id, kind: 'checkout', projectId, customer, plan, trialDays, page, origin, urls });
-  return {
-    id: session.id,
-    object: 'checkout.session',
-    url: session.url,
-    customer: customer.id,
-    plan: plan.key,
-    plan_version: plan.version,
-    mode,
-    status: 'open',
-    provider: session.provider,
-    success_url: successUrl,
-    cancel_url: cancelUrl,
-    expires_at: unixSeconds(session.expires_at),
-    created: unixSeconds(session.created_at),
-  };
+  return checkoutSessionView({ ...session, status: 'open' }, plan);
 }
 
 /** Opens the billing portal for the customer the caller acts for. */

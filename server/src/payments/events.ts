@@ -8,10 +8,12 @@ import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
 import { applySync, type ApplyDeps } from './apply.js';
 import { recordInvoiceCharge, refundInvoiceCharge } from './charges.js';
+import { completeCheckout } from './checkout-completion.js';
+import { recordProviderPaymentFailure } from './failed-charges.js';
 import { insertPaymentEvent, paymentEventStatus, recordFailed, recordProcessed, duePaymentEvents, type EventStatus } from './payment-events-store.js';
 import { ProviderAccess } from './provider-access.js';
 import type { EventSink, PaymentProvider, ProviderEvent, ProviderInvoice, ProviderName, ProviderSource, ReceivedEvent } from './provider.js';
-import { completeHostedSession, customerForProviderId } from './store.js';
+import { customerForProviderId } from './store.js';
 import { syncPayment, syncSubscription, type SyncChange, type SyncOutcome } from './sync.js';
 
 /** Waits before the next try of a failed event: 1 min, 4, 16, ... at most 6 hours, forever. */
@@ -136,7 +138,8 @@ export class PaymentEvents {
 
     if (event.type === 'checkout.session.completed' && event.checkoutSession) {
       const id = event.checkoutSession;
-      await this.#deps.db.transaction((tx: Queryable) => completeHostedSession(tx, provider, id));
+      // Its checkout.completed with it: once, a repeat finds the session complete already.
+      await this.#deps.db.transaction((tx: Queryable) => completeCheckout(tx, { provider, providerId: id }, now()));
     }
     const wantsSubscription = SUBSCRIPTION_EVENTS.has(event.type) || event.type === 'checkout.session.completed';
     if (wantsSubscription && event.subscription) {
@@ -155,6 +158,11 @@ export class PaymentEvents {
       if (invoice?.nozleInvoice) outcomes.push(await apply((tx) => syncInvoice(tx, provider, invoice, now())));
       // The provider's own invoice (of a checkout's subscription): a charge the margin report counts.
       else if (invoice) outcomes.push(await apply((tx) => recordInvoiceCharge(tx, provider, invoice, now())));
+    }
+    // A charge that failed: Nozle's invoice.payment_failed, after the subscription's sync above (its payload shows it after).
+    if (event.type === 'invoice.payment_failed' && event.invoice) {
+      const invoice = await read((p) => p.retrieveInvoice(event.invoice!));
+      if (invoice) outcomes.push(await apply((tx) => recordProviderPaymentFailure(tx, provider, event.id, invoice, now())));
     }
     const owned = outcomes.flatMap((outcome) => (outcome.kind === 'ignored' ? [] : [outcome.projectId]));
     return { projectId: owned[0] ?? null, outcomes };

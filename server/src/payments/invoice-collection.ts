@@ -1,6 +1,6 @@
 // Billing's InvoiceCollector over the providers: a finalized invoice goes to the provider that
 // bills its subscription, for the customer Nozle made there.
-import type { InvoiceCollector, InvoiceToCollect } from '../billing/invoice-collector.js';
+import type { InvoiceCharge, InvoiceCollector, InvoiceToCollect } from '../billing/invoice-collector.js';
 import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { PaymentProvider, ProviderName, ProviderSource } from './provider.js';
@@ -28,7 +28,7 @@ export class ProviderInvoices implements InvoiceCollector {
     return { providerInvoiceId: sent.id, paid: sent.status === 'paid' };
   }
 
-  async charge(db: Queryable, invoice: InvoiceToCollect): Promise<{ provider: ProviderName; providerInvoiceId: string; paid: boolean } | undefined> {
+  async charge(db: Queryable, invoice: InvoiceToCollect): Promise<InvoiceCharge | undefined> {
     for (const provider of new Set<ProviderName>([this.#configured.name, 'sandbox'])) {
       const customer = await findProviderCustomer(db, invoice.customerId, provider);
       if (!customer) continue;
@@ -39,7 +39,8 @@ export class ProviderInvoices implements InvoiceCollector {
         lines: invoice.lines,
         payNow: true,
       });
-      return { provider, providerInvoiceId: sent.id, paid: sent.status === 'paid' };
+      const paid = sent.status === 'paid';
+      return { provider, providerInvoiceId: sent.id, paid, declined: paid ? null : sent.failure };
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
 // The one interface Nozle uses to move money: Stripe when configured, the sandbox otherwise.
 // Objects and events come back normalized, so the processing path (events.ts, sync.ts) never
 // sees which one it was: only stripe-provider.ts knows Stripe's types.
-import type { InvoiceLineToSend } from '../billing/invoice-collector.js';
+import type { DeclineReason, InvoiceLineToSend } from '../billing/invoice-collector.js';
 import type { Queryable } from '../db/database.js';
 
 import type { ProrationBehavior } from '../access/ports.js';
@@ -96,7 +96,8 @@ export interface ProviderInvoice {
   status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
   /** The Nozle invoice it was sent for, when Nozle sent it. */
   nozleInvoice: string | null;
-  /** What the provider collected, in minor units of `currency`. */
+  /** What it asks for, and what the provider collected, in minor units of `currency`. */
+  amountDue: number;
   amountPaid: number;
   currency: string;
   /** The provider's subscription it bills, when it bills one. */
@@ -110,6 +111,12 @@ export interface ProviderInvoice {
   paidAt: Date | null;
   /** The provider's payment that paid it (Stripe: its PaymentIntent), which a refund names; null when unknown. */
   paymentId: string | null;
+  /** How many times the provider tried to collect it (0 before the first). */
+  attemptCount: number;
+  /** When the provider tries again on its own; null when it will not. */
+  nextPaymentAttempt: Date | null;
+  /** Why its last attempt was refused, when the provider's answer said (Stripe's invoice does not: its PaymentIntent does). */
+  failure: DeclineReason | null;
 }
 
 /**

@@ -134,9 +134,20 @@ export async function findHostedSession(
   return rows[0];
 }
 
-export async function completeHostedSession(db: Queryable, provider: ProviderName, providerId: string): Promise<void> {
-  await db.query("update checkout_sessions set status = 'complete' where provider = $1 and provider_session_id = $2 and status = 'open'", [
-    provider,
-    providerId,
-  ]);
+/** Marks the open checkout session `where` names complete; answers it, or undefined when none was open. */
+export async function completeHostedSession(
+  db: Queryable,
+  where: { id: string } | { provider: ProviderName; providerId: string },
+): Promise<HostedSessionRow | undefined> {
+  const { rows } =
+    'id' in where
+      ? await db.query<HostedSessionRow>(
+          "update checkout_sessions set status = 'complete' where id = $1 and kind = 'checkout' and status = 'open' returning *",
+          [where.id],
+        )
+      : await db.query<HostedSessionRow>(
+          "update checkout_sessions set status = 'complete' where provider = $1 and provider_session_id = $2 and kind = 'checkout' and status = 'open' returning *",
+          [where.provider, where.providerId],
+        );
+  return rows[0];
 }

@@ -98,6 +98,7 @@ function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
     // A status Stripe adds later counts as not paid.
     status: invoice.status && INVOICE_STATUSES.has(invoice.status) ? (invoice.status as ProviderInvoice['status']) : 'open',
     nozleInvoice: invoice.metadata?.['nozle_invoice'] ?? null,
+    amountDue: invoice.amount_due,
     amountPaid: invoice.amount_paid,
     currency: invoice.currency,
     subscription: idOf(invoice.parent?.subscription_details?.subscription),
@@ -107,6 +108,9 @@ function toProviderInvoice(invoice: Stripe.Invoice): ProviderInvoice {
     paidAt: invoice.status_transitions?.paid_at ? fromUnix(invoice.status_transitions.paid_at) : invoice.status === 'paid' ? fromUnix(invoice.created) : null,
     // Listed when retrieved with `expand: ['payments']`: the PaymentIntent a charge.refunded names.
     paymentId: idOf(invoice.payments?.data.find((payment) => payment.status === 'paid')?.payment.payment_intent) ?? null,
+    attemptCount: invoice.attempt_count,
+    nextPaymentAttempt: invoice.next_payment_attempt ? fromUnix(invoice.next_payment_attempt) : null,
+    failure: null,
   };
 }
 
@@ -376,17 +380,17 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     }
     const finalized = await this.#stripe.invoices.finalizeInvoice(draft.id, {}, { idempotencyKey: `${key}-finalize` });
     if (!invoice.payNow || finalized.status !== 'open') return toProviderInvoice(finalized);
-    return toProviderInvoice(await this.#payNow(finalized.id));
+    return this.#payNow(finalized.id);
   }
 
-  /** Charges the customer's default payment method for an open invoice; a decline answers it still open. */
-  async #payNow(id: string): Promise<Stripe.Invoice> {
+  /** Charges the customer's default payment method for an open invoice; a decline answers it still open, with Stripe's reason. */
+  async #payNow(id: string): Promise<ProviderInvoice> {
     try {
       // No idempotency key: each call is a new attempt (a declined card may have been replaced).
-      return await this.#stripe.invoices.pay(id);
+      return toProviderInvoice(await this.#stripe.invoices.pay(id));
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeCardError) return this.#stripe.invoices.retrieve(id);
-      throw error;
+      if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
+      return { ...toProviderInvoice(await this.#stripe.invoices.retrieve(id)), failure: { code: error.code ?? 'card_declined', message: error.message } };
     }
   }
 

@@ -1,11 +1,5 @@
-// What the sandbox's hosted pages read and claim: a checkout session once, the portal's view.
+// What the sandbox's hosted pages read: the portal's view.
 import type { Queryable } from '../../db/database.js';
-
-/** Claims an open checkout session for its payment; false when another press of Pay has it. */
-export async function claimCheckoutSession(db: Queryable, id: string): Promise<boolean> {
-  const claimed = await db.query("update checkout_sessions set status = 'complete' where id = $1 and status = 'open'", [id]);
-  return claimed.rowCount !== 0;
-}
 
 interface PortalSubscription {
   id: string;

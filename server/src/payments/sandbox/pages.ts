@@ -8,10 +8,11 @@ import { findPlan, type Plan } from '../../catalog/plans-store.js';
 import { clockFor } from '../../clock.js';
 import type { Queryable } from '../../db/database.js';
 import { retryTransaction } from '../../db/transaction.js';
+import { completeCheckout } from '../checkout-completion.js';
 import type { Payments } from '../payments.js';
 import { redirectUrlProblem } from '../redirect-url.js';
 import { findHostedSession, findProviderCustomer, findProviderPrice, type HostedSessionRow } from '../store.js';
-import { claimCheckoutSession, portalView } from './pages-store.js';
+import { portalView } from './pages-store.js';
 import type { SandboxProvider } from './sandbox.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -145,8 +146,9 @@ async function payCheckout(payments: Payments, session: HostedSessionRow, plan: 
     const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
     const price = await findProviderPrice(tx, plan.id, plan.version, 'sandbox');
     if (!customer || !price) throw new Error(`Checkout ${session.id} lost its customer or price.`);
-    // Claim the session first: a double-click pays once.
-    if (!(await claimCheckoutSession(tx, session.id))) return { ok: true as const };
+    // Claim the session first: a double-click pays once (its checkout.completed is recorded
+    // with the claim, and rolls back with it when the card is declined).
+    if (!(await completeCheckout(tx, { id: session.id }, clockFor(payments.deps.clock, session.project_id).now()))) return { ok: true as const };
     const paid = await sandbox.completeCheckout({ providerSessionId: session.provider_session_id, customer, price, trialDays: session.trial_days ?? 0 }, card);
     // Thrown, so the claim rolls back with the rest.
     if (!paid.ok) throw new Declined(paid.message);

@@ -34,6 +34,9 @@ const MAX_ATTEMPTS = 3;
 
 const id = (prefix: string) => `${prefix}_sbx_${randomBase62(16)}`;
 
+/** Why the sandbox refuses a charge: a card that declines is its only way to fail. */
+const CARD_DECLINED = { code: 'card_declined', message: 'Your card was declined.' } as const;
+
 /** What a test card number does at checkout; null for a number the sandbox does not know. */
 function cardAtCheckout(number: string): { now: CardOutcome; later: CardOutcome } | null {
   switch (number.replace(/[\s-]/g, '')) {
@@ -171,19 +174,24 @@ export class SandboxProvider implements PaymentProvider {
     this.#raise(type, { id: row.id, object: 'subscription', customer: row.customer, status: row.status }, at);
   }
 
-  /** Keeps the invoice (its charge is read back from here, as from Stripe) and raises its event. */
+  /**
+   * Keeps the invoice (its charge is read back from here, as from Stripe) and raises its event.
+   * `charge`: what it asked for (the price's amount by default), from when, which attempt it was
+   * and when a refused one is tried again (never, by default).
+   */
   async #raiseInvoice(
     paid: boolean,
     row: SandboxSubscriptionRow,
     price: PriceInfo,
     at: Date,
-    amount = price.amount,
-    periodStart = row.current_period_start,
+    charge: { amount?: number; periodStart?: Date; attempt?: number; nextAttemptAt?: Date | null } = {},
   ): Promise<void> {
     const invoice = id('in');
+    const { amount = price.amount, periodStart = row.current_period_start, attempt = 1, nextAttemptAt = null } = charge;
     await this.#db.query(
-      `insert into sandbox_invoices (id, project_id, customer, subscription, price, amount_due, amount_paid, currency, status, period_start, period_end, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      `insert into sandbox_invoices (id, project_id, customer, subscription, price, amount_due, amount_paid, currency, status, period_start, period_end,
+         created_at, attempt_count, next_payment_attempt)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         invoice,
         row.project_id,
@@ -197,6 +205,8 @@ export class SandboxProvider implements PaymentProvider {
         periodStart,
         row.current_period_end,
         at,
+        attempt,
+        paid ? null : nextAttemptAt,
       ],
     );
     this.#raise(
@@ -356,7 +366,7 @@ export class SandboxProvider implements PaymentProvider {
       const pending = Number(current.pending_proration) + net;
       if (proration === 'always_invoice' && pending > 0) {
         const paid = (await this.#card(current.customer)) === 'succeeds';
-        await this.#raiseInvoice(paid, next, to, now, pending, now);
+        await this.#raiseInvoice(paid, next, to, now, { amount: pending, periodStart: now });
         next = { ...next, pending_proration: paid ? 0 : pending };
       } else {
         next = { ...next, pending_proration: pending };
@@ -453,12 +463,14 @@ export class SandboxProvider implements PaymentProvider {
     const ends = invoice.lines.map((line) => line.periodEnd.getTime());
     const now = this.#clock.now();
     const paid = !invoice.payNow || (await this.#card(invoice.customer)) === 'succeeds';
+    const amount = invoice.lines.reduce((sum, line) => sum + line.amount, 0);
     return {
       id: `in_sbx_${invoice.invoiceId.replace(/^in_/, '')}`,
       customer: invoice.customer,
       status: paid ? 'paid' : 'open',
       nozleInvoice: invoice.invoiceId,
-      amountPaid: paid ? invoice.lines.reduce((sum, line) => sum + line.amount, 0) : 0,
+      amountDue: amount,
+      amountPaid: paid ? amount : 0,
       currency: invoice.currency,
       subscription: null,
       price: null,
@@ -466,6 +478,10 @@ export class SandboxProvider implements PaymentProvider {
       periodEnd: ends.length > 0 ? new Date(Math.max(...ends)) : now,
       paidAt: paid ? now : null,
       paymentId: null,
+      // Kept nowhere: Nozle counts the attempts of what it charges through the API.
+      attemptCount: 1,
+      nextPaymentAttempt: null,
+      failure: paid ? null : CARD_DECLINED,
     };
   }
 
@@ -476,12 +492,15 @@ export class SandboxProvider implements PaymentProvider {
       customer: string;
       subscription: string;
       price: string;
+      amount_due: number | string;
       amount_paid: number | string;
       currency: string;
       status: ProviderInvoice['status'];
       period_start: Date;
       period_end: Date;
       created_at: Date;
+      attempt_count: number;
+      next_payment_attempt: Date | null;
     }>('select * from sandbox_invoices where id = $1', [invoice]);
     const row = rows[0];
     return (
@@ -490,6 +509,7 @@ export class SandboxProvider implements PaymentProvider {
         customer: row.customer,
         status: row.status,
         nozleInvoice: null,
+        amountDue: Number(row.amount_due),
         amountPaid: Number(row.amount_paid),
         currency: row.currency,
         subscription: row.subscription,
@@ -498,6 +518,10 @@ export class SandboxProvider implements PaymentProvider {
         periodEnd: row.period_end,
         paidAt: row.status === 'paid' ? row.created_at : null,
         paymentId: null,
+        attemptCount: Number(row.attempt_count),
+        nextPaymentAttempt: row.next_payment_attempt,
+        // An open one is a charge the card refused: the sandbox's only way to fail.
+        failure: row.status === 'open' ? CARD_DECLINED : null,
       }) ??
       null
     );
@@ -608,7 +632,7 @@ export class SandboxProvider implements PaymentProvider {
     else if (charged.status === 'canceled') next = { ...charged, failed_attempts: attempt, next_attempt_at: null };
     else next = { ...charged, failed_attempts: attempt, next_attempt_at: new Date(at.getTime() + RETRY_EVERY_DAYS * DAY_MS) };
     await this.#save(next, at);
-    await this.#raiseInvoice(paid, next, price, at, amount);
+    await this.#raiseInvoice(paid, next, price, at, { amount, attempt, nextAttemptAt: next.next_attempt_at });
     this.#raiseSubscription(next.status === 'canceled' ? 'customer.subscription.deleted' : 'customer.subscription.updated', next, at);
     return next;
   }
