@@ -167,7 +167,7 @@ describe('a usage alert', () => {
     const k = await customer('team');
     await send(messages(k.ref, 9));
     // An alert of a plan is evaluated at each customer's next snapshot, not at its creation.
-    await createAlert({ type: 'usage', plan: 'team', feature: 'messages', percent: 50 });
+    const teamAlert = await createAlert({ type: 'usage', plan: 'team', feature: 'messages', percent: 50 });
     const { features } = await entitlements(k.ref);
     const reading = { customer: { id: k.id, externalId: k.ref }, features, credits: {}, previousCredits: {}, plans: async () => new Set(['team']) };
     const at = t.clock.now();
@@ -190,6 +190,7 @@ describe('a usage alert', () => {
     const [one, two] = await Promise.all([first, second]);
     expect([one.length, two.length]).toEqual([1, 1]);
     expect(await raised('usage.threshold_reached', k.id)).toHaveLength(1);
+    expect((await t.call('DELETE', `/v1/alerts/${teamAlert.id}`)).status).toBe(200);
   });
 
   it('of one customer with an absolute amount is evaluated at once when created, and a disabled one fires nothing', async () => {
