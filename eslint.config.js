@@ -36,6 +36,7 @@ const SERVER_LAYERS = [
   { layer: 'access', paths: ['access'] },
   { layer: 'usage', paths: ['usage'] },
   { layer: 'billing', paths: ['billing'] },
+  { layer: 'alerts', paths: ['alerts'] },
   { layer: 'payments', paths: ['payments'] },
   { layer: 'analytics', paths: ['analytics'] },
   { layer: 'realtime', paths: ['realtime'] },

@@ -127,11 +127,13 @@ export function parseServerMessage(text: string): ServerMessage | undefined {
  */
 export function isSnapshot(value: unknown): value is Entitlements {
   if (typeof value !== 'object' || value === null) return false;
-  const { customer, version, features, external_id: externalId, valid_until: validUntil, upcoming } = value as Record<string, unknown>;
+  const { customer, version, features, external_id: externalId, valid_until: validUntil, upcoming, alerts } = value as Record<string, unknown>;
   return (
     typeof customer === 'string' &&
     Number.isSafeInteger(version) &&
     isRecord(features) &&
+    // A server from before alerts sends none; the store hands each entry out as it came.
+    (alerts === undefined || (Array.isArray(alerts) && alerts.every(isReachedAlert))) &&
     // A server from before snapshots carried external_id sends none.
     (externalId === undefined || externalId === null || typeof externalId === 'string') &&
     (validUntil === null || typeof validUntil === 'number') &&
@@ -144,6 +146,13 @@ function isUpcoming(value: unknown): boolean {
   if (!isRecord(value)) return false;
   const { features, valid_until: validUntil, credits } = value;
   return isRecord(features) && (validUntil === null || typeof validUntil === 'number') && (credits === undefined || isRecord(credits));
+}
+
+/** Enough of `ReachedAlert` to find and drop it: its alert's id, and when its period ends. */
+function isReachedAlert(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const { alert, period_end: periodEnd } = value;
+  return typeof alert === 'string' && (periodEnd === null || typeof periodEnd === 'number');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

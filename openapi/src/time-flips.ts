@@ -1,10 +1,12 @@
 // What a held snapshot says at a later instant with no word from the server: the browser store
-// and the Node local copy both flip by it at `valid_until` (to `upcoming`) and at a metered
-// feature's `resets_at` (usage back to 0), so an offline client changes when the server would.
+// and the Node local copy both flip by it at `valid_until` (to `upcoming`), at a metered
+// feature's `resets_at` (usage back to 0) and at a reached alert's `period_end` (its period is
+// over), so an offline client changes when the server would.
 import type { components } from './generated/schema.js';
 
 type Entitlements = components['schemas']['Entitlements'];
 type Entitlement = components['schemas']['Entitlement'];
+type ReachedAlert = components['schemas']['ReachedAlert'];
 
 /**
  * The snapshot as it stands at `nowMs` (on the server's clock): its `upcoming` state once
@@ -16,8 +18,8 @@ type Entitlement = components['schemas']['Entitlement'];
  */
 export function snapshotAt(snapshot: Entitlements, nowMs: number): Entitlements {
   // The hot path (a Node can() calls this): valid_until is never after a resets_at (the server
-  // counts resets among its instants), so before it nothing has changed.
-  if (snapshot.valid_until === null || nowMs < snapshot.valid_until * 1000) return snapshot;
+  // counts resets among its instants), so before it only a reached alert's period can end.
+  if (snapshot.valid_until === null || nowMs < snapshot.valid_until * 1000) return withoutEndedAlerts(snapshot, nowMs);
   let current = snapshot;
   const { upcoming } = snapshot;
   if (upcoming) {
@@ -26,7 +28,7 @@ export function snapshotAt(snapshot: Entitlements, nowMs: number): Entitlements 
     // One step ahead only: what follows is the server's to say.
     delete current.upcoming;
   }
-  return withUsageReset(current, nowMs);
+  return withoutEndedAlerts(withUsageReset(current, nowMs), nowMs);
 }
 
 /**
@@ -42,7 +44,20 @@ export function nextChangeMs(snapshot: Entitlements, nowMs: number): number | nu
   };
   consider(snapshot.valid_until);
   for (const entitlement of Object.values(snapshot.features)) consider(entitlement.resets_at);
+  for (const alert of snapshot.alerts ?? []) consider(alert.period_end);
   return next;
+}
+
+const ended = (alert: ReachedAlert, nowMs: number): boolean => typeof alert.period_end === 'number' && nowMs >= alert.period_end * 1000;
+
+/** A reached alert whose period is over is no longer reached (the next period starts from nothing). */
+function withoutEndedAlerts(snapshot: Entitlements, nowMs: number): Entitlements {
+  const { alerts } = snapshot;
+  if (alerts === undefined || !alerts.some((alert) => ended(alert, nowMs))) return snapshot;
+  const left = alerts.filter((alert) => !ended(alert, nowMs));
+  if (left.length > 0) return { ...snapshot, alerts: left };
+  const { alerts: _ended, ...rest } = snapshot;
+  return rest;
 }
 
 function withUsageReset(snapshot: Entitlements, nowMs: number): Entitlements {

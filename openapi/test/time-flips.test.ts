@@ -6,6 +6,7 @@ import type { Schemas } from '../src/index.js';
 
 type Entitlement = Schemas['Entitlement'];
 type Entitlements = Schemas['Entitlements'];
+type ReachedAlert = Schemas['ReachedAlert'];
 
 const T = 1_700_000_000; // valid_until of the snapshot below, Unix seconds
 const granted: Entitlement = { feature: 'export', type: 'boolean', allowed: true, reason: null, source: { type: 'grant', id: 'gr_1' } };
@@ -72,6 +73,48 @@ describe('snapshotAt', () => {
     const at = snapshotAt(snapshot({ upcoming: undefined, features }), T * 1000);
     expect(Object.hasOwn(at.features, '__proto__')).toBe(true);
     expect(at.features['__proto__']?.used).toBe(0);
+  });
+});
+
+describe('snapshotAt, reached alerts', () => {
+  const usageAlert = (periodEnd: number | null): ReachedAlert => ({
+    alert: 'alr_1',
+    type: 'usage',
+    feature: 'messages',
+    percent: 80,
+    threshold: 4,
+    value: 4,
+    reached_at: T - 120,
+    period_start: T - 2_592_000,
+    period_end: periodEnd,
+  });
+  const lowCredit: ReachedAlert = {
+    alert: 'alr_2',
+    type: 'credit_balance',
+    currency: 'usd',
+    threshold: 1000,
+    value: 500,
+    reached_at: T - 60,
+    period_start: null,
+    period_end: null,
+  };
+
+  it('keeps an alert until its period ends, also between valid_until instants, and drops it then', () => {
+    const held = snapshot({ valid_until: T + 7200, upcoming: undefined, alerts: [usageAlert(T), lowCredit] });
+    expect(snapshotAt(held, T * 1000 - 1)).toBe(held);
+    expect(snapshotAt(held, T * 1000).alerts).toEqual([lowCredit]);
+    expect(nextChangeMs(held, T * 1000 - 5000)).toBe(T * 1000);
+  });
+
+  it('leaves the field out once no alert is left, and keeps one that never ends', () => {
+    expect(snapshotAt(snapshot({ alerts: [usageAlert(T + 3600)] }), (T + 3600) * 1000)).not.toHaveProperty('alerts');
+    expect(snapshotAt(snapshot({ alerts: [usageAlert(null)] }), (T + 3600) * 1000).alerts).toEqual([usageAlert(null)]);
+  });
+
+  it('a snapshot message with alerts that are not a list of them is ignored', () => {
+    expect(parseServerMessage(JSON.stringify({ type: 'snapshot', snapshot: snapshot({ alerts: [lowCredit] }) }))).toMatchObject({ type: 'snapshot' });
+    expect(parseServerMessage(JSON.stringify({ type: 'snapshot', snapshot: { ...snapshot(), alerts: { alr_1: {} } } }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'snapshot', snapshot: { ...snapshot(), alerts: [{ alert: 1 }] } }))).toBeUndefined();
   });
 });
 

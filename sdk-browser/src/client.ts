@@ -6,7 +6,7 @@ import { createCustomerTokenSource } from './customer-token.js';
 import { resolveClientConfig, resolveFailureMode, type NozleBrowserOptions, type ResolvedNozleBrowserOptions } from './options.js';
 import { createStore } from './store.js';
 import { createTimeFlips } from './time-flips.js';
-import type { Availability, CheckOptions, Entitlement, Entitlements, HostedSession, LocalCheck, NozleStatus } from './types.js';
+import type { Availability, CheckOptions, Entitlement, Entitlements, HostedSession, LocalCheck, NozleStatus, ReachedAlert } from './types.js';
 
 /**
  * A Nozle browser client: the customer's entitlements, kept current over a WebSocket, with
@@ -25,6 +25,13 @@ export interface NozleBrowserClient {
    * while that entry is unchanged, even across newer versions.
    */
   getFeature(feature: string): Entitlement | undefined;
+  /**
+   * The alerts (`/v1/alerts`) the customer has reached and is still at: usage and spend alerts
+   * fired in the current period, credit balance alerts still below their amount. Empty before
+   * the first snapshot and when none is reached; an entry leaves at its `period_end`. The same
+   * array while they are unchanged.
+   */
+  getAlerts(): readonly ReachedAlert[];
   /** Where the realtime connection stands; `idle` until `connect()`. */
   getStatus(): NozleStatus;
   /**
@@ -44,6 +51,12 @@ export interface NozleBrowserClient {
    * @returns a function that unsubscribes
    */
   subscribeFeature(feature: string, listener: () => void): () => void;
+  /**
+   * Calls `listener` only when `getAlerts()` changes: an alert is reached, or no longer is.
+   * Connects first when `autoConnect` applies.
+   * @returns a function that unsubscribes
+   */
+  subscribeAlerts(listener: () => void): () => void;
   /**
    * Whether the customer may use `feature` (for `quantity` units of a metered one, default 1),
    * answered from the snapshot held with the server's rules. `false` while loading and for an
@@ -139,6 +152,7 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
     options: config.options,
     getSnapshot: store.getSnapshot,
     getFeature: store.getFeature,
+    getAlerts: store.getAlerts,
     getStatus: store.getStatus,
     getAvailability: () => availabilityOf(store),
     subscribe(listener: () => void) {
@@ -148,6 +162,11 @@ export function createNozle(options: NozleBrowserOptions): NozleBrowserClient {
     },
     subscribeFeature(feature: string, listener: () => void) {
       const unsubscribe = store.subscribeFeature(feature, listener);
+      autoConnect();
+      return unsubscribe;
+    },
+    subscribeAlerts(listener: () => void) {
+      const unsubscribe = store.subscribeAlerts(listener);
       autoConnect();
       return unsubscribe;
     },

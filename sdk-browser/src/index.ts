@@ -1,7 +1,18 @@
 export { createNozle, type NozleBrowserClient } from './client.js';
 export type { NozleBrowserOptions, ResolvedNozleBrowserOptions } from './options.js';
 export type { CheckoutParams, PortalParams } from './checkout.js';
-export type { Availability, CheckOptions, Entitlement, Entitlements, FailureMode, HostedSession, LocalCheck, LocalCheckReason, NozleStatus } from './types.js';
+export type {
+  Availability,
+  CheckOptions,
+  Entitlement,
+  Entitlements,
+  FailureMode,
+  HostedSession,
+  LocalCheck,
+  LocalCheckReason,
+  NozleStatus,
+  ReachedAlert,
+} from './types.js';
 export {
   NozleError,
   NozleAuthenticationError,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStore } from './store.js';
-import type { Entitlement, Entitlements } from './types.js';
+import type { Entitlement, Entitlements, ReachedAlert } from './types.js';
 
 function snapshotOf(version: number, features: Record<string, Partial<Entitlement>>): Entitlements {
   return {
@@ -83,5 +83,58 @@ describe('createStore()', () => {
     store.apply(snapshotOf(1, { constructor: {}, ['__proto__']: {} }));
     expect(store.getFeature('constructor')?.feature).toBe('constructor');
     expect(Object.getPrototypeOf(store.getSnapshot()?.features)).toBe(Object.prototype);
+  });
+
+  describe('alerts', () => {
+    const FAR = 4_000_000_000; // 2096: a period that has not ended
+    const at80: ReachedAlert = {
+      alert: 'alr_1',
+      type: 'usage',
+      feature: 'messages',
+      percent: 80,
+      threshold: 8,
+      value: 8,
+      reached_at: 1,
+      period_start: 0,
+      period_end: FAR,
+    };
+    const low: ReachedAlert = {
+      alert: 'alr_2',
+      type: 'credit_balance',
+      currency: 'usd',
+      threshold: 500,
+      value: 300,
+      reached_at: 1,
+      period_start: null,
+      period_end: null,
+    };
+    const withAlerts = (version: number, alerts?: ReachedAlert[]): Entitlements => ({ ...snapshotOf(version, { export: {} }), ...(alerts ? { alerts } : {}) });
+
+    it('are empty without a snapshot and for a snapshot from a server without alerts', () => {
+      expect(createStore(null).getAlerts()).toEqual([]);
+      expect(createStore(withAlerts(1)).getAlerts()).toEqual([]);
+    });
+
+    it('tell alert listeners only when the alerts change, and keep their identity while they do not', () => {
+      const store = createStore(withAlerts(1));
+      const heard = vi.fn();
+      store.subscribeAlerts(heard);
+      store.apply(withAlerts(2, [at80]));
+      expect(store.getAlerts()).toEqual([at80]);
+      const held = store.getAlerts();
+      store.apply({ ...withAlerts(3, [{ ...at80 }]), features: {} });
+      expect(store.getAlerts()).toBe(held);
+      expect(heard).toHaveBeenCalledTimes(1);
+      store.apply(withAlerts(4, [at80, low]));
+      store.apply(withAlerts(5));
+      expect(heard).toHaveBeenCalledTimes(3);
+      expect(store.getAlerts()).toEqual([]);
+    });
+
+    it('drops an alert whose period has ended, as the server would', () => {
+      const store = createStore(null);
+      store.apply(withAlerts(1, [{ ...at80, period_end: 1_000 }, low]));
+      expect(store.getAlerts()).toEqual([low]);
+    });
   });
 });

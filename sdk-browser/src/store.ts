@@ -3,18 +3,22 @@
 // store, with LaunchDarkly's per-key change events).
 import { nextChangeMs, snapshotAt } from '@nozle/openapi';
 import { jsonEqual } from './json-equal.js';
-import type { Entitlement, Entitlements, NozleStatus } from './types.js';
+import type { Entitlement, Entitlements, NozleStatus, ReachedAlert } from './types.js';
 
 type Listener = () => void;
 
 export interface EntitlementStore {
   getSnapshot(): Entitlements | null;
   getFeature(feature: string): Entitlement | undefined;
+  /** The alerts the customer has reached (the snapshot's `alerts`); the same array while they are unchanged. */
+  getAlerts(): readonly ReachedAlert[];
   getStatus(): NozleStatus;
   /** The version held; 0 when none. */
   getVersion(): number;
   subscribe(listener: Listener): () => void;
   subscribeFeature(feature: string, listener: Listener): () => void;
+  /** Calls `listener` only when `getAlerts()` changes: an alert reached, or one that no longer is. */
+  subscribeAlerts(listener: Listener): () => void;
   /**
    * Takes `snapshot` when it is newer than the one held; returns whether it did. `serverNowMs`
    * (the server's time when it sent it) sets the clock the snapshot is flipped by offline.
@@ -46,8 +50,10 @@ export function createStore(initial: Entitlements | null, customerMissing = fals
   let snapshot = initial === null ? null : snapshotAt(initial, serverNow());
   let status: NozleStatus = 'idle';
   let missing = customerMissing && initial === null;
+  let alerts: readonly ReachedAlert[] = alertsOf(snapshot);
   const listeners = new Set<Listener>();
   const featureListeners = new Map<string, Set<Listener>>();
+  const alertListeners = new Set<Listener>();
 
   const notify = (targets: Iterable<Listener> | undefined) => {
     // A copy: a listener may unsubscribe (or subscribe another) while we call them.
@@ -57,15 +63,20 @@ export function createStore(initial: Entitlements | null, customerMissing = fals
   const show = (next: Entitlements) => {
     const previous = snapshot;
     snapshot = { ...next, features: keepUnchanged(previous?.features ?? {}, next.features) };
+    const nextAlerts = alertsOf(next);
+    const alertsChanged = !jsonEqual(alerts, nextAlerts);
+    if (alertsChanged) alerts = nextAlerts;
     notify(listeners);
     for (const feature of changedFeatures(previous?.features ?? {}, snapshot.features)) {
       notify(featureListeners.get(feature));
     }
+    if (alertsChanged) notify(alertListeners);
   };
 
   return {
     getSnapshot: () => snapshot,
     getFeature: (feature) => (snapshot === null ? undefined : own(snapshot.features, feature)),
+    getAlerts: () => alerts,
     getStatus: () => status,
     getVersion: () => received?.version ?? 0,
 
@@ -86,6 +97,13 @@ export function createStore(initial: Entitlements | null, customerMissing = fals
       };
     },
 
+    subscribeAlerts(listener) {
+      alertListeners.add(listener);
+      return () => {
+        alertListeners.delete(listener);
+      };
+    },
+
     apply(next, serverNowMs) {
       // Snapshots are whole and versioned: the highest version wins, whatever the arrival order.
       if (received !== null && next.version <= received.version) return false;
@@ -100,7 +118,7 @@ export function createStore(initial: Entitlements | null, customerMissing = fals
       if (received === null || snapshot === null) return;
       const next = snapshotAt(received, serverNow());
       // Nothing reached yet (or already shown): nobody hears of it.
-      if (next.valid_until === snapshot.valid_until && sameFeatures(next.features, snapshot.features)) return;
+      if (next.valid_until === snapshot.valid_until && sameFeatures(next.features, snapshot.features) && jsonEqual(alertsOf(next), alerts)) return;
       show(next);
     },
 
@@ -128,6 +146,11 @@ export function createStore(initial: Entitlements | null, customerMissing = fals
 }
 
 type Features = Entitlements['features'];
+
+const NO_ALERTS: readonly ReachedAlert[] = Object.freeze([]);
+
+/** The snapshot's alerts; one shared empty list when it has none (absent from older servers). */
+const alertsOf = (snapshot: Entitlements | null): readonly ReachedAlert[] => (snapshot?.alerts?.length ? snapshot.alerts : NO_ALERTS);
 
 /** The new features, reusing the previous object of every entry that is deep-equal to it. */
 function keepUnchanged(previous: Features, next: Features): Features {

@@ -5,6 +5,12 @@ import type { Schema } from '@nozle/openapi';
 export type Entitlements = Schema<'Entitlements'>;
 /** One feature's entry in a snapshot (`Entitlement` in the API contract). */
 export type Entitlement = Schema<'Entitlement'>;
+/**
+ * An alert the customer has reached, as the snapshot lists it (`ReachedAlert` in the API
+ * contract): `type` (`usage`, `credit_balance`, `spend`), the `feature` or `currency`, the
+ * alert's `percent` (usage), the `threshold` reached and the `value` that reached it.
+ */
+export type ReachedAlert = Schema<'ReachedAlert'>;
 
 /**
  * Where the realtime connection stands:

@@ -7,6 +7,7 @@ import { resolveNozleOptions, type NozleOptions } from './options.js';
 import { Analytics, CostModels } from './resources/analytics.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { WebhookEndpoints, WebhookEvents } from './resources/webhook-endpoints.js';
+import { Alerts } from './resources/alerts.js';
 import { Credits } from './resources/credits.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
@@ -88,6 +89,8 @@ export class Nozle {
   readonly webhookEndpoints: WebhookEndpoints;
   /** The webhook events Nozle raised, with every delivery attempt; resend one. */
   readonly webhookEvents: WebhookEvents;
+  /** Create, retrieve, update, delete and list alerts: thresholds on usage, credit balances and spend. */
+  readonly alerts: Alerts;
   /** The project this key belongs to. */
   readonly project: ProjectResource;
   /** The server's liveness and readiness probes. */
@@ -146,6 +149,7 @@ export class Nozle {
     this.apiKeys = new ApiKeys(this.#client);
     this.webhookEndpoints = new WebhookEndpoints(this.#client);
     this.webhookEvents = new WebhookEvents(this.#client);
+    this.alerts = new Alerts(this.#client);
     this.project = new ProjectResource(this.#client);
     this.health = new Health(this.#client);
     this.webhooks = new Webhooks(resolved.webhookSecret);

@@ -17,6 +17,7 @@ from .errors import APIConnectionError, APIError, NotFoundError, RateLimitError
 from .models import Check, CheckParams, CreditRequirement, Entitlements, HealthStatus, Project
 from .resources._base import operation, path_id
 from .resources.access import Purchases, Subscriptions
+from .resources.alerts import Alerts
 from .resources.billing import Analytics, Credits, Invoices
 from .resources.catalog import CostModels, Features, Meters, Plans
 from .resources.customers import ApiKeys, Customers, Grants
@@ -97,6 +98,7 @@ class Nozle:
         self.api_keys = ApiKeys(transport)
         self.webhook_endpoints = WebhookEndpoints(transport)
         self.webhook_events = WebhookEvents(transport)
+        self.alerts = Alerts(transport)
         self.features = Features(transport)
         self.plans = Plans(transport)
         self.meters = Meters(transport)

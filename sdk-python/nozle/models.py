@@ -141,6 +141,156 @@ class ApiKeyCreateParams(TypedDict):
     name: NotRequired[str]
 
 
+AlertType = Literal["usage", "credit_balance", "spend"]
+"""What the alert watches: `usage` of a metered feature (`feature`, with `percent` of the
+limit or an `amount` of units), `credit_balance` (the prepaid balance in `currency`
+below `amount`), `spend` (the upcoming invoice in `currency` at or above `amount`).
+"""
+
+
+class Alert(TypedDict):
+    id: str
+    object: Literal["alert"]
+    type: "AlertType"
+    #: The one customer (its `cus_…` id) it applies to; `null` with `plan`, or for every customer.
+    customer: Union[str, None]
+    #: The plan (its key) whose customers it applies to (a live subscription or purchase of it); `null` when it applies to one customer or every one.
+    plan: Union[str, None]
+    #: `usage`: the metered feature's key.
+    feature: Union[str, None]
+    #: `usage`: the threshold as a percentage of the customer's limit (none is reached while the limit is unlimited or 0).
+    percent: Union[int, None]
+    #: `usage`: units used in the period; `credit_balance`: the balance it warns below, and
+    #: `spend`: the upcoming invoice's total it warns at, both in whole minor units.
+    amount: Union[int, None]
+    #: `credit_balance` and `spend`: the currency.
+    currency: Union[str, None]
+    #: A disabled alert neither fires nor shows in snapshots.
+    enabled: bool
+    description: Union[str, None]
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class AlertCreateParams(TypedDict):
+    type: "AlertType"
+    #: The customer's id or external_id, for an alert of that customer only.
+    customer: NotRequired[str]
+    #: A plan's id or key, for an alert of every customer holding it (with neither `customer` nor `plan`, every customer of the project).
+    plan: NotRequired[str]
+    #: `usage` only: a metered feature's id or key.
+    feature: NotRequired[str]
+    #: `usage` only, instead of `amount`: a percentage of the limit (above 100 for features with overage).
+    percent: NotRequired[int]
+    #: `usage`: units (up to 10^15), instead of `percent`; `credit_balance` and `spend`: whole minor units (up to 10^12).
+    amount: NotRequired[int]
+    currency: NotRequired["Currency"]
+    enabled: NotRequired[bool]
+    description: NotRequired[str]
+    metadata: NotRequired["Metadata"]
+
+
+class AlertUpdateParams(TypedDict):
+    #: A new percentage (an alert made with `percent` only).
+    percent: NotRequired[int]
+    #: A new amount (an alert made with `amount` only).
+    amount: NotRequired[int]
+    enabled: NotRequired[bool]
+    description: NotRequired[Union[str, None]]
+    metadata: NotRequired["MetadataUpdate"]
+
+
+class AlertList(TypedDict):
+    object: Literal["list"]
+    data: list["Alert"]
+    has_more: bool
+    url: str
+
+
+class DeletedAlert(TypedDict):
+    id: str
+    object: Literal["alert"]
+    deleted: Literal[True]
+
+
+class ReachedAlert(TypedDict):
+    """An alert the customer has reached and is still at: a usage or spend alert fired in the
+    current period (and still reached: a raised limit takes it away), a credit balance alert
+    whose balance is still below its amount.
+    """
+    #: The alert's id (`alr_…`).
+    alert: str
+    type: "AlertType"
+    #: `usage`: the feature's key.
+    feature: NotRequired[str]
+    #: `credit_balance` and `spend`: the currency.
+    currency: NotRequired[str]
+    #: `usage`: the alert's percentage of the limit, `null` for an amount.
+    percent: NotRequired[Union[int, None]]
+    #: What was reached, in the units of `value` (for `percent`, that percentage of the limit then).
+    threshold: int
+    #: The value that reached it, when it fired (units used, the balance, the upcoming invoice's total).
+    value: int
+    reached_at: "Timestamp"
+    #: The usage or billing period it fired in; `null` for `credit_balance`.
+    period_start: Union["Timestamp", None]
+    #: When that period ends (a client drops the alert then); `null` if never, and for `credit_balance`.
+    period_end: Union["Timestamp", None]
+
+
+class UsageThresholdReached(TypedDict):
+    alert: "Alert"
+    #: The customer's id.
+    customer: str
+    external_id: Union[str, None]
+    feature: str
+    #: The alert's percentage of the limit; `null` for an amount.
+    percent: Union[int, None]
+    #: The customer's limit of the feature then; `null` = unlimited.
+    limit: Union[int, None]
+    #: The units that reach the alert (its percentage of `limit`, rounded up, or its amount).
+    threshold: int
+    #: The units used in the period, which reached it.
+    value: int
+    period_start: "Timestamp"
+    #: When the usage period ends; `null` when it never resets.
+    period_end: Union["Timestamp", None]
+
+
+class CreditsLow(TypedDict):
+    alert: "Alert"
+    customer: str
+    external_id: Union[str, None]
+    currency: str
+    #: The alert's amount, in whole minor units.
+    threshold: int
+    #: The balance now, below it.
+    value: int
+
+
+class CreditsDepleted(TypedDict):
+    customer: str
+    external_id: Union[str, None]
+    currency: str
+    #: The balance before it reached 0, in whole minor units.
+    previous_balance: int
+
+
+class SpendThresholdReached(TypedDict):
+    alert: "Alert"
+    customer: str
+    external_id: Union[str, None]
+    currency: str
+    #: The alert's amount, in whole minor units.
+    threshold: int
+    #: The upcoming invoice's total (`GET /v1/customers/{customer}/upcoming_invoice`) that reached it.
+    value: int
+    #: The subscription whose period the invoice is for.
+    subscription: str
+    period_start: "Timestamp"
+    period_end: "Timestamp"
+
+
 class WebhookPayloadBase(TypedDict):
     """The body of every webhook delivery."""
     id: str
@@ -150,7 +300,7 @@ class WebhookPayloadBase(TypedDict):
     data: dict[str, Any]
 
 
-WebhookEventType = Literal["customer.entitlements.updated", "grant.created", "subscription.created", "subscription.updated", "subscription.canceled", "invoice.finalized", "invoice.paid", "invoice.voided", "checkout.completed", "invoice.payment_failed", "subscription.trial_will_end", "credits.granted"]
+WebhookEventType = Literal["customer.entitlements.updated", "grant.created", "usage.threshold_reached", "credits.low", "credits.depleted", "spend.threshold_reached", "subscription.created", "subscription.updated", "subscription.canceled", "invoice.finalized", "invoice.paid", "invoice.voided", "checkout.completed", "invoice.payment_failed", "subscription.trial_will_end", "credits.granted"]
 """What happened. `customer.entitlements.updated`: what a customer may use changed (any
 cause: a subscription, a grant, a purchase, time passing, a limit reached); `data` is the
 new snapshot, its `version` orders them. `grant.created`: a feature granted or revoked by
@@ -165,6 +315,12 @@ is an `InvoicePaymentFailure`. `subscription.trial_will_end`: a trialing subscri
 trial ends in three days (at once when less is left), once per trial end; `data` is the
 subscription. `credits.granted`: prepaid credit was granted (by hand, or by a purchase);
 `data` is the credit grant.
+
+Alerts (`/v1/alerts`): `usage.threshold_reached` (a metered feature's usage reached an
+alert's threshold, once per period), `credits.low` (a credit balance fell below an
+alert's amount, once per crossing), `spend.threshold_reached` (the upcoming invoice
+reached an alert's amount, once per billing period); and `credits.depleted` (a currency's
+balance reached 0, no alert needed). Each `data` is in the spec's `webhooks` section.
 """
 
 
@@ -696,6 +852,11 @@ class Entitlements(TypedDict):
     #: Prepaid credit left per currency, in whole minor units (grants not expired).
     credits: NotRequired[dict[str, int]]
     upcoming: NotRequired["UpcomingEntitlements"]
+    #: The alerts (`/v1/alerts`) the customer has reached and is still at, as of `computed`:
+    #: usage and spend alerts fired in the current period, credit balance alerts still
+    #: below their amount. Absent when there are none. A client drops an entry once its
+    #: `period_end` passes (a new period has begun).
+    alerts: NotRequired[list["ReachedAlert"]]
 
 
 class UpcomingEntitlements(TypedDict):
@@ -1570,6 +1731,14 @@ class ListWebhookEventsQuery(TypedDict):
     type: NotRequired["WebhookEventType"]
 
 
+class ListAlertsQuery(TypedDict):
+    """Query parameters of `listAlerts` (GET /v1/alerts)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
 #: operationId -> (HTTP method, path) for every operation of the spec.
 OPERATIONS: dict[str, tuple[str, str]] = {
     "getHealth": ("GET", "/healthz"),
@@ -1642,4 +1811,9 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "listWebhookEvents": ("GET", "/v1/webhook_events"),
     "retrieveWebhookEvent": ("GET", "/v1/webhook_events/{event}"),
     "resendWebhookEvent": ("POST", "/v1/webhook_events/{event}/resend"),
+    "listAlerts": ("GET", "/v1/alerts"),
+    "createAlert": ("POST", "/v1/alerts"),
+    "retrieveAlert": ("GET", "/v1/alerts/{alert}"),
+    "updateAlert": ("POST", "/v1/alerts/{alert}"),
+    "deleteAlert": ("DELETE", "/v1/alerts/{alert}"),
 }

@@ -89,6 +89,20 @@ class Resources(unittest.TestCase):
         self.assertTrue(key["secret"].startswith("sk_"))
         self.assertIsNotNone(self.client.api_keys.revoke(key["id"])["revoked"])
 
+    def test_alerts_round_trip(self) -> None:
+        customer = self.client.customers.create(external_id=unique("alert"))["id"]
+        alert = self.client.alerts.create(type="credit_balance", customer=customer, currency="usd", amount=500, description="low")
+        self.assertEqual((alert["customer"], alert["amount"], alert["enabled"]), (customer, 500, True))
+        self.assertEqual(self.client.alerts.retrieve(alert["id"])["description"], "low")
+        self.assertEqual(self.client.alerts.update(alert["id"], amount=300, idempotency_key=unique("upd"))["amount"], 300)
+        self.assertIn(alert["id"], [a["id"] for a in self.client.alerts.list_all(limit=1)])
+        with self.assertRaises(nozle.InvalidRequestError) as refused:
+            self.client.alerts.create(type="usage", feature="no_such_feature", percent=80)
+        self.assertEqual(refused.exception.param, "feature")
+        self.assertTrue(self.client.alerts.delete(alert["id"])["deleted"])
+        with self.assertRaises(nozle.NotFoundError):
+            self.client.alerts.retrieve(alert["id"])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -2,6 +2,7 @@ export { NozleProvider, type NozleProviderProps } from './NozleProvider.js';
 export { useNozleClient } from './useNozleClient.js';
 export { useCan, type Can, type UseCanOptions } from './useCan.js';
 export { useEntitlements } from './useEntitlements.js';
+export { useAlerts } from './useAlerts.js';
 export { useCustomer, type CustomerState } from './useCustomer.js';
 export { Gate, type GateProps } from './Gate.js';
 export { Checkout, type CheckoutProps } from './Checkout.js';
@@ -22,5 +23,6 @@ export {
   type NozleBrowserOptions,
   type NozleStatus,
   type PortalParams,
+  type ReachedAlert,
   type ResolvedNozleBrowserOptions,
 } from '@nozle/browser';

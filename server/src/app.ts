@@ -48,9 +48,10 @@ import type { UrlPolicy } from './webhooks/url-policy.js';
 import { creditRoutes } from './billing/credits-routes.js';
 import { grantPurchaseCredits, revokePurchaseCredits } from './billing/credits-store.js';
 import { invoiceRoutes } from './billing/invoices-routes.js';
-import type { InvoicedPeriods } from './usage/ingest.js';
+import type { InvoicedPeriods, UntiedUsage } from './usage/ingest.js';
+import { alertRoutes } from './alerts/routes.js';
 import type { InvoiceCollector } from './billing/invoice-collector.js';
-import { catalogPorts, createSnapshots, invoicedPeriods, newCustomerPlans } from './wiring.js';
+import { catalogPorts, createSnapshots, invoicedPeriods, newCustomerPlans, untiedUsage } from './wiring.js';
 
 export interface AppDeps {
   db: Database;
@@ -107,6 +108,8 @@ export interface AppServices {
   catalog: CatalogPorts;
   /** Usage's port to billing's invoices (wiring.ts). */
   invoicedPeriods: InvoicedPeriods;
+  /** Usage's port to the alerts: spend alerts on usage that moves no snapshot (wiring.ts). */
+  untiedUsage: UntiedUsage;
   /** The customers slice's port to access's default plans (wiring.ts). */
   newCustomerPlans: NewCustomerPlans;
   /** Billing's port to the providers: charging a saved payment method for an invoice paid through the API. */
@@ -140,6 +143,7 @@ export function allRoutes(): Route<AppServices>[] {
     ...creditRoutes,
     ...analyticsRoutes,
     ...webhookRoutes,
+    ...alertRoutes,
   ];
 }
 
@@ -180,6 +184,7 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
     purchaseCredits: { grant: grantPurchaseCredits, revoke: revokePurchaseCredits },
     catalog: catalogPorts(entitlements.snapshots),
     invoicedPeriods,
+    untiedUsage: untiedUsage(entitlements.snapshots),
     newCustomerPlans: newCustomerPlans(entitlements),
     invoiceCollector: payments.invoiceCollector,
     webhookUrls: deps.webhookUrls ?? { allowPrivate: false },

@@ -14,7 +14,27 @@ export function randomBase62(length: number): string {
 }
 
 export type IdPrefix =
-  'cus' | 'key' | 'proj' | 'req' | 'feat' | 'plan' | 'sub' | 'pur' | 'grt' | 'mtr' | 'cs' | 'bps' | 'rec' | 'evt' | 'in' | 'crg' | 'cm' | 'whe' | 'we' | 'wd';
+  | 'cus'
+  | 'key'
+  | 'proj'
+  | 'req'
+  | 'feat'
+  | 'plan'
+  | 'sub'
+  | 'pur'
+  | 'grt'
+  | 'mtr'
+  | 'cs'
+  | 'bps'
+  | 'rec'
+  | 'evt'
+  | 'in'
+  | 'crg'
+  | 'cm'
+  | 'whe'
+  | 'we'
+  | 'wd'
+  | 'alr';
 
 /** An object id whose prefix names its type, e.g. `cus_3kQ…`. */
 export const newId = (prefix: IdPrefix): string => `${prefix}_${randomBase62(20)}`;

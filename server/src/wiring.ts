@@ -1,6 +1,7 @@
 // Assembly: the ports a slice declares for what it needs from the slices above it, each
 // implemented there and put together here (app.ts, server.ts and tests hand them in).
 import { restoreDefaultPlans } from './access/default-plans.js';
+import { snapshotAlerts, spendAlertsOnUsage } from './alerts/evaluate.js';
 import { customersToMigrate, moveSubscriptionsToVersion } from './access/subscriptions-store.js';
 import { creditBalances } from './billing/credits-store.js';
 import { eventsInInvoicedPeriods } from './billing/invoices-store.js';
@@ -11,12 +12,12 @@ import type { NewCustomerPlans } from './customers/service.js';
 import type { EntitlementChanges } from './entitlement-changes.js';
 import { Snapshots } from './entitlements/snapshots.js';
 import { backfillFeatureCounters } from './usage/backfill.js';
-import type { InvoicedPeriods } from './usage/ingest.js';
+import type { InvoicedPeriods, UntiedUsage } from './usage/ingest.js';
 import { usedInCurrentPeriods } from './usage/used.js';
 
-/** What computes and stores entitlement snapshots, reading usage (usage) and credit balances (billing). */
+/** What computes and stores entitlement snapshots, reading usage (usage), credit balances (billing) and the alerts reached (alerts). */
 export function createSnapshots(pastDueGraceMs: number): Snapshots {
-  return new Snapshots({ used: usedInCurrentPeriods, credits: creditBalances }, pastDueGraceMs);
+  return new Snapshots({ used: usedInCurrentPeriods, credits: creditBalances, alerts: snapshotAlerts }, pastDueGraceMs);
 }
 
 /** The catalog's ports: billing's rating rule for prices, usage's backfill of a new meter tie, access's plan holders. */
@@ -32,6 +33,9 @@ export function catalogPorts(snapshots: Snapshots): CatalogPorts {
 
 /** Usage's port to the invoices billing keeps: events in periods already invoiced. */
 export const invoicedPeriods: InvoicedPeriods = eventsInInvoicedPeriods;
+
+/** Usage's port to the alerts: spend alerts of customers whose billed usage moved no snapshot. */
+export const untiedUsage = (snapshots: Snapshots): UntiedUsage => spendAlertsOnUsage(snapshots.pastDueGraceMs);
 
 /** The customers slice's port to access: a new customer gets each group's default plan (and its entitlements say so). */
 export function newCustomerPlans(entitlements: EntitlementChanges): NewCustomerPlans {

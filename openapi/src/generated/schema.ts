@@ -1307,6 +1307,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alerts
+         * @description The project's alerts, newest first.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        /**
+         * Create an alert
+         * @description A threshold to be told about, evaluated in the transaction of each change it watches
+         *     (never by polling): `usage` on a metered feature (`percent` of the customer's limit, or
+         *     an `amount` of units used), `credit_balance` (a currency's prepaid balance below
+         *     `amount`), or `spend` (the customer's upcoming invoice in a currency reaching `amount`).
+         *     It applies to one `customer`, to every customer holding `plan`, or, with neither, to
+         *     every customer of the project. A usage or spend alert fires once per period
+         *     (`usage.threshold_reached`, `spend.threshold_reached`); a credit balance alert once per
+         *     crossing, armed again when the balance is back at or above `amount` (`credits.low`).
+         *     Each customer's entitlement snapshot lists the alerts it has reached (`alerts`), so a
+         *     browser shows them as they happen.
+         *
+         *     A parameter that does not fit the type is a 400 naming it: an unknown or non-metered
+         *     `feature`, both or neither of `percent` and `amount` for `usage`, a missing `currency`,
+         *     an unknown `customer` or `plan`.
+         */
+        post: operations["createAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{alert}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert's id (`alr_…`). */
+                alert: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an alert */
+        get: operations["retrieveAlert"];
+        put?: never;
+        /**
+         * Update an alert
+         * @description Changes its threshold (`percent` or `amount`, the one it has), `enabled`, `description`
+         *     or `metadata`. A new threshold starts afresh: the alert may fire again in the current
+         *     period. What it watches (`type`, `feature`, `currency`, `customer`, `plan`) stays: make
+         *     another alert for something else. Snapshots show the change from their next version.
+         */
+        post: operations["updateAlert"];
+        /**
+         * Delete an alert
+         * @description The alert fires no more; the events it raised stay listed.
+         */
+        delete: operations["deleteAlert"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "customer.entitlements.updated": {
@@ -1340,6 +1408,86 @@ export interface webhooks {
         put?: never;
         /** A feature was granted or revoked by hand */
         post: operations["grantCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "usage.threshold_reached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's usage of a metered feature reached an alert's threshold
+         * @description Once per alert, customer and usage period (`period_start`), in the transaction of the usage (or limit change) that crossed it.
+         */
+        post: operations["usageThresholdReachedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credits.low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's prepaid credit balance fell below an alert's amount
+         * @description Once per crossing; the alert is armed again when the balance is back at or above the amount (a top-up).
+         */
+        post: operations["creditsLowWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credits.depleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's prepaid credit in a currency ran out
+         * @description When a balance reaches 0 from above (drawn by an invoice, taken back by a refund, or expired); no alert is needed.
+         */
+        post: operations["creditsDepletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "spend.threshold_reached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's upcoming invoice reached a spend alert's amount
+         * @description Once per alert, customer and billing period, in the transaction of the usage (or plan change) that made the upcoming invoice reach it.
+         */
+        post: operations["spendThresholdReachedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1779,6 +1927,314 @@ export interface components {
             type: components["schemas"]["ApiKeyType"];
             name?: string;
         };
+        /**
+         * @description What the alert watches: `usage` of a metered feature (`feature`, with `percent` of the
+         *     limit or an `amount` of units), `credit_balance` (the prepaid balance in `currency`
+         *     below `amount`), `spend` (the upcoming invoice in `currency` at or above `amount`).
+         * @enum {string}
+         */
+        AlertType: "usage" | "credit_balance" | "spend";
+        /**
+         * @example {
+         *       "id": "alr_6tY2kP9qW3mZ8xB1cV4n",
+         *       "object": "alert",
+         *       "type": "usage",
+         *       "customer": null,
+         *       "plan": "pro",
+         *       "feature": "messages",
+         *       "percent": 80,
+         *       "amount": null,
+         *       "currency": null,
+         *       "enabled": true,
+         *       "description": "80% of the messages of the month",
+         *       "metadata": {},
+         *       "created": 1778533663
+         *     }
+         */
+        Alert: {
+            id: string;
+            /** @constant */
+            object: "alert";
+            type: components["schemas"]["AlertType"];
+            /** @description The one customer (its `cus_…` id) it applies to; `null` with `plan`, or for every customer. */
+            customer: string | null;
+            /** @description The plan (its key) whose customers it applies to (a live subscription or purchase of it); `null` when it applies to one customer or every one. */
+            plan: string | null;
+            /** @description `usage`: the metered feature's key. */
+            feature: string | null;
+            /** @description `usage`: the threshold as a percentage of the customer's limit (none is reached while the limit is unlimited or 0). */
+            percent: number | null;
+            /**
+             * @description `usage`: units used in the period; `credit_balance`: the balance it warns below, and
+             *     `spend`: the upcoming invoice's total it warns at, both in whole minor units.
+             */
+            amount: number | null;
+            /** @description `credit_balance` and `spend`: the currency. */
+            currency: string | null;
+            /** @description A disabled alert neither fires nor shows in snapshots. */
+            enabled: boolean;
+            description: string | null;
+            metadata: components["schemas"]["Metadata"];
+            created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "type": "usage",
+         *       "plan": "pro",
+         *       "feature": "messages",
+         *       "percent": 80,
+         *       "description": "80% of the messages of the month"
+         *     }
+         */
+        AlertCreateParams: {
+            type: components["schemas"]["AlertType"];
+            /** @description The customer's id or external_id, for an alert of that customer only. */
+            customer?: string;
+            /** @description A plan's id or key, for an alert of every customer holding it (with neither `customer` nor `plan`, every customer of the project). */
+            plan?: string;
+            /** @description `usage` only: a metered feature's id or key. */
+            feature?: string;
+            /** @description `usage` only, instead of `amount`: a percentage of the limit (above 100 for features with overage). */
+            percent?: number;
+            /** @description `usage`: units (up to 10^15), instead of `percent`; `credit_balance` and `spend`: whole minor units (up to 10^12). */
+            amount?: number;
+            currency?: components["schemas"]["Currency"];
+            /** @default true */
+            enabled?: boolean;
+            description?: string;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /**
+         * @example {
+         *       "percent": 90
+         *     }
+         */
+        AlertUpdateParams: {
+            /** @description A new percentage (an alert made with `percent` only). */
+            percent?: number;
+            /** @description A new amount (an alert made with `amount` only). */
+            amount?: number;
+            enabled?: boolean;
+            description?: string | null;
+            metadata?: components["schemas"]["MetadataUpdate"];
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "alr_6tY2kP9qW3mZ8xB1cV4n",
+         *           "object": "alert",
+         *           "type": "usage",
+         *           "customer": null,
+         *           "plan": "pro",
+         *           "feature": "messages",
+         *           "percent": 80,
+         *           "amount": null,
+         *           "currency": null,
+         *           "enabled": true,
+         *           "description": "80% of the messages of the month",
+         *           "metadata": {},
+         *           "created": 1778533663
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/alerts"
+         *     }
+         */
+        AlertList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Alert"][];
+            has_more: boolean;
+            url: string;
+        };
+        /**
+         * @example {
+         *       "id": "alr_6tY2kP9qW3mZ8xB1cV4n",
+         *       "object": "alert",
+         *       "deleted": true
+         *     }
+         */
+        DeletedAlert: {
+            id: string;
+            /** @constant */
+            object: "alert";
+            /** @constant */
+            deleted: true;
+        };
+        /**
+         * @description An alert the customer has reached and is still at: a usage or spend alert fired in the
+         *     current period (and still reached: a raised limit takes it away), a credit balance alert
+         *     whose balance is still below its amount.
+         * @example {
+         *       "alert": "alr_6tY2kP9qW3mZ8xB1cV4n",
+         *       "type": "usage",
+         *       "feature": "messages",
+         *       "percent": 80,
+         *       "threshold": 800,
+         *       "value": 803,
+         *       "reached_at": 1778533663,
+         *       "period_start": 1777507392,
+         *       "period_end": 1780099392
+         *     }
+         */
+        ReachedAlert: {
+            /** @description The alert's id (`alr_…`). */
+            alert: string;
+            type: components["schemas"]["AlertType"];
+            /** @description `usage`: the feature's key. */
+            feature?: string;
+            /** @description `credit_balance` and `spend`: the currency. */
+            currency?: string;
+            /** @description `usage`: the alert's percentage of the limit, `null` for an amount. */
+            percent?: number | null;
+            /** @description What was reached, in the units of `value` (for `percent`, that percentage of the limit then). */
+            threshold: number;
+            /** @description The value that reached it, when it fired (units used, the balance, the upcoming invoice's total). */
+            value: number;
+            reached_at: components["schemas"]["Timestamp"];
+            /** @description The usage or billing period it fired in; `null` for `credit_balance`. */
+            period_start: components["schemas"]["Timestamp"] | null;
+            /** @description When that period ends (a client drops the alert then); `null` if never, and for `credit_balance`. */
+            period_end: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @example {
+         *       "alert": {
+         *         "id": "alr_6tY2kP9qW3mZ8xB1cV4n",
+         *         "object": "alert",
+         *         "type": "usage",
+         *         "customer": null,
+         *         "plan": "pro",
+         *         "feature": "messages",
+         *         "percent": 80,
+         *         "amount": null,
+         *         "currency": null,
+         *         "enabled": true,
+         *         "description": "80% of the messages of the month",
+         *         "metadata": {},
+         *         "created": 1778533663
+         *       },
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "external_id": "user_1234",
+         *       "feature": "messages",
+         *       "percent": 80,
+         *       "limit": 1000,
+         *       "threshold": 800,
+         *       "value": 803,
+         *       "period_start": 1777507392,
+         *       "period_end": 1780099392
+         *     }
+         */
+        UsageThresholdReached: {
+            alert: components["schemas"]["Alert"];
+            /** @description The customer's id. */
+            customer: string;
+            external_id: string | null;
+            feature: string;
+            /** @description The alert's percentage of the limit; `null` for an amount. */
+            percent: number | null;
+            /** @description The customer's limit of the feature then; `null` = unlimited. */
+            limit: number | null;
+            /** @description The units that reach the alert (its percentage of `limit`, rounded up, or its amount). */
+            threshold: number;
+            /** @description The units used in the period, which reached it. */
+            value: number;
+            period_start: components["schemas"]["Timestamp"];
+            /** @description When the usage period ends; `null` when it never resets. */
+            period_end: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @example {
+         *       "alert": {
+         *         "id": "alr_2mQ8vX1kP7zT4bN9cW3e",
+         *         "object": "alert",
+         *         "type": "credit_balance",
+         *         "customer": null,
+         *         "plan": null,
+         *         "feature": null,
+         *         "percent": null,
+         *         "amount": 500,
+         *         "currency": "usd",
+         *         "enabled": true,
+         *         "description": null,
+         *         "metadata": {},
+         *         "created": 1778533663
+         *       },
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "external_id": "user_1234",
+         *       "currency": "usd",
+         *       "threshold": 500,
+         *       "value": 320
+         *     }
+         */
+        CreditsLow: {
+            alert: components["schemas"]["Alert"];
+            customer: string;
+            external_id: string | null;
+            currency: string;
+            /** @description The alert's amount, in whole minor units. */
+            threshold: number;
+            /** @description The balance now, below it. */
+            value: number;
+        };
+        /**
+         * @example {
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "external_id": "user_1234",
+         *       "currency": "usd",
+         *       "previous_balance": 320
+         *     }
+         */
+        CreditsDepleted: {
+            customer: string;
+            external_id: string | null;
+            currency: string;
+            /** @description The balance before it reached 0, in whole minor units. */
+            previous_balance: number;
+        };
+        /**
+         * @example {
+         *       "alert": {
+         *         "id": "alr_9kW3pZ7qT1mX5vB2nC8j",
+         *         "object": "alert",
+         *         "type": "spend",
+         *         "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *         "plan": null,
+         *         "feature": null,
+         *         "percent": null,
+         *         "amount": 10000,
+         *         "currency": "usd",
+         *         "enabled": true,
+         *         "description": null,
+         *         "metadata": {},
+         *         "created": 1778533663
+         *       },
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "external_id": "user_1234",
+         *       "currency": "usd",
+         *       "threshold": 10000,
+         *       "value": 10250,
+         *       "subscription": "sub_7EGteCBU1Gn4uGzIpSDp",
+         *       "period_start": 1777507392,
+         *       "period_end": 1780099392
+         *     }
+         */
+        SpendThresholdReached: {
+            alert: components["schemas"]["Alert"];
+            customer: string;
+            external_id: string | null;
+            currency: string;
+            /** @description The alert's amount, in whole minor units. */
+            threshold: number;
+            /** @description The upcoming invoice's total (`GET /v1/customers/{customer}/upcoming_invoice`) that reached it. */
+            value: number;
+            /** @description The subscription whose period the invoice is for. */
+            subscription: string;
+            period_start: components["schemas"]["Timestamp"];
+            period_end: components["schemas"]["Timestamp"];
+        };
         /** @description The body of every webhook delivery. */
         WebhookPayloadBase: {
             id: string;
@@ -1805,9 +2261,15 @@ export interface components {
          *     trial ends in three days (at once when less is left), once per trial end; `data` is the
          *     subscription. `credits.granted`: prepaid credit was granted (by hand, or by a purchase);
          *     `data` is the credit grant.
+         *
+         *     Alerts (`/v1/alerts`): `usage.threshold_reached` (a metered feature's usage reached an
+         *     alert's threshold, once per period), `credits.low` (a credit balance fell below an
+         *     alert's amount, once per crossing), `spend.threshold_reached` (the upcoming invoice
+         *     reached an alert's amount, once per billing period); and `credits.depleted` (a currency's
+         *     balance reached 0, no alert needed). Each `data` is in the spec's `webhooks` section.
          * @enum {string}
          */
-        WebhookEventType: "customer.entitlements.updated" | "grant.created" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "invoice.finalized" | "invoice.paid" | "invoice.voided" | "checkout.completed" | "invoice.payment_failed" | "subscription.trial_will_end" | "credits.granted";
+        WebhookEventType: "customer.entitlements.updated" | "grant.created" | "usage.threshold_reached" | "credits.low" | "credits.depleted" | "spend.threshold_reached" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "invoice.finalized" | "invoice.paid" | "invoice.voided" | "checkout.completed" | "invoice.payment_failed" | "subscription.trial_will_end" | "credits.granted";
         /**
          * @example {
          *       "id": "we_8pQ2mZ0bX4cV6nL1kJ9h",
@@ -3010,6 +3472,13 @@ export interface components {
                 [key: string]: number;
             };
             upcoming?: components["schemas"]["UpcomingEntitlements"];
+            /**
+             * @description The alerts (`/v1/alerts`) the customer has reached and is still at, as of `computed`:
+             *     usage and spend alerts fired in the current period, credit balance alerts still
+             *     below their amount. Absent when there are none. A client drops an entry once its
+             *     `period_end` passes (a new period has begun).
+             */
+            alerts?: components["schemas"]["ReachedAlert"][];
         };
         /**
          * @description What the snapshot becomes at its `valid_until` with time alone (no event, no change of
@@ -4643,6 +5112,8 @@ export interface components {
         WebhookEndpointId: string;
         /** @description The webhook event's id (`whe_…`). */
         WebhookEventId: string;
+        /** @description The alert's id (`alr_…`). */
+        AlertId: string;
         /** @description The API key's id (`key_…`). */
         ApiKeyId: string;
         /** @description The feature's id (`feat_…`) or key. */
@@ -7432,6 +7903,190 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listAlerts: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new alert. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert's id (`alr_…`). */
+                alert: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The alert's id (`alr_…`). */
+                alert: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The alert. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The alert's id (`alr_…`). */
+                alert: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted alert. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedAlert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     customerEntitlementsUpdatedWebhook: {
         parameters: {
             query?: never;
@@ -7471,6 +8126,110 @@ export interface operations {
                     /** @constant */
                     type?: "grant.created";
                     data?: components["schemas"]["Grant"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    usageThresholdReachedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "usage.threshold_reached";
+                    data?: components["schemas"]["UsageThresholdReached"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    creditsLowWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "credits.low";
+                    data?: components["schemas"]["CreditsLow"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    creditsDepletedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "credits.depleted";
+                    data?: components["schemas"]["CreditsDepleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    spendThresholdReachedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "spend.threshold_reached";
+                    data?: components["schemas"]["SpendThresholdReached"];
                 };
             };
         };

@@ -13,6 +13,15 @@ const snap = (customer: string, version: number, externalId: string | null = nul
 });
 
 describe('SnapshotCopy', () => {
+  it('keeps a snapshot whole, the alerts it carries included', () => {
+    const copy = new SnapshotCopy();
+    const alerts: Entitlements['alerts'] = [
+      { alert: 'alr_1', type: 'credit_balance', currency: 'usd', threshold: 500, value: 300, reached_at: 1_700_000_000, period_start: null, period_end: null },
+    ];
+    copy.apply({ ...snap('cus_1', 1), alerts });
+    expect(copy.get('cus_1')?.alerts).toEqual(alerts);
+  });
+
   it('finds a customer by id and by external_id', () => {
     const copy = new SnapshotCopy();
     copy.apply(snap('cus_1', 1, 'user_1'));

@@ -255,13 +255,29 @@ export async function upcomingInvoice(
   now: Date,
 ): Promise<UpcomingInvoice> {
   const customer = await findCustomer(db, projectId, customerRef);
-  const liveId = await newestLiveSubscription(db, projectId, customer.id, subscriptionId);
-  const sub = liveId && (await billableSubscription(db, liveId));
-  if (!sub) {
+  const preview = await previewInvoice(db, projectId, customer.id, subscriptionId, now);
+  if (!preview) {
     throw subscriptionId === undefined
       ? notFound('live subscription for customer', customerRef, 'customer')
       : notFound('live subscription', subscriptionId, 'subscription');
   }
+  return preview;
+}
+
+/**
+ * {@link upcomingInvoice} of a customer known by its id, or undefined when it has no live
+ * subscription (what spend alerts read, in the transaction of the change they watch).
+ */
+export async function previewInvoice(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  subscriptionId: string | undefined,
+  now: Date,
+): Promise<UpcomingInvoice | undefined> {
+  const liveId = await newestLiveSubscription(db, projectId, customerId, subscriptionId);
+  const sub = liveId && (await billableSubscription(db, liveId));
+  if (!sub) return undefined;
   const { currentPeriodStart, currentPeriodEnd } = currentPeriod(sub, now);
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
@@ -273,7 +289,7 @@ export async function upcomingInvoice(
   const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
   return {
     object: 'upcoming_invoice',
-    customer: customer.id,
+    customer: customerId,
     subscription: sub.id,
     plan: await planKey(db, sub.plan_id),
     plan_version: sub.plan_version,

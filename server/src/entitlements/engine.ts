@@ -58,6 +58,15 @@ export function computeEntitlements(input: EngineInput): EngineResult {
   return { features, validUntil: earliestAfter(now, [...scheduledChanges(input), ...resets]) };
 }
 
+/** The plans (keys) whose subscriptions or purchases give the customer access at `input.now`: "the customers of a plan". */
+export function heldPlans(input: EngineInput): Set<string> {
+  const { now } = input;
+  return new Set([
+    ...input.subscriptions.filter((sub) => subscriptionGives(sub, now, input.pastDueGraceMs)).map((sub) => sub.planKey),
+    ...input.purchases.filter((purchase) => purchaseGives(purchase, now)).map((purchase) => purchase.planKey),
+  ]);
+}
+
 function entitlementFor(def: FeatureDefinition, offers: Offer[], manual: ManualEntry[], now: Date, clock: () => UsageClock): FeatureEntitlement {
   const deciding = latestActiveEntry(manual, now);
   // A manual entry replaces paid access outright rather than combining with it: support

@@ -2,16 +2,29 @@
 import type { Queryable } from '../db/database.js';
 import type { Snapshot, StoredSnapshot } from './snapshot.js';
 
-/** The customer's current snapshot version (0 without one) and external_id, which the next version carries. */
+/** The customer's current snapshot version (0 without one) and external_id, which the next version carries; its features and balances, which the next one is compared with. */
 export async function snapshotHeader(
   db: Queryable,
   customerId: string,
-): Promise<{ version: number; externalId: string | null; features: Snapshot['features'] | null }> {
-  const { rows } = await db.query<{ version: number | null; external_id: string | null; features: Snapshot['features'] | null }>(
-    `select s.version, c.external_id, s.snapshot -> 'features' as features from customers c left join entitlement_snapshots s on s.customer_id = c.id where c.id = $1`,
+): Promise<{ version: number; externalId: string | null; features: Snapshot['features'] | null; credits: Record<string, number> | null }> {
+  const { rows } = await db.query<{
+    version: number | null;
+    external_id: string | null;
+    features: Snapshot['features'] | null;
+    credits: Record<string, number> | null;
+  }>(
+    `select s.version, c.external_id, s.snapshot -> 'features' as features, s.snapshot -> 'credits' as credits
+     from customers c left join entitlement_snapshots s on s.customer_id = c.id where c.id = $1`,
     [customerId],
   );
-  return { version: rows[0]?.version ?? 0, externalId: rows[0]?.external_id ?? null, features: rows[0]?.features ?? null };
+  const row = rows[0];
+  // A snapshot stored before balances were kept has none: nothing to compare with then.
+  return {
+    version: row?.version ?? 0,
+    externalId: row?.external_id ?? null,
+    features: row?.features ?? null,
+    credits: row?.version ? (row.credits ?? null) : null,
+  };
 }
 
 export async function upsertSnapshot(

@@ -6,6 +6,8 @@ import type { EngineResult, FeatureEntitlement, FeatureType } from './types.js';
 
 export type Snapshot = components['schemas']['Entitlements'];
 export type SnapshotFeature = components['schemas']['Entitlement'];
+/** An alert the customer has reached, as its snapshot lists it. */
+export type ReachedAlert = components['schemas']['ReachedAlert'];
 
 /** A snapshot with the exact instant it must be recomputed (the API shows whole seconds). */
 export interface StoredSnapshot {

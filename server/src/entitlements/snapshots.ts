@@ -1,12 +1,12 @@
 // Computes and stores customers' snapshots, each at a version that grows in the same transaction
 // as the change that caused it. A snapshot shows what slices above the entitlements keep (usage
-// counted, credit left): it reads them through SnapshotInputs, handed in at assembly.
+// counted, credit left, alerts reached): it reads them through SnapshotInputs, handed in at assembly.
 import type { Queryable } from '../db/database.js';
 import { recordOutboxEvent } from '../outbox.js';
 import { accessChanged } from './snapshot-change.js';
 import { lockCustomer } from '../customers/store.js';
-import { computeEntitlements } from './engine.js';
-import { buildSnapshot, buildUpcoming, type SnapshotUpcoming, type StoredSnapshot, type UsedByFeature } from './snapshot.js';
+import { computeEntitlements, heldPlans } from './engine.js';
+import { buildSnapshot, buildUpcoming, type ReachedAlert, type Snapshot, type SnapshotUpcoming, type StoredSnapshot, type UsedByFeature } from './snapshot.js';
 import { snapshotHeader, upsertSnapshot } from './snapshot-rows.js';
 import { loadEngineInput } from './sources.js';
 import type { EngineInput, EngineResult } from './types.js';
@@ -18,12 +18,29 @@ interface CreditBalances {
   nextExpiry: Date | null;
 }
 
+/** What the alerts are told of a snapshot about to be stored. */
+export interface AlertReading {
+  customer: { id: string; externalId: string | null };
+  /** The new snapshot's features: `used` and `limit` of each metered one, in its period. */
+  features: Snapshot['features'];
+  /** Its credit balances, and those of the version before (null for the customer's first). */
+  credits: Record<string, number>;
+  previousCredits: Record<string, number> | null;
+  /** The plans the customer holds now; read only when an alert of a plan asks. */
+  plans(): Promise<ReadonlySet<string>>;
+}
+
 /** What a snapshot reads from the slices above the entitlements (the port they implement). */
 export interface SnapshotInputs {
   /** `used`, per metered feature of `result`, in its current period (usage); the customer is locked. */
   used(db: Queryable, projectId: string, customerId: string, result: EngineResult, now: Date): Promise<UsedByFeature>;
   /** The customer's credit balances at `now` (billing). */
   credits(db: Queryable, customerId: string, now: Date): Promise<CreditBalances>;
+  /**
+   * Fires the alerts this snapshot crosses, in its transaction, and answers those the customer
+   * is at (alerts), which the snapshot carries. The customer is locked.
+   */
+  alerts(db: Queryable, projectId: string, reading: AlertReading, now: Date): Promise<ReachedAlert[]>;
 }
 
 /** Built once at assembly; everything that recomputes a customer's entitlements is given it. */
@@ -71,7 +88,21 @@ export class Snapshots {
     if (nextExpiry && (!result.validUntil || nextExpiry < result.validUntil)) result = { ...result, validUntil: nextExpiry };
     const upcoming = result.validUntil ? await this.#upcoming(db, projectId, customerId, now, computed, result.validUntil, used, balances) : undefined;
     const header = await snapshotHeader(db, customerId);
-    const snapshot = buildSnapshot({ id: customerId, externalId: header.externalId }, header.version + 1, now, result, used, balances, upcoming);
+    const customer = { id: customerId, externalId: header.externalId };
+    const snapshot = buildSnapshot(customer, header.version + 1, now, result, used, balances, upcoming);
+    const reached = await this.#inputs.alerts(
+      db,
+      projectId,
+      {
+        customer,
+        features: snapshot.features,
+        credits: balances,
+        previousCredits: header.credits,
+        plans: async () => heldPlans(await this.#inputFor(db, projectId, customerId, now, computed)),
+      },
+      now,
+    );
+    if (reached.length > 0) snapshot.alerts = reached;
     await upsertSnapshot(db, customerId, projectId, snapshot, result.validUntil, now);
     // In the change's transaction: the webhook exists exactly when the change committed.
     if (accessChanged(header.features && { features: header.features }, snapshot)) {
@@ -94,7 +125,7 @@ export class Snapshots {
     used: UsedByFeature,
     balances: Record<string, number>,
   ): Promise<SnapshotUpcoming> {
-    const input = this.#inputOf.get(current) ?? (await loadEngineInput(db, projectId, customerId, now, this.#pastDueGraceMs));
+    const input = await this.#inputFor(db, projectId, customerId, now, current);
     let next = resultAt(input, at);
     const nextUsed = periodsChanged(current, next) ? await this.#inputs.used(db, projectId, customerId, next, at) : used;
     let nextBalances = balances;
@@ -104,5 +135,10 @@ export class Snapshots {
       if (credits.nextExpiry && (!next.validUntil || credits.nextExpiry < next.validUntil)) next = { ...next, validUntil: credits.nextExpiry };
     }
     return buildUpcoming(next, nextUsed, nextBalances);
+  }
+
+  /** The sources `result` was computed from (read again when it came from elsewhere). */
+  async #inputFor(db: Queryable, projectId: string, customerId: string, now: Date, result: EngineResult): Promise<EngineInput> {
+    return this.#inputOf.get(result) ?? (await loadEngineInput(db, projectId, customerId, now, this.#pastDueGraceMs));
   }
 }

@@ -36,10 +36,18 @@ import { counterKey } from './periods.js';
  */
 export type InvoicedPeriods = (db: Queryable, projectId: string, events: ValidEvent[]) => Promise<Set<number>>;
 
+/**
+ * Customers whose usage a batch counted on meters tied to no feature (their snapshots do not
+ * move): their spend alerts are evaluated there (a port, since alerts sit above usage; handed in
+ * at assembly). Answers those an alert fired for, whose snapshots are then stored to show it.
+ */
+export type UntiedUsage = (db: Queryable, projectId: string, customerIds: string[], now: Date) => Promise<string[]>;
+
 /** What ingestion is given at assembly. */
 export interface IngestDeps {
   entitlements: { readonly snapshots: Snapshots; published(stored: StoredSnapshot): Promise<void> };
   invoicedPeriods: InvoicedPeriods;
+  untiedUsage: UntiedUsage;
   /** What a customer created on first sight is given (each group's default plan). */
   newCustomerPlans: NewCustomerPlans;
 }
@@ -177,5 +185,9 @@ async function count(work: Work, deps: IngestDeps, projectId: string, events: Va
   await writeRollup(db, projectId, deltas.daily);
   const stored: StoredSnapshot[] = [];
   for (const customerId of tied) stored.push(await snapshots.store(db, projectId, customerId, now, results.get(customerId)!));
+  // Billed usage that moved no snapshot may still reach a spend alert; one that fires is shown in a new one.
+  const untied = customers.filter((customerId) => !tied.has(customerId));
+  const alerted = untied.length > 0 ? await deps.untiedUsage(db, projectId, untied, now) : [];
+  for (const customerId of alerted) stored.push(await snapshots.store(db, projectId, customerId, now, await snapshots.compute(db, projectId, customerId, now)));
   return stored;
 }
