@@ -12,7 +12,7 @@ export { NozleLocalModeError } from './local/errors.js';
 export type { LocalModeErrorReason } from './local/errors.js';
 export { NozleWebhookVerificationError } from './webhooks/errors.js';
 export type { WebhookVerificationReason } from './webhooks/errors.js';
-export type { WebhookEvent } from './webhooks/event.js';
+export type { NozleWebhookEvent, WebhookEvent } from './webhooks/event.js';
 export type { WebhookHeaders, WebhookVerifyOptions, Webhooks } from './webhooks/verify.js';
 
 export type { CanOptions, Check, Entitlement, Entitlements } from './entitlements.js';

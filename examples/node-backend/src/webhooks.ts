@@ -11,13 +11,6 @@ export interface WebhookOptions {
   log: (line: string) => void;
 }
 
-interface EntitlementsData {
-  customer: string;
-  external_id: string | null;
-  version: number;
-  features: Record<string, { allowed: boolean }>;
-}
-
 export function webhookRoutes(nozle: Nozle, options: WebhookOptions): Router {
   const router = Router();
   // The signature covers the bytes as sent: read them raw, never re-serialized JSON.
@@ -28,8 +21,9 @@ export function webhookRoutes(nozle: Nozle, options: WebhookOptions): Router {
     }
     try {
       const event = nozle.webhooks.verify(req.body as Buffer, req.headers, { secret: options.secret });
+      // The event is typed from the spec: checking `type` narrows `data` to the new snapshot.
       if (event.type === 'customer.entitlements.updated') {
-        const data = event.data as unknown as EntitlementsData;
+        const { data } = event;
         const allowed = Object.entries(data.features)
           .filter(([, feature]) => feature.allowed)
           .map(([key]) => key);

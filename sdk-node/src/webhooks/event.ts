@@ -1,6 +1,7 @@
 // The envelope of Nozle's outgoing webhooks, as `nozle.webhooks.verify()` returns it.
-// The spec declares it as `WebhookPayloadBase` (its `webhooks` section has each type's `data`);
-// this generic form also reads event types a newer server adds.
+// The spec declares it as `WebhookPayloadBase`, and its `webhooks` section each type's `data`:
+// NozleWebhookEvent is their union, typed from the spec, so a check of `type` narrows `data`.
+import type { webhooks } from '@nozle/openapi';
 
 /**
  * One event Nozle sent to your endpoint. `id` is also the `webhook-id` header: a redelivery
@@ -16,6 +17,22 @@ export interface WebhookEvent<Type extends string = string, Data extends object 
   /** The object the event is about, as the API returns it. */
   data: Data;
 }
+
+/** The `data` the spec's `webhooks` section declares for event type `Type`. */
+type DeliveredData<Type extends keyof webhooks> = webhooks[Type]['post'] extends {
+  requestBody: { content: { 'application/json': { data?: infer Data } } };
+}
+  ? Extract<Data, object>
+  : never;
+
+/**
+ * Every event this version of the SDK knows, one member per `type`: `if (event.type ===
+ * 'credits.low')` narrows `event.data` to that event's payload. A server newer than the SDK may
+ * send a type not listed here: keep a default branch that acknowledges it.
+ */
+export type NozleWebhookEvent = {
+  [Type in keyof webhooks]: WebhookEvent<Type, DeliveredData<Type>>;
+}[keyof webhooks];
 
 /** Whether a parsed body has the envelope's fields (other fields are kept, for newer servers). */
 export function isWebhookEvent(value: unknown): value is WebhookEvent {

@@ -2,9 +2,9 @@
 // as Nozle's sending side (issue 16) will sign them.
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { SECRET_KEY } from '../../test/fixtures.js';
-import { Nozle, NozleWebhookVerificationError, type WebhookEvent } from '../index.js';
+import { Nozle, NozleWebhookVerificationError, type NozleWebhookEvent, type WebhookEvent } from '../index.js';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 const event = { id: 'evt_1', type: 'subscription.updated', created: 1_777_593_600, data: { id: 'sub_1', status: 'active' } };
@@ -42,6 +42,36 @@ describe('nozle.webhooks.verify', () => {
     };
     const verified: WebhookEvent<'subscription.updated', { id: string }> = nozle().webhooks.verify(body, node);
     expect(verified.data.id).toBe('sub_1');
+  });
+
+  it('types the event from the spec: a check of `type` narrows `data` to that event’s payload', () => {
+    const alert = { id: 'whe_1', type: 'usage.threshold_reached', created: 1_777_593_600, data: { customer: 'cus_1', feature: 'messages', value: 800 } };
+    const text = JSON.stringify(alert);
+    const verified = nozle().webhooks.verify(text, signed(text));
+    expectTypeOf(verified).toEqualTypeOf<NozleWebhookEvent>();
+    if (verified.type !== 'usage.threshold_reached') throw new Error(`unexpected ${verified.type}`);
+    expectTypeOf(verified.data.value).toEqualTypeOf<number>();
+    expectTypeOf(verified.data.feature).toEqualTypeOf<string>();
+    expect(verified.data.value).toBe(800);
+    // Every type of the spec's catalog is a member, and nothing else.
+    expectTypeOf<NozleWebhookEvent['type']>().toEqualTypeOf<
+      | 'customer.entitlements.updated'
+      | 'grant.created'
+      | 'usage.threshold_reached'
+      | 'credits.low'
+      | 'credits.depleted'
+      | 'spend.threshold_reached'
+      | 'subscription.created'
+      | 'subscription.updated'
+      | 'subscription.canceled'
+      | 'subscription.trial_will_end'
+      | 'invoice.finalized'
+      | 'invoice.paid'
+      | 'invoice.payment_failed'
+      | 'invoice.voided'
+      | 'checkout.completed'
+      | 'credits.granted'
+    >();
   });
 
   it('takes the secret per call, over the client’s', () => {

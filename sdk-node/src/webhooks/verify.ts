@@ -3,7 +3,7 @@
 // parses the event envelope.
 import { WebhookVerificationError, type Webhook } from 'standardwebhooks';
 import { NozleWebhookVerificationError, type WebhookVerificationReason } from './errors.js';
-import { isWebhookEvent, type WebhookEvent } from './event.js';
+import { isWebhookEvent, type NozleWebhookEvent, type WebhookEvent } from './event.js';
 import { resolveWebhookSecret, verifierFor } from './secret.js';
 
 /** The request's headers: a fetch `Headers`, or Node's `req.headers` (names in any case). */
@@ -44,7 +44,8 @@ export class Webhooks {
    * @param rawBody - the request body, unparsed
    * @param headers - the request's headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`)
    * @param options - `secret`: the endpoint's `whsec_…` secret, when the client was made without `webhookSecret`
-   * @returns the event: `id` (the same on a redelivery: skip ids you handled), `type`, `created`, `data`
+   * @returns the event: `id` (the same on a redelivery: skip ids you handled), `type`, `created`,
+   *   `data`, typed per `type` (NozleWebhookEvent: a check of `event.type` narrows `event.data`)
    * @throws NozleWebhookVerificationError when the signature does not match, a header is missing,
    *   the timestamp is off by more than 5 minutes, or the body is not an event (see `reason`)
    * @throws TypeError when no secret is known, or `rawBody` is not a string or bytes
@@ -58,12 +59,17 @@ export class Webhooks {
    *   } catch (error) {
    *     return res.status(400).send(error instanceof NozleWebhookVerificationError ? error.reason : 'bad request');
    *   }
-   *   // handle event.type, idempotently by event.id
+   *   // idempotently by event.id
+   *   if (event.type === 'usage.threshold_reached') notify(event.data.customer, event.data.feature);
    *   res.sendStatus(200);
    * });
    * ```
    */
-  verify<Event extends WebhookEvent = WebhookEvent>(rawBody: string | Uint8Array, headers: WebhookHeaders, options?: WebhookVerifyOptions): Event {
+  verify<Event extends WebhookEvent<string, object> = NozleWebhookEvent>(
+    rawBody: string | Uint8Array,
+    headers: WebhookHeaders,
+    options?: WebhookVerifyOptions,
+  ): Event {
     const secret = resolveWebhookSecret(options?.secret, 'secret') ?? this.#secret;
     if (secret === undefined) {
       throw new TypeError('Nozle: webhooks.verify() needs a secret: pass { secret: "whsec_..." } or new Nozle({ webhookSecret }).');
