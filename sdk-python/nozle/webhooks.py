@@ -11,9 +11,12 @@ import hashlib
 import hmac
 import json
 import time
-from typing import Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 from .errors import NozleError
+
+if TYPE_CHECKING:
+    from .models import WebhookPayloadBase
 
 #: How far the timestamp may be from now, either way, in seconds.
 TOLERANCE = 5 * 60
@@ -61,8 +64,12 @@ def verify(
     *,
     tolerance: int = TOLERANCE,
     now: Optional[float] = None,
-) -> Any:
+) -> "WebhookPayloadBase":
     """Checks the signature and the timestamp of a webhook, and returns its parsed JSON body.
+
+    The body is a `models.WebhookPayloadBase`: `type` is one of `models.WebhookEventType`, and
+    `data` is the model the spec's webhooks section names for it (`models.UsageThresholdReached`
+    for `usage.threshold_reached`, `models.Subscription` for `subscription.*`, ...).
 
     `raw_body` must be the body exactly as received (bytes, or the str decoded from them): a
     body parsed and serialised again does not verify. `headers` is any mapping (names are
