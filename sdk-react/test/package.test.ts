@@ -35,7 +35,18 @@ describe.skipIf(!existsSync(esmEntry) || !existsSync(cjsEntry) || !existsSync(br
   it('exposes the same named exports from ESM and CJS', () => {
     const { esm, cjs } = exportNamesOfBuilds();
 
-    expect(esm).toEqual(['Checkout', 'Gate', 'NozleProvider', 'VERSION', 'createNozle', 'useCan', 'useCustomer', 'useEntitlements', 'useNozleClient']);
+    expect(esm).toEqual([
+      'Checkout',
+      'Gate',
+      'NozleProvider',
+      'VERSION',
+      'createNozle',
+      'useAlerts',
+      'useCan',
+      'useCustomer',
+      'useEntitlements',
+      'useNozleClient',
+    ]);
     expect(cjs).toEqual(esm);
   });
 
