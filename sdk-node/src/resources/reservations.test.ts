@@ -22,7 +22,9 @@ describe('nozle.reserve()', () => {
     const created = api.reply('post', '/v1/reservations', held);
     const committed = api.reply('post', '/v1/reservations/:reservation/commit', { ...held, status: 'committed', committed_quantity: 1234 });
     const hold = await nozle().reserve('user_42', 'tokens', 4000, { expiresIn: 120, idempotencyKey: 'req-9' });
-    expect(created).toMatchObject([{ method: 'POST', path: '/v1/reservations', body: { customer: 'user_42', feature: 'tokens', quantity: 4000, expires_in: 120 } }]);
+    expect(created).toMatchObject([
+      { method: 'POST', path: '/v1/reservations', body: { customer: 'user_42', feature: 'tokens', quantity: 4000, expires_in: 120 } },
+    ]);
     expect(created[0]?.headers.get('idempotency-key')).toBe('req-9');
     expect(hold.id).toBe('rsv_1');
     expect((await hold.commit(1234)).committed_quantity).toBe(1234);

@@ -61,9 +61,7 @@ export function buildUpcoming(
 }
 
 function snapshotFeatures(result: EngineResult, used: UsedByFeature, reserved: ReservedByFeature): Snapshot['features'] {
-  return Object.fromEntries(
-    Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0, reserved.get(key) ?? 0)]),
-  );
+  return Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0, reserved.get(key) ?? 0)]));
 }
 
 export function buildSnapshot(

@@ -11,7 +11,17 @@ import type { StoredSnapshot } from '../entitlements/snapshot.js';
 import { ApiError, invalidParam } from '../http/errors.js';
 import type { EventLimits } from '../usage/batch-rules.js';
 import { ingestEvents, type IngestDeps } from '../usage/ingest.js';
-import { checkReservableMeter, commitEvent, commitRefusal, committedQuantity, conflict, DEFAULT_EXPIRES_IN, isExpired, toReservation, type Reservation } from './rules.js';
+import {
+  checkReservableMeter,
+  commitEvent,
+  commitRefusal,
+  committedQuantity,
+  conflict,
+  DEFAULT_EXPIRES_IN,
+  isExpired,
+  toReservation,
+  type Reservation,
+} from './rules.js';
 import { findReservation, insertReservation, settleReservation, type ReservationRow } from './store.js';
 
 type CreateParams = components['schemas']['ReservationCreateParams'];
@@ -97,8 +107,7 @@ export async function commitReservation(work: Work, deps: ReservationDeps, proje
   const quantity = committedQuantity(row, params.quantity);
   const feature = await reservableFeature(db, projectId, row.feature_key);
   const committed = await settleReservation(db, row.id, quantity, now);
-  const recorded =
-    quantity > 0 ? await ingestEvents(work, deps, projectId, [commitEvent(row, feature.meter, quantity)], deps.eventLimits) : undefined;
+  const recorded = quantity > 0 ? await ingestEvents(work, deps, projectId, [commitEvent(row, feature.meter, quantity)], deps.eventLimits) : undefined;
   const outcome = recorded?.results[0];
   if (outcome?.status === 'rejected') {
     throw conflict(outcome.error?.code ?? 'usage_rejected', `The usage of this commit was refused: ${outcome.error?.message ?? 'rejected'}`);
