@@ -2,6 +2,7 @@
 // reserves never hold more than the limit; a commit records usage once (counters, snapshot and
 // GET usage agree); release and expiry (the test clock moved) free the hold; the snapshot's
 // remaining and the check count what is held; bad parameters are 400s naming them.
+import { Nozle, NozleError } from '@nozle/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCatalog, proCustomer, TOKEN_LIMIT } from './support/reservation-catalog.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -126,6 +127,23 @@ describe('releasing and expiring', () => {
     expect(commit.body.error.code).toBe('reservation_expired');
     expect((await post(`/v1/reservations/${reservation.id}/release`)).body.status).toBe('expired');
     expect((await reserve(customer, TOKEN_LIMIT)).status).toBe(200);
+  });
+});
+
+describe('the Node SDK', () => {
+  it('reserves, refuses what does not fit with the 409, and commits through the handle once', async () => {
+    const nozle = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url });
+    const customer = await proCustomer(t);
+    const hold = await nozle.reserve(customer, 'tokens', 900, { expiresIn: 120 });
+    expect(hold.reservation).toMatchObject({ status: 'held', quantity: 900, expires_at: now() + 120 });
+    const refused = await nozle.reserve(customer, 'tokens', 101).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(NozleError);
+    expect(refused).toMatchObject({ status: 409, code: 'limit_reached' });
+    expect((await nozle.can(customer, 'tokens', { quantity: 101 })).reason).toBe('limit_reached');
+    await hold.commit(600);
+    expect((await hold.commit(600)).committed_quantity).toBe(600);
+    expect((await nozle.entitlements(customer)).features.tokens).toMatchObject({ used: 600, remaining: 400 });
+    await nozle.shutdown();
   });
 });
 
