@@ -35,6 +35,7 @@ const SERVER_LAYERS = [
   { layer: 'entitlements', paths: ['entitlements'] },
   { layer: 'access', paths: ['access'] },
   { layer: 'usage', paths: ['usage'] },
+  { layer: 'reservations', paths: ['reservations'] },
   { layer: 'billing', paths: ['billing'] },
   { layer: 'alerts', paths: ['alerts'] },
   { layer: 'payments', paths: ['payments'] },

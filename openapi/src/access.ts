@@ -59,7 +59,9 @@ export function entitlementOf(snapshot: Entitlements, feature: string): Entitlem
 /** May `quantity` units of this feature be used now? The whole rule; `checkAnswer` adds the details. */
 export function decideAccess(entitlement: Entitlement, quantity: number): AccessDecision {
   if (!entitlement.allowed) return { allowed: false, reason: entitlement.reason ?? 'no_access' };
-  if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)) {
+  // Units held by reservations are as good as used: they may be committed any moment.
+  const taken = (entitlement.used ?? 0) + (entitlement.reserved ?? 0);
+  if (entitlement.type === 'metered' && !hasRoom(entitlement.limit ?? null, taken, quantity, entitlement.overage ?? false)) {
     return { allowed: false, reason: 'limit_reached' };
   }
   return { allowed: true, reason: null };

@@ -137,6 +137,26 @@ const rows: Row[] = [
     quantity: 0,
     expected: { allowed: true, reason: null, ...meteredDetails(10, 10) },
   },
+
+  // Units held by reservations count as used.
+  {
+    name: 'metered: room left beside what is reserved',
+    entitlement: { ...metered(10, 4), reserved: 5, remaining: 1 },
+    quantity: 1,
+    expected: { allowed: true, reason: null, ...meteredDetails(10, 4), remaining: 1 },
+  },
+  {
+    name: 'metered: the room is reserved',
+    entitlement: { ...metered(10, 4), reserved: 6, remaining: 0 },
+    quantity: 1,
+    expected: { allowed: false, reason: 'limit_reached', ...meteredDetails(10, 4), remaining: 0 },
+  },
+  {
+    name: 'metered: reserved, but overage allowed',
+    entitlement: { ...metered(10, 4, true), reserved: 6, remaining: 0 },
+    quantity: 1,
+    expected: { allowed: true, reason: null, ...meteredDetails(10, 4, true), remaining: 0 },
+  },
   {
     name: 'metered: no numbers at all (unlimited, nothing used)',
     entitlement: { feature: 'f', type: 'metered', allowed: true, reason: null, source: null },
@@ -192,7 +212,8 @@ describe('checkAnswer', () => {
   it('agrees with hasRoom on every metered row', () => {
     for (const { entitlement, quantity = 1, credits, expected } of rows) {
       if (entitlement.type !== 'metered' || credits || !entitlement.allowed) continue;
-      expect(hasRoom(entitlement.limit ?? null, entitlement.used ?? 0, quantity, entitlement.overage ?? false)).toBe(expected.allowed);
+      const taken = (entitlement.used ?? 0) + (entitlement.reserved ?? 0);
+      expect(hasRoom(entitlement.limit ?? null, taken, quantity, entitlement.overage ?? false)).toBe(expected.allowed);
     }
   });
 

@@ -8,6 +8,7 @@ import { Analytics, CostModels } from './resources/analytics.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { WebhookEndpoints, WebhookEvents } from './resources/webhook-endpoints.js';
 import { Alerts } from './resources/alerts.js';
+import { ReservationHandle, Reservations, type ReserveOptions } from './resources/reservations.js';
 import { Credits } from './resources/credits.js';
 import { Customers } from './resources/customers.js';
 import { Features } from './resources/features.js';
@@ -91,6 +92,8 @@ export class Nozle {
   readonly webhookEvents: WebhookEvents;
   /** Create, retrieve, update, delete and list alerts: thresholds on usage, credit balances and spend. */
   readonly alerts: Alerts;
+  /** Create, retrieve, commit and release reservations (see `reserve()`). */
+  readonly reservations: Reservations;
   /** The project this key belongs to. */
   readonly project: ProjectResource;
   /** The server's liveness and readiness probes. */
@@ -150,6 +153,7 @@ export class Nozle {
     this.webhookEndpoints = new WebhookEndpoints(this.#client);
     this.webhookEvents = new WebhookEvents(this.#client);
     this.alerts = new Alerts(this.#client);
+    this.reservations = new Reservations(this.#client);
     this.project = new ProjectResource(this.#client);
     this.health = new Health(this.#client);
     this.webhooks = new Webhooks(resolved.webhookSecret);
@@ -202,6 +206,40 @@ export class Nozle {
     }
     this.#answers.api += 1;
     return this.#checker.check(customer, feature, options);
+  }
+
+  /**
+   * Holds `quantity` units of a metered feature if they fit in what is left of the customer's
+   * limit, atomically on the server: concurrent reserves (from any number of processes) never
+   * hold more than the limit, which `can()` then `track()` cannot promise. Commit the amount
+   * actually used (recorded as usage once, by the reservation's id) or release it; a hold not
+   * settled frees itself after `expiresIn` seconds. While held, it counts in the snapshot's
+   * `reserved` and `remaining`, and in `can()`.
+   *
+   * @param customer - the customer's `cus_…` id or your `external_id`
+   * @param feature - the metered feature's key (its meter must sum a property)
+   * @param quantity - the most the caller may use (a whole number from 1 to 10^12)
+   * @param options - `expiresIn` (seconds, 300 by default, at most 86400), `idempotencyKey`
+   *   and the call's `timeoutMs`, `maxRetries`, `signal`
+   * @returns a handle with `commit(actual)` and `release()`
+   * @throws a `NozleError` with status 409 and code `limit_reached` (or `no_access`,
+   *   `revoked`) when it does not fit; 400 for a feature that cannot be reserved
+   *
+   * @example
+   * ```ts
+   * const hold = await nozle.reserve('user_42', 'tokens', 4000); // the most this completion may use
+   * try {
+   *   const usage = await streamCompletion(prompt, { maxTokens: 4000 });
+   *   await hold.commit(usage.totalTokens);
+   * } catch (error) {
+   *   await hold.release();
+   *   throw error;
+   * }
+   * ```
+   */
+  async reserve(customer: string, feature: string, quantity: number, options?: ReserveOptions): Promise<ReservationHandle> {
+    const params = { customer, feature, quantity, ...(options?.expiresIn === undefined ? {} : { expires_in: options.expiresIn }) };
+    return new ReservationHandle(this.reservations, await this.reservations.create(params, options));
   }
 
   /**

@@ -14,7 +14,7 @@ from ._version import VERSION
 from . import webhooks
 from .customer_token import check_customer_token_args, customer_token_key, sign_customer_token
 from .errors import APIConnectionError, APIError, NotFoundError, RateLimitError
-from .models import Check, CheckParams, CreditRequirement, Entitlements, HealthStatus, Project
+from .models import Check, CheckParams, CreditRequirement, Entitlements, HealthStatus, Project, ReservationCreateParams
 from .resources._base import operation, path_id
 from .resources.access import Purchases, Subscriptions
 from .resources.alerts import Alerts
@@ -22,6 +22,7 @@ from .resources.billing import Analytics, Credits, Invoices
 from .resources.catalog import CostModels, Features, Meters, Plans
 from .resources.customers import ApiKeys, Customers, Grants
 from .resources.payments import Checkout, PaymentEvents, Portal, Reconciliations, TestClocks
+from .resources.reservations import ReservationHandle, Reservations
 from .resources.usage import Usage
 from .resources.webhook_endpoints import WebhookEndpoints, WebhookEvents
 from .track.errors import TrackError
@@ -99,6 +100,7 @@ class Nozle:
         self.webhook_endpoints = WebhookEndpoints(transport)
         self.webhook_events = WebhookEvents(transport)
         self.alerts = Alerts(transport)
+        self.reservations = Reservations(transport)
         self.features = Features(transport)
         self.plans = Plans(transport)
         self.meters = Meters(transport)
@@ -174,6 +176,20 @@ class Nozle:
             return self._answer(customer, feature, False, "customer_not_found")
         except (APIConnectionError, APIError, RateLimitError):
             return self._answer(customer, feature, self._failure_mode == "open", "unavailable")
+
+    def reserve(
+        self, customer: str, feature: str, quantity: int, *, expires_in: Optional[int] = None, idempotency_key: Optional[str] = None
+    ) -> ReservationHandle:
+        """Holds `quantity` units of a metered feature if they fit in what is left of the customer's
+        limit, atomically on the server: concurrent reserves never hold more than the limit (which
+        `can()` then `track()` cannot promise). Commit what was used (`handle.commit(actual)`,
+        recorded as usage once) or `handle.release()`; a hold not settled frees itself after
+        `expires_in` seconds (300 by default, at most 86400). Raises an InvalidRequestError (status 409,
+        `limit_reached`, `no_access` or `revoked`) when it does not fit."""
+        params: ReservationCreateParams = {"customer": customer, "feature": feature, "quantity": quantity}
+        if expires_in is not None:
+            params["expires_in"] = expires_in
+        return ReservationHandle(self._transport, self.reservations.create(idempotency_key=idempotency_key, **params))
 
     @staticmethod
     def _answer(customer: str, feature: str, allowed: bool, reason: str) -> Check:

@@ -824,6 +824,10 @@ class Entitlement(TypedDict):
     #: grant within the period changes `limit`, never `used`: only the period boundary
     #: (`resets_at`) starts the count again. A grant that names no `reset` takes the plan's.
     used: NotRequired[int]
+    #: Metered only, present when some is held: the units held by reservations not yet
+    #: committed, released or expired (`POST /v1/reservations`).
+    reserved: NotRequired[int]
+    #: Metered only: `limit − used − reserved`, at least 0; `null` when unlimited.
     remaining: NotRequired[Union[int, None]]
     reset: NotRequired["ResetInterval"]
     overage: NotRequired[bool]
@@ -920,6 +924,40 @@ class Check(TypedDict):
     resets_at: NotRequired[Union["Timestamp", None]]
     overage: NotRequired[bool]
     value: NotRequired["JsonValue"]
+
+
+class ReservationCreateParams(TypedDict):
+    #: The customer's id or external_id.
+    customer: str
+    #: The metered feature's key (or id).
+    feature: str
+    #: How many units to hold (the most the caller may use).
+    quantity: int
+    #: Seconds until the hold releases itself.
+    expires_in: NotRequired[int]
+
+
+class ReservationCommitParams(TypedDict):
+    #: The amount actually used, at most the reserved quantity; the reserved quantity when absent.
+    quantity: NotRequired[int]
+
+
+class Reservation(TypedDict):
+    #: Also the id of the usage event its commit records.
+    id: str
+    object: Literal["reservation"]
+    #: The customer's id.
+    customer: str
+    #: The feature's key.
+    feature: str
+    #: The units held.
+    quantity: int
+    #: `expired`: held until `expires_at`, which has passed; it holds nothing.
+    status: Literal["held", "committed", "released", "expired"]
+    #: What the commit recorded; `null` until committed.
+    committed_quantity: Union[int, None]
+    expires_at: "Timestamp"
+    created: "Timestamp"
 
 
 class EventInput(TypedDict):
@@ -1816,4 +1854,8 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "retrieveAlert": ("GET", "/v1/alerts/{alert}"),
     "updateAlert": ("POST", "/v1/alerts/{alert}"),
     "deleteAlert": ("DELETE", "/v1/alerts/{alert}"),
+    "createReservation": ("POST", "/v1/reservations"),
+    "retrieveReservation": ("GET", "/v1/reservations/{reservation}"),
+    "commitReservation": ("POST", "/v1/reservations/{reservation}/commit"),
+    "releaseReservation": ("POST", "/v1/reservations/{reservation}/release"),
 }

@@ -89,6 +89,29 @@ class Resources(unittest.TestCase):
         self.assertTrue(key["secret"].startswith("sk_"))
         self.assertIsNotNone(self.client.api_keys.revoke(key["id"])["revoked"])
 
+    def test_reserve_commit_and_release(self) -> None:
+        key = unique("r").replace("-", "_")
+        self.client.meters.create(key=key, event_name=f"{key}.used", aggregation="sum", property="tokens")
+        self.client.features.create(key=key, type="metered", meter=key)
+        self.client.plans.create(key=key, interval="month", group=key, entitlements=[{"feature": key, "limit": 100, "reset": "month"}])
+        customer = self.client.customers.create(external_id=unique("rsv"))["id"]
+        self.client.subscriptions.create(customer=customer, plan=key)
+
+        hold = self.client.reserve(customer, key, 80, expires_in=120)
+        self.assertEqual((hold.reservation["status"], hold.reservation["quantity"]), ("held", 80))
+        self.assertEqual(self.client.entitlements(customer)["features"][key]["remaining"], 20)
+        with self.assertRaises(nozle.InvalidRequestError) as refused:
+            self.client.reserve(customer, key, 21)
+        self.assertEqual((refused.exception.status, refused.exception.code), (409, "limit_reached"))
+        self.assertEqual(hold.commit(30)["committed_quantity"], 30)
+        self.assertEqual(hold.commit(30)["status"], "committed")  # once: the second answers the same
+        self.assertEqual(self.client.entitlements(customer)["features"][key]["used"], 30)
+
+        other = self.client.reserve(customer, key, 70)
+        self.assertEqual(other.release()["status"], "released")
+        self.assertEqual(self.client.reservations.retrieve(other.id)["status"], "released")
+        self.assertEqual(self.client.entitlements(customer)["features"][key]["remaining"], 70)
+
     def test_alerts_round_trip(self) -> None:
         customer = self.client.customers.create(external_id=unique("alert"))["id"]
         alert = self.client.alerts.create(type="credit_balance", customer=customer, currency="usd", amount=500, description="low")

@@ -50,6 +50,7 @@ import { grantPurchaseCredits, revokePurchaseCredits } from './billing/credits-s
 import { invoiceRoutes } from './billing/invoices-routes.js';
 import type { InvoicedPeriods, UntiedUsage } from './usage/ingest.js';
 import { alertRoutes } from './alerts/routes.js';
+import { reservationRoutes } from './reservations/routes.js';
 import type { InvoiceCollector } from './billing/invoice-collector.js';
 import { catalogPorts, createSnapshots, invoicedPeriods, newCustomerPlans, untiedUsage } from './wiring.js';
 
@@ -144,6 +145,7 @@ export function allRoutes(): Route<AppServices>[] {
     ...analyticsRoutes,
     ...webhookRoutes,
     ...alertRoutes,
+    ...reservationRoutes,
   ];
 }
 

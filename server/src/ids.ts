@@ -34,7 +34,8 @@ export type IdPrefix =
   | 'whe'
   | 'we'
   | 'wd'
-  | 'alr';
+  | 'alr'
+  | 'rsv';
 
 /** An object id whose prefix names its type, e.g. `cus_3kQ…`. */
 export const newId = (prefix: IdPrefix): string => `${prefix}_${randomBase62(20)}`;

@@ -11,13 +11,14 @@ import { wholeSecond } from './clock.js';
 import type { NewCustomerPlans } from './customers/service.js';
 import type { EntitlementChanges } from './entitlement-changes.js';
 import { Snapshots } from './entitlements/snapshots.js';
+import { heldReservations } from './reservations/store.js';
 import { backfillFeatureCounters } from './usage/backfill.js';
 import type { InvoicedPeriods, UntiedUsage } from './usage/ingest.js';
 import { usedInCurrentPeriods } from './usage/used.js';
 
-/** What computes and stores entitlement snapshots, reading usage (usage), credit balances (billing) and the alerts reached (alerts). */
+/** What computes and stores entitlement snapshots, reading usage (usage), credit balances (billing), the alerts reached (alerts) and the holds (reservations). */
 export function createSnapshots(pastDueGraceMs: number): Snapshots {
-  return new Snapshots({ used: usedInCurrentPeriods, credits: creditBalances, alerts: snapshotAlerts }, pastDueGraceMs);
+  return new Snapshots({ used: usedInCurrentPeriods, credits: creditBalances, alerts: snapshotAlerts, reserved: heldReservations }, pastDueGraceMs);
 }
 
 /** The catalog's ports: billing's rating rule for prices, usage's backfill of a new meter tie, access's plan holders. */

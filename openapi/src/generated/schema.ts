@@ -1375,6 +1375,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reserve units of a metered feature
+         * @description Holds `quantity` units of a metered `feature` for the customer if they fit: the
+         *     customer's `limit − used − reserved` (every reservation held and not expired) must be at
+         *     least `quantity`, decided under the customer's lock, so concurrent reserves on any number
+         *     of instances never hold more than the limit (an unlimited feature, or one with `overage`,
+         *     always fits). The hold counts at once in the customer's snapshot (`reserved`, and
+         *     `remaining` and `POST /v1/check` count it) until it is committed, released or expires at
+         *     `expires_at` (`expires_in` seconds from now, 300 by default): an expired reservation
+         *     releases itself, no job needed, and the snapshot's `valid_until` is at most the next
+         *     expiry, so clients see `remaining` come back.
+         *
+         *     A reserve that does not fit is a 409 whose `code` is the check's reason: `limit_reached`
+         *     (`param: quantity`), `no_access` or `revoked` (`param: feature`); nothing is held. The
+         *     check answers 200 with `allowed: false` because it only asks; a reserve asks to change
+         *     the customer's state, and the state refuses it. An unknown `customer` or `feature`, a
+         *     feature that is not metered, or one whose meter does not `sum` a property (a
+         *     reservation's quantity is recorded as one event's value) is a 400 naming it.
+         *
+         *     Commit the actual amount with `POST /v1/reservations/{reservation}/commit`, or free it
+         *     with `/release`.
+         */
+        post: operations["createReservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reservations/{reservation}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation's id (`rsv_…`). */
+                reservation: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a reservation
+         * @description A `held` reservation past its `expires_at` reads `expired`.
+         */
+        get: operations["retrieveReservation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reservations/{reservation}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation's id (`rsv_…`). */
+                reservation: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit a reservation as usage
+         * @description Records `quantity` (the amount actually used, at most the reserved `quantity`; the
+         *     reserved amount when absent) as one usage event whose `id` is the reservation's id, on
+         *     the feature's meter (its `event_name`, the amount in its `property`), through the same
+         *     ingestion as `POST /v1/events`: counters, snapshots, invoices and alerts see it. The hold
+         *     is gone in the same transaction. A commit of 0 records nothing and frees the hold.
+         *
+         *     Exactly once: a second commit answers the committed reservation again, recording
+         *     nothing (the first commit's quantity stands). A reservation released or expired cannot
+         *     be committed: a 409 (`reservation_released`, `reservation_expired`). More than the
+         *     reserved quantity is a 400 naming `quantity`: reserve the most you may use.
+         */
+        post: operations["commitReservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reservations/{reservation}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation's id (`rsv_…`). */
+                reservation: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a reservation
+         * @description Frees the hold without recording usage. Releasing again, or releasing an expired
+         *     reservation, answers it as it is; a committed one cannot be released (409
+         *     `reservation_committed`).
+         */
+        post: operations["releaseReservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "customer.entitlements.updated": {
@@ -3392,6 +3510,12 @@ export interface components {
              *     (`resets_at`) starts the count again. A grant that names no `reset` takes the plan's.
              */
             used?: number;
+            /**
+             * @description Metered only, present when some is held: the units held by reservations not yet
+             *     committed, released or expired (`POST /v1/reservations`).
+             */
+            reserved?: number;
+            /** @description Metered only: `limit − used − reserved`, at least 0; `null` when unlimited. */
             remaining?: number | null;
             reset?: components["schemas"]["ResetInterval"];
             overage?: boolean;
@@ -3576,6 +3700,70 @@ export interface components {
             resets_at?: components["schemas"]["Timestamp"] | null;
             overage?: boolean;
             value?: components["schemas"]["JsonValue"];
+        };
+        /**
+         * @example {
+         *       "customer": "user_1234",
+         *       "feature": "tokens",
+         *       "quantity": 4000,
+         *       "expires_in": 120
+         *     }
+         */
+        ReservationCreateParams: {
+            /** @description The customer's id or external_id. */
+            customer: string;
+            /** @description The metered feature's key (or id). */
+            feature: string;
+            /** @description How many units to hold (the most the caller may use). */
+            quantity: number;
+            /**
+             * @description Seconds until the hold releases itself.
+             * @default 300
+             */
+            expires_in?: number;
+        };
+        /**
+         * @example {
+         *       "quantity": 1234
+         *     }
+         */
+        ReservationCommitParams: {
+            /** @description The amount actually used, at most the reserved quantity; the reserved quantity when absent. */
+            quantity?: number;
+        };
+        /**
+         * @example {
+         *       "id": "rsv_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "object": "reservation",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "feature": "tokens",
+         *       "quantity": 4000,
+         *       "status": "held",
+         *       "committed_quantity": null,
+         *       "expires_at": 1780099512,
+         *       "created": 1780099392
+         *     }
+         */
+        Reservation: {
+            /** @description Also the id of the usage event its commit records. */
+            id: string;
+            /** @constant */
+            object: "reservation";
+            /** @description The customer's id. */
+            customer: string;
+            /** @description The feature's key. */
+            feature: string;
+            /** @description The units held. */
+            quantity: number;
+            /**
+             * @description `expired`: held until `expires_at`, which has passed; it holds nothing.
+             * @enum {string}
+             */
+            status: "held" | "committed" | "released" | "expired";
+            /** @description What the commit recorded; `null` until committed. */
+            committed_quantity: number | null;
+            expires_at: components["schemas"]["Timestamp"];
+            created: components["schemas"]["Timestamp"];
         };
         /** @description One usage event. */
         EventInput: {
@@ -5114,6 +5302,8 @@ export interface components {
         WebhookEventId: string;
         /** @description The alert's id (`alr_…`). */
         AlertId: string;
+        /** @description The reservation's id (`rsv_…`). */
+        ReservationId: string;
         /** @description The API key's id (`key_…`). */
         ApiKeyId: string;
         /** @description The feature's id (`feat_…`) or key. */
@@ -8082,6 +8272,168 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createReservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReservationCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The reservation, `held`. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation's id (`rsv_…`). */
+                reservation: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reservation. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    commitReservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The reservation's id (`rsv_…`). */
+                reservation: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReservationCommitParams"];
+            };
+        };
+        responses: {
+            /** @description The reservation, `committed`. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    releaseReservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The reservation's id (`rsv_…`). */
+                reservation: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reservation, `released` (or `expired`). */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

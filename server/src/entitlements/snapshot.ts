@@ -20,8 +20,10 @@ export interface StoredSnapshot {
 
 /** `used`, per metered feature key, in its current period (features without a meter use nothing). */
 export type UsedByFeature = ReadonlyMap<string, number>;
+/** Units held by reservations, per metered feature key (absent: none held). */
+export type ReservedByFeature = ReadonlyMap<string, number>;
 
-function toSnapshotFeature(entitlement: FeatureEntitlement, used: number): SnapshotFeature {
+function toSnapshotFeature(entitlement: FeatureEntitlement, used: number, reserved: number): SnapshotFeature {
   const source = entitlement.source;
   const out: SnapshotFeature = {
     feature: entitlement.feature,
@@ -34,7 +36,9 @@ function toSnapshotFeature(entitlement: FeatureEntitlement, used: number): Snaps
     const limit = entitlement.limit ?? null;
     out.limit = limit;
     out.used = used;
-    out.remaining = limit === null ? null : Math.max(limit - used, 0);
+    // Shown only while something is held, so a project without reservations sees no change.
+    if (reserved > 0) out.reserved = reserved;
+    out.remaining = limit === null ? null : Math.max(limit - used - reserved, 0);
     if (entitlement.reset !== undefined) out.reset = entitlement.reset;
     if (entitlement.overage !== undefined) out.overage = entitlement.overage;
     if (entitlement.periodStart) out.period_start = unixSeconds(entitlement.periodStart);
@@ -47,12 +51,17 @@ function toSnapshotFeature(entitlement: FeatureEntitlement, used: number): Snaps
 /** What the snapshot becomes at its valid_until (`result` is the engine's answer at that instant). */
 export type SnapshotUpcoming = NonNullable<Snapshot['upcoming']>;
 
-export function buildUpcoming(result: EngineResult, used: UsedByFeature, credits: Record<string, number>): SnapshotUpcoming {
-  return { valid_until: result.validUntil ? unixSeconds(result.validUntil) : null, features: snapshotFeatures(result, used), credits };
+export function buildUpcoming(
+  result: EngineResult,
+  used: UsedByFeature,
+  credits: Record<string, number>,
+  reserved: ReservedByFeature = new Map(),
+): SnapshotUpcoming {
+  return { valid_until: result.validUntil ? unixSeconds(result.validUntil) : null, features: snapshotFeatures(result, used, reserved), credits };
 }
 
-function snapshotFeatures(result: EngineResult, used: UsedByFeature): Snapshot['features'] {
-  return Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0)]));
+function snapshotFeatures(result: EngineResult, used: UsedByFeature, reserved: ReservedByFeature): Snapshot['features'] {
+  return Object.fromEntries(Object.entries(result.features).map(([key, value]) => [key, toSnapshotFeature(value, used.get(key) ?? 0, reserved.get(key) ?? 0)]));
 }
 
 export function buildSnapshot(
@@ -63,6 +72,7 @@ export function buildSnapshot(
   used: UsedByFeature = new Map(),
   credits: Record<string, number> = {},
   upcoming?: SnapshotUpcoming,
+  reserved: ReservedByFeature = new Map(),
 ): Snapshot {
   const snapshot: Snapshot = {
     object: 'entitlements',
@@ -72,7 +82,7 @@ export function buildSnapshot(
     computed: unixSeconds(now),
     // Whole seconds like every time in the API (caches use the exact instant, validUntilMs).
     valid_until: result.validUntil ? unixSeconds(result.validUntil) : null,
-    features: snapshotFeatures(result, used),
+    features: snapshotFeatures(result, used, reserved),
     credits,
   };
   // Only with a valid_until: there is no instant to switch at otherwise.

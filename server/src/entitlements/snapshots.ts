@@ -6,7 +6,16 @@ import { recordOutboxEvent } from '../outbox.js';
 import { accessChanged } from './snapshot-change.js';
 import { lockCustomer } from '../customers/store.js';
 import { computeEntitlements, heldPlans } from './engine.js';
-import { buildSnapshot, buildUpcoming, type ReachedAlert, type Snapshot, type SnapshotUpcoming, type StoredSnapshot, type UsedByFeature } from './snapshot.js';
+import {
+  buildSnapshot,
+  buildUpcoming,
+  type ReachedAlert,
+  type ReservedByFeature,
+  type Snapshot,
+  type SnapshotUpcoming,
+  type StoredSnapshot,
+  type UsedByFeature,
+} from './snapshot.js';
 import { snapshotHeader, upsertSnapshot } from './snapshot-rows.js';
 import { loadEngineInput } from './sources.js';
 import type { EngineInput, EngineResult } from './types.js';
@@ -15,6 +24,12 @@ import { periodsChanged, resultAt } from './upcoming.js';
 /** The customer's credit balances per currency at an instant, and when the next grant with credit left expires. */
 interface CreditBalances {
   balances: Record<string, number>;
+  nextExpiry: Date | null;
+}
+
+/** The units the customer's reservations hold at an instant, per feature, and when the first of them expires. */
+export interface HeldReservations {
+  byFeature: ReservedByFeature;
   nextExpiry: Date | null;
 }
 
@@ -36,6 +51,8 @@ export interface SnapshotInputs {
   used(db: Queryable, projectId: string, customerId: string, result: EngineResult, now: Date): Promise<UsedByFeature>;
   /** The customer's credit balances at `now` (billing). */
   credits(db: Queryable, customerId: string, now: Date): Promise<CreditBalances>;
+  /** What the customer's reservations hold at `now` (reservations); the customer is locked. */
+  reserved(db: Queryable, customerId: string, now: Date): Promise<HeldReservations>;
   /**
    * Fires the alerts this snapshot crosses, in its transaction, and answers those the customer
    * is at (alerts), which the snapshot carries. The customer is locked.
@@ -84,12 +101,16 @@ export class Snapshots {
     const used = await this.#inputs.used(db, projectId, customerId, result, now);
     // A balance changes when a grant expires, so the snapshot is valid until the next expiry at most.
     const { balances, nextExpiry } = await this.#inputs.credits(db, customerId, now);
+    // Likewise `remaining` comes back when a reservation expires.
+    const held = await this.#inputs.reserved(db, customerId, now);
     const computed = result;
-    if (nextExpiry && (!result.validUntil || nextExpiry < result.validUntil)) result = { ...result, validUntil: nextExpiry };
+    for (const expiry of [nextExpiry, held.nextExpiry]) {
+      if (expiry && (!result.validUntil || expiry < result.validUntil)) result = { ...result, validUntil: expiry };
+    }
     const upcoming = result.validUntil ? await this.#upcoming(db, projectId, customerId, now, computed, result.validUntil, used, balances) : undefined;
     const header = await snapshotHeader(db, customerId);
     const customer = { id: customerId, externalId: header.externalId };
-    const snapshot = buildSnapshot(customer, header.version + 1, now, result, used, balances, upcoming);
+    const snapshot = buildSnapshot(customer, header.version + 1, now, result, used, balances, upcoming, held.byFeature);
     const reached = await this.#inputs.alerts(
       db,
       projectId,
@@ -134,7 +155,9 @@ export class Snapshots {
       nextBalances = credits.balances;
       if (credits.nextExpiry && (!next.validUntil || credits.nextExpiry < next.validUntil)) next = { ...next, validUntil: credits.nextExpiry };
     }
-    return buildUpcoming(next, nextUsed, nextBalances);
+    const held = await this.#inputs.reserved(db, customerId, at);
+    if (held.nextExpiry && (!next.validUntil || held.nextExpiry < next.validUntil)) next = { ...next, validUntil: held.nextExpiry };
+    return buildUpcoming(next, nextUsed, nextBalances, held.byFeature);
   }
 
   /** The sources `result` was computed from (read again when it came from elsewhere). */

@@ -1,0 +1,135 @@
+// What the reservation routes call. Every change takes the customer's row lock first, as usage
+// ingestion and every entitlement change do, so concurrent reserves on any instance take turns
+// and each decides on what the others committed: together they never hold more than the limit.
+import { decideAccess, entitlementOf, type components } from '@nozle/openapi';
+import { findFeature } from '../catalog/features-store.js';
+import { findMeter, type Meter } from '../catalog/meters-store.js';
+import { findCustomer, lockCustomer } from '../customers/store.js';
+import type { Queryable } from '../db/database.js';
+import type { Work } from '../db/work.js';
+import type { StoredSnapshot } from '../entitlements/snapshot.js';
+import { ApiError, invalidParam } from '../http/errors.js';
+import type { EventLimits } from '../usage/batch-rules.js';
+import { ingestEvents, type IngestDeps } from '../usage/ingest.js';
+import {
+  checkReservableMeter,
+  commitEvent,
+  commitRefusal,
+  committedQuantity,
+  conflict,
+  DEFAULT_EXPIRES_IN,
+  isExpired,
+  toReservation,
+  type Reservation,
+} from './rules.js';
+import { findReservation, insertReservation, settleReservation, type ReservationRow } from './store.js';
+
+type CreateParams = components['schemas']['ReservationCreateParams'];
+type CommitParams = components['schemas']['ReservationCommitParams'];
+
+/** What reservations are given at assembly: ingestion's ports (a commit is ingested usage) and its limits. */
+export interface ReservationDeps extends IngestDeps {
+  eventLimits: Omit<EventLimits, 'now'>;
+}
+
+/** A reference the request names that does not exist is a bad parameter here, not a missing resource. */
+async function known<T>(param: string, find: () => Promise<T>): Promise<T> {
+  try {
+    return await find();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) throw invalidParam(param, error.message, 'resource_missing');
+    throw error;
+  }
+}
+
+/** The metered feature by key or id, and the meter that records its commits. */
+async function reservableFeature(db: Queryable, projectId: string, ref: string): Promise<{ key: string; meter: Meter & { property: string } }> {
+  const feature = await known('feature', () => findFeature(db, projectId, ref));
+  if (feature.type !== 'metered') throw invalidParam('feature', `The feature '${feature.key}' is ${feature.type}, not metered: it has no limit to reserve.`);
+  const meter = feature.meter === null ? null : await findMeter(db, projectId, feature.meter);
+  checkReservableMeter(feature.key, meter);
+  return { key: feature.key, meter };
+}
+
+/**
+ * Holds `quantity` if it fits. The hold is written first and the customer's snapshot stored
+ * with it; that snapshot's numbers decide (the rule every check answers with), and a refusal
+ * rolls both back.
+ */
+export async function createReservation(work: Work, deps: ReservationDeps, projectId: string, params: CreateParams): Promise<Reservation> {
+  const { db, now } = work;
+  const customer = await known('customer', () => findCustomer(db, projectId, params.customer));
+  const feature = await reservableFeature(db, projectId, params.feature);
+  const { snapshots } = deps.entitlements;
+  await lockCustomer(db, customer.id);
+  const result = await snapshots.compute(db, projectId, customer.id, now);
+  const expiresAt = new Date(now.getTime() + (params.expires_in ?? DEFAULT_EXPIRES_IN) * 1000);
+  const row = await insertReservation(db, projectId, { customerId: customer.id, feature: feature.key, quantity: params.quantity, expiresAt }, now);
+  const stored = await snapshots.store(db, projectId, customer.id, now, result);
+  const entitlement = entitlementOf(stored.snapshot, feature.key);
+  // With the hold counted in `reserved`, what fits leaves used + reserved within the limit.
+  const decision = entitlement ? decideAccess(entitlement, 0) : { allowed: false, reason: 'no_access' as const };
+  if (!decision.allowed) {
+    const reason = decision.reason ?? 'no_access';
+    throw conflict(
+      reason,
+      reason === 'limit_reached'
+        ? `The quantity ${params.quantity} does not fit in what is left of the customer's '${feature.key}' limit.`
+        : `The customer has no access to '${feature.key}' (${reason}).`,
+      reason === 'limit_reached' ? 'quantity' : 'feature',
+    );
+  }
+  work.afterCommit(() => deps.entitlements.published(stored));
+  return toReservation(row, now);
+}
+
+export async function retrieveReservation(db: Queryable, projectId: string, id: string, now: Date): Promise<Reservation> {
+  return toReservation(await findReservation(db, projectId, id), now);
+}
+
+/** The reservation read again under its customer's lock, which every change of it takes. */
+async function lockedReservation(db: Queryable, projectId: string, id: string): Promise<ReservationRow> {
+  const { customer_id } = await findReservation(db, projectId, id);
+  await lockCustomer(db, customer_id);
+  return findReservation(db, projectId, id);
+}
+
+/**
+ * Records the actual amount as usage, once: the event's id is the reservation's, and a
+ * reservation already committed answers as it is.
+ */
+export async function commitReservation(work: Work, deps: ReservationDeps, projectId: string, id: string, params: CommitParams): Promise<Reservation> {
+  const { db, now } = work;
+  const row = await lockedReservation(db, projectId, id);
+  if (row.status === 'committed') return toReservation(row, now);
+  const refusal = commitRefusal(row, now);
+  if (refusal) throw refusal;
+  const quantity = committedQuantity(row, params.quantity);
+  const feature = await reservableFeature(db, projectId, row.feature_key);
+  const committed = await settleReservation(db, row.id, quantity, now);
+  const recorded = quantity > 0 ? await ingestEvents(work, deps, projectId, [commitEvent(row, feature.meter, quantity)], deps.eventLimits) : undefined;
+  const outcome = recorded?.results[0];
+  if (outcome?.status === 'rejected') {
+    throw conflict(outcome.error?.code ?? 'usage_rejected', `The usage of this commit was refused: ${outcome.error?.message ?? 'rejected'}`);
+  }
+  // An accepted event stored the snapshot (without the hold); otherwise it is stored here.
+  if (outcome?.status !== 'accepted') await storeSnapshot(work, deps, projectId, row.customer_id);
+  return toReservation(committed, now);
+}
+
+/** Frees the hold; releasing again, or an expired reservation, answers it as it is. */
+export async function releaseReservation(work: Work, deps: ReservationDeps, projectId: string, id: string): Promise<Reservation> {
+  const { db, now } = work;
+  const row = await lockedReservation(db, projectId, id);
+  if (row.status === 'committed') throw conflict('reservation_committed', `The reservation '${row.id}' was committed; it cannot be released.`);
+  if (row.status === 'released' || isExpired(row, now)) return toReservation(row, now);
+  const released = await settleReservation(db, row.id, null, now);
+  await storeSnapshot(work, deps, projectId, row.customer_id);
+  return toReservation(released, now);
+}
+
+/** The customer's next snapshot (it is locked), published once the change commits. */
+async function storeSnapshot(work: Work, deps: ReservationDeps, projectId: string, customerId: string): Promise<void> {
+  const stored: StoredSnapshot = await deps.entitlements.snapshots.recompute(work.db, projectId, customerId, work.now);
+  work.afterCommit(() => deps.entitlements.published(stored));
+}
