@@ -71,7 +71,7 @@ export type {
   WebhookEvents,
 } from './resources/webhook-endpoints.js';
 export type { Alert, AlertCreateParams, AlertList, AlertListParams, AlertUpdateParams, Alerts, DeletedAlert, ReachedAlert } from './resources/alerts.js';
-export type { Health, HealthStatus, Project, ProjectResource } from './resources/health.js';
+export type { Health, HealthStatus, Project, ProjectResource, ProjectUpdateParams } from './resources/health.js';
 export type { Purchase, PurchaseCreateParams, PurchaseList, PurchaseListParams, Purchases } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
 export type { CreditBalance, CreditGrant, CreditGrantCreateParams, Credits } from './resources/credits.js';
