@@ -15,9 +15,8 @@ let nozle: Nozle;
 const at = (iso: string) => new Date(iso);
 const unix = (iso: string) => Date.parse(iso) / 1000;
 
-// Periods of 30 days: April 1 12:00 to May 1 12:00 UTC.
+// Periods of 30 days, from April 1 12:00 UTC.
 const START = '2026-04-01T12:00:00Z';
-const END = '2026-05-01T12:00:00Z';
 const HOSTILE_NAME = '<script>alert("x")</script> Ågren & Sons';
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -49,8 +48,20 @@ beforeAll(async () => {
     { up_to: 1_000, unit_amount: '0' },
     { up_to: null, unit_amount: '0.25' },
   ];
-  await nozle.plans.create({ key: 'basic', name: 'Basic', interval: 'month', base_price: 3_000, prices: [{ key: 'api', meter: 'api_units', model: 'graduated', tiers }] });
-  await nozle.plans.create({ key: 'pro', name: 'Pro', interval: 'month', base_price: 9_000, prices: [{ key: 'api', meter: 'api_units', model: 'graduated', tiers }] });
+  await nozle.plans.create({
+    key: 'basic',
+    name: 'Basic',
+    interval: 'month',
+    base_price: 3_000,
+    prices: [{ key: 'api', meter: 'api_units', model: 'graduated', tiers }],
+  });
+  await nozle.plans.create({
+    key: 'pro',
+    name: 'Pro',
+    interval: 'month',
+    base_price: 9_000,
+    prices: [{ key: 'api', meter: 'api_units', model: 'graduated', tiers }],
+  });
   await nozle.customers.create({ external_id: 'acme-42', name: HOSTILE_NAME, email: 'ap@customer.example' });
   t.setTime(at(START));
 });

@@ -7507,6 +7507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example %PDF-1.3 (the document's bytes) */
                     "application/pdf": string;
                 };
             };

@@ -10,13 +10,13 @@ type Invoice = components['schemas']['Invoice'];
 type InvoiceLine = components['schemas']['InvoiceLine'];
 type InvoiceSettings = components['schemas']['InvoiceSettings'];
 
-export interface DocumentParty {
+interface DocumentParty {
   name: string;
   /** Address lines, email, ids: each its own line. */
   details: string[];
 }
 
-export interface DocumentLine {
+interface DocumentLine {
   description: string;
   /** The time the line covers. */
   period: string;
@@ -25,7 +25,7 @@ export interface DocumentLine {
   amount: string;
 }
 
-export interface DocumentRow {
+interface DocumentRow {
   label: string;
   value: string;
 }
@@ -71,7 +71,8 @@ const STATUS_NOTES: Record<Invoice['status'], (invoice: Invoice, money: (minor: 
   open: (i, money) => (i.due_date ? `${money(i.total)} due ${day(i.due_date)}.` : `${money(i.total)} due.`),
   paid: (i, money) => `${money(i.total)} paid${i.paid_at ? ` on ${day(i.paid_at)}` : ''}. Thank you.`,
   void: (i) => `Void${i.voided_at ? ` since ${day(i.voided_at)}` : ''}: nothing is owed.`,
-  uncollectible: (i, money) => `Marked uncollectible${i.marked_uncollectible_at ? ` on ${day(i.marked_uncollectible_at)}` : ''}; ${money(i.total)} is still owed.`,
+  uncollectible: (i, money) =>
+    `Marked uncollectible${i.marked_uncollectible_at ? ` on ${day(i.marked_uncollectible_at)}` : ''}; ${money(i.total)} is still owed.`,
 };
 
 function facts(invoice: Invoice): DocumentRow[] {

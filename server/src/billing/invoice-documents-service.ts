@@ -8,7 +8,7 @@ import { findInvoice, invoiceByHostedToken } from './invoices-store.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 
 /** The document of the project's invoice `id`; 404 when the project has no such invoice. */
-export async function documentOfInvoice(db: Queryable, projectId: string, id: string): Promise<InvoiceDocument> {
+async function documentOfInvoice(db: Queryable, projectId: string, id: string): Promise<InvoiceDocument> {
   const invoice = await findInvoice(db, projectId, id);
   const project = await getProject(db, projectId);
   const customer = (await customerOfRecord(db, projectId, invoice.customer)) ?? { id: invoice.customer, name: null, email: null, external_id: null };

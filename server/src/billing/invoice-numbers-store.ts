@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 
 /** `ACME-0007`: the project's prefix and the count, at least four digits. */
-export const formatInvoiceNumber = (prefix: string, n: number) => `${prefix}-${String(n).padStart(4, '0')}`;
+const formatInvoiceNumber = (prefix: string, n: number) => `${prefix}-${String(n).padStart(4, '0')}`;
 
 /** The hosted page's capability: 192 random bits, URL-safe. */
 const hostedToken = () => randomBytes(24).toString('base64url');

@@ -36,7 +36,7 @@ const rows = (list: InvoiceDocument['facts'], className: string) =>
   `<table class="${className}">${list.map((row) => `<tr><th>${escape(row.label)}</th><td class="amount">${escape(row.value)}</td></tr>`).join('')}</table>`;
 
 /** The page of `doc`, with a link to its PDF at `pdfHref`. */
-export function invoicePageHtml(doc: InvoiceDocument, pdfHref: string): string {
+function invoicePageHtml(doc: InvoiceDocument, pdfHref: string): string {
   const lines = doc.lines
     .map(
       (line) =>
@@ -60,7 +60,11 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 async function hostedDocument(db: Queryable, req: Request, res: Response): Promise<InvoiceDocument | undefined> {
   const token = String(req.params['token']);
   const doc = TOKEN.test(token) ? await documentOfHostedInvoice(db, token) : undefined;
-  if (!doc) res.status(404).type('html').send('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>No such invoice</h1></body></html>');
+  if (!doc)
+    res
+      .status(404)
+      .type('html')
+      .send('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>No such invoice</h1></body></html>');
   return doc;
 }
 
@@ -73,11 +77,19 @@ export function hostedInvoicePages(db: Queryable): Router {
   });
   router.get('/invoices/:token', async (req: Request, res: Response) => {
     const doc = await hostedDocument(db, req, res);
-    if (doc) res.status(200).type('html').send(invoicePageHtml(doc, `${hostedInvoicePath(String(req.params['token']))}/pdf`));
+    if (doc)
+      res
+        .status(200)
+        .type('html')
+        .send(invoicePageHtml(doc, `${hostedInvoicePath(String(req.params['token']))}/pdf`));
   });
   router.get('/invoices/:token/pdf', async (req: Request, res: Response) => {
     const doc = await hostedDocument(db, req, res);
-    if (doc) res.status(200).type('application/pdf').send(await renderInvoicePdf(doc));
+    if (doc)
+      res
+        .status(200)
+        .type('application/pdf')
+        .send(await renderInvoicePdf(doc));
   });
   return router;
 }

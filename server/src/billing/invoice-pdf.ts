@@ -46,8 +46,16 @@ const width = (pdf: Pdf) => pdf.page.width - 2 * MARGIN;
 
 function header(pdf: Pdf, doc: InvoiceDocument): void {
   pdf.font('bold').fontSize(20).fillColor('black').text(doc.title, MARGIN, MARGIN);
-  pdf.font('bold').fontSize(14).fillColor(STAMP_COLOURS[doc.status]).text(doc.statusLabel, MARGIN, MARGIN, { width: width(pdf), align: 'right' });
-  pdf.font('regular').fontSize(10).fillColor(MUTED).text(doc.statusNote, MARGIN, MARGIN + 30, { width: width(pdf) });
+  pdf
+    .font('bold')
+    .fontSize(14)
+    .fillColor(STAMP_COLOURS[doc.status])
+    .text(doc.statusLabel, MARGIN, MARGIN, { width: width(pdf), align: 'right' });
+  pdf
+    .font('regular')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(doc.statusNote, MARGIN, MARGIN + 30, { width: width(pdf) });
   pdf.moveDown(1.5);
 }
 
@@ -70,7 +78,11 @@ function rows(pdf: Pdf, list: InvoiceDocument['facts'], side: 'left' | 'right'):
   for (const [i, row] of list.entries()) {
     const strong = side === 'right' && i === list.length - 1;
     const y = pdf.y;
-    pdf.font(strong ? 'bold' : 'regular').fontSize(10).fillColor(side === 'left' ? MUTED : 'black').text(row.label, x, y, { width: labelWidth });
+    pdf
+      .font(strong ? 'bold' : 'regular')
+      .fontSize(10)
+      .fillColor(side === 'left' ? MUTED : 'black')
+      .text(row.label, x, y, { width: labelWidth });
     pdf.fillColor('black').text(row.value, x + labelWidth, y, { width: side === 'left' ? width(pdf) - labelWidth : AMOUNT_WIDTH, align: side });
     pdf.moveDown(0.3);
   }
@@ -80,7 +92,12 @@ function rows(pdf: Pdf, list: InvoiceDocument['facts'], side: 'left' | 'right'):
 function lines(pdf: Pdf, doc: InvoiceDocument): void {
   const descriptionWidth = width(pdf) - AMOUNT_WIDTH - 10;
   const amountX = MARGIN + width(pdf) - AMOUNT_WIDTH;
-  const rule = () => pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + width(pdf), pdf.y).strokeColor('#cccccc').stroke();
+  const rule = () =>
+    pdf
+      .moveTo(MARGIN, pdf.y)
+      .lineTo(MARGIN + width(pdf), pdf.y)
+      .strokeColor('#cccccc')
+      .stroke();
   let y = pdf.y;
   pdf.font('bold').fontSize(10).fillColor('black').text('Description', MARGIN, y, { width: descriptionWidth });
   pdf.text('Amount', amountX, y, { width: AMOUNT_WIDTH, align: 'right' });
@@ -92,7 +109,11 @@ function lines(pdf: Pdf, doc: InvoiceDocument): void {
     y = pdf.y;
     pdf.font('bold').fontSize(10).fillColor('black').text(line.amount, amountX, y, { width: AMOUNT_WIDTH, align: 'right' });
     pdf.text(line.description, MARGIN, y, { width: descriptionWidth });
-    pdf.font('regular').fontSize(9).fillColor(MUTED).text([line.period, ...line.details].join('\n'), { width: descriptionWidth });
+    pdf
+      .font('regular')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text([line.period, ...line.details].join('\n'), { width: descriptionWidth });
     pdf.moveDown(0.4);
     rule();
   }
