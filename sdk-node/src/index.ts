@@ -79,7 +79,7 @@ export type {
   Reservations,
   ReserveOptions,
 } from './resources/reservations.js';
-export type { Health, HealthStatus, Project, ProjectResource } from './resources/health.js';
+export type { Health, HealthStatus, Project, ProjectResource, ProjectUpdateParams } from './resources/health.js';
 export type { Purchase, PurchaseCreateParams, PurchaseList, PurchaseListParams, Purchases } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
 export type { CreditBalance, CreditGrant, CreditGrantCreateParams, Credits } from './resources/credits.js';

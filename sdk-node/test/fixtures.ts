@@ -153,6 +153,8 @@ export const invoice: Schemas['Invoice'] = {
   marked_uncollectible_at: null,
   provider: null,
   provider_invoice_id: null,
+  number: 'INV-0001',
+  hosted_invoice_url: '/invoices/Hq3v9XkT2mLp8sWb4nRc6yJd1fGh5aZe',
 };
 
 /** A list page as the API returns it. */

@@ -13,6 +13,7 @@ const OPERATIONS: Record<OperationId, Entry> = {
   getHealth: { call: (n) => n.health.live() },
   getReadiness: { call: (n) => n.health.ready() },
   getProject: { call: (n) => n.project.retrieve() },
+  updateProject: { call: (n) => n.project.update({ invoice_settings: { number_prefix: 'ACME' } }) },
 
   listCustomers: { call: (n) => n.customers.list() },
   createCustomer: { call: (n) => n.customers.create({ external_id: 'user_42' }) },
@@ -96,6 +97,7 @@ const OPERATIONS: Record<OperationId, Entry> = {
   payInvoice: { call: (n) => n.invoices.pay('in_1', { paid_out_of_band: true }) },
   voidInvoice: { call: (n) => n.invoices.voidInvoice('in_1') },
   markInvoiceUncollectible: { call: (n) => n.invoices.markUncollectible('in_1') },
+  retrieveInvoicePdf: { call: (n) => n.invoices.pdf('in_1') },
   retrieveUpcomingInvoice: { call: (n) => n.invoices.upcoming('user_42') },
 
   listCredits: { call: (n) => n.credits.retrieve('user_42') },

@@ -129,8 +129,10 @@ class Transport:
         idempotency_key: Optional[str] = None,
         headers: Optional[Mapping[str, str]] = None,
         timeout: Optional[float] = None,
+        raw: bool = False,
     ) -> Any:
-        """Sends until answered or out of retries; returns the parsed body or raises a NozleError."""
+        """Sends until answered or out of retries; returns the parsed body (its bytes with `raw`, for
+        a document such as a PDF) or raises a NozleError."""
         if query:
             encoded = _quote_query(query)
             if encoded:
@@ -150,6 +152,8 @@ class Transport:
                 error = connection_error
             else:
                 if 200 <= response.status < 300:
+                    if raw:
+                        return response.body
                     parsed = response.json()
                     if parsed is None and response.body:
                         raise APIError("Nozle: the API answered with a body that is not JSON.", status=response.status, request_id=response.request_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from datetime import datetime
-from typing import Any, Callable, Literal, Mapping, Optional, Union
+from typing import Any, Callable, Literal, Mapping, Optional, Union, Unpack
 
 from ._backoff import RetryPolicy
 from ._options import DEFAULT_BASE_URL, check_base_url, check_failure_mode, check_secret_key
@@ -14,7 +14,7 @@ from ._version import VERSION
 from . import webhooks
 from .customer_token import check_customer_token_args, customer_token_key, sign_customer_token
 from .errors import APIConnectionError, APIError, NotFoundError, RateLimitError
-from .models import Check, CheckParams, CreditRequirement, Entitlements, HealthStatus, Project, ReservationCreateParams
+from .models import Check, CheckParams, CreditRequirement, Entitlements, HealthStatus, Project, ProjectUpdateParams, ReservationCreateParams
 from .resources._base import operation, path_id
 from .resources.access import Purchases, Subscriptions
 from .resources.alerts import Alerts
@@ -275,6 +275,12 @@ class Nozle:
     def project(self) -> Project:
         """The project of the key."""
         return self._transport.request("GET", "/v1/project")
+
+    @operation("updateProject")
+    def update_project(self, *, idempotency_key: Optional[str] = None, **params: Unpack[ProjectUpdateParams]) -> Project:
+        """Changes the project's name or `invoice_settings` (the seller's details on its invoices, the
+        invoice number prefix); a field left out keeps its value, `None` clears it."""
+        return self._transport.request("POST", "/v1/project", body=dict(params), idempotency_key=idempotency_key)
 
     @operation("getHealth")
     def health(self) -> HealthStatus:

@@ -65,6 +65,42 @@ class Project(TypedDict):
     object: Literal["project"]
     name: str
     created: "Timestamp"
+    invoice_settings: "InvoiceSettings"
+
+
+class InvoiceSettings(TypedDict):
+    """What the project's invoice documents (the PDF and the hosted page) show of the seller, and
+    how its invoices are numbered: `{number_prefix}-{n}`, n counting from 1 per project (at least
+    four digits: `ACME-0001`), given when an invoice is finalized, without gaps.
+    """
+    #: The seller's name on invoices; the project's `name` when `null`.
+    business_name: Union[str, None]
+    #: The seller's postal address, one line per line of text.
+    address: Union[str, None]
+    #: Where customers write about their invoices.
+    email: Union[str, None]
+    #: The seller's tax or VAT id, printed as given.
+    tax_id: Union[str, None]
+    number_prefix: "InvoiceNumberPrefix"
+
+
+InvoiceNumberPrefix = str
+"""Letters, digits and dashes; `INV` until set."""
+
+
+class ProjectUpdateParamsInvoiceSettings(TypedDict):
+    """The settings to change; a field left out keeps its value, `null` clears it."""
+    business_name: NotRequired[Union[str, None]]
+    address: NotRequired[Union[str, None]]
+    email: NotRequired[Union[str, None]]
+    tax_id: NotRequired[Union[str, None]]
+    number_prefix: NotRequired["InvoiceNumberPrefix"]
+
+
+class ProjectUpdateParams(TypedDict):
+    name: NotRequired[str]
+    #: The settings to change; a field left out keeps its value, `null` clears it.
+    invoice_settings: NotRequired["ProjectUpdateParamsInvoiceSettings"]
 
 
 Timestamp = int
@@ -1551,6 +1587,17 @@ class Invoice(TypedDict):
     provider: Union["PaymentProviderName", None]
     #: Its invoice's id at the provider (`in_…` at Stripe), once sent.
     provider_invoice_id: Union[str, None]
+    #: The invoice's number, `{number_prefix}-{n}` (the project's `invoice_settings`), given when
+    #: it is finalized, in the finalizing transaction, from a counter per project: numbers run
+    #: 1, 2, 3… without gaps or repeats (a finalization that fails gives nothing away). `null`
+    #: on a `draft`.
+    number: Union[str, None]
+    #: The invoice's page for the customer (HTML, the same content as the PDF, with a link to
+    #: the PDF at this address followed by `/pdf`), reachable without a key: the unguessable
+    #: token in it is the capability, so share it only with the customer. A path on the Nozle
+    #: server (`/invoices/…`): put the server's public address before it (the one your SDK
+    #: calls) to link to it. `null` on a `draft`, as at Stripe.
+    hosted_invoice_url: Union[str, None]
 
 
 class InvoicePaymentFailure(TypedDict):
@@ -1782,6 +1829,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "getHealth": ("GET", "/healthz"),
     "getReadiness": ("GET", "/readyz"),
     "getProject": ("GET", "/v1/project"),
+    "updateProject": ("POST", "/v1/project"),
     "listCustomers": ("GET", "/v1/customers"),
     "createCustomer": ("POST", "/v1/customers"),
     "retrieveCustomer": ("GET", "/v1/customers/{customer}"),
@@ -1834,6 +1882,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "payInvoice": ("POST", "/v1/invoices/{invoice}/pay"),
     "voidInvoice": ("POST", "/v1/invoices/{invoice}/void"),
     "markInvoiceUncollectible": ("POST", "/v1/invoices/{invoice}/mark_uncollectible"),
+    "retrieveInvoicePdf": ("GET", "/v1/invoices/{invoice}/pdf"),
     "retrieveUpcomingInvoice": ("GET", "/v1/customers/{customer}/upcoming_invoice"),
     "listCredits": ("GET", "/v1/customers/{customer}/credits"),
     "createCreditGrant": ("POST", "/v1/customers/{customer}/credits"),

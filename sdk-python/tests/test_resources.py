@@ -126,6 +126,30 @@ class Resources(unittest.TestCase):
         with self.assertRaises(nozle.NotFoundError):
             self.client.alerts.retrieve(alert["id"])
 
+    def test_invoice_settings_and_documents(self) -> None:
+        project = self.client.update_project(invoice_settings={"business_name": "Demo Ltd", "tax_id": "GB1"})
+        self.assertEqual((project["invoice_settings"]["business_name"], project["invoice_settings"]["tax_id"]), ("Demo Ltd", "GB1"))
+        self.assertIsNone(self.client.update_project(invoice_settings={"tax_id": None})["invoice_settings"]["tax_id"])
+        with self.assertRaises(nozle.InvalidRequestError):
+            self.client.update_project(invoice_settings={"number_prefix": "not a prefix"})
+        with self.assertRaises(nozle.NotFoundError):
+            self.client.invoices.pdf("in_missing")
+
+    def test_an_invoice_as_pdf_bytes(self) -> None:
+        # A server of its own: its clock is moved past a period's end, so an invoice is made.
+        api = server("invoices")
+        client = nozle.Nozle(api.secret_key, api.url)
+        key = unique("pdf").replace("-", "_")
+        client.plans.create(key=key, name="PDF plan", interval="month", group=key, base_price=1234)
+        customer = client.customers.create(external_id=unique("pdf"), name="Ada")["id"]
+        client.subscriptions.create(customer=customer, plan=key)
+        client.test_clock.advance(to=client.test_clock.retrieve()["now"] + 32 * 86400)
+        invoice = client.invoices.list(customer=customer)["data"][0]
+        self.assertRegex(invoice["number"], r"^INV-\d{4}$")
+        document = client.invoices.pdf(invoice["id"])
+        self.assertIsInstance(document, bytes)
+        self.assertTrue(document.startswith(b"%PDF-"))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -41,6 +41,7 @@ import { paymentRefundsOf, subscriptionProviderOf } from './payments/access-port
 import { paymentRoutes } from './payments/routes.js';
 import { providerError } from './payments/provider-error.js';
 import { sandboxPages } from './payments/sandbox/pages.js';
+import { hostedInvoicePages } from './billing/invoice-page.js';
 import { docsRouter } from './docs/routes.js';
 import { analyticsRoutes } from './analytics/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -225,6 +226,8 @@ function buildExpressApp(deps: AppDeps, services: AppServices, logger: Logger): 
   useRequestMiddleware(app, logger, deps.bodyLimit);
   // Hosted pages (not API operations): the sandbox's checkout and portal.
   if (services.payments.sandbox) app.use(sandboxPages(services.payments));
+  // The customer's page of an invoice, opened by the token in its hosted_invoice_url.
+  app.use(hostedInvoicePages(deps.db));
   app.use(docsRouter(undefined, deps.publicUrl));
   app.use(apiRouter(binding, validateResponses));
 

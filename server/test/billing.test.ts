@@ -180,6 +180,9 @@ describe('billing a period of usage', () => {
       // Billed through the API alone: sent to no provider.
       provider: null,
       provider_invoice_id: null,
+      // The project's first invoice, numbered when finalized; its page for the customer by token.
+      number: 'INV-0001',
+      hosted_invoice_url: expect.stringMatching(/^\/invoices\/[A-Za-z0-9_-]{32}$/),
     });
     expect(await nozle.invoices.retrieve(invoice.id)).toEqual(invoice);
   });

@@ -41,8 +41,8 @@ describe('contract', () => {
     const app = createApp({ db: database.db, logger: pino({ level: 'silent' }) });
     const fromSpec = operations.map((op) => `${op.method.toUpperCase()} ${op.expressPath}`).sort();
     const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
-    // Hosted pages (sandbox checkout and portal, the API reference) are not API operations.
-    const isPage = (route: string) => /^\w+ \/(sandbox|docs|openapi\.yaml)(\/|$)/.test(route);
+    // Hosted pages (sandbox checkout and portal, invoices, the API reference) are not API operations.
+    const isPage = (route: string) => /^\w+ \/(sandbox|invoices|docs|openapi\.yaml)(\/|$)/.test(route);
     expect(
       registeredRoutes(stack)
         .filter((route) => !isPage(route))

@@ -53,11 +53,20 @@ export interface paths {
         /**
          * Retrieve the key's project
          * @description Any key may call it, so an SDK can check the key it was given at start-up. It tells the
-         *     project's id and name only, nothing about customers.
+         *     project's id, name and invoice settings (what its invoices show anyone they are sent to),
+         *     nothing about customers.
          */
         get: operations["getProject"];
         put?: never;
-        post?: never;
+        /**
+         * Update the project's settings
+         * @description Changes the project's name or its invoice settings: the seller's details printed on every
+         *     invoice document (the PDF and the hosted page) and the prefix of its invoice numbers. A
+         *     field left out keeps its value; `null` clears it. A new `number_prefix` applies to the
+         *     invoices finalized from then on; the count goes on (`NEW-0008` after `OLD-0007`) and the
+         *     numbers already given stay as they are.
+         */
+        post: operations["updateProject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1048,6 +1057,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{invoice}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an invoice as a PDF
+         * @description The invoice as a PDF document (`application/pdf`), rendered on request from the invoice as
+         *     it is now: the seller's details from the project's `invoice_settings`, the customer (name,
+         *     email, external id), the invoice `number`, its dates (created, period, due date), its
+         *     status (a `draft` is marked DRAFT and has no number yet; `void` and `uncollectible` are
+         *     stamped as such), every line with what explains it (the tiers of a tiered price, the free
+         *     units, a minimum or maximum adjustment, the period of a proration, the grant a credit drew
+         *     on), the subtotal, the credits, the total and what is due or paid, to the cent. The
+         *     hosted page (`hosted_invoice_url`) shows the same. Fonts ship with the server (DejaVu
+         *     Sans), so any Latin, Greek or Cyrillic name prints.
+         */
+        get: operations["retrieveInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customer}/upcoming_invoice": {
         parameters: {
             query?: never;
@@ -1872,7 +1912,14 @@ export interface components {
          *       "id": "proj_azZumK6ORqAwI0yMXviV",
          *       "object": "project",
          *       "name": "Acme Notes",
-         *       "created": 1767603600
+         *       "created": 1767603600,
+         *       "invoice_settings": {
+         *         "business_name": "Acme Notes Ltd",
+         *         "address": "1 Market Street\nLondon EC1A 1AA\nUnited Kingdom",
+         *         "email": "billing@acme.example",
+         *         "tax_id": "GB123456789",
+         *         "number_prefix": "ACME"
+         *       }
          *     }
          */
         Project: {
@@ -1881,6 +1928,47 @@ export interface components {
             object: "project";
             name: string;
             created: components["schemas"]["Timestamp"];
+            invoice_settings: components["schemas"]["InvoiceSettings"];
+        };
+        /**
+         * @description What the project's invoice documents (the PDF and the hosted page) show of the seller, and
+         *     how its invoices are numbered: `{number_prefix}-{n}`, n counting from 1 per project (at least
+         *     four digits: `ACME-0001`), given when an invoice is finalized, without gaps.
+         */
+        InvoiceSettings: {
+            /** @description The seller's name on invoices; the project's `name` when `null`. */
+            business_name: string | null;
+            /** @description The seller's postal address, one line per line of text. */
+            address: string | null;
+            /** @description Where customers write about their invoices. */
+            email: string | null;
+            /** @description The seller's tax or VAT id, printed as given. */
+            tax_id: string | null;
+            number_prefix: components["schemas"]["InvoiceNumberPrefix"];
+        };
+        /** @description Letters, digits and dashes; `INV` until set. */
+        InvoiceNumberPrefix: string;
+        /**
+         * @example {
+         *       "invoice_settings": {
+         *         "business_name": "Acme Notes Ltd",
+         *         "email": "billing@acme.example",
+         *         "tax_id": "GB123456789",
+         *         "number_prefix": "ACME"
+         *       }
+         *     }
+         */
+        ProjectUpdateParams: {
+            name?: string;
+            /** @description The settings to change; a field left out keeps its value, `null` clears it. */
+            invoice_settings?: {
+                business_name?: string | null;
+                address?: string | null;
+                /** Format: email */
+                email?: string | null;
+                tax_id?: string | null;
+                number_prefix?: components["schemas"]["InvoiceNumberPrefix"];
+            };
         };
         /** @description Time as Unix seconds. */
         Timestamp: number;
@@ -4867,7 +4955,9 @@ export interface components {
          *       "voided_at": null,
          *       "marked_uncollectible_at": null,
          *       "provider": "stripe",
-         *       "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za"
+         *       "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za",
+         *       "number": "ACME-0042",
+         *       "hosted_invoice_url": "/invoices/Hq3v9XkT2mLp8sWb4nRc6yJd1fGh5aZe"
          *     }
          */
         Invoice: {
@@ -4915,6 +5005,21 @@ export interface components {
             provider: components["schemas"]["PaymentProviderName"] | null;
             /** @description Its invoice's id at the provider (`in_…` at Stripe), once sent. */
             provider_invoice_id: string | null;
+            /**
+             * @description The invoice's number, `{number_prefix}-{n}` (the project's `invoice_settings`), given when
+             *     it is finalized, in the finalizing transaction, from a counter per project: numbers run
+             *     1, 2, 3… without gaps or repeats (a finalization that fails gives nothing away). `null`
+             *     on a `draft`.
+             */
+            number: string | null;
+            /**
+             * @description The invoice's page for the customer (HTML, the same content as the PDF, with a link to
+             *     the PDF at this address followed by `/pdf`), reachable without a key: the unguessable
+             *     token in it is the capability, so share it only with the customer. A path on the Nozle
+             *     server (`/invoices/…`): put the server's public address before it (the one your SDK
+             *     calls) to link to it. `null` on a `draft`, as at Stripe.
+             */
+            hosted_invoice_url: string | null;
         };
         /**
          * @description A payment attempt that failed (the `data` of `invoice.payment_failed`): a charge of an
@@ -5124,7 +5229,9 @@ export interface components {
          *           "voided_at": null,
          *           "marked_uncollectible_at": null,
          *           "provider": "stripe",
-         *           "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za"
+         *           "provider_invoice_id": "in_1RbKx2LkdIwHu7ix0c3Tq8Za",
+         *           "number": "ACME-0042",
+         *           "hosted_invoice_url": "/invoices/Hq3v9XkT2mLp8sWb4nRc6yJd1fGh5aZe"
          *         }
          *       ],
          *       "has_more": false,
@@ -5441,6 +5548,48 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The project with its new settings. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7524,6 +7673,38 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id (`in_…`). */
+                invoice: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example %PDF-1.3 (the document's bytes) */
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

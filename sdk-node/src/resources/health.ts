@@ -1,9 +1,11 @@
 // `nozle.health` and `nozle.project`: the probes and the key's project, for a backend's own
 // health checks and for tools that show which project a key belongs to.
-import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
+import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { retrieveProject, type Project } from '../project.js';
+import { idempotencyHeader, type RequestOptions } from './request.js';
 
 export type HealthStatus = Schemas['HealthStatus'];
+export type ProjectUpdateParams = Schemas['ProjectUpdateParams'];
 export type { Project };
 
 /** The server's liveness and readiness probes (no key needed; the SDK sends its own anyway). */
@@ -45,8 +47,23 @@ export class ProjectResource {
     this.#client = client;
   }
 
-  /** The key's project: its `prj_…` id and name. */
+  /** The key's project: its `prj_…` id, name and invoice settings. */
   async retrieve(): Promise<Project> {
     return retrieveProject(this.#client);
+  }
+
+  /**
+   * Changes the project's name or its `invoice_settings`: the seller's details its invoice
+   * documents show (`business_name`, `address`, `email`, `tax_id`) and the `number_prefix` of its
+   * invoice numbers. A field left out keeps its value; `null` clears it.
+   */
+  async update(params: ProjectUpdateParams, options?: RequestOptions): Promise<Project> {
+    return unwrap(
+      await this.#client.POST('/v1/project', {
+        params: { header: idempotencyHeader(options) },
+        body: params,
+        ...callOptions(this.#client, options),
+      }),
+    );
   }
 }

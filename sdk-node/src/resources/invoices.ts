@@ -73,6 +73,22 @@ export class Invoices {
   }
 
   /**
+   * The invoice as a PDF document, its bytes (`application/pdf`): the seller's details from the
+   * project's `invoice_settings`, the customer, the number, dates and status (a draft is marked
+   * DRAFT), every line with its tiers, proration or credit, and the totals. Write it to a file or
+   * send it on as it is. The customer's own copy is at the invoice's `hosted_invoice_url`.
+   */
+  async pdf(invoice: string): Promise<Uint8Array> {
+    const bytes = unwrap(
+      await this.#client.GET('/v1/invoices/{invoice}/pdf', {
+        params: { path: { invoice: pathParam(invoice, 'invoice') } },
+        parseAs: 'arrayBuffer',
+      }),
+    );
+    return new Uint8Array(bytes);
+  }
+
+  /**
    * What the customer's current period would be invoiced if it ended now (nothing is stored).
    * `customer` takes a `cus_…` id or your `external_id`; `params.subscription` picks one of
    * several subscriptions (the newest live one by default).

@@ -24,6 +24,12 @@ class Invoices(Resource):
     def retrieve(self, invoice: str) -> Invoice:
         return self._get(f"/v1/invoices/{path_id(invoice, 'invoice')}")
 
+    @operation("retrieveInvoicePdf")
+    def pdf(self, invoice: str) -> bytes:
+        """The invoice as a PDF document, its bytes: seller, customer, number, dates, status (a draft
+        is marked DRAFT), every line explained, and the totals."""
+        return self._transport.request("GET", f"/v1/invoices/{path_id(invoice, 'invoice')}/pdf", raw=True)
+
     @operation("listInvoices")
     def list(self, **params: Unpack[ListInvoicesQuery]) -> InvoiceList:
         return self._get("/v1/invoices", params)

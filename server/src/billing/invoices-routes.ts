@@ -1,10 +1,11 @@
 import type { EntitlementChanges } from '../entitlement-changes.js';
-import { routesWith, workOf } from '../http/route.js';
+import { BinaryBody, routesWith, workOf } from '../http/route.js';
 import type { InvoiceCollector } from './invoice-collector.js';
 import { actOnInvoice, payInvoice } from './invoice-actions-service.js';
 import { upcomingInvoice } from './invoices.js';
 import { listInvoices } from './invoices-service.js';
 import { findInvoice } from './invoices-store.js';
+import { invoicePdf } from './invoice-documents-service.js';
 
 /** The services these routes need, handed in by the assembly. */
 interface Services {
@@ -21,6 +22,11 @@ export const invoiceRoutes = [
   defineRoute('retrieveInvoice', async ({ params }, { db, caller }) => ({
     status: 200,
     body: await findInvoice(db, caller.projectId, params.invoice),
+  })),
+
+  defineRoute('retrieveInvoicePdf', async ({ params }, { db, caller }) => ({
+    status: 200,
+    body: new BinaryBody('application/pdf', await invoicePdf(db, caller.projectId, params.invoice)),
   })),
 
   defineRoute('payInvoice', async ({ params, body }, ctx) => {

@@ -8,6 +8,7 @@ import type { ActedStatus } from './invoice-actions.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { recordOutboxEvent } from '../outbox.js';
+import { numberInvoice } from './invoice-numbers-store.js';
 import { projectNowSql } from '../project-clocks.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
 import type { PeriodSource } from './periods.js';
@@ -40,6 +41,8 @@ interface InvoiceRow {
   marked_uncollectible_at: Date | null;
   provider: Invoice['provider'];
   provider_invoice_id: string | null;
+  number: string | null;
+  hosted_token: string | null;
 }
 
 interface LineRow {
@@ -104,11 +107,16 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
   marked_uncollectible_at: seconds(row.marked_uncollectible_at),
   provider: row.provider,
   provider_invoice_id: row.provider_invoice_id,
+  number: row.number,
+  hosted_invoice_url: row.hosted_token ? hostedInvoicePath(row.hosted_token) : null,
 });
+
+/** Where an invoice's hosted page is served (billing/invoice-page.ts), relative to the server. */
+export const hostedInvoicePath = (token: string) => `/invoices/${token}`;
 
 const SELECT = `select i.id, i.customer_id, i.subscription_id, p.key as plan_key, i.plan_version, i.status, i.currency, i.period_start,
   i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at, i.due_at, i.paid_out_of_band,
-  i.voided_at, i.marked_uncollectible_at, i.provider, i.provider_invoice_id
+  i.voided_at, i.marked_uncollectible_at, i.provider, i.provider_invoice_id, i.number, i.hosted_token
   from invoices i join plans p on p.id = i.plan_id`;
 
 async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> {
@@ -132,6 +140,12 @@ export async function findInvoice(db: Queryable, projectId: string, id: string):
   const { rows } = await db.query<InvoiceRow>(`${SELECT} where i.project_id = $1 and i.id = $2`, [projectId, id]);
   if (!rows[0]) throw notFound('invoice', id, 'invoice');
   return (await withLines(db, rows))[0]!;
+}
+
+/** The invoice whose hosted page has `token`; undefined when none has. */
+export async function invoiceByHostedToken(db: Queryable, token: string): Promise<{ projectId: string; id: string } | undefined> {
+  const { rows } = await db.query<{ project_id: string; id: string }>('select project_id, id from invoices where hosted_token = $1', [token]);
+  return rows[0] && { projectId: rows[0].project_id, id: rows[0].id };
 }
 
 /** An invoice as an API action sees it. */
@@ -405,13 +419,14 @@ export async function finalizeInvoice(
   sent?: SentInvoice,
   dueAt: Date | null = null,
 ): Promise<boolean> {
-  const { rowCount } = await db.query(
+  const { rows } = await db.query<{ project_id: string }>(
     `update invoices set status = $2, finalized_at = $3, paid_at = case when $2 = 'paid' then $3::timestamptz end,
        provider = coalesce($4, provider), provider_invoice_id = coalesce($5, provider_invoice_id), due_at = $6
-     where id = $1 and status = 'draft'`,
+     where id = $1 and status = 'draft' returning project_id`,
     [id, status, now, sent?.provider ?? null, sent?.providerInvoiceId ?? null, dueAt],
   );
-  if (rowCount === 0) return false;
+  if (!rows[0]) return false;
+  await numberInvoice(db, rows[0].project_id, id);
   await recordInvoiceEvent(db, id, 'invoice.finalized', now);
   if (status === 'paid') await recordInvoiceEvent(db, id, 'invoice.paid', now);
   return true;
@@ -442,7 +457,10 @@ export async function markInvoicePaid(
      where id = $1`,
     [id, now, sent.provider, sent.providerInvoiceId],
   );
-  if (row.status === 'draft') await recordInvoiceEvent(db, id, 'invoice.finalized', now);
+  if (row.status === 'draft') {
+    await numberInvoice(db, row.project_id, id);
+    await recordInvoiceEvent(db, id, 'invoice.finalized', now);
+  }
   await recordInvoiceEvent(db, id, 'invoice.paid', now);
   return { ...owner, changed: true };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Exact, MAX_DIGITS, formatDecimal, readDecimal, roundMinor, roundRatio } from './money.js';
+import { Exact, MAX_DIGITS, formatDecimal, formatMoney, formatQuantity, readDecimal, roundMinor, roundRatio } from './money.js';
 
 describe('roundMinor', () => {
   it.each([
@@ -70,5 +70,30 @@ describe('readDecimal', () => {
     ['null', null],
   ])('refuses %s', (_, value) => {
     expect(readDecimal(value)).toBeNull();
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [123456, 'usd', '$1,234.56'],
+    [-50, 'eur', '-€0.50'],
+    [0, 'usd', '$0.00'],
+    [500, 'jpy', '¥500'], // no minor unit: 500 yen
+    [1234, 'kwd', 'KWD 1.234'], // three decimals
+    ['0.0015', 'usd', '$0.000015'], // a sub-cent unit price keeps every digit
+    ['5086.375', 'usd', '$50.86375'],
+    ['900719925474099312345', 'usd', '$9,007,199,254,740,993,123.45'], // beyond 2^53: exact, not a float
+  ])('formats %s %s as %s', (minor, currency, shown) => {
+    expect(formatMoney(minor, currency).replace(/\u00a0/g, ' ')).toBe(shown);
+  });
+});
+
+describe('formatQuantity', () => {
+  it.each([
+    ['0', '0'],
+    ['12345.5', '12,345.5'],
+    ['123456789012345678901234.000000000000000000000001', '123,456,789,012,345,678,901,234.000000000000000000000001'],
+  ])('formats %s as %s', (quantity, shown) => {
+    expect(formatQuantity(quantity)).toBe(shown);
   });
 });

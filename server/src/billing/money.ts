@@ -71,3 +71,33 @@ export function roundRatio(numerator: Exact, denominator: Exact): Exact {
   if (rest.abs().times(2).lt(denominator)) return whole;
   return rest.isNegative() ? whole.minus(1) : whole.plus(1);
 }
+
+// Intl formats a decimal string exactly (ECMA-402's string numerics), so nothing here is a float.
+type NumericString = Parameters<Intl.NumberFormat['format']>[0];
+
+/** The currency's decimal places (ISO 4217, as Intl knows them): 2 for USD, 0 for JPY, 3 for KWD. */
+function currencyDigits(currency: string): number {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * An amount in minor units as a customer reads it: 123456 USD is "$1,234.56", -50 EUR "-€0.50",
+ * 500 JPY "¥500". A fraction of a minor unit (a unit price of "0.0015" cents) keeps every digit:
+ * "$0.000015". Exact: the decimal point is moved, nothing is divided or rounded.
+ */
+export function formatMoney(minor: DecimalInput, currency: string): string {
+  const code = currency.toUpperCase();
+  const digits = currencyDigits(code);
+  const major = new Exact(minor).times(new Exact(10).pow(-digits));
+  // Intl shows at most 20 decimals; a price finer than that is shown rounded to them.
+  const places = Math.min(20, Math.max(digits, major.decimalPlaces()));
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, minimumFractionDigits: places, maximumFractionDigits: places });
+  return format.format(major.toFixed() as NumericString);
+}
+
+/** A quantity as a customer reads it, exact and grouped: "12,345.5" (the whole part is grouped as a bigint, the fraction kept as written). */
+export function formatQuantity(quantity: DecimalInput): string {
+  const [whole = '0', fraction] = new Exact(quantity).toFixed().split('.');
+  const grouped = new Intl.NumberFormat('en-US').format(BigInt(whole));
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}

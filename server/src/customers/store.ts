@@ -75,6 +75,12 @@ export async function findCustomer(db: Queryable, projectId: string, ref: string
   return { ...toCustomer(rows[0]), seq: rows[0].seq };
 }
 
+/** A customer by its id, deleted or not (an invoice keeps naming who it billed). */
+export async function customerOfRecord(db: Queryable, projectId: string, id: string): Promise<Customer | undefined> {
+  const { rows } = await db.query<CustomerRow>(`select ${COLUMNS} from customers where project_id = $1 and id = $2`, [projectId, id]);
+  return rows[0] && toCustomer(rows[0]);
+}
+
 /** Locks a customer's row for the rest of the transaction (by id). */
 export async function lockCustomer(db: Queryable, customerId: string): Promise<void> {
   await db.query('select id from customers where id = $1 for update', [customerId]);

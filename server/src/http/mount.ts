@@ -11,7 +11,7 @@ import { ApiError } from './errors.js';
 import { claimKey, completeKey, releaseKey, requestFingerprint, type KeyRef } from './idempotency.js';
 import type { OperationSpec } from './operations.js';
 import { spendBudget, type GuessGuard, type RateLimiter } from './rate-limit.js';
-import type { Input, OperationId, Route } from './route.js';
+import { BinaryBody, type Input, type OperationId, type Route } from './route.js';
 import type { OperationValidator } from './validation.js';
 
 /** What the binding needs from the assembly to serve a route, and the services it hands the route. */
@@ -74,6 +74,10 @@ export function mountRoute<S>(
     const reply = await execute(binding.db, call, run, committed, binding.clock.now());
     if (!reply) return;
     await runAfterCommit(committed, log);
+    if (reply.body instanceof BinaryBody) {
+      res.status(Number(reply.status)).type(reply.body.contentType).send(Buffer.from(reply.body.bytes));
+      return;
+    }
     if (options.validateResponses) validator.response(Number(reply.status), reply.body);
     res.status(Number(reply.status)).json(reply.body);
   });

@@ -12,7 +12,15 @@ import type { CustomerTokenClaims, TokenProblem } from './customer-token.js';
 
 export type OperationId = keyof operations;
 type Op<Id extends OperationId> = operations[Id];
-type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+/** A reply in a format other than JSON (an invoice's `application/pdf`): its bytes, sent as they are. */
+export class BinaryBody {
+  constructor(
+    readonly contentType: string,
+    readonly bytes: Uint8Array,
+  ) {}
+}
+// A JSON response's body type; a response the spec gives in another format only is bytes.
+type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : R extends { content: object } ? BinaryBody : never;
 type Params<Id extends OperationId, Where extends 'path' | 'query'> = Op<Id>['parameters'] extends { [K in Where]?: infer P }
   ? [P] extends [undefined]
     ? Record<string, never>

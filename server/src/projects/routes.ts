@@ -1,6 +1,6 @@
 import { routesWith, workOf } from '../http/route.js';
 import { createApiKey, listApiKeys, revokeApiKey, type KeyChanges } from './service.js';
-import { getProject } from './store.js';
+import { getProject, updateProject } from './store.js';
 
 /** The services these routes need, handed in by the assembly. */
 interface Services {
@@ -11,6 +11,8 @@ const { defineRoute } = routesWith<Services>();
 
 export const projectRoutes = [
   defineRoute('getProject', async (_input, { db, caller }) => ({ status: 200, body: await getProject(db, caller.projectId) })),
+
+  defineRoute('updateProject', async ({ body }, { db, caller }) => ({ status: 200, body: await updateProject(db, caller.projectId, body) })),
 
   defineRoute('createApiKey', async ({ body }, ctx) => ({ status: 200, body: await createApiKey(workOf(ctx), ctx.services.keys, ctx.caller.projectId, body) })),
 

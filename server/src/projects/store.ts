@@ -1,4 +1,5 @@
 // SQL for projects and their API keys.
+import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { notFound } from '../http/errors.js';
@@ -6,12 +7,9 @@ import { newId } from '../ids.js';
 import type { KeyType } from '../http/api-keys.js';
 import { generateKey } from './keys.js';
 
-export interface Project {
-  id: string;
-  object: 'project';
-  name: string;
-  created: number;
-}
+export type Project = components['schemas']['Project'];
+type InvoiceSettings = components['schemas']['InvoiceSettings'];
+type ProjectUpdateParams = components['schemas']['ProjectUpdateParams'];
 
 export interface ApiKey {
   id: string;
@@ -28,6 +26,11 @@ interface ProjectRow {
   id: string;
   name: string;
   created_at: Date;
+  invoice_business_name: string | null;
+  invoice_address: string | null;
+  invoice_email: string | null;
+  invoice_tax_id: string | null;
+  invoice_number_prefix: string;
 }
 
 interface ApiKeyRow {
@@ -40,7 +43,30 @@ interface ApiKeyRow {
   revoked_at: Date | null;
 }
 
-const toProject = (row: ProjectRow): Project => ({ id: row.id, object: 'project', name: row.name, created: unixSeconds(row.created_at) });
+const toProject = (row: ProjectRow): Project => ({
+  id: row.id,
+  object: 'project',
+  name: row.name,
+  created: unixSeconds(row.created_at),
+  invoice_settings: {
+    business_name: row.invoice_business_name,
+    address: row.invoice_address,
+    email: row.invoice_email,
+    tax_id: row.invoice_tax_id,
+    number_prefix: row.invoice_number_prefix,
+  },
+});
+
+const PROJECT_COLUMNS = 'id, name, created_at, invoice_business_name, invoice_address, invoice_email, invoice_tax_id, invoice_number_prefix';
+
+/** The settings columns a key of `invoice_settings` is stored in. */
+const SETTING_COLUMNS: Record<keyof InvoiceSettings, string> = {
+  business_name: 'invoice_business_name',
+  address: 'invoice_address',
+  email: 'invoice_email',
+  tax_id: 'invoice_tax_id',
+  number_prefix: 'invoice_number_prefix',
+};
 
 const toApiKey = (row: ApiKeyRow): ApiKey => ({
   id: row.id,
@@ -56,7 +82,7 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
 const KEY_COLUMNS = 'id, type, name, redacted, created_at, last_used_at, revoked_at';
 
 export async function insertProject(db: Queryable, name: string, now: Date): Promise<Project> {
-  const { rows } = await db.query<ProjectRow>('insert into projects (id, name, created_at) values ($1, $2, $3) returning id, name, created_at', [
+  const { rows } = await db.query<ProjectRow>(`insert into projects (id, name, created_at) values ($1, $2, $3) returning ${PROJECT_COLUMNS}`, [
     newId('proj'),
     name,
     now,
@@ -65,9 +91,25 @@ export async function insertProject(db: Queryable, name: string, now: Date): Pro
 }
 
 export async function getProject(db: Queryable, projectId: string): Promise<Project> {
-  const { rows } = await db.query<ProjectRow>('select id, name, created_at from projects where id = $1', [projectId]);
+  const { rows } = await db.query<ProjectRow>(`select ${PROJECT_COLUMNS} from projects where id = $1`, [projectId]);
   if (!rows[0]) throw notFound('project', projectId);
   return toProject(rows[0]);
+}
+
+/** Changes the fields `params` names (null clears a setting) and answers the project as it is then. */
+export async function updateProject(db: Queryable, projectId: string, params: ProjectUpdateParams): Promise<Project> {
+  const sets: Array<[string, unknown]> = [];
+  if (params.name !== undefined) sets.push(['name', params.name]);
+  for (const [key, value] of Object.entries(params.invoice_settings ?? {})) {
+    if (value !== undefined) sets.push([SETTING_COLUMNS[key as keyof InvoiceSettings], value]);
+  }
+  if (sets.length > 0) {
+    await db.query(`update projects set ${sets.map(([column], i) => `${column} = $${i + 2}`).join(', ')} where id = $1`, [
+      projectId,
+      ...sets.map(([, value]) => value),
+    ]);
+  }
+  return getProject(db, projectId);
 }
 
 export async function lockProject(db: Queryable, projectId: string): Promise<void> {

@@ -1,0 +1,150 @@
+// An invoice as a document: what its PDF and its hosted page show, in the order they show it,
+// every value already worded and formatted. Both renderings (invoice-pdf.ts, invoice-page.ts)
+// only lay this out, so they cannot show different things. Pure.
+import { utc } from '@date-fns/utc';
+import type { components } from '@nozle/openapi';
+import { format } from 'date-fns';
+import { formatMoney, formatQuantity } from './money.js';
+
+type Invoice = components['schemas']['Invoice'];
+type InvoiceLine = components['schemas']['InvoiceLine'];
+type InvoiceSettings = components['schemas']['InvoiceSettings'];
+
+interface DocumentParty {
+  name: string;
+  /** Address lines, email, ids: each its own line. */
+  details: string[];
+}
+
+interface DocumentLine {
+  description: string;
+  /** The time the line covers. */
+  period: string;
+  /** What explains the amount: the quantity, free units, each tier, an adjustment, a proration, a credit's grant. */
+  details: string[];
+  amount: string;
+}
+
+interface DocumentRow {
+  label: string;
+  value: string;
+}
+
+export interface InvoiceDocument {
+  /** "Invoice ACME-0007", or "Draft invoice" before it has a number. */
+  title: string;
+  status: Invoice['status'];
+  /** The status as stamped on the document: DRAFT, OPEN, PAID, VOID, UNCOLLECTIBLE. */
+  statusLabel: string;
+  /** What the status means for the reader. */
+  statusNote: string;
+  seller: DocumentParty;
+  customer: DocumentParty;
+  /** Number, dates, currency. */
+  facts: DocumentRow[];
+  lines: DocumentLine[];
+  /** Subtotal, credits, total, paid, due: the last one is what the reader owes. */
+  totals: DocumentRow[];
+}
+
+export interface DocumentInput {
+  invoice: Invoice;
+  project: { name: string; invoice_settings: InvoiceSettings };
+  customer: { id: string; name: string | null; email: string | null; external_id: string | null };
+}
+
+const day = (seconds: number) => format(new Date(seconds * 1000), 'd MMM yyyy', { in: utc });
+const period = (start: number, end: number) => `${day(start)} – ${day(end)}`;
+
+function seller({ name, invoice_settings: s }: DocumentInput['project']): DocumentParty {
+  const details = [...(s.address ?? '').split(/\r?\n/), s.email ?? '', s.tax_id ? `Tax ID: ${s.tax_id}` : ''];
+  return { name: s.business_name ?? name, details: details.map((line) => line.trim()).filter(Boolean) };
+}
+
+function customer(c: DocumentInput['customer']): DocumentParty {
+  const details = [c.name ? c.email : null, c.external_id ? `Customer ID: ${c.external_id}` : `Customer: ${c.id}`];
+  return { name: c.name ?? c.email ?? c.external_id ?? c.id, details: details.filter((line): line is string => Boolean(line)) };
+}
+
+const STATUS_NOTES: Record<Invoice['status'], (invoice: Invoice, money: (minor: number) => string) => string> = {
+  draft: () => 'Not yet finalized: this invoice has no number and cannot be paid yet.',
+  open: (i, money) => (i.due_date ? `${money(i.total)} due ${day(i.due_date)}.` : `${money(i.total)} due.`),
+  paid: (i, money) => `${money(i.total)} paid${i.paid_at ? ` on ${day(i.paid_at)}` : ''}. Thank you.`,
+  void: (i) => `Void${i.voided_at ? ` since ${day(i.voided_at)}` : ''}: nothing is owed.`,
+  uncollectible: (i, money) =>
+    `Marked uncollectible${i.marked_uncollectible_at ? ` on ${day(i.marked_uncollectible_at)}` : ''}; ${money(i.total)} is still owed.`,
+};
+
+function facts(invoice: Invoice): DocumentRow[] {
+  const rows: Array<DocumentRow | null> = [
+    { label: 'Invoice number', value: invoice.number ?? 'Draft (numbered when finalized)' },
+    { label: 'Date of issue', value: day(invoice.finalized_at ?? invoice.created) },
+    { label: 'Billing period', value: period(invoice.period_start, invoice.period_end) },
+    invoice.due_date ? { label: 'Due date', value: day(invoice.due_date) } : null,
+    invoice.paid_at ? { label: 'Paid on', value: day(invoice.paid_at) } : null,
+    invoice.voided_at ? { label: 'Voided on', value: day(invoice.voided_at) } : null,
+    { label: 'Plan', value: `${invoice.plan} (version ${invoice.plan_version})${invoice.trial ? ', trial period' : ''}` },
+    { label: 'Currency', value: invoice.currency.toUpperCase() },
+  ];
+  return rows.filter((row): row is DocumentRow => row !== null);
+}
+
+/** The arithmetic behind a line's amount, one step per detail. */
+function lineDetails(line: InvoiceLine, money: (minor: string | number) => string): string[] {
+  switch (line.type) {
+    case 'base_fee':
+      return ['Plan fee for the period'];
+    case 'proration':
+      return [`Prorated for ${period(line.period_start, line.period_end)}`];
+    case 'credit':
+      return [line.credit_grant ? `Prepaid credit drawn from grant ${line.credit_grant}` : 'Prepaid credit'];
+    case 'usage': {
+      const details = [`Usage: ${formatQuantity(line.quantity)}${line.meter ? ` (${line.meter})` : ''}`];
+      if (line.free_quantity !== '0') details.push(`Free: ${formatQuantity(line.free_quantity)}`);
+      for (const part of line.tiers) {
+        const head = part.tier === null ? '' : `Tier ${part.tier + 1}: `;
+        const flat = part.flat_amount !== '0' ? ` + ${money(part.flat_amount)} flat` : '';
+        details.push(`${head}${formatQuantity(part.quantity)} × ${money(part.unit_amount)}${flat} = ${money(part.amount)}`);
+      }
+      if (line.adjustment) {
+        const sign = line.adjustment.amount.startsWith('-') ? '' : '+';
+        details.push(`${line.adjustment.reason === 'minimum' ? 'Minimum spend' : 'Maximum spend'} adjustment: ${sign}${money(line.adjustment.amount)}`);
+      }
+      if (line.exact_amount !== String(line.amount)) details.push(`Exact amount ${money(line.exact_amount)}, rounded to ${money(line.amount)}`);
+      return details;
+    }
+  }
+}
+
+function totals(invoice: Invoice, money: (minor: number) => string): DocumentRow[] {
+  const credits = invoice.total - invoice.subtotal;
+  const paid = invoice.status === 'paid' ? invoice.total : 0;
+  const due = invoice.status === 'paid' || invoice.status === 'void' ? 0 : invoice.total;
+  return [
+    { label: 'Subtotal', value: money(invoice.subtotal) },
+    ...(credits !== 0 ? [{ label: 'Credits', value: money(credits) }] : []),
+    { label: 'Total', value: money(invoice.total) },
+    { label: 'Amount paid', value: money(paid) },
+    { label: 'Amount due', value: money(due) },
+  ];
+}
+
+export function invoiceDocument({ invoice, project, customer: buyer }: DocumentInput): InvoiceDocument {
+  const money = (minor: string | number) => formatMoney(minor, invoice.currency);
+  return {
+    title: invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice',
+    status: invoice.status,
+    statusLabel: invoice.status.toUpperCase(),
+    statusNote: STATUS_NOTES[invoice.status](invoice, money),
+    seller: seller(project),
+    customer: customer(buyer),
+    facts: facts(invoice),
+    lines: invoice.lines.map((line) => ({
+      description: line.description,
+      period: period(line.period_start, line.period_end),
+      details: lineDetails(line, money),
+      amount: money(line.amount),
+    })),
+    totals: totals(invoice, money),
+  };
+}
