@@ -8,3 +8,7 @@ alter table plan_versions add column per_seat boolean not null default false;
 
 alter table subscription_changes add column from_quantity integer not null default 1;
 alter table subscription_changes add column to_quantity integer not null default 1;
+
+-- The seats a checkout sells, and the sandbox's subscriptions' seats (its page sells them).
+alter table checkout_sessions add column quantity integer not null default 1;
+alter table sandbox_subscriptions add column quantity integer not null default 1;

@@ -4,6 +4,7 @@
 // period's end; can('seats') against the seats the app reports in use.
 import { Nozle, type NozleTrackError } from '@nozle/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CARDS, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -124,6 +125,24 @@ describe('a per-seat subscription', () => {
   });
 });
 
+describe('a per-seat checkout in the sandbox', () => {
+  it('shows the seats on its page, charges them, and the subscription has them', async () => {
+    const customer = await nozle.customers.create({ external_id: 'sandboxed' });
+    const session = await t.call('POST', '/v1/checkout/sessions', { body: { customer: customer.id, plan: 'team', quantity: 3 } });
+    expect(session.status).toBe(200);
+    const page = await (await fetch(session.body.url)).text();
+    expect(page).toContain('3 × 10.00 USD = 30.00 USD / month');
+    expect((await submitPage(session.body.url, { card: CARDS.pays, action: 'pay' })).status).toBe(303);
+    const [subscription] = (await t.call('GET', `/v1/subscriptions?customer=${customer.id}`)).body.data;
+    expect(subscription).toMatchObject({ provider: 'sandbox', plan: 'team', quantity: 3 });
+    const { rows } = await t.database.db.query<{ amount_due: string }>('select amount_due from sandbox_invoices where subscription = $1', [
+      subscription.provider_subscription_id,
+    ]);
+    // The first period, in advance: 3 seats × 1,000.
+    expect(rows.map((row) => Number(row.amount_due))).toEqual([3_000]);
+  });
+});
+
 describe('seats refused', () => {
   // [what, path, body, param]
   const cases: Array<[string, string, () => object, string]> = [
@@ -142,7 +161,7 @@ describe('seats refused', () => {
   beforeAll(async () => {
     expect((await t.call('POST', '/v1/features', { body: { key: 'flag', name: 'Flag', type: 'boolean' } })).status).toBe(200);
   });
-  it.each(cases)('%s: 400 naming %s', async (_, path, body, param) => {
+  it.each(cases)('%s: a 400 naming the param', async (_, path, body, param) => {
     const res = await t.call('POST', path.replace('{id}', subscriptionId), { body: body() });
     expect(res.status).toBe(400);
     expect(res.body.error.param).toBe(param);

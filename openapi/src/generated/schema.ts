@@ -3976,6 +3976,18 @@ export interface components {
             cancel_url?: string;
             /** @description Overrides the plan's trial (recurring plans only). */
             trial_days?: number;
+            /** @description Seats of a `per_seat` plan (default 1; any other plan takes 1 only). The subscription's `quantity`. */
+            quantity?: number;
+            /**
+             * @description Lets the buyer change the seats on the checkout page, between `minimum` (default 1)
+             *     and `maximum` (default 99), as Stripe's `line_items[].adjustable_quantity`; the
+             *     subscription gets the quantity bought. A `per_seat` plan only.
+             */
+            adjustable_quantity?: {
+                enabled: boolean;
+                minimum?: number;
+                maximum?: number;
+            };
         };
         /**
          * @example {
