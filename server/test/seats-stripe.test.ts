@@ -32,7 +32,14 @@ beforeAll(async () => {
   clock.current = t;
   await t.call('POST', '/v1/meters', { body: { key: 'messages', event_name: 'message.sent', aggregation: 'count' } });
   await t.call('POST', '/v1/features', { body: { key: 'messages', type: 'metered', meter: 'messages' } });
-  const team = { key: 'team', name: 'Team', interval: 'month', base_price: 1_000, per_seat: true, entitlements: [{ feature: 'messages', limit: 1_000, per_seat: true }] };
+  const team = {
+    key: 'team',
+    name: 'Team',
+    interval: 'month',
+    base_price: 1_000,
+    per_seat: true,
+    entitlements: [{ feature: 'messages', limit: 1_000, per_seat: true }],
+  };
   expect((await t.call('POST', '/v1/plans', { body: team })).status).toBe(200);
   expect((await t.call('POST', '/v1/plans', { body: { key: 'solo', name: 'Solo', interval: 'month', base_price: 500 } })).status).toBe(200);
 });
@@ -53,7 +60,9 @@ describe('a per-seat checkout in Stripe', () => {
     expect(session.status).toBe(200);
     const sent = account.requestsTo('POST', '/v1/checkout/sessions').at(-1)!.params;
     const lineItems = sent['line_items'] as Record<string, Record<string, unknown>>;
-    expect(lineItems).toEqual({ '0': { price: expect.stringMatching(/^price_/), quantity: '3', adjustable_quantity: { enabled: 'true', minimum: '2', maximum: '50' } } });
+    expect(lineItems).toEqual({
+      '0': { price: expect.stringMatching(/^price_/), quantity: '3', adjustable_quantity: { enabled: 'true', minimum: '2', maximum: '50' } },
+    });
     price = lineItems['0']!['price'] as string;
   });
 
@@ -61,7 +70,16 @@ describe('a per-seat checkout in Stripe', () => {
     // The buyer raised it to 4 on Stripe's page.
     const sub = 'sub_seats_1';
     const t0 = account.now();
-    account.subscriptions.set(sub, { id: sub, customer: 'cus_seatsexamplecom', price, status: 'active', created: t0, periodStart: t0, periodEnd: t0 + 30 * DAY, quantity: 4 });
+    account.subscriptions.set(sub, {
+      id: sub,
+      customer: 'cus_seatsexamplecom',
+      price,
+      status: 'active',
+      created: t0,
+      periodStart: t0,
+      periodEnd: t0 + 30 * DAY,
+      quantity: 4,
+    });
     expect((await deliver(stripeEvent('customer.subscription.created', account.subscription(sub), t0, `evt_seats_${++seq}`))).status).toBe(200);
     const [created] = (await t.call('GET', `/v1/subscriptions?customer=${customer}`)).body.data;
     expect(created).toMatchObject({ provider: 'stripe', provider_subscription_id: sub, quantity: 4 });

@@ -147,7 +147,10 @@ export async function updateSubscription(ports: SubscriptionPorts, work: Work, p
   const updated = await updateSubscriptionRow(work.db, projectId, row.id, { planId: row.plan_id, planVersion: row.plan_version, lifecycle, metadata }, now);
   if (at === 'period_end') {
     // Fewer seats alone keep a plan change already scheduled, and go with it.
-    const target = seatsOnly && row.scheduled_plan_id !== null ? { planId: row.scheduled_plan_id, planVersion: row.scheduled_plan_version! } : { planId: plan.id, planVersion: plan.version };
+    const target =
+      seatsOnly && row.scheduled_plan_id !== null
+        ? { planId: row.scheduled_plan_id, planVersion: row.scheduled_plan_version! }
+        : { planId: plan.id, planVersion: plan.version };
     decide(row, { type: 'update', interval: plan.interval }, now, plan);
     await setScheduledChange(work.db, row.id, { ...target, at: periodEndOf(updated, now), quantity }, now);
   } else if (input.plan || seatsOnly) {

@@ -178,9 +178,7 @@ async function ratePeriod(db: Queryable, sub: BillableSubscription, period: Bill
     changes,
     ...(period.scheduled_end ? { scheduledEnd: period.scheduled_end } : {}),
     // Canceled now with `prorate`: the unused time of the plan in effect at the cancellation.
-    ...(period.scheduled_end && sub.cancel_prorate && !sub.provider
-      ? { cancelCredit: baseItem(terms.atEnd) }
-      : {}),
+    ...(period.scheduled_end && sub.cancel_prorate && !sub.provider ? { cancelCredit: baseItem(terms.atEnd) } : {}),
   });
 }
 

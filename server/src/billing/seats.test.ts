@@ -93,7 +93,11 @@ describe('seats × a per-seat price', () => {
 
   it('names the proration lines by their seats, as Stripe does', () => {
     const invoice = invoiceOf(team(5), [seatsChange('2026-04-10T12:00:00Z', 3, 5)]);
-    expect(invoice.lines.map((line) => line.description)).toEqual(['Team', 'Unused time on 3 × Team after 10 Apr 2026', 'Remaining time on 5 × Team after 10 Apr 2026']);
+    expect(invoice.lines.map((line) => line.description)).toEqual([
+      'Team',
+      'Unused time on 3 × Team after 10 Apr 2026',
+      'Remaining time on 5 × Team after 10 Apr 2026',
+    ]);
     expect(invoice.lines[0]!.unit_amount).toBe('1000');
   });
 });

@@ -34,7 +34,13 @@ export function normalizePlanTerms(terms: TermsInput[], catalog: FeatureDefiniti
           throw invalidParam(at('limit'), `The metered feature '${term.feature}' needs a limit (a number, or null for unlimited).`, 'parameter_missing');
         }
         // `per_seat` only when set, so a plain limit is stored (and shown) as it always was.
-        return { feature: term.feature, limit: term.limit, reset: term.reset ?? 'month', overage: term.overage ?? false, ...(term.per_seat ? { per_seat: true } : {}) };
+        return {
+          feature: term.feature,
+          limit: term.limit,
+          reset: term.reset ?? 'month',
+          overage: term.overage ?? false,
+          ...(term.per_seat ? { per_seat: true } : {}),
+        };
       case 'config':
         if (term.value === undefined) {
           throw invalidParam(at('value'), `The config feature '${term.feature}' needs a value.`, 'parameter_missing');

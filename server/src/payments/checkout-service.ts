@@ -71,7 +71,18 @@ export async function createCheckout(
     metadata: { nozle_project: projectId, nozle_customer: customer.id, nozle_plan: plan.id, nozle_checkout: id },
   });
   const urls = { success_url: successUrl, cancel_url: cancelUrl, return_url: null };
-  const session = await storeSession(payments, work, { id, kind: 'checkout', projectId, customer, plan, trialDays, page, origin, urls, quantity: seats.quantity });
+  const session = await storeSession(payments, work, {
+    id,
+    kind: 'checkout',
+    projectId,
+    customer,
+    plan,
+    trialDays,
+    page,
+    origin,
+    urls,
+    quantity: seats.quantity,
+  });
   return checkoutSessionView({ ...session, status: 'open' }, plan);
 }
 

@@ -219,7 +219,9 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     const session = await this.#stripe.checkout.sessions.create({
       mode: request.mode,
       customer: request.customer,
-      line_items: [{ price: request.price, quantity: request.quantity, ...(request.adjustableQuantity ? { adjustable_quantity: request.adjustableQuantity } : {}) }],
+      line_items: [
+        { price: request.price, quantity: request.quantity, ...(request.adjustableQuantity ? { adjustable_quantity: request.adjustableQuantity } : {}) },
+      ],
       success_url: request.successUrl,
       cancel_url: request.cancelUrl,
       metadata: request.metadata,
