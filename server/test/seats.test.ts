@@ -125,6 +125,26 @@ describe('a per-seat subscription', () => {
   });
 });
 
+describe('seats beside a scheduled plan change', () => {
+  it('seats added now keep a scheduled downgrade, which then takes the new seats', async () => {
+    const lite = { key: 'team_lite', name: 'Team Lite', interval: 'month', base_price: 800, per_seat: true };
+    expect((await t.call('POST', '/v1/plans', { body: lite })).status).toBe(200);
+    await nozle.customers.create({ external_id: 'mixer' });
+    t.setTime(at('2026-08-01T12:00:00Z'));
+    const { id } = (await t.call('POST', '/v1/subscriptions', { body: { customer: 'mixer', plan: 'team', quantity: 5 } })).body;
+    t.setTime(at('2026-08-05T12:00:00Z'));
+    // A cheaper plan: at the period's end by default, with the seats held then.
+    const downgraded = (await t.call('POST', `/v1/subscriptions/${id}`, { body: { plan: 'team_lite' } })).body;
+    const periodEnd = unix('2026-09-01T12:00:00Z');
+    expect(downgraded).toMatchObject({ plan: 'team', quantity: 5, scheduled_change: { plan: 'team_lite', quantity: 5, at: periodEnd } });
+    t.setTime(at('2026-08-10T12:00:00Z'));
+    const more = (await t.call('POST', `/v1/subscriptions/${id}`, { body: { quantity: 6 } })).body;
+    expect(more).toMatchObject({ plan: 'team', quantity: 6, scheduled_change: { plan: 'team_lite', quantity: 6, at: periodEnd } });
+    await advance('2026-09-01T13:00:00Z');
+    expect((await t.call('GET', `/v1/subscriptions/${id}`)).body).toMatchObject({ plan: 'team_lite', quantity: 6, scheduled_change: null });
+  });
+});
+
 describe('a per-seat checkout in the sandbox', () => {
   it('shows the seats on its page, charges them, and the subscription has them', async () => {
     const customer = await nozle.customers.create({ external_id: 'sandboxed' });

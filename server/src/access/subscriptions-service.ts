@@ -152,10 +152,21 @@ export async function updateSubscription(ports: SubscriptionPorts, work: Work, p
         ? { planId: row.scheduled_plan_id, planVersion: row.scheduled_plan_version! }
         : { planId: plan.id, planVersion: plan.version };
     decide(row, { type: 'update', interval: plan.interval }, now, plan);
-    await setScheduledChange(work.db, row.id, { ...target, at: periodEndOf(updated, now), quantity }, now);
+    // Only seats asked for are scheduled: a plan change alone takes the seats held when it applies.
+    await setScheduledChange(work.db, row.id, { ...target, at: periodEndOf(updated, now), quantity: input.quantity }, now);
   } else if (input.plan || seatsOnly) {
     // Billed here: the period's invoice prorates the change (billing/plan-changes.ts).
-    await swapPlan(work, projectId, updated, plan, now, now, quantity, seatsOnly && scheduledPlanChange(row));
+    const keepScheduled = seatsOnly && scheduledPlanChange(row);
+    await swapPlan(work, projectId, updated, plan, now, now, quantity, keepScheduled);
+    // The plan change kept, without the seats it was to set: these seats are the newer word.
+    if (keepScheduled && row.scheduled_quantity !== null) {
+      await setScheduledChange(
+        work.db,
+        row.id,
+        { planId: row.scheduled_plan_id!, planVersion: row.scheduled_plan_version!, at: row.scheduled_change_at! },
+        now,
+      );
+    }
   }
   return changed(ports, work, projectId, row, now);
 }
