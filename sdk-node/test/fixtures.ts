@@ -38,6 +38,7 @@ export const plan: Schemas['Plan'] = {
   interval: 'month',
   currency: 'usd',
   base_price: 2_000,
+  per_seat: false,
   prices: [
     {
       key: 'api_calls',
@@ -74,6 +75,7 @@ export const subscription: Schemas['Subscription'] = {
   canceled_at: null,
   past_due_since: null,
   scheduled_change: null,
+  quantity: 1,
   provider: 'stripe',
   provider_subscription_id: 'sub_1PgcStripe',
   metadata: {},

@@ -524,11 +524,16 @@ class PlanEntitlement(TypedDict):
     `limit` per `reset` period (`null` = unlimited) and whether `overage` is allowed
     (`reset` absent: `never`). The periods are the customer's, not the plan's: see
     `Entitlement.used`. An add-on plan's limit adds to the group plan's (`Plan.add_on`).
-    `config`: `value`.
+    `config`: `value`. A metered `per_seat` limit is per seat of the subscription: the
+    customer's limit is `limit` × `quantity` (5 seats × 1000 messages = 5000). `per_seat` with
+    `limit: 1` makes a `seats` feature whose limit is the quantity, so `can('seats')` answers
+    whether one more seat fits.
     """
     feature: "FeatureKey"
     enabled: NotRequired[bool]
     limit: NotRequired[Union[int, None]]
+    #: Metered features only (default false); a purchase's quantity is 1.
+    per_seat: NotRequired[bool]
     reset: NotRequired["ResetInterval"]
     overage: NotRequired[bool]
     value: NotRequired["JsonValue"]
@@ -568,8 +573,11 @@ class Plan(TypedDict):
     version: int
     interval: "PlanInterval"
     currency: "Currency"
-    #: The flat fee per interval in the currency's minor unit (cents).
+    #: The flat fee per interval in the currency's minor unit (cents); per seat when `per_seat`.
     base_price: int
+    #: The base price is per seat: each period's `base_fee` line has the subscription's
+    #: `quantity` as its quantity and `base_price` × quantity as its amount.
+    per_seat: bool
     #: The usage prices, each rated over a billing period's usage of its meter.
     prices: list["Price"]
     trial_days: int
@@ -591,6 +599,8 @@ class PlanCreateParams(TypedDict):
     interval: "PlanInterval"
     currency: NotRequired["Currency"]
     base_price: NotRequired[int]
+    #: The base price is per seat (see `Plan.per_seat`).
+    per_seat: NotRequired[bool]
     #: Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use.
     prices: NotRequired[list["PriceParams"]]
     trial_days: NotRequired[int]
@@ -603,6 +613,8 @@ class PlanUpdateParams(TypedDict):
     name: NotRequired[str]
     currency: NotRequired["Currency"]
     base_price: NotRequired[int]
+    #: The base price is per seat (see `Plan.per_seat`).
+    per_seat: NotRequired[bool]
     #: Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use.
     prices: NotRequired[list["PriceParams"]]
     trial_days: NotRequired[int]
@@ -659,6 +671,10 @@ ended without a payment method), `unpaid` (every payment retry failed), `incompl
 
 
 class Subscription(TypedDict):
+    #: The number of seats. A plan with `per_seat` bills its base price per seat (the
+    #: `base_fee` line's quantity), and a `per_seat` metered entitlement gives its limit per
+    #: seat. A scheduled decrease shows in `scheduled_change` until it takes effect.
+    quantity: int
     #: Who bills it; `null` for a subscription recorded through the API alone.
     provider: Union["PaymentProviderName", None]
     #: Its id at the provider (`sub_…` at Stripe).
@@ -690,6 +706,8 @@ class Subscription(TypedDict):
 
 
 class ScheduledChange(TypedDict):
+    #: The quantity (seats) from the change on; a period-end decrease of seats keeps the plan and sets this.
+    quantity: int
     #: The plan's key it changes to.
     plan: str
     plan_version: int
@@ -720,6 +738,8 @@ class SubscriptionCreateParams(TypedDict):
     plan: str
     #: Overrides the plan's trial (a new subscription only).
     trial_days: NotRequired[int]
+    #: The number of seats (default 1; see `Subscription.quantity`).
+    quantity: NotRequired[int]
     effective: NotRequired["PlanChangeEffective"]
     proration_behavior: NotRequired["ProrationBehavior"]
     metadata: NotRequired["Metadata"]
@@ -731,6 +751,11 @@ class SubscriptionUpdateParams(TypedDict):
     cancel_at_period_end: NotRequired[bool]
     #: Another recurring plan (id or key), at its current version.
     plan: NotRequired[str]
+    #: A new number of seats. Prorated like a plan change: an increase takes effect now
+    #: (a charge for the rest of the period on the added seats), a decrease at period end as
+    #: a `scheduled_change` unless `effective: now` (then a credit for the unused time). With
+    #: `plan`, the quantity goes with the plan change, at its time.
+    quantity: NotRequired[int]
     proration_behavior: NotRequired["ProrationBehavior"]
     effective: NotRequired["PlanChangeEffective"]
     metadata: NotRequired["MetadataUpdate"]
@@ -1160,6 +1185,16 @@ class UsageQueryResult(TypedDict):
     data: list["UsageQueryRow"]
 
 
+class CheckoutSessionCreateParamsAdjustableQuantity(TypedDict):
+    """Lets the buyer change the seats on the checkout page, between `minimum` (default 1)
+    and `maximum` (default 99), as Stripe's `line_items[].adjustable_quantity`; the
+    subscription gets the quantity bought. A `per_seat` plan only.
+    """
+    enabled: bool
+    minimum: NotRequired[int]
+    maximum: NotRequired[int]
+
+
 class CheckoutSessionCreateParams(TypedDict):
     #: The customer (id or external_id). Required with a secret key; with a publishable key it is the token's customer.
     customer: NotRequired[str]
@@ -1173,6 +1208,12 @@ class CheckoutSessionCreateParams(TypedDict):
     cancel_url: NotRequired[str]
     #: Overrides the plan's trial (recurring plans only).
     trial_days: NotRequired[int]
+    #: Seats of a `per_seat` plan (default 1; any other plan takes 1 only). The subscription's `quantity`.
+    quantity: NotRequired[int]
+    #: Lets the buyer change the seats on the checkout page, between `minimum` (default 1)
+    #: and `maximum` (default 99), as Stripe's `line_items[].adjustable_quantity`; the
+    #: subscription gets the quantity bought. A `per_seat` plan only.
+    adjustable_quantity: NotRequired["CheckoutSessionCreateParamsAdjustableQuantity"]
 
 
 class CheckoutSession(TypedDict):
@@ -1500,16 +1541,17 @@ class InvoiceLineAdjustment(TypedDict):
 
 
 class InvoiceLine(TypedDict):
-    """`base_fee`: the plan's `base_price`, quantity 1 (none for a trial period). `usage`: one
+    """`base_fee`: the plan's `base_price`, quantity 1; for a `per_seat` plan, the
+    subscription's `quantity` at `base_price` each (none for a trial period). `usage`: one
     per usage price, with the meter's aggregate over the period as `quantity`, the parts it
     was priced in (`tiers`), any minimum/maximum `adjustment`, the exact amount, and
     `amount`: the exact amount rounded once to whole minor units, half away from zero.
     `credit`: prepaid credit drawn from one grant (`credit_grant`), a negative `amount`; credit
     covers usage lines only, never the base fee. `proration`: on a subscription Nozle bills
-    itself (not one billed by Stripe or the sandbox, which prorate there), each plan change
+    itself (not one billed by Stripe or the sandbox, which prorate there), each plan or quantity change
     within the period gives two lines over [change, scheduled period end): a credit for the
-    unused time on the old plan's `base_price` (negative `amount`) and a charge for the
-    remaining time on the new one, each the full price × remaining seconds / period seconds,
+    unused time on the old plan's `base_price` (× the old quantity when per seat; negative
+    `amount`) and a charge for the remaining time on the new one (× the new quantity), each the full price × remaining seconds / period seconds,
     rounded once half away from zero (a zero line is left out). The `base_fee` line is then the base price of the plan
     in effect at the period's start; usage lines are rated with the prices of the plan version
     in effect at the period's end (the invoice's `plan_version`).

@@ -144,6 +144,7 @@ describe('one live subscription per customer and plan', () => {
       canceledAt: null,
       created: now,
       scheduledChange: null,
+      quantity: 1,
     };
 
     const outcome = await db.transaction((tx) => syncSubscription(tx, 'sandbox', { ...second, status: 'active' }, now));

@@ -2866,12 +2866,17 @@ export interface components {
          *     `limit` per `reset` period (`null` = unlimited) and whether `overage` is allowed
          *     (`reset` absent: `never`). The periods are the customer's, not the plan's: see
          *     `Entitlement.used`. An add-on plan's limit adds to the group plan's (`Plan.add_on`).
-         *     `config`: `value`.
+         *     `config`: `value`. A metered `per_seat` limit is per seat of the subscription: the
+         *     customer's limit is `limit` × `quantity` (5 seats × 1000 messages = 5000). `per_seat` with
+         *     `limit: 1` makes a `seats` feature whose limit is the quantity, so `can('seats')` answers
+         *     whether one more seat fits.
          */
         PlanEntitlement: {
             feature: components["schemas"]["FeatureKey"];
             enabled?: boolean;
             limit?: number | null;
+            /** @description Metered features only (default false); a purchase's quantity is 1. */
+            per_seat?: boolean;
             reset?: components["schemas"]["ResetInterval"];
             overage?: boolean;
             value?: components["schemas"]["JsonValue"];
@@ -2908,6 +2913,7 @@ export interface components {
          *       "interval": "month",
          *       "currency": "usd",
          *       "base_price": 2000,
+         *       "per_seat": false,
          *       "prices": [
          *         {
          *           "key": "messages_overage",
@@ -2963,8 +2969,13 @@ export interface components {
             version: number;
             interval: components["schemas"]["PlanInterval"];
             currency: components["schemas"]["Currency"];
-            /** @description The flat fee per interval in the currency's minor unit (cents). */
+            /** @description The flat fee per interval in the currency's minor unit (cents); per seat when `per_seat`. */
             base_price: number;
+            /**
+             * @description The base price is per seat: each period's `base_fee` line has the subscription's
+             *     `quantity` as its quantity and `base_price` × quantity as its amount.
+             */
+            per_seat: boolean;
             /** @description The usage prices, each rated over a billing period's usage of its meter. */
             prices: components["schemas"]["Price"][];
             trial_days: number;
@@ -3024,6 +3035,8 @@ export interface components {
             interval: components["schemas"]["PlanInterval"];
             currency?: components["schemas"]["Currency"];
             base_price?: number;
+            /** @description The base price is per seat (see `Plan.per_seat`). */
+            per_seat?: boolean;
             /** @description Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use. */
             prices?: components["schemas"]["PriceParams"][];
             trial_days?: number;
@@ -3061,6 +3074,8 @@ export interface components {
             name?: string;
             currency?: components["schemas"]["Currency"];
             base_price?: number;
+            /** @description The base price is per seat (see `Plan.per_seat`). */
+            per_seat?: boolean;
             /** @description Usage prices (keys unique). On update the list replaces the whole list, as a new version when the current one is in use. */
             prices?: components["schemas"]["PriceParams"][];
             trial_days?: number;
@@ -3116,6 +3131,7 @@ export interface components {
          *           "interval": "month",
          *           "currency": "usd",
          *           "base_price": 2000,
+         *           "per_seat": false,
          *           "prices": [
          *             {
          *               "key": "messages_overage",
@@ -3210,6 +3226,7 @@ export interface components {
          *       "canceled_at": null,
          *       "past_due_since": null,
          *       "scheduled_change": null,
+         *       "quantity": 1,
          *       "provider": "sandbox",
          *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *       "metadata": {},
@@ -3217,6 +3234,12 @@ export interface components {
          *     }
          */
         Subscription: {
+            /**
+             * @description The number of seats. A plan with `per_seat` bills its base price per seat (the
+             *     `base_fee` line's quantity), and a `per_seat` metered entitlement gives its limit per
+             *     seat. A scheduled decrease shows in `scheduled_change` until it takes effect.
+             */
+            quantity: number;
             /** @description Who bills it; `null` for a subscription recorded through the API alone. */
             provider: components["schemas"]["PaymentProviderName"] | null;
             /** @description Its id at the provider (`sub_…` at Stripe). */
@@ -3250,6 +3273,8 @@ export interface components {
             created: components["schemas"]["Timestamp"];
         };
         ScheduledChange: {
+            /** @description The quantity (seats) from the change on; a period-end decrease of seats keeps the plan and sets this. */
+            quantity: number;
             /** @description The plan's key it changes to. */
             plan: string;
             plan_version: number;
@@ -3290,6 +3315,8 @@ export interface components {
             plan: string;
             /** @description Overrides the plan's trial (a new subscription only). */
             trial_days?: number;
+            /** @description The number of seats (default 1; see `Subscription.quantity`). */
+            quantity?: number;
             effective?: components["schemas"]["PlanChangeEffective"];
             proration_behavior?: components["schemas"]["ProrationBehavior"];
             metadata?: components["schemas"]["Metadata"];
@@ -3309,6 +3336,13 @@ export interface components {
             cancel_at_period_end?: boolean;
             /** @description Another recurring plan (id or key), at its current version. */
             plan?: string;
+            /**
+             * @description A new number of seats. Prorated like a plan change: an increase takes effect now
+             *     (a charge for the rest of the period on the added seats), a decrease at period end as
+             *     a `scheduled_change` unless `effective: now` (then a credit for the unused time). With
+             *     `plan`, the quantity goes with the plan change, at its time.
+             */
+            quantity?: number;
             proration_behavior?: components["schemas"]["ProrationBehavior"];
             effective?: components["schemas"]["PlanChangeEffective"];
             metadata?: components["schemas"]["MetadataUpdate"];
@@ -3363,6 +3397,7 @@ export interface components {
          *           "canceled_at": null,
          *           "past_due_since": null,
          *           "scheduled_change": null,
+         *           "quantity": 1,
          *           "provider": "sandbox",
          *           "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *           "metadata": {},
@@ -4217,6 +4252,18 @@ export interface components {
             cancel_url?: string;
             /** @description Overrides the plan's trial (recurring plans only). */
             trial_days?: number;
+            /** @description Seats of a `per_seat` plan (default 1; any other plan takes 1 only). The subscription's `quantity`. */
+            quantity?: number;
+            /**
+             * @description Lets the buyer change the seats on the checkout page, between `minimum` (default 1)
+             *     and `maximum` (default 99), as Stripe's `line_items[].adjustable_quantity`; the
+             *     subscription gets the quantity bought. A `per_seat` plan only.
+             */
+            adjustable_quantity?: {
+                enabled: boolean;
+                minimum?: number;
+                maximum?: number;
+            };
         };
         /**
          * @example {
@@ -4839,16 +4886,17 @@ export interface components {
             amount: components["schemas"]["DecimalAmount"];
         };
         /**
-         * @description `base_fee`: the plan's `base_price`, quantity 1 (none for a trial period). `usage`: one
+         * @description `base_fee`: the plan's `base_price`, quantity 1; for a `per_seat` plan, the
+         *     subscription's `quantity` at `base_price` each (none for a trial period). `usage`: one
          *     per usage price, with the meter's aggregate over the period as `quantity`, the parts it
          *     was priced in (`tiers`), any minimum/maximum `adjustment`, the exact amount, and
          *     `amount`: the exact amount rounded once to whole minor units, half away from zero.
          *     `credit`: prepaid credit drawn from one grant (`credit_grant`), a negative `amount`; credit
          *     covers usage lines only, never the base fee. `proration`: on a subscription Nozle bills
-         *     itself (not one billed by Stripe or the sandbox, which prorate there), each plan change
+         *     itself (not one billed by Stripe or the sandbox, which prorate there), each plan or quantity change
          *     within the period gives two lines over [change, scheduled period end): a credit for the
-         *     unused time on the old plan's `base_price` (negative `amount`) and a charge for the
-         *     remaining time on the new one, each the full price × remaining seconds / period seconds,
+         *     unused time on the old plan's `base_price` (× the old quantity when per seat; negative
+         *     `amount`) and a charge for the remaining time on the new one (× the new quantity), each the full price × remaining seconds / period seconds,
          *     rounded once half away from zero (a zero line is left out). The `base_fee` line is then the base price of the plan
          *     in effect at the period's start; usage lines are rated with the prices of the plan version
          *     in effect at the period's end (the invoice's `plan_version`).
@@ -5046,6 +5094,7 @@ export interface components {
          *         "canceled_at": null,
          *         "past_due_since": 1777507392,
          *         "scheduled_change": null,
+         *         "quantity": 1,
          *         "provider": "sandbox",
          *         "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *         "metadata": {},
@@ -6461,6 +6510,7 @@ export interface operations {
                      *       "canceled_at": null,
                      *       "past_due_since": null,
                      *       "scheduled_change": null,
+                     *       "quantity": 1,
                      *       "provider": "sandbox",
                      *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
                      *       "metadata": {},

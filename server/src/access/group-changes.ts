@@ -17,6 +17,8 @@ export interface PlanChangeRequest {
   effective?: Effective;
   /** For a provider's subscription: how the rest of the period is charged. */
   proration?: ProrationBehavior;
+  /** Seats on the new plan; the current quantity when absent. */
+  quantity?: number;
 }
 
 /** When a change of `row` to `plan` takes effect: as asked, else by the rule within a group, else now (a move across groups or to an add-on). */
@@ -52,19 +54,32 @@ export async function changePlan(
   }
   if (at === 'period_end') {
     decide(row, { type: 'update', interval: plan.interval }, now, plan);
-    await setScheduledChange(work.db, row.id, { planId: plan.id, planVersion: plan.version, at: periodEndOf(row, now) }, now);
+    await setScheduledChange(work.db, row.id, { planId: plan.id, planVersion: plan.version, at: periodEndOf(row, now), quantity: request.quantity }, now);
     return true;
   }
-  await swapPlan(work, projectId, row, plan, now, now);
+  await swapPlan(work, projectId, row, plan, now, now, request.quantity);
   return true;
 }
 
-/** A subscription billed here moves to `plan` at `at` (recorded for the invoice's proration); a scheduled change is done with. */
-export async function swapPlan(work: Work, projectId: string, row: SubscriptionRow, plan: Plan, at: Date, now: Date): Promise<void> {
+/**
+ * A subscription billed here moves to `plan` (and `quantity` seats, its own by default) at `at`,
+ * recorded for the invoice's proration; a scheduled change is done with.
+ */
+export async function swapPlan(
+  work: Work,
+  projectId: string,
+  row: SubscriptionRow,
+  plan: Plan,
+  at: Date,
+  now: Date,
+  quantity: number = row.quantity,
+  keepScheduled = false,
+): Promise<void> {
   const lifecycle = decide(row, { type: 'update', interval: plan.interval }, now, plan);
-  await updateSubscriptionRow(work.db, projectId, row.id, { planId: plan.id, planVersion: plan.version, lifecycle }, now);
-  if (plan.id !== row.plan_id || plan.version !== row.plan_version) {
-    await recordPlanChange(work.db, row.id, { planId: row.plan_id, planVersion: row.plan_version }, { planId: plan.id, planVersion: plan.version }, at);
+  await updateSubscriptionRow(work.db, projectId, row.id, { planId: plan.id, planVersion: plan.version, lifecycle, quantity }, now);
+  if (plan.id !== row.plan_id || plan.version !== row.plan_version || quantity !== row.quantity) {
+    const from = { planId: row.plan_id, planVersion: row.plan_version, quantity: row.quantity };
+    await recordPlanChange(work.db, row.id, from, { planId: plan.id, planVersion: plan.version, quantity }, at);
   }
-  if (row.scheduled_plan_id !== null) await setScheduledChange(work.db, row.id, null, now);
+  if (row.scheduled_plan_id !== null && !keepScheduled) await setScheduledChange(work.db, row.id, null, now);
 }

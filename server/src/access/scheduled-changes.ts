@@ -18,7 +18,7 @@ export async function applyDueScheduledChanges(work: Work, projectId: string, cu
   const due = await dueScheduledChanges(work.db, projectId, customerId, now);
   for (const row of due) {
     const plan = await findPlan(work.db, projectId, row.scheduled_plan_id!, row.scheduled_plan_version!);
-    await swapPlan(work, projectId, row, plan, row.scheduled_change_at!, now);
+    await swapPlan(work, projectId, row, plan, row.scheduled_change_at!, now, row.scheduled_quantity ?? row.quantity);
   }
   return due.length > 0;
 }

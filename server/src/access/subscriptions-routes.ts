@@ -30,6 +30,7 @@ export const subscriptionRoutes = [
       metadata: body.metadata,
       effective: body.effective,
       proration: body.proration_behavior,
+      quantity: body.quantity,
     }),
   })),
 
@@ -47,6 +48,7 @@ export const subscriptionRoutes = [
       proration: body.proration_behavior,
       effective: body.effective,
       metadata: body.metadata,
+      quantity: body.quantity,
     }),
   })),
 

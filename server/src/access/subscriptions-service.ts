@@ -14,6 +14,7 @@ import { paginate, type ListEnvelope, type PageRequest } from '../http/paginatio
 import { replaceDefault, restoreDefaultPlans } from './default-plans.js';
 import { changePlan, changeTiming, periodEndOf, swapPlan, type Effective } from './group-changes.js';
 import { decide } from './lifecycle-decisions.js';
+import { quantityChangeTiming } from './seat-changes.js';
 import type { ProrationBehavior, ProviderChange, SubscriptionProvider } from './ports.js';
 import {
   assertNotSubscribed,
@@ -45,6 +46,8 @@ export interface CreateInput {
   /** For a customer who holds another plan of the group: when the change takes effect. */
   effective?: Effective;
   proration?: ProrationBehavior;
+  /** Seats (1 when absent); on a change within the group, the seats of the new plan. */
+  quantity?: number;
 }
 
 export interface UpdateInput {
@@ -54,6 +57,8 @@ export interface UpdateInput {
   proration?: ProrationBehavior;
   effective?: Effective;
   metadata?: Metadata | null;
+  /** A new number of seats: prorated like a plan change (seat-changes.ts says when). */
+  quantity?: number;
 }
 
 /** Locks the subscription's customer, then the subscription: the order every change uses. */
@@ -92,12 +97,24 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
   const row = await insertSubscription(
     work.db,
     projectId,
-    { customerId: customer.id, planId: plan.id, planVersion: plan.version, usageCarry, lifecycle, metadata: cleanMetadata(input.metadata) },
+    {
+      customerId: customer.id,
+      planId: plan.id,
+      planVersion: plan.version,
+      usageCarry,
+      lifecycle,
+      metadata: cleanMetadata(input.metadata),
+      quantity: input.quantity ?? 1,
+    },
     now,
   );
   await ports.entitlements.sourcesChanged(work, projectId, customer.id);
   return toSubscription(row, now);
 }
+
+/** Whether the row has a change of plan scheduled (not only of seats): seats added now keep it. */
+const scheduledPlanChange = (row: SubscriptionRow): boolean =>
+  row.scheduled_plan_id !== null && (row.scheduled_plan_id !== row.plan_id || row.scheduled_plan_version !== row.plan_version);
 
 const alreadyHeld = (held: SubscriptionRow, plan: Plan) =>
   alreadyExists('plan', `The customer already holds plan '${plan.key}' (subscription ${held.id}): change or cancel that one instead.`);
@@ -116,18 +133,40 @@ export async function updateSubscription(ports: SubscriptionPorts, work: Work, p
   decide(row, { type: 'update', interval: row.interval, status: input.status, cancelAtPeriodEnd: input.cancelAtPeriodEnd }, now);
   if (row.provider_subscription_id) return updateAtProvider(ports, work, projectId, row, input, now);
   const plan = await findPlan(work.db, projectId, input.plan ?? row.plan_id, input.plan ? undefined : row.plan_version);
-  const at = input.plan ? await changeTiming(work, projectId, row, plan, input.effective) : 'now';
+  const quantity = input.quantity ?? row.quantity;
+  const seatsOnly = !input.plan && quantity !== row.quantity;
+  const at = input.plan
+    ? await changeTiming(work, projectId, row, plan, input.effective)
+    : seatsOnly
+      ? quantityChangeTiming(row.quantity, quantity, input.effective)
+      : 'now';
   // A change at period end keeps the plan until then: the rest of the update is made now.
   const nowPlan = at === 'now' ? plan : await findPlan(work.db, projectId, row.plan_id, row.plan_version);
   const lifecycle = decide(row, { type: 'update', interval: nowPlan.interval, status: input.status, cancelAtPeriodEnd: input.cancelAtPeriodEnd }, now, plan);
   const metadata = mergeMetadata(row.metadata, input.metadata);
   const updated = await updateSubscriptionRow(work.db, projectId, row.id, { planId: row.plan_id, planVersion: row.plan_version, lifecycle, metadata }, now);
   if (at === 'period_end') {
+    // Fewer seats alone keep a plan change already scheduled, and go with it.
+    const target =
+      seatsOnly && row.scheduled_plan_id !== null
+        ? { planId: row.scheduled_plan_id, planVersion: row.scheduled_plan_version! }
+        : { planId: plan.id, planVersion: plan.version };
     decide(row, { type: 'update', interval: plan.interval }, now, plan);
-    await setScheduledChange(work.db, row.id, { planId: plan.id, planVersion: plan.version, at: periodEndOf(updated, now) }, now);
-  } else if (input.plan) {
+    // Only seats asked for are scheduled: a plan change alone takes the seats held when it applies.
+    await setScheduledChange(work.db, row.id, { ...target, at: periodEndOf(updated, now), quantity: input.quantity }, now);
+  } else if (input.plan || seatsOnly) {
     // Billed here: the period's invoice prorates the change (billing/plan-changes.ts).
-    await swapPlan(work, projectId, updated, plan, now, now);
+    const keepScheduled = seatsOnly && scheduledPlanChange(row);
+    await swapPlan(work, projectId, updated, plan, now, now, quantity, keepScheduled);
+    // The plan change kept, without the seats it was to set: these seats are the newer word.
+    if (keepScheduled && row.scheduled_quantity !== null) {
+      await setScheduledChange(
+        work.db,
+        row.id,
+        { planId: row.scheduled_plan_id!, planVersion: row.scheduled_plan_version!, at: row.scheduled_change_at! },
+        now,
+      );
+    }
   }
   return changed(ports, work, projectId, row, now);
 }
@@ -142,6 +181,10 @@ async function updateAtProvider(
   now: Date,
 ): Promise<Subscription> {
   const change: ProviderChange = {};
+  if (input.quantity !== undefined && input.quantity !== row.quantity) {
+    // Seats of a provider's subscription change there (Stripe's portal, checkout's adjustable quantity); its webhook brings them back.
+    throw invalidParam('quantity', `This subscription is billed by ${row.provider}: change its quantity there; its webhook updates the subscription here.`);
+  }
   if (input.plan) {
     const plan = await findPlan(work.db, projectId, input.plan);
     decide(row, { type: 'update', interval: plan.interval }, now, plan);

@@ -30,7 +30,8 @@ export interface Subscription {
   cancel_at_period_end: boolean;
   canceled_at: number | null;
   past_due_since: number | null;
-  scheduled_change: { plan: string; plan_version: number; at: number } | null;
+  scheduled_change: { plan: string; plan_version: number; quantity: number; at: number } | null;
+  quantity: number;
   provider: ProviderName | null;
   provider_subscription_id: string | null;
   metadata: Metadata;
@@ -64,6 +65,10 @@ export interface SubscriptionRow {
   scheduled_plan_key: string | null;
   scheduled_plan_version: number | null;
   scheduled_change_at: Date | null;
+  /** The quantity a scheduled change sets (a period-end decrease of seats); null keeps it. */
+  scheduled_quantity: number | null;
+  /** Seats: a per-seat plan's base price and per-seat limits are × this. */
+  quantity: number;
   /** The earliest due date of the open invoices Nozle billed it (billing keeps it: billing/payment-due.ts). */
   payment_due_at: Date | null;
   provider: ProviderName | null;
@@ -93,6 +98,7 @@ export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
     canceled_at: seconds(row.canceled_at),
     past_due_since: seconds(row.past_due_since),
     scheduled_change: scheduledChange(row),
+    quantity: row.quantity,
     provider: row.provider,
     provider_subscription_id: row.provider_subscription_id,
     metadata: row.metadata,
@@ -102,13 +108,18 @@ export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
 
 const scheduledChange = (row: SubscriptionRow): Subscription['scheduled_change'] =>
   row.scheduled_plan_key !== null && row.scheduled_plan_version !== null && row.scheduled_change_at !== null
-    ? { plan: row.scheduled_plan_key, plan_version: row.scheduled_plan_version, at: unixSeconds(row.scheduled_change_at) }
+    ? {
+        plan: row.scheduled_plan_key,
+        plan_version: row.scheduled_plan_version,
+        quantity: row.scheduled_quantity ?? row.quantity,
+        at: unixSeconds(row.scheduled_change_at),
+      }
     : null;
 
 const SELECT = `select s.id, s.project_id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.plan_group, s.status,
   s.current_period_start, s.current_period_end, s.billing_cycle_anchor, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since,
   s.usage_carry, s.scheduled_plan_id, sp.key as scheduled_plan_key, s.scheduled_plan_version, s.scheduled_change_at, s.payment_due_at,
-  s.provider, s.provider_subscription_id, s.metadata, s.created_at
+  s.scheduled_quantity, s.quantity, s.provider, s.provider_subscription_id, s.metadata, s.created_at
   from subscriptions s join plans p on p.id = s.plan_id
   join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
   left join plans sp on sp.id = s.scheduled_plan_id`;
@@ -126,6 +137,8 @@ export interface NewSubscription {
   providerSubscriptionId?: string;
   /** When it was created, when not `now` (a provider's subscription: when it was created there). */
   createdAt?: Date;
+  /** Seats; 1 when absent. */
+  quantity?: number;
 }
 
 // A customer holds at most one live (not canceled) subscription to a plan, and at most one live
@@ -178,16 +191,16 @@ export interface ScheduledPlanChange {
   planId: string;
   planVersion: number;
   at: Date;
+  /** The quantity from the change on; the current one when absent. */
+  quantity?: number;
 }
 
 export async function setScheduledChange(db: Queryable, id: string, change: ScheduledPlanChange | null, now: Date): Promise<void> {
-  await db.query('update subscriptions set scheduled_plan_id = $2, scheduled_plan_version = $3, scheduled_change_at = $4, updated_at = $5 where id = $1', [
-    id,
-    change?.planId ?? null,
-    change?.planVersion ?? null,
-    change?.at ?? null,
-    now,
-  ]);
+  await db.query(
+    `update subscriptions set scheduled_plan_id = $2, scheduled_plan_version = $3, scheduled_change_at = $4, updated_at = $5, scheduled_quantity = $6
+     where id = $1`,
+    [id, change?.planId ?? null, change?.planVersion ?? null, change?.at ?? null, now, change?.quantity ?? null],
+  );
 }
 
 /** The project's customers with a scheduled change due at `now` on a live subscription billed here, in id order. */
@@ -257,8 +270,8 @@ export async function insertSubscription(db: Queryable, projectId: string, field
     db.query(
       `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end,
        trial_end, cancel_at_period_end, canceled_at, past_due_since, billing_cycle_anchor, plan_group, usage_carry, provider,
-       provider_subscription_id, metadata, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${PLAN_GROUP_OF('$4')}, $14, $15, $16, $17, $18, $19)`,
+       provider_subscription_id, metadata, created_at, updated_at, quantity)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${PLAN_GROUP_OF('$4')}, $14, $15, $16, $17, $18, $19, $20)`,
       [
         id,
         projectId,
@@ -272,6 +285,7 @@ export async function insertSubscription(db: Queryable, projectId: string, field
         JSON.stringify(fields.metadata),
         fields.createdAt ?? now,
         now,
+        fields.quantity ?? 1,
       ],
     ),
   );
@@ -340,6 +354,8 @@ export interface SubscriptionChanges {
   lifecycle: Lifecycle;
   /** Kept as it is when absent. */
   metadata?: Metadata;
+  /** Seats; kept as they are when absent. */
+  quantity?: number;
 }
 
 /** Writes a subscription's plan and lifecycle (and metadata); a second live subscription to the plan is a 409. */
@@ -353,9 +369,18 @@ export async function updateSubscriptionRow(db: Queryable, projectId: string, id
     db.query(
       `update subscriptions set plan_id = $3, plan_version = $4, status = $5, current_period_start = $6, current_period_end = $7, trial_end = $8,
        cancel_at_period_end = $9, canceled_at = $10, past_due_since = $11, billing_cycle_anchor = $12, metadata = coalesce($13::jsonb, metadata),
-       updated_at = $14, plan_group = ${PLAN_GROUP_OF('$3')}
+       updated_at = $14, plan_group = ${PLAN_GROUP_OF('$3')}, quantity = coalesce($15::int, quantity)
      where project_id = $1 and id = $2`,
-      [projectId, id, changes.planId, changes.planVersion, ...lifecycleColumns(life), changes.metadata ? JSON.stringify(changes.metadata) : null, now],
+      [
+        projectId,
+        id,
+        changes.planId,
+        changes.planVersion,
+        ...lifecycleColumns(life),
+        changes.metadata ? JSON.stringify(changes.metadata) : null,
+        now,
+        changes.quantity ?? null,
+      ],
     ),
   );
   const row = await findSubscription(db, projectId, id);
@@ -404,18 +429,19 @@ export async function updateSubscriptionMetadata(db: Queryable, id: string, meta
   await db.query('update subscriptions set metadata = $2, updated_at = $3 where id = $1', [id, JSON.stringify(metadata), now]);
 }
 
-/** Records that a subscription moved from one plan version to another at `at` (billing prorates it: billing/plan-changes.ts). */
-export async function recordPlanChange(
-  db: Queryable,
-  subscriptionId: string,
-  from: { planId: string; planVersion: number },
-  to: { planId: string; planVersion: number },
-  at: Date,
-): Promise<void> {
+/** A plan version and a quantity, before or after a change. */
+interface PlanAndQuantity {
+  planId: string;
+  planVersion: number;
+  quantity: number;
+}
+
+/** Records that a subscription moved from one plan version (or quantity) to another at `at` (billing prorates it: billing/plan-changes.ts). */
+export async function recordPlanChange(db: Queryable, subscriptionId: string, from: PlanAndQuantity, to: PlanAndQuantity, at: Date): Promise<void> {
   await db.query(
-    `insert into subscription_changes (subscription_id, changed_at, from_plan_id, from_plan_version, to_plan_id, to_plan_version)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [subscriptionId, at, from.planId, from.planVersion, to.planId, to.planVersion],
+    `insert into subscription_changes (subscription_id, changed_at, from_plan_id, from_plan_version, to_plan_id, to_plan_version, from_quantity, to_quantity)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [subscriptionId, at, from.planId, from.planVersion, to.planId, to.planVersion, from.quantity, to.quantity],
   );
 }
 

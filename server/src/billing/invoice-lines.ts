@@ -17,7 +17,10 @@ export interface PeriodUsage {
 
 interface InvoiceInput {
   planName: string;
+  /** The base price (per seat when `seats` is given). */
   basePrice: number;
+  /** How many times the base price is billed: a per-seat plan's quantity; 1 when absent. */
+  seats?: number;
   trial: boolean;
   start: Date;
   end: Date;
@@ -81,15 +84,17 @@ const unrated = () => ({
 /** The plan's flat fee; a plan without one (or a trial period) shows no zero line for it. */
 function baseFeeLines(input: InvoiceInput): DraftLine[] {
   if (input.trial || input.basePrice <= 0) return [];
-  const base = String(input.basePrice);
+  const seats = input.seats ?? 1;
+  const amount = formatDecimal(new Exact(input.basePrice).times(seats));
   return [
     {
       ...unrated(),
       type: 'base_fee',
       description: input.planName,
-      unit_amount: base,
-      exact_amount: base,
-      amount: base,
+      quantity: String(seats),
+      unit_amount: String(input.basePrice),
+      exact_amount: amount,
+      amount,
       period_start: input.start,
       period_end: input.end,
     },

@@ -256,6 +256,9 @@ export type BillableSubscription = PeriodSource &
     currency: string;
     base_price: number | string;
     prices: StoredPrice[];
+    /** The base price is per seat, billed `quantity` times. */
+    per_seat: boolean;
+    quantity: number;
     /** The end of the last period invoiced; null before the first invoice. */
     last_invoiced_end: Date | null;
     /** Canceled now with `prorate`: the final invoice credits the unused time. */
@@ -263,7 +266,7 @@ export type BillableSubscription = PeriodSource &
   };
 
 const BILLABLE = `select s.id, s.project_id, s.customer_id, s.plan_id, s.plan_version, v.name as plan_name, v.currency, v.base_price, v.prices,
-    v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at,
+    v.per_seat, s.quantity, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at,
     s.created_at, s.provider, s.cancel_prorate,
     (select max(i.period_end) from invoices i where i.subscription_id = s.id) as last_invoiced_end
   from subscriptions s join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version`;

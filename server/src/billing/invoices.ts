@@ -37,7 +37,7 @@ import {
 } from './invoices-store.js';
 import { DEFAULT_DAYS_UNTIL_DUE, refreshPaymentDue } from './payment-due.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
-import { periodTerms, type PeriodTerms } from './plan-changes.js';
+import { baseItem, baseQuantity, periodTerms, type PeriodTerms } from './plan-changes.js';
 import { planChanges } from './plan-changes-store.js';
 
 export type UpcomingInvoice = components['schemas']['UpcomingInvoice'];
@@ -165,14 +165,12 @@ async function ratePeriod(db: Queryable, sub: BillableSubscription, period: Bill
   // A subscription billed by Stripe or the sandbox has its base fee charged there, in advance,
   // with each period's renewal: Nozle's invoice then carries the usage, billed in arrears.
   const basePrice = sub.provider ? 0 : Number(terms.atStart.base_price);
-  const changes = terms.changes.map((change) => ({
-    changed_at: change.changed_at,
-    from: { name: change.from.plan_name, amount: String(change.from.base_price) },
-    to: { name: change.to.plan_name, amount: String(change.to.base_price) },
-  }));
+  // Per seat: the base fee is the seats in effect at the period's start; changes settle the rest.
+  const changes = terms.changes.map((change) => ({ changed_at: change.changed_at, from: baseItem(change.from), to: baseItem(change.to) }));
   return draftInvoice({
     planName: terms.atStart.plan_name,
     basePrice,
+    seats: baseQuantity(terms.atStart),
     trial: period.trial,
     start: period.start,
     end: period.end,
@@ -180,9 +178,7 @@ async function ratePeriod(db: Queryable, sub: BillableSubscription, period: Bill
     changes,
     ...(period.scheduled_end ? { scheduledEnd: period.scheduled_end } : {}),
     // Canceled now with `prorate`: the unused time of the plan in effect at the cancellation.
-    ...(period.scheduled_end && sub.cancel_prorate && !sub.provider
-      ? { cancelCredit: { name: terms.atEnd.plan_name, amount: String(terms.atEnd.base_price) } }
-      : {}),
+    ...(period.scheduled_end && sub.cancel_prorate && !sub.provider ? { cancelCredit: baseItem(terms.atEnd) } : {}),
   });
 }
 

@@ -1,6 +1,9 @@
 // Which plan version's terms apply to which part of a billing period, from the plan changes
 // recorded for a subscription Nozle bills itself (subscription_changes). Pure.
 //
+// A change of seats (quantity) alone is a change like any other: from the plan at the old
+// quantity to the same plan at the new one, so a per-seat plan prorates the seats added or taken.
+//
 // Rules (as Stripe does it):
 // - A change takes effect at its instant: a change at `t` is in effect at `t` (periods are
 //   half-open, so a change at a period's end belongs to the next period).
@@ -11,6 +14,8 @@
 // - Usage is rated with the prices of the plan version in effect at the period's END (its last
 //   instant), which is also the plan version the invoice names.
 import type { StoredPrice } from '../catalog/prices.js';
+import { Exact, formatDecimal } from './money.js';
+import type { ProratedItem } from './proration.js';
 
 export interface PlanTerms {
   plan_id: string;
@@ -18,6 +23,25 @@ export interface PlanTerms {
   plan_name: string;
   base_price: number | string;
   prices: StoredPrice[];
+  /** The base price is per seat; false when absent. */
+  per_seat?: boolean;
+  /** The subscription's seats under these terms; 1 when absent. */
+  quantity?: number;
+}
+
+/** How many times the base price is billed: the seats of a per-seat plan, else once. */
+export const baseQuantity = (terms: PlanTerms): number => (terms.per_seat ? (terms.quantity ?? 1) : 1);
+
+/**
+ * The full period's base fee under `terms` as proration counts it: base price × seats, exactly,
+ * named as Stripe names a line of several seats ("5 × Team").
+ */
+export function baseItem(terms: PlanTerms): ProratedItem {
+  const quantity = baseQuantity(terms);
+  return {
+    name: terms.per_seat ? `${quantity} × ${terms.plan_name}` : terms.plan_name,
+    amount: formatDecimal(new Exact(String(terms.base_price)).times(quantity)),
+  };
 }
 
 export interface RecordedChange {

@@ -15,11 +15,13 @@ export function checkOneTime(terms: PlanTerms): void {
   }
   if (terms.interval !== 'one_time') return;
   if (terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');
+  // Seats are a subscription's quantity; a purchase has none.
+  if (terms.per_seat) throw invalidParam('per_seat', 'A one_time plan is bought once, not per seat.');
   // Usage is rated per billing period, and a one_time plan has none.
   if (terms.prices?.length) throw invalidParam('prices', 'A one_time plan has no billing periods to rate usage in.');
 }
 
-const TERM_FIELDS = ['name', 'currency', 'base_price', 'prices', 'trial_days', 'entitlements', 'credits'];
+const TERM_FIELDS = ['name', 'currency', 'base_price', 'per_seat', 'prices', 'trial_days', 'entitlements', 'credits'];
 
 /** Whether an update names any of the terms (as opposed to metadata only). */
 export const changesTerms = (update: object): boolean => TERM_FIELDS.some((field) => field in update);

@@ -8,7 +8,7 @@ type TermsInput = Omit<FeatureTerms, 'value'> & { value?: unknown };
 
 const ALLOWED: Record<FeatureDefinition['type'], ReadonlyArray<keyof FeatureTerms>> = {
   boolean: ['feature', 'enabled'],
-  metered: ['feature', 'limit', 'reset', 'overage'],
+  metered: ['feature', 'limit', 'reset', 'overage', 'per_seat'],
   config: ['feature', 'value'],
 };
 
@@ -33,7 +33,14 @@ export function normalizePlanTerms(terms: TermsInput[], catalog: FeatureDefiniti
         if (term.limit === undefined) {
           throw invalidParam(at('limit'), `The metered feature '${term.feature}' needs a limit (a number, or null for unlimited).`, 'parameter_missing');
         }
-        return { feature: term.feature, limit: term.limit, reset: term.reset ?? 'month', overage: term.overage ?? false };
+        // `per_seat` only when set, so a plain limit is stored (and shown) as it always was.
+        return {
+          feature: term.feature,
+          limit: term.limit,
+          reset: term.reset ?? 'month',
+          overage: term.overage ?? false,
+          ...(term.per_seat ? { per_seat: true } : {}),
+        };
       case 'config':
         if (term.value === undefined) {
           throw invalidParam(at('value'), `The config feature '${term.feature}' needs a value.`, 'parameter_missing');

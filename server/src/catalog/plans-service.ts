@@ -45,6 +45,7 @@ export async function createPlan(work: Work, deps: Pick<PlanDeps, 'catalog'>, pr
     interval: params.interval,
     currency: params.currency ?? 'usd',
     base_price: params.base_price ?? 0,
+    per_seat: params.per_seat ?? false,
     prices: await normalizePrices(db, projectId, params.prices ?? [], deps.catalog.checkPrice),
     trial_days: params.trial_days ?? 0,
     entitlements: normalizePlanTerms(params.entitlements ?? [], await featureDefinitions(db, projectId)),
@@ -63,6 +64,7 @@ async function updatedTerms(db: Queryable, deps: Pick<PlanDeps, 'catalog'>, proj
     interval: current.interval,
     currency: update.currency ?? current.currency,
     base_price: update.base_price ?? current.base_price,
+    per_seat: update.per_seat ?? current.per_seat,
     prices: update.prices
       ? await normalizePrices(db, projectId, update.prices, deps.catalog.checkPrice)
       : await planVersionPrices(db, current.id, current.version),

@@ -22,6 +22,8 @@ export interface PlanTerms {
   interval: PlanInterval;
   currency: string;
   base_price: number;
+  /** The base price is per seat (× the subscription's quantity); false when absent. */
+  per_seat?: boolean;
   /** Usage prices; none when absent. */
   prices?: StoredPrice[];
   trial_days: number;
@@ -46,7 +48,8 @@ export const DEFAULT_GROUP = 'default';
 
 const DEFAULT_PLACEMENT: PlanPlacement = { group: DEFAULT_GROUP, add_on: false, default: false };
 
-export interface Plan extends Omit<PlanTerms, 'prices' | 'credits'>, PlanPlacement {
+export interface Plan extends Omit<PlanTerms, 'prices' | 'credits' | 'per_seat'>, PlanPlacement {
+  per_seat: boolean;
   prices: ApiPrice[];
   credits: PlanCredits | null;
   id: string;
@@ -71,6 +74,7 @@ interface PlanRow {
   interval: PlanInterval;
   currency: string;
   base_price: number;
+  per_seat: boolean;
   prices: StoredPrice[];
   trial_days: number;
   entitlements: FeatureTerms[];
@@ -89,6 +93,7 @@ const toPlan = (row: PlanRow): Plan => ({
   interval: row.interval,
   currency: row.currency,
   base_price: row.base_price,
+  per_seat: row.per_seat,
   prices: row.prices.map(toApiPrice),
   trial_days: row.trial_days,
   // jsonb keeps keys in its own order; put `feature` first, as it was written.
@@ -99,10 +104,10 @@ const toPlan = (row: PlanRow): Plan => ({
 });
 
 const SELECT = `select p.id, p.key, p.current_version, p.plan_group, p.add_on, p.is_default, p.metadata, p.created_at, v.version, v.name, v.interval,
-  v.currency, v.base_price, v.prices, v.trial_days, v.entitlements, v.credits
+  v.currency, v.base_price, v.per_seat, v.prices, v.trial_days, v.entitlements, v.credits
   from plans p join plan_versions v on v.plan_id = p.id`;
 
-/** A version's columns in the order both statements below name them ($1 to $10). */
+/** A version's columns in the order both statements below name them ($1 to $11). */
 const versionColumns = (planId: string, version: number, terms: PlanTerms): unknown[] => [
   planId,
   version,
@@ -114,12 +119,13 @@ const versionColumns = (planId: string, version: number, terms: PlanTerms): unkn
   JSON.stringify(terms.entitlements),
   JSON.stringify(terms.prices ?? []),
   terms.credits ? JSON.stringify(terms.credits) : null,
+  terms.per_seat ?? false,
 ];
 
 async function insertVersion(db: Queryable, planId: string, version: number, terms: PlanTerms, now: Date): Promise<void> {
   await db.query(
-    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, prices, credits, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `insert into plan_versions (plan_id, version, name, interval, currency, base_price, trial_days, entitlements, prices, credits, per_seat, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [...versionColumns(planId, version, terms), now],
   );
 }
@@ -186,7 +192,7 @@ export async function versionInUse(db: Queryable, planId: string, version: numbe
 export async function replaceCurrentVersion(db: Queryable, planId: string, version: number, terms: PlanTerms): Promise<void> {
   await db.query(
     `update plan_versions set name = $3, interval = $4, currency = $5, base_price = $6, trial_days = $7, entitlements = $8, prices = $9,
-       credits = $10
+       credits = $10, per_seat = $11
      where plan_id = $1 and version = $2`,
     versionColumns(planId, version, terms),
   );

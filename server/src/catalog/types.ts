@@ -23,6 +23,8 @@ export interface FeatureTerms {
   reset?: ResetInterval;
   /** metered features: whether use beyond the limit is allowed (and billed later). */
   overage?: boolean;
+  /** metered features: the limit is per seat, × the subscription's quantity (present only when true). */
+  per_seat?: boolean;
   /** config features: the value. */
   value?: JsonValue;
 }

@@ -6,6 +6,7 @@
 // plan, add-on, purchase or grant sets its limit. So a plan change or a grant within a period
 // changes the limit and never `used`; only the period boundary resets the count.
 import { carriedUsagePeriod, type UsageCarry } from '../time/periods.js';
+import { termsForSeats } from './per-seat.js';
 import type {
   EngineInput,
   EngineResult,
@@ -144,12 +145,13 @@ function paidOffersByFeature(input: EngineInput): Map<string, Offer[]> {
   };
   for (const sub of input.subscriptions) {
     if (subscriptionGives(sub, now, input.pastDueGraceMs)) {
-      add({ kind: 'subscription', id: sub.id, plan: sub.planKey }, sub.currentPeriodStart, sub.addOn, sub.terms);
+      add({ kind: 'subscription', id: sub.id, plan: sub.planKey }, sub.currentPeriodStart, sub.addOn, termsForSeats(sub.terms, sub.quantity ?? 1));
     }
   }
   for (const purchase of input.purchases) {
     if (purchaseGives(purchase, now)) {
-      add({ kind: 'purchase', id: purchase.id, plan: purchase.planKey }, purchase.purchasedAt, purchase.addOn, purchase.terms);
+      // A purchase is one seat: a per-seat limit is the limit itself.
+      add({ kind: 'purchase', id: purchase.id, plan: purchase.planKey }, purchase.purchasedAt, purchase.addOn, termsForSeats(purchase.terms, 1));
     }
   }
   return groupBy(offers, (offer) => offer.terms.feature);

@@ -25,6 +25,7 @@ interface SubscriptionSourceRow {
   scheduled_change_at: Date | null;
   payment_due_at: Date | null;
   trial_will_end_sent_for: Date | null;
+  quantity: number;
   entitlements: FeatureTerms[];
 }
 
@@ -59,7 +60,7 @@ export async function loadEngineInput(db: Queryable, projectId: string, customer
   const subscriptions = await db.query<SubscriptionSourceRow>(
     `select s.id, p.key as plan_key, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end,
        s.cancel_at_period_end, s.past_due_since, s.billing_cycle_anchor, s.usage_carry, p.add_on, s.provider, s.scheduled_change_at, s.payment_due_at,
-       s.trial_will_end_sent_for, v.entitlements
+       s.trial_will_end_sent_for, s.quantity, v.entitlements
      from subscriptions s join plans p on p.id = s.plan_id
      join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
      where s.project_id = $1 and s.customer_id = $2 and s.status <> 'canceled'
@@ -109,6 +110,7 @@ function toSubscriptionSource(row: SubscriptionSourceRow, now: Date): Subscripti
     paymentDueAt: row.provider === null ? row.payment_due_at : null,
     // Every trial's end is announced, whoever bills it: the notice cuts no access.
     trialNoticeAt: row.status === 'trialing' ? trialNoticeAt(row.trial_end, row.trial_will_end_sent_for) : null,
+    quantity: row.quantity,
     terms: row.entitlements,
   };
 }

@@ -30,6 +30,8 @@ export interface SubscriptionSource {
   paymentDueAt: Date | null;
   /** When its trial's end is to be announced (subscription.trial_will_end, the scheduler's due work); null when none is to send. */
   trialNoticeAt: Date | null;
+  /** Seats: a `per_seat` metered limit in `terms` is × this (per-seat.ts); 1 when absent. */
+  quantity?: number;
   terms: FeatureTerms[];
 }
 

@@ -10,6 +10,7 @@ import { invalidParam } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { customerForCaller, type CustomerCaller } from './caller-customer.js';
 import { checkoutAsChange } from './checkout-change.js';
+import { checkoutQuantity } from './checkout-quantity.js';
 import { checkoutSessionView } from './checkout-completion.js';
 import type { Payments } from './payments.js';
 import { assertRedirectUrl } from './redirect-url.js';
@@ -38,10 +39,15 @@ export async function createCheckout(
   const { work, who, origin } = request;
   const projectId = who.caller.projectId;
   const { customer, plan, held } = await checkoutTerms(request, params);
+  const seats = checkoutQuantity(plan, params);
   const id = newId('cs');
   const { successUrl, cancelUrl } = checkoutReturnUrls(payments, params, origin, id);
   // The group's plan is billed by the provider: it changes, rather than a second subscription starting.
   if (held?.provider_subscription_id) {
+    // Its seats change at the provider (its portal); the webhook brings them back.
+    if (params.quantity !== undefined || params.adjustable_quantity) {
+      throw invalidParam('quantity', 'This checkout changes the plan of a subscription the provider bills: its seats change there.');
+    }
     return checkoutAsChange(payments, work, projectId, {
       customer,
       plan,
@@ -59,12 +65,24 @@ export async function createCheckout(
     price,
     mode,
     trialDays,
+    ...seats,
     successUrl,
     cancelUrl,
     metadata: { nozle_project: projectId, nozle_customer: customer.id, nozle_plan: plan.id, nozle_checkout: id },
   });
   const urls = { success_url: successUrl, cancel_url: cancelUrl, return_url: null };
-  const session = await storeSession(payments, work, { id, kind: 'checkout', projectId, customer, plan, trialDays, page, origin, urls });
+  const session = await storeSession(payments, work, {
+    id,
+    kind: 'checkout',
+    projectId,
+    customer,
+    plan,
+    trialDays,
+    page,
+    origin,
+    urls,
+    quantity: seats.quantity,
+  });
   return checkoutSessionView({ ...session, status: 'open' }, plan);
 }
 
@@ -154,6 +172,8 @@ interface OpenedSession {
   page: { id: string; url: string };
   origin: string;
   urls: Pick<NewHostedSession, 'success_url' | 'cancel_url' | 'return_url'>;
+  /** A checkout's seats (the sandbox's page sells them); 1 for a portal. */
+  quantity?: number;
 }
 
 async function storeSession(payments: Payments, work: Work, opened: OpenedSession): Promise<NewHostedSession> {
@@ -169,6 +189,7 @@ async function storeSession(payments: Payments, work: Work, opened: OpenedSessio
     url: new URL(opened.page.url, opened.origin).toString(),
     ...opened.urls,
     trial_days: opened.trialDays,
+    quantity: opened.quantity ?? 1,
     created_at: work.now,
     expires_at: new Date(work.now.getTime() + SESSION_LIFETIME_MS),
   });

@@ -29,6 +29,8 @@ export interface ProviderSubscription {
    * schedule's next phase, the sandbox's pending change; null when none is scheduled.
    */
   scheduledChange: { price: string; at: Date } | null;
+  /** Seats: the quantity of its (one) item. */
+  quantity: number;
 }
 
 /** A one-time payment (a purchase) as the provider holds it now. */
@@ -62,6 +64,10 @@ export interface CheckoutRequest {
   price: string;
   mode: 'subscription' | 'payment';
   trialDays: number;
+  /** Seats of a per-seat plan (1 otherwise). */
+  quantity: number;
+  /** Lets the buyer change the quantity on the provider's page, within bounds (Stripe's `adjustable_quantity`). */
+  adjustableQuantity?: { enabled: boolean; minimum?: number; maximum?: number };
   successUrl: string;
   cancelUrl: string;
   /** Written onto the session (and its subscription or payment) for the webhook to find. */

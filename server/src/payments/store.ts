@@ -87,6 +87,8 @@ export interface HostedSessionRow {
   cancel_url: string | null;
   return_url: string | null;
   trial_days: number | null;
+  /** Seats a checkout sells (1 for a plan not per seat, and for a portal). */
+  quantity: number;
   status: 'open' | 'complete' | 'expired';
   created_at: Date;
   expires_at: Date;
@@ -97,8 +99,8 @@ export type NewHostedSession = Omit<HostedSessionRow, 'status'>;
 export async function insertHostedSession(db: Queryable, session: NewHostedSession): Promise<HostedSessionRow> {
   await db.query(
     `insert into checkout_sessions (id, project_id, kind, customer_id, plan_id, plan_version, provider, provider_session_id, url,
-       success_url, cancel_url, return_url, trial_days, status, created_at, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $15)`,
+       success_url, cancel_url, return_url, trial_days, status, created_at, expires_at, quantity)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $15, $16)`,
     [
       session.id,
       session.project_id,
@@ -115,6 +117,7 @@ export async function insertHostedSession(db: Queryable, session: NewHostedSessi
       session.trial_days,
       session.created_at,
       session.expires_at,
+      session.quantity,
     ],
   );
   return { ...session, status: 'open' };

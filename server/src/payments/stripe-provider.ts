@@ -66,6 +66,7 @@ function toProviderSubscription(sub: Stripe.Subscription, schedule: Stripe.Subsc
     canceledAt: sub.canceled_at ? fromUnix(sub.canceled_at) : null,
     created: fromUnix(sub.created),
     scheduledChange: scheduledChangeOf(schedule, item.price.id),
+    quantity: item.quantity ?? 1,
   };
 }
 
@@ -218,7 +219,9 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     const session = await this.#stripe.checkout.sessions.create({
       mode: request.mode,
       customer: request.customer,
-      line_items: [{ price: request.price, quantity: 1 }],
+      line_items: [
+        { price: request.price, quantity: request.quantity, ...(request.adjustableQuantity ? { adjustable_quantity: request.adjustableQuantity } : {}) },
+      ],
       success_url: request.successUrl,
       cancel_url: request.cancelUrl,
       metadata: request.metadata,

@@ -100,6 +100,7 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
     scheduled_plan_id: scheduled?.planId ?? null,
     scheduled_plan_version: scheduled?.planVersion ?? null,
     scheduled_change_at: scheduled?.at ?? null,
+    quantity: sub.quantity,
   };
   const fields = diff(existing ?? {}, next);
   const change = (id: string, action: SyncChange['action']): SyncOutcome => ({
@@ -120,6 +121,7 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
         providerSubscriptionId: sub.id,
         createdAt: sub.created,
         usageCarry: group.carry,
+        quantity: sub.quantity,
       },
       now,
     );
@@ -127,7 +129,7 @@ export async function syncSubscription(tx: Queryable, provider: ProviderName, su
     return change(row.id, 'created');
   }
   if (Object.keys(fields).length === 0) return { kind: 'unchanged', ...owner, id: existing.id };
-  await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, lifecycle }, now);
+  await updateSubscriptionRow(tx, owner.projectId, existing.id, { planId: plan.planId, planVersion: plan.version, lifecycle, quantity: sub.quantity }, now);
   if (group.carry) await setUsageCarry(tx, existing.id, group.carry, now);
   if ('scheduled_plan_id' in fields || 'scheduled_plan_version' in fields || 'scheduled_change_at' in fields)
     await setScheduledChange(tx, existing.id, scheduled, now);

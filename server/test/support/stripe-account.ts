@@ -382,6 +382,7 @@ export class StripeAccount {
         if (!state) return notFound(id);
         const items = body['items'] as Record<string, Params> | undefined;
         if (items?.['0']?.['price']) state.price = String(items['0']['price']);
+        if (items?.['0']?.['quantity']) state.quantity = Number(items['0']['quantity']);
         if (body['cancel_at_period_end'] !== undefined) state.cancelAtPeriodEnd = body['cancel_at_period_end'] === 'true';
         return HttpResponse.json(stripeSubscription(state));
       }),

@@ -29,6 +29,8 @@ export interface SubscriptionState {
   created: number;
   /** The subscription schedule that manages it, while one does. */
   schedule?: string | null;
+  /** Its item's quantity (seats); 1 when absent. */
+  quantity?: number;
 }
 
 export function stripeSubscription(state: SubscriptionState): Stripe.Subscription {
@@ -40,6 +42,7 @@ export function stripeSubscription(state: SubscriptionState): Stripe.Subscriptio
     current_period_start: state.periodStart,
     current_period_end: state.periodEnd,
     price: { ...item.price, id: state.price },
+    quantity: state.quantity ?? 1,
   });
   return fromFixture<Stripe.Subscription>('subscription', {
     id: state.id,

@@ -79,7 +79,11 @@ async function inSandbox<T>(payments: Payments, fn: (sandbox: SandboxProvider, t
 }
 
 function checkoutForm(session: HostedSessionRow, plan: Plan, error?: string): string {
-  const price = plan.interval === 'one_time' ? money(plan.base_price, plan.currency) : `${money(plan.base_price, plan.currency)} / ${plan.interval}`;
+  // A per-seat plan shows the seats bought and what they come to.
+  const seats = plan.per_seat ? session.quantity : 1;
+  const each = plan.per_seat ? `${seats} × ${money(plan.base_price, plan.currency)} = ` : '';
+  const amount = `${each}${money(plan.base_price * seats, plan.currency)}`;
+  const price = plan.interval === 'one_time' ? amount : `${amount} / ${plan.interval}`;
   const trial = session.trial_days ? `<p>${session.trial_days}-day free trial, then ${escape(price)}.</p>` : '';
   return `<h1>Subscribe to ${escape(plan.name)}</h1><p><strong>${escape(price)}</strong></p>${trial}
 ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
@@ -149,7 +153,10 @@ async function payCheckout(payments: Payments, session: HostedSessionRow, plan: 
     // Claim the session first: a double-click pays once (its checkout.completed is recorded
     // with the claim, and rolls back with it when the card is declined).
     if (!(await completeCheckout(tx, { id: session.id }, clockFor(payments.deps.clock, session.project_id).now()))) return { ok: true as const };
-    const paid = await sandbox.completeCheckout({ providerSessionId: session.provider_session_id, customer, price, trialDays: session.trial_days ?? 0 }, card);
+    const paid = await sandbox.completeCheckout(
+      { providerSessionId: session.provider_session_id, customer, price, trialDays: session.trial_days ?? 0, quantity: session.quantity },
+      card,
+    );
     // Thrown, so the claim rolls back with the rest.
     if (!paid.ok) throw new Declined(paid.message);
     return paid;

@@ -69,6 +69,8 @@ interface SandboxSubscriptionRow {
   pending_proration: number | string;
   /** The price it moves to when its period ends (a period-end downgrade), as a Stripe subscription schedule would. */
   scheduled_price: string | null;
+  /** Seats, bought at checkout: a per-seat price is charged this many times. */
+  quantity: number;
   created_at: Date;
 }
 
@@ -77,7 +79,12 @@ interface PriceInfo {
   interval: 'month' | 'year' | 'one_time';
   amount: number;
   currency: string;
+  /** The plan's base price is per seat. */
+  perSeat: boolean;
 }
+
+/** What a period of `price` costs the subscription: × its seats when per seat. */
+const periodAmount = (price: PriceInfo, row: Pick<SandboxSubscriptionRow, 'quantity'>): number => price.amount * (price.perSeat ? Number(row.quantity) : 1);
 
 const toSubscription = (row: SandboxSubscriptionRow): ProviderSubscription => ({
   id: row.id,
@@ -93,6 +100,7 @@ const toSubscription = (row: SandboxSubscriptionRow): ProviderSubscription => ({
   canceledAt: row.canceled_at,
   created: row.created_at,
   scheduledChange: row.scheduled_price ? { price: row.scheduled_price, at: row.current_period_end } : null,
+  quantity: Number(row.quantity),
 });
 
 /** The sandbox's row as the lifecycle sees it: the provider's own state, which no one else bills. */
@@ -147,6 +155,8 @@ interface CheckoutSession {
   customer: string;
   price: string;
   trialDays: number;
+  /** Seats bought (1 when absent). */
+  quantity?: number;
 }
 
 export class SandboxProvider implements PaymentProvider {
@@ -226,15 +236,15 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async #price(price: string): Promise<PriceInfo> {
-    const { rows } = await this.#db.query<{ project_id: string; interval: PriceInfo['interval']; base_price: number; currency: string }>(
-      `select p.project_id, v.interval, v.base_price, v.currency from payment_prices p
+    const { rows } = await this.#db.query<{ project_id: string; interval: PriceInfo['interval']; base_price: number; currency: string; per_seat: boolean }>(
+      `select p.project_id, v.interval, v.base_price, v.currency, v.per_seat from payment_prices p
        join plan_versions v on v.plan_id = p.plan_id and v.version = p.plan_version
        where p.provider = 'sandbox' and p.provider_price_id = $1`,
       [price],
     );
     const row = rows[0];
     if (!row) throw new Error(`The sandbox has no price ${price}.`);
-    return { projectId: row.project_id, interval: row.interval, amount: Number(row.base_price), currency: row.currency };
+    return { projectId: row.project_id, interval: row.interval, amount: Number(row.base_price), currency: row.currency, perSeat: row.per_seat };
   }
 
   async #card(customer: string): Promise<CardOutcome> {
@@ -359,8 +369,8 @@ export class SandboxProvider implements PaymentProvider {
           period_start: current.current_period_start,
           period_end: current.current_period_end,
           changed_at: now,
-          from: { name: current.price, amount: from.amount },
-          to: { name: price, amount: to.amount },
+          from: { name: current.price, amount: periodAmount(from, current) },
+          to: { name: price, amount: periodAmount(to, current) },
         }).total,
       );
       const pending = Number(current.pending_proration) + net;
@@ -580,15 +590,17 @@ export class SandboxProvider implements PaymentProvider {
       next_attempt_at: null,
       pending_proration: 0,
       scheduled_price: null,
+      quantity: session.quantity ?? 1,
       created_at: now,
     };
     await this.#db.query(
-      `insert into sandbox_subscriptions (id, project_id, customer, price, status, current_period_start, current_period_end, trial_end, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-      [row.id, row.project_id, row.customer, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, now],
+      `insert into sandbox_subscriptions (id, project_id, customer, price, status, current_period_start, current_period_end, trial_end, created_at, updated_at,
+         quantity)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)`,
+      [row.id, row.project_id, row.customer, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, now, row.quantity],
     );
     this.#raiseSubscription('customer.subscription.created', row, now);
-    if (!trialEnd) await this.#raiseInvoice(true, row, price, now);
+    if (!trialEnd) await this.#raiseInvoice(true, row, price, now, { amount: periodAmount(price, row) });
     this.#raise(
       'checkout.session.completed',
       {
@@ -623,7 +635,7 @@ export class SandboxProvider implements PaymentProvider {
   /** Charges the period that starts now, as a renewal does: paid → active; refused → past_due, retried. */
   async #charge(row: SandboxSubscriptionRow, price: PriceInfo, at: Date, attempt: number): Promise<SandboxSubscriptionRow> {
     // A credit from a downgrade is used up first; what is left of it waits for the next charge.
-    const due = price.amount + Number(row.pending_proration);
+    const due = periodAmount(price, row) + Number(row.pending_proration);
     const amount = Math.max(0, due);
     const paid = amount === 0 || (await this.#card(row.customer)) === 'succeeds';
     const charged = decided(row, { type: 'payment', paid, lastAttempt: attempt >= MAX_ATTEMPTS }, at);
