@@ -7,7 +7,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../src/db/migrate.js';
 import { syncSubscription } from '../src/payments/sync.js';
-import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { CARDS, submitPage } from './support/sandbox-pages.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -173,7 +172,9 @@ describe('migration 0013', () => {
       db,
       loadMigrations().filter((m) => m.version < 13),
     );
-    const project = await createProjectWithKeys(db, 'Before 0013', new Date('2026-01-01T00:00:00Z'));
+    // Raw rows, as the schema was then: today's project code reads columns later migrations add.
+    const project = { projectId: 'proj_before0013' };
+    await db.query("insert into projects (id, name, created_at) values ($1, 'Before 0013', '2026-01-01T00:00:00Z')", [project.projectId]);
     const at = (day: number) => new Date(Date.UTC(2026, 0, day));
     await db.query("insert into customers (id, project_id, metadata, created_at, updated_at) values ('cus_dup', $1, '{}', $2, $2)", [project.projectId, at(1)]);
     for (const plan of ['plan_a', 'plan_b']) {

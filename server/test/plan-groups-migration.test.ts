@@ -4,7 +4,6 @@
 // second live subscription in a group.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../src/db/migrate.js';
-import { createProjectWithKeys } from '../src/projects/create-project.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 const databases: TestDatabase[] = [];
@@ -23,7 +22,9 @@ describe('migration 0016', () => {
       db,
       loadMigrations().filter((m) => m.version < 16),
     );
-    const { projectId } = await createProjectWithKeys(db, 'Before 0016', at(1));
+    // Raw rows, as the schema was then: today's project code reads columns later migrations add.
+    const projectId = 'proj_before0016';
+    await db.query("insert into projects (id, name, created_at) values ($1, 'Before 0016', $2)", [projectId, at(1)]);
     for (const customer of ['cus_a', 'cus_b']) {
       await db.query("insert into customers (id, project_id, metadata, created_at, updated_at) values ($1, $2, '{}', $3, $3)", [customer, projectId, at(1)]);
     }
