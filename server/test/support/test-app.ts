@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import pino from 'pino';
 import { createApp, DEFAULT_PAST_DUE_GRACE_MS } from '../../src/app.js';
 import { createMemoryBus } from '../../src/bus/memory-bus.js';
+import type { Bus } from '../../src/bus/bus.js';
 import { EntitlementCache } from '../../src/entitlements/cache.js';
 import { KeyCache } from '../../src/projects/key-cache.js';
 import { attachRealtime, type RealtimeHub, type RealtimeOptions } from '../../src/realtime/hub.js';
@@ -45,6 +46,8 @@ export interface TestApp {
   realtime: RealtimeHub;
   payments: Payments;
   entitlements: EntitlementCache;
+  /** What its caches hear changes on; a second instance may share it, as instances share Redis. */
+  bus: Bus;
   /** Calls the API; `key` defaults to project A's secret key, `null` sends none. */
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
   close(): Promise<void>;
@@ -62,8 +65,8 @@ export interface TestAppOptions {
   baseClock?: Clock;
   /** Where webhook endpoints may point; private addresses allowed by default (receivers listen on 127.0.0.1). */
   webhookUrls?: { allowPrivate: boolean };
-  /** An existing database (a second instance on the first's): not migrated, not dropped, no projects made. */
-  shared?: { database: TestDatabase; projectA: NewProject; projectB: NewProject };
+  /** An existing database (a second instance on the first's): not migrated, not dropped, no projects made; and the first's bus, if given. */
+  shared?: { database: TestDatabase; projectA: NewProject; projectB: NewProject; bus?: Bus };
 }
 
 const NO_LIMITS = { api: 0, events: 0, checks: 0, unauthenticated: 0 };
@@ -76,7 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const projectA = options.shared?.projectA ?? (await createProjectWithKeys(database.db, 'Project A', base.now()));
   const projectB = options.shared?.projectB ?? (await createProjectWithKeys(database.db, 'Project B', base.now()));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const bus = createMemoryBus();
+  const bus = options.shared?.bus ?? createMemoryBus();
   const clocks = new ProjectClocks(base, options.stripe ? undefined : { db: database.db, bus });
   await clocks.start();
   const entitlements = new EntitlementCache({ db: database.db, bus, clock: clocks, logger, snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
@@ -128,6 +131,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     realtime,
     payments,
     entitlements,
+    bus,
     async call(method, path, options = {}) {
       const key = options.key === undefined ? projectA.secretKey : options.key;
       const headers: Record<string, string> = { ...options.headers };
