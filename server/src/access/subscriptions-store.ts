@@ -9,7 +9,7 @@ import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { recordOutboxEvent } from '../outbox.js';
 import type { StoredUsageCarry } from '../time/periods.js';
-import { TRIAL_NOTICE_MS } from '../time/trial-notice.js';
+import { TRIAL_NOTICE_MS, trialNoticeAt } from '../time/trial-notice.js';
 import type { Lifecycle } from './subscription-lifecycle.js';
 
 /** Who bills a subscription, when not Nozle itself (payments/provider.ts names its providers with this). */
@@ -55,6 +55,8 @@ export interface SubscriptionRow {
   /** Where its periods are counted from (a trial's end, or the start; a change of interval moves it). */
   billing_cycle_anchor: Date;
   trial_end: Date | null;
+  /** The trial end whose `subscription.trial_will_end` was sent (announceTrialEnds). */
+  trial_will_end_sent_for: Date | null;
   cancel_at_period_end: boolean;
   canceled_at: Date | null;
   past_due_since: Date | null;
@@ -117,7 +119,7 @@ const scheduledChange = (row: SubscriptionRow): Subscription['scheduled_change']
     : null;
 
 const SELECT = `select s.id, s.project_id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.plan_group, s.status,
-  s.current_period_start, s.current_period_end, s.billing_cycle_anchor, s.trial_end, s.cancel_at_period_end, s.canceled_at, s.past_due_since,
+  s.current_period_start, s.current_period_end, s.billing_cycle_anchor, s.trial_end, s.trial_will_end_sent_for, s.cancel_at_period_end, s.canceled_at, s.past_due_since,
   s.usage_carry, s.scheduled_plan_id, sp.key as scheduled_plan_key, s.scheduled_plan_version, s.scheduled_change_at, s.payment_due_at,
   s.scheduled_quantity, s.quantity, s.provider, s.provider_subscription_id, s.metadata, s.created_at
   from subscriptions s join plans p on p.id = s.plan_id
@@ -293,7 +295,7 @@ export async function insertSubscription(db: Queryable, projectId: string, field
   // Here, where every path that makes one passes (the API, a provider's sync, a default given), in its transaction.
   await recordOutboxEvent(db, projectId, 'subscription.created', toSubscription(row, now), now);
   // A trial shorter than the notice is announced at once.
-  await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
+  if (trialNoticeDue(row, now)) await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
   return row;
 }
 
@@ -360,10 +362,11 @@ export interface SubscriptionChanges {
 
 /** Writes a subscription's plan and lifecycle (and metadata); a second live subscription to the plan is a 409. */
 export async function updateSubscriptionRow(db: Queryable, projectId: string, id: string, changes: SubscriptionChanges, now: Date): Promise<SubscriptionRow> {
+  const beforeRow = await findSubscription(db, projectId, id);
   // A trial's notice due but not sent yet (time jumped past it: a test clock's advance renews the
   // sandbox before the due work runs) goes out before the trial changes, as it was.
-  await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
-  const before = toSubscription(await findSubscription(db, projectId, id), now);
+  if (trialNoticeDue(beforeRow, now)) await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
+  const before = toSubscription(beforeRow, now);
   const life = changes.lifecycle;
   await oneLivePerPlan(changes.planId, () =>
     db.query(
@@ -386,9 +389,15 @@ export async function updateSubscriptionRow(db: Queryable, projectId: string, id
   const row = await findSubscription(db, projectId, id);
   await recordSubscriptionChange(db, projectId, before, toSubscription(row, now), now);
   // A trial moved to end within the notice is announced at once (once per trial end).
-  await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
+  if (trialNoticeDue(row, now)) await announceTrialEnds(db, projectId, { subscriptionId: id }, now);
   return row;
 }
+
+/** Whether announceTrialEnds would send this subscription's notice at `now`: checked first, so most writes (no trial) skip its UPDATE. */
+const trialNoticeDue = (row: SubscriptionRow, now: Date): boolean => {
+  const at = row.status === 'trialing' ? trialNoticeAt(row.trial_end, row.trial_will_end_sent_for) : null;
+  return at !== null && at.getTime() <= now.getTime();
+};
 
 /**
  * Sends `subscription.trial_will_end` for each trialing subscription (of the customer, or the one
