@@ -14,7 +14,7 @@ import type { UntiedUsage } from '../usage/ingest.js';
 import type { AlertRow } from './alerts-store.js';
 import { candidateAlerts, insertFiring, rearm, type CandidateAlert } from './firings-store.js';
 import { depletedEvent, firedEvent, type CustomerRef } from './payloads.js';
-import { decide, depletedCurrencies, measure, reachedAlert, type AlertRule, type CustomerState, type ReachedAlert, type SpendState } from './rules.js';
+import { decide, depletedCurrencies, measure, reachedAlert, type AlertRule, type CustomerState, type Firing, type ReachedAlert, type SpendState } from './rules.js';
 
 /**
  * What a snapshot carries of the alerts (SnapshotInputs.alerts): `credits.depleted` for a balance
@@ -71,8 +71,9 @@ async function evaluate(
   now: Date,
 ): Promise<{ reached: ReachedAlert[]; fired: number }> {
   const applying = await ofCustomerPlans(candidates, plans);
-  // The upcoming invoice is rated only when a spend alert asks for it.
-  if (applying.some(({ alert }) => alert.type === 'spend')) {
+  // The upcoming invoice is rated only when a spend alert asks for it: one that fired in the
+  // period now running has nothing left to decide until the next one (it fires once per period).
+  if (applying.some(({ alert, latest }) => alert.type === 'spend' && !firedInPeriodAt(latest, now))) {
     const spend = await spendOf(db, projectId, customer.id, now);
     if (spend) state = { ...state, spend };
   }
@@ -80,6 +81,10 @@ async function evaluate(
   let fired = 0;
   for (const { alert, latest } of applying) {
     const rule = ruleOf(alert);
+    if (alert.type === 'spend' && !state.spend && latest && firedInPeriodAt(latest, now)) {
+      reached.push(reachedAlert(rule, latest));
+      continue;
+    }
     const decision = decide(measure(rule, state), latest);
     if (decision.kind === 'fire') {
       const m = decision.measure;
@@ -97,6 +102,10 @@ async function evaluate(
   }
   return { reached, fired };
 }
+
+/** Whether the alert's last firing was in a period that `now` is still in. */
+const firedInPeriodAt = (latest: Firing | undefined, now: Date): latest is Firing =>
+  latest?.period != null && latest.period.start <= now && (latest.period.end === null || now < latest.period.end);
 
 /** The candidates without the alerts of plans the customer does not hold (its plans read only if there are any). */
 async function ofCustomerPlans(candidates: CandidateAlert[], plans: () => Promise<ReadonlySet<string>>): Promise<CandidateAlert[]> {
