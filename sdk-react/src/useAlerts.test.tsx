@@ -1,21 +1,11 @@
-import { act, cleanup, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import type { NozleBrowserClient, ReachedAlert } from '@nozle/browser';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeClients, memoryRealtime, metered, snapshot } from '../test/nozle.js';
-import { NozleProvider } from './NozleProvider.js';
+import { act, renderHook } from '@testing-library/react';
+import type { ReachedAlert } from '@nozle/browser';
+import { describe, expect, it, vi } from 'vitest';
+import { memoryRealtime, metered, snapshot } from '../test/nozle.js';
+import { cleanUpAfterEach, wrapperFor } from '../test/provider.js';
 import { useAlerts } from './useAlerts.js';
 
-afterEach(() => {
-  cleanup();
-  closeClients();
-  vi.restoreAllMocks();
-});
-
-const wrapperFor = (client: NozleBrowserClient) =>
-  function Wrapper({ children }: { children: ReactNode }) {
-    return <NozleProvider client={client}>{children}</NozleProvider>;
-  };
+cleanUpAfterEach();
 
 const FAR = 4_000_000_000; // a period end far ahead of the test's clock
 const usageAlert = (feature: string): ReachedAlert => ({

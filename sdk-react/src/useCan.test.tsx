@@ -1,21 +1,11 @@
-import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import type { NozleBrowserClient } from '@nozle/browser';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeClients, memoryRealtime, metered, off, on, snapshot } from '../test/nozle.js';
+import { act, render, renderHook, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { memoryRealtime, metered, off, on, snapshot } from '../test/nozle.js';
+import { cleanUpAfterEach, wrapperFor } from '../test/provider.js';
 import { NozleProvider } from './NozleProvider.js';
 import { useCan, type Can } from './useCan.js';
 
-afterEach(() => {
-  cleanup();
-  closeClients();
-  vi.restoreAllMocks();
-});
-
-const wrapperFor = (client: NozleBrowserClient) =>
-  function Wrapper({ children }: { children: ReactNode }) {
-    return <NozleProvider client={client}>{children}</NozleProvider>;
-  };
+cleanUpAfterEach();
 
 describe('useCan()', () => {
   it('answers from the store with the limit, usage and reset of a metered feature', () => {

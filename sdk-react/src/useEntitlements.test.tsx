@@ -1,21 +1,10 @@
-import { act, cleanup, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import type { NozleBrowserClient } from '@nozle/browser';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeClients, CUSTOMER, memoryRealtime, off, on, snapshot } from '../test/nozle.js';
-import { NozleProvider } from './NozleProvider.js';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { CUSTOMER, memoryRealtime, off, on, snapshot } from '../test/nozle.js';
+import { cleanUpAfterEach, wrapperFor } from '../test/provider.js';
 import { useEntitlements } from './useEntitlements.js';
 
-afterEach(() => {
-  cleanup();
-  closeClients();
-  vi.restoreAllMocks();
-});
-
-const wrapperFor = (client: NozleBrowserClient) =>
-  function Wrapper({ children }: { children: ReactNode }) {
-    return <NozleProvider client={client}>{children}</NozleProvider>;
-  };
+cleanUpAfterEach();
 
 describe('useEntitlements()', () => {
   it('returns null before the first snapshot, then every new version', async () => {

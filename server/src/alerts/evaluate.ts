@@ -14,7 +14,17 @@ import type { UntiedUsage } from '../usage/ingest.js';
 import type { AlertRow } from './alerts-store.js';
 import { candidateAlerts, insertFiring, rearm, type CandidateAlert } from './firings-store.js';
 import { depletedEvent, firedEvent, type CustomerRef } from './payloads.js';
-import { decide, depletedCurrencies, measure, reachedAlert, type AlertRule, type CustomerState, type Firing, type ReachedAlert, type SpendState } from './rules.js';
+import {
+  decide,
+  depletedCurrencies,
+  measure,
+  reachedAlert,
+  type AlertRule,
+  type CustomerState,
+  type Firing,
+  type ReachedAlert,
+  type SpendState,
+} from './rules.js';
 
 /**
  * What a snapshot carries of the alerts (SnapshotInputs.alerts): `credits.depleted` for a balance
