@@ -4,7 +4,7 @@
 // is caught waiting, between the commit and the send.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEntry, type Child } from './support/child.js';
+import { killAll, startMain, type Child } from './support/child.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
@@ -15,20 +15,14 @@ describe.skipIf(!enabled)('webhooks across a crash', () => {
   let receiver: WebhookReceiver;
   const servers: Child[] = [];
 
-  const start = async (): Promise<{ url: string; secretKey?: string }> => {
-    const server = runEntry('main', [], { PORT: '0', ...database.env });
-    servers.push(server);
-    const [, url] = (await server.waitFor(/Nozle is running at (http:\/\/\S+)/)) as [string, string];
-    const key = server.output().match(/Secret key:\s+(sk_\w+)/)?.[1];
-    return { url, ...(key ? { secretKey: key } : {}) };
-  };
+  const start = () => startMain(database.env, servers);
 
   beforeAll(async () => {
     database = await createTestDatabase({ migrated: false });
     receiver = await new WebhookReceiver().start();
   });
   afterAll(async () => {
-    for (const server of servers) if (server.process.exitCode === null) server.process.kill('SIGKILL');
+    killAll(servers);
     await receiver?.stop();
     await database?.drop();
   });

@@ -6,7 +6,7 @@
 // make both send first attempts and retries (see `gate`). Postgres only: two processes cannot
 // share an in-memory PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEntry, type Child } from './support/child.js';
+import { killAll, startMain, type Child } from './support/child.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
@@ -62,20 +62,14 @@ describe.skipIf(!enabled)('webhooks on two instances', () => {
   let receiver: WebhookReceiver;
   const servers: Child[] = [];
 
-  const start = async (): Promise<{ server: Child; url: string; secretKey?: string }> => {
-    const server = runEntry('main', [], { PORT: '0', LOG_LEVEL: 'info', NOZLE_WEBHOOKS_PER_ENDPOINT: '1', ...database.env });
-    servers.push(server);
-    const [, url] = (await server.waitFor(/Nozle is running at (http:\/\/\S+)/)) as [string, string];
-    const key = server.output().match(/Secret key:\s+(sk_\w+)/)?.[1];
-    return { server, url, ...(key ? { secretKey: key } : {}) };
-  };
+  const start = () => startMain({ LOG_LEVEL: 'info', NOZLE_WEBHOOKS_PER_ENDPOINT: '1', ...database.env }, servers);
 
   beforeAll(async () => {
     database = await createTestDatabase({ migrated: false });
     receiver = await new WebhookReceiver().start();
   });
   afterAll(async () => {
-    for (const server of servers) if (server.process.exitCode === null) server.process.kill('SIGKILL');
+    killAll(servers);
     await receiver?.stop();
     await database?.drop();
   });

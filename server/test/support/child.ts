@@ -60,3 +60,24 @@ export function runEntry(entry: 'main' | 'cli', args: string[], env: Record<stri
     },
   };
 }
+
+/** A server process of src/main.ts once it listens; `secretKey` when it made the demo project (the first on an empty database). */
+export interface RunningMain {
+  server: Child;
+  url: string;
+  secretKey?: string;
+}
+
+/** Starts src/main.ts on a port of its own, kept in `started` so the test can kill what is left. */
+export async function startMain(env: Record<string, string>, started: Child[]): Promise<RunningMain> {
+  const server = runEntry('main', [], { PORT: '0', ...env });
+  started.push(server);
+  const [, url] = (await server.waitFor(/Nozle is running at (http:\/\/\S+)/)) as [string, string];
+  const key = server.output().match(/Secret key:\s+(sk_\w+)/)?.[1];
+  return { server, url, ...(key ? { secretKey: key } : {}) };
+}
+
+/** SIGKILL to each of these still running. */
+export function killAll(children: Child[]): void {
+  for (const child of children) if (child.process.exitCode === null) child.process.kill('SIGKILL');
+}
