@@ -62,7 +62,7 @@ export function runEntry(entry: 'main' | 'cli', args: string[], env: Record<stri
 }
 
 /** A server process of src/main.ts once it listens; `secretKey` when it made the demo project (the first on an empty database). */
-export interface RunningMain {
+interface RunningMain {
   server: Child;
   url: string;
   secretKey?: string;
