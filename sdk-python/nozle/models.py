@@ -136,16 +136,6 @@ class CustomerUpdateParams(TypedDict):
     email: NotRequired[Union[str, None]]
     name: NotRequired[Union[str, None]]
     metadata: NotRequired["MetadataUpdate"]
-    #: A coupon (its id) to apply to the customer: its subscriptions without a discount of their own get it; replaces the customer's discount; an empty string removes it.
-    #: Refused (400 naming `coupon`) when deleted, past `redeem_by`, at `max_redemptions`,
-    #: not for the plan (`applies_to`), or an `amount_off` without the plan's currency.
-    coupon: NotRequired[str]
-    #: A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
-    #: apply. Refused (400 naming `promotion_code`) as `coupon` is, and when inactive,
-    #: expired, at its own `max_redemptions`, for another customer, with
-    #: `first_time_transaction` for a customer who has been invoiced or bought before, or
-    #: below `minimum_amount`.
-    promotion_code: NotRequired[str]
 
 
 class DeletedCustomer(TypedDict):
@@ -1248,11 +1238,6 @@ class CheckoutSessionCreateParams(TypedDict):
     #: and `maximum` (default 99), as Stripe's `line_items[].adjustable_quantity`; the
     #: subscription gets the quantity bought. A `per_seat` plan only.
     adjustable_quantity: NotRequired["CheckoutSessionCreateParamsAdjustableQuantity"]
-    #: A promotion code (`promo_…` id or `code`) applied to the subscription bought (Stripe:
-    #: `discounts: [{ promotion_code }]`), checked as on `POST /v1/subscriptions`.
-    promotion_code: NotRequired[str]
-    #: Lets the buyer type a promotion code on the checkout page (Stripe's `allow_promotion_codes`); not with `promotion_code`.
-    allow_promotion_codes: NotRequired[bool]
 
 
 class CheckoutSession(TypedDict):

@@ -2139,20 +2139,6 @@ export interface components {
             email?: string | null;
             name?: string | null;
             metadata?: components["schemas"]["MetadataUpdate"];
-            /**
-             * @description A coupon (its id) to apply to the customer: its subscriptions without a discount of their own get it; replaces the customer's discount; an empty string removes it.
-             *     Refused (400 naming `coupon`) when deleted, past `redeem_by`, at `max_redemptions`,
-             *     not for the plan (`applies_to`), or an `amount_off` without the plan's currency.
-             */
-            coupon?: string;
-            /**
-             * @description A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
-             *     apply. Refused (400 naming `promotion_code`) as `coupon` is, and when inactive,
-             *     expired, at its own `max_redemptions`, for another customer, with
-             *     `first_time_transaction` for a customer who has been invoiced or bought before, or
-             *     below `minimum_amount`.
-             */
-            promotion_code?: string;
         };
         /**
          * @example {
@@ -4416,13 +4402,6 @@ export interface components {
                 minimum?: number;
                 maximum?: number;
             };
-            /**
-             * @description A promotion code (`promo_…` id or `code`) applied to the subscription bought (Stripe:
-             *     `discounts: [{ promotion_code }]`), checked as on `POST /v1/subscriptions`.
-             */
-            promotion_code?: string;
-            /** @description Lets the buyer type a promotion code on the checkout page (Stripe's `allow_promotion_codes`); not with `promotion_code`. */
-            allow_promotion_codes?: boolean;
         };
         /**
          * @example {
