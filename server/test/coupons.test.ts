@@ -35,7 +35,7 @@ describe('coupons and promotion codes', () => {
     expect(refused.body.error).toMatchObject({ param: 'promotion_code', code: 'max_redemptions_reached' });
 
     t.setTime(new Date('2026-05-01T12:00:01Z'));
-    await closeBillingPeriods(billing(), t.projectA.id);
+    await closeBillingPeriods(billing(), t.projectA.projectId);
     const invoices = await t.call('GET', '/v1/invoices?customer=first');
     const invoice = invoices.body.data[0];
     // 3000 − 20% = 2400.

@@ -126,10 +126,18 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
 async function applyToSubscription(work: Work, projectId: string, row: SubscriptionRow, plan: Plan, refs: DiscountRefs | undefined): Promise<void> {
   if (!refs || (refs.coupon === undefined && refs.promotion_code === undefined)) return;
   if (row.provider_subscription_id) {
-    throw invalidParam(refs.coupon !== undefined ? 'coupon' : 'promotion_code', `This subscription is billed by ${row.provider}: apply the discount at checkout.`);
+    throw invalidParam(
+      refs.coupon !== undefined ? 'coupon' : 'promotion_code',
+      `This subscription is billed by ${row.provider}: apply the discount at checkout.`,
+    );
   }
   const amount = Number(plan.base_price) * (plan.per_seat ? row.quantity : 1);
-  await applyDiscountRefs(work, projectId, { customerId: row.customer_id, subscriptionId: row.id, plan: { id: plan.id, key: plan.key, currency: plan.currency, amount } }, refs);
+  await applyDiscountRefs(
+    work,
+    projectId,
+    { customerId: row.customer_id, subscriptionId: row.id, plan: { id: plan.id, key: plan.key, currency: plan.currency, amount } },
+    refs,
+  );
 }
 
 /** Whether the row has a change of plan scheduled (not only of seats): seats added now keep it. */

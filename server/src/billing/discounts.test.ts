@@ -49,7 +49,11 @@ const month = (start: string, end: string, plan: 'basic' | 'pro', units: number,
     end: at(end),
     usage: [{ price: calls, quantity: String(units) }],
     ...(upgradeAt
-      ? { changes: [{ changed_at: at(upgradeAt), from: { name: 'Basic', amount: '1000', planId: 'basic' }, to: { name: 'Pro', amount: '3000', planId: 'pro' } }] }
+      ? {
+          changes: [
+            { changed_at: at(upgradeAt), from: { name: 'Basic', amount: '1000', planId: 'basic' }, to: { name: 'Pro', amount: '3000', planId: 'pro' } },
+          ],
+        }
       : {}),
   });
 
@@ -102,8 +106,7 @@ const rows: Row[] = [
   },
 ];
 
-const grants = (remaining: number) =>
-  remaining > 0 ? [{ id: 'crg_1', remaining, expiresAt: null, createdAt: at('2025-12-01'), description: null }] : [];
+const grants = (remaining: number) => (remaining > 0 ? [{ id: 'crg_1', remaining, expiresAt: null, createdAt: at('2025-12-01'), description: null }] : []);
 
 describe('a 20% coupon for 3 months across a proration and a credit', () => {
   it.each(rows)('$name', (row) => {

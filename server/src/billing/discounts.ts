@@ -86,8 +86,7 @@ export function applyDiscount(draft: DraftInvoice, discount: InvoiceDiscount | n
   const reached = draft.lines.filter((line) => reaches(discount, line));
   const eligible = discount.percentOff === null ? reached.filter((line) => new Exact(line.amount).gt(0)) : reached;
   if (eligible.length === 0) return draft;
-  const shares =
-    discount.percentOff !== null ? percentShares(new Exact(discount.percentOff), eligible) : amountShares(discount.amountOff ?? 0, eligible);
+  const shares = discount.percentOff !== null ? percentShares(new Exact(discount.percentOff), eligible) : amountShares(discount.amountOff ?? 0, eligible);
   const byLine = new Map(eligible.map((line, i) => [line, shares[i]!]));
   const lines = draft.lines.map((line) => {
     const share = byLine.get(line);

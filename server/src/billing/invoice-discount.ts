@@ -14,7 +14,10 @@ export async function invoiceDiscount(
   const { row, coupon } = found;
   const fixed = coupon.percent_off === null;
   const amountOff = fixed
-    ? amountOffIn({ amountOff: coupon.amount_off === null ? null : Number(coupon.amount_off), currency: coupon.currency, currencyOptions: coupon.currency_options }, sub.currency)
+    ? amountOffIn(
+        { amountOff: coupon.amount_off === null ? null : Number(coupon.amount_off), currency: coupon.currency, currencyOptions: coupon.currency_options },
+        sub.currency,
+      )
     : null;
   // A fixed amount in another currency than the invoice's takes nothing off it.
   if (fixed && amountOff === null) return null;

@@ -64,7 +64,8 @@ function codeRefusal(code: CodeTerms, target: RedeemTarget, now: Date): Refusal 
   const refuse = (reason: string, message: string): Refusal => ({ param: 'promotion_code', code: reason, message });
   if (!code.active) return refuse('promotion_code_inactive', 'This promotion code is no longer active.');
   if (code.expiresAt !== null && code.expiresAt <= now) return refuse('promotion_code_expired', 'This promotion code has expired.');
-  if (code.customerId !== null && code.customerId !== target.customerId) return refuse('promotion_code_customer', 'This promotion code is for another customer.');
+  if (code.customerId !== null && code.customerId !== target.customerId)
+    return refuse('promotion_code_customer', 'This promotion code is for another customer.');
   if (code.maxRedemptions !== null && code.timesRedeemed >= code.maxRedemptions) {
     return refuse('max_redemptions_reached', 'This promotion code has been redeemed as many times as it may be.');
   }
@@ -74,15 +75,22 @@ function codeRefusal(code: CodeTerms, target: RedeemTarget, now: Date): Refusal 
 function targetRefusal(coupon: CouponTerms, code: CodeTerms | null, target: RedeemTarget, param: Refusal['param']): Refusal | null {
   const refuse = (reason: string, message: string): Refusal => ({ param, code: reason, message });
   const plan = target.plan;
-  if (plan && coupon.plans !== null && !coupon.plans.includes(plan.id)) return refuse('coupon_not_applicable', `This coupon does not apply to plan '${plan.key}'.`);
+  if (plan && coupon.plans !== null && !coupon.plans.includes(plan.id))
+    return refuse('coupon_not_applicable', `This coupon does not apply to plan '${plan.key}'.`);
   const fixed = coupon.amountOff !== null || Object.keys(coupon.currencyOptions).length > 0;
   if (plan && fixed && amountOffIn(coupon, plan.currency) === null) {
-    return refuse('currency_mismatch', `This coupon takes a fixed amount off in ${coupon.currency ?? 'other currencies'}, not in ${plan.currency} (plan '${plan.key}').`);
+    return refuse(
+      'currency_mismatch',
+      `This coupon takes a fixed amount off in ${coupon.currency ?? 'other currencies'}, not in ${plan.currency} (plan '${plan.key}').`,
+    );
   }
   if (code?.firstTimeTransaction && target.transacted) return refuse('not_first_time_transaction', 'This promotion code is for first-time customers only.');
   if (code?.minimumAmount != null && plan) {
     if (code.minimumAmountCurrency?.toLowerCase() !== plan.currency.toLowerCase() || plan.amount < code.minimumAmount) {
-      return refuse('below_minimum_amount', `This promotion code needs at least ${code.minimumAmount} (minor units of ${code.minimumAmountCurrency}); plan '${plan.key}' is ${plan.amount} ${plan.currency}.`);
+      return refuse(
+        'below_minimum_amount',
+        `This promotion code needs at least ${code.minimumAmount} (minor units of ${code.minimumAmountCurrency}); plan '${plan.key}' is ${plan.amount} ${plan.currency}.`,
+      );
     }
   }
   return null;

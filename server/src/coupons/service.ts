@@ -232,7 +232,12 @@ export async function applyDiscountRefs(work: Work, projectId: string, target: D
   }
   const { coupon, code } = await redeemable(work.db, projectId, refs, target, work.now);
   const counted = await countRedemption(work.db, projectId, coupon.id, code?.id ?? null);
-  if (counted !== 'ok') throw invalidParam(counted, `This ${counted === 'coupon' ? 'coupon' : 'promotion code'} has been redeemed as many times as it may be.`, 'max_redemptions_reached');
+  if (counted !== 'ok')
+    throw invalidParam(
+      counted,
+      `This ${counted === 'coupon' ? 'coupon' : 'promotion code'} has been redeemed as many times as it may be.`,
+      'max_redemptions_reached',
+    );
   await removeDiscount(work.db, target.customerId, target.subscriptionId, work.now);
   return insertDiscount(work.db, projectId, {
     customer_id: target.customerId,
@@ -245,7 +250,12 @@ export async function applyDiscountRefs(work: Work, projectId: string, target: D
 }
 
 /** The live discount of a subscription (its own, else its customer's), with its coupon. */
-export async function discountOf(db: Queryable, projectId: string, customerId: string, subscriptionId: string | null): Promise<{ row: DiscountRow; coupon: CouponRow } | undefined> {
+export async function discountOf(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  subscriptionId: string | null,
+): Promise<{ row: DiscountRow; coupon: CouponRow } | undefined> {
   const row = await liveDiscount(db, customerId, subscriptionId);
   if (!row) return undefined;
   return { row, coupon: await findCouponRow(db, projectId, row.coupon_id, { deleted: true }) };

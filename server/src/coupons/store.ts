@@ -55,7 +55,8 @@ export const toCoupon = (row: CouponRow, now: Date): Coupon => ({
   max_redemptions: row.max_redemptions,
   redeem_by: row.redeem_by ? unixSeconds(row.redeem_by) : null,
   times_redeemed: Number(row.times_redeemed),
-  valid: row.deleted_at === null && (row.redeem_by === null || row.redeem_by > now) && (row.max_redemptions === null || row.times_redeemed < row.max_redemptions),
+  valid:
+    row.deleted_at === null && (row.redeem_by === null || row.redeem_by > now) && (row.max_redemptions === null || row.times_redeemed < row.max_redemptions),
   applies_to: { plans: row.applies_to_plans === null ? null : (row.applies_to_keys ?? []) },
   metadata: row.metadata,
   created: unixSeconds(row.created_at),
@@ -143,7 +144,12 @@ export async function couponSeq(db: Queryable, projectId: string, id: string): P
  * same statement when it is at its limit: two applies at once cannot both take the last one.
  * False when a limit was reached (nothing counted).
  */
-export async function countRedemption(db: Queryable, projectId: string, couponId: string, promotionCodeId: string | null): Promise<'ok' | 'coupon' | 'promotion_code'> {
+export async function countRedemption(
+  db: Queryable,
+  projectId: string,
+  couponId: string,
+  promotionCodeId: string | null,
+): Promise<'ok' | 'coupon' | 'promotion_code'> {
   if (promotionCodeId !== null) {
     const code = await db.query(
       'update promotion_codes set times_redeemed = times_redeemed + 1 where id = $1 and (max_redemptions is null or times_redeemed < max_redemptions)',
