@@ -32,6 +32,9 @@ alter table subscriptions add column default_tax_rates jsonb not null default '[
 alter table invoice_lines add column tax_amounts jsonb not null default '[]';
 alter table invoices add column tax bigint not null default 0;
 alter table invoices add column total_tax_amounts jsonb not null default '[]';
+-- The customer's tax status when the invoice was built, as Stripe's invoice keeps it ("reverse":
+-- the invoice notes a reverse charge).
+alter table invoices add column customer_tax_exempt text not null default 'none' check (customer_tax_exempt in ('none', 'exempt', 'reverse'));
 
 -- Stripe Tax on checkout sessions and the invoices Nozle sends to Stripe.
 alter table projects add column automatic_tax boolean not null default false;

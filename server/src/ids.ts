@@ -35,7 +35,8 @@ export type IdPrefix =
   | 'we'
   | 'wd'
   | 'alr'
-  | 'rsv';
+  | 'rsv'
+  | 'txr';
 
 /** An object id whose prefix names its type, e.g. `cus_3kQ…`. */
 export const newId = (prefix: IdPrefix): string => `${prefix}_${randomBase62(20)}`;

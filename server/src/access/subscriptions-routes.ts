@@ -31,6 +31,7 @@ export const subscriptionRoutes = [
       effective: body.effective,
       proration: body.proration_behavior,
       quantity: body.quantity,
+      defaultTaxRates: body.default_tax_rates,
     }),
   })),
 
@@ -48,6 +49,7 @@ export const subscriptionRoutes = [
       proration: body.proration_behavior,
       effective: body.effective,
       metadata: body.metadata,
+      defaultTaxRates: body.default_tax_rates,
       quantity: body.quantity,
     }),
   })),
