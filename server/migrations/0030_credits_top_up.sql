@@ -34,6 +34,9 @@ create table credit_top_ups (
   provider text,
   provider_invoice_id text,
   grant_id text references credit_grants (id),
+  -- A provider that did not answer (no decline: an outage) is asked again, with the same key.
+  attempts integer not null default 0,
+  next_attempt_at timestamptz,
   created_at timestamptz not null,
   settled_at timestamptz
 );
