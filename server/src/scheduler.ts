@@ -84,11 +84,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
 
 /** How long to sleep before the earliest due instant, between MIN_SLEEP_MS and MAX_SLEEP_MS. */
 async function untilNextDue({ clock, payments }: SchedulerDeps): Promise<number> {
-  const instants = [
-    await nextSnapshotDue(payments.deps.db),
-    await nextTopUpDue(payments.deps.db),
-    payments.sandbox ? await nextSandboxDue(payments) : null,
-  ];
+  const instants = [await nextSnapshotDue(payments.deps.db), await nextTopUpDue(payments.deps.db), payments.sandbox ? await nextSandboxDue(payments) : null];
   const next = Math.min(...instants.map((at) => at?.getTime() ?? Infinity));
   return Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, next - clock.now().getTime()));
 }

@@ -53,7 +53,13 @@ describe('auto top-up with Stripe configured', () => {
     const stripeInvoice = [...account.invoices.values()].find((invoice) => invoice.metadata?.['nozle_invoice'] === topUp.id)!;
     const [item, ...moreItems] = account.requestsTo('POST', '/v1/invoiceitems');
     expect(moreItems).toEqual([]);
-    expect(item!.params).toMatchObject({ customer: 'cus_goodexamplecom', invoice: stripeInvoice.id, amount: '2500', currency: 'usd', description: 'Credit top-up' });
+    expect(item!.params).toMatchObject({
+      customer: 'cus_goodexamplecom',
+      invoice: stripeInvoice.id,
+      amount: '2500',
+      currency: 'usd',
+      description: 'Credit top-up',
+    });
     expect(item!.idempotencyKey).toBe(`${topUp.id}-line-1`);
     const pays = account.requestsTo('POST', `/v1/invoices/${stripeInvoice.id}/pay`);
     expect(pays.map((pay) => pay.idempotencyKey)).toEqual([`${topUp.id}-pay`]);

@@ -34,7 +34,9 @@ async function use(name: string, units: number, iso: string): Promise<void> {
 
 const balance = async (name: string) => (await t.call('GET', `/v1/customers/${name}/credits`)).body.balances.usd ?? 0;
 const setting = async (name: string) => (await t.call('GET', `/v1/customers/${name}/credits/auto_top_up`)).body.data[0];
-const topUps = async (name: string) => (await t.database.db.query<{ id: string; status: string }>('select id, status from credit_top_ups where customer_id = $1 order by seq', [customerId[name]])).rows;
+const topUps = async (name: string) =>
+  (await t.database.db.query<{ id: string; status: string }>('select id, status from credit_top_ups where customer_id = $1 order by seq', [customerId[name]]))
+    .rows;
 
 /** The events of `type` about one customer, oldest first. */
 async function raised(type: string, name: string): Promise<Array<Record<string, any>>> {
@@ -46,7 +48,13 @@ beforeAll(async () => {
   t = await startTestApp();
   expect((await post('/v1/meters', { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' })).status).toBe(200);
   // Usage only, a cent per unit: an invoice is its usage, drawn from credit first.
-  const metered = { key: 'metered', name: 'Metered', interval: 'month', base_price: 0, prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '1' }] };
+  const metered = {
+    key: 'metered',
+    name: 'Metered',
+    interval: 'month',
+    base_price: 0,
+    prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '1' }],
+  };
   expect((await post('/v1/plans', metered)).status).toBe(200);
   expect((await post('/v1/plans', { key: 'sticker', name: 'Sticker', add_on: true, interval: 'one_time', currency: 'usd', base_price: 300 })).status).toBe(200);
   for (const name of CUSTOMERS) {

@@ -8,16 +8,7 @@ import type { Work } from '../db/work.js';
 import type { EntitlementChanges } from '../entitlement-changes.js';
 import { notFound } from '../http/errors.js';
 import { topUpStep } from './auto-top-up.js';
-import {
-  autoTopUpRows,
-  deleteAutoTopUpRow,
-  insertTopUp,
-  latestTopUps,
-  setArmed,
-  toAutoTopUp,
-  upsertAutoTopUp,
-  type AutoTopUp,
-} from './auto-top-up-store.js';
+import { autoTopUpRows, deleteAutoTopUpRow, insertTopUp, latestTopUps, setArmed, toAutoTopUp, upsertAutoTopUp, type AutoTopUp } from './auto-top-up-store.js';
 
 type AutoTopUpParams = components['schemas']['AutoTopUpParams'];
 type AutoTopUpList = components['schemas']['AutoTopUpList'];

@@ -94,10 +94,9 @@ export async function upsertAutoTopUp(
 
 /** The customer's settings, by currency; locked when `forUpdate` (the crossing check, under the customer's lock). */
 export async function autoTopUpRows(db: Queryable, customerId: string, forUpdate = false): Promise<AutoTopUpRow[]> {
-  const { rows } = await db.query<AutoTopUpRow>(
-    `select * from credit_auto_top_ups where customer_id = $1 order by currency${forUpdate ? ' for update' : ''}`,
-    [customerId],
-  );
+  const { rows } = await db.query<AutoTopUpRow>(`select * from credit_auto_top_ups where customer_id = $1 order by currency${forUpdate ? ' for update' : ''}`, [
+    customerId,
+  ]);
   return rows;
 }
 
@@ -123,10 +122,9 @@ export async function insertTopUp(db: Queryable, setting: AutoTopUpRow, balance:
 
 /** The latest top-up of each of the customer's currencies. */
 export async function latestTopUps(db: Queryable, customerId: string): Promise<Map<string, CreditTopUp>> {
-  const { rows } = await db.query<TopUpRow>(
-    `select distinct on (currency) * from credit_top_ups where customer_id = $1 order by currency, seq desc`,
-    [customerId],
-  );
+  const { rows } = await db.query<TopUpRow>(`select distinct on (currency) * from credit_top_ups where customer_id = $1 order by currency, seq desc`, [
+    customerId,
+  ]);
   return new Map(rows.map((row) => [row.currency, toCreditTopUp(row)]));
 }
 
@@ -154,7 +152,9 @@ export async function claimPendingTopUp(tx: Queryable, baseNow: Date, projectId?
     [baseNow, projectId ?? null],
   );
   const row = rows[0];
-  return row && { id: row.id, projectId: row.project_id, customerId: row.customer_id, currency: row.currency, amount: Number(row.amount), attempts: row.attempts };
+  return (
+    row && { id: row.id, projectId: row.project_id, customerId: row.customer_id, currency: row.currency, amount: Number(row.amount), attempts: row.attempts }
+  );
 }
 
 /** When the next pending top-up is due, in the server's time (the past when one is due now); null when none. */

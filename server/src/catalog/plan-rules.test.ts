@@ -30,7 +30,11 @@ describe('checkOneTime', () => {
       terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: null, rollover: { cap: 0 } } }),
       param: undefined,
     },
-    { name: 'a monthly plan whose credits say when they expire', terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: 30 } }), param: 'credits' },
+    {
+      name: 'a monthly plan whose credits say when they expire',
+      terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: 30 } }),
+      param: 'credits',
+    },
     {
       name: 'a one_time plan whose credits roll over',
       terms: terms({ interval: 'one_time', credits: { amount: 1, currency: 'usd', expires_in_days: null, rollover: { cap: 5 } } }),

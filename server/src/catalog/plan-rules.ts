@@ -20,7 +20,10 @@ export const toPlanCredits = (
 export function checkOneTime(terms: PlanTerms): void {
   // A recurring plan's credits live for one period (billing/period-credits.ts); a purchase's for its days.
   if (terms.credits && terms.interval !== 'one_time' && terms.credits.expires_in_days !== null) {
-    throw invalidParam('credits', `A plan billed every ${terms.interval} grants credit each period, expiring at the period's end: it takes no expires_in_days.`);
+    throw invalidParam(
+      'credits',
+      `A plan billed every ${terms.interval} grants credit each period, expiring at the period's end: it takes no expires_in_days.`,
+    );
   }
   if (terms.credits?.rollover && terms.interval === 'one_time') {
     throw invalidParam('credits', 'A one_time plan grants credit once, on purchase: it has no periods to roll credit over between.');

@@ -96,7 +96,12 @@ async function giveTime(deps: TopUpDeps, topUp: ClaimedTopUp, error: unknown): P
   const now = clockFor(deps.clock, topUp.projectId).now();
   const message = error instanceof Error ? error.message : String(error);
   await deps.db.transaction(async (tx) => {
-    const settled = await settleTopUp(tx, topUp.id, { status: 'failed', provider: null, providerInvoiceId: null, failure: { code: 'provider_error', message } }, now);
+    const settled = await settleTopUp(
+      tx,
+      topUp.id,
+      { status: 'failed', provider: null, providerInvoiceId: null, failure: { code: 'provider_error', message } },
+      now,
+    );
     await recordOutboxEvent(tx, topUp.projectId, 'credits.auto_top_up.failed', settled, now);
   });
 }
