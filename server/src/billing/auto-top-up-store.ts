@@ -39,7 +39,7 @@ interface TopUpRow {
   settled_at: Date | null;
 }
 
-export const toCreditTopUp = (row: TopUpRow): CreditTopUp => ({
+const toCreditTopUp = (row: TopUpRow): CreditTopUp => ({
   id: row.id,
   object: 'credit_top_up',
   customer: row.customer_id,
