@@ -4912,6 +4912,27 @@ export interface components {
             created: components["schemas"]["Timestamp"];
             settled_at: components["schemas"]["Timestamp"] | null;
         };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "object": "auto_top_up",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "currency": "usd",
+         *           "enabled": true,
+         *           "threshold": 1000,
+         *           "amount": 5000,
+         *           "armed": true,
+         *           "last_top_up": null,
+         *           "created": 1777507392,
+         *           "updated": 1777507392
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/customers/cus_4fP2b8Xk3LmQ9rT1vW6y/credits/auto_top_up"
+         *     }
+         */
         AutoTopUpList: {
             /** @constant */
             object: "list";
