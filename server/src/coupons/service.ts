@@ -25,12 +25,10 @@ import {
   promotionCodeSeq,
   removeDiscount,
   toCoupon,
-  toDiscount,
   toPromotionCode,
   updatePromotionCodeRow,
   type Coupon,
   type CouponRow,
-  type Discount,
   type DiscountRow,
   type PromotionCode,
   type PromotionCodeFilter,
@@ -201,7 +199,7 @@ const codeTerms = (row: PromotionCodeRow): CodeTerms => ({
 });
 
 /** The coupon (locked) and the promotion code (locked) that `refs` name, checked for `target`; 400 naming the param when refused. */
-export async function redeemable(
+async function redeemable(
   db: Queryable,
   projectId: string,
   refs: { coupon?: string; promotion_code?: string },
@@ -259,10 +257,4 @@ export async function discountOf(
   const row = await liveDiscount(db, customerId, subscriptionId);
   if (!row) return undefined;
   return { row, coupon: await findCouponRow(db, projectId, row.coupon_id, { deleted: true }) };
-}
-
-/** The discount as the API shows it on a subscription or a customer; null when none. */
-export async function discountView(db: Queryable, projectId: string, customerId: string, subscriptionId: string | null, now: Date): Promise<Discount | null> {
-  const found = await discountOf(db, projectId, customerId, subscriptionId);
-  return found ? toDiscount(found.row, toCoupon(found.coupon, now)) : null;
 }

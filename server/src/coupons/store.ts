@@ -9,7 +9,6 @@ import { newId } from '../ids.js';
 type Schemas = components['schemas'];
 export type Coupon = Schemas['Coupon'];
 export type PromotionCode = Schemas['PromotionCode'];
-export type Discount = Schemas['Discount'];
 
 export interface CouponRow {
   seq: number;
@@ -357,14 +356,3 @@ export async function liveDiscount(db: Queryable, customerId: string, subscripti
   );
   return rows[0];
 }
-
-export const toDiscount = (row: DiscountRow, coupon: Coupon): Discount => ({
-  id: row.id,
-  object: 'discount',
-  coupon,
-  promotion_code: row.promotion_code_id,
-  customer: row.customer_id,
-  subscription: row.subscription_id,
-  start: unixSeconds(row.start_at),
-  end: row.end_at ? unixSeconds(row.end_at) : null,
-});
