@@ -32,6 +32,7 @@ const SERVER_LAYERS = [
   { layer: 'projects', paths: ['projects'] },
   { layer: 'customers', paths: ['customers'] },
   { layer: 'catalog', paths: ['catalog'] },
+  { layer: 'coupons', paths: ['coupons'] },
   { layer: 'entitlements', paths: ['entitlements'] },
   { layer: 'access', paths: ['access'] },
   { layer: 'usage', paths: ['usage'] },

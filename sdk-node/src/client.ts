@@ -15,6 +15,7 @@ import { Features } from './resources/features.js';
 import { Grants } from './resources/grants.js';
 import { Health, ProjectResource } from './resources/health.js';
 import { Invoices } from './resources/invoices.js';
+import { Coupons, PromotionCodes } from './resources/coupons.js';
 import { Meters } from './resources/meters.js';
 import { retrieveProject } from './project.js';
 import { Plans } from './resources/plans.js';
@@ -82,6 +83,10 @@ export class Nozle {
   readonly payments: Payments;
   /** Create, retrieve and list meters: what turns events into usage. */
   readonly meters: Meters;
+  /** Create, retrieve, list and delete coupons. */
+  readonly coupons: Coupons;
+  /** Create, retrieve, list and deactivate promotion codes (what a customer types for a coupon). */
+  readonly promotionCodes: PromotionCodes;
   /** A customer's usage per meter and period, and usage over a range, grouped. */
   readonly usage: UsageResource;
   /** Create, revoke and list the project's API keys. */
@@ -148,6 +153,8 @@ export class Nozle {
     this.credits = new Credits(this.#client);
     this.costModels = new CostModels(this.#client);
     this.meters = new Meters(this.#client);
+    this.coupons = new Coupons(this.#client);
+    this.promotionCodes = new PromotionCodes(this.#client);
     this.usage = new UsageResource(this.#client);
     this.apiKeys = new ApiKeys(this.#client);
     this.webhookEndpoints = new WebhookEndpoints(this.#client);

@@ -53,6 +53,20 @@ export type {
   Subscriptions,
 } from './resources/subscriptions.js';
 export type { Meter, MeterCreateParams, MeterList, MeterListParams, Meters } from './resources/meters.js';
+export type {
+  Coupon,
+  CouponCreateParams,
+  CouponList,
+  CouponListParams,
+  Coupons,
+  DeletedCoupon,
+  PromotionCode,
+  PromotionCodeCreateParams,
+  PromotionCodeList,
+  PromotionCodeListParams,
+  PromotionCodes,
+  PromotionCodeUpdateParams,
+} from './resources/coupons.js';
 export type { Usage, UsageList, UsageListParams, UsageQueryParams, UsageQueryResult, UsageQueryRow, UsageResource } from './resources/usage.js';
 export type { ApiKey, ApiKeyCreateParams, ApiKeyList, ApiKeyListParams, ApiKeyWithSecret, ApiKeys } from './resources/api-keys.js';
 export type {

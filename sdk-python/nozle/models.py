@@ -112,6 +112,8 @@ TimestampInput = int
 
 
 class Customer(TypedDict):
+    #: The customer's own discount (applied to its subscriptions without one); present when it has one.
+    discount: NotRequired[Union["Discount", None]]
     id: str
     object: Literal["customer"]
     #: Your own id for the customer, unique within the project.
@@ -671,6 +673,8 @@ ended without a payment method), `unpaid` (every payment retry failed), `incompl
 
 
 class Subscription(TypedDict):
+    #: The coupon applied to it (a customer's discount applies when it has none of its own); present when it has one.
+    discount: NotRequired[Union["Discount", None]]
     #: The number of seats. A plan with `per_seat` bills its base price per seat (the
     #: `base_fee` line's quantity), and a `per_seat` metered entitlement gives its limit per
     #: seat. A scheduled decrease shows in `scheduled_change` until it takes effect.
@@ -742,6 +746,16 @@ class SubscriptionCreateParams(TypedDict):
     quantity: NotRequired[int]
     effective: NotRequired["PlanChangeEffective"]
     proration_behavior: NotRequired["ProrationBehavior"]
+    #: A coupon (its id) to apply: replaces the discount it has; an empty string removes it.
+    #: Refused (400 naming `coupon`) when deleted, past `redeem_by`, at `max_redemptions`,
+    #: not for the plan (`applies_to`), or an `amount_off` without the plan's currency.
+    coupon: NotRequired[str]
+    #: A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+    #: apply. Refused (400 naming `promotion_code`) as `coupon` is, and when inactive,
+    #: expired, at its own `max_redemptions`, for another customer, with
+    #: `first_time_transaction` for a customer who has been invoiced or bought before, or
+    #: below `minimum_amount`.
+    promotion_code: NotRequired[str]
     metadata: NotRequired["Metadata"]
 
 
@@ -758,6 +772,16 @@ class SubscriptionUpdateParams(TypedDict):
     quantity: NotRequired[int]
     proration_behavior: NotRequired["ProrationBehavior"]
     effective: NotRequired["PlanChangeEffective"]
+    #: A coupon (its id) to apply: replaces the discount it has; an empty string removes it.
+    #: Refused (400 naming `coupon`) when deleted, past `redeem_by`, at `max_redemptions`,
+    #: not for the plan (`applies_to`), or an `amount_off` without the plan's currency.
+    coupon: NotRequired[str]
+    #: A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+    #: apply. Refused (400 naming `promotion_code`) as `coupon` is, and when inactive,
+    #: expired, at its own `max_redemptions`, for another customer, with
+    #: `first_time_transaction` for a customer who has been invoiced or bought before, or
+    #: below `minimum_amount`.
+    promotion_code: NotRequired[str]
     metadata: NotRequired["MetadataUpdate"]
 
 
@@ -1575,8 +1599,178 @@ class InvoiceLine(TypedDict):
     amount: int
     #: On a `credit` line, the grant it drew on; `null` otherwise.
     credit_grant: Union[str, None]
+    #: What each discount took off this line (as Stripe's `discount_amounts`); `amount` stays
+    #: the line before discounts. A percent coupon takes its share of every line it applies
+    #: to, proration lines included (a credit line's discount is negative: the credit shrinks
+    #: as the charge it returns did); a fixed `amount_off` is spread over the positive lines it
+    #: applies to in proportion to their amounts. Each rounded half away from zero to the cent.
+    discount_amounts: list["DiscountAmount"]
     period_start: "Timestamp"
     period_end: "Timestamp"
+
+
+CouponDuration = Literal["once", "repeating", "forever"]
+"""How long a discount of the coupon lasts, from when it is applied (its `start`), as at
+Stripe. `once`: the first invoice it reaches, then it ends. `repeating`: the invoice
+lines whose period starts within `duration_in_months` months of its `start`. `forever`:
+every invoice while it is applied.
+"""
+
+
+class CouponCurrencyOptionsValue(TypedDict):
+    amount_off: int
+
+
+class CouponAppliesTo(TypedDict):
+    #: The plans (keys) whose invoice lines it discounts; `null` for every line.
+    plans: Union[list[str], None]
+
+
+class Coupon(TypedDict):
+    #: Yours when you gave one at creation (as at Stripe, where the coupon gets the same id), else `co_…`.
+    id: str
+    object: Literal["coupon"]
+    #: Shown to the customer on the invoice's discount.
+    name: Union[str, None]
+    #: The share taken off each line it applies to, in percent (e.g. 20 or 12.5).
+    percent_off: Union[float, None]
+    #: A fixed amount taken off each invoice it applies to, in minor units of `currency`, spread over the lines it applies to.
+    amount_off: Union[int, None]
+    currency: Union["Currency", None]
+    #: `amount_off` in further currencies, by lowercase ISO code: `{ "eur": { "amount_off": 900 } }`.
+    currency_options: dict[str, "CouponCurrencyOptionsValue"]
+    duration: "CouponDuration"
+    #: For `repeating`, how many months.
+    duration_in_months: Union[int, None]
+    #: How many times it may be applied in all (every promotion code of it counts).
+    max_redemptions: Union[int, None]
+    #: After this it can no longer be applied.
+    redeem_by: Union["Timestamp", None]
+    times_redeemed: int
+    #: Whether it can still be applied (not past `redeem_by`, nor at `max_redemptions`).
+    valid: bool
+    applies_to: "CouponAppliesTo"
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class CouponCreateParamsCurrencyOptionsValue(TypedDict):
+    amount_off: int
+
+
+class CouponCreateParamsAppliesTo(TypedDict):
+    plans: list[str]
+
+
+class CouponCreateParams(TypedDict):
+    """Exactly one of `percent_off` and `amount_off` (with `currency`)."""
+    #: Your own id (a code-like name, as at Stripe); `co_…` when absent.
+    id: NotRequired[str]
+    name: NotRequired[str]
+    #: At most two decimals.
+    percent_off: NotRequired[float]
+    amount_off: NotRequired[int]
+    currency: NotRequired["Currency"]
+    currency_options: NotRequired[dict[str, "CouponCreateParamsCurrencyOptionsValue"]]
+    duration: "CouponDuration"
+    #: Required with `repeating`, refused otherwise.
+    duration_in_months: NotRequired[int]
+    max_redemptions: NotRequired[int]
+    redeem_by: NotRequired["TimestampInput"]
+    applies_to: NotRequired["CouponCreateParamsAppliesTo"]
+    metadata: NotRequired["Metadata"]
+
+
+class CouponList(TypedDict):
+    object: Literal["list"]
+    data: list["Coupon"]
+    has_more: bool
+    url: str
+
+
+class DeletedCoupon(TypedDict):
+    id: str
+    object: Literal["coupon"]
+    deleted: Literal[True]
+
+
+class PromotionCode(TypedDict):
+    id: str
+    object: Literal["promotion_code"]
+    #: What the customer types.
+    code: str
+    coupon: "Coupon"
+    active: bool
+    max_redemptions: Union[int, None]
+    times_redeemed: int
+    expires_at: Union["Timestamp", None]
+    #: Only this customer may redeem it; `null` for anyone.
+    customer: Union[str, None]
+    restrictions: "PromotionCodeRestrictions"
+    metadata: "Metadata"
+    created: "Timestamp"
+
+
+class PromotionCodeRestrictions(TypedDict):
+    #: Only for a customer with no invoice and no purchase yet.
+    first_time_transaction: bool
+    #: Only when the plan's price (base price × seats) is at least this, in minor units of `minimum_amount_currency`.
+    minimum_amount: Union[int, None]
+    minimum_amount_currency: Union["Currency", None]
+
+
+class PromotionCodeCreateParamsRestrictions(TypedDict):
+    first_time_transaction: NotRequired[bool]
+    #: Requires `minimum_amount_currency`.
+    minimum_amount: NotRequired[int]
+    minimum_amount_currency: NotRequired["Currency"]
+
+
+class PromotionCodeCreateParams(TypedDict):
+    #: The coupon's id.
+    coupon: str
+    code: str
+    active: NotRequired[bool]
+    max_redemptions: NotRequired[int]
+    expires_at: NotRequired["TimestampInput"]
+    #: Only this customer (id or external_id) may redeem it.
+    customer: NotRequired[str]
+    restrictions: NotRequired["PromotionCodeCreateParamsRestrictions"]
+    metadata: NotRequired["Metadata"]
+
+
+class PromotionCodeUpdateParams(TypedDict):
+    active: NotRequired[bool]
+    metadata: NotRequired["MetadataUpdate"]
+
+
+class PromotionCodeList(TypedDict):
+    object: Literal["list"]
+    data: list["PromotionCode"]
+    has_more: bool
+    url: str
+
+
+class Discount(TypedDict):
+    """A coupon applied to a subscription or to a customer (whose subscriptions without one of their own get it), as Stripe's discount."""
+    id: str
+    object: Literal["discount"]
+    coupon: "Coupon"
+    #: The promotion code redeemed for it, if one was.
+    promotion_code: Union[str, None]
+    customer: str
+    #: `null` on a customer's discount.
+    subscription: Union[str, None]
+    start: "Timestamp"
+    #: When a `repeating` coupon's discount ends; `null` for `once` and `forever`.
+    end: Union["Timestamp", None]
+
+
+class DiscountAmount(TypedDict):
+    #: Minor units taken off (negative on a credit line, whose credit the discount reduces).
+    amount: int
+    #: The discount's id.
+    discount: str
 
 
 class Invoice(TypedDict):
@@ -1606,6 +1800,10 @@ class Invoice(TypedDict):
     trial: bool
     lines: list["InvoiceLine"]
     subtotal: int
+    #: What each discount took off the invoice: the sum of its lines' `discount_amounts`.
+    #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
+    #: usage lines after discounts).
+    total_discount_amounts: list["DiscountAmount"]
     total: int
     created: "Timestamp"
     finalized_at: Union["Timestamp", None]
@@ -1684,6 +1882,10 @@ class UpcomingInvoice(TypedDict):
     trial: bool
     lines: list["InvoiceLine"]
     subtotal: int
+    #: What each discount took off the invoice: the sum of its lines' `discount_amounts`.
+    #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
+    #: usage lines after discounts).
+    total_discount_amounts: list["DiscountAmount"]
     total: int
     #: When the preview was made; the usage is everything recorded for the period so far.
     as_of: "Timestamp"
@@ -1800,6 +2002,27 @@ class ListReconciliationsQuery(TypedDict):
     limit: NotRequired[int]
     #: A cursor for the next page, the id of the last object of the page you have.
     starting_after: NotRequired[str]
+
+
+class ListCouponsQuery(TypedDict):
+    """Query parameters of `listCoupons` (GET /v1/coupons)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+
+
+class ListPromotionCodesQuery(TypedDict):
+    """Query parameters of `listPromotionCodes` (GET /v1/promotion_codes)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only the code(s) spelled so (without case).
+    code: NotRequired[str]
+    #: Only codes of this coupon.
+    coupon: NotRequired[str]
+    active: NotRequired[bool]
 
 
 class ListInvoicesQuery(TypedDict):
@@ -1919,6 +2142,14 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "listReconciliations": ("GET", "/v1/reconciliations"),
     "retrieveTestClock": ("GET", "/v1/test_clock"),
     "advanceTestClock": ("POST", "/v1/test_clock/advance"),
+    "createCoupon": ("POST", "/v1/coupons"),
+    "listCoupons": ("GET", "/v1/coupons"),
+    "retrieveCoupon": ("GET", "/v1/coupons/{coupon}"),
+    "deleteCoupon": ("DELETE", "/v1/coupons/{coupon}"),
+    "createPromotionCode": ("POST", "/v1/promotion_codes"),
+    "listPromotionCodes": ("GET", "/v1/promotion_codes"),
+    "retrievePromotionCode": ("GET", "/v1/promotion_codes/{promotion_code}"),
+    "updatePromotionCode": ("POST", "/v1/promotion_codes/{promotion_code}"),
     "listInvoices": ("GET", "/v1/invoices"),
     "retrieveInvoice": ("GET", "/v1/invoices/{invoice}"),
     "payInvoice": ("POST", "/v1/invoices/{invoice}/pay"),

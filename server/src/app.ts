@@ -16,6 +16,7 @@ import { featureRoutes } from './catalog/features-routes.js';
 import { meterRoutes } from './catalog/meters-routes.js';
 import type { CatalogPorts } from './catalog/ports.js';
 import { planRoutes } from './catalog/plans-routes.js';
+import { couponRoutes } from './coupons/routes.js';
 import { customerRoutes } from './customers/routes.js';
 import type { NewCustomerPlans } from './customers/service.js';
 import { entitlementRoutes } from './entitlements/routes.js';
@@ -134,6 +135,7 @@ export function allRoutes(): Route<AppServices>[] {
     ...featureRoutes,
     ...meterRoutes,
     ...planRoutes,
+    ...couponRoutes,
     ...subscriptionRoutes,
     ...purchaseRoutes,
     ...grantRoutes,

@@ -35,7 +35,10 @@ export type IdPrefix =
   | 'we'
   | 'wd'
   | 'alr'
-  | 'rsv';
+  | 'rsv'
+  | 'co'
+  | 'promo'
+  | 'di';
 
 /** An object id whose prefix names its type, e.g. `cus_3kQ…`. */
 export const newId = (prefix: IdPrefix): string => `${prefix}_${randomBase62(20)}`;

@@ -931,6 +931,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List coupons
+         * @description The project's coupons that are not deleted, newest first.
+         */
+        get: operations["listCoupons"];
+        put?: never;
+        /**
+         * Create a coupon
+         * @description A discount, as Stripe's coupon: `percent_off` (0 < p ≤ 100), or `amount_off` in `currency`
+         *     (with further currencies in `currency_options`), for `duration` `once` (the first invoice
+         *     it reaches), `repeating` (`duration_in_months` months from when it is applied) or
+         *     `forever`. `max_redemptions` and `redeem_by` limit how often and until when it may be
+         *     applied; `applies_to.plans` limits it to those plans' lines. In a Stripe project the
+         *     Stripe coupon (same `id`) is made the first time Stripe needs it.
+         */
+        post: operations["createCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{coupon}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The coupon's id. */
+                coupon: string;
+            };
+            cookie?: never;
+        };
+        /** Retrieve a coupon */
+        get: operations["retrieveCoupon"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a coupon
+         * @description It can no longer be applied (nor its promotion codes redeemed); discounts already applied
+         *     keep going until they end, as at Stripe.
+         */
+        delete: operations["deleteCoupon"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/promotion_codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List promotion codes
+         * @description The project's promotion codes, newest first; `code`, `coupon` or `active` narrow the list.
+         */
+        get: operations["listPromotionCodes"];
+        put?: never;
+        /**
+         * Create a promotion code
+         * @description A code a customer types (at checkout, or that your backend passes as `promotion_code`) to
+         *     get `coupon`, with limits of its own: `max_redemptions`, `expires_at`, and
+         *     `restrictions` (`first_time_transaction`: only a customer with no invoice or purchase
+         *     yet; `minimum_amount` in `minimum_amount_currency`: only when the plan's price is at
+         *     least that). `code` is unique among the project's active codes, compared without case.
+         */
+        post: operations["createPromotionCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/promotion_codes/{promotion_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The promotion code's id (`promo_…`). */
+                promotion_code: string;
+            };
+            cookie?: never;
+        };
+        /** Retrieve a promotion code */
+        get: operations["retrievePromotionCode"];
+        put?: never;
+        /**
+         * Update a promotion code
+         * @description Deactivates it (`active` false, so it can no longer be redeemed) or activates it again, and changes its metadata.
+         */
+        post: operations["updatePromotionCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -1988,6 +2094,8 @@ export interface components {
          *     }
          */
         Customer: {
+            /** @description The customer's own discount (applied to its subscriptions without one); present when it has one. */
+            discount?: components["schemas"]["Discount"] | null;
             /** @example cus_8fJ2kQ0pX3vN7bLm */
             id: string;
             /** @constant */
@@ -3234,6 +3342,8 @@ export interface components {
          *     }
          */
         Subscription: {
+            /** @description The coupon applied to it (a customer's discount applies when it has none of its own); present when it has one. */
+            discount?: components["schemas"]["Discount"] | null;
             /**
              * @description The number of seats. A plan with `per_seat` bills its base price per seat (the
              *     `base_fee` line's quantity), and a `per_seat` metered entitlement gives its limit per
@@ -3319,6 +3429,20 @@ export interface components {
             quantity?: number;
             effective?: components["schemas"]["PlanChangeEffective"];
             proration_behavior?: components["schemas"]["ProrationBehavior"];
+            /**
+             * @description A coupon (its id) to apply: replaces the discount it has; an empty string removes it.
+             *     Refused (400 naming `coupon`) when deleted, past `redeem_by`, at `max_redemptions`,
+             *     not for the plan (`applies_to`), or an `amount_off` without the plan's currency.
+             */
+            coupon?: string;
+            /**
+             * @description A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+             *     apply. Refused (400 naming `promotion_code`) as `coupon` is, and when inactive,
+             *     expired, at its own `max_redemptions`, for another customer, with
+             *     `first_time_transaction` for a customer who has been invoiced or bought before, or
+             *     below `minimum_amount`.
+             */
+            promotion_code?: string;
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -3345,6 +3469,20 @@ export interface components {
             quantity?: number;
             proration_behavior?: components["schemas"]["ProrationBehavior"];
             effective?: components["schemas"]["PlanChangeEffective"];
+            /**
+             * @description A coupon (its id) to apply: replaces the discount it has; an empty string removes it.
+             *     Refused (400 naming `coupon`) when deleted, past `redeem_by`, at `max_redemptions`,
+             *     not for the plan (`applies_to`), or an `amount_off` without the plan's currency.
+             */
+            coupon?: string;
+            /**
+             * @description A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+             *     apply. Refused (400 naming `promotion_code`) as `coupon` is, and when inactive,
+             *     expired, at its own `max_redemptions`, for another customer, with
+             *     `first_time_transaction` for a customer who has been invoiced or bought before, or
+             *     below `minimum_amount`.
+             */
+            promotion_code?: string;
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         /**
@@ -4926,8 +5064,338 @@ export interface components {
             amount: number;
             /** @description On a `credit` line, the grant it drew on; `null` otherwise. */
             credit_grant: string | null;
+            /**
+             * @description What each discount took off this line (as Stripe's `discount_amounts`); `amount` stays
+             *     the line before discounts. A percent coupon takes its share of every line it applies
+             *     to, proration lines included (a credit line's discount is negative: the credit shrinks
+             *     as the charge it returns did); a fixed `amount_off` is spread over the positive lines it
+             *     applies to in proportion to their amounts. Each rounded half away from zero to the cent.
+             */
+            discount_amounts: components["schemas"]["DiscountAmount"][];
             period_start: components["schemas"]["Timestamp"];
             period_end: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How long a discount of the coupon lasts, from when it is applied (its `start`), as at
+         *     Stripe. `once`: the first invoice it reaches, then it ends. `repeating`: the invoice
+         *     lines whose period starts within `duration_in_months` months of its `start`. `forever`:
+         *     every invoice while it is applied.
+         * @enum {string}
+         */
+        CouponDuration: "once" | "repeating" | "forever";
+        /**
+         * @example {
+         *       "id": "launch20",
+         *       "object": "coupon",
+         *       "name": "Launch, 20% for 3 months",
+         *       "percent_off": 20,
+         *       "amount_off": null,
+         *       "currency": null,
+         *       "currency_options": {},
+         *       "duration": "repeating",
+         *       "duration_in_months": 3,
+         *       "max_redemptions": 100,
+         *       "redeem_by": null,
+         *       "times_redeemed": 4,
+         *       "valid": true,
+         *       "applies_to": {
+         *         "plans": null
+         *       },
+         *       "metadata": {},
+         *       "created": 1774915392
+         *     }
+         */
+        Coupon: {
+            /** @description Yours when you gave one at creation (as at Stripe, where the coupon gets the same id), else `co_…`. */
+            id: string;
+            /** @constant */
+            object: "coupon";
+            /** @description Shown to the customer on the invoice's discount. */
+            name: string | null;
+            /** @description The share taken off each line it applies to, in percent (e.g. 20 or 12.5). */
+            percent_off: number | null;
+            /** @description A fixed amount taken off each invoice it applies to, in minor units of `currency`, spread over the lines it applies to. */
+            amount_off: number | null;
+            currency: components["schemas"]["Currency"] | null;
+            /** @description `amount_off` in further currencies, by lowercase ISO code: `{ "eur": { "amount_off": 900 } }`. */
+            currency_options: {
+                [key: string]: {
+                    amount_off: number;
+                };
+            };
+            duration: components["schemas"]["CouponDuration"];
+            /** @description For `repeating`, how many months. */
+            duration_in_months: number | null;
+            /** @description How many times it may be applied in all (every promotion code of it counts). */
+            max_redemptions: number | null;
+            /** @description After this it can no longer be applied. */
+            redeem_by: components["schemas"]["Timestamp"] | null;
+            times_redeemed: number;
+            /** @description Whether it can still be applied (not past `redeem_by`, nor at `max_redemptions`). */
+            valid: boolean;
+            applies_to: {
+                /** @description The plans (keys) whose invoice lines it discounts; `null` for every line. */
+                plans: string[] | null;
+            };
+            metadata: components["schemas"]["Metadata"];
+            created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Exactly one of `percent_off` and `amount_off` (with `currency`).
+         * @example {
+         *       "id": "launch20",
+         *       "name": "Launch, 20% for 3 months",
+         *       "percent_off": 20,
+         *       "duration": "repeating",
+         *       "duration_in_months": 3,
+         *       "max_redemptions": 100
+         *     }
+         */
+        CouponCreateParams: {
+            /** @description Your own id (a code-like name, as at Stripe); `co_…` when absent. */
+            id?: string;
+            name?: string;
+            /** @description At most two decimals. */
+            percent_off?: number;
+            amount_off?: number;
+            currency?: components["schemas"]["Currency"];
+            currency_options?: {
+                [key: string]: {
+                    amount_off: number;
+                };
+            };
+            duration: components["schemas"]["CouponDuration"];
+            /** @description Required with `repeating`, refused otherwise. */
+            duration_in_months?: number;
+            max_redemptions?: number;
+            redeem_by?: components["schemas"]["TimestampInput"];
+            applies_to?: {
+                plans: string[];
+            };
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "launch20",
+         *           "object": "coupon",
+         *           "name": "Launch, 20% for 3 months",
+         *           "percent_off": 20,
+         *           "amount_off": null,
+         *           "currency": null,
+         *           "currency_options": {},
+         *           "duration": "repeating",
+         *           "duration_in_months": 3,
+         *           "max_redemptions": 100,
+         *           "redeem_by": null,
+         *           "times_redeemed": 4,
+         *           "valid": true,
+         *           "applies_to": {
+         *             "plans": null
+         *           },
+         *           "metadata": {},
+         *           "created": 1774915392
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/coupons"
+         *     }
+         */
+        CouponList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Coupon"][];
+            has_more: boolean;
+            url: string;
+        };
+        /**
+         * @example {
+         *       "id": "launch20",
+         *       "object": "coupon",
+         *       "deleted": true
+         *     }
+         */
+        DeletedCoupon: {
+            id: string;
+            /** @constant */
+            object: "coupon";
+            /** @constant */
+            deleted: true;
+        };
+        /**
+         * @example {
+         *       "id": "promo_3kTq9sWm1xLpB7vN2c",
+         *       "object": "promotion_code",
+         *       "code": "LAUNCH20",
+         *       "coupon": {
+         *         "id": "launch20",
+         *         "object": "coupon",
+         *         "name": "Launch, 20% for 3 months",
+         *         "percent_off": 20,
+         *         "amount_off": null,
+         *         "currency": null,
+         *         "currency_options": {},
+         *         "duration": "repeating",
+         *         "duration_in_months": 3,
+         *         "max_redemptions": 100,
+         *         "redeem_by": null,
+         *         "times_redeemed": 4,
+         *         "valid": true,
+         *         "applies_to": {
+         *           "plans": null
+         *         },
+         *         "metadata": {},
+         *         "created": 1774915392
+         *       },
+         *       "active": true,
+         *       "max_redemptions": null,
+         *       "times_redeemed": 4,
+         *       "expires_at": null,
+         *       "customer": null,
+         *       "restrictions": {
+         *         "first_time_transaction": true,
+         *         "minimum_amount": null,
+         *         "minimum_amount_currency": null
+         *       },
+         *       "metadata": {},
+         *       "created": 1774915392
+         *     }
+         */
+        PromotionCode: {
+            id: string;
+            /** @constant */
+            object: "promotion_code";
+            /** @description What the customer types. */
+            code: string;
+            coupon: components["schemas"]["Coupon"];
+            active: boolean;
+            max_redemptions: number | null;
+            times_redeemed: number;
+            expires_at: components["schemas"]["Timestamp"] | null;
+            /** @description Only this customer may redeem it; `null` for anyone. */
+            customer: string | null;
+            restrictions: components["schemas"]["PromotionCodeRestrictions"];
+            metadata: components["schemas"]["Metadata"];
+            created: components["schemas"]["Timestamp"];
+        };
+        PromotionCodeRestrictions: {
+            /** @description Only for a customer with no invoice and no purchase yet. */
+            first_time_transaction: boolean;
+            /** @description Only when the plan's price (base price × seats) is at least this, in minor units of `minimum_amount_currency`. */
+            minimum_amount: number | null;
+            minimum_amount_currency: components["schemas"]["Currency"] | null;
+        };
+        /**
+         * @example {
+         *       "coupon": "launch20",
+         *       "code": "LAUNCH20",
+         *       "restrictions": {
+         *         "first_time_transaction": true
+         *       }
+         *     }
+         */
+        PromotionCodeCreateParams: {
+            /** @description The coupon's id. */
+            coupon: string;
+            code: string;
+            /** @default true */
+            active?: boolean;
+            max_redemptions?: number;
+            expires_at?: components["schemas"]["TimestampInput"];
+            /** @description Only this customer (id or external_id) may redeem it. */
+            customer?: string;
+            restrictions?: {
+                first_time_transaction?: boolean;
+                /** @description Requires `minimum_amount_currency`. */
+                minimum_amount?: number;
+                minimum_amount_currency?: components["schemas"]["Currency"];
+            };
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /**
+         * @example {
+         *       "active": false
+         *     }
+         */
+        PromotionCodeUpdateParams: {
+            active?: boolean;
+            metadata?: components["schemas"]["MetadataUpdate"];
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "promo_3kTq9sWm1xLpB7vN2c",
+         *           "object": "promotion_code",
+         *           "code": "LAUNCH20",
+         *           "coupon": {
+         *             "id": "launch20",
+         *             "object": "coupon",
+         *             "name": "Launch, 20% for 3 months",
+         *             "percent_off": 20,
+         *             "amount_off": null,
+         *             "currency": null,
+         *             "currency_options": {},
+         *             "duration": "repeating",
+         *             "duration_in_months": 3,
+         *             "max_redemptions": 100,
+         *             "redeem_by": null,
+         *             "times_redeemed": 4,
+         *             "valid": true,
+         *             "applies_to": {
+         *               "plans": null
+         *             },
+         *             "metadata": {},
+         *             "created": 1774915392
+         *           },
+         *           "active": true,
+         *           "max_redemptions": null,
+         *           "times_redeemed": 4,
+         *           "expires_at": null,
+         *           "customer": null,
+         *           "restrictions": {
+         *             "first_time_transaction": true,
+         *             "minimum_amount": null,
+         *             "minimum_amount_currency": null
+         *           },
+         *           "metadata": {},
+         *           "created": 1774915392
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/promotion_codes"
+         *     }
+         */
+        PromotionCodeList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["PromotionCode"][];
+            has_more: boolean;
+            url: string;
+        };
+        /** @description A coupon applied to a subscription or to a customer (whose subscriptions without one of their own get it), as Stripe's discount. */
+        Discount: {
+            id: string;
+            /** @constant */
+            object: "discount";
+            coupon: components["schemas"]["Coupon"];
+            /** @description The promotion code redeemed for it, if one was. */
+            promotion_code: string | null;
+            customer: string;
+            /** @description `null` on a customer's discount. */
+            subscription: string | null;
+            start: components["schemas"]["Timestamp"];
+            /** @description When a `repeating` coupon's discount ends; `null` for `once` and `forever`. */
+            end: components["schemas"]["Timestamp"] | null;
+        };
+        DiscountAmount: {
+            /** @description Minor units taken off (negative on a credit line, whose credit the discount reduces). */
+            amount: number;
+            /** @description The discount's id. */
+            discount: string;
         };
         /**
          * @description A subscription's bill for one billing period `[period_start, period_end)`, built once
@@ -4965,6 +5433,7 @@ export interface components {
          *           "exact_amount": "2000",
          *           "amount": 2000,
          *           "credit_grant": null,
+         *           "discount_amounts": [],
          *           "period_start": 1774915392,
          *           "period_end": 1777507392
          *         },
@@ -4989,11 +5458,13 @@ export interface components {
          *           "exact_amount": "210",
          *           "amount": 210,
          *           "credit_grant": null,
+         *           "discount_amounts": [],
          *           "period_start": 1774915392,
          *           "period_end": 1777507392
          *         }
          *       ],
          *       "subtotal": 2210,
+         *       "total_discount_amounts": [],
          *       "total": 2210,
          *       "created": 1777507395,
          *       "finalized_at": 1777507395,
@@ -5026,6 +5497,12 @@ export interface components {
             trial: boolean;
             lines: components["schemas"]["InvoiceLine"][];
             subtotal: number;
+            /**
+             * @description What each discount took off the invoice: the sum of its lines' `discount_amounts`.
+             *     `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
+             *     usage lines after discounts).
+             */
+            total_discount_amounts: components["schemas"]["DiscountAmount"][];
             total: number;
             created: components["schemas"]["Timestamp"];
             finalized_at: components["schemas"]["Timestamp"] | null;
@@ -5160,6 +5637,7 @@ export interface components {
          *           "exact_amount": "2000",
          *           "amount": 2000,
          *           "credit_grant": null,
+         *           "discount_amounts": [],
          *           "period_start": 1777507392,
          *           "period_end": 1780099392
          *         },
@@ -5184,11 +5662,13 @@ export interface components {
          *           "exact_amount": "0",
          *           "amount": 0,
          *           "credit_grant": null,
+         *           "discount_amounts": [],
          *           "period_start": 1777507392,
          *           "period_end": 1780099392
          *         }
          *       ],
          *       "subtotal": 2000,
+         *       "total_discount_amounts": [],
          *       "total": 2000,
          *       "as_of": 1778580900
          *     }
@@ -5206,6 +5686,12 @@ export interface components {
             trial: boolean;
             lines: components["schemas"]["InvoiceLine"][];
             subtotal: number;
+            /**
+             * @description What each discount took off the invoice: the sum of its lines' `discount_amounts`.
+             *     `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
+             *     usage lines after discounts).
+             */
+            total_discount_amounts: components["schemas"]["DiscountAmount"][];
             total: number;
             /** @description When the preview was made; the usage is everything recorded for the period so far. */
             as_of: components["schemas"]["Timestamp"];
@@ -5240,6 +5726,7 @@ export interface components {
          *               "exact_amount": "2000",
          *               "amount": 2000,
          *               "credit_grant": null,
+         *               "discount_amounts": [],
          *               "period_start": 1774915392,
          *               "period_end": 1777507392
          *             },
@@ -5264,11 +5751,13 @@ export interface components {
          *               "exact_amount": "210",
          *               "amount": 210,
          *               "credit_grant": null,
+         *               "discount_amounts": [],
          *               "period_start": 1774915392,
          *               "period_end": 1777507392
          *             }
          *           ],
          *           "subtotal": 2210,
+         *           "total_discount_amounts": [],
          *           "total": 2210,
          *           "created": 1777507395,
          *           "finalized_at": 1777507395,
@@ -7516,6 +8005,302 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCoupons: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupons. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCoupon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The coupon. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The coupon's id. */
+                coupon: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coupon. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The coupon's id. */
+                coupon: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted coupon. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedCoupon"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPromotionCodes: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only the code(s) spelled so (without case). */
+                code?: string;
+                /** @description Only codes of this coupon. */
+                coupon?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of promotion codes. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionCodeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPromotionCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionCodeCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The promotion code. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionCode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrievePromotionCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The promotion code's id (`promo_…`). */
+                promotion_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promotion code. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionCode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updatePromotionCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The promotion code's id (`promo_…`). */
+                promotion_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionCodeUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The promotion code. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionCode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

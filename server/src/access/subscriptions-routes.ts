@@ -31,6 +31,7 @@ export const subscriptionRoutes = [
       effective: body.effective,
       proration: body.proration_behavior,
       quantity: body.quantity,
+      discount: { coupon: body.coupon, promotion_code: body.promotion_code },
     }),
   })),
 
@@ -49,6 +50,7 @@ export const subscriptionRoutes = [
       effective: body.effective,
       metadata: body.metadata,
       quantity: body.quantity,
+      discount: { coupon: body.coupon, promotion_code: body.promotion_code },
     }),
   })),
 

@@ -2,6 +2,7 @@
 // transaction. Each decision is the lifecycle's (subscription-lifecycle.ts); rows are the
 // store's; a subscription billed by a provider changes there first (the SubscriptionProvider port).
 import { findPlan, type Plan } from '../catalog/plans-store.js';
+import { applyDiscountRefs, type DiscountRefs } from '../coupons/service.js';
 import { wholeSecond } from '../clock.js';
 import { cleanMetadata, mergeMetadata, type Metadata } from '../customers/metadata.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
@@ -48,6 +49,8 @@ export interface CreateInput {
   proration?: ProrationBehavior;
   /** Seats (1 when absent); on a change within the group, the seats of the new plan. */
   quantity?: number;
+  /** A coupon or a promotion code to apply to the subscription (coupons/service.ts). */
+  discount?: DiscountRefs;
 }
 
 export interface UpdateInput {
@@ -59,6 +62,8 @@ export interface UpdateInput {
   metadata?: Metadata | null;
   /** A new number of seats: prorated like a plan change (seat-changes.ts says when). */
   quantity?: number;
+  /** A coupon or a promotion code to apply ("" removes the discount). */
+  discount?: DiscountRefs;
 }
 
 /** Locks the subscription's customer, then the subscription: the order every change uses. */
@@ -90,6 +95,7 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
   if (held?.plan_id === plan.id) throw alreadyHeld(held, plan);
   let usageCarry;
   if (held && !(await isDefaultPlan(work, projectId, held))) {
+    await applyToSubscription(work, projectId, held, plan, input.discount);
     const didChange = await changePlan(ports.subscriptionProvider, work, projectId, held, plan, input, now);
     return changed(ports, work, projectId, held, now, didChange);
   }
@@ -108,8 +114,30 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
     },
     now,
   );
+  await applyToSubscription(work, projectId, row, plan, input.discount);
   await ports.entitlements.sourcesChanged(work, projectId, customer.id);
   return toSubscription(row, now);
+}
+
+/**
+ * Applies the coupon or promotion code asked for to a subscription Nozle bills itself, checked
+ * against its plan; one billed by a provider takes its discount there (not yet passed on: refused).
+ */
+async function applyToSubscription(work: Work, projectId: string, row: SubscriptionRow, plan: Plan, refs: DiscountRefs | undefined): Promise<void> {
+  if (!refs || (refs.coupon === undefined && refs.promotion_code === undefined)) return;
+  if (row.provider_subscription_id) {
+    throw invalidParam(
+      refs.coupon !== undefined ? 'coupon' : 'promotion_code',
+      `This subscription is billed by ${row.provider}: apply the discount at checkout.`,
+    );
+  }
+  const amount = Number(plan.base_price) * (plan.per_seat ? row.quantity : 1);
+  await applyDiscountRefs(
+    work,
+    projectId,
+    { customerId: row.customer_id, subscriptionId: row.id, plan: { id: plan.id, key: plan.key, currency: plan.currency, amount } },
+    refs,
+  );
 }
 
 /** Whether the row has a change of plan scheduled (not only of seats): seats added now keep it. */
@@ -133,6 +161,7 @@ export async function updateSubscription(ports: SubscriptionPorts, work: Work, p
   decide(row, { type: 'update', interval: row.interval, status: input.status, cancelAtPeriodEnd: input.cancelAtPeriodEnd }, now);
   if (row.provider_subscription_id) return updateAtProvider(ports, work, projectId, row, input, now);
   const plan = await findPlan(work.db, projectId, input.plan ?? row.plan_id, input.plan ? undefined : row.plan_version);
+  await applyToSubscription(work, projectId, row, plan, input.discount);
   const quantity = input.quantity ?? row.quantity;
   const seatsOnly = !input.plan && quantity !== row.quantity;
   const at = input.plan
@@ -181,6 +210,7 @@ async function updateAtProvider(
   now: Date,
 ): Promise<Subscription> {
   const change: ProviderChange = {};
+  if (input.discount) await applyToSubscription(work, projectId, row, await findPlan(work.db, projectId, row.plan_id, row.plan_version), input.discount);
   if (input.quantity !== undefined && input.quantity !== row.quantity) {
     // Seats of a provider's subscription change there (Stripe's portal, checkout's adjustable quantity); its webhook brings them back.
     throw invalidParam('quantity', `This subscription is billed by ${row.provider}: change its quantity there; its webhook updates the subscription here.`);

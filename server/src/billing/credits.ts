@@ -6,6 +6,7 @@
 // (those that never expire last), then oldest first. Each grant drawn gives one `credit` line
 // with a negative amount, so `total` = `subtotal` + the credit lines = the sum of every line.
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
+import { discountedAmount } from './discounts.js';
 import { Exact, formatDecimal } from './money.js';
 
 export interface UsableGrant {
@@ -32,7 +33,8 @@ const drawOrder = (a: UsableGrant, b: UsableGrant): number => {
 };
 
 export function applyCredits(draft: DraftInvoice, grants: readonly UsableGrant[], periodEnd: Date): { draft: DraftInvoice; drawdowns: Drawdown[] } {
-  let coverable = draft.lines.filter((line) => line.type === 'usage').reduce((sum, line) => sum.plus(line.amount), new Exact(0));
+  // What discounts left of the usage lines (discounts.ts): credit never pays for what was taken off.
+  let coverable = draft.lines.filter((line) => line.type === 'usage').reduce((sum, line) => sum.plus(discountedAmount(line)), new Exact(0));
   const usable = grants.filter((g) => g.remaining > 0 && (g.expiresAt === null || g.expiresAt > periodEnd)).sort(drawOrder);
   const drawdowns: Drawdown[] = [];
   const credits: DraftLine[] = [];
@@ -62,7 +64,7 @@ export function applyCredits(draft: DraftInvoice, grants: readonly UsableGrant[]
   }
   const drawn = drawdowns.reduce((sum, d) => sum + d.amount, 0);
   return {
-    draft: { lines: [...draft.lines, ...credits], subtotal: draft.subtotal, total: formatDecimal(new Exact(draft.subtotal).minus(drawn)) },
+    draft: { ...draft, lines: [...draft.lines, ...credits], total: formatDecimal(new Exact(draft.total).minus(drawn)) },
     drawdowns,
   };
 }

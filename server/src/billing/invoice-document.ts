@@ -117,11 +117,14 @@ function lineDetails(line: InvoiceLine, money: (minor: string | number) => strin
 }
 
 function totals(invoice: Invoice, money: (minor: number) => string): DocumentRow[] {
-  const credits = invoice.total - invoice.subtotal;
+  // Subtotal → discounts → credits → total (billing/discounts.ts).
+  const discount = invoice.total_discount_amounts.reduce((sum, d) => sum + d.amount, 0);
+  const credits = invoice.total - invoice.subtotal + discount;
   const paid = invoice.status === 'paid' ? invoice.total : 0;
   const due = invoice.status === 'paid' || invoice.status === 'void' ? 0 : invoice.total;
   return [
     { label: 'Subtotal', value: money(invoice.subtotal) },
+    ...(discount !== 0 ? [{ label: 'Discount', value: money(-discount) }] : []),
     ...(credits !== 0 ? [{ label: 'Credits', value: money(credits) }] : []),
     { label: 'Total', value: money(invoice.total) },
     { label: 'Amount paid', value: money(paid) },
@@ -142,7 +145,8 @@ export function invoiceDocument({ invoice, project, customer: buyer }: DocumentI
     lines: invoice.lines.map((line) => ({
       description: line.description,
       period: period(line.period_start, line.period_end),
-      details: lineDetails(line, money),
+      // A discounted line says what was taken off it, as Stripe's invoice does.
+      details: [...lineDetails(line, money), ...line.discount_amounts.map((d) => `Discount: −${money(d.amount)}`)],
       amount: money(line.amount),
     })),
     totals: totals(invoice, money),

@@ -8,6 +8,7 @@ import { prorate, type ProratedItem } from './proration.js';
 import type { StoredPrice } from '../catalog/prices.js';
 import { ratingPrice } from './prices.js';
 import { rate, type RatedPart, type Rating } from './rating.js';
+import type { DiscountAmount } from './discounts.js';
 
 export interface PeriodUsage {
   price: StoredPrice;
@@ -17,6 +18,9 @@ export interface PeriodUsage {
 
 interface InvoiceInput {
   planName: string;
+  /** The plan of the base fee (in effect at the period's start) and of the usage prices (at its end): a coupon's `applies_to` matches them. */
+  planId?: string;
+  usagePlanId?: string;
   /** The base price (per seat when `seats` is given). */
   basePrice: number;
   /** How many times the base price is billed: a per-seat plan's quantity; 1 when absent. */
@@ -30,7 +34,7 @@ interface InvoiceInput {
    * the unused time of `from` and a charge for the remaining time of `to` (proration.ts). Never
    * on a trial period (it has no base fee to settle).
    */
-  changes?: Array<{ changed_at: Date; from: ProratedItem; to: ProratedItem }>;
+  changes?: Array<{ changed_at: Date; from: ProratedItem & { planId?: string }; to: ProratedItem & { planId?: string } }>;
   /**
    * The period's scheduled end, which proration counts against; `end` unless the period was cut
    * short by a cancellation (its base fee is not refunded, so neither is the rest prorated).
@@ -40,7 +44,7 @@ interface InvoiceInput {
    * A cancel now with `prorate`: the plan whose unused time, from `end` (the cancellation) to
    * `scheduledEnd`, is credited as a `proration` line.
    */
-  cancelCredit?: ProratedItem;
+  cancelCredit?: ProratedItem & { planId?: string };
 }
 
 export interface DraftLine {
@@ -61,13 +65,22 @@ export interface DraftLine {
   credit_grant: string | null;
   period_start: Date;
   period_end: Date;
+  /** The plan whose terms made the line (a coupon's `applies_to` matches it); absent on a credit line. */
+  plan_id?: string;
+  /** What discounts took off the line (discounts.ts); absent or empty when none. */
+  discount_amounts?: DiscountAmount[];
 }
 
 export interface DraftInvoice {
   lines: DraftLine[];
   subtotal: string;
+  /** The sum of the lines' discounts per discount; absent when none. */
+  total_discount_amounts?: DiscountAmount[];
   total: string;
 }
+
+/** `plan_id` when known (a line of no known plan has none). */
+const ofPlan = (planId: string | undefined) => (planId === undefined ? {} : { plan_id: planId });
 
 /** The fields of a line that carries no usage rating (base fee, proration). */
 const unrated = () => ({
@@ -89,6 +102,7 @@ function baseFeeLines(input: InvoiceInput): DraftLine[] {
   return [
     {
       ...unrated(),
+      ...ofPlan(input.planId),
       type: 'base_fee',
       description: input.planName,
       quantity: String(seats),
@@ -120,6 +134,7 @@ function usageLine({ price, quantity }: PeriodUsage, input: InvoiceInput): Draft
     credit_grant: null,
     period_start: input.start,
     period_end: input.end,
+    ...ofPlan(input.usagePlanId),
   };
 }
 
@@ -133,10 +148,13 @@ function prorationLines(input: InvoiceInput): DraftLine[] {
       from: change.from,
       to: change.to,
     });
+    const plans = [change.from.planId, change.to.planId];
     return lines
-      .filter((line) => line.amount !== '0')
-      .map((line): DraftLine => ({
+      .map((line, i) => ({ line, planId: plans[i] }))
+      .filter(({ line }) => line.amount !== '0')
+      .map(({ line, planId }): DraftLine => ({
         ...unrated(),
+        ...ofPlan(planId),
         type: 'proration',
         description: line.description,
         unit_amount: null,
@@ -164,6 +182,7 @@ function cancelCreditLines(input: InvoiceInput): DraftLine[] {
   return [
     {
       ...unrated(),
+      ...ofPlan(input.cancelCredit.planId),
       type: 'proration',
       description: credit.description,
       unit_amount: null,

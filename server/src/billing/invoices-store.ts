@@ -10,6 +10,7 @@ import { newId } from '../ids.js';
 import { recordOutboxEvent } from '../outbox.js';
 import { numberInvoice } from './invoice-numbers-store.js';
 import { projectNowSql } from '../project-clocks.js';
+import type { DiscountAmount } from './discounts.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
 import type { PeriodSource } from './periods.js';
 import type { SubscriptionRow } from '../access/subscriptions-store.js';
@@ -31,6 +32,7 @@ interface InvoiceRow {
   period_end: Date;
   trial: boolean;
   subtotal: number | string;
+  total_discount_amounts: DiscountAmount[];
   total: number | string;
   created_at: Date;
   finalized_at: Date | null;
@@ -61,6 +63,7 @@ interface LineRow {
   credit_grant: string | null;
   period_start: Date;
   period_end: Date;
+  discount_amounts?: DiscountAmount[];
 }
 
 const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
@@ -79,6 +82,7 @@ export const toLine = (line: Omit<LineRow, 'invoice_id'>): InvoiceLine => ({
   exact_amount: line.exact_amount,
   amount: Number(line.amount),
   credit_grant: line.credit_grant,
+  discount_amounts: line.discount_amounts ?? [],
   period_start: unixSeconds(line.period_start),
   period_end: unixSeconds(line.period_end),
 });
@@ -97,6 +101,7 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
   trial: row.trial,
   lines: lines.map(toLine),
   subtotal: Number(row.subtotal),
+  total_discount_amounts: row.total_discount_amounts,
   total: Number(row.total),
   created: unixSeconds(row.created_at),
   finalized_at: seconds(row.finalized_at),
@@ -115,7 +120,7 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
 export const hostedInvoicePath = (token: string) => `/invoices/${token}`;
 
 const SELECT = `select i.id, i.customer_id, i.subscription_id, p.key as plan_key, i.plan_version, i.status, i.currency, i.period_start,
-  i.period_end, i.trial, i.subtotal, i.total, i.created_at, i.finalized_at, i.paid_at, i.due_at, i.paid_out_of_band,
+  i.period_end, i.trial, i.subtotal, i.total_discount_amounts, i.total, i.created_at, i.finalized_at, i.paid_at, i.due_at, i.paid_out_of_band,
   i.voided_at, i.marked_uncollectible_at, i.provider, i.provider_invoice_id, i.number, i.hosted_token
   from invoices i join plans p on p.id = i.plan_id`;
 
@@ -123,7 +128,7 @@ async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> 
   if (rows.length === 0) return [];
   const { rows: lines } = await db.query<LineRow>(
     `select l.invoice_id, l.type, l.description, l.price_key, m.key as meter_key, l.quantity, l.free_quantity, l.unit_amount, l.tiers,
-       l.adjustment, l.exact_amount, l.amount, l.credit_grant_id as credit_grant, l.period_start, l.period_end
+       l.adjustment, l.exact_amount, l.amount, l.credit_grant_id as credit_grant, l.period_start, l.period_end, l.discount_amounts
      from invoice_lines l left join meters m on m.id = l.meter_id
      where l.invoice_id = any($1) order by l.invoice_id, l.position`,
     [rows.map((row) => row.id)],
@@ -316,8 +321,8 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
   const id = newId('in');
   const { rows } = await db.query<{ id: string }>(
     `insert into invoices (id, project_id, customer_id, subscription_id, plan_id, plan_version, status, currency, period_start, period_end,
-       trial, subtotal, total, created_at)
-     values ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13)
+       trial, subtotal, total, created_at, total_discount_amounts)
+     values ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14)
      on conflict (subscription_id, period_start) do nothing returning id`,
     [
       id,
@@ -333,6 +338,7 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
       invoice.draft.subtotal,
       invoice.draft.total,
       now,
+      JSON.stringify(invoice.draft.total_discount_amounts ?? []),
     ],
   );
   if (!rows[0]) return null;
@@ -350,18 +356,19 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
     exact_amount: line.exact_amount,
     amount: line.amount,
     credit_grant_id: line.credit_grant,
+    discount_amounts: line.discount_amounts ?? [],
     period_start: line.period_start.toISOString(),
     period_end: line.period_end.toISOString(),
   }));
   if (lines.length > 0) {
     await db.query(
       `insert into invoice_lines (invoice_id, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers,
-         adjustment, exact_amount, amount, credit_grant_id, period_start, period_end)
+         adjustment, exact_amount, amount, credit_grant_id, period_start, period_end, discount_amounts)
        select $1, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers, adjustment, exact_amount,
-         amount, credit_grant_id, period_start, period_end
+         amount, credit_grant_id, period_start, period_end, discount_amounts
        from jsonb_to_recordset($2::jsonb) as x(position integer, type text, description text, price_key text, meter_id text, quantity text,
          free_quantity text, unit_amount text, tiers jsonb, adjustment jsonb, exact_amount text, amount bigint, credit_grant_id text, period_start timestamptz,
-         period_end timestamptz)`,
+         period_end timestamptz, discount_amounts jsonb)`,
       [id, JSON.stringify(lines)],
     );
   }
@@ -508,4 +515,13 @@ export async function newestLiveSubscription(
     [projectId, customerId, subscriptionId ?? null],
   );
   return rows[0]?.id;
+}
+
+/** Whether an invoice of the subscription already carries the discount (a `once` discount is then spent). */
+export async function discountUsedBefore(db: Queryable, subscriptionId: string, discountId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from invoices where subscription_id = $1 and total_discount_amounts @> jsonb_build_array(jsonb_build_object('discount', $2::text)) limit 1`,
+    [subscriptionId, discountId],
+  );
+  return rows.length > 0;
 }

@@ -20,6 +20,8 @@ import { daysAfter } from '../time/periods.js';
 import { planKey } from '../catalog/plans-store.js';
 import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';
+import { applyDiscount } from './discounts.js';
+import { invoiceDiscount } from './invoice-discount.js';
 import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
 import type { InvoiceCollector } from './invoice-collector.js';
@@ -113,8 +115,9 @@ async function buildInvoice(
   if (!sub) return { id: null };
   // Credit is drawn before anything is billed, in this transaction: once, with the invoice.
   const terms = await termsOf(tx, sub, period);
+  // Subtotal, then discounts, then prepaid credit on what is left (discounts.ts).
   const { draft, drawdowns } = applyCredits(
-    await ratePeriod(tx, sub, period, period.end, terms),
+    applyDiscount(await ratePeriod(tx, sub, period, period.end, terms), await invoiceDiscount(tx, sub)),
     await grantsWithCredit(tx, sub.customer_id, sub.currency),
     period.end,
   );
@@ -166,9 +169,15 @@ async function ratePeriod(db: Queryable, sub: BillableSubscription, period: Bill
   // with each period's renewal: Nozle's invoice then carries the usage, billed in arrears.
   const basePrice = sub.provider ? 0 : Number(terms.atStart.base_price);
   // Per seat: the base fee is the seats in effect at the period's start; changes settle the rest.
-  const changes = terms.changes.map((change) => ({ changed_at: change.changed_at, from: baseItem(change.from), to: baseItem(change.to) }));
+  const changes = terms.changes.map((change) => ({
+    changed_at: change.changed_at,
+    from: { ...baseItem(change.from), planId: change.from.plan_id },
+    to: { ...baseItem(change.to), planId: change.to.plan_id },
+  }));
   return draftInvoice({
     planName: terms.atStart.plan_name,
+    planId: terms.atStart.plan_id,
+    usagePlanId: terms.atEnd.plan_id,
     basePrice,
     seats: baseQuantity(terms.atStart),
     trial: period.trial,
@@ -178,7 +187,7 @@ async function ratePeriod(db: Queryable, sub: BillableSubscription, period: Bill
     changes,
     ...(period.scheduled_end ? { scheduledEnd: period.scheduled_end } : {}),
     // Canceled now with `prorate`: the unused time of the plan in effect at the cancellation.
-    ...(period.scheduled_end && sub.cancel_prorate && !sub.provider ? { cancelCredit: baseItem(terms.atEnd) } : {}),
+    ...(period.scheduled_end && sub.cancel_prorate && !sub.provider ? { cancelCredit: { ...baseItem(terms.atEnd), planId: terms.atEnd.plan_id } } : {}),
   });
 }
 
@@ -278,7 +287,7 @@ export async function previewInvoice(
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
   const { draft } = applyCredits(
-    await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)),
+    applyDiscount(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await invoiceDiscount(db, sub)),
     await grantsWithCredit(db, sub.customer_id, sub.currency),
     currentPeriodEnd,
   );
@@ -295,6 +304,7 @@ export async function previewInvoice(
     trial: period.trial,
     lines: draft.lines.map(toLine),
     subtotal: Number(draft.subtotal),
+    total_discount_amounts: draft.total_discount_amounts ?? [],
     total: Number(draft.total),
     as_of: unixSeconds(asOf),
   };
