@@ -66,6 +66,7 @@ class Project(TypedDict):
     name: str
     created: "Timestamp"
     invoice_settings: "InvoiceSettings"
+    automatic_tax: "AutomaticTax"
 
 
 class InvoiceSettings(TypedDict):
@@ -101,6 +102,7 @@ class ProjectUpdateParams(TypedDict):
     name: NotRequired[str]
     #: The settings to change; a field left out keeps its value, `null` clears it.
     invoice_settings: NotRequired["ProjectUpdateParamsInvoiceSettings"]
+    automatic_tax: NotRequired["AutomaticTax"]
 
 
 Timestamp = int
@@ -120,6 +122,11 @@ class Customer(TypedDict):
     external_id: Union[str, None]
     email: Union[str, None]
     name: Union[str, None]
+    #: The customer's billing address. Its `country` (and `state`) pick the tax rates of the
+    #: invoices Nozle bills itself; with Stripe Tax on, checkout collects it and Nozle keeps it.
+    address: Union["Address", None]
+    tax_ids: "CustomerTaxIds"
+    tax_exempt: "TaxExempt"
     metadata: "Metadata"
     created: "Timestamp"
 
@@ -128,6 +135,9 @@ class CustomerCreateParams(TypedDict):
     external_id: NotRequired["ExternalId"]
     email: NotRequired[str]
     name: NotRequired[str]
+    address: NotRequired["AddressParams"]
+    tax_ids: NotRequired["CustomerTaxIds"]
+    tax_exempt: NotRequired["TaxExempt"]
     metadata: NotRequired["Metadata"]
 
 
@@ -135,6 +145,10 @@ class CustomerUpdateParams(TypedDict):
     external_id: NotRequired["ExternalId"]
     email: NotRequired[Union[str, None]]
     name: NotRequired[Union[str, None]]
+    #: The new address (it replaces the one held), or `null` to clear it.
+    address: NotRequired[Union["AddressParams", None]]
+    tax_ids: NotRequired["CustomerTaxIds"]
+    tax_exempt: NotRequired["TaxExempt"]
     metadata: NotRequired["MetadataUpdate"]
 
 
@@ -360,6 +374,129 @@ alert's amount, once per crossing), `spend.threshold_reached` (the upcoming invo
 reached an alert's amount, once per billing period); and `credits.depleted` (a currency's
 balance reached 0, no alert needed). Each `data` is in the spec's `webhooks` section.
 """
+
+
+TaxPercentage = float
+"""The rate in percent, from 0 to 100 with at most 4 decimals (`19`, `8.875`), as Stripe's `percentage`."""
+
+
+CountryCode = str
+"""A two-letter country code (ISO 3166-1 alpha-2, e.g. `DE`, `US`), stored in capitals."""
+
+
+class TaxRate(TypedDict):
+    id: str
+    object: Literal["tax_rate"]
+    #: What invoices show beside the tax (`VAT`, `Sales tax`).
+    display_name: str
+    description: Union[str, None]
+    percentage: "TaxPercentage"
+    #: Whether prices already include it. Inclusive: the line's amount holds the tax (tax =
+    #: amount × p / (100 + the inclusive rates' sum), the taxable amount is the rest) and the
+    #: total does not grow. Exclusive: tax = taxable amount × p / 100, added to the total.
+    #: Each line's tax is rounded to whole minor units, half away from zero (as Stripe, per line).
+    inclusive: bool
+    #: The country whose customers it applies to (by their address); `null` applies it only where a subscription names it.
+    country: Union["CountryCode", None]
+    #: A state or region within `country` (the address's `state`, e.g. `CA`); `null` for the whole country.
+    state: Union[str, None]
+    #: The tax authority, as you name it (shown on invoices).
+    jurisdiction: Union[str, None]
+    #: An archived rate (`false`) matches no new invoice by address.
+    active: bool
+    created: "Timestamp"
+
+
+class TaxRateCreateParams(TypedDict):
+    display_name: str
+    percentage: "TaxPercentage"
+    inclusive: bool
+    country: NotRequired["CountryCode"]
+    #: Needs `country`.
+    state: NotRequired[str]
+    jurisdiction: NotRequired[str]
+    description: NotRequired[str]
+    active: NotRequired[bool]
+
+
+class TaxRateUpdateParams(TypedDict):
+    """What may change; `percentage` and `inclusive` are fixed once created."""
+    display_name: NotRequired[str]
+    description: NotRequired[Union[str, None]]
+    active: NotRequired[bool]
+
+
+class TaxRateList(TypedDict):
+    object: Literal["list"]
+    data: list["TaxRate"]
+    has_more: bool
+    url: str
+
+
+class TaxAmount(TypedDict):
+    """One tax rate's tax on a line (or, in `total_tax_amounts`, summed over the invoice), as Stripe's `tax_amounts`."""
+    #: The tax, whole minor units (negative on a credit of a proration).
+    amount: int
+    #: Inside the line's amount (`true`) or added to the total (`false`).
+    inclusive: bool
+    #: The tax rate's id (`txr_…`).
+    tax_rate: str
+    #: What the tax is computed on (for an inclusive rate, the amount less the inclusive taxes).
+    taxable_amount: int
+
+
+class Address(TypedDict):
+    """A postal address, in Stripe's shape."""
+    line1: Union[str, None]
+    line2: Union[str, None]
+    city: Union[str, None]
+    #: State, county, province or region; a tax rate with a `state` matches it.
+    state: Union[str, None]
+    postal_code: Union[str, None]
+    #: The country (ISO 3166-1 alpha-2) tax rates are matched by.
+    country: Union["CountryCode", None]
+
+
+class AddressParams(TypedDict):
+    """A postal address; the one given replaces the one held (a field left out is `null`)."""
+    line1: NotRequired[str]
+    line2: NotRequired[str]
+    city: NotRequired[str]
+    state: NotRequired[str]
+    postal_code: NotRequired[str]
+    country: NotRequired["CountryCode"]
+
+
+TaxIdType = Literal["ae_trn", "au_abn", "au_arn", "br_cnpj", "br_cpf", "ca_bn", "ca_gst_hst", "ca_qst", "ch_vat", "eu_oss_vat", "eu_vat", "gb_vat", "in_gst", "jp_cn", "kr_brn", "mx_rfc", "no_vat", "nz_gst", "sg_gst", "us_ein", "za_vat"]
+"""A tax id's kind, as Stripe's `type` (a subset of Stripe's list)."""
+
+
+class CustomerTaxId(TypedDict):
+    type: "TaxIdType"
+    #: The id as the customer gave it (`DE123456789`).
+    value: str
+
+
+CustomerTaxIds = list["CustomerTaxId"]
+"""The customer's tax ids, printed on its invoices; at most 5 (the list given replaces the one held)."""
+
+
+TaxExempt = Literal["none", "exempt", "reverse"]
+"""As Stripe's `tax_exempt`: `none` is taxed; `exempt` is never taxed; `reverse` is not
+taxed and its invoices note "Reverse charge" (the customer accounts for the tax, as an EU
+business buying across a border does).
+"""
+
+
+class AutomaticTax(TypedDict):
+    """Stripe Tax, in Stripe mode. When `enabled`: checkout sessions send
+    `automatic_tax: { enabled: true }`, collect the billing address (`billing_address_collection:
+    required`) and tax ids (`tax_id_collection`), and update an existing Stripe customer's
+    address and name from what was entered (`customer_update`); the invoices Nozle sends to
+    Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them (Nozle's
+    own tax rates apply to the invoices it bills itself or through the sandbox).
+    """
+    enabled: bool
 
 
 class WebhookEndpoint(TypedDict):
@@ -679,6 +816,10 @@ class Subscription(TypedDict):
     #: `base_fee` line's quantity), and a `per_seat` metered entitlement gives its limit per
     #: seat. A scheduled decrease shows in `scheduled_change` until it takes effect.
     quantity: int
+    #: Tax rate ids (`txr_…`) its invoices apply instead of the rates matching the customer's
+    #: address, as Stripe's; empty: matched by address. Only on a subscription Nozle bills
+    #: itself or through the sandbox (Stripe computes its own with Stripe Tax).
+    default_tax_rates: list[str]
     #: Who bills it; `null` for a subscription recorded through the API alone.
     provider: Union["PaymentProviderName", None]
     #: Its id at the provider (`sub_…` at Stripe).
@@ -744,6 +885,10 @@ class SubscriptionCreateParams(TypedDict):
     trial_days: NotRequired[int]
     #: The number of seats (default 1; see `Subscription.quantity`).
     quantity: NotRequired[int]
+    #: Tax rate ids (`txr_…`, active ones) its invoices apply instead of the rates matching the customer's
+    #: address, as Stripe's; empty: matched by address. Only on a subscription Nozle bills
+    #: itself or through the sandbox (Stripe computes its own with Stripe Tax).
+    default_tax_rates: NotRequired[list[str]]
     effective: NotRequired["PlanChangeEffective"]
     proration_behavior: NotRequired["ProrationBehavior"]
     #: A coupon (its id) to apply: replaces the discount it has; an empty string removes it.
@@ -770,6 +915,10 @@ class SubscriptionUpdateParams(TypedDict):
     #: a `scheduled_change` unless `effective: now` (then a credit for the unused time). With
     #: `plan`, the quantity goes with the plan change, at its time.
     quantity: NotRequired[int]
+    #: The tax rate ids (`txr_…`, active ones) that replace the subscription's, from its next
+    #: invoice on; `[]`: matched by the customer's address again. Only on a subscription Nozle bills
+    #: itself or through the sandbox (Stripe computes its own with Stripe Tax).
+    default_tax_rates: NotRequired[list[str]]
     proration_behavior: NotRequired["ProrationBehavior"]
     effective: NotRequired["PlanChangeEffective"]
     #: A coupon (its id) to apply: replaces the discount it has; an empty string removes it.
@@ -1605,6 +1754,10 @@ class InvoiceLine(TypedDict):
     #: as the charge it returns did); a fixed `amount_off` is spread over the positive lines it
     #: applies to in proportion to their amounts. Each rounded half away from zero to the cent.
     discount_amounts: list["DiscountAmount"]
+    #: The line's taxes, one per tax rate applied (inclusive rates first), as Stripe's. Empty on
+    #: a `credit` line (prepaid credit is a payment, not a discount: it is not taxed), for an
+    #: `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount.
+    tax_amounts: list["TaxAmount"]
     period_start: "Timestamp"
     period_end: "Timestamp"
 
@@ -1804,7 +1957,14 @@ class Invoice(TypedDict):
     #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
     #: usage lines after discounts).
     total_discount_amounts: list["DiscountAmount"]
+    #: The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
+    #: Inclusive taxes are inside the line amounts already and do not add.
+    tax: int
+    #: The taxes summed per tax rate over the lines, as Stripe's.
+    total_tax_amounts: list["TaxAmount"]
+    #: The sum of every line (credit lines are negative) plus `tax`.
     total: int
+    customer_tax_exempt: "TaxExempt"
     created: "Timestamp"
     finalized_at: Union["Timestamp", None]
     #: When an invoice Nozle collects itself (no `provider`) is due: `NOZLE_INVOICE_DAYS_UNTIL_DUE`
@@ -1886,6 +2046,11 @@ class UpcomingInvoice(TypedDict):
     #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
     #: usage lines after discounts).
     total_discount_amounts: list["DiscountAmount"]
+    #: The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
+    #: Inclusive taxes are inside the line amounts already and do not add.
+    tax: int
+    #: The taxes summed per tax rate over the lines, as Stripe's.
+    total_tax_amounts: list["TaxAmount"]
     total: int
     #: When the preview was made; the usage is everything recorded for the period so far.
     as_of: "Timestamp"
@@ -2063,6 +2228,16 @@ class RetrieveMarginQuery(TypedDict):
     currency: NotRequired["Currency"]
 
 
+class ListTaxRatesQuery(TypedDict):
+    """Query parameters of `listTaxRates` (GET /v1/tax_rates)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only active rates (`true`) or only archived ones (`false`).
+    active: NotRequired[bool]
+
+
 class ListWebhookEndpointsQuery(TypedDict):
     """Query parameters of `listWebhookEndpoints` (GET /v1/webhook_endpoints)."""
     #: How many objects to return, from 1 to 100.
@@ -2162,6 +2337,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "listCostModels": ("GET", "/v1/cost_models"),
     "createCostModel": ("POST", "/v1/cost_models"),
     "retrieveMargin": ("GET", "/v1/analytics/margin"),
+    "listTaxRates": ("GET", "/v1/tax_rates"),
+    "createTaxRate": ("POST", "/v1/tax_rates"),
+    "retrieveTaxRate": ("GET", "/v1/tax_rates/{tax_rate}"),
+    "updateTaxRate": ("POST", "/v1/tax_rates/{tax_rate}"),
     "listWebhookEndpoints": ("GET", "/v1/webhook_endpoints"),
     "createWebhookEndpoint": ("POST", "/v1/webhook_endpoints"),
     "retrieveWebhookEndpoint": ("GET", "/v1/webhook_endpoints/{endpoint}"),

@@ -17,6 +17,7 @@ import { meterRoutes } from './catalog/meters-routes.js';
 import type { CatalogPorts } from './catalog/ports.js';
 import { planRoutes } from './catalog/plans-routes.js';
 import { couponRoutes } from './coupons/routes.js';
+import { taxRateRoutes } from './catalog/tax-rates-routes.js';
 import { customerRoutes } from './customers/routes.js';
 import type { NewCustomerPlans } from './customers/service.js';
 import { entitlementRoutes } from './entitlements/routes.js';
@@ -136,6 +137,7 @@ export function allRoutes(): Route<AppServices>[] {
     ...meterRoutes,
     ...planRoutes,
     ...couponRoutes,
+    ...taxRateRoutes,
     ...subscriptionRoutes,
     ...purchaseRoutes,
     ...grantRoutes,

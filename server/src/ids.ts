@@ -38,7 +38,8 @@ export type IdPrefix =
   | 'rsv'
   | 'co'
   | 'promo'
-  | 'di';
+  | 'di'
+  | 'txr';
 
 /** An object id whose prefix names its type, e.g. `cus_3kQ…`. */
 export const newId = (prefix: IdPrefix): string => `${prefix}_${randomBase62(20)}`;

@@ -1305,6 +1305,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tax_rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tax rates
+         * @description The project's tax rates, newest first; `active` filters on whether they are archived.
+         */
+        get: operations["listTaxRates"];
+        put?: never;
+        /**
+         * Create a tax rate
+         * @description A tax rate, as Stripe's: a percentage, inclusive (already inside the prices, as VAT often
+         *     is) or exclusive (added on top, as US sales tax), for a country and optionally a state or
+         *     region. On an invoice Nozle bills itself, every active rate matching the customer's
+         *     address applies (a country rate and a state rate stack), unless the subscription names its
+         *     own `default_tax_rates`. `percentage` and `inclusive` are fixed once created (as at
+         *     Stripe): archive the rate (`active: false`) and create another to change them.
+         */
+        post: operations["createTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax_rates/{tax_rate}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tax rate's id (`txr_…`). */
+                tax_rate: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a tax rate */
+        get: operations["retrieveTaxRate"];
+        put?: never;
+        /**
+         * Update a tax rate
+         * @description Changes its `display_name`, `description` or `active` (archiving it: it no longer matches
+         *     new invoices by address, while a subscription that names it keeps it, as at Stripe).
+         *     `percentage` and `inclusive` cannot change (a 400).
+         */
+        post: operations["updateTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook_endpoints": {
         parameters: {
             query?: never;
@@ -2025,6 +2080,9 @@ export interface components {
          *         "email": "billing@acme.example",
          *         "tax_id": "GB123456789",
          *         "number_prefix": "ACME"
+         *       },
+         *       "automatic_tax": {
+         *         "enabled": false
          *       }
          *     }
          */
@@ -2035,6 +2093,7 @@ export interface components {
             name: string;
             created: components["schemas"]["Timestamp"];
             invoice_settings: components["schemas"]["InvoiceSettings"];
+            automatic_tax: components["schemas"]["AutomaticTax"];
         };
         /**
          * @description What the project's invoice documents (the PDF and the hosted page) show of the seller, and
@@ -2075,6 +2134,7 @@ export interface components {
                 tax_id?: string | null;
                 number_prefix?: components["schemas"]["InvoiceNumberPrefix"];
             };
+            automatic_tax?: components["schemas"]["AutomaticTax"];
         };
         /** @description Time as Unix seconds. */
         Timestamp: number;
@@ -2087,6 +2147,21 @@ export interface components {
          *       "external_id": "user_1234",
          *       "email": "ada@example.com",
          *       "name": "Ada Lovelace",
+         *       "address": {
+         *         "line1": "12 St James's Square",
+         *         "line2": null,
+         *         "city": "London",
+         *         "state": null,
+         *         "postal_code": "SW1Y 4JH",
+         *         "country": "GB"
+         *       },
+         *       "tax_ids": [
+         *         {
+         *           "type": "gb_vat",
+         *           "value": "GB123456789"
+         *         }
+         *       ],
+         *       "tax_exempt": "none",
          *       "metadata": {
          *         "company": "Analytical Engines"
          *       },
@@ -2104,6 +2179,13 @@ export interface components {
             external_id: string | null;
             email: string | null;
             name: string | null;
+            /**
+             * @description The customer's billing address. Its `country` (and `state`) pick the tax rates of the
+             *     invoices Nozle bills itself; with Stripe Tax on, checkout collects it and Nozle keeps it.
+             */
+            address: components["schemas"]["Address"] | null;
+            tax_ids: components["schemas"]["CustomerTaxIds"];
+            tax_exempt: components["schemas"]["TaxExempt"];
             metadata: components["schemas"]["Metadata"];
             created: components["schemas"]["Timestamp"];
         };
@@ -2122,6 +2204,9 @@ export interface components {
             /** Format: email */
             email?: string;
             name?: string;
+            address?: components["schemas"]["AddressParams"];
+            tax_ids?: components["schemas"]["CustomerTaxIds"];
+            tax_exempt?: components["schemas"]["TaxExempt"];
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -2138,6 +2223,10 @@ export interface components {
             /** Format: email */
             email?: string | null;
             name?: string | null;
+            /** @description The new address (it replaces the one held), or `null` to clear it. */
+            address?: components["schemas"]["AddressParams"] | null;
+            tax_ids?: components["schemas"]["CustomerTaxIds"];
+            tax_exempt?: components["schemas"]["TaxExempt"];
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         /**
@@ -2164,6 +2253,21 @@ export interface components {
          *           "external_id": "user_1234",
          *           "email": "ada@example.com",
          *           "name": "Ada Lovelace",
+         *           "address": {
+         *             "line1": "12 St James's Square",
+         *             "line2": null,
+         *             "city": "London",
+         *             "state": null,
+         *             "postal_code": "SW1Y 4JH",
+         *             "country": "GB"
+         *           },
+         *           "tax_ids": [
+         *             {
+         *               "type": "gb_vat",
+         *               "value": "GB123456789"
+         *             }
+         *           ],
+         *           "tax_exempt": "none",
          *           "metadata": {
          *             "company": "Analytical Engines"
          *           },
@@ -2584,6 +2688,173 @@ export interface components {
          * @enum {string}
          */
         WebhookEventType: "customer.entitlements.updated" | "grant.created" | "usage.threshold_reached" | "credits.low" | "credits.depleted" | "spend.threshold_reached" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "invoice.finalized" | "invoice.paid" | "invoice.voided" | "checkout.completed" | "invoice.payment_failed" | "subscription.trial_will_end" | "credits.granted";
+        /** @description The rate in percent, from 0 to 100 with at most 4 decimals (`19`, `8.875`), as Stripe's `percentage`. */
+        TaxPercentage: number;
+        /** @description A two-letter country code (ISO 3166-1 alpha-2, e.g. `DE`, `US`), stored in capitals. */
+        CountryCode: string;
+        /**
+         * @example {
+         *       "id": "txr_1SbVnB8HhXnq0mgU5d2L",
+         *       "object": "tax_rate",
+         *       "display_name": "VAT",
+         *       "description": "German VAT",
+         *       "percentage": 19,
+         *       "inclusive": true,
+         *       "country": "DE",
+         *       "state": null,
+         *       "jurisdiction": "DE",
+         *       "active": true,
+         *       "created": 1774017130
+         *     }
+         */
+        TaxRate: {
+            id: string;
+            /** @constant */
+            object: "tax_rate";
+            /** @description What invoices show beside the tax (`VAT`, `Sales tax`). */
+            display_name: string;
+            description: string | null;
+            percentage: components["schemas"]["TaxPercentage"];
+            /**
+             * @description Whether prices already include it. Inclusive: the line's amount holds the tax (tax =
+             *     amount × p / (100 + the inclusive rates' sum), the taxable amount is the rest) and the
+             *     total does not grow. Exclusive: tax = taxable amount × p / 100, added to the total.
+             *     Each line's tax is rounded to whole minor units, half away from zero (as Stripe, per line).
+             */
+            inclusive: boolean;
+            /** @description The country whose customers it applies to (by their address); `null` applies it only where a subscription names it. */
+            country: components["schemas"]["CountryCode"] | null;
+            /** @description A state or region within `country` (the address's `state`, e.g. `CA`); `null` for the whole country. */
+            state: string | null;
+            /** @description The tax authority, as you name it (shown on invoices). */
+            jurisdiction: string | null;
+            /** @description An archived rate (`false`) matches no new invoice by address. */
+            active: boolean;
+            created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "display_name": "VAT",
+         *       "description": "German VAT",
+         *       "percentage": 19,
+         *       "inclusive": true,
+         *       "country": "DE",
+         *       "jurisdiction": "DE"
+         *     }
+         */
+        TaxRateCreateParams: {
+            display_name: string;
+            percentage: components["schemas"]["TaxPercentage"];
+            inclusive: boolean;
+            country?: components["schemas"]["CountryCode"];
+            /** @description Needs `country`. */
+            state?: string;
+            jurisdiction?: string;
+            description?: string;
+            /** @default true */
+            active?: boolean;
+        };
+        /**
+         * @description What may change; `percentage` and `inclusive` are fixed once created.
+         * @example {
+         *       "active": false
+         *     }
+         */
+        TaxRateUpdateParams: {
+            display_name?: string;
+            description?: string | null;
+            active?: boolean;
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "txr_1SbVnB8HhXnq0mgU5d2L",
+         *           "object": "tax_rate",
+         *           "display_name": "VAT",
+         *           "description": "German VAT",
+         *           "percentage": 19,
+         *           "inclusive": true,
+         *           "country": "DE",
+         *           "state": null,
+         *           "jurisdiction": "DE",
+         *           "active": true,
+         *           "created": 1774017130
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/tax_rates"
+         *     }
+         */
+        TaxRateList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["TaxRate"][];
+            has_more: boolean;
+            url: string;
+        };
+        /** @description One tax rate's tax on a line (or, in `total_tax_amounts`, summed over the invoice), as Stripe's `tax_amounts`. */
+        TaxAmount: {
+            /** @description The tax, whole minor units (negative on a credit of a proration). */
+            amount: number;
+            /** @description Inside the line's amount (`true`) or added to the total (`false`). */
+            inclusive: boolean;
+            /** @description The tax rate's id (`txr_…`). */
+            tax_rate: string;
+            /** @description What the tax is computed on (for an inclusive rate, the amount less the inclusive taxes). */
+            taxable_amount: number;
+        };
+        /** @description A postal address, in Stripe's shape. */
+        Address: {
+            line1: string | null;
+            line2: string | null;
+            city: string | null;
+            /** @description State, county, province or region; a tax rate with a `state` matches it. */
+            state: string | null;
+            postal_code: string | null;
+            /** @description The country (ISO 3166-1 alpha-2) tax rates are matched by. */
+            country: components["schemas"]["CountryCode"] | null;
+        };
+        /** @description A postal address; the one given replaces the one held (a field left out is `null`). */
+        AddressParams: {
+            line1?: string;
+            line2?: string;
+            city?: string;
+            state?: string;
+            postal_code?: string;
+            country?: components["schemas"]["CountryCode"];
+        };
+        /**
+         * @description A tax id's kind, as Stripe's `type` (a subset of Stripe's list).
+         * @enum {string}
+         */
+        TaxIdType: "ae_trn" | "au_abn" | "au_arn" | "br_cnpj" | "br_cpf" | "ca_bn" | "ca_gst_hst" | "ca_qst" | "ch_vat" | "eu_oss_vat" | "eu_vat" | "gb_vat" | "in_gst" | "jp_cn" | "kr_brn" | "mx_rfc" | "no_vat" | "nz_gst" | "sg_gst" | "us_ein" | "za_vat";
+        CustomerTaxId: {
+            type: components["schemas"]["TaxIdType"];
+            /** @description The id as the customer gave it (`DE123456789`). */
+            value: string;
+        };
+        /** @description The customer's tax ids, printed on its invoices; at most 5 (the list given replaces the one held). */
+        CustomerTaxIds: components["schemas"]["CustomerTaxId"][];
+        /**
+         * @description As Stripe's `tax_exempt`: `none` is taxed; `exempt` is never taxed; `reverse` is not
+         *     taxed and its invoices note "Reverse charge" (the customer accounts for the tax, as an EU
+         *     business buying across a border does).
+         * @enum {string}
+         */
+        TaxExempt: "none" | "exempt" | "reverse";
+        /**
+         * @description Stripe Tax, in Stripe mode. When `enabled`: checkout sessions send
+         *     `automatic_tax: { enabled: true }`, collect the billing address (`billing_address_collection:
+         *     required`) and tax ids (`tax_id_collection`), and update an existing Stripe customer's
+         *     address and name from what was entered (`customer_update`); the invoices Nozle sends to
+         *     Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them (Nozle's
+         *     own tax rates apply to the invoices it bills itself or through the sandbox).
+         */
+        AutomaticTax: {
+            enabled: boolean;
+        };
         /**
          * @example {
          *       "id": "we_8pQ2mZ0bX4cV6nL1kJ9h",
@@ -3335,6 +3606,7 @@ export interface components {
          *       "past_due_since": null,
          *       "scheduled_change": null,
          *       "quantity": 1,
+         *       "default_tax_rates": [],
          *       "provider": "sandbox",
          *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *       "metadata": {},
@@ -3350,6 +3622,12 @@ export interface components {
              *     seat. A scheduled decrease shows in `scheduled_change` until it takes effect.
              */
             quantity: number;
+            /**
+             * @description Tax rate ids (`txr_…`) its invoices apply instead of the rates matching the customer's
+             *     address, as Stripe's; empty: matched by address. Only on a subscription Nozle bills
+             *     itself or through the sandbox (Stripe computes its own with Stripe Tax).
+             */
+            default_tax_rates: string[];
             /** @description Who bills it; `null` for a subscription recorded through the API alone. */
             provider: components["schemas"]["PaymentProviderName"] | null;
             /** @description Its id at the provider (`sub_…` at Stripe). */
@@ -3427,6 +3705,12 @@ export interface components {
             trial_days?: number;
             /** @description The number of seats (default 1; see `Subscription.quantity`). */
             quantity?: number;
+            /**
+             * @description Tax rate ids (`txr_…`, active ones) its invoices apply instead of the rates matching the customer's
+             *     address, as Stripe's; empty: matched by address. Only on a subscription Nozle bills
+             *     itself or through the sandbox (Stripe computes its own with Stripe Tax).
+             */
+            default_tax_rates?: string[];
             effective?: components["schemas"]["PlanChangeEffective"];
             proration_behavior?: components["schemas"]["ProrationBehavior"];
             /**
@@ -3467,6 +3751,12 @@ export interface components {
              *     `plan`, the quantity goes with the plan change, at its time.
              */
             quantity?: number;
+            /**
+             * @description The tax rate ids (`txr_…`, active ones) that replace the subscription's, from its next
+             *     invoice on; `[]`: matched by the customer's address again. Only on a subscription Nozle bills
+             *     itself or through the sandbox (Stripe computes its own with Stripe Tax).
+             */
+            default_tax_rates?: string[];
             proration_behavior?: components["schemas"]["ProrationBehavior"];
             effective?: components["schemas"]["PlanChangeEffective"];
             /**
@@ -3536,6 +3826,7 @@ export interface components {
          *           "past_due_since": null,
          *           "scheduled_change": null,
          *           "quantity": 1,
+         *           "default_tax_rates": [],
          *           "provider": "sandbox",
          *           "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *           "metadata": {},
@@ -5072,6 +5363,12 @@ export interface components {
              *     applies to in proportion to their amounts. Each rounded half away from zero to the cent.
              */
             discount_amounts: components["schemas"]["DiscountAmount"][];
+            /**
+             * @description The line's taxes, one per tax rate applied (inclusive rates first), as Stripe's. Empty on
+             *     a `credit` line (prepaid credit is a payment, not a discount: it is not taxed), for an
+             *     `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount.
+             */
+            tax_amounts: components["schemas"]["TaxAmount"][];
             period_start: components["schemas"]["Timestamp"];
             period_end: components["schemas"]["Timestamp"];
         };
@@ -5434,6 +5731,7 @@ export interface components {
          *           "amount": 2000,
          *           "credit_grant": null,
          *           "discount_amounts": [],
+         *           "tax_amounts": [],
          *           "period_start": 1774915392,
          *           "period_end": 1777507392
          *         },
@@ -5458,14 +5756,18 @@ export interface components {
          *           "exact_amount": "210",
          *           "amount": 210,
          *           "credit_grant": null,
+         *           "tax_amounts": [],
          *           "discount_amounts": [],
          *           "period_start": 1774915392,
          *           "period_end": 1777507392
          *         }
          *       ],
          *       "subtotal": 2210,
+         *       "tax": 0,
+         *       "total_tax_amounts": [],
          *       "total_discount_amounts": [],
          *       "total": 2210,
+         *       "customer_tax_exempt": "none",
          *       "created": 1777507395,
          *       "finalized_at": 1777507395,
          *       "due_date": null,
@@ -5503,7 +5805,16 @@ export interface components {
              *     usage lines after discounts).
              */
             total_discount_amounts: components["schemas"]["DiscountAmount"][];
+            /**
+             * @description The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
+             *     Inclusive taxes are inside the line amounts already and do not add.
+             */
+            tax: number;
+            /** @description The taxes summed per tax rate over the lines, as Stripe's. */
+            total_tax_amounts: components["schemas"]["TaxAmount"][];
+            /** @description The sum of every line (credit lines are negative) plus `tax`. */
             total: number;
+            customer_tax_exempt: components["schemas"]["TaxExempt"];
             created: components["schemas"]["Timestamp"];
             finalized_at: components["schemas"]["Timestamp"] | null;
             /**
@@ -5572,6 +5883,7 @@ export interface components {
          *         "past_due_since": 1777507392,
          *         "scheduled_change": null,
          *         "quantity": 1,
+         *         "default_tax_rates": [],
          *         "provider": "sandbox",
          *         "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
          *         "metadata": {},
@@ -5638,6 +5950,7 @@ export interface components {
          *           "amount": 2000,
          *           "credit_grant": null,
          *           "discount_amounts": [],
+         *           "tax_amounts": [],
          *           "period_start": 1777507392,
          *           "period_end": 1780099392
          *         },
@@ -5662,12 +5975,15 @@ export interface components {
          *           "exact_amount": "0",
          *           "amount": 0,
          *           "credit_grant": null,
+         *           "tax_amounts": [],
          *           "discount_amounts": [],
          *           "period_start": 1777507392,
          *           "period_end": 1780099392
          *         }
          *       ],
          *       "subtotal": 2000,
+         *       "tax": 0,
+         *       "total_tax_amounts": [],
          *       "total_discount_amounts": [],
          *       "total": 2000,
          *       "as_of": 1778580900
@@ -5692,6 +6008,13 @@ export interface components {
              *     usage lines after discounts).
              */
             total_discount_amounts: components["schemas"]["DiscountAmount"][];
+            /**
+             * @description The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
+             *     Inclusive taxes are inside the line amounts already and do not add.
+             */
+            tax: number;
+            /** @description The taxes summed per tax rate over the lines, as Stripe's. */
+            total_tax_amounts: components["schemas"]["TaxAmount"][];
             total: number;
             /** @description When the preview was made; the usage is everything recorded for the period so far. */
             as_of: components["schemas"]["Timestamp"];
@@ -5727,6 +6050,7 @@ export interface components {
          *               "amount": 2000,
          *               "credit_grant": null,
          *               "discount_amounts": [],
+         *               "tax_amounts": [],
          *               "period_start": 1774915392,
          *               "period_end": 1777507392
          *             },
@@ -5751,14 +6075,18 @@ export interface components {
          *               "exact_amount": "210",
          *               "amount": 210,
          *               "credit_grant": null,
+         *               "tax_amounts": [],
          *               "discount_amounts": [],
          *               "period_start": 1774915392,
          *               "period_end": 1777507392
          *             }
          *           ],
          *           "subtotal": 2210,
+         *           "tax": 0,
+         *           "total_tax_amounts": [],
          *           "total_discount_amounts": [],
          *           "total": 2210,
+         *           "customer_tax_exempt": "none",
          *           "created": 1777507395,
          *           "finalized_at": 1777507395,
          *           "due_date": null,
@@ -5941,6 +6269,8 @@ export interface components {
         StartingAfter: string;
         /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
         CustomerRef: string;
+        /** @description The tax rate's id (`txr_…`). */
+        TaxRateId: string;
         /** @description The webhook endpoint's id (`we_…`). */
         WebhookEndpointId: string;
         /** @description The webhook event's id (`whe_…`). */
@@ -7000,6 +7330,7 @@ export interface operations {
                      *       "past_due_since": null,
                      *       "scheduled_change": null,
                      *       "quantity": 1,
+                     *       "default_tax_rates": [],
                      *       "provider": "sandbox",
                      *       "provider_subscription_id": "sub_sbx_pMdCZF778tmoBt1h",
                      *       "metadata": {},
@@ -8762,6 +9093,161 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTaxRates: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only active rates (`true`) or only archived ones (`false`). */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tax rates. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTaxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRateCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new tax rate. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tax rate's id (`txr_…`). */
+                tax_rate: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tax rate. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tax rate's id (`txr_…`). */
+                tax_rate: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRateUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The tax rate. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

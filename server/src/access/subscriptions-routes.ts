@@ -32,6 +32,7 @@ export const subscriptionRoutes = [
       proration: body.proration_behavior,
       quantity: body.quantity,
       discount: { coupon: body.coupon, promotion_code: body.promotion_code },
+      defaultTaxRates: body.default_tax_rates,
     }),
   })),
 
@@ -49,6 +50,7 @@ export const subscriptionRoutes = [
       proration: body.proration_behavior,
       effective: body.effective,
       metadata: body.metadata,
+      defaultTaxRates: body.default_tax_rates,
       quantity: body.quantity,
       discount: { coupon: body.coupon, promotion_code: body.promotion_code },
     }),

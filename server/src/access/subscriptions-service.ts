@@ -3,6 +3,7 @@
 // store's; a subscription billed by a provider changes there first (the SubscriptionProvider port).
 import { findPlan, type Plan } from '../catalog/plans-store.js';
 import { applyDiscountRefs, type DiscountRefs } from '../coupons/service.js';
+import { checkDefaultTaxRates } from '../catalog/tax-rates-service.js';
 import { wholeSecond } from '../clock.js';
 import { cleanMetadata, mergeMetadata, type Metadata } from '../customers/metadata.js';
 import { findCustomer, lockCustomer } from '../customers/store.js';
@@ -29,6 +30,7 @@ import {
   toSubscription,
   updateSubscriptionMetadata,
   updateSubscriptionRow,
+  setDefaultTaxRates,
   type Subscription,
   type SubscriptionRow,
 } from './subscriptions-store.js';
@@ -51,6 +53,8 @@ export interface CreateInput {
   quantity?: number;
   /** A coupon or a promotion code to apply to the subscription (coupons/service.ts). */
   discount?: DiscountRefs;
+  /** Tax rate ids its invoices apply instead of those matching the customer's address. */
+  defaultTaxRates?: string[];
 }
 
 export interface UpdateInput {
@@ -64,6 +68,8 @@ export interface UpdateInput {
   quantity?: number;
   /** A coupon or a promotion code to apply ("" removes the discount). */
   discount?: DiscountRefs;
+  /** Replaces its tax rates from its next invoice on; [] matches by address again. */
+  defaultTaxRates?: string[];
 }
 
 /** Locks the subscription's customer, then the subscription: the order every change uses. */
@@ -90,12 +96,14 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
   // The customer's row first, always: changes to one customer take turns without deadlocks.
   const customer = await findCustomer(work.db, projectId, input.customer, true);
   const plan = await findPlan(work.db, projectId, input.plan);
+  const taxRates = input.defaultTaxRates && (await checkDefaultTaxRates(work.db, projectId, input.defaultTaxRates));
   const lifecycle = decide(undefined, { type: 'create', interval: plan.interval, trialDays: input.trialDays ?? plan.trial_days }, now, plan);
   const held = plan.add_on ? undefined : await liveSubscriptionInGroup(work.db, projectId, customer.id, plan.group, true);
   if (held?.plan_id === plan.id) throw alreadyHeld(held, plan);
   let usageCarry;
   if (held && !(await isDefaultPlan(work, projectId, held))) {
     await applyToSubscription(work, projectId, held, plan, input.discount);
+    if (taxRates) await assertTaxedHere(work, held, taxRates, now);
     const didChange = await changePlan(ports.subscriptionProvider, work, projectId, held, plan, input, now);
     return changed(ports, work, projectId, held, now, didChange);
   }
@@ -111,6 +119,7 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
       lifecycle,
       metadata: cleanMetadata(input.metadata),
       quantity: input.quantity ?? 1,
+      defaultTaxRates: taxRates ?? [],
     },
     now,
   );
@@ -140,6 +149,17 @@ async function applyToSubscription(work: Work, projectId: string, row: Subscript
   );
 }
 
+/**
+ * Sets the tax rates of a subscription whose invoices Nozle taxes (billed by Nozle or the
+ * sandbox); one Stripe bills is taxed by Stripe (Stripe Tax): a 400 naming default_tax_rates.
+ */
+async function assertTaxedHere(work: Work, row: SubscriptionRow, taxRates: string[], now: Date): Promise<void> {
+  if (row.provider === 'stripe') {
+    throw invalidParam('default_tax_rates', 'This subscription is billed by Stripe: Stripe taxes its invoices (the project\'s automatic_tax), not Nozle\'s tax rates.');
+  }
+  await setDefaultTaxRates(work.db, row.id, taxRates, now);
+}
+
 /** Whether the row has a change of plan scheduled (not only of seats): seats added now keep it. */
 const scheduledPlanChange = (row: SubscriptionRow): boolean =>
   row.scheduled_plan_id !== null && (row.scheduled_plan_id !== row.plan_id || row.scheduled_plan_version !== row.plan_version);
@@ -159,6 +179,7 @@ export async function updateSubscription(ports: SubscriptionPorts, work: Work, p
   const row = await lockSubscription(work.db, projectId, id);
   // Refused before any plan is looked up: a canceled subscription, a status set on a provider's.
   decide(row, { type: 'update', interval: row.interval, status: input.status, cancelAtPeriodEnd: input.cancelAtPeriodEnd }, now);
+  if (input.defaultTaxRates) await assertTaxedHere(work, row, await checkDefaultTaxRates(work.db, projectId, input.defaultTaxRates), now);
   if (row.provider_subscription_id) return updateAtProvider(ports, work, projectId, row, input, now);
   const plan = await findPlan(work.db, projectId, input.plan ?? row.plan_id, input.plan ? undefined : row.plan_version);
   await applyToSubscription(work, projectId, row, plan, input.discount);

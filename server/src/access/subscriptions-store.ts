@@ -32,6 +32,7 @@ export interface Subscription {
   past_due_since: number | null;
   scheduled_change: { plan: string; plan_version: number; quantity: number; at: number } | null;
   quantity: number;
+  default_tax_rates: string[];
   provider: ProviderName | null;
   provider_subscription_id: string | null;
   metadata: Metadata;
@@ -71,6 +72,8 @@ export interface SubscriptionRow {
   scheduled_quantity: number | null;
   /** Seats: a per-seat plan's base price and per-seat limits are × this. */
   quantity: number;
+  /** Tax rate ids its invoices apply instead of those matching the customer's address (billing/taxes.ts). */
+  default_tax_rates: string[];
   /** The earliest due date of the open invoices Nozle billed it (billing keeps it: billing/payment-due.ts). */
   payment_due_at: Date | null;
   provider: ProviderName | null;
@@ -101,6 +104,7 @@ export function toSubscription(row: SubscriptionRow, now: Date): Subscription {
     past_due_since: seconds(row.past_due_since),
     scheduled_change: scheduledChange(row),
     quantity: row.quantity,
+    default_tax_rates: row.default_tax_rates,
     provider: row.provider,
     provider_subscription_id: row.provider_subscription_id,
     metadata: row.metadata,
@@ -121,7 +125,7 @@ const scheduledChange = (row: SubscriptionRow): Subscription['scheduled_change']
 const SELECT = `select s.id, s.project_id, v.interval, s.customer_id, s.plan_id, p.key as plan_key, s.plan_version, s.plan_group, s.status,
   s.current_period_start, s.current_period_end, s.billing_cycle_anchor, s.trial_end, s.trial_will_end_sent_for, s.cancel_at_period_end, s.canceled_at, s.past_due_since,
   s.usage_carry, s.scheduled_plan_id, sp.key as scheduled_plan_key, s.scheduled_plan_version, s.scheduled_change_at, s.payment_due_at,
-  s.scheduled_quantity, s.quantity, s.provider, s.provider_subscription_id, s.metadata, s.created_at
+  s.scheduled_quantity, s.quantity, s.default_tax_rates, s.provider, s.provider_subscription_id, s.metadata, s.created_at
   from subscriptions s join plans p on p.id = s.plan_id
   join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version
   left join plans sp on sp.id = s.scheduled_plan_id`;
@@ -141,6 +145,8 @@ export interface NewSubscription {
   createdAt?: Date;
   /** Seats; 1 when absent. */
   quantity?: number;
+  /** Tax rate ids its invoices apply (none when absent: matched by address). */
+  defaultTaxRates?: string[];
 }
 
 // A customer holds at most one live (not canceled) subscription to a plan, and at most one live
@@ -272,8 +278,8 @@ export async function insertSubscription(db: Queryable, projectId: string, field
     db.query(
       `insert into subscriptions (id, project_id, customer_id, plan_id, plan_version, status, current_period_start, current_period_end,
        trial_end, cancel_at_period_end, canceled_at, past_due_since, billing_cycle_anchor, plan_group, usage_carry, provider,
-       provider_subscription_id, metadata, created_at, updated_at, quantity)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${PLAN_GROUP_OF('$4')}, $14, $15, $16, $17, $18, $19, $20)`,
+       provider_subscription_id, metadata, created_at, updated_at, quantity, default_tax_rates)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${PLAN_GROUP_OF('$4')}, $14, $15, $16, $17, $18, $19, $20, $21)`,
       [
         id,
         projectId,
@@ -288,6 +294,7 @@ export async function insertSubscription(db: Queryable, projectId: string, field
         fields.createdAt ?? now,
         now,
         fields.quantity ?? 1,
+        JSON.stringify(fields.defaultTaxRates ?? []),
       ],
     ),
   );
@@ -506,4 +513,9 @@ export async function moveSubscriptionsToVersion(
     [planId, toVersion, fromVersion ?? null, now],
   );
   return rowCount;
+}
+
+/** Sets the tax rates a subscription's invoices apply (checked by the caller: catalog/tax-rates-service.ts). */
+export async function setDefaultTaxRates(db: Queryable, id: string, taxRates: readonly string[], now: Date): Promise<void> {
+  await db.query('update subscriptions set default_tax_rates = $2::jsonb, updated_at = $3 where id = $1', [id, JSON.stringify(taxRates), now]);
 }

@@ -6,6 +6,7 @@ import type { Work } from '../db/work.js';
 import type { EntitlementChanges } from '../entitlement-changes.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { cleanMetadata, mergeMetadata } from './metadata.js';
+import { toAddress, toTaxIds } from './tax-details.js';
 import {
   customerSeq,
   findCustomer,
@@ -27,7 +28,15 @@ export interface NewCustomerPlans {
 }
 
 export async function createCustomer(work: Work, plans: NewCustomerPlans, projectId: string, params: CustomerCreateParams): Promise<Customer> {
-  const fields = { external_id: params.external_id ?? null, email: params.email ?? null, name: params.name ?? null, metadata: cleanMetadata(params.metadata) };
+  const fields: CustomerFields = {
+    external_id: params.external_id ?? null,
+    email: params.email ?? null,
+    name: params.name ?? null,
+    address: toAddress(params.address ?? null),
+    tax_ids: toTaxIds(params.tax_ids ?? []),
+    tax_exempt: params.tax_exempt ?? 'none',
+    metadata: cleanMetadata(params.metadata),
+  };
   const customer = await insertCustomer(work.db, projectId, fields, work.now);
   // Created without a subscription: it gets each group's default plan.
   await plans.customerCreated(work, projectId, customer.id);
@@ -40,11 +49,17 @@ export async function retrieveCustomer(db: Queryable, projectId: string, ref: st
   return customer;
 }
 
-/** An update sets what it names; `null` clears email and name, absent keeps them; metadata merges (metadata.ts). */
+/**
+ * An update sets what it names; `null` clears email, name and address, absent keeps them; an
+ * address or a list of tax ids given replaces the one held; metadata merges (metadata.ts).
+ */
 const updatedFields = (current: Customer, update: CustomerUpdateParams): CustomerFields => ({
   external_id: update.external_id ?? current.external_id,
   email: update.email === undefined ? current.email : update.email,
   name: update.name === undefined ? current.name : update.name,
+  ...(update.address === undefined ? {} : { address: toAddress(update.address) }),
+  ...(update.tax_ids === undefined ? {} : { tax_ids: toTaxIds(update.tax_ids) }),
+  ...(update.tax_exempt === undefined ? {} : { tax_exempt: update.tax_exempt }),
   metadata: mergeMetadata(current.metadata, update.metadata),
 });
 

@@ -1,9 +1,15 @@
 // SQL for customers. Every statement is scoped by project: another project's customer does not exist.
+import type { components } from '@nozle/openapi';
 import { unixSeconds } from '../clock.js';
 import { isUniqueViolation, type Queryable } from '../db/database.js';
 import { alreadyExists, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { Metadata } from './metadata.js';
+
+/** Stripe's customer address and tax ids (customers/tax-details.ts reads them from a request). */
+export type CustomerAddress = components['schemas']['Address'];
+export type CustomerTaxId = components['schemas']['CustomerTaxId'];
+export type TaxExempt = components['schemas']['TaxExempt'];
 
 export interface Customer {
   id: string;
@@ -11,6 +17,9 @@ export interface Customer {
   external_id: string | null;
   email: string | null;
   name: string | null;
+  address: CustomerAddress | null;
+  tax_ids: CustomerTaxId[];
+  tax_exempt: TaxExempt;
   metadata: Metadata;
   created: number;
 }
@@ -21,11 +30,14 @@ interface CustomerRow {
   external_id: string | null;
   email: string | null;
   name: string | null;
+  address: CustomerAddress | null;
+  tax_ids: CustomerTaxId[];
+  tax_exempt: TaxExempt;
   metadata: Metadata;
   created_at: Date;
 }
 
-const COLUMNS = 'id, seq, external_id, email, name, metadata, created_at';
+const COLUMNS = 'id, seq, external_id, email, name, address, tax_ids, tax_exempt, metadata, created_at';
 
 const toCustomer = (row: CustomerRow): Customer => ({
   id: row.id,
@@ -33,6 +45,9 @@ const toCustomer = (row: CustomerRow): Customer => ({
   external_id: row.external_id,
   email: row.email,
   name: row.name,
+  address: row.address,
+  tax_ids: row.tax_ids,
+  tax_exempt: row.tax_exempt,
   metadata: row.metadata,
   created: unixSeconds(row.created_at),
 });
@@ -41,6 +56,10 @@ export interface CustomerFields {
   external_id: string | null;
   email: string | null;
   name: string | null;
+  /** Left out: none (a new customer), or kept (an update). */
+  address?: CustomerAddress | null;
+  tax_ids?: CustomerTaxId[];
+  tax_exempt?: TaxExempt;
   metadata: Metadata;
 }
 
@@ -49,9 +68,20 @@ const externalIdTaken = (externalId: string | null) => alreadyExists('external_i
 export async function insertCustomer(db: Queryable, projectId: string, fields: CustomerFields, now: Date): Promise<Customer> {
   try {
     const { rows } = await db.query<CustomerRow>(
-      `insert into customers (id, project_id, external_id, email, name, metadata, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $7) returning ${COLUMNS}`,
-      [newId('cus'), projectId, fields.external_id, fields.email, fields.name, JSON.stringify(fields.metadata), now],
+      `insert into customers (id, project_id, external_id, email, name, metadata, created_at, updated_at, address, tax_ids, tax_exempt)
+       values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) returning ${COLUMNS}`,
+      [
+        newId('cus'),
+        projectId,
+        fields.external_id,
+        fields.email,
+        fields.name,
+        JSON.stringify(fields.metadata),
+        now,
+        fields.address ? JSON.stringify(fields.address) : null,
+        JSON.stringify(fields.tax_ids ?? []),
+        fields.tax_exempt ?? 'none',
+      ],
     );
     return toCustomer(rows[0]!);
   } catch (error) {
@@ -89,9 +119,22 @@ export async function lockCustomer(db: Queryable, customerId: string): Promise<v
 export async function updateCustomerRow(db: Queryable, projectId: string, id: string, fields: CustomerFields, now: Date): Promise<Customer> {
   try {
     const { rows } = await db.query<CustomerRow>(
-      `update customers set external_id = $3, email = $4, name = $5, metadata = $6, updated_at = $7
+      `update customers set external_id = $3, email = $4, name = $5, metadata = $6, updated_at = $7,
+         address = case when $8::boolean then $9::jsonb else address end, tax_ids = coalesce($10::jsonb, tax_ids), tax_exempt = coalesce($11, tax_exempt)
        where project_id = $1 and id = $2 and deleted_at is null returning ${COLUMNS}`,
-      [projectId, id, fields.external_id, fields.email, fields.name, JSON.stringify(fields.metadata), now],
+      [
+        projectId,
+        id,
+        fields.external_id,
+        fields.email,
+        fields.name,
+        JSON.stringify(fields.metadata),
+        now,
+        fields.address !== undefined,
+        fields.address ? JSON.stringify(fields.address) : null,
+        fields.tax_ids === undefined ? null : JSON.stringify(fields.tax_ids),
+        fields.tax_exempt ?? null,
+      ],
     );
     if (!rows[0]) throw notFound('customer', id, 'customer');
     return toCustomer(rows[0]);
@@ -140,4 +183,22 @@ export async function resolveCustomerRefs(db: Queryable, projectId: string, refs
   for (const row of rows) if (row.external_id) byRef.set(row.external_id, row.id);
   for (const row of rows) byRef.set(row.id, row.id);
   return byRef;
+}
+
+/**
+ * Sets the address and tax ids the provider's checkout collected (what the customer typed there
+ * is newer than what Nozle held), leaving everything else as it is.
+ */
+export async function setCustomerTaxDetails(
+  db: Queryable,
+  customerId: string,
+  details: { address: CustomerAddress | null; tax_ids: CustomerTaxId[] },
+  now: Date,
+): Promise<void> {
+  await db.query('update customers set address = coalesce($2::jsonb, address), tax_ids = $3::jsonb, updated_at = $4 where id = $1 and deleted_at is null', [
+    customerId,
+    details.address ? JSON.stringify(details.address) : null,
+    JSON.stringify(details.tax_ids),
+    now,
+  ]);
 }

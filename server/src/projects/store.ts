@@ -31,6 +31,7 @@ interface ProjectRow {
   invoice_email: string | null;
   invoice_tax_id: string | null;
   invoice_number_prefix: string;
+  automatic_tax: boolean;
 }
 
 interface ApiKeyRow {
@@ -55,9 +56,10 @@ const toProject = (row: ProjectRow): Project => ({
     tax_id: row.invoice_tax_id,
     number_prefix: row.invoice_number_prefix,
   },
+  automatic_tax: { enabled: row.automatic_tax },
 });
 
-const PROJECT_COLUMNS = 'id, name, created_at, invoice_business_name, invoice_address, invoice_email, invoice_tax_id, invoice_number_prefix';
+const PROJECT_COLUMNS = 'id, name, created_at, invoice_business_name, invoice_address, invoice_email, invoice_tax_id, invoice_number_prefix, automatic_tax';
 
 /** The settings columns a key of `invoice_settings` is stored in. */
 const SETTING_COLUMNS: Record<keyof InvoiceSettings, string> = {
@@ -100,6 +102,7 @@ export async function getProject(db: Queryable, projectId: string): Promise<Proj
 export async function updateProject(db: Queryable, projectId: string, params: ProjectUpdateParams): Promise<Project> {
   const sets: Array<[string, unknown]> = [];
   if (params.name !== undefined) sets.push(['name', params.name]);
+  if (params.automatic_tax !== undefined) sets.push(['automatic_tax', params.automatic_tax.enabled]);
   for (const [key, value] of Object.entries(params.invoice_settings ?? {})) {
     if (value !== undefined) sets.push([SETTING_COLUMNS[key as keyof InvoiceSettings], value]);
   }
@@ -189,4 +192,10 @@ export async function findActiveKeyByHash(db: Queryable, hash: string): Promise<
 
 export async function touchApiKey(db: Queryable, keyId: string, now: Date): Promise<void> {
   await db.query('update api_keys set last_used_at = $2 where id = $1', [keyId, now]);
+}
+
+/** Whether the project asks Stripe Tax to tax its checkouts and the invoices Nozle sends to Stripe (`automatic_tax`). */
+export async function automaticTaxEnabled(db: Queryable, projectId: string): Promise<boolean> {
+  const { rows } = await db.query<{ automatic_tax: boolean }>('select automatic_tax from projects where id = $1', [projectId]);
+  return rows[0]?.automatic_tax ?? false;
 }
