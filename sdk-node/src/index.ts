@@ -96,7 +96,17 @@ export type {
 export type { Health, HealthStatus, Project, ProjectResource, ProjectUpdateParams } from './resources/health.js';
 export type { Purchase, PurchaseCreateParams, PurchaseList, PurchaseListParams, Purchases } from './resources/purchases.js';
 export type { Grant, GrantCreateParams, GrantList, GrantListParams, Grants } from './resources/grants.js';
-export type { CreditBalance, CreditGrant, CreditGrantCreateParams, Credits } from './resources/credits.js';
+export type {
+  AutoTopUp,
+  AutoTopUpList,
+  AutoTopUpParams,
+  CreditBalance,
+  CreditGrant,
+  CreditGrantCreateParams,
+  CreditTopUp,
+  Credits,
+  DeletedAutoTopUp,
+} from './resources/credits.js';
 export type {
   Analytics,
   CostModel,

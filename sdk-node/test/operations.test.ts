@@ -110,6 +110,9 @@ const OPERATIONS: Record<OperationId, Entry> = {
 
   listCredits: { call: (n) => n.credits.retrieve('user_42') },
   createCreditGrant: { call: (n) => n.credits.grant('user_42', { currency: 'usd', amount: 1000 }) },
+  listAutoTopUps: { call: (n) => n.credits.listAutoTopUps('user_42') },
+  setAutoTopUp: { call: (n) => n.credits.setAutoTopUp('user_42', { currency: 'usd', threshold: 1000, amount: 5000 }) },
+  deleteAutoTopUp: { call: (n) => n.credits.deleteAutoTopUp('user_42', 'usd') },
   listCostModels: { call: (n) => n.costModels.list() },
   createCostModel: { call: (n) => n.costModels.create({ meter: 'exports', currency: 'usd', unit_cost: '0.002' }) },
   retrieveMargin: { call: (n) => n.analytics.margin({ start: 1_777_593_600, end: 1_777_852_800 }) },
@@ -132,6 +135,8 @@ const OPERATIONS: Record<OperationId, Entry> = {
   invoicePaymentFailedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
   subscriptionTrialWillEndWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
   creditsGrantedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  creditsAutoTopUpSucceededWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
+  creditsAutoTopUpFailedWebhook: { notSdk: 'an outgoing webhook: Nozle sends it to your endpoint, nozle.webhooks.verify() reads it' },
 };
 
 /** Every operation of the spec (its outgoing webhooks too): its id, method and path template (a webhook's name). */

@@ -352,7 +352,7 @@ class WebhookPayloadBase(TypedDict):
     data: dict[str, Any]
 
 
-WebhookEventType = Literal["customer.entitlements.updated", "grant.created", "usage.threshold_reached", "credits.low", "credits.depleted", "spend.threshold_reached", "subscription.created", "subscription.updated", "subscription.canceled", "invoice.finalized", "invoice.paid", "invoice.voided", "checkout.completed", "invoice.payment_failed", "subscription.trial_will_end", "credits.granted"]
+WebhookEventType = Literal["customer.entitlements.updated", "grant.created", "usage.threshold_reached", "credits.low", "credits.depleted", "spend.threshold_reached", "subscription.created", "subscription.updated", "subscription.canceled", "invoice.finalized", "invoice.paid", "invoice.voided", "checkout.completed", "invoice.payment_failed", "subscription.trial_will_end", "credits.granted", "credits.auto_top_up.succeeded", "credits.auto_top_up.failed"]
 """What happened. `customer.entitlements.updated`: what a customer may use changed (any
 cause: a subscription, a grant, a purchase, time passing, a limit reached); `data` is the
 new snapshot, its `version` orders them. `grant.created`: a feature granted or revoked by
@@ -365,8 +365,10 @@ the session, once per session. `invoice.payment_failed`: a payment attempt faile
 charge through `POST /v1/invoices/{invoice}/pay`, a provider's renewal or retry); `data`
 is an `InvoicePaymentFailure`. `subscription.trial_will_end`: a trialing subscription's
 trial ends in three days (at once when less is left), once per trial end; `data` is the
-subscription. `credits.granted`: prepaid credit was granted (by hand, or by a purchase);
-`data` is the credit grant.
+subscription. `credits.granted`: prepaid credit was granted (by hand, by a purchase, by a
+subscription's period or an auto top-up); `data` is the credit grant.
+`credits.auto_top_up.succeeded` and `credits.auto_top_up.failed`: an auto top-up was
+charged, or could not be; `data` is the top-up.
 
 Alerts (`/v1/alerts`): `usage.threshold_reached` (a metered feature's usage reached an
 alert's threshold, once per period), `credits.low` (a credit balance fell below an
@@ -766,20 +768,36 @@ class PlanUpdateParams(TypedDict):
 
 
 class PlanCredits(TypedDict):
-    """Prepaid credit granted by each purchase of a one_time plan, in whole minor units."""
+    """Prepaid credit, in whole minor units: granted by each purchase of a one_time plan, or, on
+    a recurring plan, at the start of each of a subscription's periods (expiring at the
+    period's end, with what is left rolled over as `rollover` says).
+    """
     amount: int
     currency: "Currency"
-    #: The grant expires this many days after the purchase; `null` = never.
+    #: The grant expires this many days after the purchase; `null` = never (a recurring plan's expire at each period's end).
     expires_in_days: Union[int, None]
+    #: Recurring plans only: what is left of a period's credits at its end moves into the next period, up to `cap`; `null` = none (it expires).
+    rollover: NotRequired[Union["PlanCreditsRollover", None]]
 
 
 class PlanCreditsParams(TypedDict):
-    """Only for one_time plans. Each purchase grants this credit, once; a refund removes what remains of it."""
+    """A one_time plan: each purchase grants this credit, once; a refund removes what remains of
+    it. A recurring plan: each period of a subscription grants it at the period's start,
+    expiring at the period's end (once per subscription and period); `rollover` carries
+    what is left into the next period, up to its `cap`.
+    """
     #: Whole minor units (cents).
     amount: int
     currency: "Currency"
-    #: Days from the purchase until the grant expires; never when absent.
+    #: One_time plans only. Days from the purchase until the grant expires; never when absent.
     expires_in_days: NotRequired[int]
+    rollover: NotRequired["PlanCreditsRollover"]
+
+
+class PlanCreditsRollover(TypedDict):
+    """Recurring plans only. At a period's end, what is left of its credits (its own grant and what rolled into it) becomes a grant of at most `cap` in the next period, expiring at that period's end."""
+    #: The most that rolls over, in whole minor units; 0 rolls nothing.
+    cap: int
 
 
 class PlanList(TypedDict):
@@ -1614,6 +1632,77 @@ class CreditBalance(TypedDict):
     grants: list["CreditGrant"]
 
 
+class AutoTopUpParams(TypedDict):
+    currency: "Currency"
+    #: Whole minor units; a balance below it buys a pack.
+    threshold: int
+    #: The credit each top-up buys, in whole minor units, charged as the same amount in `currency`.
+    amount: int
+    #: `false` keeps the setting without buying anything; `true` when absent.
+    enabled: NotRequired[bool]
+
+
+class AutoTopUp(TypedDict):
+    """A customer's auto top-up in one currency."""
+    object: Literal["auto_top_up"]
+    customer: str
+    currency: "Currency"
+    enabled: bool
+    threshold: int
+    amount: int
+    #: Whether the next fall below `threshold` buys a pack; `false` from a top-up until the balance is back at or above it.
+    armed: bool
+    #: The latest top-up in this currency; `null` before the first.
+    last_top_up: Union["CreditTopUp", None]
+    created: "Timestamp"
+    updated: "Timestamp"
+
+
+class CreditTopUpFailure(TypedDict):
+    code: str
+    message: str
+
+
+class CreditTopUp(TypedDict):
+    """One purchase of credit by an auto top-up, and how it ended."""
+    #: Also the idempotency key of its charge at the provider.
+    id: str
+    object: Literal["credit_top_up"]
+    customer: str
+    currency: "Currency"
+    #: The credit bought, charged as the same amount in `currency`.
+    amount: int
+    #: The setting's threshold when the balance crossed it.
+    threshold: int
+    #: The balance that fell below it.
+    balance: int
+    #: `pending` until the job has charged it; then `succeeded` (its `grant` made) or `failed` (not tried again).
+    status: Literal["pending", "succeeded", "failed"]
+    #: Why it failed (`card_declined`, `no_payment_method`, or the provider's code); `null` otherwise.
+    failure: Union["CreditTopUpFailure", None]
+    #: Where it was charged (`stripe`, `sandbox`); `null` when no payment method was found.
+    provider: Union[str, None]
+    provider_invoice_id: Union[str, None]
+    #: The credit grant it made (`crg_…`), once it succeeded.
+    grant: Union[str, None]
+    created: "Timestamp"
+    settled_at: Union["Timestamp", None]
+
+
+class AutoTopUpList(TypedDict):
+    object: Literal["list"]
+    data: list["AutoTopUp"]
+    has_more: Literal[False]
+    url: str
+
+
+class DeletedAutoTopUp(TypedDict):
+    object: Literal["auto_top_up"]
+    customer: str
+    currency: "Currency"
+    deleted: Literal[True]
+
+
 class CostModel(TypedDict):
     id: str
     object: Literal["cost_model"]
@@ -2238,6 +2327,12 @@ class ListTaxRatesQuery(TypedDict):
     active: NotRequired[bool]
 
 
+class DeleteAutoTopUpQuery(TypedDict):
+    """Query parameters of `deleteAutoTopUp` (DELETE /v1/customers/{customer}/credits/auto_top_up)."""
+    #: The currency whose auto top-up to remove.
+    currency: "Currency"
+
+
 class ListWebhookEndpointsQuery(TypedDict):
     """Query parameters of `listWebhookEndpoints` (GET /v1/webhook_endpoints)."""
     #: How many objects to return, from 1 to 100.
@@ -2339,6 +2434,9 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "retrieveMargin": ("GET", "/v1/analytics/margin"),
     "listTaxRates": ("GET", "/v1/tax_rates"),
     "createTaxRate": ("POST", "/v1/tax_rates"),
+    "listAutoTopUps": ("GET", "/v1/customers/{customer}/credits/auto_top_up"),
+    "setAutoTopUp": ("POST", "/v1/customers/{customer}/credits/auto_top_up"),
+    "deleteAutoTopUp": ("DELETE", "/v1/customers/{customer}/credits/auto_top_up"),
     "retrieveTaxRate": ("GET", "/v1/tax_rates/{tax_rate}"),
     "updateTaxRate": ("POST", "/v1/tax_rates/{tax_rate}"),
     "listWebhookEndpoints": ("GET", "/v1/webhook_endpoints"),

@@ -30,6 +30,7 @@ export type IdPrefix =
   | 'evt'
   | 'in'
   | 'crg'
+  | 'ctu'
   | 'cm'
   | 'whe'
   | 'we'

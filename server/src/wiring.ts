@@ -3,6 +3,7 @@
 import { restoreDefaultPlans } from './access/default-plans.js';
 import { snapshotAlerts, spendAlertsOnUsage } from './alerts/evaluate.js';
 import { customersToMigrate, moveSubscriptionsToVersion } from './access/subscriptions-store.js';
+import { recordTopUpCrossings } from './billing/auto-top-up-service.js';
 import { creditBalances } from './billing/credits-store.js';
 import { eventsInInvoicedPeriods } from './billing/invoices-store.js';
 import { checkPrice } from './billing/prices.js';
@@ -16,9 +17,15 @@ import { backfillFeatureCounters } from './usage/backfill.js';
 import type { InvoicedPeriods, UntiedUsage } from './usage/ingest.js';
 import { usedInCurrentPeriods } from './usage/used.js';
 
-/** What computes and stores entitlement snapshots, reading usage (usage), credit balances (billing), the alerts reached (alerts) and the holds (reservations). */
+/**
+ * What computes and stores entitlement snapshots, reading usage (usage), credit balances and the
+ * auto top-ups they call for (billing), the alerts reached (alerts) and the holds (reservations).
+ */
 export function createSnapshots(pastDueGraceMs: number): Snapshots {
-  return new Snapshots({ used: usedInCurrentPeriods, credits: creditBalances, alerts: snapshotAlerts, reserved: heldReservations }, pastDueGraceMs);
+  return new Snapshots(
+    { used: usedInCurrentPeriods, credits: creditBalances, topUps: recordTopUpCrossings, alerts: snapshotAlerts, reserved: heldReservations },
+    pastDueGraceMs,
+  );
 }
 
 /** The catalog's ports: billing's rating rule for prices, usage's backfill of a new meter tie, access's plan holders. */

@@ -58,7 +58,8 @@ describe('credit packs on plans', () => {
   });
 
   const badPlans = [
-    ['credits on a monthly plan', { key: 'bad1', interval: 'month', credits: { amount: 100, currency: 'usd' } }],
+    // A monthly plan's credits expire at each period's end (test/period-credits.test.ts): no days of their own.
+    ['credits with expires_in_days on a monthly plan', { key: 'bad1', interval: 'month', credits: { amount: 100, currency: 'usd', expires_in_days: 30 } }],
     ['a zero amount', { key: 'bad2', interval: 'one_time', credits: { amount: 0, currency: 'usd' } }],
     ['a fractional amount', { key: 'bad3', interval: 'one_time', credits: { amount: 1.5, currency: 'usd' } }],
     ['an upper-case currency', { key: 'bad4', interval: 'one_time', credits: { amount: 100, currency: 'USD' } }],
@@ -74,9 +75,9 @@ describe('credit packs on plans', () => {
     });
   }
 
-  it('answers 400 to credits added to a monthly plan, leaving it as it was', async () => {
+  it('answers 400 to credits with expires_in_days added to a monthly plan, leaving it as it was', async () => {
     const before = await nozle.plans.retrieve('metered');
-    const res = await t.call('POST', '/v1/plans/metered', { body: { credits: { amount: 100, currency: 'usd' } } });
+    const res = await t.call('POST', '/v1/plans/metered', { body: { credits: { amount: 100, currency: 'usd', expires_in_days: 30 } } });
     expect(res.status).toBe(400);
     expect(res.body.error.param).toBe('credits');
     expect(await nozle.plans.retrieve('metered')).toEqual(before);

@@ -1334,6 +1334,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{customer}/credits/auto_top_up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's auto top-up settings
+         * @description The customer's auto top-up of each currency that has one, with its last top-up.
+         */
+        get: operations["listAutoTopUps"];
+        put?: never;
+        /**
+         * Set a customer's auto top-up in a currency
+         * @description When the customer's balance in `currency` falls below `threshold`, Nozle buys `amount` of
+         *     credit by charging the customer's saved payment method (at the provider a checkout saved
+         *     it with): once per crossing. The crossing is seen wherever the balance is recomputed (an
+         *     invoice drawing on grants, a grant expiring, a refund taking credit back) and recorded in
+         *     that change's transaction; the charge is made by a job just after, once, with the top-up's
+         *     id as the idempotency key at the provider. A paid top-up grants `amount` (never expiring,
+         *     `credits.granted`) and sends `credits.auto_top_up.succeeded`; a declined card, or no saved
+         *     payment method, sends `credits.auto_top_up.failed` with the reason and is not tried again:
+         *     the next top-up waits for the next crossing, once the balance is back at or above
+         *     `threshold` (a grant by hand, say). Setting it (again) arms it: a balance already below
+         *     the threshold buys a pack at once (unless one is being charged).
+         */
+        post: operations["setAutoTopUp"];
+        /**
+         * Remove a customer's auto top-up in a currency
+         * @description No more top-ups in that currency; one already being charged settles as it would have. Its past top-ups stay on their grants.
+         */
+        delete: operations["deleteAutoTopUp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tax_rates/{tax_rate}": {
         parameters: {
             query?: never;
@@ -1989,6 +2030,46 @@ export interface webhooks {
          * @description A grant by hand (`POST /v1/customers/{customer}/credits`) or by a purchase of a plan with credits. `data` is the credit grant.
          */
         post: operations["creditsGrantedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credits.auto_top_up.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An auto top-up was paid and its credit granted
+         * @description Once per top-up, after its charge succeeded; its grant's `credits.granted` goes out with it. `data` is the top-up.
+         */
+        post: operations["creditsAutoTopUpSucceededWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credits.auto_top_up.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An auto top-up could not be charged
+         * @description Once per top-up (a declined card, no saved payment method); it is not tried again, the next waits for the next crossing. `data` is the top-up, with `failure`.
+         */
+        post: operations["creditsAutoTopUpFailedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2677,8 +2758,10 @@ export interface components {
          *     charge through `POST /v1/invoices/{invoice}/pay`, a provider's renewal or retry); `data`
          *     is an `InvoicePaymentFailure`. `subscription.trial_will_end`: a trialing subscription's
          *     trial ends in three days (at once when less is left), once per trial end; `data` is the
-         *     subscription. `credits.granted`: prepaid credit was granted (by hand, or by a purchase);
-         *     `data` is the credit grant.
+         *     subscription. `credits.granted`: prepaid credit was granted (by hand, by a purchase, by a
+         *     subscription's period or an auto top-up); `data` is the credit grant.
+         *     `credits.auto_top_up.succeeded` and `credits.auto_top_up.failed`: an auto top-up was
+         *     charged, or could not be; `data` is the top-up.
          *
          *     Alerts (`/v1/alerts`): `usage.threshold_reached` (a metered feature's usage reached an
          *     alert's threshold, once per period), `credits.low` (a credit balance fell below an
@@ -2687,7 +2770,7 @@ export interface components {
          *     balance reached 0, no alert needed). Each `data` is in the spec's `webhooks` section.
          * @enum {string}
          */
-        WebhookEventType: "customer.entitlements.updated" | "grant.created" | "usage.threshold_reached" | "credits.low" | "credits.depleted" | "spend.threshold_reached" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "invoice.finalized" | "invoice.paid" | "invoice.voided" | "checkout.completed" | "invoice.payment_failed" | "subscription.trial_will_end" | "credits.granted";
+        WebhookEventType: "customer.entitlements.updated" | "grant.created" | "usage.threshold_reached" | "credits.low" | "credits.depleted" | "spend.threshold_reached" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "invoice.finalized" | "invoice.paid" | "invoice.voided" | "checkout.completed" | "invoice.payment_failed" | "subscription.trial_will_end" | "credits.granted" | "credits.auto_top_up.succeeded" | "credits.auto_top_up.failed";
         /** @description The rate in percent, from 0 to 100 with at most 4 decimals (`19`, `8.875`), as Stripe's `percentage`. */
         TaxPercentage: number;
         /** @description A two-letter country code (ISO 3166-1 alpha-2, e.g. `DE`, `US`), stored in capitals. */
@@ -3466,7 +3549,9 @@ export interface components {
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         /**
-         * @description Prepaid credit granted by each purchase of a one_time plan, in whole minor units.
+         * @description Prepaid credit, in whole minor units: granted by each purchase of a one_time plan, or, on
+         *     a recurring plan, at the start of each of a subscription's periods (expiring at the
+         *     period's end, with what is left rolled over as `rollover` says).
          * @example {
          *       "amount": 5000,
          *       "currency": "usd",
@@ -3476,11 +3561,16 @@ export interface components {
         PlanCredits: {
             amount: number;
             currency: components["schemas"]["Currency"];
-            /** @description The grant expires this many days after the purchase; `null` = never. */
+            /** @description The grant expires this many days after the purchase; `null` = never (a recurring plan's expire at each period's end). */
             expires_in_days: number | null;
+            /** @description Recurring plans only: what is left of a period's credits at its end moves into the next period, up to `cap`; `null` = none (it expires). */
+            rollover?: components["schemas"]["PlanCreditsRollover"] | null;
         };
         /**
-         * @description Only for one_time plans. Each purchase grants this credit, once; a refund removes what remains of it.
+         * @description A one_time plan: each purchase grants this credit, once; a refund removes what remains of
+         *     it. A recurring plan: each period of a subscription grants it at the period's start,
+         *     expiring at the period's end (once per subscription and period); `rollover` carries
+         *     what is left into the next period, up to its `cap`.
          * @example {
          *       "amount": 5000,
          *       "currency": "usd",
@@ -3491,8 +3581,19 @@ export interface components {
             /** @description Whole minor units (cents). */
             amount: number;
             currency: components["schemas"]["Currency"];
-            /** @description Days from the purchase until the grant expires; never when absent. */
+            /** @description One_time plans only. Days from the purchase until the grant expires; never when absent. */
             expires_in_days?: number;
+            rollover?: components["schemas"]["PlanCreditsRollover"];
+        };
+        /**
+         * @description Recurring plans only. At a period's end, what is left of its credits (its own grant and what rolled into it) becomes a grant of at most `cap` in the next period, expiring at that period's end.
+         * @example {
+         *       "cap": 5000
+         *     }
+         */
+        PlanCreditsRollover: {
+            /** @description The most that rolls over, in whole minor units; 0 rolls nothing. */
+            cap: number;
         };
         /**
          * @example {
@@ -5143,6 +5244,147 @@ export interface components {
                 [key: string]: number;
             };
             grants: components["schemas"]["CreditGrant"][];
+        };
+        /**
+         * @example {
+         *       "currency": "usd",
+         *       "threshold": 1000,
+         *       "amount": 5000
+         *     }
+         */
+        AutoTopUpParams: {
+            currency: components["schemas"]["Currency"];
+            /** @description Whole minor units; a balance below it buys a pack. */
+            threshold: number;
+            /** @description The credit each top-up buys, in whole minor units, charged as the same amount in `currency`. */
+            amount: number;
+            /** @description `false` keeps the setting without buying anything; `true` when absent. */
+            enabled?: boolean;
+        };
+        /**
+         * @description A customer's auto top-up in one currency.
+         * @example {
+         *       "object": "auto_top_up",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "currency": "usd",
+         *       "enabled": true,
+         *       "threshold": 1000,
+         *       "amount": 5000,
+         *       "armed": true,
+         *       "last_top_up": null,
+         *       "created": 1777507392,
+         *       "updated": 1777507392
+         *     }
+         */
+        AutoTopUp: {
+            /** @constant */
+            object: "auto_top_up";
+            customer: string;
+            currency: components["schemas"]["Currency"];
+            enabled: boolean;
+            threshold: number;
+            amount: number;
+            /** @description Whether the next fall below `threshold` buys a pack; `false` from a top-up until the balance is back at or above it. */
+            armed: boolean;
+            /** @description The latest top-up in this currency; `null` before the first. */
+            last_top_up: components["schemas"]["CreditTopUp"] | null;
+            created: components["schemas"]["Timestamp"];
+            updated: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description One purchase of credit by an auto top-up, and how it ended.
+         * @example {
+         *       "id": "ctu_7Hk2mP9qR4tW1xZ8bN3c",
+         *       "object": "credit_top_up",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "currency": "usd",
+         *       "amount": 5000,
+         *       "threshold": 1000,
+         *       "balance": 740,
+         *       "status": "succeeded",
+         *       "failure": null,
+         *       "provider": "stripe",
+         *       "provider_invoice_id": "in_1Q2w3E4r5T6y7U8i",
+         *       "grant": "crg_Q3kLmN8pRt2vWx5yZa1b",
+         *       "created": 1777507392,
+         *       "settled_at": 1777507393
+         *     }
+         */
+        CreditTopUp: {
+            /** @description Also the idempotency key of its charge at the provider. */
+            id: string;
+            /** @constant */
+            object: "credit_top_up";
+            customer: string;
+            currency: components["schemas"]["Currency"];
+            /** @description The credit bought, charged as the same amount in `currency`. */
+            amount: number;
+            /** @description The setting's threshold when the balance crossed it. */
+            threshold: number;
+            /** @description The balance that fell below it. */
+            balance: number;
+            /**
+             * @description `pending` until the job has charged it; then `succeeded` (its `grant` made) or `failed` (not tried again).
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** @description Why it failed (`card_declined`, `no_payment_method`, or the provider's code); `null` otherwise. */
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            /** @description Where it was charged (`stripe`, `sandbox`); `null` when no payment method was found. */
+            provider: string | null;
+            provider_invoice_id: string | null;
+            /** @description The credit grant it made (`crg_…`), once it succeeded. */
+            grant: string | null;
+            created: components["schemas"]["Timestamp"];
+            settled_at: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "object": "auto_top_up",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "currency": "usd",
+         *           "enabled": true,
+         *           "threshold": 1000,
+         *           "amount": 5000,
+         *           "armed": true,
+         *           "last_top_up": null,
+         *           "created": 1777507392,
+         *           "updated": 1777507392
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/customers/cus_4fP2b8Xk3LmQ9rT1vW6y/credits/auto_top_up"
+         *     }
+         */
+        AutoTopUpList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["AutoTopUp"][];
+            /** @constant */
+            has_more: false;
+            url: string;
+        };
+        /**
+         * @example {
+         *       "object": "auto_top_up",
+         *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *       "currency": "usd",
+         *       "deleted": true
+         *     }
+         */
+        DeletedAutoTopUp: {
+            /** @constant */
+            object: "auto_top_up";
+            customer: string;
+            currency: components["schemas"]["Currency"];
+            /** @constant */
+            deleted: true;
         };
         /**
          * @example {
@@ -9176,6 +9418,116 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listAutoTopUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings, one per currency. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoTopUpList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setAutoTopUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes a retry of this request safe: the
+                 *     same key and request replay the first answer. `POST /v1/events` and provider webhooks
+                 *     ignore it (they are idempotent by their event ids). See [Idempotency](#section/Idempotency).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoTopUpParams"];
+            };
+        };
+        responses: {
+            /** @description The setting. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoTopUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAutoTopUp: {
+        parameters: {
+            query: {
+                /** @description The currency whose auto top-up to remove. */
+                currency: components["schemas"]["Currency"];
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`) or the `external_id` you gave it. */
+                customer: components["parameters"]["CustomerRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The removed setting. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedAutoTopUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     retrieveTaxRate: {
         parameters: {
             query?: never;
@@ -10344,6 +10696,58 @@ export interface operations {
                     /** @constant */
                     type?: "credits.granted";
                     data?: components["schemas"]["CreditGrant"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    creditsAutoTopUpSucceededWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "credits.auto_top_up.succeeded";
+                    data?: components["schemas"]["CreditTopUp"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer ends the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    creditsAutoTopUpFailedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayloadBase"] & {
+                    /** @constant */
+                    type?: "credits.auto_top_up.failed";
+                    data?: components["schemas"]["CreditTopUp"];
                 };
             };
         };

@@ -71,6 +71,8 @@ describe('nozle.webhooks.verify', () => {
       | 'invoice.voided'
       | 'checkout.completed'
       | 'credits.granted'
+      | 'credits.auto_top_up.succeeded'
+      | 'credits.auto_top_up.failed'
     >();
   });
 

@@ -21,6 +21,8 @@ interface GrantRow {
   revoked_at: Date | null;
   revoked_amount: number | string | null;
   created_at: Date;
+  subscription_id: string | null;
+  closed_at: Date | null;
 }
 
 const toGrant = (row: GrantRow): CreditGrant => ({
@@ -46,14 +48,30 @@ export interface NewCreditGrant {
   description: string | null;
   /** The purchase that granted it; at most one grant per purchase. */
   purchaseId?: string;
+  /** The subscription period that granted it (its plan's credits, or what the period before left); once per kind. */
+  period?: { subscriptionId: string; start: Date; kind: 'period' | 'rollover' };
 }
 
 /** Stores a grant, and its `credits.granted` webhook with it. */
 export async function insertCreditGrant(db: Queryable, projectId: string, grant: NewCreditGrant, now: Date): Promise<CreditGrant> {
   const { rows } = await db.query<GrantRow>(
-    `insert into credit_grants (id, project_id, customer_id, currency, amount, remaining, expires_at, description, created_at, purchase_id)
-     values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9) returning *`,
-    [newId('crg'), projectId, grant.customerId, grant.currency, grant.amount, grant.expiresAt, grant.description, now, grant.purchaseId ?? null],
+    `insert into credit_grants (id, project_id, customer_id, currency, amount, remaining, expires_at, description, created_at, purchase_id,
+       subscription_id, period_start, period_kind)
+     values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12) returning *`,
+    [
+      newId('crg'),
+      projectId,
+      grant.customerId,
+      grant.currency,
+      grant.amount,
+      grant.expiresAt,
+      grant.description,
+      now,
+      grant.purchaseId ?? null,
+      grant.period?.subscriptionId ?? null,
+      grant.period?.start ?? null,
+      grant.period?.kind ?? null,
+    ],
   );
   const created = toGrant(rows[0]!);
   // Here, where grants by hand and by purchase both pass, in the transaction that makes them.
@@ -111,11 +129,15 @@ export async function listCreditGrants(db: Queryable, projectId: string, custome
   return rows.map(toGrant);
 }
 
-/** Per currency, what is left of the grants not expired at `now`; and when the next of those expires. */
+/**
+ * Per currency, what is left of the grants not expired at `now`; and when the next of those
+ * expires. A subscription period's grant counts until the billing cycle closes its period (its
+ * invoice draws on it first), not by its expiry: the balance never dips between the two.
+ */
 export async function creditBalances(db: Queryable, customerId: string, now: Date): Promise<{ balances: Record<string, number>; nextExpiry: Date | null }> {
   const { rows } = await db.query<{ currency: string; balance: number | string; next_expiry: Date | null }>(
-    `select currency, sum(remaining) as balance, min(expires_at) as next_expiry from credit_grants
-     where customer_id = $1 and remaining > 0 and (expires_at is null or expires_at > $2)
+    `select currency, sum(remaining) as balance, min(expires_at) filter (where subscription_id is null) as next_expiry from credit_grants
+     where customer_id = $1 and remaining > 0 and (expires_at is null or expires_at > $2 or (subscription_id is not null and closed_at is null))
      group by currency order by currency`,
     [customerId, now],
   );
@@ -135,7 +157,31 @@ export async function grantsWithCredit(db: Queryable, customerId: string, curren
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     description: row.description,
+    openPeriod: row.subscription_id !== null && row.closed_at === null,
   }));
+}
+
+/**
+ * Closes the subscription's period grants of periods before `periodStart` (their invoices drew
+ * on them already); answers per currency what they had left, for the rollover.
+ */
+export async function closePeriodGrants(db: Queryable, subscriptionId: string, periodStart: Date, now: Date): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ currency: string; remaining: number | string }>(
+    `update credit_grants set closed_at = $3 where subscription_id = $1 and period_start < $2 and closed_at is null returning currency, remaining`,
+    [subscriptionId, periodStart, now],
+  );
+  const left: Record<string, number> = {};
+  for (const row of rows) left[row.currency] = (left[row.currency] ?? 0) + Number(row.remaining);
+  return left;
+}
+
+/** Whether the subscription's period starting at `periodStart` has granted its credits. */
+export async function periodGranted(db: Queryable, subscriptionId: string, periodStart: Date): Promise<boolean> {
+  const { rows } = await db.query("select 1 from credit_grants where subscription_id = $1 and period_start = $2 and period_kind = 'period'", [
+    subscriptionId,
+    periodStart,
+  ]);
+  return rows.length > 0;
 }
 
 /**

@@ -66,6 +66,16 @@ describe('applyCredits', () => {
     ],
     ['a grant expired at the period end is not used', draft('0', '100'), [grant('gone', 100, '2026-04-01T00:00:00Z')], [], '100'],
     ['one expiring after the period end is', draft('0', '100'), [grant('ok', 100, '2026-04-01T00:00:01Z')], [['ok', 100]], '0'],
+    [
+      "a subscription period's grant expiring at the period end, not yet closed, is used (first: it expires earliest)",
+      draft('0', '100'),
+      [grant('later', 100, null), { ...grant('period', 60, '2026-04-01T00:00:00Z'), openPeriod: true }],
+      [
+        ['period', 60],
+        ['later', 40],
+      ],
+      '0',
+    ],
     ['zero usage draws nothing', draft('1000', '0'), [grant('a', 100)], [], '1000'],
     ['an empty grant is skipped', draft('0', '100'), [grant('empty', 0), grant('a', 100)], [['a', 100]], '0'],
   ];

@@ -2,7 +2,8 @@
 //
 // Rules: credit covers usage lines only (never the base fee), up to their rounded amounts, so
 // credit never makes a total negative. A grant is usable when it has something left and has not
-// expired at the period's end (`expires_at` after it). Grants are drawn earliest expiring first
+// expired at the period's end (`expires_at` after it), or is a subscription period's grant not yet
+// closed (its period's own invoice draws on it, though it expires at that period's end). Grants are drawn earliest expiring first
 // (those that never expire last), then oldest first. Each grant drawn gives one `credit` line
 // with a negative amount, so `total` = `subtotal` + the credit lines = the sum of every line.
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
@@ -16,6 +17,8 @@ export interface UsableGrant {
   expiresAt: Date | null;
   createdAt: Date;
   description: string | null;
+  /** A subscription period's grant whose period the billing cycle has not closed: usable whatever its expiry. */
+  openPeriod?: boolean;
 }
 
 export interface Drawdown {
@@ -35,7 +38,7 @@ const drawOrder = (a: UsableGrant, b: UsableGrant): number => {
 export function applyCredits(draft: DraftInvoice, grants: readonly UsableGrant[], periodEnd: Date): { draft: DraftInvoice; drawdowns: Drawdown[] } {
   // What discounts left of the usage lines (discounts.ts): credit never pays for what was taken off.
   let coverable = draft.lines.filter((line) => line.type === 'usage').reduce((sum, line) => sum.plus(discountedAmount(line)), new Exact(0));
-  const usable = grants.filter((g) => g.remaining > 0 && (g.expiresAt === null || g.expiresAt > periodEnd)).sort(drawOrder);
+  const usable = grants.filter((g) => g.remaining > 0 && (g.openPeriod === true || g.expiresAt === null || g.expiresAt > periodEnd)).sort(drawOrder);
   const drawdowns: Drawdown[] = [];
   const credits: DraftLine[] = [];
   const period = draft.lines[0] ? { period_start: draft.lines[0].period_start, period_end: draft.lines[0].period_end } : undefined;

@@ -23,6 +23,12 @@ export interface InvoiceToCollect {
   currency: string;
   /** The lines with an amount (lines of 0 are not sent). */
   lines: InvoiceLineToSend[];
+  /**
+   * The root of the provider's idempotency keys, when the charge must happen once per key (an
+   * auto top-up's id: its payment is keyed too, so a retry after a crash charges nothing again).
+   * Without it, each charge of an invoice is a new attempt (a replaced card may pay it).
+   */
+  idempotencyKey?: string;
 }
 
 /** Why a provider refused a charge, as it said it (`card_declined`, and words fit to show). */

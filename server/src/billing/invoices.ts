@@ -40,6 +40,7 @@ import {
 import { DEFAULT_DAYS_UNTIL_DUE, refreshPaymentDue } from './payment-due.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
 import { baseItem, baseQuantity, periodTerms, type PeriodTerms } from './plan-changes.js';
+import { grantPeriodCredits } from './period-grants.js';
 import { planChanges } from './plan-changes-store.js';
 
 export type UpcomingInvoice = components['schemas']['UpcomingInvoice'];
@@ -79,6 +80,7 @@ export async function runBillingCycle(deps: BillingDeps, projectId?: string): Pr
   let built = 0;
   for (const candidate of await billableSubscriptions(db, clock.now(), projectId)) {
     const now = clockFor(clock, candidate.project_id).now();
+    let invoiced = true;
     for (const period of endedPeriods(candidate, candidate.last_invoiced_end, now)) {
       try {
         const { id, snapshot } = await retryTransaction(() => db.transaction((tx) => buildInvoice(tx, candidate, period, now, deps.snapshots)));
@@ -87,13 +89,25 @@ export async function runBillingCycle(deps: BillingDeps, projectId?: string): Pr
       } catch (error) {
         // One subscription's failure must not hold up the others; its next period waits for this one.
         logger.error({ err: error, subscription: candidate.id, periodStart: period.start }, 'could not build invoice');
+        invoiced = false;
         break;
       }
     }
+    // The plan's credits for the current period, once the ended periods' invoices drew on the old ones.
+    if (invoiced) await periodCredits(deps, candidate, now);
   }
   await finalizeDrafts(deps, projectId);
   if (built > 0) logger.info({ built }, 'invoices built');
   return built;
+}
+
+async function periodCredits(deps: BillingDeps, candidate: BillableSubscription, now: Date): Promise<void> {
+  try {
+    const stored = await retryTransaction(() => deps.db.transaction((tx) => grantPeriodCredits(tx, candidate, now, deps.snapshots)));
+    if (stored) await deps.entitlements?.published(stored);
+  } catch (error) {
+    deps.logger.error({ err: error, subscription: candidate.id }, 'could not grant period credits');
+  }
 }
 
 interface Built {

@@ -24,7 +24,22 @@ const paramOf = (fn: () => unknown) => {
 describe('checkOneTime', () => {
   it.each([
     { name: 'a monthly plan with a trial and prices', terms: terms({ trial_days: 7, prices: [] }), param: undefined },
-    { name: 'credits on a monthly plan', terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: null } }), param: 'credits' },
+    { name: 'credits on a monthly plan', terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: null } }), param: undefined },
+    {
+      name: 'credits on a monthly plan with a rollover cap',
+      terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: null, rollover: { cap: 0 } } }),
+      param: undefined,
+    },
+    {
+      name: 'a monthly plan whose credits say when they expire',
+      terms: terms({ credits: { amount: 1, currency: 'usd', expires_in_days: 30 } }),
+      param: 'credits',
+    },
+    {
+      name: 'a one_time plan whose credits roll over',
+      terms: terms({ interval: 'one_time', credits: { amount: 1, currency: 'usd', expires_in_days: null, rollover: { cap: 5 } } }),
+      param: 'credits',
+    },
     {
       name: 'a one_time plan with credits',
       terms: terms({ interval: 'one_time', credits: { amount: 1, currency: 'usd', expires_in_days: null } }),

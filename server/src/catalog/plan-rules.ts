@@ -4,14 +4,29 @@
 import { invalidParam } from '../http/errors.js';
 import type { Plan, PlanCredits, PlanPlacement, PlanTerms } from './plans-store.js';
 
-/** The credit pack as stored: `expires_in_days` null when it never expires. */
-export const toPlanCredits = (credits: { amount: number; currency: string; expires_in_days?: number } | null | undefined): PlanCredits | null =>
-  credits ? { amount: credits.amount, currency: credits.currency, expires_in_days: credits.expires_in_days ?? null } : null;
+/** The credit pack as stored: `expires_in_days` null when it never expires; `rollover` only when given. */
+export const toPlanCredits = (
+  credits: { amount: number; currency: string; expires_in_days?: number; rollover?: { cap: number } } | null | undefined,
+): PlanCredits | null =>
+  credits
+    ? {
+        amount: credits.amount,
+        currency: credits.currency,
+        expires_in_days: credits.expires_in_days ?? null,
+        ...(credits.rollover ? { rollover: { cap: credits.rollover.cap } } : {}),
+      }
+    : null;
 
 export function checkOneTime(terms: PlanTerms): void {
-  // Credit is granted by a purchase; a subscription's periods would need a rule of their own.
-  if (terms.credits && terms.interval !== 'one_time') {
-    throw invalidParam('credits', `Only a one_time plan grants credit on purchase; this plan is billed every ${terms.interval}.`);
+  // A recurring plan's credits live for one period (billing/period-credits.ts); a purchase's for its days.
+  if (terms.credits && terms.interval !== 'one_time' && terms.credits.expires_in_days !== null) {
+    throw invalidParam(
+      'credits',
+      `A plan billed every ${terms.interval} grants credit each period, expiring at the period's end: it takes no expires_in_days.`,
+    );
+  }
+  if (terms.credits?.rollover && terms.interval === 'one_time') {
+    throw invalidParam('credits', 'A one_time plan grants credit once, on purchase: it has no periods to roll credit over between.');
   }
   if (terms.interval !== 'one_time') return;
   if (terms.trial_days > 0) throw invalidParam('trial_days', 'A one_time plan has no trial.');

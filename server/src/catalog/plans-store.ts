@@ -10,11 +10,13 @@ import { toApiPrice, type ApiPrice, type StoredPrice } from './prices.js';
 
 export type PlanInterval = 'month' | 'year' | 'one_time';
 
-/** The credit each purchase of a one_time plan grants (whole minor units). */
+/** The credit each purchase of a one_time plan grants, or each period of a recurring plan (whole minor units). */
 export interface PlanCredits {
   amount: number;
   currency: string;
   expires_in_days: number | null;
+  /** Recurring plans only: what is left at a period's end rolls into the next, up to `cap`; null = none. */
+  rollover?: { cap: number } | null;
 }
 
 export interface PlanTerms {
@@ -28,7 +30,7 @@ export interface PlanTerms {
   prices?: StoredPrice[];
   trial_days: number;
   entitlements: FeatureTerms[];
-  /** One_time plans only; none when absent. */
+  /** Granted by each purchase (one_time) or each period (recurring); none when absent. */
   credits?: PlanCredits | null;
 }
 
@@ -98,7 +100,13 @@ const toPlan = (row: PlanRow): Plan => ({
   trial_days: row.trial_days,
   // jsonb keeps keys in its own order; put `feature` first, as it was written.
   entitlements: row.entitlements.map(({ feature, ...terms }) => ({ feature, ...terms })),
-  credits: row.credits && { amount: row.credits.amount, currency: row.credits.currency, expires_in_days: row.credits.expires_in_days },
+  credits: row.credits && {
+    amount: row.credits.amount,
+    currency: row.credits.currency,
+    expires_in_days: row.credits.expires_in_days,
+    // Shown on recurring plans only: a one_time plan's credits have no periods to roll between.
+    ...(row.interval === 'one_time' ? {} : { rollover: row.credits.rollover ?? null }),
+  },
   metadata: row.metadata,
   created: unixSeconds(row.created_at),
 });

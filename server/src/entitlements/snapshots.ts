@@ -51,6 +51,11 @@ export interface SnapshotInputs {
   used(db: Queryable, projectId: string, customerId: string, result: EngineResult, now: Date): Promise<UsedByFeature>;
   /** The customer's credit balances at `now` (billing). */
   credits(db: Queryable, customerId: string, now: Date): Promise<CreditBalances>;
+  /**
+   * Records the auto top-ups the new balances call for (a fall below a threshold), and arms again
+   * those they are back above (billing), in the snapshot's transaction; the customer is locked.
+   */
+  topUps(db: Queryable, customerId: string, balances: Record<string, number>, now: Date): Promise<void>;
   /** What the customer's reservations hold at `now` (reservations); the customer is locked. */
   reserved(db: Queryable, customerId: string, now: Date): Promise<HeldReservations>;
   /**
@@ -101,6 +106,7 @@ export class Snapshots {
     const used = await this.#inputs.used(db, projectId, customerId, result, now);
     // A balance changes when a grant expires, so the snapshot is valid until the next expiry at most.
     const { balances, nextExpiry } = await this.#inputs.credits(db, customerId, now);
+    await this.#inputs.topUps(db, customerId, balances, now);
     // Likewise `remaining` comes back when a reservation expires.
     const held = await this.#inputs.reserved(db, customerId, now);
     const computed = result;

@@ -38,6 +38,7 @@ export class ProviderInvoices implements InvoiceCollector {
         currency: invoice.currency,
         lines: invoice.lines,
         payNow: true,
+        ...(invoice.idempotencyKey === undefined ? {} : { idempotencyKey: invoice.idempotencyKey }),
       });
       const paid = sent.status === 'paid';
       return { provider, providerInvoiceId: sent.id, paid, declined: paid ? null : sent.failure };

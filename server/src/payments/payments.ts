@@ -15,6 +15,7 @@ import type { RedirectPolicy } from './redirect-url.js';
 import { Sandbox, type SandboxProvider } from './sandbox/sandbox.js';
 import { findProviderCustomer, findProviderPrice, saveProviderCustomer, saveProviderPrice } from './store.js';
 import type { SyncOutcome } from './sync.js';
+import type { TopUpDeps } from './top-ups.js';
 
 export interface PaymentsDeps extends ApplyDeps {
   /** Which URLs checkout and the portal may send a customer back to (`NOZLE_ALLOW_HTTP_REDIRECTS`); https only when absent. */
@@ -59,6 +60,11 @@ export class Payments {
   /** Sends Nozle's invoices to the providers, and charges a saved payment method for one paid through the API. */
   get invoiceCollector(): InvoiceCollector {
     return this.#invoices;
+  }
+
+  /** What the auto top-up job needs: the collector that charges a saved payment method. */
+  get topUps(): TopUpDeps {
+    return { ...this.deps, collector: this.#invoices };
   }
 
   /** What the billing job needs, with the provider that charges the invoices of the subscriptions it bills. */

@@ -93,6 +93,8 @@ export interface InvoiceToSend {
    * API): a refusal answers the invoice `open`, and the provider does not retry it on its own.
    */
   payNow?: boolean;
+  /** The root of its idempotency keys (the payment's too) instead of one derived from `invoiceId`: see InvoiceToCollect. */
+  idempotencyKey?: string;
 }
 
 /** An invoice as the provider holds it now. */

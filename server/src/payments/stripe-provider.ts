@@ -353,7 +353,7 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
    * retries every minute, well within that.
    */
   async sendInvoice(invoice: InvoiceToSend): Promise<ProviderInvoice> {
-    const key = `nozle-invoice-${invoice.invoiceId}`;
+    const key = invoice.idempotencyKey ?? `nozle-invoice-${invoice.invoiceId}`;
     const draft = await this.#stripe.invoices.create(
       {
         customer: invoice.customer,
@@ -383,14 +383,14 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     }
     const finalized = await this.#stripe.invoices.finalizeInvoice(draft.id, {}, { idempotencyKey: `${key}-finalize` });
     if (!invoice.payNow || finalized.status !== 'open') return toProviderInvoice(finalized);
-    return this.#payNow(finalized.id);
+    return this.#payNow(finalized.id, invoice.idempotencyKey === undefined ? undefined : `${key}-pay`);
   }
 
   /** Charges the customer's default payment method for an open invoice; a decline answers it still open, with Stripe's reason. */
-  async #payNow(id: string): Promise<ProviderInvoice> {
+  async #payNow(id: string, idempotencyKey: string | undefined): Promise<ProviderInvoice> {
     try {
-      // No idempotency key: each call is a new attempt (a declined card may have been replaced).
-      return toProviderInvoice(await this.#stripe.invoices.pay(id));
+      // Without a key each call is a new attempt (a declined card may have been replaced); with one, a retry is the same charge.
+      return toProviderInvoice(await this.#stripe.invoices.pay(id, {}, idempotencyKey === undefined ? {} : { idempotencyKey }));
     } catch (error) {
       if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
       return { ...toProviderInvoice(await this.#stripe.invoices.retrieve(id)), failure: { code: error.code ?? 'card_declined', message: error.message } };

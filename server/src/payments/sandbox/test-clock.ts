@@ -7,11 +7,13 @@ import { retryTransaction } from '../../db/transaction.js';
 import type { ProjectClocks } from '../../project-clocks.js';
 import { ensureEventPartitions } from '../../usage/partitions.js';
 import type { Payments } from '../payments.js';
+import { runOneTopUp } from '../top-ups.js';
 import { advanceSandbox } from './run-due.js';
 
 /**
  * Moves the project's clock forward to `target` (an earlier one changes nothing) and runs that
- * project's renewals, trial ends, retries, stale snapshots and invoices: no other project's.
+ * project's renewals, trial ends, retries, stale snapshots, invoices and the auto top-ups they
+ * called for: no other project's.
  * `target` is at most `clocks.latestAllowed()`.
  */
 export async function moveTestClock(payments: Payments, clocks: ProjectClocks, projectId: string, target: Date): Promise<void> {
@@ -23,6 +25,7 @@ export async function moveTestClock(payments: Payments, clocks: ProjectClocks, p
   await advanceSandbox(payments, projectId);
   await applyScheduledChanges(payments, projectId);
   await closeBillingPeriods(payments.billing, projectId);
+  while (await runOneTopUp(payments.topUps, projectId));
 }
 
 /** The project's scheduled plan changes (period-end downgrades) that fell due, each customer's in its own transaction, pushed. */
