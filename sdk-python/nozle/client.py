@@ -20,9 +20,11 @@ from .resources.access import Purchases, Subscriptions
 from .resources.alerts import Alerts
 from .resources.billing import Analytics, Credits, Invoices
 from .resources.catalog import CostModels, Features, Meters, Plans
+from .resources.coupons import Coupons, PromotionCodes
 from .resources.customers import ApiKeys, Customers, Grants
 from .resources.payments import Checkout, PaymentEvents, Portal, Reconciliations, TestClocks
 from .resources.reservations import ReservationHandle, Reservations
+from .resources.tax_rates import TaxRates
 from .resources.usage import Usage
 from .resources.webhook_endpoints import WebhookEndpoints, WebhookEvents
 from .track.errors import TrackError
@@ -110,6 +112,9 @@ class Nozle:
         self.grants = Grants(transport)
         self.invoices = Invoices(transport)
         self.credits = Credits(transport)
+        self.coupons = Coupons(transport)
+        self.promotion_codes = PromotionCodes(transport)
+        self.tax_rates = TaxRates(transport)
         self.usage = Usage(transport)
         self.analytics = Analytics(transport)
         self.checkout = Checkout(transport)

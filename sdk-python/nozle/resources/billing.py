@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import Iterator, Optional, Unpack
 
 from ..models import (
+    AutoTopUp,
+    AutoTopUpList,
+    AutoTopUpParams,
     CreditBalance,
     CreditGrant,
     CreditGrantCreateParams,
+    Currency,
+    DeletedAutoTopUp,
     Invoice,
     InvoiceList,
     InvoicePayParams,
@@ -65,6 +70,20 @@ class Credits(Resource):
     def retrieve(self, customer: str) -> CreditBalance:
         """The customer's balances and credit grants."""
         return self._get(f"/v1/customers/{path_id(customer, 'customer')}/credits")
+
+    @operation("listAutoTopUps")
+    def list_auto_top_ups(self, customer: str) -> AutoTopUpList:
+        """The customer's auto top-ups, one per currency."""
+        return self._get(f"/v1/customers/{path_id(customer, 'customer')}/credits/auto_top_up")
+
+    @operation("setAutoTopUp")
+    def set_auto_top_up(self, customer: str, *, idempotency_key: Optional[str] = None, **params: Unpack[AutoTopUpParams]) -> AutoTopUp:
+        """When the balance in `currency` falls below `threshold`, buy `amount` through the saved payment method (once per crossing)."""
+        return self._post(f"/v1/customers/{path_id(customer, 'customer')}/credits/auto_top_up", params, idempotency_key)
+
+    @operation("deleteAutoTopUp")
+    def delete_auto_top_up(self, customer: str, currency: Currency) -> DeletedAutoTopUp:
+        return self._transport.request("DELETE", f"/v1/customers/{path_id(customer, 'customer')}/credits/auto_top_up", query={"currency": currency})
 
 
 class Analytics(Resource):
