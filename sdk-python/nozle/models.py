@@ -138,6 +138,15 @@ class CustomerCreateParams(TypedDict):
     address: NotRequired["AddressParams"]
     tax_ids: NotRequired["CustomerTaxIds"]
     tax_exempt: NotRequired["TaxExempt"]
+    #: A coupon (its id) to give the customer: its discount applies to the customer's
+    #: subscriptions Nozle bills that have none of their own. Refused (400 naming `coupon`)
+    #: when deleted, past `redeem_by` or at `max_redemptions`.
+    coupon: NotRequired[str]
+    #: A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+    #: give the customer, as `coupon`. Refused (400 naming `promotion_code`) as `coupon` is,
+    #: and when inactive, expired, at its own `max_redemptions`, for another customer, or
+    #: with `first_time_transaction` for a customer who has been invoiced or bought before.
+    promotion_code: NotRequired[str]
     metadata: NotRequired["Metadata"]
 
 
@@ -149,6 +158,17 @@ class CustomerUpdateParams(TypedDict):
     address: NotRequired[Union["AddressParams", None]]
     tax_ids: NotRequired["CustomerTaxIds"]
     tax_exempt: NotRequired["TaxExempt"]
+    #: A coupon (its id) to give the customer: replaces the customer's discount; an empty
+    #: string removes it. Its subscriptions Nozle bills that have no discount of their own
+    #: get it. Refused (400 naming `coupon`) when deleted, past `redeem_by` or at
+    #: `max_redemptions`.
+    coupon: NotRequired[str]
+    #: A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+    #: give the customer, as `coupon` (an empty string removes the discount). Refused (400
+    #: naming `promotion_code`) as `coupon` is, and when inactive, expired, at its own
+    #: `max_redemptions`, for another customer, or with `first_time_transaction` for a
+    #: customer who has been invoiced or bought before.
+    promotion_code: NotRequired[str]
     metadata: NotRequired["MetadataUpdate"]
 
 

@@ -19,7 +19,7 @@ import { planRoutes } from './catalog/plans-routes.js';
 import { couponRoutes } from './coupons/routes.js';
 import { taxRateRoutes } from './catalog/tax-rates-routes.js';
 import { customerRoutes } from './customers/routes.js';
-import type { NewCustomerPlans } from './customers/service.js';
+import type { CustomerDiscounts, NewCustomerPlans } from './customers/service.js';
 import { entitlementRoutes } from './entitlements/routes.js';
 import type { Database } from './db/database.js';
 import { loadMigrations } from './db/migrate.js';
@@ -55,7 +55,7 @@ import type { InvoicedPeriods, UntiedUsage } from './usage/ingest.js';
 import { alertRoutes } from './alerts/routes.js';
 import { reservationRoutes } from './reservations/routes.js';
 import type { InvoiceCollector } from './billing/invoice-collector.js';
-import { catalogPorts, createSnapshots, invoicedPeriods, newCustomerPlans, untiedUsage } from './wiring.js';
+import { catalogPorts, createSnapshots, customerDiscounts, invoicedPeriods, newCustomerPlans, untiedUsage } from './wiring.js';
 
 export interface AppDeps {
   db: Database;
@@ -116,6 +116,8 @@ export interface AppServices {
   untiedUsage: UntiedUsage;
   /** The customers slice's port to access's default plans (wiring.ts). */
   newCustomerPlans: NewCustomerPlans;
+  /** The customers slice's port to coupons: the customer's own discount (wiring.ts). */
+  customerDiscounts: CustomerDiscounts;
   /** Billing's port to the providers: charging a saved payment method for an invoice paid through the API. */
   invoiceCollector: Pick<InvoiceCollector, 'charge'>;
   /** Where webhook endpoints may point (the SSRF policy). */
@@ -193,6 +195,7 @@ function buildServices(deps: AppDeps, logger: Logger): AppServices {
     invoicedPeriods,
     untiedUsage: untiedUsage(entitlements.snapshots),
     newCustomerPlans: newCustomerPlans(entitlements),
+    customerDiscounts,
     invoiceCollector: payments.invoiceCollector,
     webhookUrls: deps.webhookUrls ?? { allowPrivate: false },
   };

@@ -9,7 +9,8 @@ import { eventsInInvoicedPeriods } from './billing/invoices-store.js';
 import { checkPrice } from './billing/prices.js';
 import type { CatalogPorts } from './catalog/ports.js';
 import { wholeSecond } from './clock.js';
-import type { NewCustomerPlans } from './customers/service.js';
+import type { CustomerDiscounts, NewCustomerPlans } from './customers/service.js';
+import { applyDiscountRefs, customerDiscounts as customerDiscountsOf } from './coupons/service.js';
 import type { EntitlementChanges } from './entitlement-changes.js';
 import { Snapshots } from './entitlements/snapshots.js';
 import { heldReservations } from './reservations/store.js';
@@ -54,3 +55,11 @@ export function newCustomerPlans(entitlements: EntitlementChanges): NewCustomerP
     },
   };
 }
+
+/** The customers slice's port to coupons: the customer's own discount (one its subscriptions without their own get). */
+export const customerDiscounts: CustomerDiscounts = {
+  apply: async (work, projectId, customerId, asked) => {
+    await applyDiscountRefs(work, projectId, { customerId, subscriptionId: null, plan: null }, asked);
+  },
+  of: customerDiscountsOf,
+};

@@ -2288,6 +2288,19 @@ export interface components {
             address?: components["schemas"]["AddressParams"];
             tax_ids?: components["schemas"]["CustomerTaxIds"];
             tax_exempt?: components["schemas"]["TaxExempt"];
+            /**
+             * @description A coupon (its id) to give the customer: its discount applies to the customer's
+             *     subscriptions Nozle bills that have none of their own. Refused (400 naming `coupon`)
+             *     when deleted, past `redeem_by` or at `max_redemptions`.
+             */
+            coupon?: string;
+            /**
+             * @description A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+             *     give the customer, as `coupon`. Refused (400 naming `promotion_code`) as `coupon` is,
+             *     and when inactive, expired, at its own `max_redemptions`, for another customer, or
+             *     with `first_time_transaction` for a customer who has been invoiced or bought before.
+             */
+            promotion_code?: string;
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -2308,6 +2321,21 @@ export interface components {
             address?: components["schemas"]["AddressParams"] | null;
             tax_ids?: components["schemas"]["CustomerTaxIds"];
             tax_exempt?: components["schemas"]["TaxExempt"];
+            /**
+             * @description A coupon (its id) to give the customer: replaces the customer's discount; an empty
+             *     string removes it. Its subscriptions Nozle bills that have no discount of their own
+             *     get it. Refused (400 naming `coupon`) when deleted, past `redeem_by` or at
+             *     `max_redemptions`.
+             */
+            coupon?: string;
+            /**
+             * @description A promotion code (its `promo_…` id or the `code` the customer typed) whose coupon to
+             *     give the customer, as `coupon` (an empty string removes the discount). Refused (400
+             *     naming `promotion_code`) as `coupon` is, and when inactive, expired, at its own
+             *     `max_redemptions`, for another customer, or with `first_time_transaction` for a
+             *     customer who has been invoiced or bought before.
+             */
+            promotion_code?: string;
             metadata?: components["schemas"]["MetadataUpdate"];
         };
         /**
@@ -6776,6 +6804,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

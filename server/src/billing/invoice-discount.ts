@@ -28,7 +28,7 @@ export async function invoiceDiscount(
     duration: coupon.duration,
     start: row.start_at,
     end: row.end_at,
-    usedBefore: coupon.duration === 'once' && (await discountUsedBefore(db, sub.id, row.id)),
+    usedBefore: coupon.duration === 'once' && (await discountUsedBefore(db, sub.customer_id, row.id)),
     plans: coupon.applies_to_plans,
   };
 }

@@ -517,11 +517,14 @@ export async function newestLiveSubscription(
   return rows[0]?.id;
 }
 
-/** Whether an invoice of the subscription already carries the discount (a `once` discount is then spent). */
-export async function discountUsedBefore(db: Queryable, subscriptionId: string, discountId: string): Promise<boolean> {
+/**
+ * Whether an invoice of the customer already carries the discount (a `once` discount is then
+ * spent): a customer's own discount is spent by the first invoice of any of its subscriptions.
+ */
+export async function discountUsedBefore(db: Queryable, customerId: string, discountId: string): Promise<boolean> {
   const { rows } = await db.query(
-    `select 1 from invoices where subscription_id = $1 and total_discount_amounts @> jsonb_build_array(jsonb_build_object('discount', $2::text)) limit 1`,
-    [subscriptionId, discountId],
+    `select 1 from invoices where customer_id = $1 and total_discount_amounts @> jsonb_build_array(jsonb_build_object('discount', $2::text)) limit 1`,
+    [customerId, discountId],
   );
   return rows.length > 0;
 }

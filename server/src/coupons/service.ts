@@ -20,15 +20,18 @@ import {
   insertPromotionCode,
   listCouponRows,
   listPromotionCodeRows,
+  liveCustomerDiscounts,
   liveDiscount,
   markCouponDeleted,
   promotionCodeSeq,
   removeDiscount,
   toCoupon,
+  toDiscount,
   toPromotionCode,
   updatePromotionCodeRow,
   type Coupon,
   type CouponRow,
+  type Discount,
   type DiscountRow,
   type PromotionCode,
   type PromotionCodeFilter,
@@ -257,4 +260,14 @@ export async function discountOf(
   const row = await liveDiscount(db, customerId, subscriptionId);
   if (!row) return undefined;
   return { row, coupon: await findCouponRow(db, projectId, row.coupon_id, { deleted: true }) };
+}
+
+/** The customers' own discounts (as the API shows them), by customer id; one without has no entry. */
+export async function customerDiscounts(db: Queryable, projectId: string, customerIds: readonly string[], now: Date): Promise<Map<string, Discount>> {
+  const rows = await liveCustomerDiscounts(db, customerIds);
+  const coupons = new Map<string, Coupon>();
+  for (const couponId of new Set(rows.map((row) => row.coupon_id))) {
+    coupons.set(couponId, toCoupon(await findCouponRow(db, projectId, couponId, { deleted: true }), now));
+  }
+  return new Map(rows.map((row) => [row.customer_id, toDiscount(row, coupons.get(row.coupon_id)!)]));
 }

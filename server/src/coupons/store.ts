@@ -9,6 +9,7 @@ import { newId } from '../ids.js';
 type Schemas = components['schemas'];
 export type Coupon = Schemas['Coupon'];
 export type PromotionCode = Schemas['PromotionCode'];
+export type Discount = Schemas['Discount'];
 
 export interface CouponRow {
   seq: number;
@@ -356,3 +357,23 @@ export async function liveDiscount(db: Queryable, customerId: string, subscripti
   );
   return rows[0];
 }
+
+/** The live discounts of these customers (their own, not their subscriptions'). */
+export async function liveCustomerDiscounts(db: Queryable, customerIds: readonly string[]): Promise<DiscountRow[]> {
+  if (customerIds.length === 0) return [];
+  const { rows } = await db.query<DiscountRow>(`${DISCOUNT} where customer_id = any($1::text[]) and removed_at is null and subscription_id is null`, [
+    customerIds,
+  ]);
+  return rows;
+}
+
+export const toDiscount = (row: DiscountRow, coupon: Coupon): Discount => ({
+  id: row.id,
+  object: 'discount',
+  coupon,
+  promotion_code: row.promotion_code_id,
+  customer: row.customer_id,
+  subscription: row.subscription_id,
+  start: unixSeconds(row.start_at),
+  end: row.end_at ? unixSeconds(row.end_at) : null,
+});

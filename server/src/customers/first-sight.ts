@@ -1,12 +1,12 @@
 // Customers created on first sight: a check or an event names an external_id that does not exist
-// yet and brings the customer's details (`customer_data`). Created through createCustomer, so
+// yet and brings the customer's details (`customer_data`). Created through newCustomer, so
 // each group's default plan applies as for POST /v1/customers; once, however many requests race.
 import type { components } from '@nozle/openapi';
 import type { Database } from '../db/database.js';
 import { retryTransaction, TransactionConflict } from '../db/transaction.js';
 import type { Work } from '../db/work.js';
 import { ApiError } from '../http/errors.js';
-import { createCustomer, type NewCustomerPlans } from './service.js';
+import { newCustomer, type NewCustomerPlans } from './service.js';
 import { resolveCustomerRefs } from './store.js';
 
 export type CustomerData = components['schemas']['CustomerData'];
@@ -26,7 +26,7 @@ export const creatableRef = (ref: string): boolean => !ref.startsWith('cus_');
  */
 export async function createOnFirstSight(work: Work, plans: NewCustomerPlans, projectId: string, externalId: string, data: CustomerData): Promise<string> {
   try {
-    const customer = await createCustomer(work, plans, projectId, { ...data, external_id: externalId });
+    const customer = await newCustomer(work, plans, projectId, { ...data, external_id: externalId });
     return customer.id;
   } catch (error) {
     if (error instanceof ApiError && error.code === 'resource_already_exists') {

@@ -1,0 +1,129 @@
+// A coupon given to a customer (Stripe's customer discount): applied through `coupon` or
+// `promotion_code` on create and update, shown as `Customer.discount`, removed with "", and taken
+// off the invoices of the customer's subscriptions that have no discount of their own.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
+import { closeBillingPeriods } from '../src/billing/invoices.js';
+import { createSnapshots } from '../src/wiring.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+const billing = () => ({ db: t.database.db, clock: t.clocks, logger: pino({ level: 'silent' }), snapshots: createSnapshots(DEFAULT_PAST_DUE_GRACE_MS) });
+
+interface InvoiceView {
+  plan: string;
+  subtotal: number;
+  total: number;
+  total_discount_amounts: { amount: number; discount: string }[];
+}
+const invoicesOf = async (customer: string): Promise<InvoiceView[]> => (await t.call('GET', `/v1/invoices?customer=${customer}`)).body.data;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.setTime(new Date('2026-04-01T12:00:00Z'));
+  const plans = [
+    { key: 'basic', name: 'Basic', interval: 'month', base_price: 3_000 },
+    { key: 'support', name: 'Support', add_on: true, interval: 'month', base_price: 1_000 },
+  ];
+  for (const plan of plans) expect((await t.call('POST', '/v1/plans', { body: plan })).status).toBe(200);
+  const coupons = [
+    { id: 'loyal10', percent_off: 10, duration: 'forever' },
+    { id: 'half', percent_off: 50, duration: 'forever' },
+    { id: 'welcome5', amount_off: 500, currency: 'usd', duration: 'once' },
+  ];
+  for (const coupon of coupons) expect((await t.call('POST', '/v1/coupons', { body: coupon })).status).toBe(200);
+  expect((await t.call('POST', '/v1/promotion_codes', { body: { coupon: 'loyal10', code: 'LOYAL', max_redemptions: 2 } })).status).toBe(200);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("a customer's own discount", () => {
+  it('is given on create through a promotion code, shown on the customer everywhere, and counted once', async () => {
+    const created = await t.call('POST', '/v1/customers', { body: { external_id: 'ada', promotion_code: 'loyal' } });
+    expect(created.status).toBe(200);
+    const promo = (await t.call('GET', '/v1/promotion_codes?code=LOYAL')).body.data[0];
+    expect(created.body.discount).toMatchObject({
+      object: 'discount',
+      coupon: { id: 'loyal10', percent_off: 10, times_redeemed: 1 },
+      promotion_code: promo.id,
+      customer: created.body.id,
+      subscription: null,
+      start: Date.parse('2026-04-01T12:00:00Z') / 1000,
+      end: null,
+    });
+    expect(promo.times_redeemed).toBe(1);
+    expect((await t.call('GET', '/v1/customers/ada')).body.discount).toEqual(created.body.discount);
+    const listed = (await t.call('GET', '/v1/customers?external_id=ada')).body.data;
+    expect(listed[0].discount).toEqual(created.body.discount);
+  });
+
+  it("takes 10% off the invoice of a subscription that has none of its own; the subscription's own 50% wins over it", async () => {
+    expect((await t.call('POST', '/v1/customers', { body: { external_id: 'bob' } })).status).toBe(200);
+    const given = await t.call('POST', '/v1/customers/bob', { body: { coupon: 'loyal10' } });
+    expect(given.status).toBe(200);
+    expect(given.body.discount).toMatchObject({ coupon: { id: 'loyal10' }, promotion_code: null, subscription: null });
+
+    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'ada', plan: 'basic' } })).status).toBe(200);
+    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'bob', plan: 'basic', coupon: 'half' } })).status).toBe(200);
+    t.setTime(new Date('2026-05-01T12:00:01Z'));
+    await closeBillingPeriods(billing(), t.projectA.projectId);
+
+    // ada: 3000 − 10% (the customer's) = 2700.
+    const [ada] = await invoicesOf('ada');
+    expect(ada).toMatchObject({ subtotal: 3_000, total: 2_700 });
+    expect(ada!.total_discount_amounts).toEqual([{ amount: 300, discount: (await t.call('GET', '/v1/customers/ada')).body.discount.id }]);
+    // bob: 3000 − 50% (the subscription's own) = 1500; the customer's 10% does not stack on it.
+    const [bob] = await invoicesOf('bob');
+    expect(bob).toMatchObject({ subtotal: 3_000, total: 1_500 });
+    expect(bob!.total_discount_amounts).toHaveLength(1);
+    expect(bob!.total_discount_amounts[0]!.amount).toBe(1_500);
+  });
+
+  it('is removed with an empty string: the customer shows none, and the next invoice is the full price', async () => {
+    const removed = await t.call('POST', '/v1/customers/ada', { body: { coupon: '' } });
+    expect(removed.status).toBe(200);
+    expect(removed.body).not.toHaveProperty('discount');
+    expect((await t.call('GET', '/v1/customers/ada')).body).not.toHaveProperty('discount');
+
+    t.setTime(new Date('2026-06-01T12:00:01Z'));
+    await closeBillingPeriods(billing(), t.projectA.projectId);
+    const juneFirst = await invoicesOf('ada');
+    expect(juneFirst).toHaveLength(2);
+    expect(juneFirst[0]).toMatchObject({ subtotal: 3_000, total: 3_000, total_discount_amounts: [] });
+  });
+
+  it('a once discount of the customer is spent by the first invoice of any of its subscriptions, not once per subscription', async () => {
+    t.setTime(new Date('2026-06-02T00:00:00Z'));
+    expect((await t.call('POST', '/v1/customers', { body: { external_id: 'cleo', coupon: 'welcome5' } })).status).toBe(200);
+    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'cleo', plan: 'basic' } })).status).toBe(200);
+    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'cleo', plan: 'support' } })).status).toBe(200);
+    t.setTime(new Date('2026-07-02T00:00:01Z'));
+    await closeBillingPeriods(billing(), t.projectA.projectId);
+
+    // 3000 + 1000 billed; 500 off exactly one of the two invoices: 3500 in all.
+    const invoices = await invoicesOf('cleo');
+    expect(invoices.map((invoice) => invoice.subtotal).sort()).toEqual([1_000, 3_000]);
+    expect(invoices.flatMap((invoice) => invoice.total_discount_amounts.map((d) => d.amount))).toEqual([500]);
+    expect(invoices.reduce((sum, invoice) => sum + invoice.total, 0)).toBe(3_500);
+  });
+
+  it('is refused with the parameter named: an unknown coupon, both at once, a code at its max_redemptions', async () => {
+    const unknown = await t.call('POST', '/v1/customers', { body: { external_id: 'dan', coupon: 'nope' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ param: 'coupon' });
+    // Refused as a whole: the customer was not created either.
+    expect((await t.call('GET', '/v1/customers/dan')).status).toBe(404);
+
+    const both = await t.call('POST', '/v1/customers', { body: { external_id: 'dan', coupon: 'loyal10', promotion_code: 'LOYAL' } });
+    expect(both.status).toBe(400);
+    expect(both.body.error).toMatchObject({ param: 'promotion_code' });
+
+    // LOYAL's second (last) redemption, then a third refused.
+    expect((await t.call('POST', '/v1/customers', { body: { external_id: 'eve', promotion_code: 'LOYAL' } })).status).toBe(200);
+    const spent = await t.call('POST', '/v1/customers', { body: { external_id: 'fay', promotion_code: 'LOYAL' } });
+    expect(spent.status).toBe(400);
+    expect(spent.body.error).toMatchObject({ param: 'promotion_code', code: 'max_redemptions_reached' });
+  });
+});
