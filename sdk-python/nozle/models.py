@@ -1974,7 +1974,7 @@ class PromotionCode(TypedDict):
 
 
 class PromotionCodeRestrictions(TypedDict):
-    #: Only for a customer with no invoice and no purchase yet.
+    #: Only for a customer with no invoice and no purchase yet, and once per customer (a second redemption by the same customer is refused).
     first_time_transaction: bool
     #: Only when the plan's price (base price × seats) is at least this, in minor units of `minimum_amount_currency`.
     minimum_amount: Union[int, None]

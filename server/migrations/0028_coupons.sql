@@ -68,6 +68,8 @@ create table discounts (
 );
 create unique index discounts_live_subscription on discounts (subscription_id) where removed_at is null and subscription_id is not null;
 create unique index discounts_live_customer on discounts (customer_id) where removed_at is null and subscription_id is null;
+-- A customer's discounts: its live one, and whether it redeemed a first-time promotion code before.
+create index discounts_customer on discounts (customer_id, promotion_code_id);
 
 -- What each discount took off a line, and off the invoice: [{ "amount": 200, "discount": "di_…" }].
 alter table invoice_lines add column discount_amounts jsonb not null default '[]';

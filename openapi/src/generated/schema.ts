@@ -1003,7 +1003,7 @@ export interface paths {
          * @description A code a customer types (at checkout, or that your backend passes as `promotion_code`) to
          *     get `coupon`, with limits of its own: `max_redemptions`, `expires_at`, and
          *     `restrictions` (`first_time_transaction`: only a customer with no invoice or purchase
-         *     yet; `minimum_amount` in `minimum_amount_currency`: only when the plan's price is at
+         *     yet, once; `minimum_amount` in `minimum_amount_currency`: only when the plan's price is at
          *     least that). `code` is unique among the project's active codes, compared without case.
          */
         post: operations["createPromotionCode"];
@@ -5848,7 +5848,7 @@ export interface components {
             created: components["schemas"]["Timestamp"];
         };
         PromotionCodeRestrictions: {
-            /** @description Only for a customer with no invoice and no purchase yet. */
+            /** @description Only for a customer with no invoice and no purchase yet, and once per customer (a second redemption by the same customer is refused). */
             first_time_transaction: boolean;
             /** @description Only when the plan's price (base price × seats) is at least this, in minor units of `minimum_amount_currency`. */
             minimum_amount: number | null;

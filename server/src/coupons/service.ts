@@ -24,6 +24,7 @@ import {
   liveDiscount,
   markCouponDeleted,
   promotionCodeSeq,
+  redeemedBefore,
   removeDiscount,
   toCoupon,
   toDiscount,
@@ -212,7 +213,10 @@ async function redeemable(
   const code = refs.promotion_code === undefined ? null : await findPromotionCodeRow(db, projectId, refs.promotion_code, 'promotion_code', true);
   const param = code ? 'promotion_code' : 'coupon';
   const coupon = await findCouponRow(db, projectId, code?.coupon_id ?? refs.coupon!, { deleted: true, forUpdate: true, param });
-  const transacted = code?.first_time_transaction ? await hasTransacted(db, target.customerId) : false;
+  // The code's row is locked: a customer's parallel redemptions of a first-time code see each other's.
+  const transacted = code?.first_time_transaction
+    ? (await hasTransacted(db, target.customerId)) || (await redeemedBefore(db, code.id, target.customerId))
+    : false;
   const refused = redeemRefusal(couponTerms(coupon), code && codeTerms(code), { ...target, transacted }, now);
   if (refused) throw invalidParam(refused.param, refused.message, refused.code);
   return { coupon, code };

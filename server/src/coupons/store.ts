@@ -309,6 +309,12 @@ export async function hasTransacted(db: Queryable, customerId: string): Promise<
   return rows.length > 0;
 }
 
+/** Whether the customer has redeemed the promotion code before (a first-time code is redeemed once per customer). */
+export async function redeemedBefore(db: Queryable, promotionCodeId: string, customerId: string): Promise<boolean> {
+  const { rows } = await db.query('select 1 from discounts where promotion_code_id = $1 and customer_id = $2 limit 1', [promotionCodeId, customerId]);
+  return rows.length > 0;
+}
+
 export interface DiscountRow {
   id: string;
   customer_id: string;
