@@ -38,6 +38,40 @@ describe('nozle.customers', () => {
     expect(sent[0]?.headers.get('idempotency-key')).toBe('rename-ada-1');
   });
 
+  it('update sends a promotion code for the customer and returns its discount', async () => {
+    const discount = {
+      id: 'di_1',
+      object: 'discount' as const,
+      coupon: {
+        id: 'loyal10',
+        object: 'coupon' as const,
+        name: null,
+        percent_off: 10,
+        amount_off: null,
+        currency: null,
+        currency_options: {},
+        duration: 'forever' as const,
+        duration_in_months: null,
+        max_redemptions: null,
+        redeem_by: null,
+        times_redeemed: 1,
+        valid: true,
+        applies_to: { plans: null },
+        metadata: {},
+        created: 1_700_000_000,
+      },
+      promotion_code: 'promo_1',
+      customer: customer.id,
+      subscription: null,
+      start: 1_700_000_000,
+      end: null,
+    };
+    const sent = api.reply('post', '/v1/customers/:customer', { ...customer, discount });
+    const updated = await nozle().customers.update(customer.id, { promotion_code: 'LOYAL' });
+    expect(updated.discount).toEqual(discount);
+    expect(sent[0]?.body).toEqual({ promotion_code: 'LOYAL' });
+  });
+
   it('del sends a DELETE and returns the deleted stub', async () => {
     const sent = api.reply('delete', '/v1/customers/:customer', { id: customer.id, object: 'customer', deleted: true });
     expect(await nozle().customers.del(customer.id)).toEqual({ id: customer.id, object: 'customer', deleted: true });

@@ -41,7 +41,8 @@ export class Customers {
 
   /**
    * Updates the fields you pass. `metadata` is merged key by key: `""` removes a key, `null`
-   * clears them all.
+   * clears them all. `coupon` or `promotion_code` gives the customer a discount of its own
+   * (for its subscriptions without one), `""` removes it.
    */
   async update(customer: string, params: CustomerUpdateParams, options?: RequestOptions): Promise<Customer> {
     return unwrap(

@@ -37,7 +37,8 @@ class Customers(Resource):
 
     @operation("updateCustomer")
     def update(self, customer: str, *, idempotency_key: Optional[str] = None, **params: Unpack[CustomerUpdateParams]) -> Customer:
-        """Updates the fields you pass. `metadata` is merged key by key: `""` removes a key, None clears them all."""
+        """Updates the fields you pass. `metadata` is merged key by key: `""` removes a key, None clears them all.
+        `coupon` or `promotion_code` gives the customer a discount of its own (for its subscriptions without one), `""` removes it."""
         return self._post(f"/v1/customers/{path_id(customer, 'customer')}", params, idempotency_key)
 
     @operation("deleteCustomer")
