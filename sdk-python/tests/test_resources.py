@@ -89,6 +89,40 @@ class Resources(unittest.TestCase):
         self.assertTrue(key["secret"].startswith("sk_"))
         self.assertIsNotNone(self.client.api_keys.revoke(key["id"])["revoked"])
 
+    def test_coupons_promotion_codes_and_a_customers_discount(self) -> None:
+        coupon = unique("co").replace("-", "_")
+        self.assertEqual(self.client.coupons.create(id=coupon, percent_off=10, duration="forever")["percent_off"], 10)
+        self.assertEqual(self.client.coupons.retrieve(coupon)["duration"], "forever")
+        self.assertIn(coupon, [c["id"] for c in self.client.coupons.list_all()])
+        code = unique("CODE")
+        promo = self.client.promotion_codes.create(coupon=coupon, code=code, max_redemptions=1)
+        self.assertEqual(self.client.promotion_codes.retrieve(promo["id"])["code"], code)
+        self.assertEqual([p["id"] for p in self.client.promotion_codes.list(code=code.lower())["data"]], [promo["id"]])
+
+        customer = self.client.customers.create(external_id=unique("disc"), promotion_code=code)
+        self.assertEqual(customer["discount"]["coupon"]["id"], coupon)
+        self.assertEqual(customer["discount"]["promotion_code"], promo["id"])
+        self.assertNotIn("discount", self.client.customers.update(customer["id"], coupon=""))
+        with self.assertRaises(nozle.InvalidRequestError) as refused:
+            self.client.customers.create(promotion_code=code)  # its one redemption is spent
+        self.assertEqual(refused.exception.param, "promotion_code")
+
+        self.assertFalse(self.client.promotion_codes.update(promo["id"], active=False)["active"])
+        self.assertTrue(self.client.coupons.delete(coupon)["deleted"])
+
+    def test_tax_rates_and_auto_top_up(self) -> None:
+        rate = self.client.tax_rates.create(display_name="VAT", percentage=19, inclusive=True, country="DE")
+        self.assertEqual(self.client.tax_rates.retrieve(rate["id"])["percentage"], 19)
+        self.assertFalse(self.client.tax_rates.update(rate["id"], active=False)["active"])
+        self.assertIn(rate["id"], [r["id"] for r in self.client.tax_rates.list_all(active=False)])
+
+        customer = self.client.customers.create(external_id=unique("topup"))["id"]
+        setting = self.client.credits.set_auto_top_up(customer, currency="usd", threshold=1000, amount=5000)
+        self.assertEqual((setting["threshold"], setting["amount"], setting["enabled"]), (1000, 5000, True))
+        self.assertEqual([s["currency"] for s in self.client.credits.list_auto_top_ups(customer)["data"]], ["usd"])
+        self.assertTrue(self.client.credits.delete_auto_top_up(customer, "usd")["deleted"])
+        self.assertEqual(self.client.credits.list_auto_top_ups(customer)["data"], [])
+
     def test_reserve_commit_and_release(self) -> None:
         key = unique("r").replace("-", "_")
         self.client.meters.create(key=key, event_name=f"{key}.used", aggregation="sum", property="tokens")
