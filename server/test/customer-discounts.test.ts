@@ -31,6 +31,7 @@ beforeAll(async () => {
     { id: 'loyal10', percent_off: 10, duration: 'forever' },
     { id: 'half', percent_off: 50, duration: 'forever' },
     { id: 'welcome5', amount_off: 500, currency: 'usd', duration: 'once' },
+    { id: 'month25', percent_off: 25, duration: 'repeating', duration_in_months: 1 },
   ];
   for (const coupon of coupons) expect((await t.call('POST', '/v1/coupons', { body: coupon })).status).toBe(200);
   expect((await t.call('POST', '/v1/promotion_codes', { body: { coupon: 'loyal10', code: 'LOYAL', max_redemptions: 2 } })).status).toBe(200);
@@ -65,8 +66,15 @@ describe("a customer's own discount", () => {
     expect(given.status).toBe(200);
     expect(given.body.discount).toMatchObject({ coupon: { id: 'loyal10' }, promotion_code: null, subscription: null });
 
-    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'ada', plan: 'basic' } })).status).toBe(200);
-    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'bob', plan: 'basic', coupon: 'half' } })).status).toBe(200);
+    const adaSub = await t.call('POST', '/v1/subscriptions', { body: { customer: 'ada', plan: 'basic' } });
+    expect(adaSub.status).toBe(200);
+    const bobSub = await t.call('POST', '/v1/subscriptions', { body: { customer: 'bob', plan: 'basic', coupon: 'half' } });
+    expect(bobSub.status).toBe(200);
+    // Each shows the discount its invoices get: ada's subscription its customer's, bob's its own.
+    const adaDiscount = (await t.call('GET', '/v1/customers/ada')).body.discount;
+    expect(adaSub.body.discount).toEqual(adaDiscount);
+    expect((await t.call('GET', `/v1/subscriptions/${adaSub.body.id}`)).body.discount).toEqual(adaDiscount);
+    expect(bobSub.body.discount).toMatchObject({ coupon: { id: 'half' }, subscription: bobSub.body.id });
     t.setTime(new Date('2026-05-01T12:00:01Z'));
     await closeBillingPeriods(billing(), t.projectA.projectId);
 
@@ -107,6 +115,23 @@ describe("a customer's own discount", () => {
     expect(invoices.map((invoice) => invoice.subtotal).sort()).toEqual([1_000, 3_000]);
     expect(invoices.flatMap((invoice) => invoice.total_discount_amounts.map((d) => d.amount))).toEqual([500]);
     expect(invoices.reduce((sum, invoice) => sum + invoice.total, 0)).toBe(3_500);
+  });
+
+  it("takes over once the subscription's own repeating discount has ended", async () => {
+    t.setTime(new Date('2026-07-03T00:00:00Z'));
+    expect((await t.call('POST', '/v1/customers', { body: { external_id: 'gus', coupon: 'loyal10' } })).status).toBe(200);
+    const sub = await t.call('POST', '/v1/subscriptions', { body: { customer: 'gus', plan: 'basic', coupon: 'month25' } });
+    expect(sub.body.discount).toMatchObject({ coupon: { id: 'month25' }, end: Date.parse('2026-08-03T00:00:00Z') / 1000 });
+    t.setTime(new Date('2026-08-03T00:00:01Z'));
+    await closeBillingPeriods(billing(), t.projectA.projectId);
+    // Its own month is over: the subscription now shows the customer's 10%.
+    expect((await t.call('GET', `/v1/subscriptions/${sub.body.id}`)).body.discount).toMatchObject({ coupon: { id: 'loyal10' }, subscription: null });
+    t.setTime(new Date('2026-09-03T00:00:01Z'));
+    await closeBillingPeriods(billing(), t.projectA.projectId);
+
+    // July (within the 25%'s month): 3000 − 750 = 2250. August: 3000 − 10% = 2700.
+    const invoices = await invoicesOf('gus');
+    expect(invoices.map((invoice) => invoice.total)).toEqual([2_700, 2_250]);
   });
 
   it('is refused with the parameter named: an unknown coupon, both at once, a code at its max_redemptions', async () => {

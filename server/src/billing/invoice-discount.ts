@@ -5,11 +5,13 @@ import type { Queryable } from '../db/database.js';
 import type { InvoiceDiscount } from './discounts.js';
 import { discountUsedBefore } from './invoices-store.js';
 
+/** `periodStart`: the invoice's period; a subscription's own discount ended by then gives way to its customer's. */
 export async function invoiceDiscount(
   db: Queryable,
   sub: { project_id: string; customer_id: string; id: string; currency: string },
+  periodStart?: Date,
 ): Promise<InvoiceDiscount | null> {
-  const found = await discountOf(db, sub.project_id, sub.customer_id, sub.id);
+  const found = await discountOf(db, sub.project_id, sub.customer_id, sub.id, periodStart);
   if (!found) return null;
   const { row, coupon } = found;
   const fixed = coupon.percent_off === null;

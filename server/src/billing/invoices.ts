@@ -131,7 +131,7 @@ async function buildInvoice(
   const terms = await termsOf(tx, sub, period);
   // Subtotal, then discounts, then prepaid credit on what is left (discounts.ts).
   const { draft, drawdowns } = applyCredits(
-    applyDiscount(await ratePeriod(tx, sub, period, period.end, terms), await invoiceDiscount(tx, sub)),
+    applyDiscount(await ratePeriod(tx, sub, period, period.end, terms), await invoiceDiscount(tx, sub, period.start)),
     await grantsWithCredit(tx, sub.customer_id, sub.currency),
     period.end,
   );
@@ -301,7 +301,7 @@ export async function previewInvoice(
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
   const { draft } = applyCredits(
-    applyDiscount(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await invoiceDiscount(db, sub)),
+    applyDiscount(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await invoiceDiscount(db, sub, period.start)),
     await grantsWithCredit(db, sub.customer_id, sub.currency),
     currentPeriodEnd,
   );

@@ -254,14 +254,15 @@ export async function applyDiscountRefs(work: Work, projectId: string, target: D
   });
 }
 
-/** The live discount of a subscription (its own, else its customer's), with its coupon. */
+/** The live discount of a subscription (its own, else its customer's; with `at`, not one ended by then), with its coupon. */
 export async function discountOf(
   db: Queryable,
   projectId: string,
   customerId: string,
   subscriptionId: string | null,
+  at?: Date,
 ): Promise<{ row: DiscountRow; coupon: CouponRow } | undefined> {
-  const row = await liveDiscount(db, customerId, subscriptionId);
+  const row = await liveDiscount(db, customerId, subscriptionId, at);
   if (!row) return undefined;
   return { row, coupon: await findCouponRow(db, projectId, row.coupon_id, { deleted: true }) };
 }
@@ -274,4 +275,16 @@ export async function customerDiscounts(db: Queryable, projectId: string, custom
     coupons.set(couponId, toCoupon(await findCouponRow(db, projectId, couponId, { deleted: true }), now));
   }
   return new Map(rows.map((row) => [row.customer_id, toDiscount(row, coupons.get(row.coupon_id)!)]));
+}
+
+/** The discount a subscription shows now (its own, else its customer's), as the API shows it. */
+export async function subscriptionDiscount(
+  db: Queryable,
+  projectId: string,
+  customerId: string,
+  subscriptionId: string,
+  now: Date,
+): Promise<Discount | undefined> {
+  const found = await discountOf(db, projectId, customerId, subscriptionId, now);
+  return found && toDiscount(found.row, toCoupon(found.coupon, now));
 }

@@ -354,12 +354,17 @@ export async function insertDiscount(db: Queryable, projectId: string, discount:
   return rows[0]!;
 }
 
-/** The live discount of the subscription, else its customer's (Stripe: a subscription's own discount wins). */
-export async function liveDiscount(db: Queryable, customerId: string, subscriptionId: string | null): Promise<DiscountRow | undefined> {
+/**
+ * The live discount of the subscription, else its customer's (Stripe: a subscription's own
+ * discount wins). With `at`, one that has ended by then is passed over: once a subscription's
+ * repeating discount is over, its customer's applies.
+ */
+export async function liveDiscount(db: Queryable, customerId: string, subscriptionId: string | null, at?: Date): Promise<DiscountRow | undefined> {
   const { rows } = await db.query<DiscountRow>(
     `${DISCOUNT} where customer_id = $1 and removed_at is null and (subscription_id is null or subscription_id = $2)
+       and ($3::timestamptz is null or end_at is null or end_at > $3)
      order by (subscription_id is null) limit 1`,
-    [customerId, subscriptionId],
+    [customerId, subscriptionId, at ?? null],
   );
   return rows[0];
 }
