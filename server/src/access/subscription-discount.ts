@@ -1,5 +1,5 @@
 // The discount a subscription shows (its own, else its customer's, while it lasts). Nozle
-// discounts only the invoices it makes: one Stripe bills shows none here (Stripe keeps its own).
+// discounts only the subscriptions it bills: one a provider bills shows none (discounted at checkout).
 import type { components } from '@nozle/openapi';
 import { subscriptionDiscount } from '../coupons/service.js';
 import type { Queryable } from '../db/database.js';
@@ -9,7 +9,7 @@ import type { Subscription } from './subscriptions-store.js';
 type Shown = Subscription & { discount?: components['schemas']['Discount'] };
 
 export async function withDiscount(db: Queryable, projectId: string, subscription: Subscription, now: Date): Promise<Shown> {
-  if (subscription.provider === 'stripe') return subscription;
+  if (subscription.provider !== null) return subscription;
   const discount = await subscriptionDiscount(db, projectId, subscription.customer, subscription.id, now);
   return discount ? { ...subscription, discount } : subscription;
 }

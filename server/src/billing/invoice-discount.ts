@@ -8,11 +8,12 @@ import { discountUsedBefore } from './invoices-store.js';
 /** `periodStart`: the invoice's period; a subscription's own discount ended by then gives way to its customer's. */
 export async function invoiceDiscount(
   db: Queryable,
-  sub: { project_id: string; customer_id: string; id: string; currency: string },
+  sub: { project_id: string; customer_id: string; id: string; currency: string; provider: string | null },
   periodStart?: Date,
 ): Promise<InvoiceDiscount | null> {
   const found = await discountOf(db, sub.project_id, sub.customer_id, sub.id, periodStart);
-  if (!found) return null;
+  // A customer's discount is for the subscriptions Nozle bills; a provider discounts its own at checkout.
+  if (!found || (found.row.subscription_id === null && sub.provider !== null)) return null;
   const { row, coupon } = found;
   const fixed = coupon.percent_off === null;
   const amountOff = fixed
