@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
 import { createSnapshots } from '../src/wiring.js';
+import { CARDS, submitPage } from './support/sandbox-pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -132,6 +133,18 @@ describe("a customer's own discount", () => {
     // July (within the 25%'s month): 3000 − 750 = 2250. August: 3000 − 10% = 2700.
     const invoices = await invoicesOf('gus');
     expect(invoices.map((invoice) => invoice.total)).toEqual([2_700, 2_250]);
+  });
+
+  it('does not reach a subscription a provider bills (the sandbox here): it shows none', async () => {
+    const customer = await t.call('POST', '/v1/customers', { body: { external_id: 'hal', coupon: 'loyal10' } });
+    const session = await t.call('POST', '/v1/checkout/sessions', {
+      body: { customer: customer.body.id, plan: 'basic', success_url: 'https://app.example.com/ok', cancel_url: 'https://app.example.com/no' },
+    });
+    expect((await submitPage(session.body.url, { card: CARDS.pays, action: 'pay' })).status).toBe(303);
+    const [subscription] = (await t.call('GET', '/v1/subscriptions?customer=hal')).body.data;
+    expect(subscription).toMatchObject({ provider: 'sandbox', plan: 'basic' });
+    expect(subscription).not.toHaveProperty('discount');
+    expect((await t.call('GET', '/v1/customers/hal')).body.discount).toMatchObject({ coupon: { id: 'loyal10' } });
   });
 
   it('is refused with the parameter named: an unknown coupon, both at once, a code at its max_redemptions', async () => {
