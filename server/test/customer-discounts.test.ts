@@ -147,6 +147,14 @@ describe("a customer's own discount", () => {
     expect((await t.call('GET', '/v1/customers/hal')).body.discount).toMatchObject({ coupon: { id: 'loyal10' } });
   });
 
+  it("a customer's repeating discount is shown until it ends, then no more", async () => {
+    t.setTime(new Date('2026-09-04T00:00:00Z'));
+    const created = await t.call('POST', '/v1/customers', { body: { external_id: 'ivy', coupon: 'month25' } });
+    expect(created.body.discount).toMatchObject({ coupon: { id: 'month25' }, end: Date.parse('2026-10-04T00:00:00Z') / 1000 });
+    t.setTime(new Date('2026-10-04T00:00:01Z'));
+    expect((await t.call('GET', '/v1/customers/ivy')).body).not.toHaveProperty('discount');
+  });
+
   it('is refused with the parameter named: an unknown coupon, both at once, a code at its max_redemptions', async () => {
     const unknown = await t.call('POST', '/v1/customers', { body: { external_id: 'dan', coupon: 'nope' } });
     expect(unknown.status).toBe(404);

@@ -269,7 +269,7 @@ export async function discountOf(
 
 /** The customers' own discounts (as the API shows them), by customer id; one without has no entry. */
 export async function customerDiscounts(db: Queryable, projectId: string, customerIds: readonly string[], now: Date): Promise<Map<string, Discount>> {
-  const rows = await liveCustomerDiscounts(db, customerIds);
+  const rows = await liveCustomerDiscounts(db, customerIds, now);
   const coupons = new Map<string, Coupon>();
   for (const couponId of new Set(rows.map((row) => row.coupon_id))) {
     coupons.set(couponId, toCoupon(await findCouponRow(db, projectId, couponId, { deleted: true }), now));

@@ -369,12 +369,13 @@ export async function liveDiscount(db: Queryable, customerId: string, subscripti
   return rows[0];
 }
 
-/** The live discounts of these customers (their own, not their subscriptions'). */
-export async function liveCustomerDiscounts(db: Queryable, customerIds: readonly string[]): Promise<DiscountRow[]> {
+/** The live discounts of these customers (their own, not their subscriptions'), but those ended by `now`. */
+export async function liveCustomerDiscounts(db: Queryable, customerIds: readonly string[], now: Date): Promise<DiscountRow[]> {
   if (customerIds.length === 0) return [];
-  const { rows } = await db.query<DiscountRow>(`${DISCOUNT} where customer_id = any($1::text[]) and removed_at is null and subscription_id is null`, [
-    customerIds,
-  ]);
+  const { rows } = await db.query<DiscountRow>(
+    `${DISCOUNT} where customer_id = any($1::text[]) and removed_at is null and subscription_id is null and (end_at is null or end_at > $2)`,
+    [customerIds, now],
+  );
   return rows;
 }
 
