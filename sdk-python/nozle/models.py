@@ -1181,9 +1181,11 @@ class Check(TypedDict):
 class ReservationCreateParams(TypedDict):
     #: The customer's id or external_id.
     customer: str
-    #: The metered feature's key (or id).
-    feature: str
-    #: How many units to hold (the most the caller may use).
+    #: The metered feature's key (or id); or give `currency`.
+    feature: NotRequired[str]
+    #: Reserve prepaid credit in this currency instead of a feature's units.
+    currency: NotRequired["Currency"]
+    #: How many units to hold (the most the caller may use); whole minor units of credit with `currency`.
     quantity: int
     #: Seconds until the hold releases itself.
     expires_in: NotRequired[int]
@@ -1200,13 +1202,15 @@ class Reservation(TypedDict):
     object: Literal["reservation"]
     #: The customer's id.
     customer: str
-    #: The feature's key.
-    feature: str
-    #: The units held.
+    #: The feature's key; `null` on a reservation of credit.
+    feature: Union[str, None]
+    #: The credit's currency on a reservation of credit; `null` on a feature's.
+    currency: Union[str, None]
+    #: The units held (whole minor units of credit with `currency`).
     quantity: int
     #: `expired`: held until `expires_at`, which has passed; it holds nothing.
     status: Literal["held", "committed", "released", "expired"]
-    #: What the commit recorded; `null` until committed.
+    #: What the commit recorded (as usage, or drew from credit grants); `null` until committed.
     committed_quantity: Union[int, None]
     expires_at: "Timestamp"
     created: "Timestamp"

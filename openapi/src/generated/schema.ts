@@ -1627,7 +1627,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reserve units of a metered feature
+         * Reserve units of a metered feature, or prepaid credit
          * @description Holds `quantity` units of a metered `feature` for the customer if they fit: the
          *     customer's `limit − used − reserved` (every reservation held and not expired) must be at
          *     least `quantity`, decided under the customer's lock, so concurrent reserves on any number
@@ -1644,6 +1644,15 @@ export interface paths {
          *     the customer's state, and the state refuses it. An unknown `customer` or `feature`, a
          *     feature that is not metered, or one whose meter does not `sum` a property (a
          *     reservation's quantity is recorded as one event's value) is a 400 naming it.
+         *
+         *     A reservation of prepaid credit names `currency` instead of `feature`: it holds
+         *     `quantity` whole minor units of the customer's credit balance in that currency if what is
+         *     left after the other credit holds covers it (a 409 `insufficient_credits`, `param:
+         *     quantity`, otherwise). While held, the snapshot's `credits` balance (what `POST
+         *     /v1/check`'s `credits` requirement reads) is the grants' balance less the holds; a commit
+         *     draws the amount from the grants at once (earliest expiring first, as invoices draw them),
+         *     exactly once, and a grant that expired meanwhile and left too little is a 409
+         *     `insufficient_credits` that keeps the hold. Give exactly one of `feature` and `currency`.
          *
          *     Commit the actual amount with `POST /v1/reservations/{reservation}/commit`, or free it
          *     with `/release`.
@@ -4365,9 +4374,11 @@ export interface components {
         ReservationCreateParams: {
             /** @description The customer's id or external_id. */
             customer: string;
-            /** @description The metered feature's key (or id). */
-            feature: string;
-            /** @description How many units to hold (the most the caller may use). */
+            /** @description The metered feature's key (or id); or give `currency`. */
+            feature?: string;
+            /** @description Reserve prepaid credit in this currency instead of a feature's units. */
+            currency?: components["schemas"]["Currency"];
+            /** @description How many units to hold (the most the caller may use); whole minor units of credit with `currency`. */
             quantity: number;
             /**
              * @description Seconds until the hold releases itself.
@@ -4390,6 +4401,7 @@ export interface components {
          *       "object": "reservation",
          *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
          *       "feature": "tokens",
+         *       "currency": null,
          *       "quantity": 4000,
          *       "status": "held",
          *       "committed_quantity": null,
@@ -4404,16 +4416,18 @@ export interface components {
             object: "reservation";
             /** @description The customer's id. */
             customer: string;
-            /** @description The feature's key. */
-            feature: string;
-            /** @description The units held. */
+            /** @description The feature's key; `null` on a reservation of credit. */
+            feature: string | null;
+            /** @description The credit's currency on a reservation of credit; `null` on a feature's. */
+            currency: string | null;
+            /** @description The units held (whole minor units of credit with `currency`). */
             quantity: number;
             /**
              * @description `expired`: held until `expires_at`, which has passed; it holds nothing.
              * @enum {string}
              */
             status: "held" | "committed" | "released" | "expired";
-            /** @description What the commit recorded; `null` until committed. */
+            /** @description What the commit recorded (as usage, or drew from credit grants); `null` until committed. */
             committed_quantity: number | null;
             expires_at: components["schemas"]["Timestamp"];
             created: components["schemas"]["Timestamp"];
