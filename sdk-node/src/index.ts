@@ -90,6 +90,8 @@ export type {
   ReservationCommitParams,
   ReservationCreateParams,
   ReservationHandle,
+  ReservationList,
+  ReservationListParams,
   Reservations,
   ReserveOptions,
 } from './resources/reservations.js';

@@ -39,6 +39,7 @@ const OPERATIONS: Record<OperationId, Entry> = {
   updateAlert: { call: (n) => n.alerts.update('alr_1', { percent: 90 }) },
   deleteAlert: { call: (n) => n.alerts.del('alr_1') },
   createReservation: { call: (n) => n.reservations.create({ customer: 'user_42', feature: 'tokens', quantity: 4000 }) },
+  listReservations: { call: (n) => n.reservations.list({ customer: 'user_42', status: 'held' }) },
   retrieveReservation: { call: (n) => n.reservations.retrieve('rsv_1') },
   commitReservation: { call: (n) => n.reservations.commit('rsv_1', { quantity: 1200 }) },
   releaseReservation: { call: (n) => n.reservations.release('rsv_1') },

@@ -1216,6 +1216,13 @@ class Reservation(TypedDict):
     created: "Timestamp"
 
 
+class ReservationList(TypedDict):
+    object: Literal["list"]
+    data: list["Reservation"]
+    has_more: bool
+    url: str
+
+
 class EventInput(TypedDict):
     """One usage event."""
     #: Your id for the event, unique in the project; a repeat is a no-op.
@@ -2363,6 +2370,17 @@ class ListAlertsQuery(TypedDict):
     starting_after: NotRequired[str]
 
 
+class ListReservationsQuery(TypedDict):
+    """Query parameters of `listReservations` (GET /v1/reservations)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only this customer's (id or external_id).
+    customer: NotRequired[str]
+    status: NotRequired[Literal["held", "committed", "released", "expired"]]
+
+
 #: operationId -> (HTTP method, path) for every operation of the spec.
 OPERATIONS: dict[str, tuple[str, str]] = {
     "getHealth": ("GET", "/healthz"),
@@ -2457,6 +2475,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "retrieveAlert": ("GET", "/v1/alerts/{alert}"),
     "updateAlert": ("POST", "/v1/alerts/{alert}"),
     "deleteAlert": ("DELETE", "/v1/alerts/{alert}"),
+    "listReservations": ("GET", "/v1/reservations"),
     "createReservation": ("POST", "/v1/reservations"),
     "retrieveReservation": ("GET", "/v1/reservations/{reservation}"),
     "commitReservation": ("POST", "/v1/reservations/{reservation}/commit"),

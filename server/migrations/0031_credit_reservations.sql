@@ -10,3 +10,7 @@ create table reservation_drawdowns (
   amount bigint not null check (amount > 0),
   primary key (reservation_id, grant_id)
 );
+
+-- The order of GET /v1/reservations (newest first) and its cursor.
+alter table reservations add column seq bigserial not null;
+create index reservations_project on reservations (project_id, seq);

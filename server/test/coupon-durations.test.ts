@@ -94,7 +94,10 @@ describe("a promotion code's restrictions", () => {
   });
 
   it('refuses a code whose minimum amount the plan does not reach', async () => {
-    expect((await post('/v1/promotion_codes', { coupon: 'always', code: 'BIGONLY', restrictions: { minimum_amount: 1_000, minimum_amount_currency: 'usd' } })).status).toBe(200);
+    expect(
+      (await post('/v1/promotion_codes', { coupon: 'always', code: 'BIGONLY', restrictions: { minimum_amount: 1_000, minimum_amount_currency: 'usd' } }))
+        .status,
+    ).toBe(200);
     expect((await post('/v1/customers', { external_id: 'small' })).status).toBe(200);
     const small = await post('/v1/subscriptions', { customer: 'small', plan: 'mini', promotion_code: 'BIGONLY' });
     expect(small.status).toBe(400);

@@ -136,7 +136,7 @@ describe('the SDKs', () => {
     expect(refused).toMatchObject({ status: 409, code: 'insufficient_credits' });
     await hold.commit(640);
     expect((await hold.commit(640)).committed_quantity).toBe(640);
-    expect((await nozle.entitlements(customer)).credits.usd).toBe(360);
+    expect((await nozle.entitlements(customer)).credits?.usd).toBe(360);
     await nozle.shutdown();
   });
 });
@@ -160,5 +160,42 @@ describe('bad requests for credit', () => {
     const res = await reserve(customer, 1, { currency: 'eur' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('insufficient_credits');
+  });
+});
+
+describe('listing reservations', () => {
+  it("lists a customer's reservations newest first, by state (held and expired split by time), with cursors", async () => {
+    const customer = await customerWithCredit(1000);
+    const committed = (await reserve(customer, 10)).body;
+    expect((await post(`/v1/reservations/${committed.id}/commit`)).status).toBe(200);
+    const released = (await reserve(customer, 20)).body;
+    expect((await post(`/v1/reservations/${released.id}/release`)).status).toBe(200);
+    const expiring = (await reserve(customer, 30, { expires_in: 60 })).body;
+    const held = (await reserve(customer, 40, { expires_in: 3600 })).body;
+    const list = (query: string) => t.call('GET', `/v1/reservations?customer=${customer}${query}`);
+
+    const all = await list('');
+    expect(all.status).toBe(200);
+    expect(all.body.data.map((r: { id: string }) => r.id)).toEqual([held.id, expiring.id, released.id, committed.id]);
+    const page = await list(`&limit=2&starting_after=${expiring.id}`);
+    expect(page.body).toMatchObject({ has_more: false });
+    expect(page.body.data.map((r: { id: string }) => r.id)).toEqual([released.id, committed.id]);
+
+    expect((await post('/v1/test_clock/advance', { to: expiring.expires_at + 1 })).status).toBe(200);
+    const ids = async (status: string) => (await list(`&status=${status}`)).body.data.map((r: { id: string }) => r.id);
+    expect(await ids('held')).toEqual([held.id]);
+    expect(await ids('expired')).toEqual([expiring.id]);
+    expect(await ids('committed')).toEqual([committed.id]);
+    expect(await ids('released')).toEqual([released.id]);
+  });
+
+  it('refuses an unknown status with a 400 naming it, and an unknown customer or cursor with a 404', async () => {
+    const bad = await t.call('GET', '/v1/reservations?status=pending');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.param).toBe('status');
+    expect((await t.call('GET', '/v1/reservations?customer=nobody_here')).status).toBe(404);
+    const cursor = await t.call('GET', '/v1/reservations?starting_after=rsv_doesnotexist');
+    expect(cursor.status).toBe(404);
+    expect(cursor.body.error.param).toBe('starting_after');
   });
 });

@@ -1624,7 +1624,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List reservations
+         * @description The project's reservations, newest first: a customer's with `customer`, and only those in
+         *     one state with `status` (`held` lists the holds that count now; `expired` those held past
+         *     `expires_at`, which hold nothing).
+         */
+        get: operations["listReservations"];
         put?: never;
         /**
          * Reserve units of a metered feature, or prepaid credit
@@ -4431,6 +4437,34 @@ export interface components {
             committed_quantity: number | null;
             expires_at: components["schemas"]["Timestamp"];
             created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "rsv_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "object": "reservation",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "feature": "tokens",
+         *           "currency": null,
+         *           "quantity": 4000,
+         *           "status": "held",
+         *           "committed_quantity": null,
+         *           "expires_at": 1780099512,
+         *           "created": 1780099392
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/reservations"
+         *     }
+         */
+        ReservationList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Reservation"][];
+            has_more: boolean;
+            url: string;
         };
         /** @description One usage event. */
         EventInput: {
@@ -10134,6 +10168,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeletedAlert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listReservations: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only this customer's (id or external_id). */
+                customer?: string;
+                status?: "held" | "committed" | "released" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reservations. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationList"];
                 };
             };
             400: components["responses"]["BadRequest"];

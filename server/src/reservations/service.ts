@@ -2,7 +2,7 @@
 // ingestion and every entitlement change do, so concurrent reserves on any instance take turns
 // and each decides on what the others committed: together they never hold more than the limit
 // (or, for credit, more than the balance).
-import { decideAccess, entitlementOf, type components } from '@nozle/openapi';
+import { decideAccess, entitlementOf, type components, type operations } from '@nozle/openapi';
 import { spendPlan } from '../billing/credit-spend.js';
 import { grantsWithCredit } from '../billing/credits-store.js';
 import { findFeature } from '../catalog/features-store.js';
@@ -12,6 +12,7 @@ import type { Queryable } from '../db/database.js';
 import type { Work } from '../db/work.js';
 import type { StoredSnapshot } from '../entitlements/snapshot.js';
 import { ApiError, invalidParam } from '../http/errors.js';
+import { paginate, type ListEnvelope } from '../http/pagination.js';
 import type { EventLimits } from '../usage/batch-rules.js';
 import { ingestEvents, type IngestDeps } from '../usage/ingest.js';
 import {
@@ -27,10 +28,19 @@ import {
   type Reservation,
 } from './rules.js';
 import { availableCredits } from './credit-holds.js';
-import { drawReservedCredit, findReservation, insertReservation, settleReservation, type ReservationRow } from './store.js';
+import {
+  drawReservedCredit,
+  findReservation,
+  insertReservation,
+  listReservationRows,
+  reservationSeq,
+  settleReservation,
+  type ReservationRow,
+} from './store.js';
 
 type CreateParams = components['schemas']['ReservationCreateParams'];
 type CommitParams = components['schemas']['ReservationCommitParams'];
+type ListQuery = NonNullable<operations['listReservations']['parameters']['query']>;
 
 /** What reservations are given at assembly: ingestion's ports (a commit is ingested usage) and its limits. */
 export interface ReservationDeps extends IngestDeps {
@@ -133,6 +143,19 @@ async function reserveCredit(work: Work, deps: ReservationDeps, projectId: strin
 
 export async function retrieveReservation(db: Queryable, projectId: string, id: string, now: Date): Promise<Reservation> {
   return toReservation(await findReservation(db, projectId, id), now);
+}
+
+/** The project's reservations, newest first; a customer's and one state's with the filters. */
+export async function listReservations(db: Queryable, projectId: string, query: ListQuery, now: Date): Promise<ListEnvelope<Reservation>> {
+  const customerId = query.customer ? (await findCustomer(db, projectId, query.customer)).id : undefined;
+  const filter = { ...(customerId ? { customerId } : {}), ...(query.status ? { status: query.status } : {}) };
+  return paginate(
+    '/v1/reservations',
+    query,
+    'reservation',
+    (id) => reservationSeq(db, projectId, id),
+    async (limit, afterSeq) => (await listReservationRows(db, projectId, filter, now, limit, afterSeq)).map((row) => toReservation(row, now)),
+  );
 }
 
 /** The reservation read again under its customer's lock, which every change of it takes. */

@@ -64,6 +64,40 @@ export async function findReservation(db: Queryable, projectId: string, id: stri
   return toRow(rows[0]);
 }
 
+/** Which reservations a list reads: a customer's, in one state (`expired` and `held` split a held row by time). */
+export interface ReservationFilter {
+  customerId?: string;
+  status?: 'held' | 'committed' | 'released' | 'expired';
+}
+
+/** A page of the project's reservations, newest first, after the row at `afterSeq`. */
+export async function listReservationRows(
+  db: Queryable,
+  projectId: string,
+  filter: ReservationFilter,
+  now: Date,
+  limit: number,
+  afterSeq?: number,
+): Promise<ReservationRow[]> {
+  const values: unknown[] = [projectId, filter.customerId ?? null, afterSeq ?? null, limit];
+  const where = ['project_id = $1', '($2::text is null or customer_id = $2)', '($3::bigint is null or seq < $3)'];
+  // A held row past its expiry reads `expired`: the two split by time, the others by status.
+  if (filter.status === 'held' || filter.status === 'expired') {
+    values.push(now);
+    where.push(`status = 'held'`, filter.status === 'held' ? `expires_at > $5` : `expires_at <= $5`);
+  } else if (filter.status) {
+    values.push(filter.status);
+    where.push('status = $5');
+  }
+  const { rows } = await db.query<RawRow>(`select ${COLUMNS} from reservations where ${where.join(' and ')} order by seq desc limit $4`, values);
+  return rows.map(toRow);
+}
+
+export async function reservationSeq(db: Queryable, projectId: string, id: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ seq: number | string }>('select seq from reservations where project_id = $1 and id = $2', [projectId, id]);
+  return rows[0] === undefined ? undefined : Number(rows[0].seq);
+}
+
 /** Settles a held reservation: committed with what was recorded, or released (committedQuantity null). */
 export async function settleReservation(db: Queryable, id: string, committedQuantity: number | null, now: Date): Promise<ReservationRow> {
   const { rows } = await db.query<RawRow>(
