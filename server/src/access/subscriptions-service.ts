@@ -155,7 +155,10 @@ async function applyToSubscription(work: Work, projectId: string, row: Subscript
  */
 async function assertTaxedHere(work: Work, row: SubscriptionRow, taxRates: string[], now: Date): Promise<void> {
   if (row.provider === 'stripe') {
-    throw invalidParam('default_tax_rates', 'This subscription is billed by Stripe: Stripe taxes its invoices (the project\'s automatic_tax), not Nozle\'s tax rates.');
+    throw invalidParam(
+      'default_tax_rates',
+      "This subscription is billed by Stripe: Stripe taxes its invoices (the project's automatic_tax), not Nozle's tax rates.",
+    );
   }
   await setDefaultTaxRates(work.db, row.id, taxRates, now);
 }
@@ -261,7 +264,7 @@ export async function cancelSubscription(
 ): Promise<Subscription> {
   const now = wholeSecond(work.now);
   const row = await lockSubscription(work.db, projectId, id);
-  const lifecycle = decide(row, { type: 'cancel', atPeriodEnd }, now);
+  const lifecycle = decide(row, { type: 'cancel', atPeriodEnd, interval: row.interval }, now);
   if (prorate && atPeriodEnd) throw invalidParam('prorate', 'prorate credits the unused time of a cancel now: it cannot go with at_period_end.');
   if (prorate && row.provider_subscription_id) {
     throw invalidParam('prorate', `This subscription is billed by ${row.provider}: prorate applies to subscriptions Nozle bills itself.`);

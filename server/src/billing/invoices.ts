@@ -40,7 +40,8 @@ import {
 import { DEFAULT_DAYS_UNTIL_DUE, refreshPaymentDue } from './payment-due.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
 import { baseItem, baseQuantity, periodTerms, type PeriodTerms } from './plan-changes.js';
-import { grantPeriodCredits } from './period-grants.js';
+import { creditOnlySubscriptions } from './credit-only-store.js';
+import { grantPeriodCredits, type PeriodGrantSubscription } from './period-grants.js';
 import { planChanges } from './plan-changes-store.js';
 
 export type UpcomingInvoice = components['schemas']['UpcomingInvoice'];
@@ -96,12 +97,16 @@ export async function runBillingCycle(deps: BillingDeps, projectId?: string): Pr
     // The plan's credits for the current period, once the ended periods' invoices drew on the old ones.
     if (invoiced) await periodCredits(deps, candidate, now);
   }
+  // Plans that bill nothing have no invoices to wait for: only their period credits.
+  for (const candidate of await creditOnlySubscriptions(db, clock.now(), projectId)) {
+    await periodCredits(deps, candidate, clockFor(clock, candidate.project_id).now());
+  }
   await finalizeDrafts(deps, projectId);
   if (built > 0) logger.info({ built }, 'invoices built');
   return built;
 }
 
-async function periodCredits(deps: BillingDeps, candidate: BillableSubscription, now: Date): Promise<void> {
+async function periodCredits(deps: BillingDeps, candidate: PeriodGrantSubscription, now: Date): Promise<void> {
   try {
     const stored = await retryTransaction(() => deps.db.transaction((tx) => grantPeriodCredits(tx, candidate, now, deps.snapshots)));
     if (stored) await deps.entitlements?.published(stored);
