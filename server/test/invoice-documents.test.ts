@@ -226,7 +226,7 @@ describe('invoice numbers', () => {
             start,
             end: new Date(Date.UTC(2030, i + 1, 1)),
             trial: false,
-            draft: { lines: [], subtotal: '1000', total: '1000' },
+            draft: { lines: [], subtotal: '1000', total: '1000', tax: 0, total_tax_amounts: [], customer_tax_exempt: 'none' },
           },
           now,
         ),
