@@ -320,7 +320,12 @@ describe('a discounted, taxed invoice as a PDF and its page', () => {
     const rate = await t.call('POST', '/v1/tax_rates', { body: { display_name: 'VAT', percentage: 19, inclusive: false, country: 'DE' } });
     expect(rate.status).toBe(200);
     expect((await t.call('POST', '/v1/coupons', { body: { id: 'docs20', percent_off: 20, duration: 'forever' } })).status).toBe(200);
-    await nozle.customers.create({ external_id: 'taxed-gmbh', name: 'Taxed GmbH', address: { country: 'DE' }, tax_ids: [{ type: 'eu_vat', value: 'DE999999999' }] });
+    await nozle.customers.create({
+      external_id: 'taxed-gmbh',
+      name: 'Taxed GmbH',
+      address: { country: 'DE' },
+      tax_ids: [{ type: 'eu_vat', value: 'DE999999999' }],
+    });
     await nozle.customers.create({ external_id: 'reverse-bv', name: 'Reverse BV', address: { country: 'DE' }, tax_exempt: 'reverse' });
     expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'taxed-gmbh', plan: 'basic', coupon: 'docs20' } })).status).toBe(200);
     expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'reverse-bv', plan: 'basic' } })).status).toBe(200);

@@ -95,7 +95,17 @@ describe('a mid-period upgrade', () => {
     //   total                                                    7,500
     const period = { period_start: unix(START), period_end: unix(END) };
     const rest = { period_start: unix('2026-04-16T12:00:00Z'), period_end: unix(END) };
-    const none = { price: null, meter: null, quantity: '1', free_quantity: '0', unit_amount: null, tiers: [], adjustment: null, credit_grant: null, discount_amounts: [] };
+    const none = {
+      price: null,
+      meter: null,
+      quantity: '1',
+      free_quantity: '0',
+      unit_amount: null,
+      tiers: [],
+      adjustment: null,
+      credit_grant: null,
+      discount_amounts: [],
+    };
     expect(invoice).toMatchObject({
       subscription: subscriptionId,
       plan: 'pro',

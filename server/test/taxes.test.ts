@@ -69,7 +69,9 @@ const taxes = (line: Line) => line.tax_amounts.map((tax) => [tax.tax_rate, tax.i
 beforeAll(async () => {
   t = await startTestApp();
   t.setTime(new Date('2026-04-01T12:00:00Z'));
-  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(200);
+  expect((await t.call('POST', '/v1/meters', { body: { key: 'api_units', event_name: 'api.request', aggregation: 'sum', property: 'units' } })).status).toBe(
+    200,
+  );
   const plan = await t.call('POST', '/v1/plans', {
     body: { key: 'pro', name: 'Pro', interval: 'month', base_price: 10_000, prices: [{ key: 'api', meter: 'api_units', model: 'per_unit', unit_amount: '3' }] },
   });

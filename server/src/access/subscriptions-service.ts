@@ -155,7 +155,10 @@ async function applyToSubscription(work: Work, projectId: string, row: Subscript
  */
 async function assertTaxedHere(work: Work, row: SubscriptionRow, taxRates: string[], now: Date): Promise<void> {
   if (row.provider === 'stripe') {
-    throw invalidParam('default_tax_rates', 'This subscription is billed by Stripe: Stripe taxes its invoices (the project\'s automatic_tax), not Nozle\'s tax rates.');
+    throw invalidParam(
+      'default_tax_rates',
+      "This subscription is billed by Stripe: Stripe taxes its invoices (the project's automatic_tax), not Nozle's tax rates.",
+    );
   }
   await setDefaultTaxRates(work.db, row.id, taxRates, now);
 }

@@ -53,7 +53,7 @@ export interface InvoiceDocument {
 }
 
 /** What a document says of a tax rate an invoice used (an archived rate still names its taxes). */
-export interface DocumentTaxRate {
+interface DocumentTaxRate {
   id: string;
   display_name: string;
   percentage: number;

@@ -123,5 +123,10 @@ function lines(pdf: Pdf, doc: InvoiceDocument): void {
 }
 
 function notes(pdf: Pdf, doc: InvoiceDocument): void {
-  for (const note of doc.notes) pdf.font('bold').fontSize(10).fillColor('black').text(note, MARGIN, pdf.y, { width: width(pdf) });
+  for (const note of doc.notes)
+    pdf
+      .font('bold')
+      .fontSize(10)
+      .fillColor('black')
+      .text(note, MARGIN, pdf.y, { width: width(pdf) });
 }

@@ -30,7 +30,8 @@ export async function taxDraft(
   if (sub.provider === 'stripe' || exempt !== 'none') return taxInvoice(draft, [], exempt);
   const explicit = sub.default_tax_rates;
   const country = customer?.address?.country ?? null;
-  const candidates = explicit.length > 0 ? await taxRatesByIds(db, sub.project_id, explicit) : country ? await activeTaxRatesIn(db, sub.project_id, country) : [];
+  const candidates =
+    explicit.length > 0 ? await taxRatesByIds(db, sub.project_id, explicit) : country ? await activeTaxRatesIn(db, sub.project_id, country) : [];
   const rates = applicableRates({ exempt, address: customer?.address ?? null, explicit }, candidates.map(terms));
   return taxInvoice(draft, rates, exempt);
 }

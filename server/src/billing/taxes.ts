@@ -24,7 +24,7 @@ import { Exact, formatDecimal, roundRatio } from './money.js';
 
 export type TaxExempt = 'none' | 'exempt' | 'reverse';
 
-export interface CustomerAddress {
+interface CustomerAddress {
   line1: string | null;
   line2: string | null;
   city: string | null;
@@ -104,12 +104,12 @@ export function lineTaxes(base: string | number, rates: readonly RateTerms[]): L
 }
 
 /** The invoice's exclusive tax (what adds to the total) over its lines' taxes. */
-export function exclusiveTax(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): number {
+function exclusiveTax(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): number {
   return lines.reduce((sum, line) => sum + line.tax_amounts.filter((tax) => !tax.inclusive).reduce((s, tax) => s + tax.amount, 0), 0);
 }
 
 /** Stripe's `total_tax_amounts`: one entry per rate, its tax and taxable amounts summed over the lines. */
-export function totalTaxAmounts(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): LineTax[] {
+function totalTaxAmounts(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): LineTax[] {
   const byRate = new Map<string, LineTax>();
   for (const tax of lines.flatMap((line) => line.tax_amounts)) {
     const sum = byRate.get(tax.tax_rate);
@@ -123,7 +123,7 @@ export function totalTaxAmounts(lines: ReadonlyArray<{ tax_amounts: readonly Lin
 export const formatPercentage = (percentage: string | number) => formatDecimal(new Exact(percentage));
 
 /** A drafted line with its taxes. */
-export type TaxedLine = DraftLine & { tax_amounts: LineTax[] };
+type TaxedLine = DraftLine & { tax_amounts: LineTax[] };
 
 /** A drafted invoice with its taxes: `total` = `subtotal` − discounts − credit + `tax` (the exclusive tax). */
 export interface TaxedInvoice extends DraftInvoice {
@@ -136,7 +136,7 @@ export interface TaxedInvoice extends DraftInvoice {
 }
 
 /** What a line is taxed on: its amount less its discounts, what it actually charges (as Stripe). */
-export const taxableBase = (line: DraftLine): string => formatDecimal(discountedAmount(line));
+const taxableBase = (line: DraftLine): string => formatDecimal(discountedAmount(line));
 
 /** Taxes every charge line of `draft` at `rates` (applicableRates); credit lines carry none. */
 export function taxInvoice(draft: DraftInvoice, rates: readonly RateTerms[], exempt: TaxExempt): TaxedInvoice {
