@@ -8,6 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAST_DUE_GRACE_MS } from '../src/app.js';
 import { closeBillingPeriods } from '../src/billing/invoices.js';
+import { linesToSend } from '../src/billing/invoices-store.js';
 import { createSnapshots } from '../src/wiring.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -184,6 +185,25 @@ describe('invoices taxed to the cent', () => {
     const invoice = await invoiceOf('explicit');
     expect(invoice.lines.map(taxes)).toEqual([[[rates.us_ca, false, 10_000, 250]], []]);
     expect(invoice).toMatchObject({ tax: 250, total: 10_250 });
+  });
+
+  it('sends a provider each exclusive tax as a line of its own, after the lines; inclusive tax stays inside them', async () => {
+    const idOf = async (customer: string) => ((await invoiceOf(customer)) as unknown as { id: string }).id;
+    const de = await linesToSend(t.database.db, await idOf('de'));
+    expect(de.map((line) => [line.position, line.description, line.amount])).toEqual([
+      [0, 'Pro', 10_000],
+      [1, 'api (api_units)', 3_702],
+      [2, 'Credit', -1_000],
+      [3, 'VAT 19%', 2_083],
+    ]);
+    // Stacked rates: one line each, in the invoice's order.
+    const ca = await linesToSend(t.database.db, await idOf('ca'));
+    expect(ca.slice(2).map((line) => [line.position, line.description, line.amount])).toEqual([
+      [2, 'Sales tax 5%', 500],
+      [3, 'CA tax 2.5%', 250],
+    ]);
+    const fr = await linesToSend(t.database.db, await idOf('fr'));
+    expect(fr.map((line) => line.amount)).toEqual([10_000, 3_702]);
   });
 
   it('no address, no rate: no tax', async () => {

@@ -12,7 +12,7 @@ import { numberInvoice } from './invoice-numbers-store.js';
 import { projectNowSql } from '../project-clocks.js';
 import type { DiscountAmount } from './discounts.js';
 import type { DraftLine } from './invoice-lines.js';
-import type { LineTax, TaxedInvoice, TaxExempt } from './taxes.js';
+import { formatPercentage, type LineTax, type TaxedInvoice, type TaxExempt } from './taxes.js';
 import type { PeriodSource } from './periods.js';
 import type { SubscriptionRow } from '../access/subscriptions-store.js';
 import type { StoredPrice } from '../catalog/prices.js';
@@ -413,19 +413,41 @@ export async function draftInvoices(db: Queryable, projectId?: string): Promise<
   return rows;
 }
 
-/** The lines of an invoice as a provider is sent them, in order. */
+/**
+ * The lines of an invoice as a provider is sent them, in order, then one line per exclusive tax
+ * rate (the tax that adds to the total; inclusive taxes are inside the lines already), positioned
+ * after the lines so each keeps a position of its own (Stripe's idempotency keys use it).
+ */
 export async function linesToSend(db: Queryable, invoiceId: string): Promise<InvoiceLineToSend[]> {
   const { rows } = await db.query<{ position: number; description: string; amount: number | string; period_start: Date; period_end: Date }>(
     'select position, description, amount, period_start, period_end from invoice_lines where invoice_id = $1 order by position',
     [invoiceId],
   );
-  return rows.map((row) => ({
+  const lines = rows.map((row) => ({
     position: Number(row.position),
     description: row.description,
     amount: Number(row.amount),
     periodStart: row.period_start,
     periodEnd: row.period_end,
   }));
+  const first = lines[0];
+  if (!first) return lines;
+  const { rows: taxes } = await db.query<{ amount: number | string; display_name: string | null; percentage: string | null; tax_rate: string }>(
+    `select (t->>'amount')::bigint as amount, r.display_name, r.percentage::text as percentage, t->>'tax_rate' as tax_rate
+     from invoices i cross join lateral jsonb_array_elements(i.total_tax_amounts) with ordinality as x(t, n)
+     left join tax_rates r on r.id = t->>'tax_rate' and r.project_id = i.project_id
+     where i.id = $1 and not (t->>'inclusive')::boolean order by x.n`,
+    [invoiceId],
+  );
+  const next = Math.max(...lines.map((line) => line.position)) + 1;
+  const taxLines = taxes.map((tax, i) => ({
+    position: next + i,
+    description: tax.display_name === null ? `Tax (${tax.tax_rate})` : `${tax.display_name} ${formatPercentage(tax.percentage ?? '0')}%`,
+    amount: Number(tax.amount),
+    periodStart: first.periodStart,
+    periodEnd: first.periodEnd,
+  }));
+  return [...lines, ...taxLines];
 }
 
 interface SentInvoice {
