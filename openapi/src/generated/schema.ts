@@ -6081,7 +6081,8 @@ export interface components {
             paid_at: components["schemas"]["Timestamp"] | null;
             /**
              * @description The payment provider the invoice was sent to when finalized: with Stripe, its lines
-             *     with an amount become invoice items on a Stripe invoice that Stripe collects (the
+             *     with an amount (then one line per exclusive tax rate, its `total_tax_amounts` amount)
+             *     become invoice items on a Stripe invoice that Stripe collects (the
              *     invoice is `open` until Stripe reports it paid); the sandbox pays it at once. `null`
              *     for a subscription billed through the API alone, or when there was nothing to charge.
              */
