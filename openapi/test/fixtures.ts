@@ -10,6 +10,9 @@ export const customer: Schemas['Customer'] = {
   external_id: 'user_42',
   email: 'ada@example.com',
   name: 'Ada Lovelace',
+  address: null,
+  tax_ids: [],
+  tax_exempt: 'none',
   metadata: {},
   created: 1_700_000_000,
 };

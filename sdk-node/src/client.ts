@@ -16,6 +16,7 @@ import { Grants } from './resources/grants.js';
 import { Health, ProjectResource } from './resources/health.js';
 import { Invoices } from './resources/invoices.js';
 import { Coupons, PromotionCodes } from './resources/coupons.js';
+import { TaxRates } from './resources/tax-rates.js';
 import { Meters } from './resources/meters.js';
 import { retrieveProject } from './project.js';
 import { Plans } from './resources/plans.js';
@@ -87,6 +88,8 @@ export class Nozle {
   readonly coupons: Coupons;
   /** Create, retrieve, list and deactivate promotion codes (what a customer types for a coupon). */
   readonly promotionCodes: PromotionCodes;
+  /** Create, retrieve, update and list tax rates (for the invoices Nozle bills itself or through the sandbox). */
+  readonly taxRates: TaxRates;
   /** A customer's usage per meter and period, and usage over a range, grouped. */
   readonly usage: UsageResource;
   /** Create, revoke and list the project's API keys. */
@@ -155,6 +158,7 @@ export class Nozle {
     this.meters = new Meters(this.#client);
     this.coupons = new Coupons(this.#client);
     this.promotionCodes = new PromotionCodes(this.#client);
+    this.taxRates = new TaxRates(this.#client);
     this.usage = new UsageResource(this.#client);
     this.apiKeys = new ApiKeys(this.#client);
     this.webhookEndpoints = new WebhookEndpoints(this.#client);

@@ -67,6 +67,7 @@ export type {
   PromotionCodes,
   PromotionCodeUpdateParams,
 } from './resources/coupons.js';
+export type { TaxRate, TaxRateCreateParams, TaxRateList, TaxRateListParams, TaxRates, TaxRateUpdateParams } from './resources/tax-rates.js';
 export type { Usage, UsageList, UsageListParams, UsageQueryParams, UsageQueryResult, UsageQueryRow, UsageResource } from './resources/usage.js';
 export type { ApiKey, ApiKeyCreateParams, ApiKeyList, ApiKeyListParams, ApiKeyWithSecret, ApiKeys } from './resources/api-keys.js';
 export type {

@@ -1856,7 +1856,8 @@ class InvoiceLine(TypedDict):
     discount_amounts: list["DiscountAmount"]
     #: The line's taxes, one per tax rate applied (inclusive rates first), as Stripe's. Empty on
     #: a `credit` line (prepaid credit is a payment, not a discount: it is not taxed), for an
-    #: `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount.
+    #: `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount
+    #: after its `discount_amounts` (as Stripe taxes the discounted amount).
     tax_amounts: list["TaxAmount"]
     period_start: "Timestamp"
     period_end: "Timestamp"
@@ -2055,14 +2056,16 @@ class Invoice(TypedDict):
     subtotal: int
     #: What each discount took off the invoice: the sum of its lines' `discount_amounts`.
     #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-    #: usage lines after discounts).
+    #: usage lines after discounts) + `tax`.
     total_discount_amounts: list["DiscountAmount"]
     #: The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-    #: Inclusive taxes are inside the line amounts already and do not add.
+    #: Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+    #: on each line after its discounts, never on prepaid credit (a payment, not a discount).
     tax: int
     #: The taxes summed per tax rate over the lines, as Stripe's.
     total_tax_amounts: list["TaxAmount"]
-    #: The sum of every line (credit lines are negative) plus `tax`.
+    #: `subtotal` − `total_discount_amounts` − prepaid credit (the `credit` lines, negative) +
+    #: `tax`: what is charged. Inclusive taxes are already inside the lines' amounts.
     total: int
     customer_tax_exempt: "TaxExempt"
     created: "Timestamp"
@@ -2081,7 +2084,8 @@ class Invoice(TypedDict):
     marked_uncollectible_at: Union["Timestamp", None]
     paid_at: Union["Timestamp", None]
     #: The payment provider the invoice was sent to when finalized: with Stripe, its lines
-    #: with an amount become invoice items on a Stripe invoice that Stripe collects (the
+    #: with an amount (then one line per exclusive tax rate, its `total_tax_amounts` amount)
+    #: become invoice items on a Stripe invoice that Stripe collects (the
     #: invoice is `open` until Stripe reports it paid); the sandbox pays it at once. `null`
     #: for a subscription billed through the API alone, or when there was nothing to charge.
     provider: Union["PaymentProviderName", None]
@@ -2144,14 +2148,17 @@ class UpcomingInvoice(TypedDict):
     subtotal: int
     #: What each discount took off the invoice: the sum of its lines' `discount_amounts`.
     #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-    #: usage lines after discounts).
+    #: usage lines after discounts) + `tax`.
     total_discount_amounts: list["DiscountAmount"]
     #: The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-    #: Inclusive taxes are inside the line amounts already and do not add.
+    #: Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+    #: on each line after its discounts, never on prepaid credit (a payment, not a discount).
     tax: int
     #: The taxes summed per tax rate over the lines, as Stripe's.
     total_tax_amounts: list["TaxAmount"]
+    #: As an Invoice's, `subtotal` − discounts − prepaid credit + `tax`.
     total: int
+    customer_tax_exempt: "TaxExempt"
     #: When the preview was made; the usage is everything recorded for the period so far.
     as_of: "Timestamp"
 

@@ -20,6 +20,9 @@ describe('customers', () => {
       external_id: 'user_create',
       email: 'ada@example.com',
       name: 'Ada',
+      address: null,
+      tax_ids: [],
+      tax_exempt: 'none',
       metadata: { plan: 'pro' },
       created: Math.floor(t.clock.now().getTime() / 1000),
     });

@@ -95,7 +95,18 @@ describe('a mid-period upgrade', () => {
     //   total                                                    7,500
     const period = { period_start: unix(START), period_end: unix(END) };
     const rest = { period_start: unix('2026-04-16T12:00:00Z'), period_end: unix(END) };
-    const none = { price: null, meter: null, quantity: '1', free_quantity: '0', unit_amount: null, tiers: [], adjustment: null, credit_grant: null, discount_amounts: [] };
+    const none = {
+      price: null,
+      meter: null,
+      quantity: '1',
+      free_quantity: '0',
+      unit_amount: null,
+      tiers: [],
+      adjustment: null,
+      credit_grant: null,
+      discount_amounts: [],
+      tax_amounts: [], // no tax rate in the project
+    };
     expect(invoice).toMatchObject({
       subscription: subscriptionId,
       plan: 'pro',
@@ -122,6 +133,7 @@ describe('a mid-period upgrade', () => {
         amount: 1_500,
         credit_grant: null,
         discount_amounts: [],
+        tax_amounts: [],
         ...period,
       },
       { type: 'proration', description: 'Unused time on Basic after 16 Apr 2026', ...none, exact_amount: '-1500', amount: -1_500, ...rest },

@@ -5656,7 +5656,8 @@ export interface components {
             /**
              * @description The line's taxes, one per tax rate applied (inclusive rates first), as Stripe's. Empty on
              *     a `credit` line (prepaid credit is a payment, not a discount: it is not taxed), for an
-             *     `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount.
+             *     `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount
+             *     after its `discount_amounts` (as Stripe taxes the discounted amount).
              */
             tax_amounts: components["schemas"]["TaxAmount"][];
             period_start: components["schemas"]["Timestamp"];
@@ -6092,17 +6093,21 @@ export interface components {
             /**
              * @description What each discount took off the invoice: the sum of its lines' `discount_amounts`.
              *     `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-             *     usage lines after discounts).
+             *     usage lines after discounts) + `tax`.
              */
             total_discount_amounts: components["schemas"]["DiscountAmount"][];
             /**
              * @description The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-             *     Inclusive taxes are inside the line amounts already and do not add.
+             *     Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+             *     on each line after its discounts, never on prepaid credit (a payment, not a discount).
              */
             tax: number;
             /** @description The taxes summed per tax rate over the lines, as Stripe's. */
             total_tax_amounts: components["schemas"]["TaxAmount"][];
-            /** @description The sum of every line (credit lines are negative) plus `tax`. */
+            /**
+             * @description `subtotal` − `total_discount_amounts` − prepaid credit (the `credit` lines, negative) +
+             *     `tax`: what is charged. Inclusive taxes are already inside the lines' amounts.
+             */
             total: number;
             customer_tax_exempt: components["schemas"]["TaxExempt"];
             created: components["schemas"]["Timestamp"];
@@ -6124,7 +6129,8 @@ export interface components {
             paid_at: components["schemas"]["Timestamp"] | null;
             /**
              * @description The payment provider the invoice was sent to when finalized: with Stripe, its lines
-             *     with an amount become invoice items on a Stripe invoice that Stripe collects (the
+             *     with an amount (then one line per exclusive tax rate, its `total_tax_amounts` amount)
+             *     become invoice items on a Stripe invoice that Stripe collects (the
              *     invoice is `open` until Stripe reports it paid); the sandbox pays it at once. `null`
              *     for a subscription billed through the API alone, or when there was nothing to charge.
              */
@@ -6276,6 +6282,7 @@ export interface components {
          *       "total_tax_amounts": [],
          *       "total_discount_amounts": [],
          *       "total": 2000,
+         *       "customer_tax_exempt": "none",
          *       "as_of": 1778580900
          *     }
          */
@@ -6295,17 +6302,20 @@ export interface components {
             /**
              * @description What each discount took off the invoice: the sum of its lines' `discount_amounts`.
              *     `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-             *     usage lines after discounts).
+             *     usage lines after discounts) + `tax`.
              */
             total_discount_amounts: components["schemas"]["DiscountAmount"][];
             /**
              * @description The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-             *     Inclusive taxes are inside the line amounts already and do not add.
+             *     Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+             *     on each line after its discounts, never on prepaid credit (a payment, not a discount).
              */
             tax: number;
             /** @description The taxes summed per tax rate over the lines, as Stripe's. */
             total_tax_amounts: components["schemas"]["TaxAmount"][];
+            /** @description As an Invoice's, `subtotal` − discounts − prepaid credit + `tax`. */
             total: number;
+            customer_tax_exempt: components["schemas"]["TaxExempt"];
             /** @description When the preview was made; the usage is everything recorded for the period so far. */
             as_of: components["schemas"]["Timestamp"];
         };

@@ -22,6 +22,7 @@ import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';
 import { applyDiscount } from './discounts.js';
 import { invoiceDiscount } from './invoice-discount.js';
+import { taxDraft } from './invoice-tax.js';
 import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
 import type { InvoiceCollector } from './invoice-collector.js';
@@ -134,12 +135,14 @@ async function buildInvoice(
   if (!sub) return { id: null };
   // Credit is drawn before anything is billed, in this transaction: once, with the invoice.
   const terms = await termsOf(tx, sub, period);
-  // Subtotal, then discounts, then prepaid credit on what is left (discounts.ts).
-  const { draft, drawdowns } = applyCredits(
+  // Subtotal, then discounts, then prepaid credit on what is left (discounts.ts); then taxes on
+  // the discounted lines (credit lines untaxed: credit pays, it does not discount; taxes.ts).
+  const { draft: credited, drawdowns } = applyCredits(
     applyDiscount(await ratePeriod(tx, sub, period, period.end, terms), await invoiceDiscount(tx, sub)),
     await grantsWithCredit(tx, sub.customer_id, sub.currency),
     period.end,
   );
+  const draft = await taxDraft(tx, sub, credited);
   const id = await insertDraftInvoice(
     tx,
     {
@@ -305,11 +308,12 @@ export async function previewInvoice(
   const { currentPeriodStart, currentPeriodEnd } = currentPeriod(sub, now);
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
-  const { draft } = applyCredits(
+  const { draft: credited } = applyCredits(
     applyDiscount(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await invoiceDiscount(db, sub)),
     await grantsWithCredit(db, sub.customer_id, sub.currency),
     currentPeriodEnd,
   );
+  const draft = await taxDraft(db, sub, credited);
   const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
   return {
     object: 'upcoming_invoice',
@@ -324,7 +328,10 @@ export async function previewInvoice(
     lines: draft.lines.map(toLine),
     subtotal: Number(draft.subtotal),
     total_discount_amounts: draft.total_discount_amounts ?? [],
+    tax: draft.tax,
+    total_tax_amounts: draft.total_tax_amounts,
     total: Number(draft.total),
+    customer_tax_exempt: draft.customer_tax_exempt,
     as_of: unixSeconds(asOf),
   };
 }
