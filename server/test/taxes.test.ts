@@ -187,23 +187,30 @@ describe('invoices taxed to the cent', () => {
     expect(invoice).toMatchObject({ tax: 250, total: 10_250 });
   });
 
-  it('sends a provider each exclusive tax as a line of its own, after the lines; inclusive tax stays inside them', async () => {
-    const idOf = async (customer: string) => ((await invoiceOf(customer)) as unknown as { id: string }).id;
-    const de = await linesToSend(t.database.db, await idOf('de'));
-    expect(de.map((line) => [line.position, line.description, line.amount])).toEqual([
+  it('sends a provider each discount and each exclusive tax as a line of its own, after the lines, summing to the total', async () => {
+    const sent = async (customer: string) => {
+      const invoice = (await invoiceOf(customer)) as unknown as { id: string; total: number };
+      const lines = await linesToSend(t.database.db, invoice.id);
+      // What the provider charges is the sum of what it is sent: the invoice's total, to the cent.
+      expect(lines.reduce((sum, line) => sum + line.amount, 0)).toBe(invoice.total);
+      return lines;
+    };
+    // 20% of the lines: 2,000 + round(740.4) = 2,740 off.
+    expect((await sent('de')).map((line) => [line.position, line.description, line.amount])).toEqual([
       [0, 'Pro', 10_000],
       [1, 'api (api_units)', 3_702],
       [2, 'Credit', -1_000],
-      [3, 'VAT 19%', 2_083],
+      [3, 'Discount: off20', -2_740],
+      [4, 'VAT 19%', 2_083],
     ]);
     // Stacked rates: one line each, in the invoice's order.
-    const ca = await linesToSend(t.database.db, await idOf('ca'));
-    expect(ca.slice(2).map((line) => [line.position, line.description, line.amount])).toEqual([
+    expect((await sent('ca')).slice(2).map((line) => [line.position, line.description, line.amount])).toEqual([
       [2, 'Sales tax 5%', 500],
       [3, 'CA tax 2.5%', 250],
     ]);
-    const fr = await linesToSend(t.database.db, await idOf('fr'));
-    expect(fr.map((line) => line.amount)).toEqual([10_000, 3_702]);
+    // Inclusive tax stays inside the lines; the discount still has its line.
+    expect((await sent('fr')).map((line) => line.amount)).toEqual([10_000, 3_702, -2_740]);
+    for (const customer of ['exempt', 'reverse', 'ny', 'explicit', 'nowhere']) await sent(customer);
   });
 
   it('no address, no rate: no tax', async () => {

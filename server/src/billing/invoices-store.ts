@@ -414,9 +414,11 @@ export async function draftInvoices(db: Queryable, projectId?: string): Promise<
 }
 
 /**
- * The lines of an invoice as a provider is sent them, in order, then one line per exclusive tax
- * rate (the tax that adds to the total; inclusive taxes are inside the lines already), positioned
- * after the lines so each keeps a position of its own (Stripe's idempotency keys use it).
+ * The lines of an invoice as a provider is sent them, in order, then one negative line per
+ * discount (the lines carry their amounts before discounts), then one line per exclusive tax
+ * rate (the tax that adds to the total; inclusive taxes are inside the lines already), each
+ * positioned after the lines so it keeps a position of its own (Stripe's idempotency keys use
+ * it). Together they sum to the invoice's `total`, which is what the provider charges.
  */
 export async function linesToSend(db: Queryable, invoiceId: string): Promise<InvoiceLineToSend[]> {
   const { rows } = await db.query<{ position: number; description: string; amount: number | string; period_start: Date; period_end: Date }>(
@@ -439,15 +441,30 @@ export async function linesToSend(db: Queryable, invoiceId: string): Promise<Inv
      where i.id = $1 and not (t->>'inclusive')::boolean order by x.n`,
     [invoiceId],
   );
-  const next = Math.max(...lines.map((line) => line.position)) + 1;
-  const taxLines = taxes.map((tax, i) => ({
-    position: next + i,
+  const { rows: discounts } = await db.query<{ amount: number | string; coupon: string; name: string | null }>(
+    `select (d->>'amount')::bigint as amount, di.coupon_id as coupon, c.name
+     from invoices i cross join lateral jsonb_array_elements(i.total_discount_amounts) with ordinality as x(d, n)
+     join discounts di on di.id = d->>'discount'
+     left join coupons c on c.project_id = di.project_id and c.id = di.coupon_id
+     where i.id = $1 order by x.n`,
+    [invoiceId],
+  );
+  let next = Math.max(...lines.map((line) => line.position)) + 1;
+  const discountLines = discounts.map((discount) => ({
+    position: next++,
+    description: `Discount: ${discount.name ?? discount.coupon}`,
+    amount: -Number(discount.amount),
+    periodStart: first.periodStart,
+    periodEnd: first.periodEnd,
+  }));
+  const taxLines = taxes.map((tax) => ({
+    position: next++,
     description: tax.display_name === null ? `Tax (${tax.tax_rate})` : `${tax.display_name} ${formatPercentage(tax.percentage ?? '0')}%`,
     amount: Number(tax.amount),
     periodStart: first.periodStart,
     periodEnd: first.periodEnd,
   }));
-  return [...lines, ...taxLines];
+  return [...lines, ...discountLines, ...taxLines];
 }
 
 interface SentInvoice {
