@@ -11,6 +11,7 @@ import { projectNowSql } from '../../project-clocks.js';
 import { DAY_MS } from '../../time/periods.js';
 import type {
   CheckoutRequest,
+  ProviderCheckoutSession,
   HostedPage,
   InvoiceToSend,
   PaymentProvider,
@@ -23,6 +24,7 @@ import type {
   ProviderSubscription,
   ReceivedEvent,
 } from '../provider.js';
+import { findHostedSession } from '../store.js';
 import { readSandboxEvent, sandboxEvent, type SandboxObject } from './events.js';
 
 type Emit = (event: ReceivedEvent) => void;
@@ -313,6 +315,14 @@ export class SandboxProvider implements PaymentProvider {
   async createCheckoutSession(_request: CheckoutRequest): Promise<HostedPage> {
     const session = id('cs');
     return { id: session, url: `/sandbox/checkout/${session}` };
+  }
+
+  /** The sandbox's discounts are Nozle's own: the session's coupon or promotion code (one typed on its page is stored there). */
+  async retrieveCheckoutSession(session: string): Promise<ProviderCheckoutSession | null> {
+    const row = await findHostedSession(this.#db, { provider: 'sandbox', providerId: session });
+    if (!row) return null;
+    const applied = row.coupon_id !== null || row.promotion_code_id !== null;
+    return { id: session, subscription: null, discount: applied ? { coupon: row.coupon_id, promotionCode: row.promotion_code_id } : null, address: null, taxIds: [] };
   }
 
   async createPortalSession(): Promise<HostedPage> {
