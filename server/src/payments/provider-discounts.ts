@@ -83,7 +83,9 @@ export async function providerDiscountFor(
 ): Promise<ProviderDiscount> {
   const discounts = provider.discounts;
   if (!discounts) return code ? { promotionCode: code.id } : { coupon: coupon.id };
-  return code ? { promotionCode: await providerPromotionCodeId(db, discounts, projectId, coupon, code) } : { coupon: await providerCouponId(db, discounts, projectId, coupon) };
+  return code
+    ? { promotionCode: await providerPromotionCodeId(db, discounts, projectId, coupon, code) }
+    : { coupon: await providerCouponId(db, discounts, projectId, coupon) };
 }
 
 /** Nozle's coupon (and promotion code) a provider's discount names; undefined when it is none of the project's. */

@@ -163,8 +163,27 @@ const discountParam = (discount: ProviderDiscount): { coupon: string } | { promo
 
 // The tax id types Nozle's customers keep (the spec's TaxIdType); another Stripe collects is not copied.
 const TAX_ID_TYPES: ReadonlySet<string> = new Set([
-  'ae_trn', 'au_abn', 'au_arn', 'br_cnpj', 'br_cpf', 'ca_bn', 'ca_gst_hst', 'ca_qst', 'ch_vat', 'eu_oss_vat', 'eu_vat',
-  'gb_vat', 'in_gst', 'jp_cn', 'kr_brn', 'mx_rfc', 'no_vat', 'nz_gst', 'sg_gst', 'us_ein', 'za_vat',
+  'ae_trn',
+  'au_abn',
+  'au_arn',
+  'br_cnpj',
+  'br_cpf',
+  'ca_bn',
+  'ca_gst_hst',
+  'ca_qst',
+  'ch_vat',
+  'eu_oss_vat',
+  'eu_vat',
+  'gb_vat',
+  'in_gst',
+  'jp_cn',
+  'kr_brn',
+  'mx_rfc',
+  'no_vat',
+  'nz_gst',
+  'sg_gst',
+  'us_ein',
+  'za_vat',
 ]);
 
 function toProviderCheckoutSession(session: Stripe.Checkout.Session): ProviderCheckoutSession {
@@ -183,14 +202,14 @@ function toProviderCheckoutSession(session: Stripe.Checkout.Session): ProviderCh
           city: address.city ?? null,
           state: address.state ?? null,
           postal_code: address.postal_code ?? null,
-          country: (address.country ?? null) as CustomerTaxIdCountry,
+          country: address.country ?? null,
         }
       : null,
-    taxIds: (details?.tax_ids ?? []).flatMap((taxId) => (TAX_ID_TYPES.has(taxId.type) && taxId.value ? [{ type: taxId.type, value: taxId.value } as CustomerTaxId] : [])),
+    taxIds: (details?.tax_ids ?? []).flatMap((taxId) =>
+      TAX_ID_TYPES.has(taxId.type) && taxId.value ? [{ type: taxId.type, value: taxId.value } as CustomerTaxId] : [],
+    ),
   };
 }
-
-type CustomerTaxIdCountry = NonNullable<ProviderCheckoutSession['address']>['country'];
 
 /** Stripe refused or could not be reached (app.ts answers a 502 that says so). */
 export const isStripeFailure = (error: unknown): error is Error => error instanceof Stripe.errors.StripeError;

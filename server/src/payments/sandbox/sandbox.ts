@@ -322,7 +322,13 @@ export class SandboxProvider implements PaymentProvider {
     const row = await findHostedSession(this.#db, { provider: 'sandbox', providerId: session });
     if (!row) return null;
     const applied = row.coupon_id !== null || row.promotion_code_id !== null;
-    return { id: session, subscription: null, discount: applied ? { coupon: row.coupon_id, promotionCode: row.promotion_code_id } : null, address: null, taxIds: [] };
+    return {
+      id: session,
+      subscription: null,
+      discount: applied ? { coupon: row.coupon_id, promotionCode: row.promotion_code_id } : null,
+      address: null,
+      taxIds: [],
+    };
   }
 
   async createPortalSession(): Promise<HostedPage> {
