@@ -28,7 +28,7 @@ async function productsOf(db: Queryable, discounts: ProviderDiscounts, coupon: C
   return [...new Set(products)];
 }
 
-export async function providerCouponId(db: Queryable, discounts: ProviderDiscounts, projectId: string, coupon: CouponRow): Promise<string> {
+async function providerCouponId(db: Queryable, discounts: ProviderDiscounts, projectId: string, coupon: CouponRow): Promise<string> {
   if (coupon.stripe_coupon_id) return coupon.stripe_coupon_id;
   const id = await discounts.createCoupon({
     key: `nozle-coupon-${projectId}-${coupon.id}`,
