@@ -248,6 +248,11 @@ describe('a discount on a Stripe-billed subscription, through a subscription upd
     expect(removed.status).toBe(200);
     expect(account.requestsTo('POST', `/v1/subscriptions/${sub.provider_subscription_id}`).at(-1)!.params).toEqual({ discounts: '' });
     expect(await discountOf(sub.id)).toBeUndefined();
+
+    // A checkout that would change this subscription's plan (the same group) takes no discount: a 400 naming coupon.
+    const change = await post('/v1/checkout/sessions', { customer, plan: 'basic', coupon: 'loyal10', success_url: 'https://app.example.com/ok' });
+    expect([change.status, change.body.error?.param]).toEqual([400, 'coupon']);
+    expect((await t.call('GET', '/v1/coupons/loyal10')).body.times_redeemed).toBe(1);
   });
 });
 

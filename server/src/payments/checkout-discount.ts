@@ -53,6 +53,12 @@ export async function checkoutDiscount(
   return { applied, allowPromotionCodes };
 }
 
+/** The coupon's own limits allow a redemption now (the plan and customer are Stripe's to check on its page). */
+const couponRedeemable = (coupon: CouponRow, now: Date): boolean =>
+  coupon.deleted_at === null &&
+  (coupon.redeem_by === null || coupon.redeem_by > now) &&
+  (coupon.max_redemptions === null || Number(coupon.times_redeemed) < coupon.max_redemptions);
+
 // A Stripe page checks a typed code against Stripe's own promotion codes: Nozle's are made there first.
 const TYPEABLE_LIMIT = 100;
 
@@ -73,7 +79,7 @@ export async function providerCheckoutDiscount(
       // A code for another customer cannot be typed by this one.
       if (code.customer_id !== null && code.customer_id !== customerId) continue;
       const coupon = await findCouponRow(db, projectId, code.coupon_id, { deleted: true });
-      if (coupon.deleted_at !== null) continue;
+      if (!couponRedeemable(coupon, now)) continue;
       await providerPromotionCodeId(db, discounts, projectId, coupon, code);
     }
   }
