@@ -301,6 +301,19 @@ describe('Stripe Tax (the project’s automatic_tax)', () => {
       automatic_tax: { enabled: 'true' },
       metadata: { nozle_invoice: 'inv_taxed_1' },
     });
+    // Charged now through the API (as an auto top-up is): the same.
+    const charged = await invoices.charge(t.database.db, {
+      invoiceId: 'topup_taxed',
+      customerId: customer,
+      currency: 'usd',
+      lines: [line],
+      idempotencyKey: 'topup_taxed',
+    });
+    expect(charged).toMatchObject({ provider: 'stripe', paid: true });
+    expect(account.requestsTo('POST', '/v1/invoices').at(-1)!.params).toMatchObject({
+      automatic_tax: { enabled: 'true' },
+      metadata: { nozle_invoice: 'topup_taxed' },
+    });
 
     expect((await post('/v1/project', { automatic_tax: { enabled: false } })).body.automatic_tax).toEqual({ enabled: false });
     await invoices.collect(t.database.db, 'stripe', { invoiceId: 'inv_taxed_2', customerId: customer, currency: 'usd', lines: [line] });
