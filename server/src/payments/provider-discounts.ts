@@ -1,9 +1,10 @@
 // Nozle's coupons and promotion codes at a provider that keeps its own (Stripe): made there on
 // first use and their ids remembered on Nozle's rows, and the provider's discounts read back as
 // Nozle's. The sandbox keeps none: its discounts are Nozle's own ids.
-import { findCouponRow, findPromotionCodeRow } from '../coupons/store.js';
 import {
   couponForStripeId,
+  findCouponRow,
+  findPromotionCodeRow,
   promotionCodeForStripeId,
   setStripeCouponId,
   setStripePromotionCodeId,
