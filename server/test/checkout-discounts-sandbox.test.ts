@@ -37,6 +37,22 @@ async function discountOf(customer: string): Promise<{ coupon_id: string; promot
   return rows[0];
 }
 
+/** What the sandbox charged the customer, oldest first. */
+async function charged(customer: string): Promise<number[]> {
+  const { rows } = await t.database.db.query<{ amount_due: string | number }>(
+    `select i.amount_due from sandbox_invoices i join payment_customers pc on pc.provider = 'sandbox' and pc.provider_customer_id = i.customer
+     where pc.customer_id = $1 order by i.created_at, i.id`,
+    [customer],
+  );
+  return rows.map((row) => Number(row.amount_due));
+}
+
+/** The test clock moved past the subscription's period end: the sandbox renews it. */
+async function renew(customer: string): Promise<void> {
+  const sub = (await t.call('GET', `/v1/subscriptions?customer=${customer}`)).body.data[0];
+  expect((await post('/v1/test_clock/advance', { to: sub.current_period_end + 60 })).status).toBe(200);
+}
+
 describe('the sandbox checkout', () => {
   it('applies the coupon given to the subscription it starts, counted when paid (once, a second press of Pay counts nothing)', async () => {
     const { customer, session } = await checkout({ coupon: 'half' });
@@ -45,6 +61,10 @@ describe('the sandbox checkout', () => {
     expect(await discountOf(customer)).toEqual({ coupon_id: 'half', promotion_code_id: null });
     expect((await submitPage(session.url, { card: CARDS.pays, action: 'pay' })).status).toBe(303);
     expect((await t.call('GET', '/v1/coupons/half')).body.times_redeemed).toBe(1);
+    // 50% once: 2900 − 1450 on the first charge, the full 2900 at the renewal.
+    expect(await charged(customer)).toEqual([1_450]);
+    await renew(customer);
+    expect(await charged(customer)).toEqual([1_450, 2_900]);
   });
 
   it('applies a promotion code given, counting the code and its coupon', async () => {
@@ -53,6 +73,10 @@ describe('the sandbox checkout', () => {
     expect((await submitPage(session.url, { card: CARDS.pays, action: 'pay' })).status).toBe(303);
     expect(await discountOf(customer)).toEqual({ coupon_id: 'tenoff', promotion_code_id: promo.id });
     expect((await t.call('GET', `/v1/promotion_codes/${promo.id}`)).body).toMatchObject({ times_redeemed: 1, coupon: { times_redeemed: 1 } });
+    // 1000 off forever: 2900 − 1000 on every charge.
+    expect(await charged(customer)).toEqual([1_900]);
+    await renew(customer);
+    expect(await charged(customer)).toEqual([1_900, 1_900]);
   });
 
   it('with allow_promotion_codes, shows a code field and refuses a bad code clearly, charging nothing; then takes a good one', async () => {

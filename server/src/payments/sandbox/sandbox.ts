@@ -25,6 +25,7 @@ import type {
   ReceivedEvent,
 } from '../provider.js';
 import { findHostedSession } from '../store.js';
+import { afterDiscount, checkoutCoupon, renewalCoupon } from './discount.js';
 import { readSandboxEvent, sandboxEvent, type SandboxObject } from './events.js';
 
 type Emit = (event: ReceivedEvent) => void;
@@ -616,7 +617,9 @@ export class SandboxProvider implements PaymentProvider {
       [row.id, row.project_id, row.customer, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, now, row.quantity],
     );
     this.#raiseSubscription('customer.subscription.created', row, now);
-    if (!trialEnd) await this.#raiseInvoice(true, row, price, now, { amount: periodAmount(price, row) });
+    // The checkout's coupon comes off its first charge (Nozle records it on the subscription once the events are processed).
+    const first = afterDiscount(periodAmount(price, row), price.currency, await checkoutCoupon(this.#db, session.providerSessionId));
+    if (!trialEnd) await this.#raiseInvoice(true, row, price, now, { amount: first });
     this.#raise(
       'checkout.session.completed',
       {
@@ -651,7 +654,7 @@ export class SandboxProvider implements PaymentProvider {
   /** Charges the period that starts now, as a renewal does: paid → active; refused → past_due, retried. */
   async #charge(row: SandboxSubscriptionRow, price: PriceInfo, at: Date, attempt: number): Promise<SandboxSubscriptionRow> {
     // A credit from a downgrade is used up first; what is left of it waits for the next charge.
-    const due = periodAmount(price, row) + Number(row.pending_proration);
+    const due = afterDiscount(periodAmount(price, row), price.currency, await renewalCoupon(this.#db, row.id, at)) + Number(row.pending_proration);
     const amount = Math.max(0, due);
     const paid = amount === 0 || (await this.#card(row.customer)) === 'succeeds';
     const charged = decided(row, { type: 'payment', paid, lastAttempt: attempt >= MAX_ATTEMPTS }, at);
