@@ -1416,6 +1416,18 @@ class CheckoutSessionCreateParams(TypedDict):
     #: and `maximum` (default 99), as Stripe's `line_items[].adjustable_quantity`; the
     #: subscription gets the quantity bought. A `per_seat` plan only.
     adjustable_quantity: NotRequired["CheckoutSessionCreateParamsAdjustableQuantity"]
+    #: A coupon (its id) applied to the subscription the checkout starts, checked now as
+    #: `coupon` on a subscription is (a `400` naming `coupon` when it may not be redeemed for
+    #: this plan and customer); counted once the checkout completes. In Stripe mode it is sent
+    #: as the session's `discounts`. Not with `promotion_code` or `allow_promotion_codes`.
+    coupon: NotRequired[str]
+    #: A promotion code (its id, or the code itself) applied as `coupon` is, with the code's own
+    #: restrictions checked too. Not with `coupon` or `allow_promotion_codes`.
+    promotion_code: NotRequired[str]
+    #: Lets the buyer type a promotion code on the checkout page (Stripe's
+    #: `allow_promotion_codes`); a code that may not be redeemed is refused there. Stripe
+    #: forbids it with a discount given: not with `coupon` or `promotion_code`.
+    allow_promotion_codes: NotRequired[bool]
 
 
 class CheckoutSession(TypedDict):

@@ -771,6 +771,14 @@ export interface paths {
          *     (an upgrade now, prorated and invoiced at once; a downgrade at the period's end), and it
          *     comes back already `complete`, its `url` the `success_url`.
          *
+         *     A discount: `coupon` or `promotion_code` is checked now and applied to the subscription
+         *     the checkout starts, or `allow_promotion_codes` lets the buyer type a code on the page.
+         *     In Stripe mode Nozle's coupon and promotion code are made in Stripe on first use; the
+         *     discount Stripe applied is recorded on the subscription (and counted) once the checkout
+         *     completes. With the project's `automatic_tax` enabled, Stripe Checkout collects the
+         *     billing address and tax ids and Stripe Tax taxes the subscription; the address and tax
+         *     ids entered are kept on the customer.
+         *
          *     With a publishable key, send the customer token in `Nozle-Customer-Token`: the session
          *     is for that customer only.
          */
@@ -4842,6 +4850,24 @@ export interface components {
                 minimum?: number;
                 maximum?: number;
             };
+            /**
+             * @description A coupon (its id) applied to the subscription the checkout starts, checked now as
+             *     `coupon` on a subscription is (a `400` naming `coupon` when it may not be redeemed for
+             *     this plan and customer); counted once the checkout completes. In Stripe mode it is sent
+             *     as the session's `discounts`. Not with `promotion_code` or `allow_promotion_codes`.
+             */
+            coupon?: string;
+            /**
+             * @description A promotion code (its id, or the code itself) applied as `coupon` is, with the code's own
+             *     restrictions checked too. Not with `coupon` or `allow_promotion_codes`.
+             */
+            promotion_code?: string;
+            /**
+             * @description Lets the buyer type a promotion code on the checkout page (Stripe's
+             *     `allow_promotion_codes`); a code that may not be redeemed is refused there. Stripe
+             *     forbids it with a discount given: not with `coupon` or `promotion_code`.
+             */
+            allow_promotion_codes?: boolean;
         };
         /**
          * @example {
