@@ -495,8 +495,10 @@ class AutomaticTax(TypedDict):
     `automatic_tax: { enabled: true }`, collect the billing address (`billing_address_collection:
     required`) and tax ids (`tax_id_collection`), and update an existing Stripe customer's
     address and name from what was entered (`customer_update`); the invoices Nozle sends to
-    Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them (Nozle's
-    own tax rates apply to the invoices it bills itself or through the sandbox).
+    Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them, so
+    Nozle's own tax rates apply to no invoice of the project while it is enabled (they would tax
+    what Stripe taxes again): its invoices carry no `tax_amounts`, and Stripe's invoice shows
+    the tax. With it off, Nozle's rates tax the invoices it bills itself or through the sandbox.
     """
     enabled: bool
 

@@ -2,6 +2,7 @@
 // tax status and address, the subscription's own rates, and the project's rates for the address.
 import { taxRatesByIds, activeTaxRatesIn, type TaxRate } from '../catalog/tax-rates-store.js';
 import { customerOfRecord } from '../customers/store.js';
+import { automaticTaxEnabled } from '../projects/store.js';
 import type { Queryable } from '../db/database.js';
 import type { DraftInvoice } from './invoice-lines.js';
 import { applicableRates, taxInvoice, type RateTerms, type TaxedInvoice } from './taxes.js';
@@ -18,7 +19,9 @@ const terms = (rate: TaxRate): RateTerms => ({
 
 /**
  * `draft` (discounts and credits applied) with its taxes. A subscription Stripe bills is taxed by
- * Stripe (Stripe Tax), never by Nozle's rates: its invoice carries none.
+ * Stripe (Stripe Tax), never by Nozle's rates: its invoice carries none. So is every invoice of a
+ * project that turned Stripe Tax on (`automatic_tax`): Stripe taxes what Nozle sends it, and
+ * Nozle's rates on top would tax it twice.
  */
 export async function taxDraft(
   db: Queryable,
@@ -27,7 +30,7 @@ export async function taxDraft(
 ): Promise<TaxedInvoice> {
   const customer = await customerOfRecord(db, sub.project_id, sub.customer_id);
   const exempt = customer?.tax_exempt ?? 'none';
-  if (sub.provider === 'stripe' || exempt !== 'none') return taxInvoice(draft, [], exempt);
+  if (sub.provider === 'stripe' || exempt !== 'none' || (await automaticTaxEnabled(db, sub.project_id))) return taxInvoice(draft, [], exempt);
   const explicit = sub.default_tax_rates;
   const country = customer?.address?.country ?? null;
   const candidates =

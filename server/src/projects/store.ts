@@ -195,9 +195,9 @@ export async function touchApiKey(db: Queryable, keyId: string, now: Date): Prom
 }
 
 /**
- * Whether the project asks Stripe Tax to tax its checkouts and the invoices Nozle sends to Stripe (`automatic_tax`).
- * Read by the Stripe paths (payments).
- * @public
+ * Whether the project asks Stripe Tax to tax its checkouts and the invoices Nozle sends to Stripe
+ * (`automatic_tax`). Read by the Stripe paths (payments), and by billing, which then applies none
+ * of Nozle's own rates.
  */
 export async function automaticTaxEnabled(db: Queryable, projectId: string): Promise<boolean> {
   const { rows } = await db.query<{ automatic_tax: boolean }>('select automatic_tax from projects where id = $1', [projectId]);
