@@ -88,7 +88,7 @@ export class Nozle {
   readonly coupons: Coupons;
   /** Create, retrieve, list and deactivate promotion codes (what a customer types for a coupon). */
   readonly promotionCodes: PromotionCodes;
-  /** Create, retrieve, update and list tax rates (for invoices Nozle bills itself). */
+  /** Create, retrieve, update and list tax rates (for the invoices Nozle bills itself or through the sandbox). */
   readonly taxRates: TaxRates;
   /** A customer's usage per meter and period, and usage over a range, grouped. */
   readonly usage: UsageResource;
@@ -250,6 +250,32 @@ export class Nozle {
    */
   async reserve(customer: string, feature: string, quantity: number, options?: ReserveOptions): Promise<ReservationHandle> {
     const params = { customer, feature, quantity, ...(options?.expiresIn === undefined ? {} : { expires_in: options.expiresIn }) };
+    return new ReservationHandle(this.reservations, await this.reservations.create(params, options));
+  }
+
+  /**
+   * Holds `amount` whole minor units of the customer's prepaid credit in `currency` if the
+   * balance left after its other holds covers it, atomically on the server. While held, the
+   * snapshot's `credits` balance (and `can()`'s `credits` requirement) counts it as spent; a
+   * commit draws the actual amount from the credit grants at once, exactly once; a hold not
+   * settled frees itself after `expiresIn` seconds.
+   *
+   * @param customer - the customer's `cus_…` id or your `external_id`
+   * @param currency - the credit's three-letter currency, lowercase (`usd`)
+   * @param amount - the most the caller may spend, in whole minor units (1 to 10^12)
+   * @param options - `expiresIn` (seconds, 300 by default, at most 86400), `idempotencyKey`
+   *   and the call's `timeoutMs`, `maxRetries`, `signal`
+   * @returns a handle with `commit(actual)` and `release()`
+   * @throws a `NozleError` with status 409 and code `insufficient_credits` when the free balance is less
+   *
+   * @example
+   * ```ts
+   * const hold = await nozle.reserveCredits('user_42', 'usd', 500); // at most $5.00 of credit
+   * await hold.commit(priceOf(await runJob()));
+   * ```
+   */
+  async reserveCredits(customer: string, currency: string, amount: number, options?: ReserveOptions): Promise<ReservationHandle> {
+    const params = { customer, currency, quantity: amount, ...(options?.expiresIn === undefined ? {} : { expires_in: options.expiresIn }) };
     return new ReservationHandle(this.reservations, await this.reservations.create(params, options));
   }
 

@@ -91,6 +91,8 @@ export type {
   ReservationCommitParams,
   ReservationCreateParams,
   ReservationHandle,
+  ReservationList,
+  ReservationListParams,
   Reservations,
   ReserveOptions,
 } from './resources/reservations.js';

@@ -196,6 +196,20 @@ class Nozle:
             params["expires_in"] = expires_in
         return ReservationHandle(self._transport, self.reservations.create(idempotency_key=idempotency_key, **params))
 
+    def reserve_credits(
+        self, customer: str, currency: str, amount: int, *, expires_in: Optional[int] = None, idempotency_key: Optional[str] = None
+    ) -> ReservationHandle:
+        """Holds `amount` whole minor units of the customer's prepaid credit in `currency` if the
+        balance left after its other holds covers it, atomically on the server. While held the
+        snapshot's `credits` balance counts it as spent; `handle.commit(actual)` draws the amount
+        from the credit grants once, `handle.release()` frees it, and a hold not settled frees
+        itself after `expires_in` seconds. Raises an InvalidRequestError (status 409,
+        `insufficient_credits`) when the free balance is less."""
+        params: ReservationCreateParams = {"customer": customer, "currency": currency, "quantity": amount}
+        if expires_in is not None:
+            params["expires_in"] = expires_in
+        return ReservationHandle(self._transport, self.reservations.create(idempotency_key=idempotency_key, **params))
+
     @staticmethod
     def _answer(customer: str, feature: str, allowed: bool, reason: str) -> Check:
         """An answer the SDK makes itself; its reasons are not among the API's."""

@@ -515,8 +515,10 @@ class AutomaticTax(TypedDict):
     `automatic_tax: { enabled: true }`, collect the billing address (`billing_address_collection:
     required`) and tax ids (`tax_id_collection`), and update an existing Stripe customer's
     address and name from what was entered (`customer_update`); the invoices Nozle sends to
-    Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them (Nozle's
-    own tax rates apply to the invoices it bills itself or through the sandbox).
+    Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them, so
+    Nozle's own tax rates apply to no invoice of the project while it is enabled (they would tax
+    what Stripe taxes again): its invoices carry no `tax_amounts`, and Stripe's invoice shows
+    the tax. With it off, Nozle's rates tax the invoices it bills itself or through the sandbox.
     """
     enabled: bool
 
@@ -1201,9 +1203,11 @@ class Check(TypedDict):
 class ReservationCreateParams(TypedDict):
     #: The customer's id or external_id.
     customer: str
-    #: The metered feature's key (or id).
-    feature: str
-    #: How many units to hold (the most the caller may use).
+    #: The metered feature's key (or id); or give `currency`.
+    feature: NotRequired[str]
+    #: Reserve prepaid credit in this currency instead of a feature's units.
+    currency: NotRequired["Currency"]
+    #: How many units to hold (the most the caller may use); whole minor units of credit with `currency`.
     quantity: int
     #: Seconds until the hold releases itself.
     expires_in: NotRequired[int]
@@ -1220,16 +1224,25 @@ class Reservation(TypedDict):
     object: Literal["reservation"]
     #: The customer's id.
     customer: str
-    #: The feature's key.
-    feature: str
-    #: The units held.
+    #: The feature's key; `null` on a reservation of credit.
+    feature: Union[str, None]
+    #: The credit's currency on a reservation of credit; `null` on a feature's.
+    currency: Union[str, None]
+    #: The units held (whole minor units of credit with `currency`).
     quantity: int
     #: `expired`: held until `expires_at`, which has passed; it holds nothing.
     status: Literal["held", "committed", "released", "expired"]
-    #: What the commit recorded; `null` until committed.
+    #: What the commit recorded (as usage, or drew from credit grants); `null` until committed.
     committed_quantity: Union[int, None]
     expires_at: "Timestamp"
     created: "Timestamp"
+
+
+class ReservationList(TypedDict):
+    object: Literal["list"]
+    data: list["Reservation"]
+    has_more: bool
+    url: str
 
 
 class EventInput(TypedDict):
@@ -1425,6 +1438,18 @@ class CheckoutSessionCreateParams(TypedDict):
     #: and `maximum` (default 99), as Stripe's `line_items[].adjustable_quantity`; the
     #: subscription gets the quantity bought. A `per_seat` plan only.
     adjustable_quantity: NotRequired["CheckoutSessionCreateParamsAdjustableQuantity"]
+    #: A coupon (its id) applied to the subscription the checkout starts, checked now as
+    #: `coupon` on a subscription is (a `400` naming `coupon` when it may not be redeemed for
+    #: this plan and customer); counted once the checkout completes. In Stripe mode it is sent
+    #: as the session's `discounts`. Not with `promotion_code` or `allow_promotion_codes`.
+    coupon: NotRequired[str]
+    #: A promotion code (its id, or the code itself) applied as `coupon` is, with the code's own
+    #: restrictions checked too. Not with `coupon` or `allow_promotion_codes`.
+    promotion_code: NotRequired[str]
+    #: Lets the buyer type a promotion code on the checkout page (Stripe's
+    #: `allow_promotion_codes`); a code that may not be redeemed is refused there. Stripe
+    #: forbids it with a discount given: not with `coupon` or `promotion_code`.
+    allow_promotion_codes: NotRequired[bool]
 
 
 class CheckoutSession(TypedDict):
@@ -1865,7 +1890,8 @@ class InvoiceLine(TypedDict):
     discount_amounts: list["DiscountAmount"]
     #: The line's taxes, one per tax rate applied (inclusive rates first), as Stripe's. Empty on
     #: a `credit` line (prepaid credit is a payment, not a discount: it is not taxed), for an
-    #: `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount.
+    #: `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount
+    #: after its `discount_amounts` (as Stripe taxes the discounted amount).
     tax_amounts: list["TaxAmount"]
     period_start: "Timestamp"
     period_end: "Timestamp"
@@ -2064,14 +2090,16 @@ class Invoice(TypedDict):
     subtotal: int
     #: What each discount took off the invoice: the sum of its lines' `discount_amounts`.
     #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-    #: usage lines after discounts).
+    #: usage lines after discounts) + `tax`.
     total_discount_amounts: list["DiscountAmount"]
     #: The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-    #: Inclusive taxes are inside the line amounts already and do not add.
+    #: Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+    #: on each line after its discounts, never on prepaid credit (a payment, not a discount).
     tax: int
     #: The taxes summed per tax rate over the lines, as Stripe's.
     total_tax_amounts: list["TaxAmount"]
-    #: The sum of every line (credit lines are negative) plus `tax`.
+    #: `subtotal` − `total_discount_amounts` − prepaid credit (the `credit` lines, negative) +
+    #: `tax`: what is charged. Inclusive taxes are already inside the lines' amounts.
     total: int
     customer_tax_exempt: "TaxExempt"
     created: "Timestamp"
@@ -2090,7 +2118,8 @@ class Invoice(TypedDict):
     marked_uncollectible_at: Union["Timestamp", None]
     paid_at: Union["Timestamp", None]
     #: The payment provider the invoice was sent to when finalized: with Stripe, its lines
-    #: with an amount become invoice items on a Stripe invoice that Stripe collects (the
+    #: with an amount (then one line per exclusive tax rate, its `total_tax_amounts` amount)
+    #: become invoice items on a Stripe invoice that Stripe collects (the
     #: invoice is `open` until Stripe reports it paid); the sandbox pays it at once. `null`
     #: for a subscription billed through the API alone, or when there was nothing to charge.
     provider: Union["PaymentProviderName", None]
@@ -2153,14 +2182,17 @@ class UpcomingInvoice(TypedDict):
     subtotal: int
     #: What each discount took off the invoice: the sum of its lines' `discount_amounts`.
     #: `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-    #: usage lines after discounts).
+    #: usage lines after discounts) + `tax`.
     total_discount_amounts: list["DiscountAmount"]
     #: The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-    #: Inclusive taxes are inside the line amounts already and do not add.
+    #: Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+    #: on each line after its discounts, never on prepaid credit (a payment, not a discount).
     tax: int
     #: The taxes summed per tax rate over the lines, as Stripe's.
     total_tax_amounts: list["TaxAmount"]
+    #: As an Invoice's, `subtotal` − discounts − prepaid credit + `tax`.
     total: int
+    customer_tax_exempt: "TaxExempt"
     #: When the preview was made; the usage is everything recorded for the period so far.
     as_of: "Timestamp"
 
@@ -2379,6 +2411,17 @@ class ListAlertsQuery(TypedDict):
     starting_after: NotRequired[str]
 
 
+class ListReservationsQuery(TypedDict):
+    """Query parameters of `listReservations` (GET /v1/reservations)."""
+    #: How many objects to return, from 1 to 100.
+    limit: NotRequired[int]
+    #: A cursor for the next page, the id of the last object of the page you have.
+    starting_after: NotRequired[str]
+    #: Only this customer's (id or external_id).
+    customer: NotRequired[str]
+    status: NotRequired[Literal["held", "committed", "released", "expired"]]
+
+
 #: operationId -> (HTTP method, path) for every operation of the spec.
 OPERATIONS: dict[str, tuple[str, str]] = {
     "getHealth": ("GET", "/healthz"),
@@ -2473,6 +2516,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "retrieveAlert": ("GET", "/v1/alerts/{alert}"),
     "updateAlert": ("POST", "/v1/alerts/{alert}"),
     "deleteAlert": ("DELETE", "/v1/alerts/{alert}"),
+    "listReservations": ("GET", "/v1/reservations"),
     "createReservation": ("POST", "/v1/reservations"),
     "retrieveReservation": ("GET", "/v1/reservations/{reservation}"),
     "commitReservation": ("POST", "/v1/reservations/{reservation}/commit"),

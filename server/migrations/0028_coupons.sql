@@ -78,3 +78,12 @@ alter table invoices add column total_discount_amounts jsonb not null default '[
 -- A checkout's promotion code (applied to the subscription it starts), or the buyer may type one.
 alter table checkout_sessions add column promotion_code_id text references promotion_codes (id);
 alter table checkout_sessions add column allow_promotion_codes boolean not null default false;
+-- A checkout's coupon (as promotion_code_id: one or the other), and when its completion's
+-- discount and customer details were recorded (once, however often the provider reports it).
+alter table checkout_sessions add column coupon_id text;
+alter table checkout_sessions add column completion_recorded_at timestamptz;
+
+-- The Stripe coupon and promotion code made for them (on demand, in Stripe mode), to find them
+-- again and to read Stripe's discounts back as Nozle's.
+alter table coupons add column stripe_coupon_id text unique;
+alter table promotion_codes add column stripe_promotion_code_id text unique;

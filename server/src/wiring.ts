@@ -4,7 +4,6 @@ import { restoreDefaultPlans } from './access/default-plans.js';
 import { snapshotAlerts, spendAlertsOnUsage } from './alerts/evaluate.js';
 import { customersToMigrate, moveSubscriptionsToVersion } from './access/subscriptions-store.js';
 import { recordTopUpCrossings } from './billing/auto-top-up-service.js';
-import { creditBalances } from './billing/credits-store.js';
 import { eventsInInvoicedPeriods } from './billing/invoices-store.js';
 import { checkPrice } from './billing/prices.js';
 import type { CatalogPorts } from './catalog/ports.js';
@@ -13,6 +12,7 @@ import type { CustomerDiscounts, NewCustomerPlans } from './customers/service.js
 import { applyDiscountRefs, customerDiscounts as customerDiscountsOf } from './coupons/service.js';
 import type { EntitlementChanges } from './entitlement-changes.js';
 import { Snapshots } from './entitlements/snapshots.js';
+import { availableCredits } from './reservations/credit-holds.js';
 import { heldReservations } from './reservations/store.js';
 import { backfillFeatureCounters } from './usage/backfill.js';
 import type { InvoicedPeriods, UntiedUsage } from './usage/ingest.js';
@@ -24,7 +24,7 @@ import { usedInCurrentPeriods } from './usage/used.js';
  */
 export function createSnapshots(pastDueGraceMs: number): Snapshots {
   return new Snapshots(
-    { used: usedInCurrentPeriods, credits: creditBalances, topUps: recordTopUpCrossings, alerts: snapshotAlerts, reserved: heldReservations },
+    { used: usedInCurrentPeriods, credits: availableCredits, topUps: recordTopUpCrossings, alerts: snapshotAlerts, reserved: heldReservations },
     pastDueGraceMs,
   );
 }

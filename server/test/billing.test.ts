@@ -147,6 +147,7 @@ describe('billing a period of usage', () => {
           amount: 2_900,
           credit_grant: null,
           discount_amounts: [],
+          tax_amounts: [], // no tax rate in the project
           ...period,
         },
         {
@@ -167,12 +168,16 @@ describe('billing a period of usage', () => {
           amount: 5_086,
           credit_grant: null,
           discount_amounts: [],
+          tax_amounts: [], // no tax rate in the project
           ...period,
         },
       ],
       subtotal: 7_986,
       total_discount_amounts: [],
+      tax: 0,
+      total_tax_amounts: [],
       total: 7_986,
+      customer_tax_exempt: 'none',
       created: unix('2026-04-01T13:00:00Z'),
       finalized_at: unix('2026-04-01T13:00:00Z'),
       due_date: unix('2026-05-01T13:00:00Z'), // NOZLE_INVOICE_DAYS_UNTIL_DUE (30) days after it was finalized

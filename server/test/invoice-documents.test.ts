@@ -226,7 +226,7 @@ describe('invoice numbers', () => {
             start,
             end: new Date(Date.UTC(2030, i + 1, 1)),
             trial: false,
-            draft: { lines: [], subtotal: '1000', total: '1000' },
+            draft: { lines: [], subtotal: '1000', total: '1000', tax: 0, total_tax_amounts: [], customer_tax_exempt: 'none' },
           },
           now,
         ),
@@ -308,5 +308,57 @@ describe('the project’s invoice settings', () => {
   it('may not be changed with a publishable key', async () => {
     const res = await t.call('POST', '/v1/project', { key: t.projectA.publishableKey, body: { name: 'Taken' } });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('a discounted, taxed invoice as a PDF and its page', () => {
+  let taxed: string;
+  let reverse: string;
+
+  beforeAll(async () => {
+    // From the test clock's now (2026-05-01 13:00 UTC) for a month, on Basic (3,000, usage at 0).
+    const rate = await t.call('POST', '/v1/tax_rates', { body: { display_name: 'VAT', percentage: 19, inclusive: false, country: 'DE' } });
+    expect(rate.status).toBe(200);
+    expect((await t.call('POST', '/v1/coupons', { body: { id: 'docs20', percent_off: 20, duration: 'forever' } })).status).toBe(200);
+    await nozle.customers.create({
+      external_id: 'taxed-gmbh',
+      name: 'Taxed GmbH',
+      address: { country: 'DE' },
+      tax_ids: [{ type: 'eu_vat', value: 'DE999999999' }],
+    });
+    await nozle.customers.create({ external_id: 'reverse-bv', name: 'Reverse BV', address: { country: 'DE' }, tax_exempt: 'reverse' });
+    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'taxed-gmbh', plan: 'basic', coupon: 'docs20' } })).status).toBe(200);
+    expect((await t.call('POST', '/v1/subscriptions', { body: { customer: 'reverse-bv', plan: 'basic' } })).status).toBe(200);
+    expect((await t.call('POST', '/v1/test_clock/advance', { body: { to: unix('2026-06-01T14:00:00Z') } })).status).toBe(200);
+    taxed = (await nozle.invoices.list({ customer: 'taxed-gmbh' })).data[0]!.id;
+    reverse = (await nozle.invoices.list({ customer: 'reverse-bv' })).data[0]!.id;
+  });
+
+  // Base fee 3,000 − 20% (600) = 2,400, taxed 19%: 456. Total 2,400 + 456 = 2,856.
+  it('shows the line’s discount and tax, and the tax per rate in the totals', async () => {
+    expect(await nozle.invoices.retrieve(taxed)).toMatchObject({ subtotal: 3_000, tax: 456, total: 2_856 });
+    const text = (await pdfText(await nozle.invoices.pdf(taxed))).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('Tax ID (eu_vat): DE999999999');
+    expect(text).toContain('Discount: −$6.00');
+    expect(text).toContain('VAT 19%: $4.56 on $24.00');
+    expect(text).toMatch(/Subtotal\s+\$30\.00/);
+    expect(text).toMatch(/Discount\s+-\$6\.00/);
+    expect(text).toMatch(/VAT 19% on \$24\.00\s+\$4\.56/);
+    expect(text).toMatch(/Total\s+\$28\.56/);
+    expect(text).not.toContain('Credits');
+    expect(text).not.toContain('Reverse charge');
+
+    const hosted = (await nozle.invoices.retrieve(taxed)).hosted_invoice_url!;
+    const html = (await (await fetch(`${t.url}${hosted}`)).text()).replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)));
+    expect(html).toContain('<li>VAT 19%: $4.56 on $24.00</li>');
+    expect(html).toMatch(/VAT 19% on \$24\.00<\/th><td class="amount">\$4\.56/);
+    expect(html).toMatch(/Total<\/th><td class="amount">\$28\.56/);
+  });
+
+  it('notes a reverse charge, with no tax', async () => {
+    expect(await nozle.invoices.retrieve(reverse)).toMatchObject({ subtotal: 3_000, tax: 0, total: 3_000, customer_tax_exempt: 'reverse' });
+    const text = await pdfText(await nozle.invoices.pdf(reverse));
+    expect(text.replace(/\s+/g, ' ')).toContain('Reverse charge: no tax is charged; the customer accounts for it.');
+    expect(text).not.toContain('VAT');
   });
 });

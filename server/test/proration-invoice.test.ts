@@ -105,6 +105,7 @@ describe('a mid-period upgrade', () => {
       adjustment: null,
       credit_grant: null,
       discount_amounts: [],
+      tax_amounts: [], // no tax rate in the project
     };
     expect(invoice).toMatchObject({
       subscription: subscriptionId,
@@ -132,6 +133,7 @@ describe('a mid-period upgrade', () => {
         amount: 1_500,
         credit_grant: null,
         discount_amounts: [],
+        tax_amounts: [],
         ...period,
       },
       { type: 'proration', description: 'Unused time on Basic after 16 Apr 2026', ...none, exact_amount: '-1500', amount: -1_500, ...rest },

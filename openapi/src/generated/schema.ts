@@ -771,6 +771,14 @@ export interface paths {
          *     (an upgrade now, prorated and invoiced at once; a downgrade at the period's end), and it
          *     comes back already `complete`, its `url` the `success_url`.
          *
+         *     A discount: `coupon` or `promotion_code` is checked now and applied to the subscription
+         *     the checkout starts, or `allow_promotion_codes` lets the buyer type a code on the page.
+         *     In Stripe mode Nozle's coupon and promotion code are made in Stripe on first use; the
+         *     discount Stripe applied is recorded on the subscription (and counted) once the checkout
+         *     completes. With the project's `automatic_tax` enabled, Stripe Checkout collects the
+         *     billing address and tax ids and Stripe Tax taxes the subscription; the address and tax
+         *     ids entered are kept on the customer.
+         *
          *     With a publishable key, send the customer token in `Nozle-Customer-Token`: the session
          *     is for that customer only.
          */
@@ -1624,10 +1632,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List reservations
+         * @description The project's reservations, newest first: a customer's with `customer`, and only those in
+         *     one state with `status` (`held` lists the holds that count now; `expired` those held past
+         *     `expires_at`, which hold nothing).
+         */
+        get: operations["listReservations"];
         put?: never;
         /**
-         * Reserve units of a metered feature
+         * Reserve units of a metered feature, or prepaid credit
          * @description Holds `quantity` units of a metered `feature` for the customer if they fit: the
          *     customer's `limit − used − reserved` (every reservation held and not expired) must be at
          *     least `quantity`, decided under the customer's lock, so concurrent reserves on any number
@@ -1644,6 +1658,15 @@ export interface paths {
          *     the customer's state, and the state refuses it. An unknown `customer` or `feature`, a
          *     feature that is not metered, or one whose meter does not `sum` a property (a
          *     reservation's quantity is recorded as one event's value) is a 400 naming it.
+         *
+         *     A reservation of prepaid credit names `currency` instead of `feature`: it holds
+         *     `quantity` whole minor units of the customer's credit balance in that currency if what is
+         *     left after the other credit holds covers it (a 409 `insufficient_credits`, `param:
+         *     quantity`, otherwise). While held, the snapshot's `credits` balance (what `POST
+         *     /v1/check`'s `credits` requirement reads) is the grants' balance less the holds; a commit
+         *     draws the amount from the grants at once (earliest expiring first, as invoices draw them),
+         *     exactly once, and a grant that expired meanwhile and left too little is a 409
+         *     `insufficient_credits` that keeps the hold. Give exactly one of `feature` and `currency`.
          *
          *     Commit the actual amount with `POST /v1/reservations/{reservation}/commit`, or free it
          *     with `/release`.
@@ -2960,8 +2983,10 @@ export interface components {
          *     `automatic_tax: { enabled: true }`, collect the billing address (`billing_address_collection:
          *     required`) and tax ids (`tax_id_collection`), and update an existing Stripe customer's
          *     address and name from what was entered (`customer_update`); the invoices Nozle sends to
-         *     Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them (Nozle's
-         *     own tax rates apply to the invoices it bills itself or through the sandbox).
+         *     Stripe have `automatic_tax: { enabled: true }`. Stripe then computes the tax on them, so
+         *     Nozle's own tax rates apply to no invoice of the project while it is enabled (they would tax
+         *     what Stripe taxes again): its invoices carry no `tax_amounts`, and Stripe's invoice shows
+         *     the tax. With it off, Nozle's rates tax the invoices it bills itself or through the sandbox.
          */
         AutomaticTax: {
             enabled: boolean;
@@ -4393,9 +4418,11 @@ export interface components {
         ReservationCreateParams: {
             /** @description The customer's id or external_id. */
             customer: string;
-            /** @description The metered feature's key (or id). */
-            feature: string;
-            /** @description How many units to hold (the most the caller may use). */
+            /** @description The metered feature's key (or id); or give `currency`. */
+            feature?: string;
+            /** @description Reserve prepaid credit in this currency instead of a feature's units. */
+            currency?: components["schemas"]["Currency"];
+            /** @description How many units to hold (the most the caller may use); whole minor units of credit with `currency`. */
             quantity: number;
             /**
              * @description Seconds until the hold releases itself.
@@ -4418,6 +4445,7 @@ export interface components {
          *       "object": "reservation",
          *       "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
          *       "feature": "tokens",
+         *       "currency": null,
          *       "quantity": 4000,
          *       "status": "held",
          *       "committed_quantity": null,
@@ -4432,19 +4460,49 @@ export interface components {
             object: "reservation";
             /** @description The customer's id. */
             customer: string;
-            /** @description The feature's key. */
-            feature: string;
-            /** @description The units held. */
+            /** @description The feature's key; `null` on a reservation of credit. */
+            feature: string | null;
+            /** @description The credit's currency on a reservation of credit; `null` on a feature's. */
+            currency: string | null;
+            /** @description The units held (whole minor units of credit with `currency`). */
             quantity: number;
             /**
              * @description `expired`: held until `expires_at`, which has passed; it holds nothing.
              * @enum {string}
              */
             status: "held" | "committed" | "released" | "expired";
-            /** @description What the commit recorded; `null` until committed. */
+            /** @description What the commit recorded (as usage, or drew from credit grants); `null` until committed. */
             committed_quantity: number | null;
             expires_at: components["schemas"]["Timestamp"];
             created: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @example {
+         *       "object": "list",
+         *       "data": [
+         *         {
+         *           "id": "rsv_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "object": "reservation",
+         *           "customer": "cus_4fP2b8Xk3LmQ9rT1vW6y",
+         *           "feature": "tokens",
+         *           "currency": null,
+         *           "quantity": 4000,
+         *           "status": "held",
+         *           "committed_quantity": null,
+         *           "expires_at": 1780099512,
+         *           "created": 1780099392
+         *         }
+         *       ],
+         *       "has_more": false,
+         *       "url": "/v1/reservations"
+         *     }
+         */
+        ReservationList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Reservation"][];
+            has_more: boolean;
+            url: string;
         };
         /** @description One usage event. */
         EventInput: {
@@ -4822,6 +4880,24 @@ export interface components {
                 minimum?: number;
                 maximum?: number;
             };
+            /**
+             * @description A coupon (its id) applied to the subscription the checkout starts, checked now as
+             *     `coupon` on a subscription is (a `400` naming `coupon` when it may not be redeemed for
+             *     this plan and customer); counted once the checkout completes. In Stripe mode it is sent
+             *     as the session's `discounts`. Not with `promotion_code` or `allow_promotion_codes`.
+             */
+            coupon?: string;
+            /**
+             * @description A promotion code (its id, or the code itself) applied as `coupon` is, with the code's own
+             *     restrictions checked too. Not with `coupon` or `allow_promotion_codes`.
+             */
+            promotion_code?: string;
+            /**
+             * @description Lets the buyer type a promotion code on the checkout page (Stripe's
+             *     `allow_promotion_codes`); a code that may not be redeemed is refused there. Stripe
+             *     forbids it with a discount given: not with `coupon` or `promotion_code`.
+             */
+            allow_promotion_codes?: boolean;
         };
         /**
          * @example {
@@ -5636,7 +5712,8 @@ export interface components {
             /**
              * @description The line's taxes, one per tax rate applied (inclusive rates first), as Stripe's. Empty on
              *     a `credit` line (prepaid credit is a payment, not a discount: it is not taxed), for an
-             *     `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount.
+             *     `exempt` or `reverse` customer, and when no rate applies. Computed on the line's amount
+             *     after its `discount_amounts` (as Stripe taxes the discounted amount).
              */
             tax_amounts: components["schemas"]["TaxAmount"][];
             period_start: components["schemas"]["Timestamp"];
@@ -6072,17 +6149,21 @@ export interface components {
             /**
              * @description What each discount took off the invoice: the sum of its lines' `discount_amounts`.
              *     `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-             *     usage lines after discounts).
+             *     usage lines after discounts) + `tax`.
              */
             total_discount_amounts: components["schemas"]["DiscountAmount"][];
             /**
              * @description The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-             *     Inclusive taxes are inside the line amounts already and do not add.
+             *     Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+             *     on each line after its discounts, never on prepaid credit (a payment, not a discount).
              */
             tax: number;
             /** @description The taxes summed per tax rate over the lines, as Stripe's. */
             total_tax_amounts: components["schemas"]["TaxAmount"][];
-            /** @description The sum of every line (credit lines are negative) plus `tax`. */
+            /**
+             * @description `subtotal` − `total_discount_amounts` − prepaid credit (the `credit` lines, negative) +
+             *     `tax`: what is charged. Inclusive taxes are already inside the lines' amounts.
+             */
             total: number;
             customer_tax_exempt: components["schemas"]["TaxExempt"];
             created: components["schemas"]["Timestamp"];
@@ -6104,7 +6185,8 @@ export interface components {
             paid_at: components["schemas"]["Timestamp"] | null;
             /**
              * @description The payment provider the invoice was sent to when finalized: with Stripe, its lines
-             *     with an amount become invoice items on a Stripe invoice that Stripe collects (the
+             *     with an amount (then one line per exclusive tax rate, its `total_tax_amounts` amount)
+             *     become invoice items on a Stripe invoice that Stripe collects (the
              *     invoice is `open` until Stripe reports it paid); the sandbox pays it at once. `null`
              *     for a subscription billed through the API alone, or when there was nothing to charge.
              */
@@ -6256,6 +6338,7 @@ export interface components {
          *       "total_tax_amounts": [],
          *       "total_discount_amounts": [],
          *       "total": 2000,
+         *       "customer_tax_exempt": "none",
          *       "as_of": 1778580900
          *     }
          */
@@ -6275,17 +6358,20 @@ export interface components {
             /**
              * @description What each discount took off the invoice: the sum of its lines' `discount_amounts`.
              *     `total` = `subtotal` − these − prepaid credit (credit draws on what is left of the
-             *     usage lines after discounts).
+             *     usage lines after discounts) + `tax`.
              */
             total_discount_amounts: components["schemas"]["DiscountAmount"][];
             /**
              * @description The exclusive tax: the sum of the lines' exclusive `tax_amounts`, added to the total.
-             *     Inclusive taxes are inside the line amounts already and do not add.
+             *     Inclusive taxes are inside the line amounts already and do not add. Taxes are computed
+             *     on each line after its discounts, never on prepaid credit (a payment, not a discount).
              */
             tax: number;
             /** @description The taxes summed per tax rate over the lines, as Stripe's. */
             total_tax_amounts: components["schemas"]["TaxAmount"][];
+            /** @description As an Invoice's, `subtotal` − discounts − prepaid credit + `tax`. */
             total: number;
+            customer_tax_exempt: components["schemas"]["TaxExempt"];
             /** @description When the preview was made; the usage is everything recorded for the period so far. */
             as_of: components["schemas"]["Timestamp"];
         };
@@ -10149,6 +10235,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeletedAlert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listReservations: {
+        parameters: {
+            query?: {
+                /** @description How many objects to return, from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description A cursor for the next page, the id of the last object of the page you have. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only this customer's (id or external_id). */
+                customer?: string;
+                status?: "held" | "committed" | "released" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reservations. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationList"];
                 };
             };
             400: components["responses"]["BadRequest"];

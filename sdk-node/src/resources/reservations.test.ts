@@ -10,6 +10,7 @@ const held: Reservation = {
   object: 'reservation',
   customer: 'cus_1',
   feature: 'tokens',
+  currency: null,
   quantity: 4000,
   status: 'held',
   committed_quantity: null,
@@ -46,6 +47,19 @@ describe('nozle.reserve()', () => {
     const refused = nozle().reserve('user_42', 'tokens', 4000);
     await expect(refused).rejects.toBeInstanceOf(NozleError);
     await expect(refused).rejects.toMatchObject({ status: 409, code: 'limit_reached' });
+  });
+});
+
+describe('nozle.reserveCredits()', () => {
+  it('posts the currency and the amount as the quantity, and answers a handle', async () => {
+    const credit: Reservation = { ...held, feature: null, currency: 'usd', quantity: 500 };
+    const created = api.reply('post', '/v1/reservations', credit);
+    const hold = await nozle().reserveCredits('user_42', 'usd', 500, { expiresIn: 60 });
+    expect(created).toMatchObject([
+      { method: 'POST', path: '/v1/reservations', body: { customer: 'user_42', currency: 'usd', quantity: 500, expires_in: 60 } },
+    ]);
+    expect(created[0]?.body).not.toHaveProperty('feature');
+    expect(hold.reservation).toEqual(credit);
   });
 });
 

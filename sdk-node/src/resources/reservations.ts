@@ -1,11 +1,15 @@
-// `nozle.reservations` and `nozle.reserve()`: units of a metered feature held under the
-// customer's limit (atomically, on the server), then committed as usage or released.
+// `nozle.reservations`, `nozle.reserve()` and `nozle.reserveCredits()`: units of a metered feature
+// held under the customer's limit, or prepaid credit under its balance (atomically, on the
+// server), then committed (as usage, or drawn from the grants) or released.
 import { unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
-import { idempotencyHeader, pathParam, type RequestOptions } from './request.js';
+import { autoPage } from '../pagination.js';
+import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
 
 export type Reservation = Schemas['Reservation'];
 export type ReservationCreateParams = Schemas['ReservationCreateParams'];
 export type ReservationCommitParams = Schemas['ReservationCommitParams'];
+export type ReservationList = Schemas['ReservationList'];
+export type ReservationListParams = QueryParams<'listReservations'>;
 
 /** Options of `nozle.reserve()`: `expiresIn` (seconds, 300 by default, at most 86400) and the request's. */
 export interface ReserveOptions extends RequestOptions {
@@ -24,12 +28,22 @@ export class Reservations {
   }
 
   /**
-   * Holds `quantity` units of a metered `feature` if they fit in what is left of the
-   * customer's limit; otherwise rejects with a `NozleError` of status 409 and code
-   * `limit_reached` (or `no_access`, `revoked`).
+   * Holds `quantity` units of a metered `feature` (or of prepaid credit in `currency`) if they
+   * fit in what is left of the customer's limit (or free balance); otherwise rejects with a
+   * `NozleError` of status 409 and code `limit_reached` (or `no_access`, `revoked`,
+   * `insufficient_credits`).
    */
   async create(params: ReservationCreateParams, options?: RequestOptions): Promise<Reservation> {
     return unwrap(await this.#client.POST('/v1/reservations', { params: { header: idempotencyHeader(options) }, body: params }));
+  }
+
+  /** One page of the project's reservations, newest first; `customer` and `status` filter them. */
+  async list(params?: ReservationListParams): Promise<ReservationList> {
+    return unwrap(await this.#client.GET('/v1/reservations', { params: { query: params } }));
+  }
+
+  listAll(params: ReservationListParams = {}): AsyncGenerator<Reservation, void, undefined> {
+    return autoPage(params, (page) => this.list(page));
   }
 
   async retrieve(reservation: string): Promise<Reservation> {

@@ -1,4 +1,4 @@
-// `nozle.taxRates`: the tax rates of invoices Nozle bills itself, over /v1/tax_rates.
+// `nozle.taxRates`: tax rates for the invoices Nozle bills itself, over /v1/tax_rates.
 import { callOptions, unwrap, type NozleClient, type Schemas } from '@nozle/openapi';
 import { autoPage } from '../pagination.js';
 import { idempotencyHeader, pathParam, type QueryParams, type RequestOptions } from './request.js';
@@ -9,7 +9,7 @@ export type TaxRateUpdateParams = Schemas['TaxRateUpdateParams'];
 export type TaxRateListParams = QueryParams<'listTaxRates'>;
 export type TaxRateList = Schemas['TaxRateList'];
 
-/** Tax rates (inclusive or exclusive, per country and region). Set them with `default_tax_rates` on a subscription. */
+/** Tax rates of your project (inclusive or exclusive, per country and state). `percentage` and `inclusive` are fixed once created. */
 export class TaxRates {
   readonly #client: NozleClient;
 
@@ -28,7 +28,7 @@ export class TaxRates {
     return unwrap(await this.#client.GET('/v1/tax_rates/{tax_rate}', { params: { path: { tax_rate: pathParam(taxRate, 'taxRate') } } }));
   }
 
-  /** Changes its name, description or `active`; `percentage` and `inclusive` are fixed once created. */
+  /** Changes its display name, description or `active` (archiving it keeps it on the invoices that used it). */
   async update(taxRate: string, params: TaxRateUpdateParams, options?: RequestOptions): Promise<TaxRate> {
     return unwrap(
       await this.#client.POST('/v1/tax_rates/{tax_rate}', {

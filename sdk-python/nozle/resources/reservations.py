@@ -3,19 +3,27 @@ customer's limit (atomically, on the server), then committed as usage once or re
 
 from __future__ import annotations
 
-from typing import Optional, Unpack
+from typing import Iterator, Optional, Unpack
 
 from .._transport import Transport
-from ..models import Reservation, ReservationCommitParams, ReservationCreateParams
-from ._base import Resource, operation, path_id
+from ..models import ListReservationsQuery, Reservation, ReservationCommitParams, ReservationCreateParams, ReservationList
+from ._base import Resource, auto_page, operation, path_id
 
 
 class Reservations(Resource):
     @operation("createReservation")
     def create(self, *, idempotency_key: Optional[str] = None, **params: Unpack[ReservationCreateParams]) -> Reservation:
-        """Holds `quantity` units of a metered `feature` if they fit; a 409 `limit_reached` (or
-        `no_access`, `revoked`) raises otherwise."""
+        """Holds `quantity` units of a metered `feature` (or of credit in `currency`) if they fit; a
+        409 `limit_reached` (or `no_access`, `revoked`, `insufficient_credits`) raises otherwise."""
         return self._post("/v1/reservations", params, idempotency_key)
+
+    @operation("listReservations")
+    def list(self, **params: Unpack[ListReservationsQuery]) -> ReservationList:
+        """The project's reservations, newest first (`customer`, `status` filter them)."""
+        return self._get("/v1/reservations", params)
+
+    def list_all(self, **params: Unpack[ListReservationsQuery]) -> Iterator[Reservation]:
+        return auto_page(self.list, params)
 
     @operation("retrieveReservation")
     def retrieve(self, reservation: str) -> Reservation:

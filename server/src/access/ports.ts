@@ -38,6 +38,8 @@ export interface SubscriptionProvider {
   change(work: Work, subscription: ProviderBilled, change: ProviderChange, now: Date): Promise<boolean>;
   cancel(work: Work, subscription: ProviderBilled, atPeriodEnd: boolean, now: Date): Promise<boolean>;
   resume(work: Work, subscription: ProviderBilled, now: Date): Promise<boolean>;
+  /** Replaces the subscription's discount at the provider with Nozle's coupon (through the promotion code); null removes it. */
+  discount(work: Work, subscription: ProviderBilled, discount: { couponId: string; promotionCodeId: string | null } | null, now: Date): Promise<boolean>;
 }
 
 /** Refunds a purchase's payment at the provider that took it; its charge.refunded event then finds the purchase refunded. */

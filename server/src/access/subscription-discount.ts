@@ -1,5 +1,5 @@
-// The discount a subscription shows (its own, else its customer's, while it lasts). Nozle
-// discounts only the subscriptions it bills: one a provider bills shows none (discounted at checkout).
+// The discount a subscription shows (its own, else its customer's, while it lasts). A customer's
+// discount is for the subscriptions Nozle bills: one a provider bills shows only its own (its checkout's).
 import type { components } from '@nozle/openapi';
 import { subscriptionDiscount } from '../coupons/service.js';
 import type { Queryable } from '../db/database.js';
@@ -9,9 +9,9 @@ import type { Subscription } from './subscriptions-store.js';
 type Shown = Subscription & { discount?: components['schemas']['Discount'] };
 
 export async function withDiscount(db: Queryable, projectId: string, subscription: Subscription, now: Date): Promise<Shown> {
-  if (subscription.provider !== null) return subscription;
   const discount = await subscriptionDiscount(db, projectId, subscription.customer, subscription.id, now);
-  return discount ? { ...subscription, discount } : subscription;
+  if (!discount || (discount.subscription === null && subscription.provider !== null)) return subscription;
+  return { ...subscription, discount };
 }
 
 export async function withDiscounts(db: Queryable, projectId: string, list: ListEnvelope<Subscription>, now: Date): Promise<ListEnvelope<Shown>> {

@@ -144,6 +144,19 @@ const accepted: Accepted[] = [
   },
   { name: "a provider's plan change (no status) is accepted", state: atStripe, event: { type: 'update', interval: 'month' }, expect: {} },
   { name: 'cancel at period end', state: active, event: { type: 'cancel', atPeriodEnd: true }, expect: { cancel_at_period_end: true } },
+  {
+    // Stored with its first period (Jan 31 → Feb 28), never renewed: it ends with the one running now.
+    name: 'cancel at period end a self-billed one stored in an earlier period: pinned to the period containing now',
+    state: { ...active, current_period_start: d('2026-01-31T00:00:00Z'), current_period_end: d('2026-02-28T00:00:00Z') },
+    event: { type: 'cancel', atPeriodEnd: true, interval: 'month' },
+    expect: { cancel_at_period_end: true, current_period_start: d('2026-02-28T00:00:00Z'), current_period_end: d('2026-03-31T00:00:00Z') },
+  },
+  {
+    name: "cancel at period end a provider's: its period is the provider's",
+    state: { ...atStripe, current_period_start: d('2026-01-31T00:00:00Z'), current_period_end: d('2026-02-28T00:00:00Z') },
+    event: { type: 'cancel', atPeriodEnd: true, interval: 'month' },
+    expect: { cancel_at_period_end: true, current_period_end: d('2026-02-28T00:00:00Z') },
+  },
   { name: 'cancel now', state: active, event: { type: 'cancel', atPeriodEnd: false }, expect: { status: 'canceled', canceled_at: NOW } },
   {
     name: 'cancel now what was canceling: the schedule is moot',

@@ -58,7 +58,12 @@ export type LifecycleEvent =
    * stays); a status (activate, fall past due, recover) and the cancel-at-period-end flag, when given.
    */
   | { type: 'update'; interval: PlanInterval; status?: 'active' | 'past_due' | 'incomplete'; cancelAtPeriodEnd?: boolean }
-  | { type: 'cancel'; atPeriodEnd: boolean }
+  /**
+   * Cancel now, or at the end of the current period. `interval`, the plan's, pins a subscription
+   * Nozle bills itself to the period containing now (it is never stored renewed); a provider's
+   * row renews on its own and needs none.
+   */
+  | { type: 'cancel'; atPeriodEnd: boolean; interval?: PlanInterval }
   /** Undo a cancellation at period end, or start a paused subscription again (a new period of `interval`). */
   | { type: 'resume'; interval: PlanInterval }
   /** A self-billed trial reached its end: it converts to active (its first paid period starts there), or ends when canceling. */
@@ -120,7 +125,7 @@ export function transition(state: Lifecycle | undefined, event: LifecycleEvent, 
     case 'update':
       return update(state, event, now);
     case 'cancel':
-      return cancel(state, event.atPeriodEnd, now);
+      return cancel(state, event, now);
     case 'resume':
       return resume(state, event.interval, now);
     case 'trial_ended':
@@ -182,9 +187,13 @@ function update(state: Lifecycle, event: Extract<LifecycleEvent, { type: 'update
   return accept({ ...next, current_period_start: now, current_period_end: nextPeriodEnd(now, interval), billing_cycle_anchor: now, trial_end: trialEnd });
 }
 
-function cancel(state: Lifecycle, atPeriodEnd: boolean, now: Date): Decision {
+function cancel(state: Lifecycle, event: Extract<LifecycleEvent, { type: 'cancel' }>, now: Date): Decision {
   if (state.status === 'canceled') return refuse('canceled');
-  if (atPeriodEnd) return accept({ ...state, cancel_at_period_end: true, canceled_at: null });
+  if (event.atPeriodEnd) {
+    // Once canceling it renews no more, so the period it ends with is the one running now.
+    const period = state.provider === null && event.interval ? renewedPeriod(state, event.interval, now) : {};
+    return accept({ ...state, ...period, cancel_at_period_end: true, canceled_at: null });
+  }
   return accept({ ...state, status: 'canceled', cancel_at_period_end: false, canceled_at: now });
 }
 

@@ -129,24 +129,35 @@ export async function createSubscription(ports: SubscriptionPorts, work: Work, p
 }
 
 /**
- * Applies the coupon or promotion code asked for to a subscription Nozle bills itself, checked
- * against its plan; one billed by a provider takes its discount there (not yet passed on: refused).
+ * Applies the coupon or promotion code asked for to a subscription, checked against its plan
+ * and recorded here; one Stripe bills takes it there too (`discounts` on its subscription). The
+ * sandbox's charges know no discount: refused there (apply it at checkout instead).
  */
-async function applyToSubscription(work: Work, projectId: string, row: SubscriptionRow, plan: Plan, refs: DiscountRefs | undefined): Promise<void> {
-  if (!refs || (refs.coupon === undefined && refs.promotion_code === undefined)) return;
-  if (row.provider_subscription_id) {
+async function applyToSubscription(
+  work: Work,
+  projectId: string,
+  row: SubscriptionRow,
+  plan: Plan,
+  refs: DiscountRefs | undefined,
+  provider?: SubscriptionProvider,
+): Promise<boolean> {
+  if (!refs || (refs.coupon === undefined && refs.promotion_code === undefined)) return false;
+  if (row.provider_subscription_id && (row.provider !== 'stripe' || !provider)) {
     throw invalidParam(
       refs.coupon !== undefined ? 'coupon' : 'promotion_code',
       `This subscription is billed by ${row.provider}: apply the discount at checkout.`,
     );
   }
   const amount = Number(plan.base_price) * (plan.per_seat ? row.quantity : 1);
-  await applyDiscountRefs(
+  const applied = await applyDiscountRefs(
     work,
     projectId,
     { customerId: row.customer_id, subscriptionId: row.id, plan: { id: plan.id, key: plan.key, currency: plan.currency, amount } },
     refs,
   );
+  if (!row.provider_subscription_id || !provider || applied === undefined) return false;
+  const billed = { projectId, providerSubscriptionId: row.provider_subscription_id };
+  return provider.discount(work, billed, applied && { couponId: applied.coupon_id, promotionCodeId: applied.promotion_code_id }, wholeSecond(work.now));
 }
 
 /**
@@ -234,7 +245,16 @@ async function updateAtProvider(
   now: Date,
 ): Promise<Subscription> {
   const change: ProviderChange = {};
-  if (input.discount) await applyToSubscription(work, projectId, row, await findPlan(work.db, projectId, row.plan_id, row.plan_version), input.discount);
+  const discounted =
+    input.discount !== undefined &&
+    (await applyToSubscription(
+      work,
+      projectId,
+      row,
+      await findPlan(work.db, projectId, row.plan_id, row.plan_version),
+      input.discount,
+      ports.subscriptionProvider,
+    ));
   if (input.quantity !== undefined && input.quantity !== row.quantity) {
     // Seats of a provider's subscription change there (Stripe's portal, checkout's adjustable quantity); its webhook brings them back.
     throw invalidParam('quantity', `This subscription is billed by ${row.provider}: change its quantity there; its webhook updates the subscription here.`);
@@ -250,7 +270,7 @@ async function updateAtProvider(
   if (input.cancelAtPeriodEnd === false && row.cancel_at_period_end) change.cancelAtPeriodEnd = false;
   const asked = change.plan !== undefined || change.cancelAtPeriodEnd !== undefined;
   const billed = { projectId, providerSubscriptionId: row.provider_subscription_id! };
-  const didChange = asked && (await ports.subscriptionProvider.change(work, billed, change, now));
+  const didChange = (asked && (await ports.subscriptionProvider.change(work, billed, change, now))) || discounted;
   if (input.metadata) await updateSubscriptionMetadata(work.db, row.id, mergeMetadata(row.metadata, input.metadata), now);
   return changed(ports, work, projectId, row, now, didChange);
 }
@@ -264,7 +284,7 @@ export async function cancelSubscription(
 ): Promise<Subscription> {
   const now = wholeSecond(work.now);
   const row = await lockSubscription(work.db, projectId, id);
-  const lifecycle = decide(row, { type: 'cancel', atPeriodEnd }, now);
+  const lifecycle = decide(row, { type: 'cancel', atPeriodEnd, interval: row.interval }, now);
   if (prorate && atPeriodEnd) throw invalidParam('prorate', 'prorate credits the unused time of a cancel now: it cannot go with at_period_end.');
   if (prorate && row.provider_subscription_id) {
     throw invalidParam('prorate', `This subscription is billed by ${row.provider}: prorate applies to subscriptions Nozle bills itself.`);

@@ -27,7 +27,8 @@ export interface Drawdown {
   amount: number;
 }
 
-const drawOrder = (a: UsableGrant, b: UsableGrant): number => {
+/** Earliest expiring first (never expiring last), then oldest first: how invoices and credit reservations draw. */
+export const drawOrder = (a: UsableGrant, b: UsableGrant): number => {
   const ea = a.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const eb = b.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
   if (ea !== eb) return ea < eb ? -1 : 1;

@@ -23,6 +23,7 @@ const usage = (fields: Partial<InvoiceLine>): InvoiceLine => ({
   amount: 1_000,
   credit_grant: null,
   discount_amounts: [],
+  tax_amounts: [],
   period_start: MAY_1,
   period_end: JUNE_1,
   ...fields,
@@ -43,7 +44,10 @@ const invoice = (fields: Partial<Invoice> = {}): Invoice => ({
   lines: [usage({})],
   subtotal: 1_000,
   total_discount_amounts: [],
+  tax: 0,
+  total_tax_amounts: [],
   total: 1_000,
+  customer_tax_exempt: 'none',
   created: JUNE_1,
   finalized_at: JUNE_1,
   due_date: JUNE_1 + 30 * DAY,
@@ -149,5 +153,56 @@ describe('invoiceDocument: what explains a usage line', () => {
     const doc = invoiceDocument(input({ currency: 'jpy', lines: [usage({ amount: 1_000 })], subtotal: 1_000, total: 1_000 }));
     expect(doc.lines[0]!.amount).toBe('¥1,000');
     expect(total(doc.totals, 'Total')).toBe('¥1,000');
+  });
+});
+
+describe('invoiceDocument: taxes', () => {
+  const rates = [
+    { id: 'txr_vat', display_name: 'VAT', percentage: 19, inclusive: false, jurisdiction: null },
+    { id: 'txr_tva', display_name: 'TVA', percentage: 20, inclusive: true, jurisdiction: 'FR' },
+  ];
+
+  it('names each tax by its rate, inclusive ones marked, and keeps the credits apart from the tax', () => {
+    // 1,000 − 200 discount = 800 taxed at 19% exclusive: 152; 20% inclusive inside 800: 133 (taxable 667,
+    // shown only). Credit −100. Total 1,000 − 200 − 100 + 152 = 852.
+    const doc = invoiceDocument({
+      ...input({
+        lines: [
+          usage({
+            discount_amounts: [{ amount: 200, discount: 'di_1' }],
+            tax_amounts: [
+              { tax_rate: 'txr_tva', inclusive: true, amount: 133, taxable_amount: 667 },
+              { tax_rate: 'txr_vat', inclusive: false, amount: 152, taxable_amount: 800 },
+            ],
+          }),
+          usage({ type: 'credit', amount: -100, exact_amount: '-100', credit_grant: 'cg_1', tiers: [] }),
+        ],
+        total_discount_amounts: [{ amount: 200, discount: 'di_1' }],
+        tax: 152,
+        total_tax_amounts: [
+          { tax_rate: 'txr_tva', inclusive: true, amount: 133, taxable_amount: 667 },
+          { tax_rate: 'txr_vat', inclusive: false, amount: 152, taxable_amount: 800 },
+        ],
+        total: 852,
+      }),
+      taxRates: rates,
+    });
+    expect(doc.lines[0]!.details.slice(-3)).toEqual(['Discount: −$2.00', 'TVA (FR) 20% (included): $1.33 on $6.67', 'VAT 19%: $1.52 on $8.00']);
+    expect(doc.totals.map((row) => [row.label, row.value])).toEqual([
+      ['Subtotal', '$10.00'],
+      ['Discount', '-$2.00'],
+      ['TVA (FR) 20% (included) on $6.67', '$1.33'],
+      ['VAT 19% on $8.00', '$1.52'],
+      ['Credits', '-$1.00'],
+      ['Total', '$8.52'],
+      ['Amount paid', '$0.00'],
+      ['Amount due', '$8.52'],
+    ]);
+    expect(doc.notes).toEqual([]);
+  });
+
+  it('notes a reverse charge and an exemption', () => {
+    expect(invoiceDocument(input({ customer_tax_exempt: 'reverse' })).notes).toEqual(['Reverse charge: no tax is charged; the customer accounts for it.']);
+    expect(invoiceDocument(input({ customer_tax_exempt: 'exempt' })).notes).toEqual(['Tax exempt: no tax is charged on this invoice.']);
   });
 });

@@ -5,10 +5,13 @@ import { utc } from '@date-fns/utc';
 import type { components } from '@nozle/openapi';
 import { format } from 'date-fns';
 import { formatMoney, formatQuantity } from './money.js';
+import { formatPercentage } from './taxes.js';
 
 type Invoice = components['schemas']['Invoice'];
 type InvoiceLine = components['schemas']['InvoiceLine'];
 type InvoiceSettings = components['schemas']['InvoiceSettings'];
+type TaxAmount = components['schemas']['TaxAmount'];
+type CustomerTaxId = components['schemas']['CustomerTaxId'];
 
 interface DocumentParty {
   name: string;
@@ -43,14 +46,27 @@ export interface InvoiceDocument {
   /** Number, dates, currency. */
   facts: DocumentRow[];
   lines: DocumentLine[];
-  /** Subtotal, credits, total, paid, due: the last one is what the reader owes. */
+  /** Subtotal, discount, each tax, credits, total, paid, due: the last one is what the reader owes. */
   totals: DocumentRow[];
+  /** What the reader must know beside the figures ("Reverse charge…"). */
+  notes: string[];
+}
+
+/** What a document says of a tax rate an invoice used (an archived rate still names its taxes). */
+interface DocumentTaxRate {
+  id: string;
+  display_name: string;
+  percentage: number;
+  inclusive: boolean;
+  jurisdiction: string | null;
 }
 
 export interface DocumentInput {
   invoice: Invoice;
   project: { name: string; invoice_settings: InvoiceSettings };
-  customer: { id: string; name: string | null; email: string | null; external_id: string | null };
+  customer: { id: string; name: string | null; email: string | null; external_id: string | null; tax_ids?: CustomerTaxId[] };
+  /** The rates the invoice's taxes name; a rate not given shows by its id. */
+  taxRates?: DocumentTaxRate[];
 }
 
 const day = (seconds: number) => format(new Date(seconds * 1000), 'd MMM yyyy', { in: utc });
@@ -62,7 +78,11 @@ function seller({ name, invoice_settings: s }: DocumentInput['project']): Docume
 }
 
 function customer(c: DocumentInput['customer']): DocumentParty {
-  const details = [c.name ? c.email : null, c.external_id ? `Customer ID: ${c.external_id}` : `Customer: ${c.id}`];
+  const details = [
+    c.name ? c.email : null,
+    c.external_id ? `Customer ID: ${c.external_id}` : `Customer: ${c.id}`,
+    ...(c.tax_ids ?? []).map((id) => `Tax ID (${id.type}): ${id.value}`),
+  ];
   return { name: c.name ?? c.email ?? c.external_id ?? c.id, details: details.filter((line): line is string => Boolean(line)) };
 }
 
@@ -116,15 +136,28 @@ function lineDetails(line: InvoiceLine, money: (minor: string | number) => strin
   }
 }
 
-function totals(invoice: Invoice, money: (minor: number) => string): DocumentRow[] {
-  // Subtotal → discounts → credits → total (billing/discounts.ts).
+type TaxLabel = (tax: TaxAmount) => string;
+
+/** "VAT 19%", "TVA 20% (included)": a tax as its rate names it, for a line or the totals. */
+function taxLabeller(rates: readonly DocumentTaxRate[]): TaxLabel {
+  const byId = new Map(rates.map((rate) => [rate.id, rate]));
+  return (tax) => {
+    const rate = byId.get(tax.tax_rate);
+    const name = rate ? `${rate.display_name}${rate.jurisdiction ? ` (${rate.jurisdiction})` : ''} ${formatPercentage(rate.percentage)}%` : tax.tax_rate;
+    return `${name}${tax.inclusive ? ' (included)' : ''}`;
+  };
+}
+
+function totals(invoice: Invoice, money: (minor: number) => string, taxLabel: TaxLabel): DocumentRow[] {
+  // Subtotal → discounts → taxes (exclusive ones add) → credits → total (billing/taxes.ts).
   const discount = invoice.total_discount_amounts.reduce((sum, d) => sum + d.amount, 0);
-  const credits = invoice.total - invoice.subtotal + discount;
+  const credits = invoice.total - invoice.subtotal + discount - invoice.tax;
   const paid = invoice.status === 'paid' ? invoice.total : 0;
   const due = invoice.status === 'paid' || invoice.status === 'void' ? 0 : invoice.total;
   return [
     { label: 'Subtotal', value: money(invoice.subtotal) },
     ...(discount !== 0 ? [{ label: 'Discount', value: money(-discount) }] : []),
+    ...invoice.total_tax_amounts.map((tax) => ({ label: `${taxLabel(tax)} on ${money(tax.taxable_amount)}`, value: money(tax.amount) })),
     ...(credits !== 0 ? [{ label: 'Credits', value: money(credits) }] : []),
     { label: 'Total', value: money(invoice.total) },
     { label: 'Amount paid', value: money(paid) },
@@ -132,8 +165,16 @@ function totals(invoice: Invoice, money: (minor: number) => string): DocumentRow
   ];
 }
 
-export function invoiceDocument({ invoice, project, customer: buyer }: DocumentInput): InvoiceDocument {
+const TAX_NOTES: Record<Invoice['customer_tax_exempt'], string | null> = {
+  none: null,
+  exempt: 'Tax exempt: no tax is charged on this invoice.',
+  reverse: 'Reverse charge: no tax is charged; the customer accounts for it.',
+};
+
+export function invoiceDocument({ invoice, project, customer: buyer, taxRates = [] }: DocumentInput): InvoiceDocument {
   const money = (minor: string | number) => formatMoney(minor, invoice.currency);
+  const taxLabel = taxLabeller(taxRates);
+  const note = TAX_NOTES[invoice.customer_tax_exempt];
   return {
     title: invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice',
     status: invoice.status,
@@ -145,10 +186,15 @@ export function invoiceDocument({ invoice, project, customer: buyer }: DocumentI
     lines: invoice.lines.map((line) => ({
       description: line.description,
       period: period(line.period_start, line.period_end),
-      // A discounted line says what was taken off it, as Stripe's invoice does.
-      details: [...lineDetails(line, money), ...line.discount_amounts.map((d) => `Discount: −${money(d.amount)}`)],
+      // A discounted line says what was taken off it, and a taxed one each tax, as Stripe's invoice does.
+      details: [
+        ...lineDetails(line, money),
+        ...line.discount_amounts.map((d) => `Discount: −${money(d.amount)}`),
+        ...line.tax_amounts.map((tax) => `${taxLabel(tax)}: ${money(tax.amount)} on ${money(tax.taxable_amount)}`),
+      ],
       amount: money(line.amount),
     })),
-    totals: totals(invoice, money),
+    totals: totals(invoice, money, taxLabel),
+    notes: note ? [note] : [],
   };
 }

@@ -1,5 +1,6 @@
 // What the invoice's PDF and hosted page are made from: the invoice, its project's seller
 // details and its customer, read together and turned into one document (invoice-document.ts).
+import { taxRatesByIds } from '../catalog/tax-rates-store.js';
 import { customerOfRecord } from '../customers/store.js';
 import type { Queryable } from '../db/database.js';
 import { getProject } from '../projects/store.js';
@@ -12,7 +13,9 @@ async function documentOfInvoice(db: Queryable, projectId: string, id: string): 
   const invoice = await findInvoice(db, projectId, id);
   const project = await getProject(db, projectId);
   const customer = (await customerOfRecord(db, projectId, invoice.customer)) ?? { id: invoice.customer, name: null, email: null, external_id: null };
-  return invoiceDocument({ invoice, project, customer });
+  // Every rate the invoice's taxes name, archived ones too: the document keeps saying what was charged.
+  const taxRates = await taxRatesByIds(db, projectId, [...new Set(invoice.total_tax_amounts.map((tax) => tax.tax_rate))]);
+  return invoiceDocument({ invoice, project, customer, taxRates });
 }
 
 /** The PDF of the project's invoice `id`. */

@@ -51,6 +51,7 @@ function invoicePageHtml(doc: InvoiceDocument, pdfHref: string): string {
 ${rows(doc.facts, 'facts')}
 <table class="lines"><tr><th>Description</th><th class="amount">Amount</th></tr>${lines}</table>
 ${rows(doc.totals, 'totals')}
+${doc.notes.map((note) => `<p><strong>${escape(note)}</strong></p>`).join('')}
 <p><a href="${escape(pdfHref)}">Download PDF</a></p></body></html>`;
 }
 

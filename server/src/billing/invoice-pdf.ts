@@ -37,6 +37,7 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   rows(pdf, doc.facts, 'left');
   lines(pdf, doc);
   rows(pdf, doc.totals, 'right');
+  notes(pdf, doc);
   pdf.end();
   return done;
 }
@@ -73,7 +74,8 @@ function parties(pdf: Pdf, doc: InvoiceDocument): void {
 }
 
 function rows(pdf: Pdf, list: InvoiceDocument['facts'], side: 'left' | 'right'): void {
-  const labelWidth = 130;
+  // Totals name their taxes ("VAT 19% on €80.00"): a wider label column than the facts'.
+  const labelWidth = side === 'left' ? 130 : 210;
   const x = side === 'left' ? MARGIN : MARGIN + width(pdf) - labelWidth - AMOUNT_WIDTH;
   for (const [i, row] of list.entries()) {
     const strong = side === 'right' && i === list.length - 1;
@@ -118,4 +120,13 @@ function lines(pdf: Pdf, doc: InvoiceDocument): void {
     rule();
   }
   pdf.moveDown(1);
+}
+
+function notes(pdf: Pdf, doc: InvoiceDocument): void {
+  for (const note of doc.notes)
+    pdf
+      .font('bold')
+      .fontSize(10)
+      .fillColor('black')
+      .text(note, MARGIN, pdf.y, { width: width(pdf) });
 }

@@ -11,7 +11,8 @@ import { recordOutboxEvent } from '../outbox.js';
 import { numberInvoice } from './invoice-numbers-store.js';
 import { projectNowSql } from '../project-clocks.js';
 import type { DiscountAmount } from './discounts.js';
-import type { DraftInvoice, DraftLine } from './invoice-lines.js';
+import type { DraftLine } from './invoice-lines.js';
+import { formatPercentage, type LineTax, type TaxedInvoice, type TaxExempt } from './taxes.js';
 import type { PeriodSource } from './periods.js';
 import type { SubscriptionRow } from '../access/subscriptions-store.js';
 import type { StoredPrice } from '../catalog/prices.js';
@@ -33,7 +34,10 @@ interface InvoiceRow {
   trial: boolean;
   subtotal: number | string;
   total_discount_amounts: DiscountAmount[];
+  tax: number | string;
+  total_tax_amounts: LineTax[];
   total: number | string;
+  customer_tax_exempt: TaxExempt;
   created_at: Date;
   finalized_at: Date | null;
   paid_at: Date | null;
@@ -64,6 +68,7 @@ interface LineRow {
   period_start: Date;
   period_end: Date;
   discount_amounts?: DiscountAmount[];
+  tax_amounts?: LineTax[];
 }
 
 const seconds = (date: Date | null) => (date ? unixSeconds(date) : null);
@@ -83,6 +88,7 @@ export const toLine = (line: Omit<LineRow, 'invoice_id'>): InvoiceLine => ({
   amount: Number(line.amount),
   credit_grant: line.credit_grant,
   discount_amounts: line.discount_amounts ?? [],
+  tax_amounts: line.tax_amounts ?? [],
   period_start: unixSeconds(line.period_start),
   period_end: unixSeconds(line.period_end),
 });
@@ -102,7 +108,10 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
   lines: lines.map(toLine),
   subtotal: Number(row.subtotal),
   total_discount_amounts: row.total_discount_amounts,
+  tax: Number(row.tax),
+  total_tax_amounts: row.total_tax_amounts,
   total: Number(row.total),
+  customer_tax_exempt: row.customer_tax_exempt,
   created: unixSeconds(row.created_at),
   finalized_at: seconds(row.finalized_at),
   paid_at: seconds(row.paid_at),
@@ -120,7 +129,8 @@ const toInvoice = (row: InvoiceRow, lines: LineRow[]): Invoice => ({
 export const hostedInvoicePath = (token: string) => `/invoices/${token}`;
 
 const SELECT = `select i.id, i.customer_id, i.subscription_id, p.key as plan_key, i.plan_version, i.status, i.currency, i.period_start,
-  i.period_end, i.trial, i.subtotal, i.total_discount_amounts, i.total, i.created_at, i.finalized_at, i.paid_at, i.due_at, i.paid_out_of_band,
+  i.period_end, i.trial, i.subtotal, i.total_discount_amounts, i.tax, i.total_tax_amounts, i.total,
+  i.customer_tax_exempt, i.created_at, i.finalized_at, i.paid_at, i.due_at, i.paid_out_of_band,
   i.voided_at, i.marked_uncollectible_at, i.provider, i.provider_invoice_id, i.number, i.hosted_token
   from invoices i join plans p on p.id = i.plan_id`;
 
@@ -128,7 +138,7 @@ async function withLines(db: Queryable, rows: InvoiceRow[]): Promise<Invoice[]> 
   if (rows.length === 0) return [];
   const { rows: lines } = await db.query<LineRow>(
     `select l.invoice_id, l.type, l.description, l.price_key, m.key as meter_key, l.quantity, l.free_quantity, l.unit_amount, l.tiers,
-       l.adjustment, l.exact_amount, l.amount, l.credit_grant_id as credit_grant, l.period_start, l.period_end, l.discount_amounts
+       l.adjustment, l.exact_amount, l.amount, l.credit_grant_id as credit_grant, l.period_start, l.period_end, l.discount_amounts, l.tax_amounts
      from invoice_lines l left join meters m on m.id = l.meter_id
      where l.invoice_id = any($1) order by l.invoice_id, l.position`,
     [rows.map((row) => row.id)],
@@ -268,11 +278,13 @@ export type BillableSubscription = PeriodSource &
     last_invoiced_end: Date | null;
     /** Canceled now with `prorate`: the final invoice credits the unused time. */
     cancel_prorate: boolean;
+    /** Tax rate ids that replace those matching the customer's address (taxes.ts). */
+    default_tax_rates: string[];
   };
 
 const BILLABLE = `select s.id, s.project_id, s.customer_id, s.plan_id, s.plan_version, v.name as plan_name, v.currency, v.base_price, v.prices,
     v.per_seat, s.quantity, v.interval, s.status, s.current_period_start, s.current_period_end, s.trial_end, s.cancel_at_period_end, s.canceled_at,
-    s.created_at, s.provider, s.cancel_prorate,
+    s.created_at, s.provider, s.cancel_prorate, s.default_tax_rates,
     (select max(i.period_end) from invoices i where i.subscription_id = s.id) as last_invoiced_end
   from subscriptions s join plan_versions v on v.plan_id = s.plan_id and v.version = s.plan_version`;
 
@@ -310,7 +322,7 @@ interface NewInvoice {
   start: Date;
   end: Date;
   trial: boolean;
-  draft: DraftInvoice;
+  draft: TaxedInvoice;
 }
 
 /**
@@ -321,8 +333,8 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
   const id = newId('in');
   const { rows } = await db.query<{ id: string }>(
     `insert into invoices (id, project_id, customer_id, subscription_id, plan_id, plan_version, status, currency, period_start, period_end,
-       trial, subtotal, total, created_at, total_discount_amounts)
-     values ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14)
+       trial, subtotal, total, created_at, total_discount_amounts, tax, total_tax_amounts, customer_tax_exempt)
+     values ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      on conflict (subscription_id, period_start) do nothing returning id`,
     [
       id,
@@ -339,6 +351,9 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
       invoice.draft.total,
       now,
       JSON.stringify(invoice.draft.total_discount_amounts ?? []),
+      invoice.draft.tax,
+      JSON.stringify(invoice.draft.total_tax_amounts),
+      invoice.draft.customer_tax_exempt,
     ],
   );
   if (!rows[0]) return null;
@@ -357,18 +372,19 @@ export async function insertDraftInvoice(db: Queryable, invoice: NewInvoice, now
     amount: line.amount,
     credit_grant_id: line.credit_grant,
     discount_amounts: line.discount_amounts ?? [],
+    tax_amounts: line.tax_amounts,
     period_start: line.period_start.toISOString(),
     period_end: line.period_end.toISOString(),
   }));
   if (lines.length > 0) {
     await db.query(
       `insert into invoice_lines (invoice_id, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers,
-         adjustment, exact_amount, amount, credit_grant_id, period_start, period_end, discount_amounts)
+         adjustment, exact_amount, amount, credit_grant_id, period_start, period_end, discount_amounts, tax_amounts)
        select $1, position, type, description, price_key, meter_id, quantity, free_quantity, unit_amount, tiers, adjustment, exact_amount,
-         amount, credit_grant_id, period_start, period_end, discount_amounts
+         amount, credit_grant_id, period_start, period_end, discount_amounts, tax_amounts
        from jsonb_to_recordset($2::jsonb) as x(position integer, type text, description text, price_key text, meter_id text, quantity text,
          free_quantity text, unit_amount text, tiers jsonb, adjustment jsonb, exact_amount text, amount bigint, credit_grant_id text, period_start timestamptz,
-         period_end timestamptz, discount_amounts jsonb)`,
+         period_end timestamptz, discount_amounts jsonb, tax_amounts jsonb)`,
       [id, JSON.stringify(lines)],
     );
   }
@@ -397,19 +413,58 @@ export async function draftInvoices(db: Queryable, projectId?: string): Promise<
   return rows;
 }
 
-/** The lines of an invoice as a provider is sent them, in order. */
+/**
+ * The lines of an invoice as a provider is sent them, in order, then one negative line per
+ * discount (the lines carry their amounts before discounts), then one line per exclusive tax
+ * rate (the tax that adds to the total; inclusive taxes are inside the lines already), each
+ * positioned after the lines so it keeps a position of its own (Stripe's idempotency keys use
+ * it). Together they sum to the invoice's `total`, which is what the provider charges.
+ */
 export async function linesToSend(db: Queryable, invoiceId: string): Promise<InvoiceLineToSend[]> {
   const { rows } = await db.query<{ position: number; description: string; amount: number | string; period_start: Date; period_end: Date }>(
     'select position, description, amount, period_start, period_end from invoice_lines where invoice_id = $1 order by position',
     [invoiceId],
   );
-  return rows.map((row) => ({
+  const lines = rows.map((row) => ({
     position: Number(row.position),
     description: row.description,
     amount: Number(row.amount),
     periodStart: row.period_start,
     periodEnd: row.period_end,
   }));
+  const first = lines[0];
+  if (!first) return lines;
+  const { rows: taxes } = await db.query<{ amount: number | string; display_name: string | null; percentage: string | null; tax_rate: string }>(
+    `select (t->>'amount')::bigint as amount, r.display_name, r.percentage::text as percentage, t->>'tax_rate' as tax_rate
+     from invoices i cross join lateral jsonb_array_elements(i.total_tax_amounts) with ordinality as x(t, n)
+     left join tax_rates r on r.id = t->>'tax_rate' and r.project_id = i.project_id
+     where i.id = $1 and not (t->>'inclusive')::boolean order by x.n`,
+    [invoiceId],
+  );
+  const { rows: discounts } = await db.query<{ amount: number | string; coupon: string; name: string | null }>(
+    `select (d->>'amount')::bigint as amount, di.coupon_id as coupon, c.name
+     from invoices i cross join lateral jsonb_array_elements(i.total_discount_amounts) with ordinality as x(d, n)
+     join discounts di on di.id = d->>'discount'
+     left join coupons c on c.project_id = di.project_id and c.id = di.coupon_id
+     where i.id = $1 order by x.n`,
+    [invoiceId],
+  );
+  let next = Math.max(...lines.map((line) => line.position)) + 1;
+  const discountLines = discounts.map((discount) => ({
+    position: next++,
+    description: `Discount: ${discount.name ?? discount.coupon}`,
+    amount: -Number(discount.amount),
+    periodStart: first.periodStart,
+    periodEnd: first.periodEnd,
+  }));
+  const taxLines = taxes.map((tax) => ({
+    position: next++,
+    description: tax.display_name === null ? `Tax (${tax.tax_rate})` : `${tax.display_name} ${formatPercentage(tax.percentage ?? '0')}%`,
+    amount: Number(tax.amount),
+    periodStart: first.periodStart,
+    periodEnd: first.periodEnd,
+  }));
+  return [...lines, ...discountLines, ...taxLines];
 }
 
 interface SentInvoice {

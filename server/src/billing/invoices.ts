@@ -22,6 +22,7 @@ import { queryUsageExact } from '../usage/query.js';
 import { applyCredits } from './credits.js';
 import { applyDiscount } from './discounts.js';
 import { invoiceDiscount } from './invoice-discount.js';
+import { taxDraft } from './invoice-tax.js';
 import { grantsWithCredit, recordDrawdowns } from './credits-store.js';
 import { draftInvoice, usageQuantity, type DraftInvoice, type PeriodUsage } from './invoice-lines.js';
 import type { InvoiceCollector } from './invoice-collector.js';
@@ -40,7 +41,8 @@ import {
 import { DEFAULT_DAYS_UNTIL_DUE, refreshPaymentDue } from './payment-due.js';
 import { endedPeriods, type BillingPeriod } from './periods.js';
 import { baseItem, baseQuantity, periodTerms, type PeriodTerms } from './plan-changes.js';
-import { grantPeriodCredits } from './period-grants.js';
+import { creditOnlySubscriptions } from './credit-only-store.js';
+import { grantPeriodCredits, type PeriodGrantSubscription } from './period-grants.js';
 import { planChanges } from './plan-changes-store.js';
 
 export type UpcomingInvoice = components['schemas']['UpcomingInvoice'];
@@ -96,12 +98,16 @@ export async function runBillingCycle(deps: BillingDeps, projectId?: string): Pr
     // The plan's credits for the current period, once the ended periods' invoices drew on the old ones.
     if (invoiced) await periodCredits(deps, candidate, now);
   }
+  // Plans that bill nothing have no invoices to wait for: only their period credits.
+  for (const candidate of await creditOnlySubscriptions(db, clock.now(), projectId)) {
+    await periodCredits(deps, candidate, clockFor(clock, candidate.project_id).now());
+  }
   await finalizeDrafts(deps, projectId);
   if (built > 0) logger.info({ built }, 'invoices built');
   return built;
 }
 
-async function periodCredits(deps: BillingDeps, candidate: BillableSubscription, now: Date): Promise<void> {
+async function periodCredits(deps: BillingDeps, candidate: PeriodGrantSubscription, now: Date): Promise<void> {
   try {
     const stored = await retryTransaction(() => deps.db.transaction((tx) => grantPeriodCredits(tx, candidate, now, deps.snapshots)));
     if (stored) await deps.entitlements?.published(stored);
@@ -129,12 +135,14 @@ async function buildInvoice(
   if (!sub) return { id: null };
   // Credit is drawn before anything is billed, in this transaction: once, with the invoice.
   const terms = await termsOf(tx, sub, period);
-  // Subtotal, then discounts, then prepaid credit on what is left (discounts.ts).
-  const { draft, drawdowns } = applyCredits(
+  // Subtotal, then discounts, then prepaid credit on what is left (discounts.ts); then taxes on
+  // the discounted lines (credit lines untaxed: credit pays, it does not discount; taxes.ts).
+  const { draft: credited, drawdowns } = applyCredits(
     applyDiscount(await ratePeriod(tx, sub, period, period.end, terms), await invoiceDiscount(tx, sub, period.start)),
     await grantsWithCredit(tx, sub.customer_id, sub.currency),
     period.end,
   );
+  const draft = await taxDraft(tx, sub, credited);
   const id = await insertDraftInvoice(
     tx,
     {
@@ -300,11 +308,12 @@ export async function previewInvoice(
   const { currentPeriodStart, currentPeriodEnd } = currentPeriod(sub, now);
   const period: BillingPeriod = { start: currentPeriodStart, end: currentPeriodEnd, trial: sub.status === 'trialing' };
   // Everything recorded for the period so far (events may carry a time a little ahead of ours).
-  const { draft } = applyCredits(
+  const { draft: credited } = applyCredits(
     applyDiscount(await ratePeriod(db, sub, period, currentPeriodEnd, await termsOf(db, sub, period)), await invoiceDiscount(db, sub, period.start)),
     await grantsWithCredit(db, sub.customer_id, sub.currency),
     currentPeriodEnd,
   );
+  const draft = await taxDraft(db, sub, credited);
   const asOf = now < currentPeriodEnd ? now : currentPeriodEnd;
   return {
     object: 'upcoming_invoice',
@@ -319,7 +328,10 @@ export async function previewInvoice(
     lines: draft.lines.map(toLine),
     subtotal: Number(draft.subtotal),
     total_discount_amounts: draft.total_discount_amounts ?? [],
+    tax: draft.tax,
+    total_tax_amounts: draft.total_tax_amounts,
     total: Number(draft.total),
+    customer_tax_exempt: draft.customer_tax_exempt,
     as_of: unixSeconds(asOf),
   };
 }

@@ -16,10 +16,26 @@ import { rolledOver } from './period-credits.js';
 
 const LIVE = new Set(['active', 'trialing', 'past_due']);
 
+/** What granting a period's credits reads of a subscription (a billable one, or one of a plan that only grants credits). */
+export type PeriodGrantSubscription = Pick<
+  BillableSubscription,
+  | 'id'
+  | 'project_id'
+  | 'customer_id'
+  | 'plan_id'
+  | 'plan_version'
+  | 'status'
+  | 'provider'
+  | 'interval'
+  | 'current_period_start'
+  | 'current_period_end'
+  | 'cancel_at_period_end'
+>;
+
 /** Grants the current period's credits of `sub` if not granted yet; answers the customer's new snapshot when credit changed. */
 export async function grantPeriodCredits(
   tx: Queryable,
-  sub: BillableSubscription,
+  sub: PeriodGrantSubscription,
   now: Date,
   snapshots: Pick<Snapshots, 'recompute'>,
 ): Promise<StoredSnapshot | undefined> {

@@ -121,6 +121,24 @@ describe('an invoice’s taxes', () => {
     expect(taxed.total_tax_amounts).toEqual([{ amount: 389, inclusive: true, tax_rate: 'in20', taxable_amount: 1_944 }]);
   });
 
+  it('taxes each line after its discount, as Stripe, and keeps the discounts', () => {
+    // 20% off: base 2000 − 400 = 1600, usage 333 − 67 = 266. Credit −300 on what is left.
+    // 19% of 1600 = 304; 19% of 266 = 50.54 → 51. Tax 355; total 2333 − 467 − 300 + 355 = 1921.
+    const discounted: DraftInvoice = {
+      lines: [
+        { ...line('base_fee', '2000'), discount_amounts: [{ amount: 400, discount: 'di_1' }] },
+        { ...line('usage', '333'), discount_amounts: [{ amount: 67, discount: 'di_1' }] },
+        line('credit', '-300'),
+      ],
+      subtotal: '2333',
+      total_discount_amounts: [{ amount: 467, discount: 'di_1' }],
+      total: '1566',
+    };
+    const taxed = taxInvoice(discounted, [rate('ex19', '19', false)], 'none');
+    expect(taxed.lines.map((l) => l.tax_amounts.map((t) => [t.taxable_amount, t.amount]))).toEqual([[[1_600, 304]], [[266, 51]], []]);
+    expect(taxed).toMatchObject({ subtotal: '2333', tax: 355, total: '1921', total_discount_amounts: [{ amount: 467, discount: 'di_1' }] });
+  });
+
   it('taxes nothing for an exempt or reverse-charge customer, and keeps which it was', () => {
     for (const exempt of ['exempt', 'reverse'] as const) {
       const taxed = taxInvoice(draft, [], exempt);

@@ -7,21 +7,24 @@
 // taxable amount). A customer `exempt` pays no tax; `reverse` pays none either, and the invoice
 // notes "Reverse charge" (the buyer accounts for it).
 //
-// Each line's tax, as Stripe (rounded per line item, half away from zero, money.ts):
+// Each line's tax, on what the line charges once its discounts are off (`discountedAmount`, as
+// Stripe taxes the discounted amount), rounded per line item, half away from zero (money.ts):
 // - exclusive rate p: tax = taxable × p / 100, added on top of the line;
 // - inclusive rates (summing to P): the line's amount already holds them; for each, tax =
 //   amount × p / (100 + P), and the line's taxable amount is the amount less those taxes (so
 //   taxable + inclusive taxes = the amount, to the cent). Exclusive rates on the same line are
 //   then computed on that taxable amount.
-// The invoice's `tax` is the sum of the exclusive taxes: `total` = the sum of its lines + `tax`
-// (inclusive taxes are inside the line amounts already). Prepaid credit lines carry no tax: credit
-// is a payment against the total (as Stripe's customer balance), not a discount.
+// The invoice's `tax` is the sum of the exclusive taxes: `total` = `subtotal` − discounts −
+// prepaid credit + `tax` (inclusive taxes are inside the line amounts already). Prepaid credit
+// lines carry no tax: credit is a payment against the total (as Stripe's customer balance), not a
+// discount, so it never lowers what is taxed.
+import { discountedAmount } from './discounts.js';
 import type { DraftInvoice, DraftLine } from './invoice-lines.js';
 import { Exact, formatDecimal, roundRatio } from './money.js';
 
 export type TaxExempt = 'none' | 'exempt' | 'reverse';
 
-export interface CustomerAddress {
+interface CustomerAddress {
   line1: string | null;
   line2: string | null;
   city: string | null;
@@ -101,12 +104,12 @@ export function lineTaxes(base: string | number, rates: readonly RateTerms[]): L
 }
 
 /** The invoice's exclusive tax (what adds to the total) over its lines' taxes. */
-export function exclusiveTax(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): number {
+function exclusiveTax(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): number {
   return lines.reduce((sum, line) => sum + line.tax_amounts.filter((tax) => !tax.inclusive).reduce((s, tax) => s + tax.amount, 0), 0);
 }
 
 /** Stripe's `total_tax_amounts`: one entry per rate, its tax and taxable amounts summed over the lines. */
-export function totalTaxAmounts(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): LineTax[] {
+function totalTaxAmounts(lines: ReadonlyArray<{ tax_amounts: readonly LineTax[] }>): LineTax[] {
   const byRate = new Map<string, LineTax>();
   for (const tax of lines.flatMap((line) => line.tax_amounts)) {
     const sum = byRate.get(tax.tax_rate);
@@ -120,33 +123,28 @@ export function totalTaxAmounts(lines: ReadonlyArray<{ tax_amounts: readonly Lin
 export const formatPercentage = (percentage: string | number) => formatDecimal(new Exact(percentage));
 
 /** A drafted line with its taxes. */
-export type TaxedLine = DraftLine & { tax_amounts: LineTax[] };
+type TaxedLine = DraftLine & { tax_amounts: LineTax[] };
 
-/** A drafted invoice with its taxes: `total` = the sum of its lines + `tax` (the exclusive tax). */
-export interface TaxedInvoice {
+/** A drafted invoice with its taxes: `total` = `subtotal` − discounts − credit + `tax` (the exclusive tax). */
+export interface TaxedInvoice extends DraftInvoice {
   lines: TaxedLine[];
-  subtotal: string;
   /** Exclusive tax, whole minor units. */
   tax: number;
   total_tax_amounts: LineTax[];
-  total: string;
   /** The customer's tax status the invoice was built with ("reverse": the invoice notes a reverse charge). */
   customer_tax_exempt: TaxExempt;
 }
 
-/**
- * What a line is taxed on: today its amount. The one place a per-line discount will come off
- * (amount − the line's discounts) so tax is always computed on what is actually charged.
- */
-export const taxableBase = (line: DraftLine): string => line.amount;
+/** What a line is taxed on: its amount less its discounts, what it actually charges (as Stripe). */
+const taxableBase = (line: DraftLine): string => formatDecimal(discountedAmount(line));
 
 /** Taxes every charge line of `draft` at `rates` (applicableRates); credit lines carry none. */
 export function taxInvoice(draft: DraftInvoice, rates: readonly RateTerms[], exempt: TaxExempt): TaxedInvoice {
   const lines = draft.lines.map((line): TaxedLine => ({ ...line, tax_amounts: line.type === 'credit' ? [] : lineTaxes(taxableBase(line), rates) }));
   const tax = exclusiveTax(lines);
   return {
+    ...draft,
     lines,
-    subtotal: draft.subtotal,
     tax,
     total_tax_amounts: totalTaxAmounts(lines),
     total: formatDecimal(new Exact(draft.total).plus(tax)),

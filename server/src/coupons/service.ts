@@ -10,6 +10,7 @@ import { invalidParam } from '../http/errors.js';
 import { paginate, type ListEnvelope, type PageRequest } from '../http/pagination.js';
 import { discountEnd, redeemRefusal, type CodeTerms, type CouponTerms, type RedeemTarget } from './redeem-rules.js';
 import {
+  countProviderRedemption,
   countRedemption,
   couponSeq,
   findCouponRow,
@@ -203,7 +204,7 @@ const codeTerms = (row: PromotionCodeRow): CodeTerms => ({
 });
 
 /** The coupon (locked) and the promotion code (locked) that `refs` name, checked for `target`; 400 naming the param when refused. */
-async function redeemable(
+export async function redeemable(
   db: Queryable,
   projectId: string,
   refs: { coupon?: string; promotion_code?: string },
@@ -243,6 +244,29 @@ export async function applyDiscountRefs(work: Work, projectId: string, target: D
       `This ${counted === 'coupon' ? 'coupon' : 'promotion code'} has been redeemed as many times as it may be.`,
       'max_redemptions_reached',
     );
+  await removeDiscount(work.db, target.customerId, target.subscriptionId, work.now);
+  return insertDiscount(work.db, projectId, {
+    customer_id: target.customerId,
+    subscription_id: target.subscriptionId,
+    coupon_id: coupon.id,
+    promotion_code_id: code?.id ?? null,
+    start_at: work.now,
+    end_at: discountEnd(couponTerms(coupon), work.now),
+  });
+}
+
+/**
+ * Records on a subscription the discount a provider applied (a checkout's, already redeemed
+ * there): counted once here (never refused: the provider has applied it), replacing the live one.
+ */
+export async function recordProviderDiscount(
+  work: Work,
+  projectId: string,
+  target: { customerId: string; subscriptionId: string },
+  coupon: CouponRow,
+  code: PromotionCodeRow | null,
+): Promise<DiscountRow> {
+  await countProviderRedemption(work.db, projectId, coupon.id, code?.id ?? null);
   await removeDiscount(work.db, target.customerId, target.subscriptionId, work.now);
   return insertDiscount(work.db, projectId, {
     customer_id: target.customerId,

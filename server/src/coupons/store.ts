@@ -31,10 +31,13 @@ export interface CouponRow {
   metadata: Metadata;
   created_at: Date;
   deleted_at: Date | null;
+  /** The Stripe coupon made for it, once one was. */
+  stripe_coupon_id: string | null;
 }
 
 const COUPON = `select c.seq, c.id, c.name, c.percent_off::text as percent_off, c.amount_off, c.currency, c.currency_options, c.duration,
     c.duration_in_months, c.max_redemptions, c.redeem_by, c.times_redeemed, c.applies_to_plans, c.metadata, c.created_at, c.deleted_at,
+    c.stripe_coupon_id,
     (select jsonb_agg(p.key order by x.n) from jsonb_array_elements_text(c.applies_to_plans) with ordinality x(plan_id, n)
        join plans p on p.id = x.plan_id) as applies_to_keys
   from coupons c`;
@@ -180,10 +183,13 @@ export interface PromotionCodeRow {
   minimum_amount_currency: string | null;
   metadata: Metadata;
   created_at: Date;
+  /** The Stripe promotion code made for it, once one was. */
+  stripe_promotion_code_id: string | null;
 }
 
-const PROMO = `select seq, id, coupon_id, code, active, max_redemptions, times_redeemed, expires_at, customer_id, first_time_transaction,
-  minimum_amount, minimum_amount_currency, metadata, created_at from promotion_codes`;
+const PROMO_COLUMNS = `seq, id, coupon_id, code, active, max_redemptions, times_redeemed, expires_at, customer_id, first_time_transaction,
+  minimum_amount, minimum_amount_currency, metadata, created_at, stripe_promotion_code_id`;
+const PROMO = `select ${PROMO_COLUMNS} from promotion_codes`;
 
 export const toPromotionCode = (row: PromotionCodeRow, coupon: Coupon): PromotionCode => ({
   id: row.id,
@@ -225,8 +231,7 @@ export async function insertPromotionCode(db: Queryable, projectId: string, prom
       `insert into promotion_codes (id, project_id, coupon_id, code, active, max_redemptions, expires_at, customer_id, first_time_transaction,
          minimum_amount, minimum_amount_currency, metadata, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       returning seq, id, coupon_id, code, active, max_redemptions, times_redeemed, expires_at, customer_id, first_time_transaction,
-         minimum_amount, minimum_amount_currency, metadata, created_at`,
+       returning ${PROMO_COLUMNS}`,
       [
         newId('promo'),
         projectId,
@@ -379,6 +384,37 @@ export async function liveCustomerDiscounts(db: Queryable, customerIds: readonly
   return rows;
 }
 
+/** Remembers the Stripe coupon made for the coupon. */
+export async function setStripeCouponId(db: Queryable, projectId: string, id: string, stripeId: string): Promise<void> {
+  await db.query('update coupons set stripe_coupon_id = $3 where project_id = $1 and id = $2', [projectId, id, stripeId]);
+}
+
+/** Remembers the Stripe promotion code made for the promotion code. */
+export async function setStripePromotionCodeId(db: Queryable, id: string, stripeId: string): Promise<void> {
+  await db.query('update promotion_codes set stripe_promotion_code_id = $2 where id = $1', [id, stripeId]);
+}
+
+/** The project's coupon a Stripe coupon was made for (deleted ones too: Stripe may have applied it before). */
+export async function couponForStripeId(db: Queryable, projectId: string, stripeId: string): Promise<CouponRow | undefined> {
+  const { rows } = await db.query<CouponRow>(`${COUPON} where c.project_id = $1 and c.stripe_coupon_id = $2`, [projectId, stripeId]);
+  return rows[0];
+}
+
+export async function promotionCodeForStripeId(db: Queryable, projectId: string, stripeId: string): Promise<PromotionCodeRow | undefined> {
+  const { rows } = await db.query<PromotionCodeRow>(`${PROMO} where project_id = $1 and stripe_promotion_code_id = $2`, [projectId, stripeId]);
+  return rows[0];
+}
+
+/** The project's active promotion codes not past their expiry, oldest first (those a buyer may type at checkout). */
+export async function typeablePromotionCodes(db: Queryable, projectId: string, now: Date, limit: number): Promise<PromotionCodeRow[]> {
+  const { rows } = await db.query<PromotionCodeRow>(
+    `${PROMO} where project_id = $1 and active and (expires_at is null or expires_at > $2)
+       and (max_redemptions is null or times_redeemed < max_redemptions) order by seq limit $3`,
+    [projectId, now, limit],
+  );
+  return rows;
+}
+
 export const toDiscount = (row: DiscountRow, coupon: Coupon): Discount => ({
   id: row.id,
   object: 'discount',
@@ -389,3 +425,18 @@ export const toDiscount = (row: DiscountRow, coupon: Coupon): Discount => ({
   start: unixSeconds(row.start_at),
   end: row.end_at ? unixSeconds(row.end_at) : null,
 });
+
+/** Counts one redemption the provider already made, without a guard it could fail: at a limit it is not counted past it. */
+export async function countProviderRedemption(db: Queryable, projectId: string, couponId: string, promotionCodeId: string | null): Promise<void> {
+  if (promotionCodeId !== null) {
+    await db.query(
+      'update promotion_codes set times_redeemed = times_redeemed + 1 where id = $1 and (max_redemptions is null or times_redeemed < max_redemptions)',
+      [promotionCodeId],
+    );
+  }
+  await db.query(
+    `update coupons set times_redeemed = times_redeemed + 1
+     where project_id = $1 and id = $2 and (max_redemptions is null or times_redeemed < max_redemptions)`,
+    [projectId, couponId],
+  );
+}

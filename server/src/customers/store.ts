@@ -9,7 +9,7 @@ import type { Metadata } from './metadata.js';
 /** Stripe's customer address and tax ids (customers/tax-details.ts reads them from a request). */
 export type CustomerAddress = components['schemas']['Address'];
 export type CustomerTaxId = components['schemas']['CustomerTaxId'];
-export type TaxExempt = components['schemas']['TaxExempt'];
+type TaxExempt = components['schemas']['TaxExempt'];
 
 export interface Customer {
   id: string;
@@ -187,7 +187,8 @@ export async function resolveCustomerRefs(db: Queryable, projectId: string, refs
 
 /**
  * Sets the address and tax ids the provider's checkout collected (what the customer typed there
- * is newer than what Nozle held), leaving everything else as it is.
+ * is newer than what Nozle held), leaving everything else as it is. Called by the Stripe checkout (payments).
+ * @public
  */
 export async function setCustomerTaxDetails(
   db: Queryable,

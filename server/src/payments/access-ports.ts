@@ -2,9 +2,11 @@
 // at the provider, then Nozle's row is made equal to the provider's answer (sync.ts); a
 // purchase paid at the provider is refunded there.
 import type { PaymentRefunds, ProviderBilled, ProviderChange, SubscriptionProvider } from '../access/ports.js';
+import { findCouponRow, findPromotionCodeRow } from '../coupons/store.js';
 import type { Work } from '../db/work.js';
+import { providerDiscountFor } from './provider-discounts.js';
 import type { Payments } from './payments.js';
-import type { PaymentProvider, ProviderSubscription } from './provider.js';
+import type { PaymentProvider, ProviderDiscount, ProviderSubscription } from './provider.js';
 import { syncSubscription } from './sync.js';
 
 export function subscriptionProviderOf(payments: Payments): SubscriptionProvider {
@@ -35,6 +37,18 @@ export function subscriptionProviderOf(payments: Payments): SubscriptionProvider
     },
     async resume(work: Work, billed: ProviderBilled, now: Date): Promise<boolean> {
       return mirror(work, await provider(work).resume(billed.providerSubscriptionId), now);
+    },
+    async discount(work: Work, billed: ProviderBilled, discount: { couponId: string; promotionCodeId: string | null } | null, now: Date): Promise<boolean> {
+      const at = provider(work);
+      if (!at.discounts) throw new Error(`${at.name} keeps no discounts of its own: its subscriptions take none.`);
+      let sent: ProviderDiscount | null = null;
+      if (discount) {
+        const coupon = await findCouponRow(work.db, billed.projectId, discount.couponId, { deleted: true });
+        const code =
+          discount.promotionCodeId === null ? null : await findPromotionCodeRow(work.db, billed.projectId, discount.promotionCodeId, 'promotion_code');
+        sent = await providerDiscountFor(work.db, at, billed.projectId, coupon, code);
+      }
+      return mirror(work, await at.discounts.setSubscriptionDiscount(billed.providerSubscriptionId, sent), now);
     },
   };
 }

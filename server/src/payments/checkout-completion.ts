@@ -13,7 +13,7 @@ type CheckoutSession = components['schemas']['CheckoutSession'];
 
 /** A stored checkout session as the API shows it. */
 export function checkoutSessionView(
-  session: Omit<HostedSessionRow, 'status'> & { status: CheckoutSession['status'] },
+  session: Omit<HostedSessionRow, 'status' | 'completion_recorded_at'> & { status: CheckoutSession['status'] },
   plan: Pick<Plan, 'key' | 'version' | 'interval'>,
 ): CheckoutSession {
   return {

@@ -9,7 +9,9 @@ import type { Work } from '../db/work.js';
 import { invalidParam } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { customerForCaller, type CustomerCaller } from './caller-customer.js';
+import { automaticTaxEnabled } from '../projects/store.js';
 import { checkoutAsChange } from './checkout-change.js';
+import { asksDiscount, checkoutDiscount, providerCheckoutDiscount, type CheckoutDiscount } from './checkout-discount.js';
 import { checkoutQuantity } from './checkout-quantity.js';
 import { checkoutSessionView } from './checkout-completion.js';
 import type { Payments } from './payments.js';
@@ -40,6 +42,7 @@ export async function createCheckout(
   const projectId = who.caller.projectId;
   const { customer, plan, held } = await checkoutTerms(request, params);
   const seats = checkoutQuantity(plan, params);
+  const discount = await checkoutDiscount(work.db, projectId, { customerId: customer.id, plan, quantity: seats.quantity }, params, work.now);
   const id = newId('cs');
   const { successUrl, cancelUrl } = checkoutReturnUrls(payments, params, origin, id);
   // The group's plan is billed by the provider: it changes, rather than a second subscription starting.
@@ -47,6 +50,10 @@ export async function createCheckout(
     // Its seats change at the provider (its portal); the webhook brings them back.
     if (params.quantity !== undefined || params.adjustable_quantity) {
       throw invalidParam('quantity', 'This checkout changes the plan of a subscription the provider bills: its seats change there.');
+    }
+    if (asksDiscount(params)) {
+      const param = params.coupon !== undefined ? 'coupon' : params.promotion_code !== undefined ? 'promotion_code' : 'allow_promotion_codes';
+      throw invalidParam(param, 'This checkout changes the plan of a subscription the provider bills: apply its discount with a subscription update.');
     }
     return checkoutAsChange(payments, work, projectId, {
       customer,
@@ -60,12 +67,16 @@ export async function createCheckout(
   const price = await payments.providerPrice(work.db, projectId, plan, work.afterCommit);
   const mode = plan.interval === 'one_time' ? 'payment' : 'subscription';
   const trialDays = mode === 'subscription' ? (params.trial_days ?? plan.trial_days) : 0;
-  const page = await payments.providerIn(work.db, work.afterCommit).createCheckoutSession({
+  const provider = payments.providerIn(work.db, work.afterCommit);
+  const sent = await providerCheckoutDiscount(work.db, provider, projectId, customer.id, discount, work.now);
+  const page = await provider.createCheckoutSession({
     customer: providerCustomer,
     price,
     mode,
     trialDays,
     ...seats,
+    ...sent,
+    ...((await automaticTaxEnabled(work.db, projectId)) ? { automaticTax: true } : {}),
     successUrl,
     cancelUrl,
     metadata: { nozle_project: projectId, nozle_customer: customer.id, nozle_plan: plan.id, nozle_checkout: id },
@@ -82,6 +93,7 @@ export async function createCheckout(
     origin,
     urls,
     quantity: seats.quantity,
+    discount,
   });
   return checkoutSessionView({ ...session, status: 'open' }, plan);
 }
@@ -174,6 +186,8 @@ interface OpenedSession {
   urls: Pick<NewHostedSession, 'success_url' | 'cancel_url' | 'return_url'>;
   /** A checkout's seats (the sandbox's page sells them); 1 for a portal. */
   quantity?: number;
+  /** A checkout's discount, kept to be recorded once it completes. */
+  discount?: CheckoutDiscount;
 }
 
 async function storeSession(payments: Payments, work: Work, opened: OpenedSession): Promise<NewHostedSession> {
@@ -190,6 +204,9 @@ async function storeSession(payments: Payments, work: Work, opened: OpenedSessio
     ...opened.urls,
     trial_days: opened.trialDays,
     quantity: opened.quantity ?? 1,
+    coupon_id: opened.discount?.applied && !opened.discount.applied.code ? opened.discount.applied.coupon.id : null,
+    promotion_code_id: opened.discount?.applied?.code?.id ?? null,
+    allow_promotion_codes: opened.discount?.allowPromotionCodes ?? false,
     created_at: work.now,
     expires_at: new Date(work.now.getTime() + SESSION_LIFETIME_MS),
   });

@@ -9,6 +9,7 @@ import { ApiError } from '../http/errors.js';
 import { applySync, type ApplyDeps } from './apply.js';
 import { recordInvoiceCharge, refundInvoiceCharge } from './charges.js';
 import { completeCheckout } from './checkout-completion.js';
+import { recordCheckoutDetails } from './checkout-details.js';
 import { recordProviderPaymentFailure } from './failed-charges.js';
 import { insertPaymentEvent, paymentEventStatus, recordFailed, recordProcessed, duePaymentEvents, type EventStatus } from './payment-events-store.js';
 import { ProviderAccess } from './provider-access.js';
@@ -145,6 +146,11 @@ export class PaymentEvents {
     if (wantsSubscription && event.subscription) {
       const sub = await read((p) => p.retrieveSubscription(event.subscription!));
       if (sub) outcomes.push(await apply((tx) => syncSubscription(tx, provider, sub, now())));
+    }
+    // After its subscription's sync: the discount is recorded on the subscription Nozle now holds.
+    if (event.type === 'checkout.session.completed' && event.checkoutSession) {
+      const session = await read((p) => p.retrieveCheckoutSession(event.checkoutSession!));
+      if (session) await this.#deps.db.transaction((tx: Queryable) => recordCheckoutDetails(tx, provider, session, event.subscription, now()));
     }
     if (PAYMENT_EVENTS.has(event.type) && event.payment) {
       const payment = await read((p) => p.retrievePayment(event.payment!));

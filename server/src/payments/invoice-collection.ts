@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { PaymentProvider, ProviderName, ProviderSource } from './provider.js';
 import { Sandbox } from './sandbox/sandbox.js';
-import { findProviderCustomer } from './store.js';
+import { automaticTaxForCustomer, findProviderCustomer } from './store.js';
 
 export class ProviderInvoices implements InvoiceCollector {
   readonly #configured: ProviderSource;
@@ -24,7 +24,13 @@ export class ProviderInvoices implements InvoiceCollector {
   async collect(db: Queryable, provider: ProviderName, invoice: InvoiceToCollect): Promise<{ providerInvoiceId: string; paid: boolean }> {
     const customer = await findProviderCustomer(db, invoice.customerId, provider);
     if (!customer) throw new Error(`Customer ${invoice.customerId} has no ${provider} customer to send invoice ${invoice.invoiceId} to.`);
-    const sent = await this.#provider(db, provider).sendInvoice({ invoiceId: invoice.invoiceId, customer, currency: invoice.currency, lines: invoice.lines });
+    const sent = await this.#provider(db, provider).sendInvoice({
+      invoiceId: invoice.invoiceId,
+      customer,
+      currency: invoice.currency,
+      lines: invoice.lines,
+      ...(await this.#automaticTax(db, provider, invoice)),
+    });
     return { providerInvoiceId: sent.id, paid: sent.status === 'paid' };
   }
 
@@ -38,12 +44,18 @@ export class ProviderInvoices implements InvoiceCollector {
         currency: invoice.currency,
         lines: invoice.lines,
         payNow: true,
+        ...(await this.#automaticTax(db, provider, invoice)),
         ...(invoice.idempotencyKey === undefined ? {} : { idempotencyKey: invoice.idempotencyKey }),
       });
       const paid = sent.status === 'paid';
       return { provider, providerInvoiceId: sent.id, paid, declined: paid ? null : sent.failure };
     }
     return undefined;
+  }
+
+  /** Stripe Tax taxes what is sent to Stripe when the project says so; the sandbox's invoices are taxed by Nozle. */
+  async #automaticTax(db: Queryable, provider: ProviderName, invoice: InvoiceToCollect): Promise<{ automaticTax?: true }> {
+    return provider === 'stripe' && (await automaticTaxForCustomer(db, invoice.customerId)) ? { automaticTax: true } : {};
   }
 
   /** Sending an invoice raises no event (its payment, at Stripe, comes back as a webhook). */

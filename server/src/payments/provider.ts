@@ -2,6 +2,7 @@
 // Objects and events come back normalized, so the processing path (events.ts, sync.ts) never
 // sees which one it was: only stripe-provider.ts knows Stripe's types.
 import type { DeclineReason, InvoiceLineToSend } from '../billing/invoice-collector.js';
+import type { CustomerAddress, CustomerTaxId } from '../customers/store.js';
 import type { Queryable } from '../db/database.js';
 
 import type { ProrationBehavior } from '../access/ports.js';
@@ -68,9 +69,61 @@ export interface CheckoutRequest {
   quantity: number;
   /** Lets the buyer change the quantity on the provider's page, within bounds (Stripe's `adjustable_quantity`). */
   adjustableQuantity?: { enabled: boolean; minimum?: number; maximum?: number };
+  /** A discount applied to what the checkout starts (the provider's coupon or promotion code). */
+  discount?: ProviderDiscount;
+  /** The buyer may type a promotion code on the page (never with `discount`). */
+  allowPromotionCodes?: boolean;
+  /** Stripe Tax computes the tax, from the billing address and tax ids the page collects (the project's `automatic_tax`). */
+  automaticTax?: boolean;
   successUrl: string;
   cancelUrl: string;
   /** Written onto the session (and its subscription or payment) for the webhook to find. */
+  metadata: Record<string, string>;
+}
+
+/** A discount as the provider names it: its coupon's or its promotion code's id. */
+export type ProviderDiscount = { coupon: string } | { promotionCode: string };
+
+/** A checkout session as the provider holds it now: what it applied, and what the buyer entered. */
+export interface ProviderCheckoutSession {
+  id: string;
+  subscription: string | null;
+  /** The discount applied (the provider's ids); null when none was. */
+  discount: { coupon: string | null; promotionCode: string | null } | null;
+  /** The billing address and tax ids the buyer entered (null and [] when none were collected). */
+  address: CustomerAddress | null;
+  taxIds: CustomerTaxId[];
+}
+
+/** A Nozle coupon, to be made at the provider (Stripe) once; `key` roots its idempotency key. */
+export interface CouponToSend {
+  key: string;
+  name: string | null;
+  percentOff: number | null;
+  amountOff: number | null;
+  currency: string | null;
+  currencyOptions: Record<string, { amount_off: number }>;
+  duration: 'once' | 'repeating' | 'forever';
+  durationInMonths: number | null;
+  maxRedemptions: number | null;
+  redeemBy: Date | null;
+  /** The provider's products it is restricted to; null for everything. */
+  products: string[] | null;
+  metadata: Record<string, string>;
+}
+
+/** A Nozle promotion code, to be made at the provider once, for the provider's coupon. */
+export interface PromotionCodeToSend {
+  key: string;
+  coupon: string;
+  code: string;
+  maxRedemptions: number | null;
+  expiresAt: Date | null;
+  /** The provider's customer it is restricted to. */
+  customer: string | null;
+  firstTimeTransaction: boolean;
+  minimumAmount: number | null;
+  minimumAmountCurrency: string | null;
   metadata: Record<string, string>;
 }
 
@@ -95,6 +148,8 @@ export interface InvoiceToSend {
   payNow?: boolean;
   /** The root of its idempotency keys (the payment's too) instead of one derived from `invoiceId`: see InvoiceToCollect. */
   idempotencyKey?: string;
+  /** Stripe Tax taxes it (the project's `automatic_tax`). */
+  automaticTax?: boolean;
 }
 
 /** An invoice as the provider holds it now. */
@@ -178,6 +233,8 @@ export interface PaymentProvider {
   /** Finds the price by its lookup key or makes it. */
   ensurePrice(terms: PriceTerms): Promise<string>;
   createCheckoutSession(request: CheckoutRequest): Promise<HostedPage>;
+  /** The checkout session as the provider holds it now; null when it has none by that id. */
+  retrieveCheckoutSession(id: string): Promise<ProviderCheckoutSession | null>;
   createPortalSession(input: { customer: string; returnUrl: string }): Promise<HostedPage>;
   retrieveSubscription(id: string): Promise<ProviderSubscription | null>;
   retrievePayment(id: string): Promise<ProviderPayment | null>;
@@ -202,4 +259,18 @@ export interface PaymentProvider {
    */
   sendInvoice(invoice: InvoiceToSend): Promise<ProviderInvoice>;
   retrieveInvoice(id: string): Promise<ProviderInvoice | null>;
+  /**
+   * A provider that keeps coupons of its own (Stripe) has these; the sandbox reads Nozle's.
+   * Each answers the provider's id, the same one again when called again for the same key.
+   */
+  discounts?: ProviderDiscounts;
+}
+
+export interface ProviderDiscounts {
+  createCoupon(coupon: CouponToSend): Promise<string>;
+  createPromotionCode(code: PromotionCodeToSend): Promise<string>;
+  /** The product a price of this provider sells (a coupon's `applies_to`). */
+  productOf(price: string): Promise<string>;
+  /** Replaces the subscription's discount (null removes it). */
+  setSubscriptionDiscount(id: string, discount: ProviderDiscount | null): Promise<ProviderSubscription>;
 }

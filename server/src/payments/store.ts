@@ -92,15 +92,21 @@ export interface HostedSessionRow {
   status: 'open' | 'complete' | 'expired';
   created_at: Date;
   expires_at: Date;
+  /** A checkout's discount (one or the other), or whether the buyer may type a code. */
+  coupon_id: string | null;
+  promotion_code_id: string | null;
+  allow_promotion_codes: boolean;
+  /** When its completion's discount and customer details were recorded (once). */
+  completion_recorded_at: Date | null;
 }
 
-export type NewHostedSession = Omit<HostedSessionRow, 'status'>;
+export type NewHostedSession = Omit<HostedSessionRow, 'status' | 'completion_recorded_at'>;
 
 export async function insertHostedSession(db: Queryable, session: NewHostedSession): Promise<HostedSessionRow> {
   await db.query(
     `insert into checkout_sessions (id, project_id, kind, customer_id, plan_id, plan_version, provider, provider_session_id, url,
-       success_url, cancel_url, return_url, trial_days, status, created_at, expires_at, quantity)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $15, $16)`,
+       success_url, cancel_url, return_url, trial_days, status, created_at, expires_at, quantity, coupon_id, promotion_code_id, allow_promotion_codes)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $15, $16, $17, $18, $19)`,
     [
       session.id,
       session.project_id,
@@ -118,9 +124,12 @@ export async function insertHostedSession(db: Queryable, session: NewHostedSessi
       session.created_at,
       session.expires_at,
       session.quantity,
+      session.coupon_id,
+      session.promotion_code_id,
+      session.allow_promotion_codes,
     ],
   );
-  return { ...session, status: 'open' };
+  return { ...session, status: 'open', completion_recorded_at: null };
 }
 
 export async function findHostedSession(
@@ -153,4 +162,36 @@ export async function completeHostedSession(
           [where.provider, where.providerId],
         );
   return rows[0];
+}
+
+/** The promotion code the buyer typed on the sandbox's checkout page, kept on its session. */
+export async function setSessionPromotionCode(db: Queryable, id: string, promotionCodeId: string): Promise<void> {
+  await db.query('update checkout_sessions set promotion_code_id = $2 where id = $1', [id, promotionCodeId]);
+}
+
+/**
+ * Claims the recording of a completed checkout's discount and customer details: the session
+ * once (the first to ask; its row's update waits for any other), undefined for every repeat.
+ */
+export async function claimCompletionRecord(
+  db: Queryable,
+  provider: ProviderName,
+  providerSessionId: string,
+  now: Date,
+): Promise<HostedSessionRow | undefined> {
+  const { rows } = await db.query<HostedSessionRow>(
+    `update checkout_sessions set completion_recorded_at = $3
+     where provider = $1 and provider_session_id = $2 and kind = 'checkout' and completion_recorded_at is null returning *`,
+    [provider, providerSessionId, now],
+  );
+  return rows[0];
+}
+
+/** Whether the customer's project has Stripe Tax tax what Nozle sends to Stripe (`automatic_tax`). */
+export async function automaticTaxForCustomer(db: Queryable, customerId: string): Promise<boolean> {
+  const { rows } = await db.query<{ automatic_tax: boolean }>(
+    'select p.automatic_tax from customers c join projects p on p.id = c.project_id where c.id = $1',
+    [customerId],
+  );
+  return rows[0]?.automatic_tax ?? false;
 }

@@ -2,13 +2,19 @@
 // Stripe's types. Its objects and events leave here in Nozle's terms (provider.ts).
 import Stripe from 'stripe';
 import { unixSeconds } from '../clock.js';
+import type { CustomerTaxId } from '../customers/store.js';
 import type {
   CheckoutRequest,
+  CouponToSend,
   HostedPage,
   InvoiceToSend,
   PaymentProvider,
   PriceTerms,
+  PromotionCodeToSend,
   ProrationBehavior,
+  ProviderCheckoutSession,
+  ProviderDiscount,
+  ProviderDiscounts,
   ProviderEvent,
   ProviderInvoice,
   ProviderPayment,
@@ -151,6 +157,60 @@ function describeEvent(event: Stripe.Event): ProviderEvent {
   }
 }
 
+/** Stripe's discount params: its coupon's or promotion code's id. */
+const discountParam = (discount: ProviderDiscount): { coupon: string } | { promotion_code: string } =>
+  'coupon' in discount ? { coupon: discount.coupon } : { promotion_code: discount.promotionCode };
+
+// The tax id types Nozle's customers keep (the spec's TaxIdType); another Stripe collects is not copied.
+const TAX_ID_TYPES: ReadonlySet<string> = new Set([
+  'ae_trn',
+  'au_abn',
+  'au_arn',
+  'br_cnpj',
+  'br_cpf',
+  'ca_bn',
+  'ca_gst_hst',
+  'ca_qst',
+  'ch_vat',
+  'eu_oss_vat',
+  'eu_vat',
+  'gb_vat',
+  'in_gst',
+  'jp_cn',
+  'kr_brn',
+  'mx_rfc',
+  'no_vat',
+  'nz_gst',
+  'sg_gst',
+  'us_ein',
+  'za_vat',
+]);
+
+function toProviderCheckoutSession(session: Stripe.Checkout.Session): ProviderCheckoutSession {
+  // Nozle sends one discount, or lets the buyer type one code: the first is the one applied.
+  const applied = session.discounts?.[0];
+  const details = session.customer_details;
+  const address = details?.address;
+  return {
+    id: session.id,
+    subscription: idOf(session.subscription),
+    discount: applied ? { coupon: idOf(applied.coupon), promotionCode: idOf(applied.promotion_code) } : null,
+    address: address
+      ? {
+          line1: address.line1 ?? null,
+          line2: address.line2 ?? null,
+          city: address.city ?? null,
+          state: address.state ?? null,
+          postal_code: address.postal_code ?? null,
+          country: address.country ?? null,
+        }
+      : null,
+    taxIds: (details?.tax_ids ?? []).flatMap((taxId) =>
+      TAX_ID_TYPES.has(taxId.type) && taxId.value ? [{ type: taxId.type, value: taxId.value } as CustomerTaxId] : [],
+    ),
+  };
+}
+
 /** Stripe refused or could not be reached (app.ts answers a 502 that says so). */
 export const isStripeFailure = (error: unknown): error is Error => error instanceof Stripe.errors.StripeError;
 
@@ -219,6 +279,17 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     const session = await this.#stripe.checkout.sessions.create({
       mode: request.mode,
       customer: request.customer,
+      ...(request.discount ? { discounts: [discountParam(request.discount)] } : {}),
+      ...(request.allowPromotionCodes ? { allow_promotion_codes: true } : {}),
+      // Stripe Tax: the address it taxes by and the buyer's tax ids are collected, and kept on the Stripe customer.
+      ...(request.automaticTax
+        ? {
+            automatic_tax: { enabled: true },
+            billing_address_collection: 'required' as const,
+            tax_id_collection: { enabled: true },
+            customer_update: { address: 'auto' as const, name: 'auto' as const },
+          }
+        : {}),
       line_items: [
         { price: request.price, quantity: request.quantity, ...(request.adjustableQuantity ? { adjustable_quantity: request.adjustableQuantity } : {}) },
       ],
@@ -233,6 +304,64 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
     if (!session.url) throw new Error(`Stripe checkout session ${session.id} has no url.`);
     return { id: session.id, url: session.url };
   }
+
+  async retrieveCheckoutSession(id: string): Promise<ProviderCheckoutSession | null> {
+    try {
+      return toProviderCheckoutSession(await this.#stripe.checkout.sessions.retrieve(id));
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
+      throw error;
+    }
+  }
+
+  readonly discounts: ProviderDiscounts = {
+    createCoupon: async (coupon: CouponToSend): Promise<string> => {
+      const made = await this.#stripe.coupons.create(
+        {
+          ...(coupon.name ? { name: coupon.name } : {}),
+          ...(coupon.percentOff !== null ? { percent_off: coupon.percentOff } : {}),
+          ...(coupon.amountOff !== null && coupon.currency !== null ? { amount_off: coupon.amountOff, currency: coupon.currency } : {}),
+          ...(Object.keys(coupon.currencyOptions).length > 0 ? { currency_options: coupon.currencyOptions } : {}),
+          duration: coupon.duration,
+          ...(coupon.durationInMonths !== null ? { duration_in_months: coupon.durationInMonths } : {}),
+          ...(coupon.maxRedemptions !== null ? { max_redemptions: coupon.maxRedemptions } : {}),
+          ...(coupon.redeemBy !== null ? { redeem_by: unixSeconds(coupon.redeemBy) } : {}),
+          ...(coupon.products !== null ? { applies_to: { products: coupon.products } } : {}),
+          metadata: coupon.metadata,
+        },
+        { idempotencyKey: coupon.key },
+      );
+      return made.id;
+    },
+    createPromotionCode: async (code: PromotionCodeToSend): Promise<string> => {
+      const restrictions = {
+        ...(code.firstTimeTransaction ? { first_time_transaction: true } : {}),
+        ...(code.minimumAmount !== null && code.minimumAmountCurrency !== null
+          ? { minimum_amount: code.minimumAmount, minimum_amount_currency: code.minimumAmountCurrency }
+          : {}),
+      };
+      const made = await this.#stripe.promotionCodes.create(
+        {
+          promotion: { type: 'coupon', coupon: code.coupon },
+          code: code.code,
+          ...(code.maxRedemptions !== null ? { max_redemptions: code.maxRedemptions } : {}),
+          ...(code.expiresAt !== null ? { expires_at: unixSeconds(code.expiresAt) } : {}),
+          ...(code.customer !== null ? { customer: code.customer } : {}),
+          ...(Object.keys(restrictions).length > 0 ? { restrictions } : {}),
+          metadata: code.metadata,
+        },
+        { idempotencyKey: code.key },
+      );
+      return made.id;
+    },
+    productOf: async (price: string): Promise<string> => {
+      const found = await this.#stripe.prices.retrieve(price);
+      return typeof found.product === 'string' ? found.product : found.product.id;
+    },
+    setSubscriptionDiscount: async (id: string, discount: ProviderDiscount | null): Promise<ProviderSubscription> =>
+      // An empty value clears Stripe's discounts.
+      this.#read(await this.#stripe.subscriptions.update(id, { discounts: discount ? [discountParam(discount)] : '' })),
+  };
 
   async createPortalSession(input: { customer: string; returnUrl: string }): Promise<HostedPage> {
     const session = await this.#stripe.billingPortal.sessions.create({ customer: input.customer, return_url: input.returnUrl });
@@ -362,6 +491,7 @@ export class StripeProvider implements PaymentProvider, ProviderSource {
         // Paid now through the API: charged once here, and again only when asked (no retries of Stripe's own).
         auto_advance: !invoice.payNow,
         pending_invoice_items_behavior: 'exclude',
+        ...(invoice.automaticTax ? { automatic_tax: { enabled: true } } : {}),
         metadata: { nozle_invoice: invoice.invoiceId },
       },
       { idempotencyKey: key },

@@ -194,7 +194,11 @@ export async function touchApiKey(db: Queryable, keyId: string, now: Date): Prom
   await db.query('update api_keys set last_used_at = $2 where id = $1', [keyId, now]);
 }
 
-/** Whether the project asks Stripe Tax to tax its checkouts and the invoices Nozle sends to Stripe (`automatic_tax`). */
+/**
+ * Whether the project asks Stripe Tax to tax its checkouts and the invoices Nozle sends to Stripe
+ * (`automatic_tax`). Read by the Stripe paths (payments), and by billing, which then applies none
+ * of Nozle's own rates.
+ */
 export async function automaticTaxEnabled(db: Queryable, projectId: string): Promise<boolean> {
   const { rows } = await db.query<{ automatic_tax: boolean }>('select automatic_tax from projects where id = $1', [projectId]);
   return rows[0]?.automatic_tax ?? false;

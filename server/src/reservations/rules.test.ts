@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Meter } from '../catalog/meters-store.js';
 import { ApiError } from '../http/errors.js';
-import { checkReservableMeter, commitEvent, commitRefusal, committedQuantity, toReservation } from './rules.js';
+import { checkReservableMeter, commitEvent, commitRefusal, committedQuantity, holdAsked, toReservation } from './rules.js';
 import type { ReservationRow } from './store.js';
 
 const expiresAt = new Date('2026-03-01T12:05:00Z');
-const row = (fields: Partial<ReservationRow> = {}): ReservationRow => ({
+const row = (fields: Partial<ReservationRow> & { feature_key?: string } = {}): ReservationRow & { feature_key: string } => ({
   id: 'rsv_1',
   customer_id: 'cus_1',
   feature_key: 'tokens',
+  currency: null,
   quantity: 100,
   status: 'held',
   committed_quantity: null,
@@ -96,5 +97,14 @@ describe('which meters can record a commit', () => {
     }
     expect(thrown).toBeInstanceOf(ApiError);
     expect(thrown).toMatchObject({ status: 400, param: 'feature' });
+  });
+});
+
+describe('what a reservation holds', () => {
+  it('is a feature or a currency of credit, exactly one of them', () => {
+    expect(holdAsked({ feature: 'tokens' })).toEqual({ feature: 'tokens' });
+    expect(holdAsked({ currency: 'usd' })).toEqual({ currency: 'usd' });
+    expect(() => holdAsked({})).toThrow(expect.objectContaining({ status: 400, param: 'feature' }));
+    expect(() => holdAsked({ feature: 'tokens', currency: 'usd' })).toThrow(expect.objectContaining({ status: 400, param: 'currency' }));
   });
 });

@@ -21,12 +21,21 @@ export function toReservation(row: ReservationRow, now: Date): Reservation {
     object: 'reservation',
     customer: row.customer_id,
     feature: row.feature_key,
+    currency: row.currency,
     quantity: row.quantity,
     status: isExpired(row, now) ? 'expired' : row.status,
     committed_quantity: row.committed_quantity,
     expires_at: unixSeconds(row.expires_at),
     created: unixSeconds(row.created_at),
   };
+}
+
+/** Which of the two a reservation asks for: exactly one of `feature` and `currency`. */
+export function holdAsked(params: { feature?: string; currency?: string }): { feature: string } | { currency: string } {
+  if (params.feature !== undefined && params.currency !== undefined) throw invalidParam('currency', 'Give a feature or a currency of credit, not both.');
+  if (params.currency !== undefined) return { currency: params.currency };
+  if (params.feature === undefined) throw invalidParam('feature', 'Give the metered feature to reserve, or a currency of credit.');
+  return { feature: params.feature };
 }
 
 /** A commit records the quantity as one event's value, so the feature's meter must sum a property. */
@@ -54,7 +63,7 @@ export function committedQuantity(row: ReservationRow, requested: number | undef
 }
 
 /** The usage event a commit records: the reservation's id, the meter's event, the amount in its property (and its filters' values, so it matches). */
-export function commitEvent(row: ReservationRow, meter: Meter & { property: string }, quantity: number): EventInput {
+export function commitEvent(row: ReservationRow & { feature_key: string }, meter: Meter & { property: string }, quantity: number): EventInput {
   const properties: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(meter.filters)) {
     const first = Array.isArray(value) ? value[0] : value;

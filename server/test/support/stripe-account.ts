@@ -55,6 +55,8 @@ export class StripeAccount {
   readonly sessions = new Map<string, Stripe.Checkout.Session>();
   readonly invoices = new Map<string, Stripe.Invoice>();
   readonly invoiceItems = new Map<string, Stripe.InvoiceItem>();
+  readonly coupons = new Map<string, Stripe.Coupon>();
+  readonly promotionCodes = new Map<string, Stripe.PromotionCode>();
   readonly requests: RecordedRequest[] = [];
   /** Answers already given to a POST with an idempotency key: Stripe answers a repeat with the same. */
   readonly #idempotent = new Map<string, unknown>();
@@ -299,6 +301,44 @@ export class StripeAccount {
         });
         this.sessions.set(id, session);
         return HttpResponse.json(session);
+      }),
+      http.get(`${STRIPE}/v1/checkout/sessions/:id`, async ({ request, params }) => {
+        await read(request);
+        const session = this.sessions.get(String(params['id']));
+        return session ? HttpResponse.json(session) : notFound(String(params['id']));
+      }),
+      http.post(`${STRIPE}/v1/coupons`, ({ request }) =>
+        idempotent(request, (params) => {
+          const id = `coupon_test_${++seq}`;
+          const coupon = fromFixture<Stripe.Coupon>('coupon', {
+            id,
+            percent_off: params['percent_off'] === undefined ? null : Number(params['percent_off']),
+            amount_off: params['amount_off'] === undefined ? null : Number(params['amount_off']),
+            currency: params['currency'] ?? null,
+            duration: params['duration'],
+            duration_in_months: params['duration_in_months'] === undefined ? null : Number(params['duration_in_months']),
+            max_redemptions: params['max_redemptions'] === undefined ? null : Number(params['max_redemptions']),
+            redeem_by: params['redeem_by'] === undefined ? null : Number(params['redeem_by']),
+            metadata: params['metadata'] ?? {},
+          });
+          this.coupons.set(id, coupon);
+          return HttpResponse.json(coupon);
+        }),
+      ),
+      http.post(`${STRIPE}/v1/promotion_codes`, ({ request }) =>
+        idempotent(request, (params) => {
+          const coupon = this.coupons.get(String((params['promotion'] as Params | undefined)?.['coupon']));
+          if (!coupon) return notFound(String((params['promotion'] as Params | undefined)?.['coupon']));
+          const id = `promo_test_${++seq}`;
+          const code = fromFixture<Stripe.PromotionCode>('promotion_code', { id, code: params['code'], active: true, metadata: params['metadata'] ?? {} });
+          this.promotionCodes.set(id, code);
+          return HttpResponse.json(code);
+        }),
+      ),
+      http.get(`${STRIPE}/v1/prices/:id`, async ({ request, params }) => {
+        await read(request);
+        const price = this.prices.get(String(params['id']));
+        return price ? HttpResponse.json(price) : notFound(String(params['id']));
       }),
       http.get(`${STRIPE}/v1/checkout/sessions`, async ({ request }) => {
         await read(request);

@@ -14,6 +14,7 @@ import { redirectUrlProblem } from '../redirect-url.js';
 import { findHostedSession, findProviderCustomer, findProviderPrice, type HostedSessionRow } from '../store.js';
 import { portalView } from './pages-store.js';
 import type { SandboxProvider } from './sandbox.js';
+import { takeTypedCode } from './typed-code.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
@@ -87,7 +88,11 @@ function checkoutForm(session: HostedSessionRow, plan: Plan, error?: string): st
   const trial = session.trial_days ? `<p>${session.trial_days}-day free trial, then ${escape(price)}.</p>` : '';
   return `<h1>Subscribe to ${escape(plan.name)}</h1><p><strong>${escape(price)}</strong></p>${trial}
 ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
-<form method="post"><label for="card">Card number</label>
+<form method="post">${
+    session.allow_promotion_codes
+      ? '<label for="promotion_code">Promotion code</label><input id="promotion_code" name="promotion_code" autocomplete="off">'
+      : ''
+  }<label for="card">Card number</label>
 <input id="card" name="card" inputmode="numeric" autocomplete="off" value="4242 4242 4242 4242">
 <p><small>4242 4242 4242 4242 pays · 4000 0000 0000 0002 is declined · 4000 0000 0000 0341 pays now, declines later</small></p>
 <button type="submit" name="action" value="pay">Pay</button><button type="submit" name="action" value="cancel">Cancel</button></form>`;
@@ -139,20 +144,30 @@ async function submitCheckout(payments: Payments, req: Request, res: Response): 
   if (plan.interval !== 'one_time' && (await liveSubscriptionTo(payments.deps.db, session.project_id, session.customer_id, plan.id))) {
     return send(res, 409, `Checkout: ${plan.name}`, `<h1>Already subscribed</h1><p>You already have ${escape(plan.name)}; nothing was charged.</p>`);
   }
-  const outcome = await payCheckout(payments, session, plan, body['card'] ?? '');
-  if (!outcome.ok) return send(res, 402, `Checkout: ${plan.name}`, checkoutForm(session, plan, outcome.message));
+  const outcome = await payCheckout(payments, session, plan, body['card'] ?? '', body['promotion_code'] ?? '');
+  // A refused code is the buyer's to correct (400), a declined card the card's (402).
+  if (!outcome.ok) return send(res, outcome.code ? 400 : 402, `Checkout: ${plan.name}`, checkoutForm(session, plan, outcome.message));
   res.redirect(303, returnTo(payments, session.success_url, '/sandbox/done'));
 }
 
 /** Pays the checkout with the card number given; a declined card changes nothing (the session stays open). */
-async function payCheckout(payments: Payments, session: HostedSessionRow, plan: Plan, card: string): Promise<{ ok: true } | { ok: false; message: string }> {
+async function payCheckout(
+  payments: Payments,
+  session: HostedSessionRow,
+  plan: Plan,
+  card: string,
+  typedCode: string,
+): Promise<{ ok: true } | { ok: false; message: string; code?: true }> {
   return inSandbox(payments, async (sandbox, tx) => {
     const customer = await findProviderCustomer(tx, session.customer_id, 'sandbox');
     const price = await findProviderPrice(tx, plan.id, plan.version, 'sandbox');
     if (!customer || !price) throw new Error(`Checkout ${session.id} lost its customer or price.`);
     // Claim the session first: a double-click pays once (its checkout.completed is recorded
     // with the claim, and rolls back with it when the card is declined).
-    if (!(await completeCheckout(tx, { id: session.id }, clockFor(payments.deps.clock, session.project_id).now()))) return { ok: true as const };
+    const now = clockFor(payments.deps.clock, session.project_id).now();
+    if (!(await completeCheckout(tx, { id: session.id }, now))) return { ok: true as const };
+    const refused = await takeTypedCode(tx, session, plan, typedCode, now);
+    if (refused) throw new Declined(refused, true);
     const paid = await sandbox.completeCheckout(
       { providerSessionId: session.provider_session_id, customer, price, trialDays: session.trial_days ?? 0, quantity: session.quantity },
       card,
@@ -161,7 +176,7 @@ async function payCheckout(payments: Payments, session: HostedSessionRow, plan: 
     if (!paid.ok) throw new Declined(paid.message);
     return paid;
   }).catch((error: unknown) => {
-    if (error instanceof Declined) return { ok: false as const, message: error.message };
+    if (error instanceof Declined) return { ok: false as const, message: error.message, ...(error.code ? { code: true as const } : {}) };
     throw error;
   });
 }
@@ -221,7 +236,15 @@ async function portalAction(
   }
 }
 
-class Declined extends Error {}
+class Declined extends Error {
+  constructor(
+    message: string,
+    /** The typed promotion code was refused, not the card. */
+    readonly code = false,
+  ) {
+    super(message);
+  }
+}
 
 async function portalBody(payments: Payments, session: HostedSessionRow): Promise<string> {
   const { subs, plans, card } = await portalView(payments.deps.db, session.project_id, session.customer_id);

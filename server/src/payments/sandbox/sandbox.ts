@@ -11,6 +11,7 @@ import { projectNowSql } from '../../project-clocks.js';
 import { DAY_MS } from '../../time/periods.js';
 import type {
   CheckoutRequest,
+  ProviderCheckoutSession,
   HostedPage,
   InvoiceToSend,
   PaymentProvider,
@@ -23,6 +24,8 @@ import type {
   ProviderSubscription,
   ReceivedEvent,
 } from '../provider.js';
+import { findHostedSession } from '../store.js';
+import { afterDiscount, checkoutCoupon, renewalCoupon } from './discount.js';
 import { readSandboxEvent, sandboxEvent, type SandboxObject } from './events.js';
 
 type Emit = (event: ReceivedEvent) => void;
@@ -315,6 +318,20 @@ export class SandboxProvider implements PaymentProvider {
     return { id: session, url: `/sandbox/checkout/${session}` };
   }
 
+  /** The sandbox's discounts are Nozle's own: the session's coupon or promotion code (one typed on its page is stored there). */
+  async retrieveCheckoutSession(session: string): Promise<ProviderCheckoutSession | null> {
+    const row = await findHostedSession(this.#db, { provider: 'sandbox', providerId: session });
+    if (!row) return null;
+    const applied = row.coupon_id !== null || row.promotion_code_id !== null;
+    return {
+      id: session,
+      subscription: null,
+      discount: applied ? { coupon: row.coupon_id, promotionCode: row.promotion_code_id } : null,
+      address: null,
+      taxIds: [],
+    };
+  }
+
   async createPortalSession(): Promise<HostedPage> {
     const session = id('bps');
     return { id: session, url: `/sandbox/portal/${session}` };
@@ -600,7 +617,9 @@ export class SandboxProvider implements PaymentProvider {
       [row.id, row.project_id, row.customer, row.price, row.status, row.current_period_start, row.current_period_end, row.trial_end, now, row.quantity],
     );
     this.#raiseSubscription('customer.subscription.created', row, now);
-    if (!trialEnd) await this.#raiseInvoice(true, row, price, now, { amount: periodAmount(price, row) });
+    // The checkout's coupon comes off its first charge (Nozle records it on the subscription once the events are processed).
+    const first = afterDiscount(periodAmount(price, row), price.currency, await checkoutCoupon(this.#db, session.providerSessionId));
+    if (!trialEnd) await this.#raiseInvoice(true, row, price, now, { amount: first });
     this.#raise(
       'checkout.session.completed',
       {
@@ -635,7 +654,7 @@ export class SandboxProvider implements PaymentProvider {
   /** Charges the period that starts now, as a renewal does: paid → active; refused → past_due, retried. */
   async #charge(row: SandboxSubscriptionRow, price: PriceInfo, at: Date, attempt: number): Promise<SandboxSubscriptionRow> {
     // A credit from a downgrade is used up first; what is left of it waits for the next charge.
-    const due = periodAmount(price, row) + Number(row.pending_proration);
+    const due = afterDiscount(periodAmount(price, row), price.currency, await renewalCoupon(this.#db, row.id, at)) + Number(row.pending_proration);
     const amount = Math.max(0, due);
     const paid = amount === 0 || (await this.#card(row.customer)) === 'succeeds';
     const charged = decided(row, { type: 'payment', paid, lastAttempt: attempt >= MAX_ATTEMPTS }, at);
