@@ -15,6 +15,11 @@ const validBodies: Record<string, unknown> = {
   updateCustomer: { name: 'hijack' },
   createGrant: { feature: 'export' },
   createCreditGrant: { amount: 100, currency: 'usd' },
+  setAutoTopUp: { currency: 'usd', threshold: 100, amount: 1_000 },
+};
+// A query each would accept (a required parameter), likewise.
+const validQueries: Record<string, string> = {
+  deleteAutoTopUp: '?currency=usd',
 };
 
 // Fills `{customer}`-style path parameters with the given value.
@@ -27,13 +32,16 @@ describe('a key of project A and the objects of project B', () => {
     expect(customerOperations.map((op) => op.operationId).sort()).toEqual([
       'createCreditGrant',
       'createGrant',
+      'deleteAutoTopUp',
       'deleteCustomer',
       'getCustomerUsage',
       'getEntitlements',
+      'listAutoTopUps',
       'listCredits',
       'listGrants',
       'retrieveCustomer',
       'retrieveUpcomingInvoice',
+      'setAutoTopUp',
       'updateCustomer',
     ]);
   });
@@ -42,7 +50,9 @@ describe('a key of project A and the objects of project B', () => {
     it(`gets 404 resource_missing on every customer route, addressing B's customer by ${ref}`, async () => {
       for (const op of customerOperations) {
         const value = ref === 'id' ? customerOfB.id : customerOfB.external_id;
-        const res = await t.call(op.method.toUpperCase(), pathFor(op.path, value), { body: validBodies[op.operationId] });
+        const res = await t.call(op.method.toUpperCase(), pathFor(op.path, value) + (validQueries[op.operationId] ?? ''), {
+          body: validBodies[op.operationId],
+        });
         expect(res.status, `${op.operationId}`).toBe(404);
         expect(res.body.error).toMatchObject({ type: 'invalid_request_error', code: 'resource_missing', param: 'customer' });
       }
