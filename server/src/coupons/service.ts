@@ -244,15 +244,7 @@ export async function applyDiscountRefs(work: Work, projectId: string, target: D
       `This ${counted === 'coupon' ? 'coupon' : 'promotion code'} has been redeemed as many times as it may be.`,
       'max_redemptions_reached',
     );
-  await removeDiscount(work.db, target.customerId, target.subscriptionId, work.now);
-  return insertDiscount(work.db, projectId, {
-    customer_id: target.customerId,
-    subscription_id: target.subscriptionId,
-    coupon_id: coupon.id,
-    promotion_code_id: code?.id ?? null,
-    start_at: work.now,
-    end_at: discountEnd(couponTerms(coupon), work.now),
-  });
+  return replaceDiscount(work, projectId, target, coupon, code);
 }
 
 /**
@@ -267,6 +259,17 @@ export async function recordProviderDiscount(
   code: PromotionCodeRow | null,
 ): Promise<DiscountRow> {
   await countProviderRedemption(work.db, projectId, coupon.id, code?.id ?? null);
+  return replaceDiscount(work, projectId, target, coupon, code);
+}
+
+/** The target's discount from now on: the live one ends, the coupon's starts (running as its duration says). */
+async function replaceDiscount(
+  work: Work,
+  projectId: string,
+  target: { customerId: string; subscriptionId: string | null },
+  coupon: CouponRow,
+  code: PromotionCodeRow | null,
+): Promise<DiscountRow> {
   await removeDiscount(work.db, target.customerId, target.subscriptionId, work.now);
   return insertDiscount(work.db, projectId, {
     customer_id: target.customerId,
