@@ -106,6 +106,14 @@ describe("a promotion code's restrictions", () => {
   });
 });
 
+describe('coupon percentages', () => {
+  it('takes a percent with two decimals whose × 100 floating point misses (0.29 × 100 = 28.999…)', async () => {
+    const created = await post('/v1/coupons', { id: 'odd_percent', percent_off: 0.29, duration: 'once' });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body.percent_off).toBe(0.29);
+  });
+});
+
 describe('bad coupons', () => {
   it.each([
     ['both percent_off and amount_off', { percent_off: 10, amount_off: 100, currency: 'usd', duration: 'once' }, 'percent_off'],

@@ -49,7 +49,8 @@ function checkCouponParams(params: Schemas['CouponCreateParams']): void {
   if ((params.percent_off === undefined) === (params.amount_off === undefined)) {
     throw invalidParam('percent_off', 'Give exactly one of percent_off and amount_off.');
   }
-  if (params.percent_off !== undefined && Math.round(params.percent_off * 100) !== params.percent_off * 100) {
+  // Read as the decimal JSON sent (String(0.29) is "0.29"): 0.29 × 100 in floating point is 28.999….
+  if (params.percent_off !== undefined && !/^\d+(\.\d{1,2})?$/.test(String(params.percent_off))) {
     throw invalidParam('percent_off', 'percent_off takes at most two decimals.');
   }
   if (params.amount_off !== undefined && params.currency === undefined) throw invalidParam('currency', 'amount_off needs its currency.');

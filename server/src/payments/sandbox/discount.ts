@@ -2,6 +2,7 @@
 // the checkout that starts the subscription on its first charge, then the discount recorded on
 // Nozle's subscription while it lasts (a `once` coupon only ever took off the first). Reads
 // coupons and discounts; writes nothing.
+import { Exact, roundRatio } from '../../billing/money.js';
 import { amountOffIn } from '../../coupons/redeem-rules.js';
 import type { Queryable } from '../../db/database.js';
 
@@ -17,7 +18,9 @@ const COUPON_OFF = 'c.percent_off::text as percent_off, c.amount_off, c.currency
 /** `amount` (minor units of `currency`) less the coupon's discount: a percentage rounded to the unit, or a fixed amount, never below 0. */
 export function afterDiscount(amount: number, currency: string, coupon: CouponOff | undefined): number {
   if (!coupon) return amount;
-  if (coupon.percent_off !== null) return amount - Math.round((amount * Number(coupon.percent_off)) / 100);
+  // Exactly, then rounded half away from zero (amounts are positive): 1000 × 16.15% is 161.5 → 162,
+  // where floating point makes it 161.4999… → 161.
+  if (coupon.percent_off !== null) return amount - roundRatio(new Exact(amount).times(coupon.percent_off), new Exact(100)).toNumber();
   const off = amountOffIn(
     { amountOff: coupon.amount_off === null ? null : Number(coupon.amount_off), currency: coupon.currency, currencyOptions: coupon.currency_options },
     currency,
