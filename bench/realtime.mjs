@@ -179,6 +179,12 @@ async function measureCan() {
         for (let i = 0; i < count; i++) if ((await node.can(refs[i & 1], 'export')).allowed) allowed += 1;
         return { ms: performance.now() - started, allowed };
       },
+      nodeLocal(count) {
+        let allowed = 0;
+        const started = performance.now();
+        for (let i = 0; i < count; i++) if (node.canLocal(refs[i & 1], 'export')?.allowed) allowed += 1;
+        return { ms: performance.now() - started, allowed };
+      },
     };
     const names = Object.keys(loops);
 
@@ -204,7 +210,7 @@ async function measureCan() {
 
     const stats = node.localStats();
     const nodeCalls = CAN_WARMUP + CAN_CALLS;
-    const complete = names.every((name) => totals[name].allowed === CAN_CALLS) && stats.localAnswers === nodeCalls && stats.apiAnswers === 0;
+    const complete = names.every((name) => totals[name].allowed === CAN_CALLS) && stats.localAnswers === 2 * nodeCalls && stats.apiAnswers === 0;
 
     // The snapshot after a revoke, for the bare server's alternate message.
     await call('POST', `/v1/customers/${CUSTOMER}/grants`, { feature: 'export', kind: 'revoke' });
@@ -382,13 +388,15 @@ const canRow = (name, m) => console.log(`${name.padEnd(42)}${ns(m.median).padSta
 canRow('baseline (Map.get + property read)', can.result.baseline);
 canRow('browser store: client.can()', can.result.browser);
 canRow('Node local mode: await nozle.can()', can.result.node);
+canRow('Node local mode: nozle.canLocal()', can.result.nodeLocal);
 console.log(
   `can / baseline (median slice): browser ${ratio(can.result.browser.median, can.result.baseline.median)}, ` +
-    `Node local ${ratio(can.result.node.median, can.result.baseline.median)}`,
+    `Node local ${ratio(can.result.node.median, can.result.baseline.median)}, ` +
+    `Node canLocal ${ratio(can.result.nodeLocal.median, can.result.baseline.median)}`,
 );
 console.log(
   `answered: allowed ${can.result.baseline.allowed} / ${can.result.browser.allowed} / ${can.result.node.allowed} of ${CAN_CALLS}; ` +
-    `Node local answers ${can.stats.localAnswers} of ${can.nodeCalls}, API answers ${can.stats.apiAnswers}: ${can.complete ? 'ok' : 'MISMATCH'}`,
+    `Node local answers ${can.stats.localAnswers} of ${2 * can.nodeCalls} (can and canLocal), API answers ${can.stats.apiAnswers}: ${can.complete ? 'ok' : 'MISMATCH'}`,
 );
 
 for (const clients of CLIENTS) {

@@ -208,6 +208,23 @@ export class Nozle {
    * }
    * ```
    */
+  /**
+   * `can()` answered from the local copy only, synchronously, for hot loops: the same answer
+   * `can()` gives locally, or `undefined` when the local copy cannot answer (local mode off or not
+   * ready, a customer or feature it does not hold, a snapshot past its validity). Then call
+   * `await can()`, which asks the API. It asks nothing itself and keeps no last-known answer.
+   *
+   * @example
+   * ```ts
+   * const check = nozle.canLocal('user_42', 'exports') ?? (await nozle.can('user_42', 'exports'));
+   * ```
+   */
+  canLocal(customer: string, feature: string, options?: Pick<CanOptions, 'quantity' | 'credits'>): Check | undefined {
+    const local = this.#stream?.answer(customer, feature, options?.quantity, options?.credits);
+    if (local) this.#answers.local += 1;
+    return local;
+  }
+
   async can(customer: string, feature: string, options?: CanOptions): Promise<Check> {
     const local = this.#stream?.answer(customer, feature, options?.quantity, options?.credits);
     if (local) {

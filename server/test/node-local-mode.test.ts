@@ -49,6 +49,24 @@ describe('local mode', () => {
     expect(nozle.localStats().localAnswers).toBeGreaterThan(before + 1);
   });
 
+  it('canLocal() answers as can() does, synchronously, and undefined where only the API can answer', async () => {
+    expect(await nozle.localReady(5000)).toBe(true);
+    await expect.poll(async () => (await nozle.can('dana', 'export')).allowed).toBe(true);
+    const before = nozle.localStats();
+    const local = nozle.canLocal('dana', 'export');
+    expect(local).toEqual(await nozle.can('dana', 'export'));
+    // A feature or customer the copy does not hold, and a quantity the API would refuse.
+    expect(nozle.canLocal('dana', 'no_such_feature')).toBeUndefined();
+    expect(nozle.canLocal('nobody_known', 'export')).toBeUndefined();
+    expect(nozle.canLocal('dana', 'export', { quantity: -1 })).toBeUndefined();
+    // canLocal asked the API nothing: two local answers (canLocal, can), no API answer.
+    expect(nozle.localStats()).toMatchObject({ localAnswers: before.localAnswers + 2, apiAnswers: before.apiAnswers });
+    // Without local mode it never answers.
+    const plain = new Nozle({ secretKey: t.projectA.secretKey, baseUrl: t.url });
+    expect(plain.canLocal('dana', 'export')).toBeUndefined();
+    await plain.shutdown();
+  });
+
   it('drops a deleted customer: can() then asks the API, which knows it is gone', async () => {
     await t.call('DELETE', '/v1/customers/eve');
     await expect.poll(async () => (await nozle.can('eve', 'export')).reason).toBe('customer_not_found');
