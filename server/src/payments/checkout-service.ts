@@ -47,14 +47,7 @@ export async function createCheckout(
   const { successUrl, cancelUrl } = checkoutReturnUrls(payments, params, origin, id);
   // The group's plan is billed by the provider: it changes, rather than a second subscription starting.
   if (held?.provider_subscription_id) {
-    // Its seats change at the provider (its portal); the webhook brings them back.
-    if (params.quantity !== undefined || params.adjustable_quantity) {
-      throw invalidParam('quantity', 'This checkout changes the plan of a subscription the provider bills: its seats change there.');
-    }
-    if (asksDiscount(params)) {
-      const param = params.coupon !== undefined ? 'coupon' : params.promotion_code !== undefined ? 'promotion_code' : 'allow_promotion_codes';
-      throw invalidParam(param, 'This checkout changes the plan of a subscription the provider bills: apply its discount with a subscription update.');
-    }
+    refuseProviderChangeExtras(params);
     return checkoutAsChange(payments, work, projectId, {
       customer,
       plan,
@@ -96,6 +89,18 @@ export async function createCheckout(
     discount,
   });
   return checkoutSessionView({ ...session, status: 'open' }, plan);
+}
+
+/** A checkout that changes a provider's subscription takes neither seats nor a discount: both change at the provider. */
+function refuseProviderChangeExtras(params: Schemas['CheckoutSessionCreateParams']): void {
+  // Its seats change at the provider (its portal); the webhook brings them back.
+  if (params.quantity !== undefined || params.adjustable_quantity) {
+    throw invalidParam('quantity', 'This checkout changes the plan of a subscription the provider bills: its seats change there.');
+  }
+  if (asksDiscount(params)) {
+    const param = params.coupon !== undefined ? 'coupon' : params.promotion_code !== undefined ? 'promotion_code' : 'allow_promotion_codes';
+    throw invalidParam(param, 'This checkout changes the plan of a subscription the provider bills: apply its discount with a subscription update.');
+  }
 }
 
 /** Opens the billing portal for the customer the caller acts for. */

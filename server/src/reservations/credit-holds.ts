@@ -7,6 +7,9 @@ import { heldCredits } from './store.js';
 
 export async function availableCredits(db: Queryable, customerId: string, now: Date): Promise<{ balances: Record<string, number>; nextExpiry: Date | null }> {
   const granted = await creditBalances(db, customerId, now);
+  // Every snapshot reads this: a customer without credit (most) has no hold worth a query (a hold
+  // needed a balance, and with none left it would change nothing shown).
+  if (Object.keys(granted.balances).length === 0) return granted;
   const held = await heldCredits(db, customerId, now);
   if (held.byCurrency.size === 0) return granted;
   const balances: Record<string, number> = {};
